@@ -1,0 +1,143 @@
+// Package app holds the use cases of Inspection Workbench — opening a
+// workspace, recording cases and, in time, importing, searching, inspecting
+// and exporting — so that the GUI (package ui) and the CLI (cmd/wb) call the
+// same code. It imports store and importers and never Fyne.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/inspection-workbench/workbench/store"
+)
+
+// Version is the program version; release builds set it with
+// -ldflags "-X github.com/inspection-workbench/workbench/app.Version=…".
+var Version = "0.1.0-dev"
+
+// WorkspaceEnv names the environment variable that chooses the workspace
+// when no --workspace flag is given.
+const WorkspaceEnv = "WB_WORKSPACE"
+
+// App is an open workspace and the operations on it. It is safe for
+// concurrent use.
+type App struct {
+	store *store.Store
+	now   func() time.Time
+}
+
+// Open opens the workspace in dir. With create set, a missing workspace is
+// made; otherwise a missing one is an error telling the user to run wb init.
+func Open(ctx context.Context, dir string, create bool) (*App, error) {
+	s, err := store.Open(ctx, dir, store.Options{Create: create})
+	if err != nil {
+		return nil, err
+	}
+	return &App{store: s, now: time.Now}, nil
+}
+
+// Close releases the workspace.
+func (a *App) Close() error { return a.store.Close() }
+
+// Dir is the absolute path of the workspace folder.
+func (a *App) Dir() string { return a.store.Dir() }
+
+// SchemaVersion is the database schema version of the open workspace.
+func (a *App) SchemaVersion(ctx context.Context) (int, error) { return a.store.SchemaVersion(ctx) }
+
+// Store gives the workspace's store to code that needs it directly
+// (tests and benchmarks).
+func (a *App) Store() *store.Store { return a.store }
+
+// ResolveWorkspaceDir picks the workspace folder: the flag value when set,
+// else $WB_WORKSPACE, else the default folder in the user's data directory.
+func ResolveWorkspaceDir(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if env := os.Getenv(WorkspaceEnv); env != "" {
+		return env, nil
+	}
+	return DefaultWorkspaceDir()
+}
+
+// DefaultWorkspaceDir is the workspace used when none is named.
+func DefaultWorkspaceDir() (string, error) {
+	base, err := userDataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "InspectionWorkbench", "workspace"), nil
+}
+
+// DemoWorkspaceDir is where the demo workspace lives when none is named.
+func DemoWorkspaceDir() (string, error) {
+	base, err := userDataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "InspectionWorkbench", "demo"), nil
+}
+
+// userDataDir is the platform's folder for per-user application data:
+// $XDG_DATA_HOME or ~/.local/share on Unix, ~/Library/Application Support on
+// macOS, %LOCALAPPDATA% on Windows.
+func userDataDir() (string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		if d := os.Getenv("LOCALAPPDATA"); d != "" {
+			return d, nil
+		}
+		return os.UserConfigDir()
+	case "darwin", "ios":
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the data directory: %w", err)
+		}
+		return filepath.Join(home, "Library", "Application Support"), nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return d, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("find the data directory (set --workspace or %s): %w", WorkspaceEnv, err)
+	}
+	return filepath.Join(home, ".local", "share"), nil
+}
+
+// Code classifies an error for the user interfaces.
+type Code string
+
+// Error codes.
+const (
+	CodeInvalid  Code = "invalid"   // the input is wrong
+	CodeNotFound Code = "not_found" // what was named does not exist
+	CodeConflict Code = "conflict"  // the input contradicts what is recorded
+	CodeInUse    Code = "in_use"    // another process holds the workspace
+	CodeInternal Code = "internal"  // anything else: I/O, a bug
+)
+
+// ErrorCode classifies err.
+func ErrorCode(err error) Code {
+	var fe *FieldError
+	var ce *CreditCodeError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &fe), errors.As(err, &ce):
+		return CodeInvalid
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrNoWorkspace):
+		return CodeNotFound
+	case errors.Is(err, store.ErrConflict):
+		return CodeConflict
+	case errors.Is(err, store.ErrInUse):
+		return CodeInUse
+	}
+	return CodeInternal
+}

@@ -1,0 +1,273 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Case statuses.
+const (
+	StatusOpen      = "open"
+	StatusConcluded = "concluded"
+	StatusSigned    = "signed"
+)
+
+// Modalities a service can generate, in their canonical order.
+var Modalities = []string{"text", "image", "audio", "video"}
+
+// Provider is a generative-AI service provider.
+type Provider struct {
+	ID         int64  `json:"id"`
+	Name       string `json:"name"`
+	CreditCode string `json:"credit_code"` // 统一社会信用代码, "" when not known
+}
+
+// Service is one generative-AI service of a provider.
+type Service struct {
+	ID            int64    `json:"id"`
+	ProviderID    int64    `json:"provider_id"`
+	Name          string   `json:"name"`
+	FilingNo      string   `json:"filing_no"`      // 备案号, "" when not known
+	Modalities    []string `json:"modalities"`     // subset of Modalities, canonical order
+	PublicOpinion bool     `json:"public_opinion"` // Art. 17 public-opinion attribute or social-mobilisation capacity
+}
+
+// Case is one inspection of one provider's service.
+type Case struct {
+	ID                int64     `json:"id"`
+	Title             string    `json:"title"`
+	Provider          Provider  `json:"provider"`
+	Service           Service   `json:"service"`
+	Inspectors        []string  `json:"inspectors"`
+	OpenedOn          string    `json:"opened_on"` // YYYY-MM-DD
+	Status            string    `json:"status"`
+	ChecklistTemplate string    `json:"checklist_template"`
+	CreatedAt         time.Time `json:"created_at"`
+	UpdatedAt         time.Time `json:"updated_at"`
+}
+
+// NewCase is what CreateCase needs. Values are expected to be validated
+// and normalised by the caller; the store enforces consistency with what is
+// already recorded.
+type NewCase struct {
+	ProviderName      string
+	CreditCode        string // "" when not given
+	ServiceName       string
+	FilingNo          string   // "" when not given
+	Modalities        []string // nil when not given
+	PublicOpinion     *bool    // nil when not given
+	Title             string
+	Inspectors        []string
+	OpenedOn          string // YYYY-MM-DD
+	ChecklistTemplate string
+}
+
+// CreateCase records a case, creating its provider and service when they
+// are new. An existing provider (found by credit code, else by name) and
+// service (by name under that provider) are reused; blanks in them are filled
+// from nc, and a contradiction — the credit code of another provider, a
+// different filing number — fails with ErrConflict and writes nothing.
+func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
+	var id int64
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		now := s.timestamp()
+		pid, err := s.resolveProvider(ctx, tx, nc.ProviderName, nc.CreditCode, now)
+		if err != nil {
+			return err
+		}
+		sid, err := s.resolveService(ctx, tx, pid, nc, now)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO cases (service_id, title, opened_on, status, checklist_template, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, sid, nc.Title, nc.OpenedOn, StatusOpen, nc.ChecklistTemplate, now, now)
+		if err != nil {
+			return fmt.Errorf("insert case: %w", err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("insert case: %w", err)
+		}
+		for i, name := range nc.Inspectors {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO case_inspectors (case_id, position, name) VALUES (?, ?, ?)`, id, i+1, name); err != nil {
+				return fmt.Errorf("insert inspector %q: %w", name, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+func (s *Store) resolveProvider(ctx context.Context, tx *sql.Tx, name, code, now string) (int64, error) {
+	var id int64
+	var gotName string
+	var gotCode sql.NullString
+	if code != "" {
+		err := tx.QueryRowContext(ctx, `SELECT id, name FROM providers WHERE credit_code = ?`, code).Scan(&id, &gotName)
+		switch {
+		case err == nil && gotName != name:
+			return 0, fmt.Errorf("%w: credit code %s is already recorded for provider %q", ErrConflict, code, gotName)
+		case err == nil:
+			return id, nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return 0, fmt.Errorf("look up provider: %w", err)
+		}
+	}
+	err := tx.QueryRowContext(ctx, `SELECT id, credit_code FROM providers WHERE name = ?`, name).Scan(&id, &gotCode)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		res, err := tx.ExecContext(ctx, `INSERT INTO providers (name, credit_code, created_at) VALUES (?, ?, ?)`,
+			name, sql.NullString{String: code, Valid: code != ""}, now)
+		if err != nil {
+			return 0, fmt.Errorf("insert provider: %w", err)
+		}
+		return res.LastInsertId()
+	case err != nil:
+		return 0, fmt.Errorf("look up provider: %w", err)
+	case code == "" || gotCode.String == code:
+		return id, nil
+	case gotCode.Valid:
+		return 0, fmt.Errorf("%w: provider %q is already recorded with credit code %s, not %s", ErrConflict, name, gotCode.String, code)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE providers SET credit_code = ? WHERE id = ?`, code, id); err != nil {
+		return 0, fmt.Errorf("record credit code: %w", err)
+	}
+	return id, nil
+}
+
+func (s *Store) resolveService(ctx context.Context, tx *sql.Tx, pid int64, nc NewCase, now string) (int64, error) {
+	var id int64
+	var filing, modalities string
+	var publicOpinion bool
+	err := tx.QueryRowContext(ctx, `SELECT id, filing_no, modalities, public_opinion FROM services WHERE provider_id = ? AND name = ?`,
+		pid, nc.ServiceName).Scan(&id, &filing, &modalities, &publicOpinion)
+	if errors.Is(err, sql.ErrNoRows) {
+		po := nc.PublicOpinion != nil && *nc.PublicOpinion
+		res, err := tx.ExecContext(ctx, `INSERT INTO services (provider_id, name, filing_no, modalities, public_opinion, created_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, pid, nc.ServiceName, nc.FilingNo, strings.Join(nc.Modalities, ","), po, now)
+		if err != nil {
+			return 0, fmt.Errorf("insert service: %w", err)
+		}
+		return res.LastInsertId()
+	}
+	if err != nil {
+		return 0, fmt.Errorf("look up service: %w", err)
+	}
+	if nc.FilingNo != "" && filing != "" && nc.FilingNo != filing {
+		return 0, fmt.Errorf("%w: service %q is already recorded with filing number %s, not %s", ErrConflict, nc.ServiceName, filing, nc.FilingNo)
+	}
+	if nc.FilingNo != "" {
+		filing = nc.FilingNo
+	}
+	if nc.Modalities != nil {
+		modalities = strings.Join(nc.Modalities, ",")
+	}
+	if nc.PublicOpinion != nil {
+		publicOpinion = *nc.PublicOpinion
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE services SET filing_no = ?, modalities = ?, public_opinion = ? WHERE id = ?`,
+		filing, modalities, publicOpinion, id); err != nil {
+		return 0, fmt.Errorf("update service: %w", err)
+	}
+	return id, nil
+}
+
+const caseColumns = `c.id, c.title, c.opened_on, c.status, c.checklist_template, c.created_at, c.updated_at,
+	p.id, p.name, coalesce(p.credit_code, ''),
+	s.id, s.name, s.filing_no, s.modalities, s.public_opinion
+	FROM cases c JOIN services s ON s.id = c.service_id JOIN providers p ON p.id = s.provider_id`
+
+func scanCase(row interface{ Scan(...any) error }) (Case, error) {
+	var c Case
+	var created, updated, modalities string
+	err := row.Scan(&c.ID, &c.Title, &c.OpenedOn, &c.Status, &c.ChecklistTemplate, &created, &updated,
+		&c.Provider.ID, &c.Provider.Name, &c.Provider.CreditCode,
+		&c.Service.ID, &c.Service.Name, &c.Service.FilingNo, &modalities, &c.Service.PublicOpinion)
+	if err != nil {
+		return c, err
+	}
+	c.Service.ProviderID = c.Provider.ID
+	c.Service.Modalities = []string{}
+	if modalities != "" {
+		c.Service.Modalities = strings.Split(modalities, ",")
+	}
+	c.Inspectors = []string{}
+	c.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	c.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+	return c, nil
+}
+
+// GetCase returns one case, or an error wrapping ErrNotFound.
+func (s *Store) GetCase(ctx context.Context, id int64) (Case, error) {
+	c, err := scanCase(s.db.QueryRowContext(ctx, `SELECT `+caseColumns+` WHERE c.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("case %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("read case %d: %w", id, err)
+	}
+	cases := []*Case{&c}
+	if err := s.loadInspectors(ctx, cases, `WHERE case_id = ?`, id); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// ListCases returns every case, oldest first.
+func (s *Store) ListCases(ctx context.Context) ([]Case, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+caseColumns+` ORDER BY c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	defer rows.Close()
+	out := []Case{}
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	ptrs := make([]*Case, len(out))
+	for i := range out {
+		ptrs[i] = &out[i]
+	}
+	if err := s.loadInspectors(ctx, ptrs, ""); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// loadInspectors fills in the inspectors of the given cases from the rows
+// that the where clause selects.
+func (s *Store) loadInspectors(ctx context.Context, cases []*Case, where string, args ...any) error {
+	byID := make(map[int64]*Case, len(cases))
+	for _, c := range cases {
+		byID[c.ID] = c
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT case_id, name FROM case_inspectors `+where+` ORDER BY case_id, position`, args...)
+	if err != nil {
+		return fmt.Errorf("read inspectors: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return fmt.Errorf("read inspectors: %w", err)
+		}
+		if c := byID[id]; c != nil {
+			c.Inspectors = append(c.Inspectors, name)
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// MainWindow is the workbench window: the cases on the left, the selected
+// case on the right, the workspace in the status bar.
+type MainWindow struct {
+	win fyne.Window
+	ws  *app.App
+
+	// Fields below are touched on the UI goroutine only.
+	cases    []app.Case
+	selected int64 // id of the case shown on the right, 0 for none
+	list     *widget.List
+	content  *fyne.Container // right-hand side
+	status   *widget.Label
+
+	bg sync.WaitGroup // background work in flight; tests wait on it
+}
+
+// NewMainWindow builds the workbench window for an open workspace and
+// starts loading its cases.
+func NewMainWindow(a fyne.App, ws *app.App) *MainWindow {
+	mw := &MainWindow{win: a.NewWindow(lang.L("Inspection Workbench")), ws: ws}
+	mw.win.SetIcon(Icon)
+	mw.build()
+	mw.win.Resize(fyne.NewSize(1100, 700))
+	mw.reload(0)
+	return mw
+}
+
+// Window is the Fyne window.
+func (mw *MainWindow) Window() fyne.Window { return mw.win }
+
+func (mw *MainWindow) build() {
+	mw.list = widget.NewList(
+		func() int { return len(mw.cases) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.Importance = widget.LowImportance
+			return container.NewVBox(title, sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := mw.cases[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(c.Title)
+			box.Objects[1].(*widget.Label).SetText(c.Provider.Name + " · " + c.Service.Name + " · " + statusText(c.Status))
+		},
+	)
+	mw.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(mw.cases) {
+			mw.showCase(mw.cases[i])
+		}
+	}
+	newCase := widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), func() { mw.ShowNewCaseDialog() })
+	newCase.Importance = widget.HighImportance
+	header := container.NewBorder(nil, nil,
+		widget.NewLabelWithStyle(lang.L("Cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), newCase)
+	nav := container.NewBorder(header, nil, nil, nil, mw.list)
+
+	mw.content = container.NewStack()
+	mw.status = widget.NewLabel(lang.L("Workspace: {{.Dir}}", map[string]any{"Dir": mw.ws.Dir()}))
+	mw.status.Truncation = fyne.TextTruncateEllipsis
+	mw.status.Importance = widget.LowImportance
+
+	split := container.NewHSplit(nav, container.NewPadded(mw.content))
+	split.SetOffset(0.3)
+	mw.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), mw.status), nil, nil, split))
+	mw.showEmpty()
+}
+
+// goBackground runs f on a goroutine of its own, counted in mw.bg.
+func (mw *MainWindow) goBackground(f func()) {
+	mw.bg.Add(1)
+	go func() {
+		defer mw.bg.Done()
+		f()
+	}()
+}
+
+// reload reads the cases from the workspace off the UI goroutine and then
+// shows them, selecting the case with id selectID (or the first case).
+func (mw *MainWindow) reload(selectID int64) {
+	mw.goBackground(func() {
+		cases, err := mw.ws.ListCases(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				mw.showError(err)
+				return
+			}
+			mw.cases = cases
+			mw.list.UnselectAll()
+			mw.list.Refresh()
+			if len(cases) == 0 {
+				mw.showEmpty()
+				return
+			}
+			idx := 0
+			for i, c := range cases {
+				if c.ID == selectID {
+					idx = i
+				}
+			}
+			mw.list.Select(idx)
+			mw.list.ScrollTo(idx)
+		})
+	})
+}
+
+func (mw *MainWindow) showEmpty() {
+	mw.selected = 0
+	msg := widget.NewLabel(lang.L("No cases yet. A case is one inspection of one provider's service."))
+	msg.Alignment = fyne.TextAlignCenter
+	msg.Wrapping = fyne.TextWrapWord
+	btn := widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), func() { mw.ShowNewCaseDialog() })
+	mw.content.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(msg, container.NewCenter(btn)))}
+	mw.content.Refresh()
+}
+
+// showCase puts one case on the right-hand side.
+func (mw *MainWindow) showCase(c app.Case) {
+	mw.selected = c.ID
+	title := widget.NewRichTextFromMarkdown("# " + escapeMarkdown(c.Title))
+	title.Wrapping = fyne.TextWrapWord
+
+	orNone := func(s string) string {
+		if s == "" {
+			return "—"
+		}
+		return s
+	}
+	modalities := make([]string, len(c.Service.Modalities))
+	for i, m := range c.Service.Modalities {
+		modalities[i] = modalityText(m)
+	}
+	publicOpinion := lang.L("No")
+	if c.Service.PublicOpinion {
+		publicOpinion = lang.L("Yes")
+	}
+	rows := []struct{ label, value string }{
+		{lang.L("Case number"), strconv.FormatInt(c.ID, 10)},
+		{lang.L("Status"), statusText(c.Status)},
+		{lang.L("Opened on"), c.OpenedOn},
+		{lang.L("Provider"), c.Provider.Name},
+		{lang.L("Unified social credit code"), orNone(c.Provider.CreditCode)},
+		{lang.L("Service"), c.Service.Name},
+		{lang.L("Filing number"), orNone(c.Service.FilingNo)},
+		{lang.L("Modalities"), orNone(strings.Join(modalities, lang.L(", ")))},
+		{lang.L("Public-opinion attribute (Art. 17)"), publicOpinion},
+		{lang.L("Inspectors"), orNone(strings.Join(c.Inspectors, lang.L(", ")))},
+		{lang.L("Checklist template"), c.ChecklistTemplate},
+	}
+	grid := container.New(layout.NewFormLayout())
+	for _, r := range rows {
+		v := widget.NewLabel(r.value)
+		v.Wrapping = fyne.TextWrapWord
+		v.Selectable = true
+		grid.Add(widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		grid.Add(v)
+	}
+	mw.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), grid))}
+	mw.content.Refresh()
+}
+
+// escapeMarkdown keeps a user's text from being read as Markdown.
+func escapeMarkdown(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, `#`, `\#`, "`", "\\`", `[`, `\[`, `]`, `\]`)
+	return r.Replace(s)
+}
+
+// showError shows err in a dialog, worded for the user.
+func (mw *MainWindow) showError(err error) {
+	dialog.ShowError(errors.New(errorText(err)), mw.win)
+}
+
+// statusText is the translated name of a case status.
+func statusText(s string) string {
+	switch s {
+	case "open":
+		return lang.X("status.open", "Open")
+	case "concluded":
+		return lang.X("status.concluded", "Concluded")
+	case "signed":
+		return lang.X("status.signed", "Signed")
+	}
+	return s
+}
+
+// modalityText is the translated name of a modality.
+func modalityText(m string) string {
+	switch m {
+	case "text":
+		return lang.X("modality.text", "Text")
+	case "image":
+		return lang.X("modality.image", "Image")
+	case "audio":
+		return lang.X("modality.audio", "Audio")
+	case "video":
+		return lang.X("modality.video", "Video")
+	}
+	return m
+}

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// errorText words err for the user in the current language. Errors the
+// app classifies are translated; anything else keeps its English text,
+// which names the file or record involved.
+func errorText(err error) string {
+	var fe *app.FieldError
+	var ce *app.CreditCodeError
+	switch {
+	case errors.As(err, &ce):
+		return creditCodeText(ce)
+	case errors.As(err, &fe):
+		return fieldErrorText(fe)
+	}
+	switch app.ErrorCode(err) {
+	case app.CodeConflict:
+		return lang.L("This contradicts what the workspace already records: {{.Detail}}", map[string]any{"Detail": err.Error()})
+	case app.CodeInUse:
+		return lang.L("The workspace is open in another Inspection Workbench window or command. Close it there first. ({{.Detail}})", map[string]any{"Detail": err.Error()})
+	case app.CodeNotFound:
+		return lang.L("Not found: {{.Detail}}", map[string]any{"Detail": err.Error()})
+	}
+	return err.Error()
+}
+
+// fieldErrorText words a problem with one input field.
+func fieldErrorText(fe *app.FieldError) string {
+	switch fe.Problem {
+	case app.ProblemEmpty:
+		return lang.L("Required")
+	case app.ProblemTooLong:
+		return lang.L("Too long: at most {{.Max}} characters", map[string]any{"Max": app.MaxNameLen})
+	case app.ProblemControl:
+		return lang.L("Must be one line without control characters")
+	case app.ProblemDuplicate:
+		return lang.L("Named twice")
+	case app.ProblemFormat:
+		if fe.Field == app.FieldOpenedOn {
+			return lang.L("Write the date as YYYY-MM-DD")
+		}
+		return lang.L("Not a valid value")
+	case app.ProblemCreditCode:
+		var ce *app.CreditCodeError
+		if errors.As(fe.Err, &ce) {
+			return creditCodeText(ce)
+		}
+	}
+	return fe.Error()
+}
+
+// creditCodeText words a credit-code problem.
+func creditCodeText(ce *app.CreditCodeError) string {
+	switch ce.Reason {
+	case app.CreditCodeEmpty:
+		return lang.L("Required")
+	case app.CreditCodeLength:
+		return lang.L("A unified social credit code has 18 characters; this has {{.N}}", map[string]any{"N": len([]rune(ce.Code))})
+	case app.CreditCodeCharacter:
+		return lang.L("Character {{.Pos}} is not allowed: use digits and capital letters except I, O, Z, S, V", map[string]any{"Pos": ce.Position})
+	case app.CreditCodeRegion:
+		return lang.L("Characters 3–8 must be the six-digit administrative division code")
+	case app.CreditCodeCheckDigit:
+		return lang.L("Check character does not match (GB 32100-2015): expected {{.Want}}", map[string]any{"Want": string(ce.Want)})
+	}
+	return ce.Error()
+}
