@@ -19,6 +19,15 @@ type (
 	Provider = store.Provider
 	// Service is a provider's generative-AI service.
 	Service = store.Service
+	// ConflictError reports input that contradicts what is recorded.
+	ConflictError = store.ConflictError
+)
+
+// Kinds of ConflictError.
+const (
+	ConflictCodeTaken    = store.ConflictCodeTaken    // the credit code belongs to another provider
+	ConflictProviderCode = store.ConflictProviderCode // the provider has another credit code
+	ConflictFilingNo     = store.ConflictFilingNo     // the service has another filing number
 )
 
 // DefaultChecklistTemplate is the id of the built-in Article 19 checklist

@@ -19,6 +19,40 @@ const (
 // Modalities a service can generate, in their canonical order.
 var Modalities = []string{"text", "image", "audio", "video"}
 
+// ConflictError reports input that contradicts what the workspace records.
+// It matches ErrConflict with errors.Is.
+type ConflictError struct {
+	// What contradicts: ConflictCodeTaken (the credit code belongs to
+	// another provider), ConflictProviderCode (the provider has another
+	// credit code), ConflictFilingNo (the service has another filing number).
+	What     string
+	Name     string // the provider or service already recorded
+	Recorded string // the value recorded
+	Given    string // the value given
+}
+
+// Kinds of ConflictError.
+const (
+	ConflictCodeTaken    = "credit_code_taken"
+	ConflictProviderCode = "provider_credit_code"
+	ConflictFilingNo     = "filing_no"
+)
+
+func (e *ConflictError) Error() string {
+	switch e.What {
+	case ConflictCodeTaken:
+		return fmt.Sprintf("credit code %s is already recorded for provider %q", e.Given, e.Name)
+	case ConflictProviderCode:
+		return fmt.Sprintf("provider %q is already recorded with credit code %s, not %s", e.Name, e.Recorded, e.Given)
+	case ConflictFilingNo:
+		return fmt.Sprintf("service %q is already recorded with filing number %s, not %s", e.Name, e.Recorded, e.Given)
+	}
+	return fmt.Sprintf("%q: %s is recorded, not %s", e.Name, e.Recorded, e.Given)
+}
+
+// Is makes errors.Is(err, ErrConflict) true.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
+
 // Provider is a generative-AI service provider.
 type Provider struct {
 	ID         int64  `json:"id"`
@@ -112,7 +146,7 @@ func (s *Store) resolveProvider(ctx context.Context, tx *sql.Tx, name, code, now
 		err := tx.QueryRowContext(ctx, `SELECT id, name FROM providers WHERE credit_code = ?`, code).Scan(&id, &gotName)
 		switch {
 		case err == nil && gotName != name:
-			return 0, fmt.Errorf("%w: credit code %s is already recorded for provider %q", ErrConflict, code, gotName)
+			return 0, &ConflictError{What: ConflictCodeTaken, Name: gotName, Recorded: code, Given: code}
 		case err == nil:
 			return id, nil
 		case !errors.Is(err, sql.ErrNoRows):
@@ -133,7 +167,7 @@ func (s *Store) resolveProvider(ctx context.Context, tx *sql.Tx, name, code, now
 	case code == "" || gotCode.String == code:
 		return id, nil
 	case gotCode.Valid:
-		return 0, fmt.Errorf("%w: provider %q is already recorded with credit code %s, not %s", ErrConflict, name, gotCode.String, code)
+		return 0, &ConflictError{What: ConflictProviderCode, Name: name, Recorded: gotCode.String, Given: code}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE providers SET credit_code = ? WHERE id = ?`, code, id); err != nil {
 		return 0, fmt.Errorf("record credit code: %w", err)
@@ -160,7 +194,7 @@ func (s *Store) resolveService(ctx context.Context, tx *sql.Tx, pid int64, nc Ne
 		return 0, fmt.Errorf("look up service: %w", err)
 	}
 	if nc.FilingNo != "" && filing != "" && nc.FilingNo != filing {
-		return 0, fmt.Errorf("%w: service %q is already recorded with filing number %s, not %s", ErrConflict, nc.ServiceName, filing, nc.FilingNo)
+		return 0, &ConflictError{What: ConflictFilingNo, Name: nc.ServiceName, Recorded: filing, Given: nc.FilingNo}
 	}
 	if nc.FilingNo != "" {
 		filing = nc.FilingNo

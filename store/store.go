@@ -129,7 +129,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create workspace %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot create workspace %s: %w", dir, bareErr(err))
 	}
 	lock, err := acquireLock(dir)
 	if err != nil {
@@ -157,7 +157,7 @@ func checkFolder(dir string, create bool) error {
 		}
 		return nil
 	case err != nil:
-		return fmt.Errorf("open workspace %s: %w", dir, err)
+		return fmt.Errorf("cannot use %s as a workspace: %w", dir, bareErr(err))
 	}
 	for _, e := range entries {
 		switch e.Name() {
@@ -172,13 +172,23 @@ func checkFolder(dir string, create bool) error {
 	return nil
 }
 
+// bareErr drops the path from a *fs.PathError, for messages that name the
+// folder themselves.
+func bareErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // acquireLock creates and locks the workspace's lock file, writing this
 // process id into it so a second opener can say who holds it.
 func acquireLock(dir string) (*os.File, error) {
 	path := filepath.Join(dir, LockFile)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("open workspace %s: cannot write in the folder: %w", dir, err)
+		return nil, fmt.Errorf("cannot write in workspace folder %s: %w", dir, bareErr(err))
 	}
 	ok, err := tryLock(f)
 	if err != nil {
@@ -212,7 +222,11 @@ func (s *Store) open(ctx context.Context) error {
 	if err := db.PingContext(ctx); err != nil {
 		return fmt.Errorf("open workspace database %s: %w", path, err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if err := s.migrate(ctx, ms); err != nil {
 		return fmt.Errorf("workspace %s: %w", s.dir, err)
 	}
 	blobs, err := newBlobStore(filepath.Join(s.dir, BlobDir))
@@ -228,11 +242,7 @@ func (s *Store) open(ctx context.Context) error {
 
 // migrate applies the migrations the database has not seen, each in its own
 // transaction, and refuses a database from a newer schema.
-func (s *Store) migrate(ctx context.Context) error {
-	ms, err := migrations()
-	if err != nil {
-		return err
-	}
+func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,

@@ -14,15 +14,16 @@ import (
 func errorText(err error) string {
 	var fe *app.FieldError
 	var ce *app.CreditCodeError
+	var conflict *app.ConflictError
 	switch {
 	case errors.As(err, &ce):
 		return creditCodeText(ce)
 	case errors.As(err, &fe):
 		return fieldErrorText(fe)
+	case errors.As(err, &conflict):
+		return conflictText(conflict)
 	}
 	switch app.ErrorCode(err) {
-	case app.CodeConflict:
-		return lang.L("This contradicts what the workspace already records: {{.Detail}}", map[string]any{"Detail": err.Error()})
 	case app.CodeInUse:
 		return lang.L("The workspace is open in another Inspection Workbench window or command. Close it there first. ({{.Detail}})", map[string]any{"Detail": err.Error()})
 	case app.CodeNotFound:
@@ -71,4 +72,18 @@ func creditCodeText(ce *app.CreditCodeError) string {
 		return lang.L("Check character does not match (GB 32100-2015): expected {{.Want}}", map[string]any{"Want": string(ce.Want)})
 	}
 	return ce.Error()
+}
+
+// conflictText words input that contradicts what the workspace records.
+func conflictText(c *app.ConflictError) string {
+	data := map[string]any{"Name": c.Name, "Recorded": c.Recorded, "Given": c.Given}
+	switch c.What {
+	case app.ConflictCodeTaken:
+		return lang.L("Credit code {{.Given}} is already recorded for the provider “{{.Name}}”.", data)
+	case app.ConflictProviderCode:
+		return lang.L("The provider “{{.Name}}” is already recorded with credit code {{.Recorded}}, not {{.Given}}.", data)
+	case app.ConflictFilingNo:
+		return lang.L("The service “{{.Name}}” is already recorded with filing number {{.Recorded}}, not {{.Given}}.", data)
+	}
+	return c.Error()
 }

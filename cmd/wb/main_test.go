@@ -1,0 +1,346 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/inspection-workbench/workbench/store"
+)
+
+// wbBin is the CLI built with CGO_ENABLED=0 by TestMain; the tests run the
+// real binary, as scripts do.
+var wbBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "wb-cli-test")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	wbBin = filepath.Join(dir, "wb")
+	build := exec.Command("go", "build", "-o", wbBin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "build wb with CGO_ENABLED=0: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// wb runs the binary with a clean environment plus env.
+func wb(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(wbBin, args...)
+	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "LANG=en_US.UTF-8"}, env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run wb: %v", err)
+	}
+	return result{code, out.String(), errOut.String()}
+}
+
+// ok runs wb and fails the test unless it exits 0 with nothing on stderr.
+func ok(t *testing.T, args ...string) string {
+	t.Helper()
+	r := wb(t, nil, args...)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("wb %s: exit %d, stderr %q", strings.Join(args, " "), r.code, r.stderr)
+	}
+	return r.stdout
+}
+
+// decode parses stdout as exactly one JSON document.
+func decode(t *testing.T, stdout string, v any) {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	if err := dec.Decode(v); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
+	}
+	if dec.More() {
+		t.Fatalf("stdout holds more than one JSON document:\n%s", stdout)
+	}
+}
+
+// assertFailure checks the error contract: the exit code, one line on
+// stderr mentioning each of want, nothing on stdout.
+func assertFailure(t *testing.T, r result, code int, want ...string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit %d, want %d (stderr %q)", r.code, code, r.stderr)
+	}
+	if r.stdout != "" {
+		t.Errorf("stdout %q, want nothing", r.stdout)
+	}
+	if strings.Count(r.stderr, "\n") != 1 || !strings.HasSuffix(r.stderr, "\n") {
+		t.Errorf("stderr %q, want exactly one line", r.stderr)
+	}
+	for _, w := range want {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr %q does not mention %q", r.stderr, w)
+		}
+	}
+}
+
+func TestInitIsIdempotent(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	var first, second struct {
+		Workspace     string `json:"workspace"`
+		SchemaVersion int    `json:"schema_version"`
+		Created       bool   `json:"created"`
+	}
+	decode(t, ok(t, "init", "--workspace", ws, "--json"), &first)
+	decode(t, ok(t, "init", "--workspace", ws, "--json"), &second)
+	if !first.Created || second.Created || first.Workspace != ws || second.SchemaVersion != store.LatestSchemaVersion() {
+		t.Errorf("init JSON: first %+v, second %+v", first, second)
+	}
+	if out := ok(t, "init", "--workspace", ws); !strings.Contains(out, ws) {
+		t.Errorf("init text output %q does not name the workspace", out)
+	}
+}
+
+type caseOut struct {
+	ID         int64    `json:"id"`
+	Provider   string   `json:"provider"`
+	CreditCode string   `json:"credit_code"`
+	Service    string   `json:"service"`
+	FilingNo   string   `json:"filing_no"`
+	Status     string   `json:"status"`
+	Title      string   `json:"title"`
+	Inspectors []string `json:"inspectors"`
+	Modalities []string `json:"modalities"`
+	OpenedOn   string   `json:"opened_on"`
+}
+
+func TestCaseLifecycle(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	id := strings.TrimSpace(ok(t, "case", "new", "--workspace", ws, "--provider", "星河智算科技有限公司",
+		"--credit-code", "91110108MA7XH2TQ5E", "--service", "星河对话", "--filing-no", "Beijing-XingheChat-20240315",
+		"--inspector", "张明", "--inspector", "李华", "--modality", "text,image", "--opened", "2026-11-02"))
+	if !regexp.MustCompile(`^[1-9][0-9]*$`).MatchString(id) {
+		t.Fatalf("case new printed %q, want the new case id", id)
+	}
+
+	var created caseOut
+	decode(t, ok(t, "--workspace", ws, "case", "new", "--provider", "另一家公司", "--service", "绘图", "--title", "Drawing service", "--json"), &created)
+	if created.ID == 0 || created.Provider != "另一家公司" || created.Service != "绘图" || created.Status != "open" || created.Title != "Drawing service" {
+		t.Errorf("case new --json = %+v", created)
+	}
+
+	var list []caseOut
+	decode(t, ok(t, "case", "list", "--workspace", ws, "--json"), &list)
+	if len(list) != 2 || fmt.Sprint(list[0].ID) != id || list[0].Provider != "星河智算科技有限公司" ||
+		list[0].Service != "星河对话" || list[0].Status != "open" || list[1].ID != created.ID {
+		t.Fatalf("case list --json = %+v", list)
+	}
+
+	var shown caseOut
+	decode(t, ok(t, "case", "show", id, "--workspace", ws, "--json"), &shown)
+	if shown.CreditCode != "91110108MA7XH2TQ5E" || shown.FilingNo != "Beijing-XingheChat-20240315" ||
+		strings.Join(shown.Inspectors, ",") != "张明,李华" || strings.Join(shown.Modalities, ",") != "text,image" ||
+		shown.OpenedOn != "2026-11-02" {
+		t.Errorf("case show --json = %+v", shown)
+	}
+	text := ok(t, "case", "show", "--workspace", ws, id)
+	for _, want := range []string{"星河智算科技有限公司", "91110108MA7XH2TQ5E", "张明, 李华", "2026-11-02"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("case show text lacks %q:\n%s", want, text)
+		}
+	}
+	table := ok(t, "case", "list", "--workspace", ws)
+	if !strings.Contains(table, "星河对话") || !strings.Contains(table, "绘图") {
+		t.Errorf("case list text:\n%s", table)
+	}
+
+	// WB_WORKSPACE stands in for --workspace.
+	r := wb(t, []string{"WB_WORKSPACE=" + ws}, "case", "list", "--json")
+	var viaEnv []caseOut
+	decode(t, r.stdout, &viaEnv)
+	if r.code != 0 || len(viaEnv) != 2 {
+		t.Errorf("WB_WORKSPACE: exit %d, %d cases", r.code, len(viaEnv))
+	}
+}
+
+func TestBadInputWritesNothing(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	ok(t, "case", "new", "--workspace", ws, "--provider", "星河", "--credit-code", "91110108MA7XH2TQ5E", "--service", "对话")
+	dbBefore := snapshot(t, ws)
+
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"invalid credit code", []string{"--provider", "P", "--credit-code", "91110108MA7XH2TQ5F", "--service", "S"}, []string{"check character", "E"}},
+		{"credit code too short", []string{"--provider", "P", "--credit-code", "1234", "--service", "S"}, []string{"18"}},
+		{"empty provider", []string{"--provider", " ", "--service", "S"}, []string{"provider name is empty"}},
+		{"empty service", []string{"--provider", "P", "--service", ""}, []string{"service name is empty"}},
+		{"bad opened date", []string{"--provider", "P", "--service", "S", "--opened", "5/3/2024"}, []string{"YYYY-MM-DD"}},
+		{"credit code of another provider", []string{"--provider", "别家", "--credit-code", "91110108MA7XH2TQ5E", "--service", "S"}, []string{"already recorded", "星河"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := wb(t, nil, append([]string{"case", "new", "--workspace", ws}, tt.args...)...)
+			assertFailure(t, r, 1, tt.want...)
+			if after := snapshot(t, ws); after != dbBefore {
+				t.Errorf("workspace changed:\nbefore %s\nafter  %s", dbBefore, after)
+			}
+		})
+	}
+
+	t.Run("invalid input never creates a workspace", func(t *testing.T) {
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		assertFailure(t, wb(t, nil, "case", "new", "--workspace", fresh, "--provider", "", "--service", "S"), 1)
+		if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+			t.Errorf("a failed case new created %s", fresh)
+		}
+	})
+	t.Run("unknown case id", func(t *testing.T) {
+		assertFailure(t, wb(t, nil, "case", "show", "99", "--workspace", ws), 1, "99", "not found")
+		assertFailure(t, wb(t, nil, "case", "show", "abc", "--workspace", ws, "--json"), 1, "abc")
+	})
+	t.Run("missing workspace for a read", func(t *testing.T) {
+		missing := filepath.Join(t.TempDir(), "missing")
+		assertFailure(t, wb(t, nil, "case", "list", "--workspace", missing), 1, "no workspace", "wb init")
+		if _, err := os.Stat(missing); !os.IsNotExist(err) {
+			t.Error("case list created the workspace")
+		}
+	})
+	t.Run("unwritable workspace folder", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "plain-file")
+		os.WriteFile(file, []byte("x"), 0o600)
+		assertFailure(t, wb(t, nil, "init", "--workspace", filepath.Join(file, "ws")), 1, "cannot")
+		assertFailure(t, wb(t, nil, "case", "new", "--workspace", filepath.Join(file, "ws"), "--provider", "P", "--service", "S"), 1, "cannot")
+	})
+}
+
+// snapshot describes a workspace's rows, to show that nothing changed.
+func snapshot(t *testing.T, ws string) string {
+	t.Helper()
+	s, err := store.Open(context.Background(), ws, store.Options{})
+	if err != nil {
+		t.Fatalf("open %s: %v", ws, err)
+	}
+	defer s.Close()
+	var b strings.Builder
+	for _, table := range []string{"providers", "services", "cases", "case_inspectors", "schema_migrations"} {
+		var n int
+		s.DB().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n)
+		fmt.Fprintf(&b, "%s=%d ", table, n)
+	}
+	return b.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	ws := t.TempDir()
+	for name, args := range map[string][]string{
+		"unknown command":    {"frobnicate"},
+		"unknown sub":        {"case", "delete"},
+		"unknown flag":       {"case", "list", "--workspace", ws, "--colour"},
+		"missing provider":   {"case", "new", "--workspace", ws, "--service", "S"},
+		"missing service":    {"case", "new", "--workspace", ws, "--provider", "P"},
+		"show without id":    {"case", "show", "--workspace", ws},
+		"stray argument":     {"case", "list", "--workspace", ws, "extra"},
+		"flag without value": {"case", "new", "--provider"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			assertFailure(t, wb(t, nil, args...), 2)
+		})
+	}
+	if r := wb(t, nil); r.code != 2 || !strings.Contains(r.stderr, "Usage") {
+		t.Errorf("no arguments: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if out := ok(t, "case", "new", "--help"); !strings.Contains(out, "--credit-code") && !strings.Contains(out, "-credit-code") {
+		t.Errorf("case new --help:\n%s", out)
+	}
+	entries, _ := os.ReadDir(ws)
+	if len(entries) != 0 {
+		t.Errorf("usage errors wrote %d entries into the workspace folder", len(entries))
+	}
+}
+
+func TestWorkspaceInUse(t *testing.T) {
+	ws := t.TempDir()
+	s, err := store.Open(context.Background(), ws, store.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	assertFailure(t, wb(t, nil, "case", "list", "--workspace", ws, "--json"), 1, "in use")
+	assertFailure(t, wb(t, nil, "case", "new", "--workspace", ws, "--provider", "P", "--service", "S"), 1, "in use")
+	if cases, _ := s.ListCases(context.Background()); len(cases) != 0 {
+		t.Errorf("a refused process wrote %d cases", len(cases))
+	}
+}
+
+func TestVersion(t *testing.T) {
+	if out := ok(t, "version", "--workspace", "/nonexistent"); !strings.HasPrefix(out, "wb ") {
+		t.Errorf("version: %q", out)
+	}
+	var v struct {
+		Version       string `json:"version"`
+		SchemaVersion int    `json:"schema_version"`
+	}
+	decode(t, ok(t, "version", "--json"), &v)
+	if v.Version == "" || v.SchemaVersion != store.LatestSchemaVersion() {
+		t.Errorf("version --json = %+v", v)
+	}
+}
+
+// TestLayering checks the import rules of the architecture: the CLI builds
+// without Fyne or an HTTP client, store and importers stand alone, app is
+// free of Fyne.
+func TestLayering(t *testing.T) {
+	deps := func(pkg string) []string {
+		out, err := exec.Command("go", "list", "-deps", "github.com/inspection-workbench/workbench/"+pkg).Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v", pkg, err)
+		}
+		return strings.Fields(string(out))
+	}
+	const mod = "github.com/inspection-workbench/workbench/"
+	rules := map[string][]string{
+		"cmd/wb":    {"fyne.io/", "net/http", mod + "ui"},
+		"app":       {"fyne.io/", "net/http", mod + "ui"},
+		"store":     {"fyne.io/", "net/http", mod + "app", mod + "ui", mod + "importers"},
+		"importers": {"fyne.io/", "net/http", mod + "app", mod + "ui", mod + "store"},
+	}
+	// The GUI reaches the store only through app.
+	out, err := exec.Command("go", "list", "-f", `{{join .Imports "\n"}}`, mod+"ui").Output()
+	if err != nil {
+		t.Fatalf("go list ui: %v", err)
+	}
+	for _, imp := range strings.Fields(string(out)) {
+		if imp == mod+"store" || imp == mod+"importers" {
+			t.Errorf("ui imports %s directly; go through app", imp)
+		}
+	}
+	for pkg, banned := range rules {
+		for _, d := range deps(pkg) {
+			for _, b := range banned {
+				if d == b || (strings.HasSuffix(b, "/") && strings.HasPrefix(d, b)) {
+					t.Errorf("%s depends on %s", pkg, d)
+				}
+			}
+		}
+	}
+}
