@@ -32,7 +32,7 @@ const (
 
 // DefaultChecklistTemplate is the id of the built-in Article 19 checklist
 // template that new cases use.
-const DefaultChecklistTemplate = "measures-2023"
+const DefaultChecklistTemplate = "art19-measures-2023"
 
 // DateLayout is how dates are written and read: YYYY-MM-DD.
 const DateLayout = "2006-01-02"

@@ -39,7 +39,7 @@ func sampleCase() NewCase {
 		ServiceName: "星河对话", FilingNo: "Beijing-XingheChat-20240315",
 		Modalities: []string{"text", "image"}, PublicOpinion: &yes,
 		Title: "检查", Inspectors: []string{"张明", "李华"}, OpenedOn: "2026-11-24",
-		ChecklistTemplate: "measures-2023",
+		ChecklistTemplate: "art19-measures-2023",
 	}
 }
 

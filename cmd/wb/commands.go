@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/inspection-workbench/workbench/app"
@@ -186,12 +185,11 @@ var caseListCommand = command{
 				_, err := fmt.Fprintln(e.stdout, "No cases yet. Open one with: wb case new --provider NAME --service NAME")
 				return err
 			}
-			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tSTATUS\tOPENED\tPROVIDER\tSERVICE\tTITLE")
+			rows := [][]string{{"ID", "STATUS", "OPENED", "PROVIDER", "SERVICE", "TITLE"}}
 			for _, c := range cases {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Status, c.OpenedOn, c.Provider.Name, c.Service.Name, c.Title)
+				rows = append(rows, []string{strconv.FormatInt(c.ID, 10), c.Status, c.OpenedOn, c.Provider.Name, c.Service.Name, c.Title})
 			}
-			return tw.Flush()
+			return writeTable(e.stdout, rows)
 		}
 	},
 }
@@ -240,7 +238,7 @@ func printCase(e *env, c app.Case) error {
 	if c.Service.PublicOpinion {
 		publicOpinion = "yes"
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	var rows [][]string
 	for _, row := range [][2]string{
 		{"Case", strconv.FormatInt(c.ID, 10)},
 		{"Title", c.Title},
@@ -255,9 +253,9 @@ func printCase(e *env, c app.Case) error {
 		{"Inspectors", orNone(strings.Join(c.Inspectors, ", "))},
 		{"Checklist template", c.ChecklistTemplate},
 	} {
-		fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
+		rows = append(rows, []string{row[0] + ":", row[1]})
 	}
-	return tw.Flush()
+	return writeTable(e.stdout, rows)
 }
 
 var versionCommand = command{
