@@ -106,3 +106,16 @@ func (b *BlobStore) Open(sum string) (*os.File, error) {
 	}
 	return f, nil
 }
+
+// Remove deletes a blob. Callers remove only blobs no submission refers to.
+func (b *BlobStore) Remove(sum string) error {
+	p, err := b.path(sum)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove blob %s: %w", sum, err)
+	}
+	_ = os.Remove(filepath.Dir(p)) // the fan-out folder, when now empty
+	return nil
+}

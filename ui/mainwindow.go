@@ -29,6 +29,8 @@ type MainWindow struct {
 	selected int64 // id of the case shown on the right, 0 for none
 	list     *widget.List
 	content  *fyne.Container // right-hand side
+	tabs     *container.AppTabs
+	subs     *submissionsView // the selected case's submissions, or nil
 	status   *widget.Label
 
 	bg sync.WaitGroup // background work in flight; tests wait on it
@@ -84,6 +86,7 @@ func (mw *MainWindow) build() {
 	split := container.NewHSplit(nav, container.NewPadded(mw.content))
 	split.SetOffset(0.3)
 	mw.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), mw.status), nil, nil, split))
+	mw.win.SetOnDropped(mw.dropped)
 	mw.showEmpty()
 }
 
@@ -127,6 +130,7 @@ func (mw *MainWindow) reload(selectID int64) {
 
 func (mw *MainWindow) showEmpty() {
 	mw.selected = 0
+	mw.subs = nil
 	msg := widget.NewLabel(lang.L("No cases yet. A case is one inspection of one provider's service."))
 	msg.Alignment = fyne.TextAlignCenter
 	msg.Wrapping = fyne.TextWrapWord
@@ -176,8 +180,30 @@ func (mw *MainWindow) showCase(c app.Case) {
 		grid.Add(widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		grid.Add(v)
 	}
-	mw.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), grid))}
+	overview := container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), grid))
+	mw.subs = newSubmissionsView(mw, c.ID)
+	mw.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), overview),
+		container.NewTabItemWithIcon(lang.L("Submissions"), theme.FolderOpenIcon(), mw.subs.content),
+	)
+	mw.content.Objects = []fyne.CanvasObject{mw.tabs}
 	mw.content.Refresh()
+}
+
+// dropped imports files dropped on the window into the selected case.
+func (mw *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
+	if mw.subs == nil {
+		dialog.ShowInformation(lang.L("Import"), lang.L("Open or create a case first, then drop its files here."), mw.win)
+		return
+	}
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	mw.tabs.SelectIndex(1)
+	mw.subs.importFiles(paths)
 }
 
 // escapeMarkdown keeps a user's text from being read as Markdown.

@@ -63,6 +63,8 @@ var commands = []command{
 	caseNewCommand,
 	caseListCommand,
 	caseShowCommand,
+	importCommand,
+	templateCommand,
 	versionCommand,
 }
 

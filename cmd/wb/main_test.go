@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -307,40 +308,136 @@ func TestVersion(t *testing.T) {
 }
 
 // TestLayering checks the import rules of the architecture: the CLI builds
-// without Fyne or an HTTP client, store and importers stand alone, app is
-// free of Fyne.
+// without Fyne, store and importers stand alone, app is free of Fyne, the
+// GUI reaches the store only through app — and no package of ours, nor any
+// dependency except excelize (which calls http.DetectContentType, a pure
+// function, when adding pictures), imports net/http or dials out.
 func TestLayering(t *testing.T) {
-	deps := func(pkg string) []string {
-		out, err := exec.Command("go", "list", "-deps", "github.com/inspection-workbench/workbench/"+pkg).Output()
+	const mod = "github.com/inspection-workbench/workbench/"
+	imports := func(pkg string, deps bool) map[string][]string {
+		args := []string{"list", "-f", `{{.ImportPath}} {{join .Imports " "}}`}
+		if deps {
+			args = append(args, "-deps")
+		}
+		out, err := exec.Command("go", append(args, pkg)...).Output()
 		if err != nil {
 			t.Fatalf("go list %s: %v", pkg, err)
 		}
-		return strings.Fields(string(out))
-	}
-	const mod = "github.com/inspection-workbench/workbench/"
-	rules := map[string][]string{
-		"cmd/wb":    {"fyne.io/", "net/http", mod + "ui"},
-		"app":       {"fyne.io/", "net/http", mod + "ui"},
-		"store":     {"fyne.io/", "net/http", mod + "app", mod + "ui", mod + "importers"},
-		"importers": {"fyne.io/", "net/http", mod + "app", mod + "ui", mod + "store"},
-	}
-	// The GUI reaches the store only through app.
-	out, err := exec.Command("go", "list", "-f", `{{join .Imports "\n"}}`, mod+"ui").Output()
-	if err != nil {
-		t.Fatalf("go list ui: %v", err)
-	}
-	for _, imp := range strings.Fields(string(out)) {
-		if imp == mod+"store" || imp == mod+"importers" {
-			t.Errorf("ui imports %s directly; go through app", imp)
+		m := map[string][]string{}
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			f := strings.Fields(line)
+			m[f[0]] = f[1:]
 		}
+		return m
 	}
-	for pkg, banned := range rules {
-		for _, d := range deps(pkg) {
-			for _, b := range banned {
-				if d == b || (strings.HasSuffix(b, "/") && strings.HasPrefix(d, b)) {
-					t.Errorf("%s depends on %s", pkg, d)
+	banned := map[string][]string{
+		"cmd/wb":    {"fyne.io/", mod + "ui"},
+		"app":       {"fyne.io/", mod + "ui"},
+		"store":     {"fyne.io/", mod + "app", mod + "ui", mod + "importers"},
+		"importers": {"fyne.io/", mod + "app", mod + "ui", mod + "store"},
+	}
+	for pkg, bans := range banned {
+		for dep := range imports(mod+pkg, true) {
+			for _, b := range bans {
+				if dep == b || (strings.HasSuffix(b, "/") && strings.HasPrefix(dep, b)) {
+					t.Errorf("%s depends on %s", pkg, dep)
 				}
 			}
 		}
 	}
+	for _, imp := range imports(mod+"ui", false)[mod+"ui"] {
+		if imp == mod+"store" || strings.HasPrefix(imp, mod+"importers") {
+			t.Errorf("ui imports %s directly; go through app", imp)
+		}
+	}
+	// Our own packages import no networking at all; the CLI's only route to
+	// net/http is excelize's use of http.DetectContentType.
+	for pkg, imps := range imports(mod+"...", false) {
+		for _, imp := range imps {
+			if imp == "net" || strings.HasPrefix(imp, "net/") && imp != "net/url" {
+				t.Errorf("%s imports %s", pkg, imp)
+			}
+		}
+	}
+	for pkg, imps := range imports(mod+"cmd/wb", true) {
+		if slices.Contains(imps, "net/http") && !strings.HasPrefix(pkg, "net/") && !strings.HasPrefix(pkg, "github.com/xuri/excelize/") {
+			t.Errorf("cmd/wb reaches net/http through %s", pkg)
+		}
+	}
+	// Fyne can fetch resources from URLs; we never ask it to.
+	out, _ := exec.Command("grep", "-rlE", `LoadResourceFromURLString|storage\.ParseURI\("http`, "--include=*.go", "../..").Output()
+	for _, f := range strings.Fields(string(out)) {
+		if !strings.HasSuffix(f, "main_test.go") {
+			t.Errorf("%s loads a resource from a URL", f)
+		}
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	id := strings.TrimSpace(ok(t, "case", "new", "--workspace", ws, "--provider", "星河智算", "--service", "星河对话"))
+	good := filepath.Join(t.TempDir(), "incidents.csv")
+	os.WriteFile(good, []byte("事件编号,发现时间,事件类别,处置措施\nINC-1,2024/3/5 14:03,违法内容,停止生成\nINC-2,不详,投诉举报,警示\n"), 0o600)
+	bad := filepath.Join("..", "..", "testdata", "bad", "image.csv")
+
+	type fileReport struct {
+		File     string `json:"file"`
+		SHA256   string `json:"sha256"`
+		Kind     string `json:"kind"`
+		Status   string `json:"status"`
+		Records  int    `json:"records"`
+		Warnings []struct {
+			Location string `json:"location"`
+			Message  string `json:"message"`
+		} `json:"warnings"`
+		Error string `json:"error"`
+	}
+	var rep struct {
+		Files []fileReport `json:"files"`
+	}
+	r := wb(t, nil, "import", "--workspace", ws, "--case", id, "--label", "trade_secret", good, bad, "--json")
+	if r.code != 1 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "1 of 2 files failed") {
+		t.Errorf("exit %d, stderr %q; want exit 1 naming the failure", r.code, r.stderr)
+	}
+	decode(t, r.stdout, &rep)
+	if len(rep.Files) != 2 {
+		t.Fatalf("report: %+v", rep)
+	}
+	g, b := rep.Files[0], rep.Files[1]
+	if g.Status != "imported" || g.Kind != "incident" || g.Records != 2 || len(g.SHA256) != 64 || len(g.Warnings) != 1 ||
+		g.Warnings[0].Location != "line 3, column 2 (发现时间)" || g.Error != "" || g.File != good {
+		t.Errorf("good file: %+v", g)
+	}
+	if b.Status != "failed" || b.Records != 0 || !strings.Contains(b.Error, "not a text file") || b.Warnings == nil {
+		t.Errorf("bad file: %+v", b)
+	}
+	// Again: the good file is a duplicate, nothing fails, exit 0.
+	var again struct {
+		Files []fileReport `json:"files"`
+	}
+	decode(t, ok(t, "import", "--workspace", ws, "--case", id, good, "--json"), &again)
+	if again.Files[0].Status != "duplicate" || again.Files[0].Records != 0 {
+		t.Errorf("second import: %+v", again.Files[0])
+	}
+	text := ok(t, "import", "--workspace", ws, "--case", id, good)
+	if !strings.Contains(text, "duplicate") {
+		t.Errorf("text report: %q", text)
+	}
+
+	assertFailure(t, wb(t, nil, "import", "--workspace", ws, "--case", "99", good), 1, "case 99 not found")
+	assertFailure(t, wb(t, nil, "import", "--workspace", ws, "--case", id, "--kind", "bogus", good), 2, "kind")
+	assertFailure(t, wb(t, nil, "import", "--workspace", ws, "--case", id), 2, "file")
+	assertFailure(t, wb(t, nil, "import", "--workspace", ws, good), 2, "--case")
+}
+
+func TestTemplateCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "incident.xlsx")
+	if text := ok(t, "template", "incident", "--out", out); !strings.Contains(text, out) {
+		t.Errorf("template output %q", text)
+	}
+	if st, err := os.Stat(out); err != nil || st.Size() < 1000 {
+		t.Fatalf("template file: %v", err)
+	}
+	assertFailure(t, wb(t, nil, "template", "incidents", "--out", out), 2, "unknown kind")
+	assertFailure(t, wb(t, nil, "template", "incident"), 2, "--out")
 }

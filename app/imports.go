@@ -1,0 +1,305 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/inspection-workbench/workbench/importers"
+	"github.com/inspection-workbench/workbench/store"
+)
+
+// Import statuses of one file.
+const (
+	StatusImported  = "imported"
+	StatusDuplicate = "duplicate"
+	StatusFailed    = "failed"
+)
+
+// DefaultLabel is the confidentiality label of a submission when none is
+// given: provider material not meant for the public.
+const DefaultLabel = importers.Internal
+
+// Submission is an imported file.
+type Submission = store.Submission
+
+// ImportRequest names the files to import into a case.
+type ImportRequest struct {
+	CaseID   int64
+	Kind     importers.Kind  // "" to tell each file's kind from its headers
+	Label    importers.Label // "" for DefaultLabel
+	Files    []string
+	MaxBytes int64 // per file; 0 for importers.DefaultMaxBytes
+	// Progress, when set, is called from the importing goroutine as each
+	// file starts and every few thousand rows.
+	Progress func(ImportProgress)
+}
+
+// ImportProgress reports how far an import has got.
+type ImportProgress struct {
+	File      string // the file being read
+	FileIndex int    // 0-based position among the request's files
+	FileCount int
+	Rows      int // rows read from this file so far
+}
+
+// FileReport is the outcome for one file. Its JSON shape is a contract
+// (wb import --json): file, sha256, kind, status, records, warnings, error.
+type FileReport struct {
+	File         string              `json:"file"`
+	SHA256       string              `json:"sha256"`
+	Kind         string              `json:"kind"`
+	Status       string              `json:"status"`
+	Records      int                 `json:"records"`
+	Warnings     []importers.Warning `json:"warnings"`
+	Error        string              `json:"error"`
+	Format       string              `json:"format,omitempty"`
+	Encoding     string              `json:"encoding,omitempty"`
+	Size         int64               `json:"size"`
+	WarningCount int                 `json:"warning_count"`
+	SubmissionID int64               `json:"submission_id,omitempty"`
+}
+
+// Import reads each file into the case, one transaction per file: a file
+// that fails adds nothing (not even its blob) and the others still import.
+// The error is for the request as a whole — an unknown case, a cancelled
+// context; per-file failures are in the reports.
+func (a *App) Import(ctx context.Context, req ImportRequest) ([]FileReport, error) {
+	if _, err := a.GetCase(ctx, req.CaseID); err != nil {
+		return nil, err
+	}
+	if req.Label == "" {
+		req.Label = DefaultLabel
+	}
+	if _, err := importers.ParseLabel(string(req.Label)); err != nil {
+		return nil, &FieldError{Field: "label", Problem: ProblemFormat, Err: err}
+	}
+	if req.Kind != "" {
+		if _, err := importers.ParseKind(string(req.Kind)); err != nil {
+			return nil, &FieldError{Field: "kind", Problem: ProblemFormat, Err: err}
+		}
+	}
+	reports := make([]FileReport, 0, len(req.Files))
+	for i, path := range req.Files {
+		if err := ctx.Err(); err != nil {
+			return reports, err
+		}
+		if req.Progress != nil {
+			req.Progress(ImportProgress{File: path, FileIndex: i, FileCount: len(req.Files)})
+		}
+		rep := a.importFile(ctx, req, i, path)
+		reports = append(reports, rep)
+		if errors.Is(ctx.Err(), context.Canceled) {
+			return reports, ctx.Err()
+		}
+	}
+	return reports, nil
+}
+
+// importFile imports one file and reports how it went.
+func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path string) FileReport {
+	rep := FileReport{File: path, Warnings: []importers.Warning{}}
+	fail := func(err error) FileReport {
+		rep.Status = StatusFailed
+		rep.Error = err.Error()
+		rep.Records = 0
+		rep.Warnings = []importers.Warning{}
+		rep.WarningCount = 0
+		return rep
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return fail(fmt.Errorf("cannot read the file: %w", bareError(err)))
+	}
+	if st.IsDir() {
+		return fail(errors.New("is a folder, not a file"))
+	}
+	limit := req.MaxBytes
+	if limit <= 0 {
+		limit = importers.DefaultMaxBytes
+	}
+	if st.Size() > limit {
+		return fail(fmt.Errorf("%w: %d bytes is over the limit of %d", importers.ErrTooLarge, st.Size(), limit))
+	}
+
+	// Keep the bytes first: the blob is what the records point back to,
+	// and reading from it means a file changed mid-import cannot skew them.
+	src, err := os.Open(path)
+	if err != nil {
+		return fail(fmt.Errorf("cannot read the file: %w", bareError(err)))
+	}
+	sum, size, err := a.store.Blobs().Put(src)
+	src.Close()
+	if err != nil {
+		return fail(err)
+	}
+	rep.SHA256, rep.Size = sum, size
+	if sub, dup, err := a.store.SubmissionBySHA(ctx, req.CaseID, sum); err != nil {
+		return fail(err)
+	} else if dup {
+		rep.Status, rep.Kind, rep.SubmissionID = StatusDuplicate, sub.Kind, sub.ID
+		rep.Format, rep.Encoding = sub.Format, sub.Encoding
+		return rep
+	}
+	blobFile, err := a.store.Blobs().Open(sum)
+	if err != nil {
+		a.dropBlob(sum)
+		return fail(err)
+	}
+	blobPath := blobFile.Name()
+	blobFile.Close()
+
+	sub, res, err := a.readInto(ctx, req, index, path, blobPath, sum, size)
+	rep.Kind, rep.Format, rep.Encoding = string(res.Kind), string(res.Format), res.Encoding
+	if err != nil {
+		a.dropBlob(sum)
+		return fail(err)
+	}
+	rep.Status, rep.Records, rep.SubmissionID = StatusImported, sub.Records, sub.ID
+	rep.Warnings, rep.WarningCount = res.Warnings, res.WarningCount
+	if rep.Warnings == nil {
+		rep.Warnings = []importers.Warning{}
+	}
+	return rep
+}
+
+// readInto parses the stored blob and writes its records in one
+// transaction. Parsing and writing run on two goroutines, so a large file
+// keeps both cores busy.
+func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, blobPath, sum string, size int64) (Submission, importers.Result, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	const batchSize = 512
+	batches := make(chan []store.RecordRow, 8)
+	var (
+		w        *store.SubmissionWriter
+		writeErr error
+		wg       sync.WaitGroup
+	)
+	start := func(res importers.Result) error {
+		var err error
+		w, err = a.store.BeginSubmission(ctx, store.Submission{
+			CaseID: req.CaseID, SHA256: sum, FileName: filepath.Base(path), Size: size,
+			Kind: string(res.Kind), Label: string(req.Label), Format: string(res.Format),
+			Encoding: res.Encoding, ImporterVersion: importers.Version,
+		})
+		if err != nil {
+			return err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for batch := range batches {
+				if writeErr != nil {
+					continue // drain so the reader never blocks
+				}
+				for _, r := range batch {
+					if err := w.Add(r); err != nil {
+						writeErr = err
+						cancel()
+						break
+					}
+				}
+			}
+		}()
+		return nil
+	}
+	batch := make([]store.RecordRow, 0, batchSize)
+	opts := importers.Options{Kind: req.Kind, MaxBytes: req.MaxBytes, Start: start}
+	if req.Progress != nil {
+		opts.Progress = func(rows int) {
+			req.Progress(ImportProgress{File: path, FileIndex: index, FileCount: len(req.Files), Rows: rows})
+		}
+	}
+	res, err := importers.ReadFile(ctx, blobPath, filepath.Base(path), opts, func(r importers.Record) error {
+		batch = append(batch, store.RecordRow{Sheet: r.Sheet, Row: r.Row, Ref: r.Ref, Fields: string(r.Fields), Extra: string(r.Extra)})
+		if len(batch) == batchSize {
+			select {
+			case batches <- batch:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			batch = make([]store.RecordRow, 0, batchSize)
+		}
+		return nil
+	})
+	if w != nil && err == nil && len(batch) > 0 {
+		batches <- batch
+	}
+	close(batches)
+	wg.Wait()
+	if err == nil {
+		err = writeErr
+	} else if writeErr != nil && errors.Is(err, context.Canceled) {
+		err = writeErr // the writer's failure is why the reader stopped
+	}
+	if err != nil {
+		if w != nil {
+			w.Rollback()
+		}
+		return Submission{}, res, err
+	}
+	warnings := make([]store.Warning, len(res.Warnings))
+	for i, wa := range res.Warnings {
+		warnings[i] = store.Warning{Location: wa.Location, Message: wa.Message}
+	}
+	sub, err := w.Commit(warnings, res.WarningCount)
+	return sub, res, err
+}
+
+// dropBlob removes a blob that no submission refers to, so a failed import
+// leaves the workspace as it was.
+func (a *App) dropBlob(sum string) {
+	if used, err := a.store.BlobReferenced(context.Background(), sum); err == nil && !used {
+		_ = a.store.Blobs().Remove(sum)
+	}
+}
+
+// bareError drops the path from a *os.PathError: reports name the file.
+func bareError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ListSubmissions returns the files imported into a case.
+func (a *App) ListSubmissions(ctx context.Context, caseID int64) ([]Submission, error) {
+	return a.store.ListSubmissions(ctx, caseID)
+}
+
+// RecordRow is one stored record: place in the file, the provider's
+// identifier, canonical fields and extra columns as JSON objects.
+type RecordRow = store.RecordRow
+
+// ImportWarning is a stored warning of a submission.
+type ImportWarning = store.Warning
+
+// Records returns one page of a submission's records, in file order.
+func (a *App) Records(ctx context.Context, submissionID int64, offset, limit int) ([]RecordRow, error) {
+	return a.store.Records(ctx, submissionID, offset, limit)
+}
+
+// SubmissionWarnings returns the warnings stored with a submission.
+func (a *App) SubmissionWarnings(ctx context.Context, submissionID int64) ([]ImportWarning, error) {
+	return a.store.SubmissionWarnings(ctx, submissionID)
+}
+
+// KindSpec describes a submission kind and its fields.
+type KindSpec = importers.KindSpec
+
+// SpecOf returns the description of a kind, or nil for an unknown one.
+func SpecOf(kind string) *KindSpec {
+	return importers.SpecFor(importers.Kind(kind))
+}
+
+// Kinds lists the submission kinds.
+func Kinds() []importers.Kind { return importers.Kinds }
+
+// Labels lists the confidentiality labels, least sensitive first.
+func Labels() []importers.Label { return importers.Labels }

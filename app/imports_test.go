@@ -1,0 +1,173 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/inspection-workbench/workbench/importers"
+)
+
+// workspaceState describes everything an import can change: the rows of
+// the import tables and the stored blobs.
+func workspaceState(t *testing.T, a *App) string {
+	t.Helper()
+	var b strings.Builder
+	for _, table := range []string{"submissions", "records", "submission_warnings"} {
+		var n int
+		if err := a.Store().DB().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s=%d ", table, n)
+	}
+	filepath.WalkDir(filepath.Join(a.Dir(), "blobs"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			rel, _ := filepath.Rel(a.Dir(), p)
+			b.WriteString(rel + " ")
+		}
+		return nil
+	})
+	return b.String()
+}
+
+func newCase(t *testing.T, a *App) int64 {
+	t.Helper()
+	c, err := a.CreateCase(context.Background(), CaseInput{Provider: "星河智算", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.ID
+}
+
+func bad(name string) string { return filepath.Join("..", "testdata", "bad", name) }
+
+// TestBadFilesChangeNothing imports each malformed fixture into a
+// workspace that already holds a submission and checks the error names
+// the problem and the workspace is exactly as it was.
+func TestBadFilesChangeNothing(t *testing.T) {
+	a := openApp(t)
+	ctx := context.Background()
+	id := newCase(t, a)
+	good := filepath.Join(t.TempDir(), "ok.csv")
+	os.WriteFile(good, []byte("事件编号,事件类别\nINC-1,投诉\n"), 0o600)
+	if reps, err := a.Import(ctx, ImportRequest{CaseID: id, Files: []string{good}}); err != nil || reps[0].Status != StatusImported {
+		t.Fatalf("good file: %+v, %v", reps, err)
+	}
+
+	for _, tt := range []struct {
+		file string
+		kind importers.Kind
+		want []string
+	}{
+		{"empty.csv", "", []string{"empty"}},
+		{"header-only.csv", "", []string{"no data rows"}},
+		{"image.csv", "", []string{"not a text file"}},
+		{"image.xlsx", "", []string{"not an XLSX"}},
+		{"no-header.csv", "", []string{"no header row", "\"a\""}},
+		{"ambiguous.csv", "", []string{"several kinds", "--kind"}},
+		{"no-header.csv", importers.Incident, []string{"kind incident"}},
+		{"not-records.json", "", []string{"not", "object"}},
+		{"broken.json", "", []string{"line 3"}},
+		{"broken-line.jsonl", "", []string{"line 3"}},
+		{"deep.json", "", []string{"deep"}},
+		{"legacy.xls", "", []string{"legacy Excel", ".xlsx"}},
+		{"zipbomb.xlsx", "", []string{"zip bomb"}},
+		{"truncated.xlsx", "", []string{"xlsx"}},
+		{"missing.csv", "", []string{"cannot read"}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			before := workspaceState(t, a)
+			reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: tt.kind, Files: []string{bad(tt.file), good}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := reps[0]
+			if r.Status != StatusFailed || r.Records != 0 {
+				t.Fatalf("report = %+v", r)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(strings.ToLower(r.Error), strings.ToLower(w)) {
+					t.Errorf("error %q does not mention %q", r.Error, w)
+				}
+			}
+			if reps[1].Status != StatusDuplicate {
+				t.Errorf("the good file beside it: %+v", reps[1])
+			}
+			if after := workspaceState(t, a); after != before {
+				t.Errorf("workspace changed:\nbefore %s\nafter  %s", before, after)
+			}
+		})
+	}
+}
+
+func TestImportDuplicateAndProvenance(t *testing.T) {
+	a := openApp(t)
+	ctx := context.Background()
+	id := newCase(t, a)
+	path := filepath.Join(t.TempDir(), "标注质检.csv")
+	data := "标注批次,标注类型,准确率,备注,负责部门\nB-1,安全性标注,97%,,质控部\nB-2,功能性标注,不详,复核中,质控部\n"
+	os.WriteFile(path, []byte(data), 0o600)
+	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Label: importers.TradeSecret, Files: []string{path}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reps[0]
+	if r.Status != StatusImported || r.Records != 2 || r.Kind != "annotation_rule" || len(r.SHA256) != 64 ||
+		r.WarningCount != 1 || !strings.Contains(r.Warnings[0].Location, "line 3") {
+		t.Fatalf("report = %+v", r)
+	}
+	subs, _ := a.ListSubmissions(ctx, id)
+	if len(subs) != 1 || subs[0].FileName != "标注质检.csv" || subs[0].Label != "trade_secret" || subs[0].Size != int64(len(data)) ||
+		subs[0].ImporterVersion != importers.Version || subs[0].Encoding != "UTF-8" || subs[0].Records != 2 || subs[0].Warnings != 1 {
+		t.Errorf("submission = %+v", subs)
+	}
+	blob, err := a.Store().Blobs().Open(r.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := os.ReadFile(blob.Name())
+	blob.Close()
+	if string(stored) != data {
+		t.Error("the stored blob differs from the file")
+	}
+	recs, err := a.Store().Records(ctx, subs[0].ID, 1, 10)
+	if err != nil || len(recs) != 1 || recs[0].Row != 3 || recs[0].Ref != "B-2" || !strings.Contains(recs[0].Extra, "质控部") {
+		t.Errorf("records page = %+v, %v", recs, err)
+	}
+
+	before := workspaceState(t, a)
+	reps, _ = a.Import(ctx, ImportRequest{CaseID: id, Files: []string{path}})
+	if reps[0].Status != StatusDuplicate || reps[0].Records != 0 || reps[0].SubmissionID != subs[0].ID {
+		t.Errorf("second import = %+v", reps[0])
+	}
+	if workspaceState(t, a) != before {
+		t.Error("a duplicate changed the workspace")
+	}
+	// The same bytes in another case are a new submission there.
+	other := newCase(t, a)
+	if reps, _ := a.Import(ctx, ImportRequest{CaseID: other, Files: []string{path}}); reps[0].Status != StatusImported {
+		t.Errorf("other case: %+v", reps[0])
+	}
+	if _, err := a.Import(ctx, ImportRequest{CaseID: 999, Files: []string{path}}); ErrorCode(err) != CodeNotFound {
+		t.Errorf("unknown case: %v", err)
+	}
+}
+
+func TestImportSizeLimit(t *testing.T) {
+	a := openApp(t)
+	id := newCase(t, a)
+	path := filepath.Join(t.TempDir(), "big.csv")
+	os.WriteFile(path, []byte("事件编号,事件类别\nINC-1,投诉\n"), 0o600)
+	before := workspaceState(t, a)
+	reps, err := a.Import(context.Background(), ImportRequest{CaseID: id, Files: []string{path}, MaxBytes: 10})
+	if err != nil || reps[0].Status != StatusFailed || !strings.Contains(reps[0].Error, "limit") {
+		t.Fatalf("%+v, %v", reps, err)
+	}
+	if workspaceState(t, a) != before {
+		t.Error("an oversized file changed the workspace")
+	}
+}

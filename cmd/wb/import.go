@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/importers"
+	"github.com/inspection-workbench/workbench/store"
+)
+
+var importCommand = command{
+	name:    "import",
+	args:    "FILE...",
+	summary: "import submitted files (CSV, XLSX, JSON, JSONL) into a case",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		var caseID, kind, label, maxSize string
+		fs.StringVar(&caseID, "case", "", "case `ID` to import into (required)")
+		fs.StringVar(&kind, "kind", "", "submission kind: data_source, annotation_rule, algorithm or incident (default: told from the headers)")
+		fs.StringVar(&label, "label", string(app.DefaultLabel), "confidentiality label: public, internal, trade_secret, personal_info or state_secret")
+		fs.StringVar(&maxSize, "max-size", "2GiB", "largest file accepted, e.g. 500MB or 2GiB")
+		return func(ctx context.Context, e *env, files []string) error {
+			if caseID == "" {
+				return usagef("--case is required")
+			}
+			if len(files) == 0 {
+				return usagef("name at least one file to import")
+			}
+			id, err := strconv.ParseInt(caseID, 10, 64)
+			if err != nil || id <= 0 {
+				return fmt.Errorf("case id %q is not a case number", caseID)
+			}
+			req := app.ImportRequest{CaseID: id, Files: files}
+			if kind != "" {
+				k, err := importers.ParseKind(kind)
+				if err != nil {
+					return usagef("--kind: %v", err)
+				}
+				req.Kind = k
+			}
+			l, err := importers.ParseLabel(label)
+			if err != nil {
+				return usagef("--label: %v", err)
+			}
+			req.Label = l
+			if req.MaxBytes, err = parseSize(maxSize); err != nil {
+				return usagef("--max-size: %v", err)
+			}
+			a, err := openWorkspace(ctx, e, false)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			if isTerminal(e.stderr) {
+				req.Progress = progressPrinter(e)
+			}
+			reports, err := a.Import(ctx, req)
+			if isTerminal(e.stderr) {
+				fmt.Fprint(e.stderr, "\r\033[K")
+			}
+			if err != nil && len(reports) == 0 {
+				if errors.Is(err, store.ErrNotFound) {
+					return fmt.Errorf("case %d not found in %s (wb case list shows the cases)", id, a.Dir())
+				}
+				return err
+			}
+			if e.json {
+				if werr := writeJSON(e.stdout, map[string]any{"files": reports}); werr != nil {
+					return werr
+				}
+			} else {
+				printImportReport(e, reports)
+			}
+			if err != nil {
+				return err
+			}
+			failed := 0
+			for _, r := range reports {
+				if r.Status == app.StatusFailed {
+					failed++
+				}
+			}
+			if failed > 0 {
+				return fmt.Errorf("%d of %d files failed to import; nothing of them was kept", failed, len(reports))
+			}
+			return nil
+		}
+	},
+}
+
+// printImportReport writes the human-readable import report.
+func printImportReport(e *env, reports []app.FileReport) {
+	for _, r := range reports {
+		switch r.Status {
+		case app.StatusImported:
+			fmt.Fprintf(e.stdout, "imported   %s  (%s, %s%s): %d records, %d warnings\n", r.File, r.Kind, r.Format, encodingNote(r), r.Records, r.WarningCount)
+		case app.StatusDuplicate:
+			fmt.Fprintf(e.stdout, "duplicate  %s  already imported into this case as submission %d; nothing added\n", r.File, r.SubmissionID)
+		default:
+			fmt.Fprintf(e.stdout, "failed     %s: %s\n", r.File, r.Error)
+		}
+		const shown = 20
+		for i, w := range r.Warnings {
+			if i == shown {
+				fmt.Fprintf(e.stdout, "           … %d more warnings (wb import --json lists up to 1000)\n", r.WarningCount-shown)
+				break
+			}
+			fmt.Fprintf(e.stdout, "           warning: %s: %s\n", w.Location, w.Message)
+		}
+	}
+}
+
+func encodingNote(r app.FileReport) string {
+	if r.Encoding == "" || r.Format == "xlsx" {
+		return ""
+	}
+	return ", " + r.Encoding
+}
+
+// progressPrinter shows rows/s on the terminal while an import runs.
+func progressPrinter(e *env) func(app.ImportProgress) {
+	var started time.Time
+	var file string
+	return func(p app.ImportProgress) {
+		if p.File != file {
+			file, started = p.File, time.Now()
+		}
+		rate := ""
+		if secs := time.Since(started).Seconds(); secs > 0 && p.Rows > 0 {
+			rate = fmt.Sprintf(", %.0f rows/s", float64(p.Rows)/secs)
+		}
+		fmt.Fprintf(e.stderr, "\r\033[Kimporting %d/%d %s: %d rows%s", p.FileIndex+1, p.FileCount, p.File, p.Rows, rate)
+	}
+}
+
+// isTerminal reports whether w is a terminal (progress is drawn only there).
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// parseSize reads 2GiB, 500MB, 1048576.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"TIB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size such as 500MB or 2GiB", s)
+	}
+	return int64(n * float64(mult)), nil
+}
+
+var templateCommand = command{
+	name:    "template",
+	args:    "KIND",
+	summary: "write the provider-facing XLSX template of a submission kind",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		var out string
+		fs.StringVar(&out, "out", "", "`FILE`.xlsx to write (required)")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) != 1 {
+				return usagef("name one kind: data_source, annotation_rule, algorithm or incident")
+			}
+			k, err := importers.ParseKind(args[0])
+			if err != nil {
+				return usagef("%v", err)
+			}
+			if out == "" {
+				return usagef("--out is required")
+			}
+			tmp, err := os.CreateTemp(filepath.Dir(out), ".template-*.xlsx")
+			if err != nil {
+				return fmt.Errorf("write %s: %w", out, err)
+			}
+			defer os.Remove(tmp.Name())
+			if err := importers.WriteTemplate(k, tmp); err != nil {
+				tmp.Close()
+				return err
+			}
+			if err := tmp.Close(); err != nil {
+				return fmt.Errorf("write %s: %w", out, err)
+			}
+			if err := os.Rename(tmp.Name(), out); err != nil {
+				return fmt.Errorf("write %s: %w", out, err)
+			}
+			if e.json {
+				return writeJSON(e.stdout, map[string]any{"kind": k, "file": out})
+			}
+			_, err = fmt.Fprintf(e.stdout, "wrote the %s template to %s\n", k, out)
+			return err
+		}
+	},
+}

@@ -1,0 +1,461 @@
+package importers
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/inspection-workbench/workbench/importers/values"
+)
+
+// Record is one imported row: where it was, the provider's identifier, its
+// canonical fields and its unmapped columns. Fields and Extra are JSON
+// objects; their bytes are reused for the next record, so a sink that keeps
+// them must copy.
+type Record struct {
+	Sheet  string
+	Row    int
+	Ref    string
+	Fields []byte
+	Extra  []byte
+}
+
+// Warning is a value the importer could not read, kept as text, with where
+// it stood.
+type Warning struct {
+	Location string `json:"location"`
+	Message  string `json:"message"`
+}
+
+// converter turns the cells of one table (or the keys of JSON records) into
+// Records of one kind.
+type converter struct {
+	spec      *KindSpec
+	terms     map[string]map[string]string
+	fieldKeys [][]byte // `"name":` per field
+	idField   int      // field whose value is the record's Ref, or -1
+	warn      func(location, message string)
+
+	// Set per table by setHeader.
+	sheet    string
+	headers  []string // original header per column
+	colField []int    // field per column, -1 for extra columns
+	extraKey [][]byte // `"header":` per column
+	colLoc   []string // how a column is named in locations
+	header   []string // the header row's cells, to skip repeats
+	xlsxCols bool     // name columns by letter
+	locRow   func(row int) string
+	keyCache map[string]int
+
+	// Scratch space reused for every record.
+	vals  [][]string
+	fbuf  []byte
+	ebuf  []byte
+	parts []string
+}
+
+func newConverter(k Kind, warn func(location, message string)) *converter {
+	spec := SpecFor(k)
+	c := &converter{spec: spec, terms: termIndex[k], idField: -1, warn: warn}
+	c.fieldKeys = make([][]byte, len(spec.Fields))
+	for i, f := range spec.Fields {
+		c.fieldKeys[i] = appendKey(nil, f.Name)
+		if f.ID && c.idField < 0 {
+			c.idField = i
+		}
+	}
+	c.vals = make([][]string, len(spec.Fields))
+	return c
+}
+
+// appendKey appends `"key":` to b.
+func appendKey(b []byte, key string) []byte {
+	b = appendJSONString(b, key)
+	return append(b, ':')
+}
+
+// setHeader prepares the converter for a table with the given header row.
+// sheet is "" for CSV; xlsxColumns names columns by letter.
+func (c *converter) setHeader(sheet string, header []string, xlsxColumns bool) {
+	c.sheet = sheet
+	c.xlsxCols = xlsxColumns
+	c.header = append([]string(nil), header...)
+	c.headers = c.headers[:0]
+	c.colField = c.colField[:0]
+	c.extraKey = c.extraKey[:0]
+	c.colLoc = c.colLoc[:0]
+	for i, h := range header {
+		c.addColumn(i, strings.TrimSpace(h), xlsxColumns)
+	}
+	// Two columns under one field: a merged header over a number and its
+	// unit, or the same field written twice. Both are read; the values are
+	// joined.
+	if sheet != "" {
+		c.locRow = func(row int) string { return fmt.Sprintf("sheet %q, row %d", sheet, row) }
+	} else {
+		c.locRow = func(row int) string { return fmt.Sprintf("line %d", row) }
+	}
+}
+
+func (c *converter) addColumn(i int, h string, xlsxColumns bool) {
+	loc := strconv.Itoa(i + 1)
+	if xlsxColumns {
+		loc = columnLetter(i)
+	}
+	key := h
+	if key == "" {
+		key = "column " + loc
+	}
+	c.headers = append(c.headers, h)
+	c.colField = append(c.colField, matchHeader(c.spec.Kind, h))
+	c.extraKey = append(c.extraKey, appendKey(nil, key))
+	if h != "" {
+		loc += " (" + h + ")"
+	}
+	c.colLoc = append(c.colLoc, loc)
+}
+
+// columnLetter names a 0-based column as Excel does: A … Z, AA ….
+func columnLetter(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+// convertRow turns one table row into a record. ok is false for rows that
+// hold nothing or repeat the header.
+func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
+	if c.isHeaderRepeat(cells) {
+		return rec, false
+	}
+	for i := range c.vals {
+		c.vals[i] = c.vals[i][:0]
+	}
+	c.ebuf = append(c.ebuf[:0], '{')
+	any := false
+	for i, v := range cells {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		any = true
+		if i >= len(c.colField) { // a ragged row, longer than the header
+			c.addColumn(i, "", c.xlsxCols)
+		}
+		if f := c.colField[i]; f >= 0 {
+			c.vals[f] = append(c.vals[f], v)
+			continue
+		}
+		if len(c.ebuf) > 1 {
+			c.ebuf = append(c.ebuf, ',')
+		}
+		c.ebuf = append(c.ebuf, c.extraKey[i]...)
+		c.ebuf = appendJSONString(c.ebuf, v)
+	}
+	if !any {
+		return rec, false
+	}
+	c.ebuf = append(c.ebuf, '}')
+	c.fbuf = c.encodeFields(row, func(f int) string {
+		for i, cf := range c.colField {
+			if cf == f {
+				return c.colLoc[i]
+			}
+		}
+		return ""
+	})
+	rec = Record{Sheet: c.sheet, Row: row, Fields: c.fbuf, Extra: c.ebuf}
+	if c.idField >= 0 && len(c.vals[c.idField]) > 0 {
+		rec.Ref = c.vals[c.idField][0]
+	}
+	return rec, true
+}
+
+// isHeaderRepeat reports a row equal to the header row (exports that
+// repeat the header on every page).
+func (c *converter) isHeaderRepeat(cells []string) bool {
+	if len(cells) == 0 || len(c.header) == 0 {
+		return false
+	}
+	n := 0
+	for i, v := range cells {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if i >= len(c.header) || strings.TrimSpace(c.header[i]) != v {
+			return false
+		}
+		n++
+	}
+	return n >= minHeaderFields
+}
+
+// convertKeyed turns one JSON record into a record.
+func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool) {
+	for i := range c.vals {
+		c.vals[i] = c.vals[i][:0]
+	}
+	c.ebuf = append(c.ebuf[:0], '{')
+	fieldKey := map[int]string{}
+	any := false
+	for i, k := range keys {
+		v := strings.TrimSpace(vals[i])
+		if v == "" {
+			continue
+		}
+		any = true
+		if f := c.keyField(k); f >= 0 {
+			if !headerIs(c.spec.Kind, k, f) { // matched by its first dotted part
+				if _, sub, ok := strings.Cut(k, "."); ok {
+					v = sub + ": " + v
+				}
+			}
+			c.vals[f] = append(c.vals[f], v)
+			if _, seen := fieldKey[f]; !seen {
+				fieldKey[f] = k
+			}
+			continue
+		}
+		if len(c.ebuf) > 1 {
+			c.ebuf = append(c.ebuf, ',')
+		}
+		c.ebuf = appendKey(c.ebuf, k)
+		c.ebuf = appendJSONString(c.ebuf, v)
+	}
+	if !any {
+		return Record{}, false
+	}
+	c.ebuf = append(c.ebuf, '}')
+	c.locRow = func(row int) string { return fmt.Sprintf("record %d", row) }
+	c.fbuf = c.encodeFields(number, func(f int) string { return strconv.Quote(fieldKey[f]) })
+	rec := Record{Row: number, Fields: c.fbuf, Extra: c.ebuf}
+	if c.idField >= 0 && len(c.vals[c.idField]) > 0 {
+		rec.Ref = c.vals[c.idField][0]
+	}
+	return rec, true
+}
+
+// keyField maps a JSON key to a field, remembering the answer: the same
+// keys come back in every record.
+func (c *converter) keyField(k string) int {
+	if f, ok := c.keyCache[k]; ok {
+		return f
+	}
+	if c.keyCache == nil {
+		c.keyCache = map[string]int{}
+	}
+	f := matchHeader(c.spec.Kind, k)
+	c.keyCache[k] = f
+	return f
+}
+
+// headerIs reports whether the whole key (not just its first part) names
+// field f.
+func headerIs(k Kind, key string, f int) bool {
+	m := headerIndex[k]
+	for _, cand := range headerCandidates(key) {
+		if i, ok := m[normHeader(cand)]; ok && i == f {
+			return true
+		}
+	}
+	return false
+}
+
+// encodeFields writes the collected values as a JSON object in field
+// order, normalising each; column names a field's column for warnings.
+func (c *converter) encodeFields(row int, column func(f int) string) []byte {
+	b := append(c.fbuf[:0], '{')
+	for f, vs := range c.vals {
+		if len(vs) == 0 {
+			continue
+		}
+		field := &c.spec.Fields[f]
+		v := vs[0]
+		if len(vs) > 1 {
+			sep := "; "
+			switch field.Type {
+			case Scale, Count, Duration, Percent:
+				sep = " " // a merged header over a number and its unit
+			}
+			v = strings.Join(vs, sep)
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = append(b, c.fieldKeys[f]...)
+		b = c.appendValue(b, field, v, func() string { return c.locRow(row) + ", column " + column(f) })
+	}
+	return append(b, '}')
+}
+
+// appendValue appends the normalised JSON value of raw; a value that cannot
+// be read is appended as text and a warning is given.
+func (c *converter) appendValue(b []byte, f *Field, raw string, loc func() string) []byte {
+	bad := func(what string) []byte {
+		c.warn(loc(), fmt.Sprintf("%q is not %s; kept as text", raw, what))
+		return appendJSONString(b, raw)
+	}
+	switch f.Type {
+	case Bool:
+		v, ok := values.ParseBool(raw)
+		if !ok {
+			return bad("yes or no")
+		}
+		return strconv.AppendBool(b, v)
+	case Date:
+		v, ok := values.ParseDate(raw)
+		if !ok {
+			return bad("a date")
+		}
+		return appendJSONString(b, v)
+	case DateTime:
+		v, ok := values.ParseDateTime(raw)
+		if !ok {
+			return bad("a date or time")
+		}
+		return appendJSONString(b, v)
+	case Percent:
+		v, ok := values.ParsePercent(raw)
+		if !ok {
+			return bad("a percentage")
+		}
+		if v.Assumed {
+			c.warn(loc(), fmt.Sprintf("read %q as %s%%", raw, strconv.FormatFloat(v.Fraction*100, 'f', -1, 64)))
+		}
+		return appendNumber(b, v.Fraction)
+	case Scale:
+		v, ok := values.ParseScale(raw)
+		if !ok {
+			return bad("a quantity such as 1.2TB, 3亿 tokens or 50万条")
+		}
+		b = append(b, `{"value":`...)
+		b = appendNumber(b, v.Value)
+		b = append(b, `,"unit":`...)
+		b = appendJSONString(b, v.Unit)
+		return append(b, '}')
+	case Count:
+		v, ok := values.ParseCount(raw)
+		if !ok {
+			return bad("a whole number")
+		}
+		return strconv.AppendInt(b, v, 10)
+	case Duration:
+		v, ok := values.ParseDuration(raw)
+		if !ok {
+			return bad("a time limit such as 15个工作日 or 48小时")
+		}
+		b = append(b, `{"value":`...)
+		b = appendNumber(b, v.Value)
+		b = append(b, `,"unit":`...)
+		b = appendJSONString(b, v.Unit)
+		return append(b, '}')
+	case Enum:
+		if v, ok := c.terms[f.Name][normTerm(raw)]; ok {
+			return appendJSONString(b, v)
+		}
+		return bad("one of " + termList(f))
+	case EnumList:
+		c.parts = splitList(c.parts[:0], raw)
+		b = append(b, '[')
+		var unknown []string
+		for i, p := range c.parts {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if v, ok := c.terms[f.Name][normTerm(p)]; ok {
+				b = appendJSONString(b, v)
+			} else {
+				unknown = append(unknown, p)
+				b = appendJSONString(b, p)
+			}
+		}
+		if len(unknown) > 0 {
+			c.warn(loc(), fmt.Sprintf("%s not among %s; kept as written", quoteList(unknown, 5), termList(f)))
+		}
+		return append(b, ']')
+	}
+	return appendJSONString(b, raw)
+}
+
+// splitList splits an enumeration written on one line: 、 , ， ; ； / and
+// line breaks separate items.
+func splitList(dst []string, s string) []string {
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune("、,，;；/|\n", r)
+	}) {
+		if p = strings.TrimSpace(p); p != "" {
+			dst = append(dst, p)
+		}
+	}
+	return dst
+}
+
+// termList names a field's vocabulary for messages.
+func termList(f *Field) string {
+	var ts []string
+	for _, t := range f.Terms {
+		ts = append(ts, t.ZH+"/"+t.Value)
+	}
+	return strings.Join(ts, ", ")
+}
+
+// appendNumber appends a finite float as JSON.
+func appendNumber(b []byte, v float64) []byte {
+	return strconv.AppendFloat(b, v, 'g', -1, 64)
+}
+
+// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes
+// U+FFFD; control characters are escaped. HTML characters are left alone.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, `\u00`...)
+				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, "\ufffd"...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, `\u202`...)
+			b = append(b, "0123456789abcdef"[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

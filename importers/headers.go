@@ -1,0 +1,223 @@
+package importers
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/inspection-workbench/workbench/importers/values"
+)
+
+// headerIndex maps normalised header spellings to field positions, per kind.
+var headerIndex = buildHeaderIndex()
+
+// termIndex maps normalised term spellings to canonical values, per
+// kind and field.
+var termIndex = buildTermIndex()
+
+func buildHeaderIndex() map[Kind]map[string]int {
+	idx := map[Kind]map[string]int{}
+	for _, spec := range Specs {
+		m := map[string]int{}
+		for i, f := range spec.Fields {
+			for _, s := range append([]string{f.Name, f.ZH, f.EN}, f.Synonyms...) {
+				m[normHeader(s)] = i
+			}
+		}
+		idx[spec.Kind] = m
+	}
+	return idx
+}
+
+func buildTermIndex() map[Kind]map[string]map[string]string {
+	idx := map[Kind]map[string]map[string]string{}
+	for _, spec := range Specs {
+		idx[spec.Kind] = map[string]map[string]string{}
+		for _, f := range spec.Fields {
+			if len(f.Terms) == 0 {
+				continue
+			}
+			m := map[string]string{}
+			for _, t := range f.Terms {
+				for _, s := range append([]string{t.Value, t.ZH, t.EN}, t.Synonyms...) {
+					m[normTerm(s)] = t.Value
+				}
+			}
+			idx[spec.Kind][f.Name] = m
+		}
+	}
+	return idx
+}
+
+// normHeader reduces a header to the form synonyms are compared in:
+// half-width, lower case, without spaces, punctuation and required-field
+// stars.
+func normHeader(s string) string {
+	s = strings.ToLower(values.FoldWidth(s))
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// normTerm reduces a vocabulary value the same way.
+func normTerm(s string) string { return normHeader(s) }
+
+// headerCandidates are the spellings of one header cell worth looking up:
+// the whole text, the text without bracketed notes ("数据规模（条）"), and
+// each line or slash-separated part of bilingual headers
+// ("数据来源名称\nSource name").
+func headerCandidates(h string) []string {
+	h = strings.TrimSpace(values.FoldWidth(h))
+	if h == "" {
+		return nil
+	}
+	out := []string{h}
+	if stripped := stripBrackets(h); stripped != h && stripped != "" {
+		out = append(out, stripped)
+	}
+	for _, part := range strings.FieldsFunc(h, func(r rune) bool { return r == '\n' || r == '/' || r == '|' }) {
+		if part = strings.TrimSpace(part); part != "" && part != h {
+			out = append(out, part)
+			if stripped := stripBrackets(part); stripped != part && stripped != "" {
+				out = append(out, stripped)
+			}
+		}
+	}
+	return out
+}
+
+// stripBrackets removes (…), （…）, […] and 【…】 notes from a header.
+func stripBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（', '[', '【':
+			depth++
+		case ')', '）', ']', '】':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// matchHeader returns the field of kind k a header names, or -1.
+func matchHeader(k Kind, h string) int {
+	m := headerIndex[k]
+	for _, c := range headerCandidates(h) {
+		if i, ok := m[normHeader(c)]; ok {
+			return i
+		}
+	}
+	// A dotted JSON key ("安全机制.内容过滤") belongs to the field its
+	// first part names.
+	if head, _, ok := strings.Cut(h, "."); ok {
+		return matchHeader(k, head)
+	}
+	return -1
+}
+
+// headerScore counts the distinct fields of kind k that the cells name;
+// distinctive counts only fields that are not Generic.
+func headerScore(k Kind, cells []string) (all, distinctive int) {
+	spec := SpecFor(k)
+	seen := map[int]bool{}
+	for _, c := range cells {
+		if i := matchHeader(k, c); i >= 0 && !seen[i] {
+			seen[i] = true
+			all++
+			if !spec.Fields[i].Generic {
+				distinctive++
+			}
+		}
+	}
+	return all, distinctive
+}
+
+// headerScanRows is how far down a sheet the header row is looked for.
+const headerScanRows = 30
+
+// minHeaderFields is how many recognised fields make a row a header row.
+const minHeaderFields = 2
+
+// findHeader picks the header row among the first rows of a table: the row
+// naming the most distinct fields of one of the given kinds (the earliest
+// on a tie). It returns -1 when no row names at least minHeaderFields.
+func findHeader(rows [][]string, kinds []Kind) int {
+	pos, score := -1, 0
+	for i, cells := range rows {
+		for _, k := range kinds {
+			all, distinctive := headerScore(k, cells)
+			if s := all*100 + distinctive; all >= minHeaderFields && s > score {
+				pos, score = i, s
+			}
+		}
+	}
+	return pos
+}
+
+// detectKind decides the kind from a header row, preferring the kind with
+// the most distinctive fields. It fails, listing the candidates, when two
+// kinds fit equally well.
+func detectKind(cells []string) (Kind, error) {
+	type cand struct {
+		k                Kind
+		all, distinctive int
+	}
+	var cs []cand
+	for _, k := range Kinds {
+		all, d := headerScore(k, cells)
+		if all >= minHeaderFields {
+			cs = append(cs, cand{k, all, d})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].distinctive != cs[j].distinctive {
+			return cs[i].distinctive > cs[j].distinctive
+		}
+		return cs[i].all > cs[j].all
+	})
+	switch {
+	case len(cs) == 0 || cs[0].distinctive == 0:
+		return "", fmt.Errorf("cannot tell the kind from the headers (%s); name it with --kind", quoteList(cells, 8))
+	case len(cs) > 1 && cs[1].distinctive == cs[0].distinctive && cs[1].all == cs[0].all:
+		var names []string
+		for _, c := range cs {
+			if c.distinctive == cs[0].distinctive && c.all == cs[0].all {
+				names = append(names, string(c.k))
+			}
+		}
+		return "", fmt.Errorf("the headers fit several kinds (%s); name one with --kind", strings.Join(names, ", "))
+	}
+	return cs[0].k, nil
+}
+
+// quoteList shows up to n non-empty cells, quoted.
+func quoteList(cells []string, n int) string {
+	var out []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, fmt.Sprintf("%q", c))
+			if len(out) == n {
+				out = append(out, "…")
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, ", ")
+}

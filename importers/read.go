@@ -1,0 +1,483 @@
+package importers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/inspection-workbench/workbench/importers/tabular"
+	"github.com/inspection-workbench/workbench/importers/xlsx"
+)
+
+// Version is recorded with every submission: the importer that read it.
+const Version = "1"
+
+// DefaultMaxBytes is the largest file imported unless Options say
+// otherwise: 2 GiB.
+const DefaultMaxBytes int64 = 2 << 30
+
+// Format is a file format the importers read.
+type Format string
+
+// Structured formats.
+const (
+	CSV   Format = "csv"
+	XLSX  Format = "xlsx"
+	JSON  Format = "json"
+	JSONL Format = "jsonl"
+)
+
+// Errors callers can test for with errors.Is.
+var (
+	ErrTooLarge    = errors.New("file too large")
+	ErrUnsupported = errors.New("unsupported file format")
+	ErrNoRecords   = errors.New("no records")
+	ErrNoHeader    = errors.New("no header row")
+	ErrKind        = errors.New("kind not clear")
+)
+
+// Options control ReadFile.
+type Options struct {
+	Kind     Kind  // the kind, or "" to tell it from the headers
+	MaxBytes int64 // size limit; 0 means DefaultMaxBytes
+	// Progress, when set, is called every few thousand rows with the rows
+	// read so far.
+	Progress func(rows int)
+	// Start, when set, is called once the kind is known, before the first
+	// record reaches the sink; an error from it stops the import.
+	Start func(Result) error
+}
+
+// Result says what ReadFile found.
+type Result struct {
+	Kind         Kind
+	Format       Format
+	Encoding     string // for text formats
+	Records      int
+	Warnings     []Warning // the first maxWarnings
+	WarningCount int       // all of them
+}
+
+// maxWarnings bounds the warnings kept in memory for one file.
+const maxWarnings = 1000
+
+// progressEvery is how often Progress is called, in rows.
+const progressEvery = 8192
+
+// notesSheets are sheet names of instructions that are never data (the
+// templates' own notes sheet among them); they are skipped silently.
+var notesSheets = []string{"说明", "填写说明", "注意事项", "readme", "notes", "instructions", "说明notes"}
+
+// ReadFile reads one structured submission — CSV, XLSX, JSON or JSONL,
+// chosen by the name's extension and checked against the content — and
+// hands each record to sink, in file order. name is the file's original
+// name, for format detection. Any error means the file as a whole failed:
+// callers discard what the sink received.
+func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Record) error) (Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{}, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return Result{}, err
+	}
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if st.Size() > limit {
+		return Result{}, fmt.Errorf("%w: %s is over the limit of %s", ErrTooLarge, byteSize(st.Size()), byteSize(limit))
+	}
+	if st.Size() == 0 {
+		return Result{}, fmt.Errorf("%w: the file is empty", ErrNoRecords)
+	}
+	format, err := DetectFormat(name, f)
+	if err != nil {
+		return Result{}, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return Result{}, err
+	}
+	r := &reader{ctx: ctx, opts: opts, sink: sink, res: Result{Format: format, Kind: opts.Kind}}
+	switch format {
+	case CSV:
+		err = r.readCSV(f)
+	case XLSX:
+		err = r.readXLSX(f, st.Size())
+	case JSON, JSONL:
+		err = r.readJSON(f, format)
+	}
+	if err != nil {
+		return r.res, err
+	}
+	if r.res.Records == 0 {
+		return r.res, fmt.Errorf("%w: the file holds a header but no data rows", ErrNoRecords)
+	}
+	return r.res, nil
+}
+
+// DetectFormat decides a file's structured format from its name and first
+// bytes. A document format (DOCX, PDF …) or a legacy .xls is
+// ErrUnsupported with a message saying what to do.
+func DetectFormat(name string, r io.Reader) (Format, error) {
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(r, head)
+	head = head[:n]
+	isZip := bytes.HasPrefix(head, []byte("PK\x03\x04"))
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".csv", ".tsv", ".txt":
+		if isZip {
+			return "", fmt.Errorf("%w: the file is named %s but is a zip archive (an XLSX workbook renamed?)", ErrUnsupported, ext)
+		}
+		return CSV, nil
+	case ".xlsx", ".xlsm":
+		return XLSX, nil // the XLSX reader says what the bytes are if they are not a workbook
+	case ".json":
+		return JSON, nil
+	case ".jsonl", ".ndjson":
+		return JSONL, nil
+	case ".xls", ".et":
+		return "", fmt.Errorf("%w: %s is a legacy Excel format; save it as .xlsx and import that", ErrUnsupported, ext)
+	case ".docx", ".doc", ".pdf", ".md", ".odt", ".rtf", ".pptx":
+		return "", fmt.Errorf("%w: %s documents are not structured rows (importing documents is not available yet)", ErrUnsupported, ext)
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	switch {
+	case isZip:
+		return XLSX, nil
+	case bytes.HasPrefix(trimmed, []byte("[")), bytes.HasPrefix(trimmed, []byte("{")):
+		return JSON, nil
+	}
+	return CSV, nil
+}
+
+// reader carries one ReadFile call.
+type reader struct {
+	ctx  context.Context
+	opts Options
+	sink func(Record) error
+	res  Result
+	conv *converter
+	rows int
+}
+
+func (r *reader) warn(location, message string) {
+	r.res.WarningCount++
+	if len(r.res.Warnings) < maxWarnings {
+		r.res.Warnings = append(r.res.Warnings, Warning{Location: location, Message: message})
+	}
+}
+
+// emit passes a record on, checking for cancellation and reporting
+// progress now and then.
+func (r *reader) emit(rec Record) error {
+	if err := r.sink(rec); err != nil {
+		return err
+	}
+	r.res.Records++
+	r.rows++
+	if r.rows%progressEvery == 0 {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		if r.opts.Progress != nil {
+			r.opts.Progress(r.rows)
+		}
+	}
+	return nil
+}
+
+// kinds are the kinds a header may belong to.
+func (r *reader) kinds() []Kind {
+	if r.res.Kind != "" {
+		return []Kind{r.res.Kind}
+	}
+	return Kinds
+}
+
+// head reads up to headerScanRows rows of a table, copying the cells.
+func head(t tabular.Table) ([]tabular.Row, error) {
+	var rows []tabular.Row
+	for len(rows) < headerScanRows {
+		row, err := t.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return rows, err
+		}
+		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...)})
+	}
+	return rows, nil
+}
+
+func cellsOf(rows []tabular.Row) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.Cells
+	}
+	return out
+}
+
+// noHeader explains a table without a recognisable header row.
+func (r *reader) noHeader(where string, rows []tabular.Row) error {
+	first := "it is empty"
+	if len(rows) > 0 {
+		first = "its first row is " + quoteList(rows[0].Cells, 8)
+	}
+	want := "any kind"
+	if r.res.Kind != "" {
+		want = "kind " + string(r.res.Kind)
+	}
+	return fmt.Errorf("%w: %sno row among the first %d names at least %d fields of %s (%s); see docs/submission-formats.md for the accepted headers",
+		ErrNoHeader, where, headerScanRows, minHeaderFields, want, first)
+}
+
+// startTable settles the kind from a header row and prepares the converter.
+func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error {
+	if r.res.Kind == "" {
+		k, err := detectKind(header)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrKind, err)
+		}
+		r.res.Kind = k
+	}
+	if r.conv == nil {
+		r.conv = newConverter(r.res.Kind, r.warn)
+		if r.opts.Start != nil {
+			if err := r.opts.Start(r.res); err != nil {
+				return err
+			}
+		}
+	}
+	r.conv.setHeader(sheet, header, xlsxCols)
+	return nil
+}
+
+// readTable imports the rows of one table after its header row.
+func (r *reader) readTable(t tabular.Table, buffered []tabular.Row, headerPos int) error {
+	for _, row := range buffered[headerPos+1:] {
+		if rec, ok := r.conv.convertRow(row.Number, row.Cells); ok {
+			if err := r.emit(rec); err != nil {
+				return err
+			}
+		}
+	}
+	for {
+		row, err := t.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if rec, ok := r.conv.convertRow(row.Number, row.Cells); ok {
+			if err := r.emit(rec); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (r *reader) readCSV(f io.Reader) error {
+	t, info, err := tabular.OpenCSV(f, tabular.DefaultLimits())
+	if err != nil {
+		return err
+	}
+	r.res.Encoding = info.Encoding
+	rows, err := head(t)
+	if err != nil {
+		return err
+	}
+	pos := findHeader(cellsOf(rows), r.kinds())
+	if pos < 0 {
+		return r.noHeader("", rows)
+	}
+	if err := r.startTable("", rows[pos].Cells, false); err != nil {
+		return err
+	}
+	return r.readTable(t, rows, pos)
+}
+
+func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
+	wb, err := xlsx.Open(f, size, xlsx.DefaultLimits())
+	if err != nil {
+		return err
+	}
+	defer wb.Close()
+	type sheetHead struct {
+		name string
+		rows []tabular.Row
+		pos  int
+	}
+	// First pass: the first rows of every sheet, to find each header and
+	// decide the kind from the sheet that names the most fields.
+	var heads []sheetHead
+	bestSheet, bestScore := -1, 0
+	for _, name := range wb.Sheets() {
+		if isNotesSheet(name) {
+			continue
+		}
+		t, err := wb.Table(name)
+		if err != nil {
+			return err
+		}
+		rows, err := head(t)
+		if err != nil {
+			return err
+		}
+		pos := findHeader(cellsOf(rows), r.kinds())
+		heads = append(heads, sheetHead{name, rows, pos})
+		if pos >= 0 {
+			score := 0
+			for _, k := range r.kinds() {
+				all, d := headerScore(k, rows[pos].Cells)
+				score = max(score, all*100+d)
+			}
+			if score > bestScore {
+				bestSheet, bestScore = len(heads)-1, score
+			}
+		}
+	}
+	if bestSheet < 0 {
+		var names []string
+		for _, h := range heads {
+			names = append(names, fmt.Sprintf("%q", h.name))
+		}
+		if len(heads) == 1 {
+			return r.noHeader(fmt.Sprintf("sheet %s: ", names[0]), heads[0].rows)
+		}
+		return r.noHeader(fmt.Sprintf("in none of the sheets %s: ", strings.Join(names, ", ")), nil)
+	}
+	if r.res.Kind == "" {
+		k, err := detectKind(heads[bestSheet].rows[heads[bestSheet].pos].Cells)
+		if err != nil {
+			return fmt.Errorf("%w: sheet %q: %v", ErrKind, heads[bestSheet].name, err)
+		}
+		r.res.Kind = k
+	}
+	// Second pass: every sheet whose header fits the kind.
+	for _, h := range heads {
+		pos := findHeader(cellsOf(h.rows), []Kind{r.res.Kind})
+		if pos < 0 {
+			if len(h.rows) > 0 {
+				r.warn(fmt.Sprintf("sheet %q", h.name), fmt.Sprintf("no header row of kind %s found; sheet skipped", r.res.Kind))
+			}
+			continue
+		}
+		if err := r.startTable(h.name, h.rows[pos].Cells, true); err != nil {
+			return err
+		}
+		t, err := wb.Table(h.name)
+		if err != nil {
+			return err
+		}
+		// Skip what the first pass buffered, then read on.
+		for range h.rows {
+			if _, err := t.Next(); err != nil {
+				return fmt.Errorf("sheet %q: %w", h.name, err)
+			}
+		}
+		if err := r.readTable(t, h.rows, pos); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isNotesSheet(name string) bool {
+	n := normHeader(name)
+	for _, s := range notesSheets {
+		if n == normHeader(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reader) readJSON(f io.Reader, format Format) error {
+	var rr tabular.RecordReader
+	var err error
+	if format == JSONL {
+		rr, err = tabular.OpenJSONL(f, tabular.DefaultLimits())
+	} else {
+		rr, err = tabular.OpenJSON(f, tabular.DefaultLimits())
+	}
+	if err != nil {
+		return err
+	}
+	r.res.Encoding = "UTF-8"
+	var buffered []tabular.Record
+	for len(buffered) < headerScanRows {
+		rec, err := rr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		buffered = append(buffered, rec)
+	}
+	// The keys of the first records stand for a header row.
+	var keys []string
+	seen := map[string]bool{}
+	for _, rec := range buffered {
+		for _, k := range rec.Keys {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	if findHeader([][]string{keys}, r.kinds()) < 0 {
+		return r.noHeader("", []tabular.Row{{Cells: keys}})
+	}
+	if err := r.startTable("", keys, false); err != nil {
+		return err
+	}
+	put := func(rec tabular.Record) error {
+		if out, ok := r.conv.convertKeyed(rec.Number, rec.Keys, rec.Values); ok {
+			return r.emit(out)
+		}
+		return nil
+	}
+	for _, rec := range buffered {
+		if err := put(rec); err != nil {
+			return err
+		}
+	}
+	for {
+		rec, err := rr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := put(rec); err != nil {
+			return err
+		}
+	}
+}
+
+// byteSize writes a size for people: 3.1 GiB.
+func byteSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}

@@ -1,0 +1,349 @@
+package importers
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// readAll imports the file at path and returns the records as decoded JSON.
+func readAll(t *testing.T, path string, opts Options) (Result, []map[string]any, error) {
+	t.Helper()
+	var recs []map[string]any
+	res, err := ReadFile(context.Background(), path, filepath.Base(path), opts, func(r Record) error {
+		var fields, extra map[string]any
+		if err := json.Unmarshal(r.Fields, &fields); err != nil {
+			t.Fatalf("fields of row %d are not JSON: %v\n%s", r.Row, err, r.Fields)
+		}
+		if err := json.Unmarshal(r.Extra, &extra); err != nil {
+			t.Fatalf("extra of row %d is not JSON: %v\n%s", r.Row, err, r.Extra)
+		}
+		recs = append(recs, map[string]any{"fields": fields, "extra": extra, "row": r.Row, "ref": r.Ref, "sheet": r.Sheet})
+		return nil
+	})
+	return res, recs, err
+}
+
+func writeFile(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const incidentCSV = "事件编号,发现时间,事件类别,处置措施,是否报告主管部门,负责人\n" +
+	"INC-1,2024/3/5 14:03,违法内容,停止生成、消除,是,王工\n" +
+	"INC-2,2024年3月6日,投诉举报,\"警示, 限制功能\",否,\n" +
+	"INC-3,45356.5,安全事件,暂停服务,Y,李工\n"
+
+func TestReadCSVEncodingsAndDelimiters(t *testing.T) {
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(incidentCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, data, encoding string
+	}{
+		{"utf-8", incidentCSV, "UTF-8"},
+		{"utf-8 bom", "\ufeff" + incidentCSV, "UTF-8 BOM"},
+		{"gb18030", gb, "GB18030"},
+		{"crlf", strings.ReplaceAll(incidentCSV, "\n", "\r\n"), "UTF-8"},
+		{"tab", strings.NewReplacer(`"警示, 限制功能"`, `"警示, 限制功能"`, ",", "\t").Replace(incidentCSV), "UTF-8"},
+		{"semicolon", strings.NewReplacer(`"警示, 限制功能"`, `"警示, 限制功能"`, ",", ";").Replace(incidentCSV), "UTF-8"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, recs, err := readAll(t, writeFile(t, "log.csv", []byte(tt.data)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Kind != Incident || res.Format != CSV || res.Encoding != tt.encoding || res.Records != 3 {
+				t.Fatalf("result = %+v", res)
+			}
+			f0 := recs[0]["fields"].(map[string]any)
+			if f0["found_at"] != "2024-03-05T14:03:00" || f0["category"] != "illegal_content" || f0["reported"] != true ||
+				strings.Join(toStrings(f0["action"]), ",") != "stop_generation,eliminate" || recs[0]["ref"] != "INC-1" {
+				t.Errorf("record 1 = %v", recs[0])
+			}
+			if x := recs[0]["extra"].(map[string]any); x["负责人"] != "王工" {
+				t.Errorf("unmapped column not kept: %v", x)
+			}
+			f1 := recs[1]["fields"].(map[string]any)
+			if f1["found_at"] != "2024-03-06" || strings.Join(toStrings(f1["action"]), ",") != "warn,restrict" || f1["reported"] != false {
+				t.Errorf("record 2 = %v", f1)
+			}
+			if f2 := recs[2]["fields"].(map[string]any); f2["found_at"] != "2024-03-05T12:00:00" {
+				t.Errorf("Excel serial read as %v", f2["found_at"])
+			}
+			if res.WarningCount != 0 {
+				t.Errorf("warnings: %v", res.Warnings)
+			}
+		})
+	}
+}
+
+func toStrings(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+func TestReadCSVTitleRowsAndWarnings(t *testing.T) {
+	data := "星河智算科技有限公司 标注质检记录,,,\n" +
+		"（2025年第一季度）,,,\n" +
+		",,,\n" +
+		"标注批次,标注类型,准确率,核验日期,核验人\n" +
+		"B-01,安全性标注,97.5%,2025-01-10,赵\n" +
+		"B-02,功能,0.95,不详,钱\n" +
+		"B-03,情感,96,2025/1/12,孙\n"
+	res, recs, err := readAll(t, writeFile(t, "qa.csv", []byte(data)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != AnnotationRule || len(recs) != 3 || recs[0]["row"] != 5 {
+		t.Fatalf("result %+v, first record %v", res, recs)
+	}
+	f := recs[0]["fields"].(map[string]any)
+	if f["accuracy"] != 0.975 || f["annotation_type"] != "safety" || f["date"] != "2025-01-10" || f["reviewer"] != "赵" {
+		t.Errorf("B-01 = %v", f)
+	}
+	if f := recs[1]["fields"].(map[string]any); f["date"] != "不详" || f["annotation_type"] != "functional" || f["accuracy"] != 0.95 {
+		t.Errorf("B-02 = %v", f)
+	}
+	// 不详 is no date; 情感 no annotation type; 96 is read as 96% with a note.
+	want := map[string]string{
+		"line 6, column 4 (核验日期)": "not a date",
+		"line 7, column 2 (标注类型)": "not one of",
+		"line 7, column 3 (准确率)":  "read \"96\" as 96%",
+	}
+	if res.WarningCount != len(want) {
+		t.Errorf("warnings = %+v", res.Warnings)
+	}
+	for _, w := range res.Warnings {
+		if sub, ok := want[w.Location]; !ok || !strings.Contains(w.Message, sub) {
+			t.Errorf("unexpected warning %+v", w)
+		}
+	}
+}
+
+func TestKindDetection(t *testing.T) {
+	t.Run("ambiguous", func(t *testing.T) {
+		_, _, err := readAll(t, filepath.Join("..", "testdata", "bad", "ambiguous.csv"), Options{})
+		if !errors.Is(err, ErrKind) || !strings.Contains(err.Error(), "data_source") || !strings.Contains(err.Error(), "annotation_rule") ||
+			!strings.Contains(err.Error(), "--kind") {
+			t.Fatalf("err = %v", err)
+		}
+		res, _, err := readAll(t, filepath.Join("..", "testdata", "bad", "ambiguous.csv"), Options{Kind: AnnotationRule})
+		if err != nil || res.Kind != AnnotationRule || res.Records != 1 {
+			t.Fatalf("with --kind: %+v, %v", res, err)
+		}
+	})
+	t.Run("wrong kind", func(t *testing.T) {
+		_, _, err := readAll(t, writeFile(t, "log.csv", []byte(incidentCSV)), Options{Kind: DataSource})
+		if !errors.Is(err, ErrNoHeader) || !strings.Contains(err.Error(), "data_source") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("each kind from its own headers", func(t *testing.T) {
+		for _, spec := range Specs {
+			var zh, en []string
+			for _, f := range spec.Fields {
+				zh, en = append(zh, f.ZH), append(en, f.EN)
+			}
+			for _, header := range [][]string{zh, en} {
+				k, err := detectKind(header)
+				if err != nil || k != spec.Kind {
+					t.Errorf("%s headers %v: %s, %v", spec.Kind, header[:3], k, err)
+				}
+			}
+		}
+	})
+}
+
+func TestSpecSynonymsUnambiguous(t *testing.T) {
+	for _, spec := range Specs {
+		seen := map[string]string{}
+		for _, f := range spec.Fields {
+			for _, s := range append([]string{f.Name, f.ZH, f.EN}, f.Synonyms...) {
+				n := normHeader(s)
+				if other, dup := seen[n]; dup && other != f.Name {
+					t.Errorf("%s: header %q names both %s and %s", spec.Kind, s, other, f.Name)
+				}
+				seen[n] = f.Name
+			}
+			terms := map[string]string{}
+			for _, term := range f.Terms {
+				for _, s := range append([]string{term.Value, term.ZH, term.EN}, term.Synonyms...) {
+					n := normTerm(s)
+					if other, dup := terms[n]; dup && other != term.Value {
+						t.Errorf("%s.%s: %q means both %s and %s", spec.Kind, f.Name, s, other, term.Value)
+					}
+					terms[n] = term.Value
+				}
+			}
+		}
+	}
+}
+
+func TestReadJSONShapes(t *testing.T) {
+	facts := `{"模型名称": "星河", "参数量": "700亿", "安全机制": {"内容过滤": "关键词+模型", "人工复审": "抽检"},
+		"投诉处理时限": "15个工作日", "是否具有舆论属性或社会动员能力": "是", "上线日期": "2024-03-15"}`
+	res, recs, err := readAll(t, writeFile(t, "algo.json", []byte(facts)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != Algorithm || len(recs) != 1 {
+		t.Fatalf("%+v", res)
+	}
+	f := recs[0]["fields"].(map[string]any)
+	if p := f["parameters"].(map[string]any); p["value"] != 7e10 || p["unit"] != "" {
+		t.Errorf("parameters = %v", p)
+	}
+	if d := f["complaint_time_limit"].(map[string]any); d["value"] != 15.0 || d["unit"] != "working_days" {
+		t.Errorf("time limit = %v", d)
+	}
+	if s := f["safety_mechanisms"]; s != "内容过滤: 关键词+模型; 人工复审: 抽检" || f["public_opinion"] != true {
+		t.Errorf("fields = %v", f)
+	}
+	if x := recs[0]["extra"].(map[string]any); x["上线日期"] != "2024-03-15" {
+		t.Errorf("extra = %v", x)
+	}
+
+	container := `{"incidents": [{"事件编号": "A", "事件类别": "投诉"}, {"事件编号": "B", "事件类别": "举报", "发现时间": "2024-01-02"}]}`
+	res, recs, err = readAll(t, writeFile(t, "inc.json", []byte(container)), Options{})
+	if err != nil || res.Kind != Incident || len(recs) != 2 || recs[1]["ref"] != "B" {
+		t.Fatalf("container: %+v %v %v", res, recs, err)
+	}
+	lines := "{\"事件编号\":\"A\",\"事件类别\":\"投诉\"}\n\n{\"事件编号\":\"B\",\"事件类别\":\"安全事件\"}\n"
+	res, recs, err = readAll(t, writeFile(t, "inc.jsonl", []byte(lines)), Options{})
+	if err != nil || res.Format != JSONL || len(recs) != 2 || recs[1]["row"] != 3 {
+		t.Fatalf("jsonl: %+v %v %v", res, recs, err)
+	}
+}
+
+func TestReadXLSXTitleAndMergedHeader(t *testing.T) {
+	f := excelize.NewFile()
+	sh := "数据来源"
+	f.SetSheetName("Sheet1", sh)
+	f.SetCellValue(sh, "A1", "星河智算 训练数据来源说明")
+	f.MergeCell(sh, "A1", "E1")
+	for col, h := range map[string]string{"A2": "编号", "B2": "数据来源名称\nSource name", "C2": "数据规模", "E2": "违法不良信息占比"} {
+		f.SetCellValue(sh, col, h)
+	}
+	f.MergeCell(sh, "C2", "D2")
+	f.SetSheetRow(sh, "A3", &[]any{"DS-01", "Common Crawl", 1.2, "TB", 0.003})
+	f.SetSheetRow(sh, "A4", &[]any{"DS-02", "新闻语料", "3亿", "tokens", 0.0005})
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
+	f.SetCellStyle(sh, "E3", "E4", pct)
+	f.NewSheet("说明")
+	f.SetCellValue("说明", "A1", "本表数据截至2025年6月")
+	path := filepath.Join(t.TempDir(), "ds.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res, recs, err := readAll(t, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != DataSource || len(recs) != 2 || recs[0]["sheet"] != sh || recs[0]["row"] != 3 || res.WarningCount != 0 {
+		t.Fatalf("result %+v, records %v", res, recs)
+	}
+	f0 := recs[0]["fields"].(map[string]any)
+	if s := f0["scale"].(map[string]any); s["value"] != 1.2e12 || s["unit"] != "bytes" {
+		t.Errorf("scale = %v", s)
+	}
+	if f0["harmful_share"] != 0.003 || f0["name"] != "Common Crawl" {
+		t.Errorf("DS-01 = %v", f0)
+	}
+	if s := recs[1]["fields"].(map[string]any)["scale"].(map[string]any); s["value"] != 3e8 || s["unit"] != "tokens" {
+		t.Errorf("DS-02 scale = %v", s)
+	}
+}
+
+func TestTemplateRoundTrip(t *testing.T) {
+	for _, spec := range Specs {
+		t.Run(string(spec.Kind), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "template.xlsx")
+			out, err := os.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteTemplate(spec.Kind, out); err != nil {
+				t.Fatal(err)
+			}
+			out.Close()
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dvs, _ := f.GetDataValidations(TemplateDataSheet)
+			enums := 0
+			for i, fd := range spec.Fields {
+				cell := columnLetter(i) + "3"
+				f.SetCellValue(TemplateDataSheet, cell, exampleValue(fd))
+				if fd.Type == Enum {
+					enums++
+				}
+			}
+			lists := 0
+			for _, dv := range dvs {
+				if dv.Type == "list" {
+					lists++
+				}
+			}
+			if lists < enums {
+				t.Errorf("%d drop-down lists for %d vocabulary fields", lists, enums)
+			}
+			if notes, _ := f.GetRows(TemplateNotesSheet); len(notes) != len(spec.Fields)+1 {
+				t.Errorf("notes sheet has %d rows for %d fields", len(notes), len(spec.Fields))
+			}
+			if err := f.Save(); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			res, recs, err := readAll(t, path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Kind != spec.Kind || len(recs) != 1 || res.WarningCount != 0 {
+				t.Fatalf("filled template: %+v %v", res, recs)
+			}
+			if n := len(recs[0]["fields"].(map[string]any)); n != len(spec.Fields) {
+				t.Errorf("%d of %d fields read back: %v", n, len(spec.Fields), recs[0]["fields"])
+			}
+		})
+	}
+}
+
+// exampleValue is what a provider would type into a template column.
+func exampleValue(f Field) string {
+	switch f.Type {
+	case Bool:
+		return "是"
+	case Date:
+		return "2025-03-05"
+	case DateTime:
+		return "2025-03-05 14:03"
+	case Percent:
+		return "0.5%"
+	case Scale:
+		return "1.2TB"
+	case Count:
+		return "1200"
+	case Duration:
+		return "15个工作日"
+	case Enum, EnumList:
+		return f.Terms[0].ZH
+	}
+	return "示例 " + f.EN
+}

@@ -1,0 +1,299 @@
+package importers
+
+// ValueType says how a field's text is read and normalised.
+type ValueType string
+
+// The value types. The normalised JSON value of each is given in brackets.
+const (
+	Text     ValueType = "text"      // free text [string]
+	Bool     ValueType = "bool"      // 是/否, Y/N, true/false, 有/无 [true|false]
+	Date     ValueType = "date"      // a calendar date ["YYYY-MM-DD"]
+	DateTime ValueType = "datetime"  // a date with an optional time ["YYYY-MM-DDTHH:MM:SS" or "YYYY-MM-DD"]
+	Percent  ValueType = "percent"   // 3.5%, 0.035 [fraction, 0.035]
+	Scale    ValueType = "scale"     // 1.2TB, 3亿 tokens, 50万条 [{"value": number, "unit": "tokens|items|bytes|hours|parameters|"}]
+	Count    ValueType = "count"     // a whole number, 1,234 or 1.2万 [integer]
+	Duration ValueType = "duration"  // 15个工作日, 48小时 [{"value": number, "unit": "hours|days|working_days"}]
+	Enum     ValueType = "enum"      // one term of the field's vocabulary [canonical term]
+	EnumList ValueType = "enum_list" // several terms, separated by 、 , ; / [array of canonical terms]
+)
+
+// Term is one value of a field's vocabulary.
+type Term struct {
+	Value    string   // canonical value stored
+	ZH, EN   string   // how templates and the GUI show it
+	Synonyms []string // other accepted spellings
+}
+
+// Field is one canonical field of a submission kind.
+type Field struct {
+	Name     string    // canonical name, e.g. "contains_personal_info"
+	Type     ValueType // how values are read
+	ZH, EN   string    // header labels (always accepted as headers)
+	Meaning  string    // what the field means, for docs and templates
+	Synonyms []string  // other accepted header spellings, Chinese and English
+	Terms    []Term    // vocabulary of Enum and EnumList fields
+	// ID marks the provider's own identifier of a row (DS-07, INC-0042, a
+	// batch name): it becomes the record's reference.
+	ID bool
+	// Generic fields (identifiers, notes, dates) appear under several kinds
+	// and do not count when the kind is guessed from the headers.
+	Generic bool
+}
+
+// KindSpec describes one submission kind and its canonical fields.
+type KindSpec struct {
+	Kind     Kind
+	ZH, EN   string
+	Articles string // the articles of the Measures the kind serves
+	Fields   []Field
+}
+
+// Field returns the field with the given canonical name, or nil.
+func (k *KindSpec) Field(name string) *Field {
+	for i := range k.Fields {
+		if k.Fields[i].Name == name {
+			return &k.Fields[i]
+		}
+	}
+	return nil
+}
+
+// SpecFor returns the specification of a kind, or nil for an unknown kind.
+func SpecFor(k Kind) *KindSpec {
+	for i := range Specs {
+		if Specs[i].Kind == k {
+			return &Specs[i]
+		}
+	}
+	return nil
+}
+
+var notesField = Field{Name: "notes", Type: Text, ZH: "备注", EN: "Notes", Generic: true,
+	Meaning:  "Anything else the provider wrote about the row.",
+	Synonyms: []string{"说明", "附注", "其他说明", "remarks", "remark", "comments", "comment", "note"}}
+
+var dataTypeTerms = []Term{
+	{Value: "text", ZH: "文本", EN: "text", Synonyms: []string{"文字", "语料", "txt"}},
+	{Value: "image", ZH: "图片", EN: "image", Synonyms: []string{"图像", "图片数据", "images", "picture", "pictures"}},
+	{Value: "audio", ZH: "音频", EN: "audio", Synonyms: []string{"语音", "声音", "speech", "voice"}},
+	{Value: "video", ZH: "视频", EN: "video", Synonyms: []string{"影像", "videos"}},
+	{Value: "code", ZH: "代码", EN: "code", Synonyms: []string{"程序代码", "源代码", "source code"}},
+}
+
+// Specs lists the four submission kinds and their canonical fields
+// (DESIGN.md, "What a provider submits"). docs/submission-formats.md is
+// generated from it.
+var Specs = []KindSpec{
+	{
+		Kind: DataSource, ZH: "训练数据来源说明", EN: "Training-data sources", Articles: "Arts. 7, 19",
+		Fields: []Field{
+			{Name: "id", Type: Text, ZH: "编号", EN: "ID", ID: true, Generic: true,
+				Meaning:  "The provider's identifier of the data source.",
+				Synonyms: []string{"序号", "数据编号", "数据集编号", "来源编号", "数据源编号", "id", "no", "no.", "number", "source id", "dataset id"}},
+			{Name: "name", Type: Text, ZH: "数据来源名称", EN: "Source name",
+				Meaning:  "Name of the data source or dataset.",
+				Synonyms: []string{"名称", "数据名称", "数据集名称", "数据集", "数据源名称", "数据源", "来源名称", "name", "dataset", "dataset name", "source"}},
+			{Name: "category", Type: Enum, ZH: "来源类别", EN: "Source category",
+				Meaning:  "Where the data comes from.",
+				Synonyms: []string{"来源类型", "数据来源类别", "数据来源类型", "数据来源", "来源", "获取方式", "category", "source type", "source category", "acquisition"},
+				Terms: []Term{
+					{Value: "public_web", ZH: "互联网公开数据", EN: "public web", Synonyms: []string{"公开网络", "公开网络数据", "网络公开数据", "互联网公开", "网络爬取", "爬取", "爬虫", "web crawl", "crawl", "crawled", "public internet"}},
+					{Value: "licensed", ZH: "授权或采购", EN: "licensed or purchased", Synonyms: []string{"授权", "采购", "购买", "商业采购", "商业授权", "第三方授权", "授权使用", "licensed", "purchased", "license", "commercial licence"}},
+					{Value: "self_produced", ZH: "自有数据", EN: "self-produced", Synonyms: []string{"自产", "自行生产", "自建", "自采", "自有", "自行采集", "self produced", "in-house", "proprietary"}},
+					{Value: "user_data", ZH: "用户数据", EN: "user data", Synonyms: []string{"用户输入", "用户输入数据", "用户生成", "user input", "user-generated"}},
+					{Value: "synthetic", ZH: "合成数据", EN: "synthetic", Synonyms: []string{"合成", "模型生成", "生成数据", "synthetic data", "generated"}},
+					{Value: "open_dataset", ZH: "开源数据集", EN: "open dataset", Synonyms: []string{"公开数据集", "开源数据", "开放数据集", "open source dataset", "public dataset", "open data"}},
+				}},
+			{Name: "origin", Type: Enum, ZH: "境内外", EN: "Origin",
+				Meaning:  "Whether the data comes from inside or outside China.",
+				Synonyms: []string{"境内/境外", "境内境外", "境内或境外", "来源地域", "数据来源地", "地域", "origin", "domestic/foreign", "region"},
+				Terms: []Term{
+					{Value: "domestic", ZH: "境内", EN: "domestic", Synonyms: []string{"国内", "中国境内", "境内数据", "china", "cn"}},
+					{Value: "foreign", ZH: "境外", EN: "foreign", Synonyms: []string{"国外", "海外", "境外数据", "overseas", "abroad", "international"}},
+					{Value: "mixed", ZH: "境内外", EN: "both", Synonyms: []string{"境内和境外", "境内及境外", "境内外均有", "国内外", "混合", "mixed", "domestic and foreign"}},
+				}},
+			{Name: "stage", Type: Enum, ZH: "训练阶段", EN: "Training stage",
+				Meaning:  "Which training stage the data is used in.",
+				Synonyms: []string{"阶段", "用途", "使用阶段", "数据用途", "stage", "usage", "training phase"},
+				Terms: []Term{
+					{Value: "pre_training", ZH: "预训练", EN: "pre-training", Synonyms: []string{"预训练阶段", "pretraining", "pre training", "pretrain"}},
+					{Value: "fine_tuning", ZH: "微调", EN: "fine-tuning", Synonyms: []string{"优化训练", "精调", "有监督微调", "指令微调", "对齐", "强化学习", "sft", "rlhf", "finetuning", "fine tuning", "alignment"}},
+					{Value: "both", ZH: "预训练及微调", EN: "both", Synonyms: []string{"预训练和微调", "预训练、微调", "预训练/微调", "全部", "all"}},
+				}},
+			{Name: "data_type", Type: EnumList, ZH: "数据类型", EN: "Data type",
+				Meaning:  "What the data is: text, image, audio, video, code (several allowed).",
+				Synonyms: []string{"数据模态", "模态", "类型", "type", "modality", "data types"},
+				Terms:    dataTypeTerms},
+			{Name: "scale", Type: Scale, ZH: "数据规模", EN: "Scale",
+				Meaning:  "How much data: a number with its unit (tokens, items, bytes, hours).",
+				Synonyms: []string{"规模", "数据量", "数据总量", "数量", "体量", "scale", "size", "volume", "amount"}},
+			{Name: "lawful_basis", Type: Text, ZH: "合法来源依据", EN: "Lawful-source basis",
+				Meaning:  "Why the data is lawfully sourced (Art. 7(1)).",
+				Synonyms: []string{"来源合法性", "合法性依据", "合法来源", "来源合法性说明", "合法性说明", "lawful basis", "legal basis of source", "lawful source"}},
+			{Name: "licence", Type: Text, ZH: "许可协议", EN: "Licence",
+				Meaning:  "The licence or contract under which the data is used.",
+				Synonyms: []string{"许可", "许可证", "授权协议", "授权情况", "协议", "licence", "license", "terms"}},
+			{Name: "contains_personal_info", Type: Bool, ZH: "是否含个人信息", EN: "Contains personal information",
+				Meaning:  "Whether the data contains personal information (Art. 7(3)).",
+				Synonyms: []string{"含个人信息", "包含个人信息", "是否包含个人信息", "涉及个人信息", "个人信息", "contains pi", "personal information", "personal data", "contains personal data"}},
+			{Name: "pi_legal_basis", Type: Text, ZH: "个人信息处理依据", EN: "Personal-information legal basis",
+				Meaning:  "The consent or other legal basis for processing the personal information (Art. 7(3)).",
+				Synonyms: []string{"个人信息合法性基础", "个人信息处理的合法性基础", "个人信息授权", "个人同意", "pi legal basis", "legal basis", "consent"}},
+			{Name: "contains_copyrighted", Type: Bool, ZH: "是否含版权作品", EN: "Contains copyrighted works",
+				Meaning:  "Whether the data contains works protected by copyright (Art. 7(2)).",
+				Synonyms: []string{"含版权作品", "是否含著作权作品", "含著作权内容", "涉及知识产权", "知识产权", "copyrighted works", "copyright", "contains copyright"}},
+			{Name: "copyright_licence", Type: Text, ZH: "版权许可", EN: "Copyright licence",
+				Meaning:  "The licence covering the copyrighted works (Art. 7(2)).",
+				Synonyms: []string{"著作权许可", "著作权授权", "版权授权", "知识产权授权", "copyright licence", "copyright license", "ip licence"}},
+			{Name: "collection_period", Type: Text, ZH: "采集时间段", EN: "Collection period",
+				Meaning:  "When the data was collected.",
+				Synonyms: []string{"采集时间", "采集期间", "收集时间", "收集时间段", "时间范围", "collection period", "collected", "time range"}},
+			{Name: "sample_size", Type: Count, ZH: "抽检样本量", EN: "Sample size checked",
+				Meaning:  "How many items were sampled to check the data (Art. 7(4)).",
+				Synonyms: []string{"抽检数量", "抽样数量", "抽样量", "样本量", "抽检量", "sample size", "sampled items", "samples checked"}},
+			{Name: "harmful_share", Type: Percent, ZH: "违法不良信息占比", EN: "Share of illegal or harmful items",
+				Meaning:  "Share of illegal or harmful items found in the sample (Art. 7(4)).",
+				Synonyms: []string{"不良信息占比", "违法不良比例", "违法不良信息比例", "抽检违法不良比例", "不良率", "违规率", "harmful share", "illegal share", "harmful rate", "illegal or harmful share"}},
+			{Name: "quality_measures", Type: Text, ZH: "质量提升措施", EN: "Quality measures",
+				Meaning:  "What is done to improve the data's truthfulness, accuracy, objectivity and diversity (Art. 7(4)).",
+				Synonyms: []string{"质量措施", "数据质量措施", "数据质量提升措施", "清洗措施", "数据清洗", "quality measures", "data quality", "cleaning"}},
+			notesField,
+		},
+	},
+	{
+		Kind: AnnotationRule, ZH: "标注规则及质量核验", EN: "Annotation rules and QA", Articles: "Arts. 8, 19",
+		Fields: []Field{
+			{Name: "batch", Type: Text, ZH: "标注批次", EN: "Batch", ID: true,
+				Meaning:  "The annotation batch the row reports on.",
+				Synonyms: []string{"批次", "批次号", "批次编号", "标注批次号", "任务批次", "batch", "batch id", "batch no"}},
+			{Name: "annotation_type", Type: Enum, ZH: "标注类型", EN: "Annotation type",
+				Meaning:  "Functional or safety annotation (Art. 8).",
+				Synonyms: []string{"标注类别", "类型", "annotation type", "type"},
+				Terms: []Term{
+					{Value: "functional", ZH: "功能性标注", EN: "functional", Synonyms: []string{"功能性", "功能", "功能标注", "function"}},
+					{Value: "safety", ZH: "安全性标注", EN: "safety", Synonyms: []string{"安全性", "安全", "安全标注", "security"}},
+				}},
+			{Name: "annotators", Type: Count, ZH: "标注人员数", EN: "Annotators",
+				Meaning:  "How many people annotated the batch.",
+				Synonyms: []string{"标注人员数量", "标注人数", "标注员人数", "标注人员", "标注员", "annotators", "annotator count", "number of annotators"}},
+			{Name: "training_given", Type: Bool, ZH: "是否培训", EN: "Training given",
+				Meaning:  "Whether the annotators were trained (Art. 8).",
+				Synonyms: []string{"已培训", "培训", "是否开展培训", "开展培训", "training given", "trained", "training"}},
+			{Name: "training_date", Type: Date, ZH: "培训日期", EN: "Training date",
+				Meaning:  "When the annotators were trained.",
+				Synonyms: []string{"培训时间", "培训完成日期", "training date", "trained on"}},
+			{Name: "sample_size", Type: Count, ZH: "核验样本量", EN: "Sample size",
+				Meaning:  "How many annotations were sampled to verify accuracy (Art. 8).",
+				Synonyms: []string{"抽检数量", "抽检样本量", "抽样数量", "核验数量", "样本量", "sample size", "sampled"}},
+			{Name: "accuracy", Type: Percent, ZH: "准确率", EN: "Accuracy",
+				Meaning:  "Share of sampled annotations found correct.",
+				Synonyms: []string{"标注准确率", "合格率", "正确率", "核验准确率", "accuracy", "accuracy rate", "pass rate"}},
+			{Name: "reviewer", Type: Text, ZH: "核验人", EN: "Reviewer",
+				Meaning:  "Who verified the sample.",
+				Synonyms: []string{"审核人", "复核人", "质检人", "核验人员", "reviewer", "checked by", "qa"}},
+			{Name: "date", Type: Date, ZH: "核验日期", EN: "Date", Generic: true,
+				Meaning:  "When the sample was verified.",
+				Synonyms: []string{"日期", "检查日期", "质检日期", "审核日期", "date", "review date", "checked on"}},
+			notesField,
+		},
+	},
+	{
+		Kind: Algorithm, ZH: "算法机制机理说明", EN: "Algorithm key facts", Articles: "Arts. 12, 17, 19",
+		Fields: []Field{
+			{Name: "model_name", Type: Text, ZH: "模型名称", EN: "Model name", ID: true,
+				Meaning:  "Name of the model behind the service.",
+				Synonyms: []string{"模型", "大模型名称", "算法名称", "model", "model name", "algorithm name"}},
+			{Name: "model_version", Type: Text, ZH: "模型版本", EN: "Model version",
+				Meaning:  "Version of the model.",
+				Synonyms: []string{"版本", "版本号", "model version", "version"}},
+			{Name: "base_model", Type: Text, ZH: "基础模型", EN: "Base model",
+				Meaning:  "The foundation model the service builds on, if any.",
+				Synonyms: []string{"基座模型", "底座模型", "所用基础模型", "base model", "foundation model"}},
+			{Name: "base_model_filing_no", Type: Text, ZH: "基础模型备案号", EN: "Base model filing number",
+				Meaning:  "Filing number of the base model.",
+				Synonyms: []string{"基座模型备案号", "基础模型备案编号", "base model filing no", "base model filing number"}},
+			{Name: "architecture", Type: Text, ZH: "模型架构", EN: "Architecture",
+				Meaning:  "The model's architecture.",
+				Synonyms: []string{"架构", "网络结构", "模型结构", "architecture", "model architecture"}},
+			{Name: "parameters", Type: Scale, ZH: "参数量", EN: "Parameter count",
+				Meaning:  "Number of parameters (70B, 700亿).",
+				Synonyms: []string{"参数规模", "参数数量", "模型参数量", "parameters", "parameter count", "params", "size"}},
+			{Name: "training_methods", Type: Text, ZH: "训练方法", EN: "Training methods",
+				Meaning:  "How the model was trained.",
+				Synonyms: []string{"训练方式", "训练方法说明", "training methods", "training method", "training"}},
+			{Name: "safety_mechanisms", Type: Text, ZH: "安全机制", EN: "Safety mechanisms",
+				Meaning:  "Safety measures in training and serving.",
+				Synonyms: []string{"安全措施", "安全防护措施", "安全保障机制", "safety mechanisms", "safety measures", "safeguards"}},
+			{Name: "content_labelling", Type: Text, ZH: "生成内容标识", EN: "Generated-content labelling",
+				Meaning:  "How generated images, video and other content are labelled (Art. 12).",
+				Synonyms: []string{"内容标识", "标识方式", "生成内容标识方式", "深度合成标识", "水印", "content labelling", "content labeling", "labelling", "watermark"}},
+			{Name: "filing_no", Type: Text, ZH: "算法备案号", EN: "Algorithm filing number",
+				Meaning:  "The algorithm filing number (备案号, Art. 17).",
+				Synonyms: []string{"备案号", "备案编号", "算法备案编号", "filing no", "filing number", "algorithm filing no", "registration number"}},
+			{Name: "public_opinion", Type: Bool, ZH: "是否具有舆论属性或社会动员能力", EN: "Public-opinion attributes",
+				Meaning:  "Whether the service has public-opinion attributes or social-mobilisation capacity (Art. 17).",
+				Synonyms: []string{"舆论属性或社会动员能力", "具有舆论属性或者社会动员能力", "舆论属性", "社会动员能力", "public opinion", "public-opinion attribute", "social mobilisation"}},
+			{Name: "security_assessment", Type: Bool, ZH: "是否开展安全评估", EN: "Security assessment done",
+				Meaning:  "Whether the security assessment required by Art. 17 was carried out.",
+				Synonyms: []string{"安全评估", "已开展安全评估", "安全评估情况", "security assessment", "security assessment done"}},
+			{Name: "complaint_time_limit", Type: Duration, ZH: "投诉处理时限", EN: "Complaint time limit",
+				Meaning:  "The time limit the provider publishes for handling complaints and reports (Art. 15).",
+				Synonyms: []string{"投诉举报处理时限", "投诉反馈时限", "处理时限", "反馈时限", "complaint time limit", "complaint handling time", "response time limit"}},
+			notesField,
+		},
+	},
+	{
+		Kind: Incident, ZH: "事件与处置记录", EN: "Incidents and actions", Articles: "Arts. 10, 11, 14, 15",
+		Fields: []Field{
+			{Name: "id", Type: Text, ZH: "事件编号", EN: "Incident ID", ID: true, Generic: true,
+				Meaning:  "The provider's identifier of the incident or ticket.",
+				Synonyms: []string{"编号", "序号", "工单号", "工单编号", "记录编号", "id", "no", "ticket", "ticket id", "incident id", "case no"}},
+			{Name: "found_at", Type: DateTime, ZH: "发现时间", EN: "Found at",
+				Meaning:  "When the incident was found or the complaint received.",
+				Synonyms: []string{"发现日期", "发生时间", "接收时间", "受理时间", "登记时间", "时间", "found at", "found", "received at", "time", "date"}},
+			{Name: "category", Type: Enum, ZH: "事件类别", EN: "Category",
+				Meaning:  "What kind of incident it is.",
+				Synonyms: []string{"类别", "事件类型", "类型", "分类", "category", "type", "incident type"},
+				Terms: []Term{
+					{Value: "illegal_content", ZH: "违法内容", EN: "illegal content", Synonyms: []string{"违法不良信息", "违法信息", "不良信息", "违规内容", "违法违规内容", "有害内容", "illegal", "harmful content"}},
+					{Value: "user_illegal_activity", ZH: "用户违法活动", EN: "user illegal activity", Synonyms: []string{"用户违法", "违法使用", "用户违规", "违法违规使用", "user illegal", "misuse"}},
+					{Value: "complaint", ZH: "投诉举报", EN: "complaint or report", Synonyms: []string{"投诉", "举报", "用户投诉", "用户举报", "complaint", "report", "user complaint"}},
+					{Value: "pi_request", ZH: "个人信息请求", EN: "personal-information request", Synonyms: []string{"个人信息权利请求", "个人信息查阅复制更正补充删除请求", "查阅复制更正删除", "删除请求", "个人信息", "pi request", "data subject request", "dsr"}},
+					{Value: "security_event", ZH: "安全事件", EN: "security event", Synonyms: []string{"网络安全事件", "数据安全事件", "安全", "security incident", "security"}},
+				}},
+			{Name: "how_found", Type: Text, ZH: "发现方式", EN: "How found",
+				Meaning:  "How the incident came to light (patrol, machine review, user report …).",
+				Synonyms: []string{"发现途径", "来源", "线索来源", "how found", "source", "detected by"}},
+			{Name: "description", Type: Text, ZH: "事件描述", EN: "Description",
+				Meaning:  "What happened.",
+				Synonyms: []string{"描述", "内容", "情况描述", "问题描述", "事件内容", "description", "details", "summary"}},
+			{Name: "action", Type: EnumList, ZH: "处置措施", EN: "Action taken",
+				Meaning:  "What the provider did (Art. 14).",
+				Synonyms: []string{"处置方式", "处理措施", "处置", "处理方式", "处理结果", "action", "actions", "action taken", "measures"},
+				Terms: []Term{
+					{Value: "stop_generation", ZH: "停止生成", EN: "stop generation", Synonyms: []string{"停止生成内容", "stop generating"}},
+					{Value: "stop_transmission", ZH: "停止传输", EN: "stop transmission", Synonyms: []string{"停止传播", "stop transmitting"}},
+					{Value: "eliminate", ZH: "消除", EN: "eliminate", Synonyms: []string{"删除", "清除", "消除处置", "下架", "delete", "remove", "removed", "deleted"}},
+					{Value: "model_optimisation", ZH: "模型优化训练", EN: "model optimisation training", Synonyms: []string{"优化训练", "模型优化", "模型整改", "整改", "model optimization", "model retraining", "retrain"}},
+					{Value: "warn", ZH: "警示", EN: "warn", Synonyms: []string{"警告", "提醒", "warning", "warned"}},
+					{Value: "restrict", ZH: "限制功能", EN: "restrict", Synonyms: []string{"限制", "限制使用", "功能限制", "restricted", "restriction"}},
+					{Value: "suspend", ZH: "暂停服务", EN: "suspend", Synonyms: []string{"暂停", "暂停提供服务", "suspended", "suspension"}},
+					{Value: "terminate", ZH: "终止服务", EN: "terminate", Synonyms: []string{"终止", "终止提供服务", "封禁", "封号", "terminated", "ban", "banned"}},
+					{Value: "none", ZH: "未处置", EN: "none", Synonyms: []string{"无", "无需处置", "未处理", "不处理", "no action"}},
+				}},
+			{Name: "reported", Type: Bool, ZH: "是否报告主管部门", EN: "Reported to authority",
+				Meaning:  "Whether the incident was reported to the competent authority (Art. 14).",
+				Synonyms: []string{"已报告主管部门", "报告主管部门", "是否报告", "是否上报", "上报", "已上报", "reported", "reported to authority"}},
+			{Name: "reported_at", Type: DateTime, ZH: "报告时间", EN: "Reported at",
+				Meaning:  "When it was reported to the authority.",
+				Synonyms: []string{"上报时间", "报告日期", "上报日期", "reported on", "report time"}},
+			{Name: "resolved_at", Type: DateTime, ZH: "办结时间", EN: "Resolved at",
+				Meaning:  "When handling was finished.",
+				Synonyms: []string{"处理完成时间", "完成时间", "解决时间", "结案时间", "处置完成时间", "办结日期", "resolved at", "resolved", "closed at", "closed"}},
+			{Name: "feedback_given", Type: Bool, ZH: "是否反馈", EN: "Feedback given",
+				Meaning:  "Whether the complainant was told the outcome (Art. 15).",
+				Synonyms: []string{"已反馈", "反馈", "是否反馈处理结果", "反馈情况", "feedback", "feedback given", "replied"}},
+			notesField,
+		},
+	},
+}

@@ -1,0 +1,726 @@
+package tabular
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// JSONReader is the RecordReader returned by OpenJSON.
+type JSONReader interface {
+	RecordReader
+	// Container is the name of the top-level member that holds the array
+	// of records ({"incidents":[…]} gives "incidents"), or "" when the
+	// records are a top-level array or the file is a single object.
+	Container() string
+}
+
+// jsonReadMax bounds each read the JSON decoder makes, so that how far it
+// reads ahead of the record it is decoding is known.
+const jsonReadMax = 64 << 10
+
+// jsonSlack is how far beyond a record's byte limit the decoder may have
+// read before the limit is enforced on the input.
+const jsonSlack = 2 * jsonReadMax
+
+// ringSize is how much of the most recent input is kept to turn byte
+// offsets in error messages into line numbers.
+const ringSize = 128 << 10
+
+// errInputLimit marks a read refused by jsonSource because the record being
+// decoded has grown past the byte limit.
+var errInputLimit = errors.New("input limit reached")
+
+// jsonSource feeds the JSON decoder. It counts the bytes it delivers,
+// refuses to deliver more than the current record may hold, and remembers
+// the latest input to locate errors by line.
+type jsonSource struct {
+	r     io.Reader
+	n     int64 // bytes delivered
+	limit int64 // no byte at offset limit or beyond is delivered
+	ring  []byte
+	// linesBefore counts the line feeds in the bytes no longer in ring.
+	linesBefore int
+	err         error
+}
+
+func newJSONSource(r io.Reader) *jsonSource {
+	return &jsonSource{r: r, ring: make([]byte, ringSize)}
+}
+
+func (s *jsonSource) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if s.n >= s.limit {
+		return 0, errInputLimit // not sticky: the limit moves with each record
+	}
+	p = p[:min(len(p), jsonReadMax, int(min(s.limit-s.n, jsonReadMax)))]
+	n, err := s.r.Read(p)
+	s.keep(p[:n])
+	if err != nil {
+		s.err = err
+	}
+	return n, err
+}
+
+// keep adds b to the ring of recent input.
+func (s *jsonSource) keep(b []byte) {
+	for len(b) > 0 {
+		pos := int(s.n % ringSize)
+		k := min(len(b), ringSize-pos)
+		if s.n >= ringSize {
+			s.linesBefore += bytes.Count(s.ring[pos:pos+k], []byte{'\n'})
+		}
+		copy(s.ring[pos:], b[:k])
+		s.n += int64(k)
+		b = b[k:]
+	}
+}
+
+// lineAt returns the 1-based line of the byte at offset off, or 0 if that
+// byte is no longer remembered.
+func (s *jsonSource) lineAt(off int64) int {
+	start := max(0, s.n-ringSize)
+	if off < start || off > s.n {
+		return 0
+	}
+	lines := s.linesBefore
+	for p := start; p < off; {
+		pos := int(p % ringSize)
+		k := int(min(off-p, int64(ringSize-pos)))
+		lines += bytes.Count(s.ring[pos:pos+k], []byte{'\n'})
+		p += int64(k)
+	}
+	return lines + 1
+}
+
+// at describes the place of offset off for an error message.
+func (s *jsonSource) at(off int64) string {
+	if l := s.lineAt(off); l > 0 {
+		return fmt.Sprintf("line %d (offset %d)", l, off)
+	}
+	return fmt.Sprintf("offset %d", off)
+}
+
+// Modes of a jsonReader.
+const (
+	jsStream = iota // records are read from an array one by one
+	jsDone          // only pending records remain
+)
+
+// jsonReader is the JSONReader returned by OpenJSON.
+type jsonReader struct {
+	dec *json.Decoder
+	src *jsonSource
+	lim Limits
+	f   *flattener
+
+	container string
+	mode      int
+	// elemDepth is the nesting depth of the record objects in the
+	// document: 2 in a top-level array, 3 in a container object.
+	elemDepth int
+	pending   []Record
+	// next is the number of the next record to read from the array.
+	next int
+	// held is a token already read: the '{' of the first record.
+	held json.Token
+	err  error
+}
+
+// OpenJSON reads a JSON document holding records: either a top-level array
+// of objects; or a top-level object with exactly one member whose value is
+// an array of objects (e.g. {"incidents":[…]}, whose member name Container
+// reports); or a single top-level object of any other shape, which is one
+// record (e.g. the key facts of an algorithm).
+//
+// Records are decoded one at a time, so large arrays are never held whole.
+// Each is flattened: nested objects give dotted keys ("安全机制.内容过滤"),
+// arrays of scalars one value joined with "; ", other arrays keys with an
+// index ("训练数据.0.名称"); null gives "", numbers keep their text, and a key
+// repeated keeps its last value at its first position. The text may be
+// UTF-8 (with or without byte order mark), UTF-16 with byte order mark or
+// GB18030, as for OpenCSV.
+//
+// A document holding no records yields ErrNoRecords; a top-level scalar or
+// an array of non-objects, an error saying what was found. Errors in the
+// document name its line and byte offset (counted in the UTF-8 text).
+func OpenJSON(r io.Reader, lim Limits) (JSONReader, error) {
+	lim = lim.withDefaults()
+	ts, err := openText(r)
+	if err != nil {
+		return nil, emptyMeansNoRecords(err)
+	}
+	src := newJSONSource(ts.r)
+	dec := json.NewDecoder(src)
+	dec.UseNumber()
+	j := &jsonReader{
+		dec: dec,
+		src: src,
+		lim: lim,
+		f:   newFlattener(dec, lim),
+	}
+	if err := j.open(); err != nil {
+		return nil, err
+	}
+	return j, nil
+}
+
+// Container returns the name of the member holding the records, or "".
+func (j *jsonReader) Container() string { return j.container }
+
+// Next returns the next record, or io.EOF after the last one.
+func (j *jsonReader) Next() (Record, error) {
+	if j.err != nil {
+		return Record{}, j.err
+	}
+	if len(j.pending) > 0 {
+		rec := j.pending[0]
+		j.pending[0] = Record{}
+		j.pending = j.pending[1:]
+		return rec, nil
+	}
+	if j.mode == jsDone {
+		return Record{}, io.EOF
+	}
+	rec, err := j.readElement()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			j.mode = jsDone
+			return Record{}, io.EOF
+		}
+		j.err = err
+		return Record{}, err
+	}
+	return rec, nil
+}
+
+// setLimit lets the decoder read one record's worth of input from here.
+func (j *jsonReader) setLimit(from int64) {
+	j.src.limit = from + j.lim.MaxRecordBytes + jsonSlack
+}
+
+// token reads the next token.
+func (j *jsonReader) token() (json.Token, error) {
+	if j.held != nil {
+		t := j.held
+		j.held = nil
+		return t, nil
+	}
+	return j.dec.Token()
+}
+
+// open reads the start of the document to learn its shape.
+func (j *jsonReader) open() error {
+	j.setLimit(0)
+	tok, err := j.dec.Token()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return emptyMeansNoRecords(ErrEmpty)
+		}
+		return j.wrap(err, 0)
+	}
+	switch tok {
+	case json.Delim('['):
+		if j.lim.MaxDepth < 2 {
+			return j.wrap(tooDeep(j.lim.MaxDepth), 0)
+		}
+		tok, err := j.dec.Token()
+		if err != nil {
+			return j.wrap(err, 0)
+		}
+		switch tok {
+		case json.Delim(']'):
+			return fmt.Errorf("%w: the top-level array is empty", ErrNoRecords)
+		case json.Delim('{'):
+		default:
+			return fmt.Errorf("%s: top level is an array of %s, not of objects", j.src.at(j.dec.InputOffset()), kindPlural(tok))
+		}
+		j.held = tok
+		j.mode, j.elemDepth, j.next = jsStream, 2, 1
+		return nil
+	case json.Delim('{'):
+		return j.openObject()
+	default:
+		return fmt.Errorf("top level is %s, not an array or object of records", kind(tok))
+	}
+}
+
+// openObject reads a top-level object, whose '{' has been read, far enough
+// to tell a container of records from a single record. A single record is
+// read whole; so are the first records of what may be a container, until
+// the container's array ends or the object grows too large to be a single
+// record.
+func (j *jsonReader) openObject() error {
+	objStart := j.dec.InputOffset() - 1
+	f := j.f
+	tok, err := j.dec.Token()
+	if err != nil {
+		return j.wrap(err, 1)
+	}
+	if tok == json.Delim('}') {
+		return fmt.Errorf("%w: the top-level object is empty", ErrNoRecords)
+	}
+	key := tok.(string)
+	val, err := j.dec.Token()
+	if err != nil {
+		return j.wrap(err, 1)
+	}
+	if val != json.Delim('[') {
+		if err := f.value(key, val, 1); err != nil {
+			return j.wrap(err, 1)
+		}
+		return j.finishSingle(objStart, nil)
+	}
+	if j.lim.MaxDepth < 2 {
+		return j.wrap(tooDeep(j.lim.MaxDepth), 1)
+	}
+	tok, err = j.dec.Token()
+	if err != nil {
+		return j.wrap(err, 1)
+	}
+	switch tok {
+	case json.Delim(']'):
+		after, err := j.dec.Token()
+		if err != nil {
+			return j.wrap(err, 1)
+		}
+		if after == json.Delim('}') {
+			return fmt.Errorf("%w: %q is an empty array", ErrNoRecords, key)
+		}
+		if err := f.add(key, ""); err != nil {
+			return j.wrap(err, 1)
+		}
+		return j.finishSingle(objStart, after)
+	case json.Delim('{'):
+	default:
+		if err := f.array(key, 2, tok, 0, false); err != nil {
+			return j.wrap(err, 1)
+		}
+		return j.finishSingle(objStart, nil)
+	}
+
+	// An array of objects: the records of a container, or part of a single
+	// record if more members follow.
+	j.elemDepth = 3
+	var buffered []Record
+	for idx := 0; ; idx++ {
+		if tok != json.Delim('{') {
+			if tok == json.Delim(']') {
+				after, err := j.dec.Token()
+				if err != nil {
+					return j.wrap(err, idx+1)
+				}
+				if after == json.Delim('}') {
+					j.container, j.pending, j.mode = key, buffered, jsDone
+					return j.checkEnd()
+				}
+				j.setLimit(objStart)
+				if err := f.addIndexed(key, buffered); err != nil {
+					return j.wrap(err, 1)
+				}
+				return j.finishSingle(objStart, after)
+			}
+			// Not an object: the array belongs to a single record.
+			j.setLimit(objStart)
+			if err := f.addIndexed(key, buffered); err != nil {
+				return j.wrap(err, 1)
+			}
+			if err := f.array(key, 2, tok, idx, true); err != nil {
+				return j.wrap(err, 1)
+			}
+			return j.finishSingle(objStart, nil)
+		}
+		rec, err := j.readObject(idx + 1)
+		if err != nil {
+			return err
+		}
+		buffered = append(buffered, rec)
+		if j.dec.InputOffset()-objStart > j.lim.MaxRecordBytes {
+			// Too large to be one record: a container it is.
+			j.container, j.pending = key, buffered
+			j.mode, j.next = jsStream, idx+2
+			return nil
+		}
+		j.setLimit(j.dec.InputOffset())
+		if tok, err = j.dec.Token(); err != nil {
+			return j.wrap(err, idx+2)
+		}
+	}
+}
+
+// finishSingle reads the rest of a top-level object that is a single
+// record. tok is the next member's key if already read, or nil.
+func (j *jsonReader) finishSingle(objStart int64, tok json.Token) error {
+	var err error
+	if tok == nil {
+		tok, err = j.dec.Token()
+		if err != nil {
+			return j.wrap(err, 1)
+		}
+	}
+	if err := j.f.objectFrom("", true, 1, tok); err != nil {
+		return j.wrap(err, 1)
+	}
+	if size := j.dec.InputOffset() - objStart; size > j.lim.MaxRecordBytes {
+		return fmt.Errorf("%w: the top-level object is %d bytes, more than the limit of %d", errRecordTooLarge, size, j.lim.MaxRecordBytes)
+	}
+	j.pending = []Record{j.f.record(1)}
+	j.mode = jsDone
+	return j.checkEnd()
+}
+
+// readObject reads a record whose '{' has been read.
+func (j *jsonReader) readObject(num int) (Record, error) {
+	start := j.dec.InputOffset() - 1
+	if j.elemDepth > j.lim.MaxDepth {
+		return Record{}, j.wrap(tooDeep(j.lim.MaxDepth), num)
+	}
+	if err := j.f.objectFrom("", true, j.elemDepth, nil); err != nil {
+		return Record{}, j.wrap(err, num)
+	}
+	if size := j.dec.InputOffset() - start; size > j.lim.MaxRecordBytes {
+		return Record{}, fmt.Errorf("record %d at %s: %w: %d bytes, more than the limit of %d", num, j.src.at(start), errRecordTooLarge, size, j.lim.MaxRecordBytes)
+	}
+	return j.f.record(num), nil
+}
+
+// readElement reads the next record of the array being streamed. It
+// returns io.EOF at the end of the array once the rest of the document has
+// been checked.
+func (j *jsonReader) readElement() (Record, error) {
+	j.setLimit(j.dec.InputOffset())
+	num := j.next
+	tok, err := j.token()
+	if err != nil {
+		return Record{}, j.wrap(err, num)
+	}
+	switch tok {
+	case json.Delim('{'):
+		rec, err := j.readObject(num)
+		if err != nil {
+			return Record{}, err
+		}
+		j.next++
+		return rec, nil
+	case json.Delim(']'):
+		if j.container != "" {
+			tok, err := j.dec.Token()
+			if err != nil {
+				return Record{}, j.wrap(err, num)
+			}
+			if tok != json.Delim('}') {
+				return Record{}, fmt.Errorf("%s: the top-level object has more members after its array of records %q", j.src.at(j.dec.InputOffset()), j.container)
+			}
+		}
+		if err := j.checkEnd(); err != nil {
+			return Record{}, err
+		}
+		return Record{}, io.EOF
+	}
+	where := "the top-level array"
+	if j.container != "" {
+		where = strconv.Quote(j.container)
+	}
+	return Record{}, fmt.Errorf("%s: record %d of %s is %s, not an object", j.src.at(j.dec.InputOffset()), num, where, kind(tok))
+}
+
+// checkEnd checks that nothing but white space follows the top-level value.
+func (j *jsonReader) checkEnd() error {
+	j.setLimit(j.dec.InputOffset())
+	_, err := j.dec.Token()
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil {
+		return j.wrap(err, 0)
+	}
+	return fmt.Errorf("%s: unexpected data after the top-level value", j.src.at(j.dec.InputOffset()))
+}
+
+// wrap gives an error met while reading record num (0: outside any
+// record) its place in the file.
+func (j *jsonReader) wrap(err error, num int) error {
+	rec := ""
+	if num > 0 {
+		rec = fmt.Sprintf("record %d, ", num)
+	}
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Errorf("%s%s: %w", rec, j.src.at(se.Offset), err)
+	case errors.Is(err, errInputLimit):
+		return fmt.Errorf("%s%s: %w: longer than the limit of %d bytes", rec, j.src.at(j.src.n), errRecordTooLarge, j.lim.MaxRecordBytes)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return fmt.Errorf("%s%s: unexpected end of file: %w", rec, j.src.at(j.src.n), io.ErrUnexpectedEOF)
+	case errors.Is(err, errTooDeep), errors.Is(err, errTooManyFields):
+		return fmt.Errorf("%s%s: %w", rec, j.src.at(j.dec.InputOffset()), err)
+	}
+	return fmt.Errorf("%s%s: %w", rec, j.src.at(j.src.n), err)
+}
+
+func tooDeep(max int) error {
+	return fmt.Errorf("%w: more than %d levels", errTooDeep, max)
+}
+
+// kind names the JSON value that tok starts, with an article.
+func kind(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '[' {
+			return "an array"
+		}
+		return "an object"
+	case string:
+		return "a string"
+	case json.Number, float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%T", tok)
+}
+
+// kindPlural names the JSON values that tok starts, in the plural.
+func kindPlural(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '[' {
+			return "arrays"
+		}
+		return "objects"
+	case string:
+		return "strings"
+	case json.Number, float64:
+		return "numbers"
+	case bool:
+		return "booleans"
+	case nil:
+		return "nulls"
+	}
+	return fmt.Sprintf("%T", tok)
+}
+
+// flattener turns the JSON object read from a decoder into a record of
+// dotted keys and text values, checking depth and field limits as it goes.
+type flattener struct {
+	dec       *json.Decoder
+	maxDepth  int
+	maxFields int
+
+	keys []string
+	vals []string
+	pos  map[string]int // index of each key in keys
+
+	// join collects the scalars of arrays not (yet) known to hold
+	// composites, separated by "; "; spans holds the start and end of each
+	// of the first maxFields+1 of them.
+	join  []byte
+	spans []int
+}
+
+func newFlattener(dec *json.Decoder, lim Limits) *flattener {
+	return &flattener{dec: dec, maxDepth: lim.MaxDepth, maxFields: lim.MaxFields, pos: map[string]int{}}
+}
+
+// record returns the record built so far and starts a new one.
+func (f *flattener) record(num int) Record {
+	rec := Record{Number: num, Keys: f.keys, Values: f.vals}
+	if rec.Keys == nil {
+		rec.Keys, rec.Values = []string{}, []string{}
+	}
+	f.keys, f.vals = nil, nil
+	clear(f.pos)
+	return rec
+}
+
+// add sets key to val: a new key goes last, a repeated key keeps its place.
+func (f *flattener) add(key, val string) error {
+	if i, ok := f.pos[key]; ok {
+		f.vals[i] = val
+		return nil
+	}
+	if len(f.keys) >= f.maxFields {
+		return fmt.Errorf("%w: more than %d keys", errTooManyFields, f.maxFields)
+	}
+	f.pos[key] = len(f.keys)
+	f.keys = append(f.keys, key)
+	f.vals = append(f.vals, val)
+	return nil
+}
+
+// addIndexed adds records read as the elements of the array under key.
+func (f *flattener) addIndexed(key string, recs []Record) error {
+	for i, r := range recs {
+		p := key + "." + strconv.Itoa(i)
+		if len(r.Keys) == 0 {
+			if err := f.add(p, ""); err != nil {
+				return err
+			}
+		}
+		for k, name := range r.Keys {
+			if err := f.add(p+"."+name, r.Values[k]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// objectFrom flattens the members of an object whose '{' has been read and
+// which lies at nesting depth depth, under prefix (unless root). tok is
+// its first token (a key or '}') if already read, or nil.
+func (f *flattener) objectFrom(prefix string, root bool, depth int, tok json.Token) error {
+	n := 0
+	for {
+		if tok == nil {
+			var err error
+			if tok, err = f.dec.Token(); err != nil {
+				return err
+			}
+		}
+		if tok == json.Delim('}') {
+			if n == 0 && !root {
+				return f.add(prefix, "")
+			}
+			return nil
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return fmt.Errorf("unexpected %v in object", tok)
+		}
+		n++
+		if !root {
+			key = prefix + "." + key
+		}
+		val, err := f.dec.Token()
+		if err != nil {
+			return err
+		}
+		if err := f.value(key, val, depth); err != nil {
+			return err
+		}
+		tok = nil
+	}
+}
+
+// value flattens under key the value that starts with tok, found inside an
+// object or array at nesting depth depth.
+func (f *flattener) value(key string, tok json.Token, depth int) error {
+	d, ok := tok.(json.Delim)
+	if !ok {
+		return f.add(key, scalarText(tok))
+	}
+	if depth+1 > f.maxDepth {
+		return tooDeep(f.maxDepth)
+	}
+	switch d {
+	case '{':
+		return f.objectFrom(key, false, depth+1, nil)
+	case '[':
+		first, err := f.dec.Token()
+		if err != nil {
+			return err
+		}
+		return f.array(key, depth+1, first, 0, false)
+	}
+	return fmt.Errorf("unexpected %v", d)
+}
+
+// array flattens under key the rest of an array at nesting depth depth
+// whose '[' has been read. tok is the next token, the start of element idx
+// or ']'. indexed says whether earlier elements were added under indexed
+// keys (because one was an object or array).
+func (f *flattener) array(key string, depth int, tok json.Token, idx int, indexed bool) error {
+	jstart, sstart := len(f.join), len(f.spans)
+	defer func() {
+		f.join, f.spans = f.join[:jstart], f.spans[:sstart]
+	}()
+	for {
+		d, composite := tok.(json.Delim)
+		switch {
+		case composite && d == ']':
+			if indexed {
+				return nil
+			}
+			if idx == 0 {
+				return f.add(key, "")
+			}
+			return f.add(key, string(f.join[jstart:]))
+		case composite:
+			if !indexed {
+				// The scalars before become indexed keys too.
+				if idx > f.maxFields {
+					return fmt.Errorf("%w: more than %d keys", errTooManyFields, f.maxFields)
+				}
+				for k := range idx {
+					s, e := f.spans[sstart+2*k], f.spans[sstart+2*k+1]
+					if err := f.add(key+"."+strconv.Itoa(k), string(f.join[s:e])); err != nil {
+						return err
+					}
+				}
+				f.join, f.spans = f.join[:jstart], f.spans[:sstart]
+				indexed = true
+			}
+			if err := f.value(key+"."+strconv.Itoa(idx), tok, depth); err != nil {
+				return err
+			}
+		case indexed:
+			if err := f.add(key+"."+strconv.Itoa(idx), scalarText(tok)); err != nil {
+				return err
+			}
+		default:
+			if idx > 0 {
+				f.join = append(f.join, "; "...)
+			}
+			s := len(f.join)
+			f.join = append(f.join, scalarText(tok)...)
+			if idx <= f.maxFields {
+				f.spans = append(f.spans, s, len(f.join))
+			}
+		}
+		idx++
+		var err error
+		if tok, err = f.dec.Token(); err != nil {
+			return err
+		}
+	}
+}
+
+// scalarText returns the text of a JSON scalar token.
+func scalarText(tok json.Token) string {
+	switch t := tok.(type) {
+	case string:
+		return t
+	case json.Number:
+		return string(t)
+	case bool:
+		if t {
+			return "true"
+		}
+		return "false"
+	case nil:
+		return ""
+	case float64:
+		return strconv.FormatFloat(t, 'g', -1, 64)
+	}
+	return fmt.Sprint(tok)
+}
+
+// emptyMeansNoRecords makes ErrEmpty also match ErrNoRecords: for JSON an
+// empty file is one without records.
+func emptyMeansNoRecords(err error) error {
+	if errors.Is(err, ErrEmpty) {
+		return fmt.Errorf("%w (%w)", err, ErrNoRecords)
+	}
+	return err
+}

@@ -1,0 +1,52 @@
+package values
+
+import "unicode/utf8"
+
+// ParseBool reads a yes/no answer. True: 是 有 已 对 √ ✓ ✔ y yes true t 1 on
+// 包含 含 涉及 已报告 已反馈 是的. False: 否 无 没有 未 不 × ✗ ✘ ✕ n no false
+// f 0 off 不包含 不含 不涉及 未报告 未反馈 不是. Latin words are matched
+// without regard to case ("YES", "True"). Empty text and anything else is
+// ok=false.
+func ParseBool(s string) (v bool, ok bool) {
+	s = clean(s)
+	if len(s) == 0 || len(s) > 16 {
+		return false, false
+	}
+	var buf [16]byte
+	lower := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			lower = true
+		}
+		buf[i] = c
+	}
+	if lower {
+		for i := 0; i < len(s); i++ {
+			if c := buf[i]; 'A' <= c && c <= 'Z' {
+				buf[i] = c + 'a' - 'A'
+			}
+		}
+		return lookupBool(string(buf[:len(s)]))
+	}
+	return lookupBool(s)
+}
+
+func lookupBool(s string) (bool, bool) {
+	if len(s) == 1 || (len(s) <= 5 && s[0] < utf8.RuneSelf) {
+		switch s {
+		case "y", "yes", "true", "t", "1", "on":
+			return true, true
+		case "n", "no", "false", "f", "0", "off":
+			return false, true
+		}
+		return false, false
+	}
+	switch s {
+	case "是", "有", "已", "对", "√", "✓", "✔", "包含", "含", "涉及", "已报告", "已反馈", "是的":
+		return true, true
+	case "否", "无", "没有", "未", "不", "×", "✗", "✘", "✕", "不包含", "不含", "不涉及", "未报告", "未反馈", "不是":
+		return false, true
+	}
+	return false, false
+}

@@ -1,0 +1,438 @@
+package values
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Excel serial day numbers read as dates: 1950-01-01 .. 2099-12-31. Smaller
+// or larger numbers in a date column are much more likely counts or codes.
+const (
+	minSerial = 18264
+	maxSerial = 73050
+	// serialUnix is the serial number of 1970-01-01 in Excel's 1900 date
+	// system, whose day 0 is 1899-12-30 for all serials after its
+	// fictitious 1900-02-29 (serial 60).
+	serialUnix = 25569
+)
+
+// Years accepted in written dates.
+const (
+	minYear = 1900
+	maxYear = 2200
+)
+
+// dateTime is a calendar date with an optional wall-clock time.
+type dateTime struct {
+	year, month, day     int
+	hour, minute, second int
+	hasTime              bool
+}
+
+// ParseDate reads a calendar date and returns it as "YYYY-MM-DD". It accepts
+// 2024-03-05, 2024-3-5, 2024/3/5, 2024.3.5, 20240305, 2024年3月5日 (also with
+// 号 for 日, or with no 日), each optionally followed by any time that
+// ParseDateTime accepts, which is dropped; ISO 8601 with "T" and a zone, whose
+// date part is taken as written with no zone conversion; and Excel serial day
+// numbers in the 1900 date system written as a number ("45356", "45356.5")
+// from 18264 to 73050 (1950-01-01 .. 2099-12-31). Impossible dates
+// (2024-02-30) and years outside 1900..2200 are ok=false. A serial with a
+// fraction is first rounded to the nearest second, as in ParseDateTime, so
+// ParseDate always returns the date part of what ParseDateTime returns.
+func ParseDate(s string) (string, bool) {
+	s = clean(s)
+	dt, ok := parseDateTime(s)
+	if !ok {
+		return "", false
+	}
+	dt.hasTime = false
+	return format(s, dt), true
+}
+
+// ParseDateTime reads a date with an optional time of day. It returns
+// "YYYY-MM-DDTHH:MM:SS" when the text has a time and "YYYY-MM-DD" when it has
+// only a date. It accepts the dates of ParseDate followed by a space, "T" or
+// (after a date in Chinese) nothing, then a time: 14:03, 14:03:05,
+// 14:03:05.123 (fractional seconds are dropped), 14时03分, 14时03分05秒,
+// 14点03分, 14点半, 2:03 PM, 下午2:03 (上午, 下午, 凌晨, 早上, 中午, 晚上),
+// optionally followed by a zone (Z, +08:00, +0800, -05, UTC, GMT+8), which is
+// dropped: the wall-clock time is kept as written. An Excel serial with a
+// fraction has a time ("45356.5" is 2024-03-05T12:00:00), rounded to the
+// nearest second; one written without a fraction is a date. A time with no
+// date is ok=false.
+func ParseDateTime(s string) (string, bool) {
+	s = clean(s)
+	dt, ok := parseDateTime(s)
+	if !ok {
+		return "", false
+	}
+	return format(s, dt), true
+}
+
+// format writes dt as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS". When the text s
+// already starts with exactly that, it returns that part of s rather than
+// allocating a new string.
+func format(s string, dt dateTime) string {
+	var b [19]byte
+	put4(b[0:], dt.year)
+	b[4] = '-'
+	put2(b[5:], dt.month)
+	b[7] = '-'
+	put2(b[8:], dt.day)
+	n := 10
+	if dt.hasTime {
+		b[10] = 'T'
+		put2(b[11:], dt.hour)
+		b[13] = ':'
+		put2(b[14:], dt.minute)
+		b[16] = ':'
+		put2(b[17:], dt.second)
+		n = 19
+	}
+	if len(s) >= n && s[:n] == string(b[:n]) {
+		return s[:n]
+	}
+	return string(b[:n])
+}
+
+func put2(b []byte, v int) {
+	b[0] = byte('0' + v/10%10)
+	b[1] = byte('0' + v%10)
+}
+
+func put4(b []byte, v int) {
+	b[0] = byte('0' + v/1000%10)
+	b[1] = byte('0' + v/100%10)
+	b[2] = byte('0' + v/10%10)
+	b[3] = byte('0' + v%10)
+}
+
+// digitsAt counts the ASCII digits at the start of s[i:].
+func digitsAt(s string, i int) int {
+	n := 0
+	for i+n < len(s) && isDigit(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+// num reads the value of the n digits at s[i:].
+func num(s string, i, n int) int {
+	v := 0
+	for _, c := range []byte(s[i : i+n]) {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+// read12 reads a number of one or two digits at s[i:] and returns it and
+// the index after it; ok=false when there are none or more than two.
+func read12(s string, i int) (v, j int, ok bool) {
+	n := digitsAt(s, i)
+	if n < 1 || n > 2 {
+		return 0, i, false
+	}
+	return num(s, i, n), i + n, true
+}
+
+// parseDateTime reads clean text as a date with an optional time.
+func parseDateTime(s string) (dt dateTime, ok bool) {
+	n := digitsAt(s, 0)
+	var i int
+	direct := false // a time may follow the date with no separator
+	switch n {
+	case 4:
+		dt.year = num(s, 0, 4)
+		if len(s) < 5 {
+			return dt, false
+		}
+		switch sep := s[4]; sep {
+		case '-', '/', '.':
+			if dt.month, i, ok = read12(s, 5); !ok || i >= len(s) || s[i] != sep {
+				return dt, false
+			}
+			if dt.day, i, ok = read12(s, i+1); !ok {
+				return dt, false
+			}
+		default:
+			if i, ok = cjkDate(s, &dt); !ok {
+				return dt, false
+			}
+			direct = true
+		}
+	case 8:
+		dt.year, dt.month, dt.day = num(s, 0, 4), num(s, 4, 2), num(s, 6, 2)
+		i = 8
+	case 5:
+		return excelSerial(s)
+	default:
+		return dt, false
+	}
+	if dt.year < minYear || dt.year > maxYear || dt.month < 1 || dt.month > 12 ||
+		dt.day < 1 || dt.day > daysIn(dt.year, dt.month) {
+		return dt, false
+	}
+	rest := s[i:]
+	if rest == "" {
+		return dt, true
+	}
+	if rest[0] == 'T' || rest[0] == 't' {
+		rest = rest[1:]
+	} else {
+		r := skipSpaces(rest)
+		if len(r) == len(rest) && !direct {
+			return dt, false
+		}
+		rest = r
+	}
+	if !parseTime(rest, &dt) {
+		return dt, false
+	}
+	dt.hasTime = true
+	return dt, true
+}
+
+// cjkDate reads "年M月D日" (with optional spaces, 号 for 日, or no 日) after
+// the four digits of the year in s, and returns the index after it.
+func cjkDate(s string, dt *dateTime) (int, bool) {
+	r, ok := strings.CutPrefix(skipSpaces(s[4:]), "年")
+	if !ok {
+		return 0, false
+	}
+	r = skipSpaces(r)
+	i := len(s) - len(r)
+	if dt.month, i, ok = read12(s, i); !ok {
+		return 0, false
+	}
+	r = skipSpaces(s[i:])
+	if r, ok = strings.CutPrefix(r, "月"); !ok {
+		return 0, false
+	}
+	r = skipSpaces(r)
+	i = len(s) - len(r)
+	if dt.day, i, ok = read12(s, i); !ok {
+		return 0, false
+	}
+	r = skipSpaces(s[i:])
+	if t, ok := strings.CutPrefix(r, "日"); ok {
+		return len(s) - len(t), true
+	}
+	if t, ok := strings.CutPrefix(r, "号"); ok {
+		return len(s) - len(t), true
+	}
+	return i, true
+}
+
+// excelSerial reads s, five digits with an optional fraction, as an Excel
+// serial day number.
+func excelSerial(s string) (dt dateTime, ok bool) {
+	i := 5
+	if i < len(s) {
+		if s[i] != '.' || digitsAt(s, i+1) != len(s)-i-1 || len(s) == i+1 {
+			return dt, false
+		}
+		dt.hasTime = true
+	}
+	whole := num(s, 0, 5)
+	if whole < minSerial || whole > maxSerial {
+		return dt, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return dt, false
+	}
+	secs := int64(math.Round(f * 86400))
+	days := secs / 86400
+	secs %= 86400
+	dt.year, dt.month, dt.day = civilFromDays(days - serialUnix)
+	dt.hour, dt.minute, dt.second = int(secs/3600), int(secs/60%60), int(secs%60)
+	return dt, true
+}
+
+// civilFromDays converts days since 1970-01-01 to a proleptic Gregorian
+// date (Howard Hinnant's algorithm).
+func civilFromDays(z int64) (year, month, day int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return int(y), int(m), int(d)
+}
+
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// Day-period words before a time, and how they shift the hour.
+const (
+	periodNone = iota
+	periodAM   // 上午 2:03, 2:03 AM
+	periodPM   // 下午 2:03, 2:03 PM
+	periodNoon // 中午 12:30, 中午 1:30
+)
+
+var periodWords = []struct {
+	text   string
+	period int
+}{
+	{"上午", periodAM}, {"凌晨", periodAM}, {"早上", periodAM}, {"早晨", periodAM},
+	{"下午", periodPM}, {"晚上", periodPM}, {"傍晚", periodPM},
+	{"中午", periodNoon},
+}
+
+// parseTime reads the whole of s as a time of day with an optional zone,
+// which is ignored, and sets the time fields of dt.
+func parseTime(s string, dt *dateTime) bool {
+	period, latin := periodNone, false
+	for _, w := range periodWords {
+		if r, ok := strings.CutPrefix(s, w.text); ok {
+			period, s = w.period, skipSpaces(r)
+			break
+		}
+	}
+	h, i, ok := read12(s, 0)
+	if !ok || i >= len(s) {
+		return false
+	}
+	m, sec := 0, 0
+	if s[i] == ':' {
+		if m, i, ok = read12(s, i+1); !ok {
+			return false
+		}
+		if i < len(s) && s[i] == ':' {
+			if sec, i, ok = read12(s, i+1); !ok {
+				return false
+			}
+			if i+1 < len(s) && (s[i] == '.' || s[i] == ',') && isDigit(s[i+1]) {
+				i += 1 + digitsAt(s, i+1) // fractional seconds are dropped
+			}
+		}
+	} else {
+		r, ok := strings.CutPrefix(s[i:], "时")
+		if !ok {
+			if r, ok = strings.CutPrefix(s[i:], "点"); !ok {
+				return false
+			}
+		}
+		r = skipSpaces(r)
+		if t, ok := strings.CutPrefix(r, "半"); ok {
+			m, r = 30, t
+		} else if v, j, ok := read12(r, 0); ok {
+			m, r = v, skipSpaces(r[j:])
+			if t, ok := strings.CutPrefix(r, "分"); ok {
+				r = skipSpaces(t)
+				if v, j, ok := read12(r, 0); ok {
+					sec, r = v, skipSpaces(r[j:])
+					if r, ok = strings.CutPrefix(r, "秒"); !ok {
+						return false
+					}
+				}
+			}
+		}
+		i = len(s) - len(r)
+	}
+	r := skipSpaces(s[i:])
+	if period == periodNone {
+		for _, w := range [...]struct {
+			text   string
+			period int
+		}{{"am", periodAM}, {"a.m.", periodAM}, {"pm", periodPM}, {"p.m.", periodPM}} {
+			if t, ok := cutPrefixFold(r, w.text); ok {
+				period, latin, r = w.period, true, t
+				break
+			}
+		}
+	}
+	if !zoneOnly(r) {
+		return false
+	}
+	switch period {
+	case periodAM:
+		if h > 12 || (latin && h == 0) {
+			return false
+		}
+		if h == 12 {
+			h = 0
+		}
+	case periodPM:
+		if latin && (h == 0 || h > 12) {
+			return false
+		}
+		if h < 12 {
+			h += 12
+		}
+	case periodNoon:
+		if h < 11 {
+			h += 12
+		}
+	}
+	if h > 23 || m > 59 || sec > 59 {
+		return false
+	}
+	dt.hour, dt.minute, dt.second = h, m, sec
+	return true
+}
+
+// zoneOnly reports whether s is empty or only a time zone: optional spaces,
+// optional letters (Z, UTC, GMT, CST) and an optional offset (+08:00, +0800,
+// +8, -05).
+func zoneOnly(s string) bool {
+	s = skipSpaces(s)
+	if s == "" {
+		return true
+	}
+	if s[0] == 'z' {
+		s = s[1:]
+	} else {
+		n := 0
+		for n < len(s) && n < 6 && 'A' <= s[n] && s[n] <= 'Z' {
+			n++
+		}
+		s = s[n:]
+	}
+	if s == "" {
+		return true
+	}
+	if s[0] != '+' && s[0] != '-' {
+		return false
+	}
+	s = s[1:]
+	switch n := digitsAt(s, 0); {
+	case n == 4 && len(s) == 4: // +0800
+		return num(s, 0, 2) <= 23 && num(s, 2, 2) <= 59
+	case n == 1 || n == 2: // +8, +08, +08:00
+		if num(s, 0, n) > 23 {
+			return false
+		}
+		s = s[n:]
+		if s == "" {
+			return true
+		}
+		return len(s) == 3 && s[0] == ':' && digitsAt(s, 1) == 2 && num(s, 1, 2) <= 59
+	}
+	return false
+}

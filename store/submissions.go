@@ -1,0 +1,288 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Submission is one file a provider handed over, as imported into a case.
+type Submission struct {
+	ID              int64     `json:"id"`
+	CaseID          int64     `json:"case_id"`
+	SHA256          string    `json:"sha256"`
+	FileName        string    `json:"file_name"`
+	Size            int64     `json:"size"`
+	Kind            string    `json:"kind"`
+	Label           string    `json:"label"`
+	Format          string    `json:"format"`
+	Encoding        string    `json:"encoding"`
+	ImporterVersion string    `json:"importer_version"`
+	ImportedAt      time.Time `json:"imported_at"`
+	Records         int       `json:"records"`
+	Warnings        int       `json:"warnings"`
+}
+
+// Warning is something an importer could not read, with where it was.
+type Warning struct {
+	Location string `json:"location"`
+	Message  string `json:"message"`
+}
+
+// RecordRow is one imported record as stored: its place in the file, the
+// provider's own identifier, and its fields and extra columns as JSON
+// objects.
+type RecordRow struct {
+	ID     int64
+	Sheet  string
+	Row    int
+	Ref    string
+	Fields string // JSON object of canonical fields
+	Extra  string // JSON object of unmapped columns, keyed by their header
+}
+
+// maxStoredWarnings bounds the warnings kept per submission; the count is
+// always exact.
+const maxStoredWarnings = 10000
+
+// recordBatch is how many records one INSERT statement carries.
+const recordBatch = 100
+
+// SubmissionBySHA finds the submission of the given content in a case.
+func (s *Store) SubmissionBySHA(ctx context.Context, caseID int64, sum string) (Submission, bool, error) {
+	sub, err := scanSubmission(s.db.QueryRowContext(ctx, `SELECT `+submissionColumns+` FROM submissions WHERE case_id = ? AND sha256 = ?`, caseID, sum))
+	if errors.Is(err, sql.ErrNoRows) {
+		return sub, false, nil
+	}
+	if err != nil {
+		return sub, false, fmt.Errorf("look up submission: %w", err)
+	}
+	return sub, true, nil
+}
+
+// BlobReferenced reports whether any submission holds the blob.
+func (s *Store) BlobReferenced(ctx context.Context, sum string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM submissions WHERE sha256 = ? LIMIT 1`, sum).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// SubmissionWriter adds one submission and its records in a single
+// transaction: all of it is stored by Commit, none of it after Rollback.
+type SubmissionWriter struct {
+	ctx   context.Context
+	store *Store
+	tx    *sql.Tx
+	sub   Submission
+	batch *sql.Stmt
+	buf   []RecordRow
+	args  []any
+	n     int
+}
+
+// BeginSubmission starts writing sub (ID, record and warning counts are
+// filled in by the writer). The case must exist.
+func (s *Store) BeginSubmission(ctx context.Context, sub Submission) (*SubmissionWriter, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	w := &SubmissionWriter{ctx: ctx, store: s, tx: tx, sub: sub}
+	sub.ImportedAt = s.now().UTC()
+	res, err := tx.ExecContext(ctx, `INSERT INTO submissions (case_id, sha256, file_name, size, kind, label, format, encoding, importer_version, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sub.CaseID, sub.SHA256, sub.FileName, sub.Size, sub.Kind, sub.Label, sub.Format, sub.Encoding, sub.ImporterVersion,
+		sub.ImportedAt.Format(time.RFC3339Nano))
+	if err != nil {
+		tx.Rollback()
+		if strings.Contains(err.Error(), "FOREIGN KEY") {
+			return nil, fmt.Errorf("case %d: %w", sub.CaseID, ErrNotFound)
+		}
+		return nil, fmt.Errorf("record submission %s: %w", sub.FileName, err)
+	}
+	if sub.ID, err = res.LastInsertId(); err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("record submission %s: %w", sub.FileName, err)
+	}
+	w.sub = sub
+	w.batch, err = tx.PrepareContext(ctx, insertRecords(recordBatch))
+	if err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("prepare record insert: %w", err)
+	}
+	w.buf = make([]RecordRow, 0, recordBatch)
+	w.args = make([]any, 0, recordBatch*6)
+	return w, nil
+}
+
+func insertRecords(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO records (submission_id, sheet, row_no, ref, fields, extra) VALUES `)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?)")
+	}
+	return b.String()
+}
+
+// Add queues one record; records are written in batches.
+func (w *SubmissionWriter) Add(r RecordRow) error {
+	w.buf = append(w.buf, r)
+	if len(w.buf) == recordBatch {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *SubmissionWriter) flush() error {
+	if len(w.buf) == 0 {
+		return nil
+	}
+	w.args = w.args[:0]
+	for _, r := range w.buf {
+		extra := r.Extra
+		if extra == "" {
+			extra = "{}"
+		}
+		w.args = append(w.args, w.sub.ID, r.Sheet, r.Row, r.Ref, r.Fields, extra)
+	}
+	var err error
+	if len(w.buf) == recordBatch {
+		_, err = w.batch.ExecContext(w.ctx, w.args...)
+	} else {
+		_, err = w.tx.ExecContext(w.ctx, insertRecords(len(w.buf)), w.args...)
+	}
+	if err != nil {
+		return fmt.Errorf("store records: %w", err)
+	}
+	w.n += len(w.buf)
+	w.buf = w.buf[:0]
+	return nil
+}
+
+// Commit writes what is queued, the warnings (up to a bound; total is the
+// full count) and the counts, and commits. The writer is done afterwards.
+func (w *SubmissionWriter) Commit(warnings []Warning, total int) (Submission, error) {
+	defer w.batch.Close()
+	if err := w.flush(); err != nil {
+		w.tx.Rollback()
+		return Submission{}, err
+	}
+	for i, wa := range warnings {
+		if i >= maxStoredWarnings {
+			break
+		}
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO submission_warnings (submission_id, seq, location, message) VALUES (?, ?, ?, ?)`,
+			w.sub.ID, i+1, wa.Location, wa.Message); err != nil {
+			w.tx.Rollback()
+			return Submission{}, fmt.Errorf("store warnings: %w", err)
+		}
+	}
+	w.sub.Records, w.sub.Warnings = w.n, max(total, len(warnings))
+	if _, err := w.tx.ExecContext(w.ctx, `UPDATE submissions SET record_count = ?, warning_count = ? WHERE id = ?`,
+		w.sub.Records, w.sub.Warnings, w.sub.ID); err != nil {
+		w.tx.Rollback()
+		return Submission{}, fmt.Errorf("store counts: %w", err)
+	}
+	if err := w.tx.Commit(); err != nil {
+		return Submission{}, fmt.Errorf("commit import: %w", err)
+	}
+	return w.sub, nil
+}
+
+// Rollback abandons the submission; nothing of it is stored.
+func (w *SubmissionWriter) Rollback() {
+	w.batch.Close()
+	w.tx.Rollback()
+}
+
+const submissionColumns = `id, case_id, sha256, file_name, size, kind, label, format, encoding, importer_version, imported_at, record_count, warning_count`
+
+func scanSubmission(row interface{ Scan(...any) error }) (Submission, error) {
+	var sub Submission
+	var at string
+	err := row.Scan(&sub.ID, &sub.CaseID, &sub.SHA256, &sub.FileName, &sub.Size, &sub.Kind, &sub.Label, &sub.Format,
+		&sub.Encoding, &sub.ImporterVersion, &at, &sub.Records, &sub.Warnings)
+	sub.ImportedAt, _ = time.Parse(time.RFC3339Nano, at)
+	return sub, err
+}
+
+// ListSubmissions returns a case's submissions in import order.
+func (s *Store) ListSubmissions(ctx context.Context, caseID int64) ([]Submission, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+submissionColumns+` FROM submissions WHERE case_id = ? ORDER BY id`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("list submissions: %w", err)
+	}
+	defer rows.Close()
+	out := []Submission{}
+	for rows.Next() {
+		sub, err := scanSubmission(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list submissions: %w", err)
+		}
+		out = append(out, sub)
+	}
+	return out, rows.Err()
+}
+
+// GetSubmission returns one submission, or an error wrapping ErrNotFound.
+func (s *Store) GetSubmission(ctx context.Context, id int64) (Submission, error) {
+	sub, err := scanSubmission(s.db.QueryRowContext(ctx, `SELECT `+submissionColumns+` FROM submissions WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return sub, fmt.Errorf("submission %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return sub, fmt.Errorf("read submission %d: %w", id, err)
+	}
+	return sub, nil
+}
+
+// SubmissionWarnings returns the stored warnings of a submission.
+func (s *Store) SubmissionWarnings(ctx context.Context, id int64) ([]Warning, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT location, message FROM submission_warnings WHERE submission_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read warnings: %w", err)
+	}
+	defer rows.Close()
+	out := []Warning{}
+	for rows.Next() {
+		var w Warning
+		if err := rows.Scan(&w.Location, &w.Message); err != nil {
+			return nil, fmt.Errorf("read warnings: %w", err)
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+// Records returns one page of a submission's records in file order:
+// limit rows after skipping offset. Pages come straight from SQLite, so a
+// browser never holds more than one page in memory. A submission's records
+// are written in one transaction by the single writer SQLite allows, so
+// their ids are consecutive and a page at any offset is an index seek.
+func (s *Store) Records(ctx context.Context, submissionID int64, offset, limit int) ([]RecordRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, sheet, row_no, ref, fields, extra FROM records
+		WHERE submission_id = ?1 AND id >= (SELECT min(id) FROM records WHERE submission_id = ?1) + ?2
+		ORDER BY id LIMIT ?3`, submissionID, offset, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read records: %w", err)
+	}
+	defer rows.Close()
+	out := []RecordRow{}
+	for rows.Next() {
+		var r RecordRow
+		if err := rows.Scan(&r.ID, &r.Sheet, &r.Row, &r.Ref, &r.Fields, &r.Extra); err != nil {
+			return nil, fmt.Errorf("read records: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

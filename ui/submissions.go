@@ -1,0 +1,468 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// recordPage is how many records one database read fetches for the
+// records browser; recordPagesKept bounds the pages held in memory.
+const (
+	recordPage      = 200
+	recordPagesKept = 16
+)
+
+// submissionsView is a case's "Submissions" tab: the import controls, the
+// imported files and a records browser that pages from SQLite.
+type submissionsView struct {
+	mw     *MainWindow
+	caseID int64
+
+	subs     []app.Submission
+	list     *widget.List
+	kind     *widget.Select
+	label    *widget.Select
+	selected *app.Submission
+
+	table   *widget.Table
+	columns []string           // header texts
+	fields  []string           // canonical field per column after Row and Ref
+	pages   map[int][][]string // page → rows of display cells
+	pending map[int]bool
+	info    *widget.Label
+
+	content fyne.CanvasObject
+}
+
+func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
+	v := &submissionsView{mw: mw, caseID: caseID, pages: map[int][][]string{}, pending: map[int]bool{}}
+	kinds := []string{lang.L("Detect from headers")}
+	for _, k := range app.Kinds() {
+		kinds = append(kinds, kindText(string(k)))
+	}
+	v.kind = widget.NewSelect(kinds, nil)
+	v.kind.SetSelectedIndex(0)
+	var labels []string
+	for _, l := range app.Labels() {
+		labels = append(labels, labelText(string(l)))
+	}
+	v.label = widget.NewSelect(labels, nil)
+	v.label.SetSelected(labelText(string(app.DefaultLabel)))
+	importBtn := widget.NewButtonWithIcon(lang.L("Import file…"), theme.UploadIcon(), v.chooseFile)
+	importBtn.Importance = widget.HighImportance
+	toolbar := container.NewHBox(importBtn, widget.NewLabel(lang.L("Kind")), v.kind, widget.NewLabel(lang.L("Label")), v.label)
+	hint := widget.NewLabel(lang.L("Or drop CSV, XLSX, JSON or JSONL files on the window."))
+	hint.Importance = widget.LowImportance
+
+	v.list = widget.NewList(
+		func() int { return len(v.subs) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(name, detail)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			s := v.subs[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(s.FileName)
+			box.Objects[1].(*widget.Label).SetText(lang.L("{{.Kind}} · {{.Records}} records · {{.Warnings}} warnings · {{.Label}}",
+				map[string]any{"Kind": kindText(s.Kind), "Records": s.Records, "Warnings": s.Warnings, "Label": labelText(s.Label)}))
+		},
+	)
+	v.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(v.subs) {
+			s := v.subs[i]
+			v.showRecords(&s)
+		}
+	}
+
+	v.info = widget.NewLabel(lang.L("Select a submission to browse its records."))
+	v.info.Wrapping = fyne.TextWrapWord
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) {
+			if v.selected == nil {
+				return 0, 0
+			}
+			return v.selected.Records, len(v.columns)
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.cell(id)) },
+	)
+	v.table.ShowHeaderColumn = false
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if id.Col >= 0 && id.Col < len(v.columns) {
+			l.SetText(v.columns[id.Col])
+			l.TextStyle.Bold = true
+		}
+	}
+	warnings := widget.NewButtonWithIcon(lang.L("Warnings"), theme.WarningIcon(), v.showWarnings)
+	recordsPane := container.NewBorder(container.NewBorder(nil, nil, nil, warnings, v.info), nil, nil, nil, v.table)
+	split := container.NewVSplit(v.list, recordsPane)
+	split.SetOffset(0.3)
+	v.content = container.NewBorder(container.NewVBox(toolbar, hint), nil, nil, nil, split)
+	v.reload(0)
+	return v
+}
+
+// reload reads the case's submissions off the UI goroutine and selects
+// the one with id selectID.
+func (v *submissionsView) reload(selectID int64) {
+	v.mw.goBackground(func() {
+		subs, err := v.mw.ws.ListSubmissions(context.Background(), v.caseID)
+		fyne.Do(func() {
+			if err != nil {
+				v.mw.showError(err)
+				return
+			}
+			v.subs = subs
+			v.list.Refresh()
+			for i, s := range subs {
+				if s.ID == selectID {
+					v.list.Select(i)
+				}
+			}
+		})
+	})
+}
+
+// showRecords sets the records browser to one submission.
+func (v *submissionsView) showRecords(s *app.Submission) {
+	v.selected = s
+	v.pages, v.pending = map[int][][]string{}, map[int]bool{}
+	v.columns = []string{lang.L("Row"), lang.L("Reference")}
+	v.fields = nil
+	if spec := app.SpecOf(s.Kind); spec != nil {
+		for _, f := range spec.Fields {
+			v.columns = append(v.columns, f.ZH+" "+f.EN)
+			v.fields = append(v.fields, f.Name)
+		}
+	}
+	v.columns = append(v.columns, lang.L("Other columns"))
+	v.info.SetText(lang.L("{{.File}}: {{.Records}} records, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}}",
+		map[string]any{"File": s.FileName, "Records": s.Records, "Format": s.Format, "Encoding": s.Encoding,
+			"At": s.ImportedAt.Local().Format("2006-01-02 15:04"), "SHA": s.SHA256[:16] + "…"}))
+	for i := range v.columns {
+		w := float32(160)
+		if i == 0 {
+			w = 90
+		}
+		v.table.SetColumnWidth(i, w)
+	}
+	v.table.Refresh()
+	v.table.ScrollToTop()
+}
+
+// cell returns the text of one cell, fetching its page when missing.
+func (v *submissionsView) cell(id widget.TableCellID) string {
+	page := id.Row / recordPage
+	rows, ok := v.pages[page]
+	if !ok {
+		v.fetch(page)
+		return "…"
+	}
+	r := id.Row - page*recordPage
+	if r >= len(rows) || id.Col >= len(rows[r]) {
+		return ""
+	}
+	return rows[r][id.Col]
+}
+
+// fetch loads one page of records in the background and refreshes the
+// table when it arrives.
+func (v *submissionsView) fetch(page int) {
+	if v.pending[page] || v.selected == nil {
+		return
+	}
+	v.pending[page] = true
+	sub := v.selected
+	fields := v.fields
+	v.mw.goBackground(func() {
+		recs, err := v.mw.ws.Records(context.Background(), sub.ID, page*recordPage, recordPage)
+		var rows [][]string
+		if err == nil {
+			rows = displayRows(recs, fields)
+		}
+		fyne.Do(func() {
+			if v.selected != sub {
+				return // the user moved on
+			}
+			delete(v.pending, page)
+			if err != nil {
+				v.mw.showError(err)
+				return
+			}
+			if len(v.pages) >= recordPagesKept {
+				v.pages = map[int][][]string{}
+			}
+			v.pages[page] = rows
+			v.table.Refresh()
+		})
+	})
+}
+
+// displayRows turns records into table cells: row, reference, one cell per
+// canonical field, and the extra columns.
+func displayRows(recs []app.RecordRow, fields []string) [][]string {
+	out := make([][]string, len(recs))
+	for i, r := range recs {
+		var f map[string]any
+		var extra map[string]any
+		_ = json.Unmarshal([]byte(r.Fields), &f)
+		_ = json.Unmarshal([]byte(r.Extra), &extra)
+		row := make([]string, 0, len(fields)+3)
+		loc := strconv.Itoa(r.Row)
+		if r.Sheet != "" {
+			loc = r.Sheet + "!" + loc
+		}
+		row = append(row, loc, r.Ref)
+		for _, name := range fields {
+			row = append(row, displayValue(f[name]))
+		}
+		keys := make([]string, 0, len(extra))
+		for k := range extra {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var parts []string
+		for _, k := range keys {
+			parts = append(parts, k+": "+displayValue(extra[k]))
+		}
+		out[i] = append(row, strings.Join(parts, "; "))
+	}
+	return out
+}
+
+// displayValue writes a normalised value for people.
+func displayValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		if x {
+			return lang.L("Yes")
+		}
+		return lang.L("No")
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []any:
+		parts := make([]string, len(x))
+		for i, p := range x {
+			parts[i] = displayValue(p)
+		}
+		return strings.Join(parts, "、")
+	case map[string]any:
+		return strings.TrimSpace(fmt.Sprintf("%s %s", displayValue(x["value"]), displayValue(x["unit"])))
+	}
+	return fmt.Sprint(v)
+}
+
+func (v *submissionsView) showWarnings() {
+	sub := v.selected
+	if sub == nil {
+		return
+	}
+	v.mw.goBackground(func() {
+		ws, err := v.mw.ws.SubmissionWarnings(context.Background(), sub.ID)
+		fyne.Do(func() {
+			if err != nil {
+				v.mw.showError(err)
+				return
+			}
+			if len(ws) == 0 {
+				dialog.ShowInformation(lang.L("Warnings"), lang.L("Every value of {{.File}} was read.", map[string]any{"File": sub.FileName}), v.mw.win)
+				return
+			}
+			list := widget.NewList(func() int { return len(ws) },
+				func() fyne.CanvasObject {
+					l := widget.NewLabel("")
+					l.Wrapping = fyne.TextWrapWord
+					return l
+				},
+				func(i widget.ListItemID, o fyne.CanvasObject) {
+					o.(*widget.Label).SetText(ws[i].Location + ": " + ws[i].Message)
+				})
+			d := dialog.NewCustom(lang.L("Warnings of {{.File}}", map[string]any{"File": sub.FileName}), lang.L("Close"), list, v.mw.win)
+			d.Resize(fyne.NewSize(760, 480))
+			d.Show()
+		})
+	})
+}
+
+// chooseFile opens the file dialog; several files can be dropped instead.
+func (v *submissionsView) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			v.mw.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		v.importFiles([]string{path})
+	}, v.mw.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// request builds an import request from the toolbar's choices.
+func (v *submissionsView) request(paths []string) app.ImportRequest {
+	req := app.ImportRequest{CaseID: v.caseID, Files: paths}
+	if i := v.kind.SelectedIndex(); i > 0 {
+		req.Kind = app.Kinds()[i-1]
+	}
+	if i := v.label.SelectedIndex(); i >= 0 {
+		req.Label = app.Labels()[i]
+	}
+	return req
+}
+
+// importFiles runs an import off the UI goroutine with a progress dialog
+// (rows, rows/s, cancel), then shows the report and the new submissions.
+func (v *submissionsView) importFiles(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	status := widget.NewLabel(lang.L("Starting…"))
+	status.Wrapping = fyne.TextWrapWord
+	bar := widget.NewProgressBarInfinite()
+	cancelBtn := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { cancel() })
+	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(bar, status, container.NewCenter(cancelBtn)), v.mw.win)
+	progress.Resize(fyne.NewSize(520, 180))
+	progress.Show()
+
+	req := v.request(paths)
+	var mu sync.Mutex
+	var last time.Time
+	started := time.Now()
+	fileStarted := started
+	req.Progress = func(p app.ImportProgress) {
+		mu.Lock()
+		defer mu.Unlock()
+		now := time.Now()
+		if p.Rows == 0 {
+			fileStarted = now
+		} else if now.Sub(last) < 100*time.Millisecond {
+			return // coalesce: the UI need not redraw for every batch
+		}
+		last = now
+		rate := 0.0
+		if secs := now.Sub(fileStarted).Seconds(); secs > 0 {
+			rate = float64(p.Rows) / secs
+		}
+		text := lang.L("File {{.N}} of {{.Total}}: {{.File}}\n{{.Rows}} rows, {{.Rate}} rows/s", map[string]any{
+			"N": p.FileIndex + 1, "Total": p.FileCount, "File": filepath.Base(p.File), "Rows": p.Rows, "Rate": int(rate)})
+		fyne.Do(func() { status.SetText(text) })
+	}
+	v.mw.goBackground(func() {
+		reports, err := v.mw.ws.Import(ctx, req)
+		cancel()
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil && len(reports) == 0 {
+				v.mw.showError(err)
+				return
+			}
+			v.showReport(reports, err)
+			var newest int64
+			for _, r := range reports {
+				if r.SubmissionID > newest {
+					newest = r.SubmissionID
+				}
+			}
+			v.reload(newest)
+		})
+	})
+}
+
+// showReport shows what happened to each file.
+func (v *submissionsView) showReport(reports []app.FileReport, err error) {
+	var b strings.Builder
+	for _, r := range reports {
+		name := filepath.Base(r.File)
+		switch r.Status {
+		case app.StatusImported:
+			b.WriteString(lang.L("✔ {{.File}}: {{.Records}} records as {{.Kind}}, {{.Warnings}} warnings",
+				map[string]any{"File": name, "Records": r.Records, "Kind": kindText(r.Kind), "Warnings": r.WarningCount}))
+		case app.StatusDuplicate:
+			b.WriteString(lang.L("= {{.File}}: already imported into this case; nothing added", map[string]any{"File": name}))
+		default:
+			b.WriteString(lang.L("✘ {{.File}}: not imported, nothing kept. {{.Error}}", map[string]any{"File": name, "Error": r.Error}))
+		}
+		b.WriteString("\n")
+		for i, w := range r.Warnings {
+			if i == 5 {
+				b.WriteString("    …\n")
+				break
+			}
+			b.WriteString("    " + w.Location + ": " + w.Message + "\n")
+		}
+	}
+	if err != nil {
+		b.WriteString("\n" + lang.L("Stopped: {{.Error}}", map[string]any{"Error": errorText(err)}))
+	}
+	text := widget.NewLabel(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("Import report"), lang.L("Close"), container.NewVScroll(text), v.mw.win)
+	d.Resize(fyne.NewSize(760, 420))
+	d.Show()
+}
+
+// kindText is the translated name of a submission kind.
+func kindText(k string) string {
+	switch k {
+	case "data_source":
+		return lang.X("kind.data_source", "Training-data sources")
+	case "annotation_rule":
+		return lang.X("kind.annotation_rule", "Annotation rules")
+	case "algorithm":
+		return lang.X("kind.algorithm", "Algorithm")
+	case "incident":
+		return lang.X("kind.incident", "Incidents")
+	}
+	return k
+}
+
+// labelText is the translated name of a confidentiality label.
+func labelText(l string) string {
+	switch l {
+	case "public":
+		return lang.X("label.public", "Public")
+	case "internal":
+		return lang.X("label.internal", "Internal")
+	case "trade_secret":
+		return lang.X("label.trade_secret", "Trade secret")
+	case "personal_info":
+		return lang.X("label.personal_info", "Personal information")
+	case "state_secret":
+		return lang.X("label.state_secret", "State secret")
+	}
+	return l
+}
