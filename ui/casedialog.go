@@ -144,7 +144,7 @@ func (d *caseDialog) submit() {
 	d.form.Disable()
 	d.mw.goBackground(func() {
 		c, err := d.mw.ws.CreateCase(context.Background(), in)
-		fyne.Do(func() {
+		d.mw.do(func() {
 			d.form.Enable()
 			if err != nil {
 				d.mw.showError(err)

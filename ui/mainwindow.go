@@ -33,7 +33,8 @@ type MainWindow struct {
 	subs     *submissionsView // the selected case's submissions, or nil
 	status   *widget.Label
 
-	bg sync.WaitGroup // background work in flight; tests wait on it
+	bg   sync.WaitGroup // background work in flight; tests wait on it
+	uiMu sync.Mutex     // see do
 }
 
 // NewMainWindow builds the workbench window for an open workspace and
@@ -90,6 +91,19 @@ func (mw *MainWindow) build() {
 	mw.showEmpty()
 }
 
+// do hands f, from a goroutine of our own, to the UI goroutine with
+// fyne.Do. The mutex changes nothing in the application, where fyne.Do
+// already runs one function at a time on the UI goroutine; Fyne's test
+// driver runs fyne.Do on the calling goroutine, and there it keeps two
+// background jobs from updating widgets at once.
+func (mw *MainWindow) do(f func()) {
+	fyne.Do(func() {
+		mw.uiMu.Lock()
+		defer mw.uiMu.Unlock()
+		f()
+	})
+}
+
 // goBackground runs f on a goroutine of its own, counted in mw.bg.
 func (mw *MainWindow) goBackground(f func()) {
 	mw.bg.Add(1)
@@ -104,7 +118,7 @@ func (mw *MainWindow) goBackground(f func()) {
 func (mw *MainWindow) reload(selectID int64) {
 	mw.goBackground(func() {
 		cases, err := mw.ws.ListCases(context.Background())
-		fyne.Do(func() {
+		mw.do(func() {
 			if err != nil {
 				mw.showError(err)
 				return

@@ -132,7 +132,7 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 func (v *submissionsView) reload(selectID int64) {
 	v.mw.goBackground(func() {
 		subs, err := v.mw.ws.ListSubmissions(context.Background(), v.caseID)
-		fyne.Do(func() {
+		v.mw.do(func() {
 			if err != nil {
 				v.mw.showError(err)
 				return
@@ -205,7 +205,7 @@ func (v *submissionsView) fetch(page int) {
 		if err == nil {
 			rows = displayRows(recs, fields)
 		}
-		fyne.Do(func() {
+		v.mw.do(func() {
 			if v.selected != sub {
 				return // the user moved on
 			}
@@ -288,7 +288,7 @@ func (v *submissionsView) showWarnings() {
 	}
 	v.mw.goBackground(func() {
 		ws, err := v.mw.ws.SubmissionWarnings(context.Background(), sub.ID)
-		fyne.Do(func() {
+		v.mw.do(func() {
 			if err != nil {
 				v.mw.showError(err)
 				return
@@ -379,12 +379,12 @@ func (v *submissionsView) importFiles(paths []string) {
 		}
 		text := lang.L("File {{.N}} of {{.Total}}: {{.File}}\n{{.Rows}} rows, {{.Rate}} rows/s", map[string]any{
 			"N": p.FileIndex + 1, "Total": p.FileCount, "File": filepath.Base(p.File), "Rows": p.Rows, "Rate": int(rate)})
-		fyne.Do(func() { status.SetText(text) })
+		v.mw.do(func() { status.SetText(text) })
 	}
 	v.mw.goBackground(func() {
 		reports, err := v.mw.ws.Import(ctx, req)
 		cancel()
-		fyne.Do(func() {
+		v.mw.do(func() {
 			progress.Hide()
 			if err != nil && len(reports) == 0 {
 				v.mw.showError(err)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Excel serial day numbers read as dates: 1950-01-01 .. 2099-12-31. Smaller
@@ -120,8 +121,8 @@ func digitsAt(s string, i int) int {
 // num reads the value of the n digits at s[i:].
 func num(s string, i, n int) int {
 	v := 0
-	for _, c := range []byte(s[i : i+n]) {
-		v = v*10 + int(c-'0')
+	for j := i; j < i+n; j++ {
+		v = v*10 + int(s[j]-'0')
 	}
 	return v
 }
@@ -308,10 +309,12 @@ var periodWords = []struct {
 // which is ignored, and sets the time fields of dt.
 func parseTime(s string, dt *dateTime) bool {
 	period, latin := periodNone, false
-	for _, w := range periodWords {
-		if r, ok := strings.CutPrefix(s, w.text); ok {
-			period, s = w.period, skipSpaces(r)
-			break
+	if s != "" && s[0] >= utf8.RuneSelf {
+		for _, w := range periodWords {
+			if r, ok := strings.CutPrefix(s, w.text); ok {
+				period, s = w.period, skipSpaces(r)
+				break
+			}
 		}
 	}
 	h, i, ok := read12(s, 0)
@@ -356,7 +359,7 @@ func parseTime(s string, dt *dateTime) bool {
 		i = len(s) - len(r)
 	}
 	r := skipSpaces(s[i:])
-	if period == periodNone {
+	if period == periodNone && r != "" && (r[0]|0x20 == 'a' || r[0]|0x20 == 'p') {
 		for _, w := range [...]struct {
 			text   string
 			period int
@@ -397,9 +400,19 @@ func parseTime(s string, dt *dateTime) bool {
 	return true
 }
 
+// isZoneName reports whether s names a time zone seen in spreadsheets.
+func isZoneName(s string) bool {
+	switch s {
+	case "Z", "UTC", "GMT", "CST", "BJT", "HKT", "SGT", "JST", "KST",
+		"PST", "PDT", "EST", "EDT", "CET", "CEST", "BST":
+		return true
+	}
+	return false
+}
+
 // zoneOnly reports whether s is empty or only a time zone: optional spaces,
-// optional letters (Z, UTC, GMT, CST) and an optional offset (+08:00, +0800,
-// +8, -05).
+// an optional zone name (Z, UTC, GMT, CST: see isZoneName) and an optional
+// offset (+08:00, +0800, +8, -05).
 func zoneOnly(s string) bool {
 	s = skipSpaces(s)
 	if s == "" {
@@ -409,8 +422,11 @@ func zoneOnly(s string) bool {
 		s = s[1:]
 	} else {
 		n := 0
-		for n < len(s) && n < 6 && 'A' <= s[n] && s[n] <= 'Z' {
+		for n < len(s) && 'A' <= s[n] && s[n] <= 'Z' {
 			n++
+		}
+		if n > 0 && !isZoneName(s[:n]) {
+			return false
 		}
 		s = s[n:]
 	}

@@ -16,7 +16,8 @@
 // Each Parse function first trims surrounding white space (including the
 // ideographic space U+3000, no-break spaces and zero-width spaces) and folds
 // full-width ASCII characters such as "ＡＢＣ１２３％，" to their half-width
-// forms (see FoldWidth). Latin words are matched without regard to case.
+// forms (see FoldWidth). Latin words are matched without regard to case
+// unless the function says otherwise.
 package values
 
 import (

@@ -1,0 +1,88 @@
+// Command wbgen generates the Inspection Workbench's demo data: the sample
+// submissions of a fictional provider in testdata/sample, and large
+// synthetic incident logs for benchmarks.
+//
+// Usage:
+//
+//	go run ./cmd/wbgen sample [--out testdata/sample]
+//	go run ./cmd/wbgen incidents --rows 1000000 --out /tmp/incidents-1m.csv [--encoding utf-8|gb18030] [--seed N] [--problem-rate 0.001]
+//
+// sample writes data-sources.xlsx, annotation-qa.csv, algorithm.json,
+// incidents.csv and README.md for the fictional provider 星河智算科技有限公司
+// and its service 星河对话 (Xinghe Chat). The files carry a small, known set of
+// compliance problems, listed in the README it writes, for the checklist's
+// automated checks to find. Output is deterministic: running it twice gives
+// the same bytes.
+//
+// incidents streams a large incident log in the columns of the sample's
+// incidents.csv, with unique ids INC-0000001 …, for import and search
+// benchmarks. It holds no rows in memory.
+//
+// wbgen imports only the standard library, excelize and golang.org/x/text,
+// never the workbench's own packages, so it builds on its own.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage:
+  wbgen sample [--out testdata/sample]
+  wbgen incidents --rows N --out FILE [--encoding utf-8|gb18030] [--seed N] [--problem-rate R]
+
+sample     write the demo submissions of the fictional provider 星河智算科技有限公司
+           (data-sources.xlsx, annotation-qa.csv, algorithm.json, incidents.csv,
+           README.md) into --out
+incidents  stream a synthetic incident log of --rows rows to --out ("-" for
+           standard output), for benchmarks
+`
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "wbgen:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches to a subcommand. Progress and summaries go to stderr;
+// stdout is only used by "incidents --out -".
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no subcommand given")
+	}
+	switch args[0] {
+	case "sample":
+		return runSample(args[1:], stderr)
+	case "incidents":
+		return runIncidents(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown subcommand %q", args[0])
+}
+
+// newFlagSet returns a flag set for a subcommand that reports errors to
+// stderr instead of exiting.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("wbgen "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// noArgs rejects positional arguments left after the flags.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
