@@ -18,7 +18,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
 
 export LANG ?= en_US.UTF-8
 
-.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench clean
+.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench bench-import clean
 
 demo: deps workbench
 	$(BIN)/workbench --demo --workspace "$(DEMO_WS)"
@@ -71,3 +71,8 @@ bench:
 
 clean:
 	rm -rf $(BIN) "$(DEMO_WS)"
+
+# The import benchmark of docs/performance.md: a generated 1M-row incident
+# log through wb import, against a bare encoding/csv pass.
+bench-import: wb
+	$(GO) run ./cmd/wbgen bench-import --wb $(BIN)/wb --rows 1000000 --runs 3

@@ -3,10 +3,14 @@ package app
 import (
 	"context"
 	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/inspection-workbench/workbench/assets"
 )
 
 func openApp(t *testing.T) *App {
@@ -101,6 +105,36 @@ func TestSeedDemo(t *testing.T) {
 	cases, _ := a.ListCases(ctx)
 	if len(cases) != 1 || cases[0].Provider.Name != DemoCase().Provider {
 		t.Errorf("cases = %+v", cases)
+	}
+	subs, err := a.ListSubmissions(ctx, cases[0].ID)
+	if err != nil || len(subs) != 4 {
+		t.Fatalf("demo submissions = %+v, %v", subs, err)
+	}
+	kinds := map[string]int{}
+	for _, s := range subs {
+		kinds[s.Kind] = s.Records
+		if s.Warnings != 0 {
+			t.Errorf("%s imported with %d warnings", s.FileName, s.Warnings)
+		}
+	}
+	if kinds["data_source"] != 15 || kinds["annotation_rule"] != 24 || kinds["algorithm"] != 1 || kinds["incident"] != 3000 {
+		t.Errorf("records by kind = %v", kinds)
+	}
+}
+
+// TestDemoSampleMatchesTestdata keeps the embedded demo files identical to
+// testdata/sample, which wbgen regenerates and documents.
+func TestDemoSampleMatchesTestdata(t *testing.T) {
+	entries, err := fs.ReadDir(assets.Demo, "demo")
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("embedded demo: %v", err)
+	}
+	for _, e := range entries {
+		embedded, _ := fs.ReadFile(assets.Demo, "demo/"+e.Name())
+		sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", e.Name()))
+		if err != nil || string(sample) != string(embedded) {
+			t.Errorf("assets/demo/%s differs from testdata/sample (copy it over after go run ./cmd/wbgen sample)", e.Name())
+		}
 	}
 }
 

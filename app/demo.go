@@ -1,6 +1,14 @@
 package app
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/inspection-workbench/workbench/assets"
+)
 
 // DemoCase is the sample case the demo workspace holds: a fictional
 // provider and service, with a credit code that passes the GB 32100 check
@@ -19,15 +27,47 @@ func DemoCase() CaseInput {
 	}
 }
 
-// SeedDemo fills an empty workspace with the demo case. A workspace that
-// already holds cases is left alone; created says whether anything was added.
+// SeedDemo fills an empty workspace with the demo case and imports the
+// sample provider's submissions into it. A workspace that already holds
+// cases is left alone; created says whether anything was added.
 func (a *App) SeedDemo(ctx context.Context) (created bool, err error) {
 	cases, err := a.ListCases(ctx)
 	if err != nil || len(cases) > 0 {
 		return false, err
 	}
-	if _, err := a.CreateCase(ctx, DemoCase()); err != nil {
+	c, err := a.CreateCase(ctx, DemoCase())
+	if err != nil {
 		return false, err
+	}
+	dir, err := os.MkdirTemp("", "wb-demo-*")
+	if err != nil {
+		return true, fmt.Errorf("demo sample: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	entries, err := fs.ReadDir(assets.Demo, "demo")
+	if err != nil {
+		return true, fmt.Errorf("demo sample: %w", err)
+	}
+	var files []string
+	for _, e := range entries {
+		data, err := fs.ReadFile(assets.Demo, "demo/"+e.Name())
+		if err != nil {
+			return true, fmt.Errorf("demo sample %s: %w", e.Name(), err)
+		}
+		p := filepath.Join(dir, e.Name())
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			return true, fmt.Errorf("demo sample %s: %w", e.Name(), err)
+		}
+		files = append(files, p)
+	}
+	reports, err := a.Import(ctx, ImportRequest{CaseID: c.ID, Label: "trade_secret", Files: files})
+	if err != nil {
+		return true, fmt.Errorf("import demo sample: %w", err)
+	}
+	for _, r := range reports {
+		if r.Status == StatusFailed {
+			return true, fmt.Errorf("import demo sample %s: %s", filepath.Base(r.File), r.Error)
+		}
 	}
 	return true, nil
 }

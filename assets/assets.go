@@ -22,3 +22,9 @@ var CJKFont []byte
 //
 //go:embed translations/*.json
 var Translations embed.FS
+
+// Demo holds the sample provider's submissions (a copy of testdata/sample,
+// kept identical by a test) that the demo workspace imports.
+//
+//go:embed demo
+var Demo embed.FS

@@ -66,7 +66,10 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 	v.label.SetSelected(labelText(string(app.DefaultLabel)))
 	importBtn := widget.NewButtonWithIcon(lang.L("Import file…"), theme.UploadIcon(), v.chooseFile)
 	importBtn.Importance = widget.HighImportance
-	toolbar := container.NewHBox(importBtn, widget.NewLabel(lang.L("Kind")), v.kind, widget.NewLabel(lang.L("Label")), v.label)
+	fixed := func(o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(210, o.MinSize().Height), o)
+	}
+	toolbar := container.NewHBox(importBtn, widget.NewLabel(lang.L("Kind")), fixed(v.kind), widget.NewLabel(lang.L("Label")), fixed(v.label))
 	hint := widget.NewLabel(lang.L("Or drop CSV, XLSX, JSON or JSONL files on the window."))
 	hint.Importance = widget.LowImportance
 
@@ -111,11 +114,14 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.cell(id)) },
 	)
 	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
 		if id.Col >= 0 && id.Col < len(v.columns) {
-			l.SetText(v.columns[id.Col])
-			l.TextStyle.Bold = true
+			o.(*widget.Label).SetText(v.columns[id.Col])
 		}
 	}
 	warnings := widget.NewButtonWithIcon(lang.L("Warnings"), theme.WarningIcon(), v.showWarnings)

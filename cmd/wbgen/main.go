@@ -6,6 +6,7 @@
 //
 //	go run ./cmd/wbgen sample [--out testdata/sample]
 //	go run ./cmd/wbgen incidents --rows 1000000 --out /tmp/incidents-1m.csv [--encoding utf-8|gb18030] [--seed N] [--problem-rate 0.001]
+//	go run ./cmd/wbgen bench-import [--wb bin/wb] [--rows 1000000] [--runs 3]
 //
 // sample writes data-sources.xlsx, annotation-qa.csv, algorithm.json,
 // incidents.csv and README.md for the fictional provider 星河智算科技有限公司
@@ -33,12 +34,16 @@ import (
 const usage = `usage:
   wbgen sample [--out testdata/sample]
   wbgen incidents --rows N --out FILE [--encoding utf-8|gb18030] [--seed N] [--problem-rate R]
+  wbgen bench-import [--wb bin/wb] [--rows 1000000] [--runs 3]
 
 sample     write the demo submissions of the fictional provider 星河智算科技有限公司
            (data-sources.xlsx, annotation-qa.csv, algorithm.json, incidents.csv,
            README.md) into --out
 incidents  stream a synthetic incident log of --rows rows to --out ("-" for
            standard output), for benchmarks
+bench-import
+           generate a log, time "wb import" of it (start to exit, peak RSS)
+           against a bare encoding/csv pass, print a Markdown table
 `
 
 func main() {
@@ -63,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runSample(args[1:], stderr)
 	case "incidents":
 		return runIncidents(args[1:], stdout, stderr)
+	case "bench-import":
+		return runBenchImport(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -3,6 +3,7 @@ package tabular
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"testing"
@@ -42,6 +43,8 @@ type gotRow struct {
 	N     int
 	Cells []string
 }
+
+func (r gotRow) String() string { return fmt.Sprintf("%d:%q", r.N, r.Cells) }
 
 // readCSV reads all rows of data, copying them, until io.EOF or an error.
 func readCSV(t testing.TB, data []byte, lim Limits) ([]gotRow, CSVInfo, error) {

@@ -455,7 +455,10 @@ func (j *jsonReader) wrap(err error, num int) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		return fmt.Errorf("%s%s: %w", rec, j.src.at(se.Offset), err)
+		// se.Offset is unreliable when the decoder is used token by token
+		// (it counts only the bytes of scalar values); the decoder's input
+		// offset is at the start of the token that failed.
+		return fmt.Errorf("%s%s: %w", rec, j.src.at(j.dec.InputOffset()), err)
 	case errors.Is(err, errInputLimit):
 		return fmt.Errorf("%s%s: %w: longer than the limit of %d bytes", rec, j.src.at(j.src.n), errRecordTooLarge, j.lim.MaxRecordBytes)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):

@@ -131,7 +131,9 @@ func (j *jsonlReader) parse(line []byte) (Record, error) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
-			return fmt.Errorf("column %d: %w", se.Offset+1, err)
+			// The decoder's offset is at the start of the failing token
+			// (se.Offset is not reliable when reading token by token).
+			return fmt.Errorf("column %d: %w", dec.InputOffset()+1, err)
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			return fmt.Errorf("unexpected end of line: %w", io.ErrUnexpectedEOF)
 		}

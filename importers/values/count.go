@@ -22,7 +22,10 @@ func ParseCount(s string) (int64, bool) {
 	if countTail(r) {
 		return d.int()
 	}
-	for _, m := range multipliers {
+	if r == "" {
+		return 0, false
+	}
+	for _, m := range multiplierIndex[lowerByte(r[0])] {
 		if m.match(r) && countTail(skipSpaces(r[len(m.text):])) {
 			dm := d
 			dm.exp += m.exp

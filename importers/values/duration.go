@@ -87,6 +87,16 @@ var durationUnits = []durationUnit{
 	{"min", UnitHours, 1.0 / 60},
 }
 
+// durationUnitIndex holds durationUnits by the lower-cased first byte of
+// their text.
+var durationUnitIndex = func() (index [256][]durationUnit) {
+	for _, u := range durationUnits {
+		c := lowerByte(u.text[0])
+		index[c] = append(index[c], u)
+	}
+	return index
+}()
+
 // Words around a duration that are ignored: "在15个工作日内", "within 48 hours".
 var (
 	durationLead  = []string{"在", "约", "大约", "within", "about", "approx.", "approx", "~"}
@@ -107,7 +117,10 @@ func ParseDuration(s string) (Duration, bool) {
 		return Duration{}, false
 	}
 	r := skipSpaces(s[n:])
-	for _, u := range durationUnits {
+	if r == "" {
+		return Duration{}, false
+	}
+	for _, u := range durationUnitIndex[lowerByte(r[0])] {
 		rest, ok := cutPrefixFold(r, u.text)
 		if !ok || !onlyFillers(rest, durationTrail) {
 			continue

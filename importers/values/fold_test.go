@@ -78,3 +78,17 @@ func TestCleanKeepsValidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceAtAllRunes checks spaceAt's shortcut on lead bytes against every
+// non-ASCII white-space rune (all of which are in the Basic Multilingual
+// Plane).
+func TestSpaceAtAllRunes(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= 0xFFFF; r++ {
+		if !isSpaceRune(r) {
+			continue
+		}
+		if n := spaceAt(string(r), 0); n != utf8.RuneLen(r) {
+			t.Errorf("spaceAt(%U) = %d, want %d", r, n, utf8.RuneLen(r))
+		}
+	}
+}

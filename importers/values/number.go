@@ -217,6 +217,16 @@ var multipliers = []multiplier{
 	{text: "T", exp: 12, exact: true},
 }
 
+// multiplierIndex holds multipliers by the lower-cased first byte of their
+// text, in the order of multipliers.
+var multiplierIndex = func() (index [256][]multiplier) {
+	for _, m := range multipliers {
+		c := lowerByte(m.text[0])
+		index[c] = append(index[c], m)
+	}
+	return index
+}()
+
 // match reports whether s begins with the multiplier word.
 func (m multiplier) match(s string) bool {
 	if m.exact {
@@ -281,9 +291,9 @@ func parseChinese(s string) (d decimal, n int, ok bool) {
 		return decimal{mant: 5, exp: -1, digits: 1}, len("半"), true
 	}
 	total := 0
-	cur := -1       // pending digit, -1 when none
-	lastUnit := 1e4 // units must decrease: 千 > 百 > 十
-	zero := false   // a 零 since the last unit
+	cur := -1         // pending digit, -1 when none
+	lastUnit := 10000 // units must decrease: 千 > 百 > 十
+	zero := false     // a 零 since the last unit
 	read := false
 	i := 0
 	for i < len(s) {
@@ -304,7 +314,7 @@ func parseChinese(s string) (d decimal, n int, ok bool) {
 			i += w
 			continue
 		}
-		if u := cnUnit(s[i:]); u > 0 && float64(u) < lastUnit {
+		if u := cnUnit(s[i:]); u > 0 && u < lastUnit {
 			v := cur
 			if v < 0 {
 				if total != 0 || u != 10 {
@@ -313,7 +323,7 @@ func parseChinese(s string) (d decimal, n int, ok bool) {
 				v = 1 // 十五
 			}
 			total += v * u
-			cur, lastUnit, zero, read = -1, float64(u), false, true
+			cur, lastUnit, zero, read = -1, u, false, true
 			i += 3
 			continue
 		}
@@ -323,8 +333,8 @@ func parseChinese(s string) (d decimal, n int, ok bool) {
 		return decimal{}, 0, false
 	}
 	if cur >= 0 {
-		if lastUnit >= 100 && lastUnit < 1e4 && !zero {
-			cur *= int(lastUnit) / 10 // 一百五 is 150, 两千三 is 2300
+		if lastUnit >= 100 && lastUnit < 10000 && !zero {
+			cur *= lastUnit / 10 // 一百五 is 150, 两千三 is 2300
 		}
 		total += cur
 	}

@@ -104,6 +104,16 @@ var scaleUnits = []scaleUnit{
 	{text: "参数", unit: UnitParameters},
 }
 
+// scaleUnitIndex holds scaleUnits by the lower-cased first byte of their
+// text.
+var scaleUnitIndex = func() (index [256][]scaleUnit) {
+	for _, u := range scaleUnits {
+		c := lowerByte(u.text[0])
+		index[c] = append(index[c], u)
+	}
+	return index
+}()
+
 // Words before a quantity that make it approximate or a lower bound.
 var scaleLead = []string{
 	"大约", "大概", "约为", "约", "将近", "近", "超过", "逾",
@@ -149,7 +159,10 @@ func ParseScale(s string) (Scale, bool) {
 	if sc, ok := scaleTail(d, r, false); ok {
 		return sc, true
 	}
-	for _, m := range multipliers {
+	if r == "" {
+		return Scale{}, false
+	}
+	for _, m := range multiplierIndex[lowerByte(r[0])] {
 		if !m.match(r) {
 			continue
 		}
@@ -189,7 +202,10 @@ func scaleTail(d decimal, r string, bytesB bool) (Scale, bool) {
 		onlyFillers(r[1:], scaleTrail) {
 		return scale(d, UnitBytes, 0)
 	}
-	for _, u := range scaleUnits {
+	if r == "" {
+		return Scale{}, false
+	}
+	for _, u := range scaleUnitIndex[lowerByte(r[0])] {
 		if hasPrefixFold(r, u.text) && onlyFillers(r[len(u.text):], scaleTrail) {
 			d.exp += u.exp
 			return scale(d, u.unit, u.bin)

@@ -101,6 +101,11 @@ func spaceAt(s string, i int) int {
 		}
 		return 0
 	}
+	switch c {
+	case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: // lead bytes of all non-ASCII spaces
+	default:
+		return 0
+	}
 	r, n := utf8.DecodeRuneInString(s[i:])
 	if isSpaceRune(r) {
 		return n
@@ -162,11 +167,7 @@ func hasPrefixFold(s, p string) bool {
 		return false
 	}
 	for i := 0; i < len(p); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != p[i] {
+		if lowerByte(s[i]) != p[i] {
 			return false
 		}
 	}
@@ -183,11 +184,23 @@ func cutPrefixFold(s, p string) (string, bool) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
+// lowerByte returns c in lower case when it is an ASCII capital letter.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // stripPrefixes repeatedly removes any of the given prefixes (matched as
-// hasPrefixFold) and the white space after them from the start of s.
+// hasPrefixFold) and the white space after them from the start of s. No
+// prefix may start with a digit.
 func stripPrefixes(s string, prefixes []string) string {
 	for {
 		s = skipSpaces(s)
+		if s == "" || isDigit(s[0]) { // no prefix starts with a digit
+			return s
+		}
 		found := false
 		for _, p := range prefixes {
 			if rest, ok := cutPrefixFold(s, p); ok {

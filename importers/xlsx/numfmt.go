@@ -332,7 +332,7 @@ func formatSerial(v float64, st numStyle, date1904 bool) (string, bool) {
 			sign = "-"
 		}
 		h := ms / 3_600_000
-		return sign + strconv.FormatInt(h, 10) + ":" + clock(ms%3_600_000+3_600_000)[3:], true
+		return sign + strconv.FormatInt(h, 10) + ":" + clock(ms%3_600_000 + 3_600_000)[3:], true
 	}
 	if v < 0 {
 		return "", false

@@ -39,8 +39,8 @@ type sheetTable struct {
 	mi     int          // merges[:mi] have been admitted
 	active []activeMerge
 
-	vbuf, tbuf []byte
-	testHook   func(row int)
+	vbuf, tbuf, refBuf []byte
+	testHook           func(row int)
 }
 
 // activeMerge is a merged range that covers the current row.
@@ -60,7 +60,7 @@ func newSheetTable(w *Workbook, name, part string) (*sheetTable, error) {
 		var data []byte
 		data, err = w.readAll(part)
 		if err == nil {
-			err = t.loadMerges(bytes.NewReader(data))
+			err = t.loadMerges(data)
 		}
 		if err == nil {
 			t.sc, err = newBytesScanner(data)
@@ -103,14 +103,22 @@ func (t *sheetTable) loadMergesFromPart() error {
 		return err
 	}
 	defer rc.Close()
-	return t.loadMerges(rc)
-}
-
-func (t *sheetTable) loadMerges(r io.Reader) error {
-	sc, err := newScanner(r)
+	sc, err := newScanner(rc)
 	if err != nil {
 		return err
 	}
+	return t.scanMerges(sc)
+}
+
+func (t *sheetTable) loadMerges(data []byte) error {
+	sc, err := newBytesScanner(data)
+	if err != nil {
+		return err
+	}
+	return t.scanMerges(sc)
+}
+
+func (t *sheetTable) scanMerges(sc *scanner) error {
 	m, err := scanMerges(sc, t.maxCells)
 	if err != nil {
 		return fmt.Errorf("reading merged cells: %w", err)
@@ -357,7 +365,9 @@ done:
 func (t *sheetTable) parseCell(prev int) (int, error) {
 	sc := t.sc
 	col, style := prev+1, 0
-	var typ, ref []byte
+	// The attribute slices point into the scanner's buffer, which the next
+	// token may overwrite: keep copies.
+	typ, ref := "", t.refBuf[:0]
 	a := sc.attrs
 	for {
 		name, val, rest, ok, err := nextAttr(a)
@@ -370,7 +380,8 @@ func (t *sheetTable) parseCell(prev int) (int, error) {
 		a = rest
 		switch string(name) {
 		case "r":
-			ref = val
+			ref = append(ref, val...)
+			t.refBuf = ref
 			c, _, ok := parseRef(trimSpace(val))
 			if !ok {
 				return 0, fmt.Errorf("invalid cell reference %q", truncate(val, 20))
@@ -379,11 +390,11 @@ func (t *sheetTable) parseCell(prev int) (int, error) {
 		case "s":
 			style, _ = strconv.Atoi(string(trimSpace(val)))
 		case "t":
-			typ = val
+			typ = cellType(val)
 		}
 	}
 	if col > t.maxCells {
-		if ref == nil {
+		if len(ref) == 0 {
 			ref = []byte("#" + strconv.Itoa(col))
 		}
 		return 0, fmt.Errorf("cell %s lies beyond the limit of %d cells per row", truncate(ref, 20), t.maxCells)
@@ -430,7 +441,7 @@ done:
 	}
 	val, err := t.cellValue(typ, style, hasIS)
 	if err != nil {
-		if ref == nil {
+		if len(ref) == 0 {
 			ref = []byte("#" + strconv.Itoa(col))
 		}
 		return 0, fmt.Errorf("cell %s: %w", truncate(ref, 20), err)
@@ -446,9 +457,9 @@ done:
 }
 
 // cellValue turns the collected <v> or <is> text into the cell's value.
-func (t *sheetTable) cellValue(typ []byte, style int, hasIS bool) (string, error) {
+func (t *sheetTable) cellValue(typ string, style int, hasIS bool) (string, error) {
 	v := t.vbuf
-	switch string(typ) {
+	switch typ {
 	case "s":
 		i, err := strconv.Atoi(string(trimSpace(v)))
 		if err != nil || i < 0 || i >= t.wb.sst.len() {
@@ -488,4 +499,15 @@ func (t *sheetTable) style(i int) numStyle {
 		return t.wb.numStyles[i]
 	}
 	return numStyle{}
+}
+
+// cellType returns the t attribute of a cell as a string, without
+// allocating for the values SpreadsheetML defines.
+func cellType(v []byte) string {
+	for _, k := range [...]string{"s", "n", "str", "inlineStr", "b", "e", "d"} {
+		if string(v) == k {
+			return k
+		}
+	}
+	return string(v)
 }

@@ -324,7 +324,7 @@ func (w *Workbook) scanPart(name string, fn func(*scanner) error) error {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	defer rc.Close()
-	sc, err := newScanner(rc)
+	sc, err := newScannerSize(rc, int64(w.part(name).UncompressedSize64))
 	if err == nil {
 		err = fn(sc)
 	}

@@ -24,6 +24,10 @@ import (
 // instructions. A DOCTYPE is refused, so no entity can be declared, and
 // nothing is ever fetched.
 
+// testWrapReader, when set by a test, wraps every part reader (to feed the
+// scanner a byte at a time, say).
+var testWrapReader func(io.Reader) io.Reader
+
 type tokKind uint8
 
 const (
@@ -62,6 +66,15 @@ type scanner struct {
 // a UTF-8 byte order mark is skipped, UTF-16 (with a byte order mark) and a
 // non-UTF-8 encoding named in the XML declaration are transcoded.
 func newScanner(r io.Reader) (*scanner, error) {
+	return newScannerSize(r, scanBufSize)
+}
+
+// newScannerSize is newScanner for a part of about size bytes, so that
+// small parts get small buffers.
+func newScannerSize(r io.Reader, size int64) (*scanner, error) {
+	if testWrapReader != nil {
+		r = testWrapReader(r)
+	}
 	br := bufio.NewReaderSize(r, 512)
 	head, err := br.Peek(512)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
@@ -85,12 +98,19 @@ func newScanner(r io.Reader) (*scanner, error) {
 			}
 		}
 	}
-	return &scanner{r: src, buf: make([]byte, scanBufSize)}, nil
+	n := int(min(max(size+1, 512), scanBufSize))
+	return &scanner{r: src, buf: make([]byte, n)}, nil
 }
 
-// newBytesScanner scans an XML part already in memory.
+// newBytesScanner scans an XML part already in memory, in place when it
+// is UTF-8.
 func newBytesScanner(b []byte) (*scanner, error) {
-	return newScanner(bytes.NewReader(b))
+	if testWrapReader != nil || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) ||
+		declaredEncoding(b[:min(len(b), 512)]) != "" {
+		return newScannerSize(bytes.NewReader(b), int64(len(b)))
+	}
+	b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+	return &scanner{buf: b, end: len(b), rerr: io.EOF}, nil
 }
 
 // declaredEncoding returns the encoding named in an XML declaration at the

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+func TestImportAndBrowseRecords(t *testing.T) {
+	mw, ws := newTestWindow(t)
+	c, err := ws.CreateCase(context.Background(), app.CaseInput{Provider: "星河智算", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw.reload(c.ID)
+	mw.bg.Wait()
+	if mw.subs == nil || mw.subs.caseID != c.ID {
+		t.Fatal("the case's submissions view is not shown")
+	}
+	v := mw.subs
+	sample := filepath.Join("..", "testdata", "sample")
+	bad := filepath.Join("..", "testdata", "bad", "image.csv")
+	v.importFiles([]string{filepath.Join(sample, "incidents.csv"), bad})
+	mw.bg.Wait()
+
+	if len(v.subs) != 1 || v.subs[0].Records != 3000 || v.selected == nil || v.selected.ID != v.subs[0].ID {
+		t.Fatalf("after import: %d submissions, selected %v", len(v.subs), v.selected)
+	}
+	// The report names both files and the failure.
+	report := shownTexts(mw)
+	if !strings.Contains(report, "incidents.csv") || !strings.Contains(report, "image.csv") || !strings.Contains(report, "not a text file") {
+		t.Errorf("import report:\n%s", report)
+	}
+
+	// The records browser pages from the database: reading a far row
+	// fetches only its page.
+	rows, cols := v.table.Length()
+	if rows != 3000 || cols != len(v.columns) || v.columns[2] != "事件编号 Incident ID" {
+		t.Fatalf("table %d×%d, columns %v", rows, cols, v.columns)
+	}
+	if got := v.cell(widget.TableCellID{Row: 2500, Col: 1}); got != "…" {
+		t.Errorf("an unfetched row shows %q", got)
+	}
+	mw.bg.Wait()
+	if len(v.pages) != 1 {
+		t.Errorf("%d pages in memory, want only the one asked for", len(v.pages))
+	}
+	if got := v.cell(widget.TableCellID{Row: 2500, Col: 1}); got != "INC-2501" {
+		t.Errorf("row 2500 reference = %q", got)
+	}
+	if got := v.cell(widget.TableCellID{Row: 2500, Col: 0}); got != "2502" {
+		t.Errorf("row 2500 is line %q of the file", got)
+	}
+}
+
+func TestDropWithoutCase(t *testing.T) {
+	mw, _ := newTestWindow(t)
+	mw.dropped(fyne.Position{}, nil)
+	if mw.win.Canvas().Overlays().Top() == nil {
+		t.Error("dropping with no case open says nothing")
+	}
+}
