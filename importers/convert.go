@@ -47,6 +47,8 @@ type converter struct {
 	xlsxCols bool     // name columns by letter
 	locRow   func(row int) string
 	keyCache map[string]int
+	keyed    bool           // the current record is a JSON object
+	fieldKey map[int]string // for a JSON record: the key each field came from
 
 	// Scratch space reused for every record.
 	vals  [][]string
@@ -66,6 +68,7 @@ func newConverter(k Kind, warn func(location, message string)) *converter {
 		}
 	}
 	c.vals = make([][]string, len(spec.Fields))
+	c.fieldKey = map[int]string{}
 	return c
 }
 
@@ -159,14 +162,8 @@ func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
 		return rec, false
 	}
 	c.ebuf = append(c.ebuf, '}')
-	c.fbuf = c.encodeFields(row, func(f int) string {
-		for i, cf := range c.colField {
-			if cf == f {
-				return c.colLoc[i]
-			}
-		}
-		return ""
-	})
+	c.keyed = false
+	c.fbuf = c.encodeFields(row)
 	rec = Record{Sheet: c.sheet, Row: row, Fields: c.fbuf, Extra: c.ebuf}
 	if c.idField >= 0 && len(c.vals[c.idField]) > 0 {
 		rec.Ref = c.vals[c.idField][0]
@@ -200,7 +197,8 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 		c.vals[i] = c.vals[i][:0]
 	}
 	c.ebuf = append(c.ebuf[:0], '{')
-	fieldKey := map[int]string{}
+	fieldKey := c.fieldKey
+	clear(fieldKey)
 	any := false
 	for i, k := range keys {
 		v := strings.TrimSpace(vals[i])
@@ -231,7 +229,8 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 	}
 	c.ebuf = append(c.ebuf, '}')
 	c.locRow = func(row int) string { return fmt.Sprintf("record %d", row) }
-	c.fbuf = c.encodeFields(number, func(f int) string { return strconv.Quote(fieldKey[f]) })
+	c.keyed = true
+	c.fbuf = c.encodeFields(number)
 	rec := Record{Row: number, Fields: c.fbuf, Extra: c.ebuf}
 	if c.idField >= 0 && len(c.vals[c.idField]) > 0 {
 		rec.Ref = c.vals[c.idField][0]
@@ -265,9 +264,23 @@ func headerIs(k Kind, key string, f int) bool {
 	return false
 }
 
+// location names where field f of a row stood, for warnings. It is only
+// computed when there is something to warn about.
+func (c *converter) location(row, f int) string {
+	if c.keyed {
+		return c.locRow(row) + ", field " + strconv.Quote(c.fieldKey[f])
+	}
+	for i, cf := range c.colField {
+		if cf == f {
+			return c.locRow(row) + ", column " + c.colLoc[i]
+		}
+	}
+	return c.locRow(row)
+}
+
 // encodeFields writes the collected values as a JSON object in field
-// order, normalising each; column names a field's column for warnings.
-func (c *converter) encodeFields(row int, column func(f int) string) []byte {
+// order, normalising each.
+func (c *converter) encodeFields(row int) []byte {
 	b := append(c.fbuf[:0], '{')
 	for f, vs := range c.vals {
 		if len(vs) == 0 {
@@ -287,14 +300,15 @@ func (c *converter) encodeFields(row int, column func(f int) string) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, c.fieldKeys[f]...)
-		b = c.appendValue(b, field, v, func() string { return c.locRow(row) + ", column " + column(f) })
+		b = c.appendValue(b, field, v, row, f)
 	}
 	return append(b, '}')
 }
 
 // appendValue appends the normalised JSON value of raw; a value that cannot
 // be read is appended as text and a warning is given.
-func (c *converter) appendValue(b []byte, f *Field, raw string, loc func() string) []byte {
+func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []byte {
+	loc := func() string { return c.location(row, fi) }
 	bad := func(what string) []byte {
 		c.warn(loc(), fmt.Sprintf("%q is not %s; kept as text", raw, what))
 		return appendJSONString(b, raw)
