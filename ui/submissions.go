@@ -42,7 +42,7 @@ type submissionsView struct {
 
 	table   *widget.Table
 	columns []string           // header texts
-	fields  []string           // canonical field per column after Row and Ref
+	spec    *app.KindSpec      // the selected submission's kind
 	pages   map[int][][]string // page → rows of display cells
 	pending map[int]bool
 	info    *widget.Label
@@ -127,7 +127,7 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 	warnings := widget.NewButtonWithIcon(lang.L("Warnings"), theme.WarningIcon(), v.showWarnings)
 	recordsPane := container.NewBorder(container.NewBorder(nil, nil, nil, warnings, v.info), nil, nil, nil, v.table)
 	split := container.NewVSplit(v.list, recordsPane)
-	split.SetOffset(0.3)
+	split.SetOffset(0.4)
 	v.content = container.NewBorder(container.NewVBox(toolbar, hint), nil, nil, nil, split)
 	v.reload(0)
 	return v
@@ -158,12 +158,11 @@ func (v *submissionsView) reload(selectID int64) {
 func (v *submissionsView) showRecords(s *app.Submission) {
 	v.selected = s
 	v.pages, v.pending = map[int][][]string{}, map[int]bool{}
-	v.columns = []string{lang.L("Row"), lang.L("Reference")}
-	v.fields = nil
-	if spec := app.SpecOf(s.Kind); spec != nil {
-		for _, f := range spec.Fields {
+	v.columns = []string{lang.L("Row")}
+	v.spec = app.SpecOf(s.Kind)
+	if v.spec != nil {
+		for _, f := range v.spec.Fields {
 			v.columns = append(v.columns, f.ZH+" "+f.EN)
-			v.fields = append(v.fields, f.Name)
 		}
 	}
 	v.columns = append(v.columns, lang.L("Other columns"))
@@ -203,13 +202,12 @@ func (v *submissionsView) fetch(page int) {
 		return
 	}
 	v.pending[page] = true
-	sub := v.selected
-	fields := v.fields
+	sub, spec := v.selected, v.spec
 	v.mw.goBackground(func() {
 		recs, err := v.mw.ws.Records(context.Background(), sub.ID, page*recordPage, recordPage)
 		var rows [][]string
 		if err == nil {
-			rows = displayRows(recs, fields)
+			rows = displayRows(recs, spec)
 		}
 		v.mw.do(func() {
 			if v.selected != sub {
@@ -229,23 +227,49 @@ func (v *submissionsView) fetch(page int) {
 	})
 }
 
-// displayRows turns records into table cells: row, reference, one cell per
-// canonical field, and the extra columns.
-func displayRows(recs []app.RecordRow, fields []string) [][]string {
+// displayRows turns records into table cells: the row in the file, one
+// cell per canonical field of the kind, and the extra columns.
+func displayRows(recs []app.RecordRow, spec *app.KindSpec) [][]string {
+	chinese := strings.HasPrefix(lang.SystemLocale().LanguageString(), "zh")
 	out := make([][]string, len(recs))
 	for i, r := range recs {
 		var f map[string]any
 		var extra map[string]any
 		_ = json.Unmarshal([]byte(r.Fields), &f)
 		_ = json.Unmarshal([]byte(r.Extra), &extra)
-		row := make([]string, 0, len(fields)+3)
+		row := make([]string, 0, 16)
 		loc := strconv.Itoa(r.Row)
 		if r.Sheet != "" {
 			loc = r.Sheet + "!" + loc
 		}
-		row = append(row, loc, r.Ref)
-		for _, name := range fields {
-			row = append(row, displayValue(f[name]))
+		row = append(row, loc)
+		if spec != nil {
+			for _, fd := range spec.Fields {
+				v := f[fd.Name]
+				// Vocabulary values are shown as their terms, dates without the T.
+				terms := map[string]string{}
+				for _, t := range fd.Terms {
+					terms[t.Value] = t.EN
+					if chinese {
+						terms[t.Value] = t.ZH
+					}
+				}
+				switch x := v.(type) {
+				case string:
+					if t, ok := terms[x]; ok {
+						v = t
+					} else if fd.Type == "datetime" {
+						v = strings.Replace(x, "T", " ", 1)
+					}
+				case []any:
+					for j, e := range x {
+						if t, ok := terms[fmt.Sprint(e)]; ok {
+							x[j] = t
+						}
+					}
+				}
+				row = append(row, displayValue(v))
+			}
 		}
 		keys := make([]string, 0, len(extra))
 		for k := range extra {

@@ -283,7 +283,7 @@ func TestTooManyEntries(t *testing.T) {
 	for i := range 10_001 {
 		parts = append(parts, zipPart{name: "junk/" + itoa(i)})
 	}
-	b := buildZip(t, parts...)
+	b := storedZip(t, parts...)
 	requireErr(t, openErr(b, DefaultLimits()), ErrZipBomb, "entries")
 	lim := DefaultLimits()
 	lim.MaxEntries = 20_000
@@ -392,4 +392,29 @@ func TestMissingSheetPart(t *testing.T) {
 	wb := openBytes(t, buildZip(t, kept...))
 	_, err := wb.Table("s")
 	requireErr(t, err, nil, `sheet "s"`, "missing")
+}
+
+// The entry count is read from the end of central directory record, in its
+// zip64 form too, before archive/zip parses (and allocates for) the
+// directory.
+func TestDeclaredEntryCount(t *testing.T) {
+	rec := make([]byte, 56)
+	copy(rec, "PK\x06\x06")
+	binary.LittleEndian.PutUint64(rec[32:], 5_000_000)
+	loc := make([]byte, 20)
+	copy(loc, "PK\x06\x07")
+	binary.LittleEndian.PutUint64(loc[8:], 0)
+	eocd := make([]byte, 22)
+	copy(eocd, "PK\x05\x06")
+	binary.LittleEndian.PutUint16(eocd[10:], 0xFFFF)
+	b := append(append(rec, loc...), eocd...)
+	if n, ok := declaredEntries(bytes.NewReader(b), int64(len(b))); !ok || n != 5_000_000 {
+		t.Fatalf("declaredEntries = %d, %v", n, ok)
+	}
+	requireErr(t, openErr(b, DefaultLimits()), ErrZipBomb, "5000000 zip entries")
+
+	plain := buildZip(t, zipPart{"a", "x"}, zipPart{"b", "y"})
+	if n, ok := declaredEntries(bytes.NewReader(plain), int64(len(plain))); !ok || n != 2 {
+		t.Errorf("declaredEntries of a plain zip = %d, %v", n, ok)
+	}
 }

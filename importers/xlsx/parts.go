@@ -272,6 +272,9 @@ func collectRichText(sc *scanner, dst []byte) ([]byte, error) {
 				if dst, err = sc.collect(dst); err != nil {
 					return dst, err
 				}
+				if len(dst) > maxText {
+					return dst, errTextTooLong
+				}
 			case "rPh", "rPr", "phoneticPr", "extLst":
 				if err := sc.skip(); err != nil {
 					return dst, err

@@ -56,17 +56,21 @@ func newSheetTable(w *Workbook, name, part string) (*sheetTable, error) {
 		return nil, fmt.Errorf("xlsx: sheet %q: part %s is missing", name, part)
 	}
 	var err error
+	merges, cached := w.cachedMerges(part)
+	t.merges = merges
 	if f.UncompressedSize64 <= inMemorySheet {
 		var data []byte
 		data, err = w.readAll(part)
-		if err == nil {
+		if err == nil && !cached {
 			err = t.loadMerges(data)
 		}
 		if err == nil {
 			t.sc, err = newBytesScanner(data)
 		}
 	} else {
-		err = t.loadMergesFromPart()
+		if !cached {
+			err = t.loadMergesFromPart()
+		}
 		if err == nil {
 			var rc io.ReadCloser
 			if rc, err = w.openPart(part); err == nil {
@@ -125,7 +129,27 @@ func (t *sheetTable) scanMerges(sc *scanner) error {
 	}
 	slices.SortStableFunc(m, func(a, b mergeRange) int { return a.r1 - b.r1 })
 	t.merges = m
+	t.wb.storeMerges(t.part, m)
 	return nil
+}
+
+// cachedMerges returns the merged ranges of a sheet part found by an
+// earlier Table, sparing a large sheet its second pre-pass when a caller
+// reads the first rows of every sheet and then one sheet in full.
+func (w *Workbook) cachedMerges(part string) ([]mergeRange, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	m, ok := w.merges[part]
+	return m, ok
+}
+
+func (w *Workbook) storeMerges(part string, m []mergeRange) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.merges == nil {
+		w.merges = map[string][]mergeRange{}
+	}
+	w.merges[part] = m
 }
 
 // Name returns the sheet name.

@@ -18,6 +18,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -102,6 +103,9 @@ type Workbook struct {
 	sst       *sharedStrings
 	loadErr   error
 
+	mu     sync.Mutex
+	merges map[string][]mergeRange // by sheet part, read-only once stored
+
 	closed atomic.Bool
 }
 
@@ -125,11 +129,15 @@ func Open(r io.ReaderAt, size int64, lim Limits) (wb *Workbook, err error) {
 	if size < 0 {
 		return nil, fmt.Errorf("xlsx: negative size %d", size)
 	}
+	r = io.NewSectionReader(r, 0, size)
 	head := make([]byte, 8)
 	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
 	if !bytes.HasPrefix(head, []byte("PK")) {
 		return nil, fmt.Errorf("xlsx: %w: %s", ErrNotXLSX, sniff(r, size, head))
+	}
+	if n, ok := declaredEntries(r, size); ok && n > uint64(lim.MaxEntries) {
+		return nil, fmt.Errorf("xlsx: %w: %d zip entries, more than the limit of %d", ErrZipBomb, n, lim.MaxEntries)
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
@@ -172,6 +180,42 @@ func checkZip(zr *zip.Reader, lim Limits) error {
 		}
 	}
 	return nil
+}
+
+// declaredEntries reads the number of entries from the zip's end of
+// central directory record (or its zip64 form), so that a zip claiming
+// millions of entries is refused before archive/zip allocates for them.
+// ok is false when the record is not where it should be; archive/zip then
+// judges the file.
+func declaredEntries(r io.ReaderAt, size int64) (n uint64, ok bool) {
+	const eocdLen, locLen, eocd64Len = 22, 20, 56
+	tail := min(size, eocdLen+65535)
+	if tail < eocd64Len {
+		return 0, false
+	}
+	buf := make([]byte, tail)
+	if _, err := r.ReadAt(buf, size-tail); err != nil && err != io.EOF {
+		return 0, false
+	}
+	i := bytes.LastIndex(buf, []byte("PK\x05\x06"))
+	if i < 0 || len(buf)-i < eocdLen {
+		return 0, false
+	}
+	if n := binary.LittleEndian.Uint16(buf[i+10:]); n != 0xFFFF {
+		return uint64(n), true
+	}
+	if i < locLen || !bytes.HasPrefix(buf[i-locLen:], []byte("PK\x06\x07")) {
+		return 0, false
+	}
+	off := binary.LittleEndian.Uint64(buf[i-locLen+8:])
+	if off > uint64(size-eocd64Len) {
+		return 0, false
+	}
+	rec := make([]byte, eocd64Len)
+	if _, err := r.ReadAt(rec, int64(off)); err != nil || !bytes.HasPrefix(rec, []byte("PK\x06\x06")) {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint64(rec[32:]), true
 }
 
 // normalizePart is the lookup key of a part name: forward slashes, no

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -223,6 +224,41 @@ func TestGenerateFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFuzzSeeds(t)
+
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Log("soffice not found: LibreOffice fixtures left as they are")
+		return
+	}
+	dir := t.TempDir()
+	csv := "名称,日期,时间,金额,比例,代码\n模型甲,2024-03-05,14:03:00,1234567.5,3.5%,00123\n模型乙,2023-12-31,08:00,-42,100%,91110108MA7XH2TQ5E\n"
+	for name, data := range map[string][]byte{"messy.xlsx": messy, "data.csv": []byte(csv)} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	convert := func(in string, filter ...string) {
+		args := append([]string{"--headless"}, filter...)
+		args = append(args, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", filepath.Join(dir, "out"), filepath.Join(dir, in))
+		cmd := exec.Command(soffice, args...)
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice %s: %v\n%s", in, err, out)
+		}
+	}
+	// Re-save the excelize workbook; import the CSV with column 1 and 6
+	// as text, column 2 as Y/M/D dates, the rest detected.
+	convert("messy.xlsx")
+	convert("data.csv", "--infilter=CSV:44,34,76,1,1/2/2/5/3/1/4/1/5/1/6/2,1033,false,true")
+	for from, to := range map[string]string{"messy.xlsx": "messy-libreoffice.xlsx", "data.xlsx": "csv-libreoffice.xlsx"} {
+		b, err := os.ReadFile(filepath.Join(dir, "out", from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("testdata", to), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func Test1904DateSystem(t *testing.T) {
@@ -493,4 +529,18 @@ func TestOneByteReads(t *testing.T) {
 	checkMessy(t, openFile(t, "testdata/messy-libreoffice.xlsx"), []string{"合计", "1234567.25"}, true)
 	t.Run("hand", TestHandWrittenParts)
 	t.Run("gaps", TestRowGapsAndMerges)
+}
+
+// A second Table over the same sheet reuses the merged ranges found by the
+// first (callers read the head of every sheet, then one sheet in full).
+func TestMergesCachedAcrossTables(t *testing.T) {
+	wb := openBytes(t, buildMessy(t))
+	first := readSheet(t, wb, "数据")
+	if _, ok := wb.cachedMerges("xl/worksheets/sheet1.xml"); !ok {
+		t.Fatal("merges not cached")
+	}
+	second := readSheet(t, wb, "数据")
+	if fmt.Sprint(first) != fmt.Sprint(second) {
+		t.Errorf("second read differs:\n%v\n%v", first, second)
+	}
 }

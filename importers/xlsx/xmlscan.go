@@ -47,6 +47,12 @@ const (
 
 var errTokenTooLarge = fmt.Errorf("XML token larger than %d bytes", maxToken)
 
+// maxText bounds the text of one cell or shared string. Excel allows
+// 32,767 characters, at most 128 KiB in UTF-8.
+const maxText = 1 << 20
+
+var errTextTooLong = fmt.Errorf("text longer than %d bytes", maxText)
+
 // scanner is a pull tokenizer over one XML part. The slices it returns
 // (name, attrs, text) stay valid only until the next call of next.
 type scanner struct {
@@ -463,6 +469,9 @@ func (s *scanner) collect(dst []byte) ([]byte, error) {
 		case tokText, tokCDATA:
 			if dst, err = s.appendText(dst); err != nil {
 				return dst, err
+			}
+			if len(dst) > maxText {
+				return dst, errTextTooLong
 			}
 		case tokStart:
 			if !s.selfClose {
