@@ -1,9 +1,6 @@
 package tabular
 
 import (
-	"os"
-	"time"
-	"fmt"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -41,12 +38,6 @@ func FuzzCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		startZZ := time.Now()
-		defer func() {
-			if d := time.Since(startZZ); d > 200*time.Millisecond {
-				os.WriteFile(fmt.Sprintf("/tmp/x/slow-%d", time.Now().UnixNano()), []byte(fmt.Sprintf("%v %q", d, data)), 0o644)
-			}
-		}()
 		full, info, err := fuzzReadCSV(t, data, Limits{})
 		if err != nil {
 			return

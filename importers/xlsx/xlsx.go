@@ -11,8 +11,21 @@
 // not as displayed: numbers as plain decimals (no thousands separators,
 // currency or display rounding), dates and times as ISO 8601, percentages
 // as "3.5%", booleans as TRUE/FALSE, formulas as their cached result,
-// error values as written (#N/A), text as written. Every cell of a merged
-// range reads as the range's top-left cell.
+// error values as written (#N/A), text as written. Numbers other than
+// integers are rounded to 15 significant digits, the precision Excel keeps,
+// so a stored 0.30000000000000004 reads "0.3". Every cell of a merged range
+// reads as the range's top-left cell.
+//
+// The package parses SpreadsheetML itself with a small tokenizer rather
+// than through excelize: excelize's Rows iterator does not expose a cell's
+// style (so dates and percentages cannot be told from numbers), it is
+// several times slower, and excelize's OpenReader inflates every part up
+// front outside the limits above. excelize writes the test workbooks.
+//
+// Memory: the shared strings are held in memory; a worksheet part of up to
+// 8 MiB is inflated into memory once, a larger one is inflated twice (a
+// first pass collects the merged ranges, which follow the cells) and never
+// held whole.
 package xlsx
 
 import (
@@ -418,8 +431,9 @@ func (w *Workbook) loadShared() error {
 	return w.loadErr
 }
 
-// Sheets returns the names of the worksheets, visible and hidden, in
-// workbook order. Chart sheets, which hold no cells, are left out.
+// Sheets returns the names of the worksheets, visible, hidden and very
+// hidden, in workbook order. Chart sheets, which hold no cells, are left
+// out.
 func (w *Workbook) Sheets() []string {
 	names := make([]string, len(w.sheets))
 	for i, s := range w.sheets {
