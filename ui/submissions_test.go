@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
@@ -59,6 +60,27 @@ func TestImportAndBrowseRecords(t *testing.T) {
 	}
 	if got := v.cell(widget.TableCellID{Row: 2500, Col: 0}); got != "2502" {
 		t.Errorf("row 2500 is line %q of the file", got)
+	}
+}
+
+func TestDropFilesImportsThem(t *testing.T) {
+	mw, ws := newTestWindow(t)
+	c, err := ws.CreateCase(context.Background(), app.CaseInput{Provider: "星河智算", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw.reload(c.ID)
+	mw.bg.Wait()
+	sample := filepath.Join("..", "testdata", "sample")
+	var uris []fyne.URI
+	for _, f := range []string{"algorithm.json", "annotation-qa.csv"} {
+		abs, _ := filepath.Abs(filepath.Join(sample, f))
+		uris = append(uris, storage.NewFileURI(abs))
+	}
+	mw.dropped(fyne.Position{}, uris)
+	mw.bg.Wait()
+	if mw.tabs.SelectedIndex() != 1 || len(mw.subs.subs) != 2 {
+		t.Fatalf("after the drop: tab %d, %d submissions", mw.tabs.SelectedIndex(), len(mw.subs.subs))
 	}
 }
 
