@@ -124,6 +124,9 @@ func (t *csvTable) wrap(err error) error {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
+		if pe.Line != pe.StartLine {
+			return &lineError{line: pe.StartLine, err: fmt.Errorf("line %d, column %d: %w", pe.Line, pe.Column, pe.Err)}
+		}
 		return &lineError{line: pe.Line, err: fmt.Errorf("column %d: %w", pe.Column, pe.Err)}
 	}
 	return &lineError{line: t.guard.recLine, err: err}

@@ -45,7 +45,7 @@ func TestOpenCSV(t *testing.T) {
 			name:     "GB18030 four-byte characters",
 			data:     func(t *testing.T) []byte { return gb18030(t, "名称,说明\n𠀀字,€ ½ 😀\n") },
 			encoding: "GB18030", delim: ',',
-			want:     []gotRow{{1, []string{"名称", "说明"}}, {2, []string{"𠀀字", "€ ½ 😀"}}},
+			want: []gotRow{{1, []string{"名称", "说明"}}, {2, []string{"𠀀字", "€ ½ 😀"}}},
 		},
 		{
 			name: "UTF-16LE BOM with CRLF and tabs",
@@ -63,25 +63,25 @@ func TestOpenCSV(t *testing.T) {
 			name:     "tab delimiter with commas in text",
 			data:     func(*testing.T) []byte { return []byte("a\tb\tc\n1,5\t北京, 上海\tx\n2\t3\t4\n") },
 			encoding: "UTF-8", delim: '\t',
-			want:     []gotRow{{1, []string{"a", "b", "c"}}, {2, []string{"1,5", "北京, 上海", "x"}}, {3, []string{"2", "3", "4"}}},
+			want: []gotRow{{1, []string{"a", "b", "c"}}, {2, []string{"1,5", "北京, 上海", "x"}}, {3, []string{"2", "3", "4"}}},
 		},
 		{
 			name:     "semicolon delimiter with decimal commas",
 			data:     func(*testing.T) []byte { return []byte("名称;得分;比例\nA;3,5;0,1\nB;4;1,25\n") },
 			encoding: "UTF-8", delim: ';',
-			want:     []gotRow{{1, []string{"名称", "得分", "比例"}}, {2, []string{"A", "3,5", "0,1"}}, {3, []string{"B", "4", "1,25"}}},
+			want: []gotRow{{1, []string{"名称", "得分", "比例"}}, {2, []string{"A", "3,5", "0,1"}}, {3, []string{"B", "4", "1,25"}}},
 		},
 		{
 			name:     "pipe delimiter",
 			data:     func(*testing.T) []byte { return []byte("a|b\n1|2\n3|4\n") },
 			encoding: "UTF-8", delim: '|',
-			want:     []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "2"}}, {3, []string{"3", "4"}}},
+			want: []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "2"}}, {3, []string{"3", "4"}}},
 		},
 		{
 			name:     "quoted delimiters do not count when sniffing",
 			data:     func(*testing.T) []byte { return []byte("\"a;b;c\",d\n\"1;2;3;4\",e\n\"x\",f\n") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{1, []string{"a;b;c", "d"}}, {2, []string{"1;2;3;4", "e"}}, {3, []string{"x", "f"}}},
+			want: []gotRow{{1, []string{"a;b;c", "d"}}, {2, []string{"1;2;3;4", "e"}}, {3, []string{"x", "f"}}},
 		},
 		{
 			name: "quoted commas, quotes and newlines; line numbers after them",
@@ -100,25 +100,25 @@ func TestOpenCSV(t *testing.T) {
 			name:     "CRLF, also inside quoted fields",
 			data:     func(*testing.T) []byte { return []byte("a,b\r\n1,\"x\r\ny\"\r\n2,z\r\n") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "x\ny"}}, {4, []string{"2", "z"}}},
+			want: []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "x\ny"}}, {4, []string{"2", "z"}}},
 		},
 		{
 			name:     "CR CR LF leaves no CR",
 			data:     func(*testing.T) []byte { return []byte("a,b\r\r\n1,2\r\r\n") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "2"}}},
+			want: []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "2"}}},
 		},
 		{
 			name:     "old Mac CR line endings",
 			data:     func(*testing.T) []byte { return []byte("a,b\r1,2\r3,4") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "2"}}, {3, []string{"3", "4"}}},
+			want: []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "2"}}, {3, []string{"3", "4"}}},
 		},
 		{
 			name:     "no final newline",
 			data:     func(*testing.T) []byte { return []byte("a,b\n1,2") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "2"}}},
+			want: []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "2"}}},
 		},
 		{
 			name:     "ragged rows",
@@ -132,25 +132,25 @@ func TestOpenCSV(t *testing.T) {
 			name:     "blank lines and blank rows are skipped",
 			data:     func(*testing.T) []byte { return []byte("\n\na,b\n\n,\n  ,\t\n\r\n1,2\n,,,\n \n\"\",\"\"\n3,4\n\n") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{3, []string{"a", "b"}}, {8, []string{"1", "2"}}, {12, []string{"3", "4"}}},
+			want: []gotRow{{3, []string{"a", "b"}}, {8, []string{"1", "2"}}, {12, []string{"3", "4"}}},
 		},
 		{
 			name:     "one column",
 			data:     func(*testing.T) []byte { return []byte("名称\n甲\n乙\n") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{1, []string{"名称"}}, {2, []string{"甲"}}, {3, []string{"乙"}}},
+			want: []gotRow{{1, []string{"名称"}}, {2, []string{"甲"}}, {3, []string{"乙"}}},
 		},
 		{
 			name:     "stray quotes are literal",
 			data:     func(*testing.T) []byte { return []byte("a,b\n5\" screen,x\"y\"z\n\"q\"r,s\n") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{1, []string{"a", "b"}}, {2, []string{"5\" screen", "x\"y\"z"}}, {3, []string{"q\"r,s\n"}}}, // as encoding/csv reads it
+			want: []gotRow{{1, []string{"a", "b"}}, {2, []string{"5\" screen", "x\"y\"z"}}, {3, []string{"q\"r,s\n"}}}, // as encoding/csv reads it
 		},
 		{
 			name:     "unterminated quote runs to the end",
 			data:     func(*testing.T) []byte { return []byte("a,b\n1,\"open\n2,3\n") },
 			encoding: "UTF-8", delim: ',',
-			want:     []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "open\n2,3\n"}}},
+			want: []gotRow{{1, []string{"a", "b"}}, {2, []string{"1", "open\n2,3\n"}}},
 		},
 	}
 	for _, tt := range tests {

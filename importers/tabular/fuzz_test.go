@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -351,6 +352,12 @@ func FuzzJSONL(f *testing.F) {
 		lim := Limits{MaxDepth: 8, MaxRecordBytes: 1000}
 		recs, err := fuzzReadJSONL(t, data, lim)
 		if !plainUTF8(data) || len(data) >= defaultMaxFields {
+			return
+		}
+		if strings.TrimFunc(string(data), func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }) == "" {
+			if !errors.Is(err, ErrEmpty) || !errors.Is(err, ErrNoRecords) {
+				t.Fatalf("error %v for a blank file", err)
+			}
 			return
 		}
 		// Each non-blank line that is a JSON object within the limits is a

@@ -75,9 +75,9 @@ func TestOpenJSON(t *testing.T) {
 			},
 		},
 		{
-			name:  "single object",
-			data:  func(*testing.T) []byte { return []byte(keyFacts) },
-			want:  []Record{keyFactsRec},
+			name: "single object",
+			data: func(*testing.T) []byte { return []byte(keyFacts) },
+			want: []Record{keyFactsRec},
 		},
 		{
 			name: "single object starting with an array of objects",
@@ -113,7 +113,9 @@ func TestOpenJSON(t *testing.T) {
 		},
 		{
 			name: "strings unchanged, escapes decoded",
-			data: func(*testing.T) []byte { return []byte(`[{"s": " 含空格\t\"引号\" \u4e2d ", "n": -0.0, "e": ""}]`) },
+			data: func(*testing.T) []byte {
+				return []byte(`[{"s": " 含空格\t\"引号\" \u4e2d ", "n": -0.0, "e": ""}]`)
+			},
 			want: []Record{kv(1, "s", " 含空格\t\"引号\" 中 ", "n", "-0.0", "e", "")},
 		},
 		{
@@ -127,8 +129,8 @@ func TestOpenJSON(t *testing.T) {
 			want: []Record{keyFactsRec},
 		},
 		{
-			name: "UTF-16LE BOM",
-			data: func(t *testing.T) []byte { return utf16BOM(t, `{"items": [{"名称": "甲"}]}`, false) },
+			name:      "UTF-16LE BOM",
+			data:      func(t *testing.T) []byte { return utf16BOM(t, `{"items": [{"名称": "甲"}]}`, false) },
 			container: "items",
 			want:      []Record{kv(1, "名称", "甲")},
 		},

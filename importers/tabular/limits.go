@@ -57,7 +57,8 @@ var (
 	ErrEmpty = errors.New("file is empty")
 	// ErrNoRecords is returned (wrapped) when a JSON or JSONL file is well
 	// formed but holds no records: an empty array or object, or only blank
-	// lines.
+	// lines. An empty JSON or JSONL file matches both ErrEmpty and
+	// ErrNoRecords.
 	ErrNoRecords = errors.New("no records")
 )
 

@@ -250,8 +250,12 @@ func validUTF8(b []byte) (n int, partial bool) {
 func validGB18030(b []byte) (n int, partial bool) {
 	i := 0
 	for i < len(b) {
+		i += asciiPrefix(b[i:])
+		if i == len(b) {
+			break
+		}
 		c0 := b[i]
-		if c0 <= 0x80 {
+		if c0 == 0x80 {
 			i++
 			continue
 		}
