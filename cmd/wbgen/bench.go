@@ -33,7 +33,11 @@ func runBenchImport(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("wb binary: %w (build it with make wb)", err)
 	}
 	scratch := *dir
-	if scratch == "" {
+	if scratch != "" {
+		if err := os.MkdirAll(scratch, 0o700); err != nil {
+			return err
+		}
+	} else {
 		var err error
 		if scratch, err = os.MkdirTemp("", "wb-bench-*"); err != nil {
 			return err
