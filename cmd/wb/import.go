@@ -88,7 +88,7 @@ var importCommand = command{
 				}
 			}
 			if failed > 0 {
-				return fmt.Errorf("%d of %d files failed to import; nothing of them was kept", failed, len(reports))
+				return fmt.Errorf("%d of %d files failed to import and added nothing", failed, len(reports))
 			}
 			return nil
 		}
