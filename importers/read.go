@@ -71,7 +71,7 @@ const progressEvery = 8192
 
 // notesSheets are sheet names of instructions that are never data (the
 // templates' own notes sheet among them); they are skipped silently.
-var notesSheets = []string{"说明", "填写说明", "注意事项", "readme", "notes", "instructions", "说明notes"}
+var notesSheets = []string{"说明", "填写说明", "填表说明", "使用说明", "注意事项", "readme", "notes", "instructions", "说明notes"}
 
 // ReadFile reads one structured submission — CSV, XLSX, JSON or JSONL,
 // chosen by the name's extension and checked against the content — and
