@@ -12,6 +12,49 @@ import (
 // headerIndex maps normalised header spellings to field positions, per kind.
 var headerIndex = buildHeaderIndex()
 
+// containedIndex lists, per kind, the spellings long enough to be looked
+// for inside a longer header ("事件发现时间" holds "发现时间"), longest first.
+var containedIndex = buildContainedIndex()
+
+type spelling struct {
+	norm  string
+	field int
+}
+
+// minContained is how long a spelling must be, in characters, to be found
+// inside another header: three Chinese characters or six Latin letters.
+func minContained(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n >= 6
+}
+
+func buildContainedIndex() map[Kind][]spelling {
+	idx := map[Kind][]spelling{}
+	for k, m := range headerIndex {
+		var list []spelling
+		for norm, f := range m {
+			if minContained(norm) {
+				list = append(list, spelling{norm, f})
+			}
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if len(list[i].norm) != len(list[j].norm) {
+				return len(list[i].norm) > len(list[j].norm)
+			}
+			return list[i].norm < list[j].norm
+		})
+		idx[k] = list
+	}
+	return idx
+}
+
 // termIndex maps normalised term spellings to canonical values, per
 // kind and field.
 var termIndex = buildTermIndex()
@@ -125,6 +168,31 @@ func matchHeader(k Kind, h string) int {
 	// first part names.
 	if head, _, ok := strings.Cut(h, "."); ok {
 		return matchHeader(k, head)
+	}
+	return containedField(k, h)
+}
+
+// containedField finds the field whose longest spelling stands inside the
+// header ("事件发现时间", "是否已报告主管部门（是/否）"). Two fields whose
+// spellings of the same length both fit make it ambiguous: no match.
+func containedField(k Kind, h string) int {
+	n := normHeader(stripBrackets(h))
+	if n == "" {
+		n = normHeader(h)
+	}
+	for i, sp := range containedIndex[k] {
+		if !strings.Contains(n, sp.norm) {
+			continue
+		}
+		for _, other := range containedIndex[k][i+1:] {
+			if len(other.norm) < len(sp.norm) {
+				break
+			}
+			if other.field != sp.field && strings.Contains(n, other.norm) {
+				return -1
+			}
+		}
+		return sp.field
 	}
 	return -1
 }

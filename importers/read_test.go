@@ -347,3 +347,36 @@ func exampleValue(f Field) string {
 	}
 	return "示例 " + f.EN
 }
+
+func TestHeaderSpellings(t *testing.T) {
+	for _, tt := range []struct {
+		kind   Kind
+		header string
+		want   string
+	}{
+		{Incident, "事件编号", "id"},
+		{Incident, "事件发现时间", "found_at"},
+		{Incident, "是否已报告主管部门（是/否）", "reported"},
+		{Incident, "处置措施及结果", "action"},
+		{Incident, "Incident Category", "category"},
+		{Incident, "Action Taken\n处置措施", "action"},
+		{Incident, "reported (Y/N)", "reported"},
+		{Incident, "ＩＤ", "id"},
+		{DataSource, "数据规模（条）", "scale"},
+		{DataSource, "是否包含个人信息*", "contains_personal_info"},
+		{DataSource, "数据来源名称\nSource name", "name"},
+		{DataSource, "负责部门", ""},
+		{AnnotationRule, "标注准确率(%)", "accuracy"},
+		{Algorithm, "安全机制.内容过滤", "safety_mechanisms"},
+	} {
+		t.Run(tt.header, func(t *testing.T) {
+			got := ""
+			if i := matchHeader(tt.kind, tt.header); i >= 0 {
+				got = SpecFor(tt.kind).Fields[i].Name
+			}
+			if got != tt.want {
+				t.Errorf("matchHeader(%s, %q) = %q, want %q", tt.kind, tt.header, got, tt.want)
+			}
+		})
+	}
+}
