@@ -172,6 +172,23 @@ func matchHeader(k Kind, h string) int {
 	return containedField(k, h)
 }
 
+// attributeWords name a different attribute of the thing a spelling names:
+// "安全评估完成日期" is the date of the security assessment, not whether
+// there was one.
+var attributeWords = []string{"日期", "时间", "编号", "号码", "人数", "人员", "数量", "比例", "方式", "依据", "期限", "date", "time", "number", "count", "rate"}
+
+// namesOtherAttribute reports whether what a header adds around a
+// spelling names another attribute.
+func namesOtherAttribute(header, spelling string) bool {
+	rest := strings.Replace(header, spelling, " ", 1)
+	for _, w := range attributeWords {
+		if strings.Contains(rest, w) && !strings.Contains(spelling, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // containedField finds the field whose longest spelling stands inside the
 // header ("事件发现时间", "是否已报告主管部门（是/否）"). Two fields whose
 // spellings of the same length both fit make it ambiguous: no match.
@@ -181,7 +198,7 @@ func containedField(k Kind, h string) int {
 		n = normHeader(h)
 	}
 	for i, sp := range containedIndex[k] {
-		if !strings.Contains(n, sp.norm) {
+		if !strings.Contains(n, sp.norm) || namesOtherAttribute(n, sp.norm) {
 			continue
 		}
 		for _, other := range containedIndex[k][i+1:] {

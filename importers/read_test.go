@@ -368,6 +368,9 @@ func TestHeaderSpellings(t *testing.T) {
 		{DataSource, "负责部门", ""},
 		{AnnotationRule, "标注准确率(%)", "accuracy"},
 		{Algorithm, "安全机制.内容过滤", "safety_mechanisms"},
+		{Algorithm, "安全评估完成日期", ""},
+		{Algorithm, "是否开展安全评估", "security_assessment"},
+		{Incident, "报告主管部门时间", ""},
 	} {
 		t.Run(tt.header, func(t *testing.T) {
 			got := ""
