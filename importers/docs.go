@@ -25,7 +25,11 @@ such array, or a single object of key facts) or JSONL (one object per line).
 names at least two fields of a kind. Headers are matched ignoring case,
 spaces, punctuation, full-width forms, bracketed notes ("数据规模（条）")
 and line breaks of bilingual headers ("数据来源名称\nSource name" matches
-either line). Columns whose header matches no field are kept verbatim as
+either line). A longer header that contains a known spelling of at least
+three Chinese characters or six letters also names its field
+("事件发现时间" → found_at), unless what it adds names another attribute
+(日期, 时间, 编号, 数量 …: "安全评估完成日期" is not security_assessment).
+Columns whose header matches no field are kept verbatim as
 extra attributes of each record, never dropped. Two columns under one field
 — a merged header over a number and its unit — are read together.
 
