@@ -78,6 +78,9 @@ var importCommand = command{
 			} else {
 				printImportReport(e, reports)
 			}
+			if errors.Is(err, context.Canceled) {
+				return errors.New("interrupted: the file being read was not kept; files reported above as imported are")
+			}
 			if err != nil {
 				return err
 			}
