@@ -299,12 +299,72 @@ func (r *reader) readCSV(f io.Reader) error {
 	}
 	pos := findHeader(cellsOf(rows), r.kinds())
 	if pos < 0 {
+		if ok, err := r.readVertical("", t, rows); ok || err != nil {
+			return err
+		}
 		return r.noHeader("", rows)
 	}
 	if err := r.startTable("", rows[pos].Cells, false); err != nil {
 		return err
 	}
 	return r.readTable(t, rows, pos)
+}
+
+// maxVerticalRows bounds a key-value table: key facts, not a log.
+const maxVerticalRows = 500
+
+// readVertical reads a table laid out as field names down the first
+// column and values beside them ("项目 | 内容"), common for an algorithm's
+// key facts, as one record. ok is false when the table is not such a list.
+func (r *reader) readVertical(sheet string, t tabular.Table, rows []tabular.Row) (ok bool, err error) {
+	for len(rows) < maxVerticalRows {
+		row, err := t.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return false, err
+		}
+		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...)})
+	}
+	if len(rows) >= maxVerticalRows {
+		return false, nil
+	}
+	var keys, vals []string
+	for _, row := range rows {
+		var parts []string
+		for _, c := range row.Cells {
+			if c = strings.TrimSpace(c); c != "" {
+				parts = append(parts, c)
+			}
+		}
+		if len(parts) >= 2 {
+			keys = append(keys, parts[0])
+			vals = append(vals, strings.Join(parts[1:], "; "))
+		}
+	}
+	kinds := r.kinds()
+	if findHeader([][]string{keys}, kinds) < 0 {
+		return false, nil
+	}
+	// Three fields at least, so that a two-column table of anything is not
+	// taken for key facts.
+	best := 0
+	for _, k := range kinds {
+		all, _ := headerScore(k, keys)
+		best = max(best, all)
+	}
+	if best < 3 {
+		return false, nil
+	}
+	if err := r.startTable(sheet, keys, false); err != nil {
+		return true, err
+	}
+	if rec, ok := r.conv.convertKeyed(rows[0].Number, keys, vals); ok {
+		rec.Sheet = sheet
+		return true, r.emit(rec)
+	}
+	return true, nil
 }
 
 func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
@@ -348,6 +408,21 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 		}
 	}
 	if bestSheet < 0 {
+		// No sheet has a header row: perhaps key facts written down a column.
+		for _, h := range heads {
+			t, err := wb.Table(h.name)
+			if err != nil {
+				return err
+			}
+			for range h.rows {
+				if _, err := t.Next(); err != nil {
+					return fmt.Errorf("sheet %q: %w", h.name, err)
+				}
+			}
+			if ok, err := r.readVertical(h.name, t, h.rows); ok || err != nil {
+				return err
+			}
+		}
 		var names []string
 		for _, h := range heads {
 			names = append(names, fmt.Sprintf("%q", h.name))

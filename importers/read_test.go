@@ -383,3 +383,25 @@ func TestHeaderSpellings(t *testing.T) {
 		})
 	}
 }
+
+func TestReadVerticalKeyFacts(t *testing.T) {
+	data := "星河对话 算法关键信息,\n项目,内容\n模型名称,星河对话大模型\n基础模型,星河基座大模型\n参数量,700亿\n投诉处理时限,15个工作日\n上线日期,2024-03-15\n"
+	res, recs, err := readAll(t, writeFile(t, "facts.csv", []byte(data)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != Algorithm || len(recs) != 1 || res.WarningCount != 0 {
+		t.Fatalf("%+v %v", res, recs)
+	}
+	f := recs[0]["fields"].(map[string]any)
+	if f["model_name"] != "星河对话大模型" || f["base_model"] != "星河基座大模型" {
+		t.Errorf("fields = %v", f)
+	}
+	if x := recs[0]["extra"].(map[string]any); x["上线日期"] != "2024-03-15" || x["项目"] != "内容" {
+		t.Errorf("extra = %v", x)
+	}
+	// Two columns of anything are not key facts.
+	if _, _, err := readAll(t, writeFile(t, "pairs.csv", []byte("颜色,红\n形状,圆\n")), Options{}); !errors.Is(err, ErrNoHeader) {
+		t.Errorf("unrelated pairs: %v", err)
+	}
+}
