@@ -33,6 +33,10 @@ Columns whose header matches no field are kept verbatim as
 extra attributes of each record, never dropped. Two columns under one field
 — a merged header over a number and its unit — are read together.
 
+**Key facts down a column.** A table with no header row whose first column
+names at least three fields of one kind, values beside them ("项目 | 内容"),
+is read as one record — the usual layout of an algorithm's key facts.
+
 **Kind.** Without --kind, the kind is the one whose fields the header names
 best, counting fields that are not generic (identifiers, notes, dates);
 when two kinds fit equally well the import stops and asks for --kind.
