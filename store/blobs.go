@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -117,5 +118,42 @@ func (b *BlobStore) Remove(sum string) error {
 		return fmt.Errorf("remove blob %s: %w", sum, err)
 	}
 	_ = os.Remove(filepath.Dir(p)) // the fan-out folder, when now empty
+	return nil
+}
+
+// sweepBlobs removes what an interrupted import can leave behind: partial
+// copies in blobs/tmp and blobs no submission refers to (the process
+// stopped between storing the file and committing its records). It runs
+// when the workspace is opened, under the workspace lock, so no import is
+// in flight.
+func (s *Store) sweepBlobs(ctx context.Context) error {
+	tmp := filepath.Join(s.blobs.root, "tmp")
+	if entries, err := os.ReadDir(tmp); err == nil {
+		for _, e := range entries {
+			_ = os.Remove(filepath.Join(tmp, e.Name()))
+		}
+	}
+	root := filepath.Join(s.blobs.root, "sha256")
+	fans, err := os.ReadDir(root)
+	if err != nil {
+		return nil // nothing stored yet
+	}
+	for _, fan := range fans {
+		files, err := os.ReadDir(filepath.Join(root, fan.Name()))
+		if err != nil {
+			continue
+		}
+		for _, f := range files {
+			used, err := s.BlobReferenced(ctx, f.Name())
+			if err != nil {
+				return fmt.Errorf("sweep blobs: %w", err)
+			}
+			if !used {
+				if err := s.blobs.Remove(f.Name()); err != nil {
+					return fmt.Errorf("sweep blobs: %w", err)
+				}
+			}
+		}
+	}
 	return nil
 }

@@ -234,6 +234,9 @@ func (s *Store) open(ctx context.Context) error {
 		return err
 	}
 	s.blobs = blobs
+	if err := s.sweepBlobs(ctx); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Join(s.dir, IndexDir), 0o700); err != nil {
 		return fmt.Errorf("create index folder: %w", err)
 	}

@@ -381,3 +381,43 @@ func TestOpensSchemaV1Workspace(t *testing.T) {
 		t.Errorf("case from the schema-v1 workspace = %+v", c)
 	}
 }
+
+// TestOpenSweepsOrphanBlobs: a process stopped between storing a file and
+// committing its records leaves a blob no submission names; the next open
+// removes it, and keeps the blobs that are referred to.
+func TestOpenSweepsOrphanBlobs(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	s, err := Open(ctx, dir, Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	caseID, _ := s.CreateCase(ctx, sampleCase())
+	kept, _, _ := s.Blobs().Put(strings.NewReader("kept"))
+	w, err := s.BeginSubmission(ctx, Submission{CaseID: caseID, SHA256: kept, FileName: "k.csv", Kind: "incident", Label: "internal", Format: "csv", ImporterVersion: "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Add(RecordRow{Row: 2, Fields: `{"id":"A"}`})
+	if _, err := w.Commit(nil, 0); err != nil {
+		t.Fatal(err)
+	}
+	orphan, _, _ := s.Blobs().Put(strings.NewReader("orphan"))
+	os.WriteFile(filepath.Join(dir, BlobDir, "tmp", "put-123"), []byte("half"), 0o600)
+	s.Close()
+
+	s, err = Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if ok, _ := s.Blobs().Has(kept); !ok {
+		t.Error("a referenced blob was swept")
+	}
+	if ok, _ := s.Blobs().Has(orphan); ok {
+		t.Error("an orphan blob survived reopening")
+	}
+	if tmp, _ := os.ReadDir(filepath.Join(dir, BlobDir, "tmp")); len(tmp) != 0 {
+		t.Errorf("%d partial copies left in blobs/tmp", len(tmp))
+	}
+}
