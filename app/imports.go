@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -54,6 +55,7 @@ type FileReport struct {
 	Kind         string              `json:"kind"`
 	Status       string              `json:"status"`
 	Records      int                 `json:"records"`
+	Passages     int                 `json:"passages"`
 	Warnings     []importers.Warning `json:"warnings"`
 	Error        string              `json:"error"`
 	Format       string              `json:"format,omitempty"`
@@ -152,6 +154,20 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 	blobPath := blobFile.Name()
 	blobFile.Close()
 
+	if format, ok := importers.IsDocument(blobPath, filepath.Base(path)); ok {
+		sub, res, err := a.readDocumentInto(ctx, req, path, blobPath, sum, size, format)
+		rep.Kind, rep.Format, rep.Encoding = string(res.Kind), string(res.Format), res.Encoding
+		if err != nil {
+			a.dropBlob(sum)
+			return fail(err)
+		}
+		rep.Status, rep.Passages, rep.SubmissionID = StatusImported, sub.Passages, sub.ID
+		rep.Warnings, rep.WarningCount = res.Warnings, len(res.Warnings)
+		if rep.Warnings == nil {
+			rep.Warnings = []importers.Warning{}
+		}
+		return rep
+	}
 	sub, res, err := a.readInto(ctx, req, index, path, blobPath, sum, size)
 	rep.Kind, rep.Format, rep.Encoding = string(res.Kind), string(res.Format), res.Encoding
 	if err != nil {
@@ -249,6 +265,51 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 	}
 	sub, err := w.Commit(warnings, res.WarningCount)
 	return sub, res, err
+}
+
+// readDocumentInto reads a document's passages and stores them with the
+// submission in one transaction.
+func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blobPath, sum string, size int64, format importers.Format) (Submission, importers.DocumentResult, error) {
+	res, err := importers.ReadDocument(ctx, blobPath, format, importers.Options{Kind: req.Kind, MaxBytes: req.MaxBytes})
+	if err != nil {
+		return Submission{}, res, err
+	}
+	w, err := a.store.BeginSubmission(ctx, store.Submission{
+		CaseID: req.CaseID, SHA256: sum, FileName: filepath.Base(path), Size: size,
+		Kind: string(res.Kind), Label: string(req.Label), Format: string(res.Format),
+		Encoding: res.Encoding, ImporterVersion: importers.Version,
+	})
+	if err != nil {
+		return Submission{}, res, err
+	}
+	for _, p := range res.Passages {
+		hp, _ := json.Marshal(p.HeadingPath)
+		if p.HeadingPath == nil {
+			hp = []byte("[]")
+		}
+		err := w.AddPassage(store.PassageRow{Seq: p.Seq, Page: p.Page, Paragraph: p.Paragraph, Line: p.Line,
+			HeadingPath: string(hp), Heading: p.Heading, Table: p.Table, Row: p.Row, Cell: p.Cell,
+			Footnote: p.Footnote, Text: p.Text})
+		if err != nil {
+			w.Rollback()
+			return Submission{}, res, err
+		}
+	}
+	warnings := make([]store.Warning, len(res.Warnings))
+	for i, wa := range res.Warnings {
+		warnings[i] = store.Warning{Location: wa.Location, Message: wa.Message}
+	}
+	sub, err := w.Commit(warnings, len(warnings))
+	return sub, res, err
+}
+
+// PassageRow is one stored passage of a document.
+type PassageRow = store.PassageRow
+
+// Passages returns one page of a document's passages: those after seq
+// offset, in reading order.
+func (a *App) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]PassageRow, error) {
+	return a.store.Passages(ctx, submissionID, offset, limit)
 }
 
 // dropBlob removes a blob that no submission refers to, so a failed import

@@ -171,3 +171,44 @@ func TestImportSizeLimit(t *testing.T) {
 		t.Error("an oversized file changed the workspace")
 	}
 }
+
+func TestImportDocuments(t *testing.T) {
+	a := openApp(t)
+	ctx := context.Background()
+	id := newCase(t, a)
+	dir := t.TempDir()
+	md := filepath.Join(dir, "标注规则.md")
+	os.WriteFile(md, []byte("# 标注规则\n\n## 3.2 安全性标注\n\n安全性标注覆盖全部违法不良信息类别。\n"), 0o600)
+	prose := filepath.Join(dir, "说明.txt")
+	os.WriteFile(prose, []byte("本服务采用星河基座大模型。\n\n备案号：Beijing-XingheChat-20240315\n"), 0o600)
+	table := filepath.Join(dir, "incidents.txt")
+	os.WriteFile(table, []byte("事件编号\t事件类别\nINC-1\t投诉\n"), 0o600)
+
+	before := workspaceState(t, a)
+	reps, _ := a.Import(ctx, ImportRequest{CaseID: id, Files: []string{md}})
+	if reps[0].Status != StatusFailed || !strings.Contains(reps[0].Error, "--kind") {
+		t.Errorf("a document without --kind: %+v", reps[0])
+	}
+	if workspaceState(t, a) != before {
+		t.Error("the refused document changed the workspace")
+	}
+
+	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: importers.AnnotationRule, Files: []string{md, prose}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reps[0]; r.Status != StatusImported || r.Passages != 3 || r.Records != 0 || r.Format != "markdown" || r.Kind != "annotation_rule" {
+		t.Errorf("markdown: %+v", r)
+	}
+	if r := reps[1]; r.Status != StatusImported || r.Passages != 2 || r.Format != "text" {
+		t.Errorf("prose .txt: %+v", r)
+	}
+	ps, err := a.Passages(ctx, reps[0].SubmissionID, 0, 10)
+	if err != nil || len(ps) != 3 || ps[2].Line != 5 || ps[2].HeadingPath != `["标注规则","3.2 安全性标注"]` {
+		t.Errorf("passages = %+v, %v", ps, err)
+	}
+	reps, _ = a.Import(ctx, ImportRequest{CaseID: id, Files: []string{table}})
+	if r := reps[0]; r.Status != StatusImported || r.Records != 1 || r.Kind != "incident" {
+		t.Errorf("tabular .txt: %+v", r)
+	}
+}

@@ -146,8 +146,12 @@ func DetectFormat(name string, r io.Reader) (Format, error) {
 		return JSONL, nil
 	case ".xls", ".et":
 		return "", fmt.Errorf("%w: %s is a legacy Excel format; save it as .xlsx and import that", ErrUnsupported, ext)
-	case ".docx", ".doc", ".pdf", ".md", ".odt", ".rtf", ".pptx":
-		return "", fmt.Errorf("%w: %s documents are not structured rows (importing documents is not available yet)", ErrUnsupported, ext)
+	case ".docx", ".pdf", ".md", ".markdown":
+		return "", fmt.Errorf("%w: a %s file is a document, not structured rows", ErrUnsupported, ext)
+	case ".doc", ".wps", ".odt", ".rtf", ".pages":
+		return "", fmt.Errorf("%w: %s documents cannot be read; save the document as DOCX or PDF and import that", ErrUnsupported, ext)
+	case ".pptx", ".ppt":
+		return "", fmt.Errorf("%w: %s presentations cannot be read; export them as PDF and import that", ErrUnsupported, ext)
 	}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
 	switch {

@@ -23,7 +23,24 @@ type Submission struct {
 	ImporterVersion string    `json:"importer_version"`
 	ImportedAt      time.Time `json:"imported_at"`
 	Records         int       `json:"records"`
+	Passages        int       `json:"passages"`
 	Warnings        int       `json:"warnings"`
+}
+
+// PassageRow is one stored passage of a document.
+type PassageRow struct {
+	ID          int64
+	Seq         int
+	Page        int
+	Paragraph   int
+	Line        int
+	HeadingPath string // JSON array of strings
+	Heading     bool
+	Table       int
+	Row         int
+	Cell        int
+	Footnote    string
+	Text        string
 }
 
 // Warning is something an importer could not read, with where it was.
@@ -84,6 +101,8 @@ type SubmissionWriter struct {
 	buf   []RecordRow
 	args  []any
 	n     int
+	// passages counts the passages written.
+	passages int
 }
 
 // BeginSubmission starts writing sub (ID, record and warning counts are
@@ -168,6 +187,20 @@ func (w *SubmissionWriter) flush() error {
 	return nil
 }
 
+// AddPassage writes one passage of a document submission.
+func (w *SubmissionWriter) AddPassage(p PassageRow) error {
+	if p.HeadingPath == "" {
+		p.HeadingPath = "[]"
+	}
+	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO passages (submission_id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, w.sub.ID, p.Seq, p.Page, p.Paragraph, p.Line, p.HeadingPath, p.Heading,
+		p.Table, p.Row, p.Cell, p.Footnote, p.Text); err != nil {
+		return fmt.Errorf("store passage %d: %w", p.Seq, err)
+	}
+	w.passages++
+	return nil
+}
+
 // Commit writes what is queued, the warnings (up to a bound; total is the
 // full count) and the counts, and commits. The writer is done afterwards.
 func (w *SubmissionWriter) Commit(warnings []Warning, total int) (Submission, error) {
@@ -186,9 +219,9 @@ func (w *SubmissionWriter) Commit(warnings []Warning, total int) (Submission, er
 			return Submission{}, fmt.Errorf("store warnings: %w", err)
 		}
 	}
-	w.sub.Records, w.sub.Warnings = w.n, max(total, len(warnings))
-	if _, err := w.tx.ExecContext(w.ctx, `UPDATE submissions SET record_count = ?, warning_count = ? WHERE id = ?`,
-		w.sub.Records, w.sub.Warnings, w.sub.ID); err != nil {
+	w.sub.Records, w.sub.Passages, w.sub.Warnings = w.n, w.passages, max(total, len(warnings))
+	if _, err := w.tx.ExecContext(w.ctx, `UPDATE submissions SET record_count = ?, passage_count = ?, warning_count = ? WHERE id = ?`,
+		w.sub.Records, w.sub.Passages, w.sub.Warnings, w.sub.ID); err != nil {
 		w.tx.Rollback()
 		return Submission{}, fmt.Errorf("store counts: %w", err)
 	}
@@ -204,13 +237,13 @@ func (w *SubmissionWriter) Rollback() {
 	w.tx.Rollback()
 }
 
-const submissionColumns = `id, case_id, sha256, file_name, size, kind, label, format, encoding, importer_version, imported_at, record_count, warning_count`
+const submissionColumns = `id, case_id, sha256, file_name, size, kind, label, format, encoding, importer_version, imported_at, record_count, passage_count, warning_count`
 
 func scanSubmission(row interface{ Scan(...any) error }) (Submission, error) {
 	var sub Submission
 	var at string
 	err := row.Scan(&sub.ID, &sub.CaseID, &sub.SHA256, &sub.FileName, &sub.Size, &sub.Kind, &sub.Label, &sub.Format,
-		&sub.Encoding, &sub.ImporterVersion, &at, &sub.Records, &sub.Warnings)
+		&sub.Encoding, &sub.ImporterVersion, &at, &sub.Records, &sub.Passages, &sub.Warnings)
 	sub.ImportedAt, _ = time.Parse(time.RFC3339Nano, at)
 	return sub, err
 }
@@ -283,6 +316,25 @@ func (s *Store) Records(ctx context.Context, submissionID int64, offset, limit i
 			return nil, fmt.Errorf("read records: %w", err)
 		}
 		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Passages returns one page of a document's passages in reading order.
+func (s *Store) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]PassageRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, text
+		FROM passages WHERE submission_id = ? AND seq > ? ORDER BY seq LIMIT ?`, submissionID, offset, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read passages: %w", err)
+	}
+	defer rows.Close()
+	out := []PassageRow{}
+	for rows.Next() {
+		var p PassageRow
+		if err := rows.Scan(&p.ID, &p.Seq, &p.Page, &p.Paragraph, &p.Line, &p.HeadingPath, &p.Heading, &p.Table, &p.Row, &p.Cell, &p.Footnote, &p.Text); err != nil {
+			return nil, fmt.Errorf("read passages: %w", err)
+		}
+		out = append(out, p)
 	}
 	return out, rows.Err()
 }

@@ -19,7 +19,7 @@ import (
 var importCommand = command{
 	name:    "import",
 	args:    "FILE...",
-	summary: "import submitted files (CSV, XLSX, JSON, JSONL) into a case",
+	summary: "import submitted files (CSV, XLSX, JSON, JSONL; Markdown and text documents) into a case",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		var caseID, kind, label, maxSize string
 		fs.StringVar(&caseID, "case", "", "case `ID` to import into (required)")
@@ -103,7 +103,11 @@ func printImportReport(e *env, reports []app.FileReport) {
 	for _, r := range reports {
 		switch r.Status {
 		case app.StatusImported:
-			fmt.Fprintf(e.stdout, "imported   %s  (%s, %s%s): %d records, %d warnings\n", r.File, r.Kind, r.Format, encodingNote(r), r.Records, r.WarningCount)
+			what := fmt.Sprintf("%d records", r.Records)
+			if r.Passages > 0 {
+				what = fmt.Sprintf("%d passages", r.Passages)
+			}
+			fmt.Fprintf(e.stdout, "imported   %s  (%s, %s%s): %s, %d warnings\n", r.File, r.Kind, r.Format, encodingNote(r), what, r.WarningCount)
 		case app.StatusDuplicate:
 			fmt.Fprintf(e.stdout, "duplicate  %s  already imported into this case as submission %d; nothing added\n", r.File, r.SubmissionID)
 		default:

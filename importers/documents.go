@@ -1,0 +1,129 @@
+package importers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/inspection-workbench/workbench/importers/document"
+	"github.com/inspection-workbench/workbench/importers/tabular"
+	"github.com/inspection-workbench/workbench/importers/textdoc"
+)
+
+// Document formats.
+const (
+	Markdown  Format = "markdown"
+	PlainText Format = "text"
+	DOCX      Format = "docx"
+	PDF       Format = "pdf"
+)
+
+// DocumentResult is what ReadDocument found.
+type DocumentResult struct {
+	Kind     Kind
+	Format   Format
+	Encoding string
+	Passages []document.Passage
+	Warnings []Warning
+}
+
+// IsDocument decides whether a file is a document (its passages are
+// imported) rather than structured rows, from its name and content. A .txt
+// file is a document unless it reads as a table whose header names fields
+// of a kind.
+func IsDocument(path, name string) (Format, bool) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return Markdown, true
+	case ".docx", ".docm":
+		return DOCX, true
+	case ".pdf":
+		return PDF, true
+	case ".txt", ".text":
+		if looksTabular(path) {
+			return "", false
+		}
+		return PlainText, true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	if bytes.HasPrefix(head[:n], []byte("%PDF-")) {
+		return PDF, true
+	}
+	return "", false
+}
+
+// looksTabular reports whether a text file opens as a CSV whose first rows
+// hold a header row of some kind.
+func looksTabular(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	t, _, err := tabular.OpenCSV(f, tabular.DefaultLimits())
+	if err != nil {
+		return false
+	}
+	rows, _ := head(t)
+	return findHeader(cellsOf(rows), Kinds) >= 0
+}
+
+// ReadDocument reads a document's passages. Documents have no headers to
+// tell their kind from, so opts.Kind is required.
+func ReadDocument(ctx context.Context, path string, format Format, opts Options) (DocumentResult, error) {
+	res := DocumentResult{Kind: opts.Kind, Format: format}
+	if opts.Kind == "" {
+		return res, fmt.Errorf("%w: a document has no header row to tell its kind from; name it with --kind", ErrKind)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return res, err
+	}
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if st.Size() > limit {
+		return res, fmt.Errorf("%w: %s is over the limit of %s", ErrTooLarge, byteSize(st.Size()), byteSize(limit))
+	}
+	var passages []document.Passage
+	var warnings []document.Warning
+	switch format {
+	case Markdown, PlainText:
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return res, err
+		}
+		passages, res.Encoding, err = textdoc.Read(data, format == Markdown)
+		if err != nil {
+			return res, err
+		}
+	default:
+		passages, warnings, err = readBinaryDocument(path, format, st.Size())
+		if err != nil {
+			return res, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if len(passages) == 0 {
+		return res, errors.New("the document holds no text (a scanned document? no OCR is done)")
+	}
+	res.Passages = passages
+	for _, w := range warnings {
+		res.Warnings = append(res.Warnings, Warning{Location: w.Location, Message: w.Message})
+	}
+	return res, nil
+}
