@@ -70,7 +70,7 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 		return container.NewGridWrap(fyne.NewSize(210, o.MinSize().Height), o)
 	}
 	toolbar := container.NewHBox(importBtn, widget.NewLabel(lang.L("Kind")), fixed(v.kind), widget.NewLabel(lang.L("Label")), fixed(v.label))
-	hint := widget.NewLabel(lang.L("Or drop CSV, XLSX, JSON or JSONL files on the window."))
+	hint := widget.NewLabel(lang.L("Or drop files on the window: CSV, XLSX, JSON, JSONL; documents (Markdown, text) need a kind."))
 	hint.Importance = widget.LowImportance
 
 	v.list = widget.NewList(
@@ -86,8 +86,13 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 			s := v.subs[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(s.FileName)
-			box.Objects[1].(*widget.Label).SetText(lang.L("{{.Kind}} · {{.Records}} records · {{.Warnings}} warnings · {{.Label}}",
-				map[string]any{"Kind": kindText(s.Kind), "Records": s.Records, "Warnings": s.Warnings, "Label": labelText(s.Label)}))
+			detail := lang.L("{{.Kind}} · {{.Records}} records · {{.Warnings}} warnings · {{.Label}}",
+				map[string]any{"Kind": kindText(s.Kind), "Records": s.Records, "Warnings": s.Warnings, "Label": labelText(s.Label)})
+			if isDocument(s) {
+				detail = lang.L("{{.Kind}} · document, {{.Passages}} passages · {{.Warnings}} warnings · {{.Label}}",
+					map[string]any{"Kind": kindText(s.Kind), "Passages": s.Passages, "Warnings": s.Warnings, "Label": labelText(s.Label)})
+			}
+			box.Objects[1].(*widget.Label).SetText(detail)
 		},
 	)
 	v.list.OnSelected = func(i widget.ListItemID) {
@@ -103,6 +108,9 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 		func() (int, int) {
 			if v.selected == nil {
 				return 0, 0
+			}
+			if isDocument(*v.selected) {
+				return v.selected.Passages, len(v.columns)
 			}
 			return v.selected.Records, len(v.columns)
 		},
@@ -160,19 +168,26 @@ func (v *submissionsView) showRecords(s *app.Submission) {
 	v.pages, v.pending = map[int][][]string{}, map[int]bool{}
 	v.columns = []string{lang.L("Row")}
 	v.spec = app.SpecOf(s.Kind)
-	if v.spec != nil {
+	if isDocument(*s) {
+		v.columns = []string{lang.L("Location"), lang.L("Under heading"), lang.L("Text")}
+	} else if v.spec != nil {
 		for _, f := range v.spec.Fields {
 			v.columns = append(v.columns, f.ZH+" "+f.EN)
 		}
 	}
-	v.columns = append(v.columns, lang.L("Other columns"))
+	if !isDocument(*s) {
+		v.columns = append(v.columns, lang.L("Other columns"))
+	}
 	v.info.SetText(lang.L("{{.File}}: {{.Records}} records, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}}",
-		map[string]any{"File": s.FileName, "Records": s.Records, "Format": s.Format, "Encoding": s.Encoding,
+		map[string]any{"File": s.FileName, "Records": max(s.Records, s.Passages), "Format": s.Format, "Encoding": s.Encoding,
 			"At": s.ImportedAt.Local().Format("2006-01-02 15:04"), "SHA": s.SHA256[:16] + "…"}))
 	for i := range v.columns {
 		w := float32(160)
 		if i == 0 {
 			w = 90
+		}
+		if isDocument(*s) && i == 2 {
+			w = 700
 		}
 		v.table.SetColumnWidth(i, w)
 	}
@@ -204,10 +219,18 @@ func (v *submissionsView) fetch(page int) {
 	v.pending[page] = true
 	sub, spec := v.selected, v.spec
 	v.mw.goBackground(func() {
-		recs, err := v.mw.ws.Records(context.Background(), sub.ID, page*recordPage, recordPage)
 		var rows [][]string
-		if err == nil {
-			rows = displayRows(recs, spec)
+		var err error
+		if isDocument(*sub) {
+			var ps []app.PassageRow
+			if ps, err = v.mw.ws.Passages(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
+				rows = displayPassages(ps)
+			}
+		} else {
+			var recs []app.RecordRow
+			if recs, err = v.mw.ws.Records(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
+				rows = displayRows(recs, spec)
+			}
 		}
 		v.mw.do(func() {
 			if v.selected != sub {
@@ -281,6 +304,40 @@ func displayRows(recs []app.RecordRow, spec *app.KindSpec) [][]string {
 			parts = append(parts, k+": "+displayValue(extra[k]))
 		}
 		out[i] = append(row, strings.Join(parts, "; "))
+	}
+	return out
+}
+
+// isDocument tells document submissions (passages) from structured ones.
+func isDocument(s app.Submission) bool {
+	switch s.Format {
+	case "markdown", "text", "docx", "pdf":
+		return true
+	}
+	return false
+}
+
+// displayPassages turns passages into table cells: where the passage
+// stands, the headings above it, its text.
+func displayPassages(ps []app.PassageRow) [][]string {
+	out := make([][]string, len(ps))
+	for i, p := range ps {
+		var loc []string
+		if p.Page > 0 {
+			loc = append(loc, lang.L("p. {{.N}}", map[string]any{"N": p.Page}))
+		}
+		if p.Paragraph > 0 {
+			loc = append(loc, lang.L("¶ {{.N}}", map[string]any{"N": p.Paragraph}))
+		}
+		if p.Line > 0 {
+			loc = append(loc, lang.L("line {{.N}}", map[string]any{"N": p.Line}))
+		}
+		if p.Table > 0 {
+			loc = append(loc, lang.L("table {{.T}} row {{.R}} cell {{.C}}", map[string]any{"T": p.Table, "R": p.Row, "C": p.Cell}))
+		}
+		var path []string
+		_ = json.Unmarshal([]byte(p.HeadingPath), &path)
+		out[i] = []string{strings.Join(loc, ", "), strings.Join(path, " > "), strings.ReplaceAll(p.Text, "\n", " ⏎ ")}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,5 +90,40 @@ func TestDropWithoutCase(t *testing.T) {
 	mw.dropped(fyne.Position{}, nil)
 	if mw.win.Canvas().Overlays().Top() == nil {
 		t.Error("dropping with no case open says nothing")
+	}
+}
+
+func TestDocumentShowsPassages(t *testing.T) {
+	mw, ws := newTestWindow(t)
+	c, err := ws.CreateCase(context.Background(), app.CaseInput{Provider: "星河智算", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw.reload(c.ID)
+	mw.bg.Wait()
+	v := mw.subs
+	md := filepath.Join(t.TempDir(), "rules.md")
+	if err := os.WriteFile(md, []byte("# 标注规则\n\n## 3.2 安全性标注\n\n安全性标注覆盖全部类别。\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v.kind.SetSelectedIndex(2) // annotation rules: documents need a kind
+	v.importFiles([]string{md})
+	mw.bg.Wait()
+	if len(v.subs) != 1 || v.selected == nil || v.selected.Passages != 3 {
+		t.Fatalf("after import: %+v", v.subs)
+	}
+	if rows, cols := v.table.Length(); rows != 3 || cols != 3 {
+		t.Fatalf("table %d×%d", rows, cols)
+	}
+	v.cell(widget.TableCellID{Row: 2, Col: 2})
+	mw.bg.Wait()
+	if got := v.cell(widget.TableCellID{Row: 2, Col: 1}); got != "标注规则 > 3.2 安全性标注" {
+		t.Errorf("heading path cell = %q", got)
+	}
+	if got := v.cell(widget.TableCellID{Row: 2, Col: 2}); got != "安全性标注覆盖全部类别。" {
+		t.Errorf("text cell = %q", got)
+	}
+	if got := v.cell(widget.TableCellID{Row: 2, Col: 0}); !strings.Contains(got, "5") {
+		t.Errorf("location cell = %q", got)
 	}
 }
