@@ -161,7 +161,7 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 			a.dropBlob(sum)
 			return fail(err)
 		}
-		rep.Status, rep.Passages, rep.SubmissionID = StatusImported, sub.Passages, sub.ID
+		rep.Status, rep.Records, rep.Passages, rep.SubmissionID = StatusImported, sub.Records, sub.Passages, sub.ID
 		rep.Warnings, rep.WarningCount = res.Warnings, len(res.Warnings)
 		if rep.Warnings == nil {
 			rep.Warnings = []importers.Warning{}
@@ -281,6 +281,18 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 	})
 	if err != nil {
 		return Submission{}, res, err
+	}
+	// An algorithm description's "字段：值" lines become its key-facts record.
+	if res.Kind == importers.Algorithm {
+		warn := func(loc, msg string) {
+			res.Warnings = append(res.Warnings, importers.Warning{Location: loc, Message: msg})
+		}
+		if rec, ok := importers.KeyFacts(res.Kind, res.Passages, warn); ok {
+			if err := w.Add(store.RecordRow{Ref: rec.Ref, Fields: string(rec.Fields), Extra: string(rec.Extra)}); err != nil {
+				w.Rollback()
+				return Submission{}, res, err
+			}
+		}
 	}
 	for _, p := range res.Passages {
 		hp, _ := json.Marshal(p.HeadingPath)

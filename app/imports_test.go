@@ -207,6 +207,19 @@ func TestImportDocuments(t *testing.T) {
 	if err != nil || len(ps) != 3 || ps[2].Line != 5 || ps[2].HeadingPath != `["标注规则","3.2 安全性标注"]` {
 		t.Errorf("passages = %+v, %v", ps, err)
 	}
+	// An algorithm description's key facts become a record citing its passages.
+	algo := filepath.Join(dir, "算法说明.md")
+	os.WriteFile(algo, []byte("# 算法机制机理说明\n\n备案号：Beijing-XingheChat-20240315\n基础模型：星河基座大模型\n"), 0o600)
+	reps, _ = a.Import(ctx, ImportRequest{CaseID: id, Kind: importers.Algorithm, Files: []string{algo}})
+	if r := reps[0]; r.Status != StatusImported || r.Records != 1 || r.Passages != 2 {
+		t.Fatalf("algorithm description: %+v", r)
+	}
+	recs, _ := a.Records(ctx, reps[0].SubmissionID, 0, 5)
+	if len(recs) != 1 || !strings.Contains(recs[0].Fields, `"filing_no":"Beijing-XingheChat-20240315"`) ||
+		!strings.Contains(recs[0].Extra, `"source.filing_no":"passage 2 (line 3)"`) {
+		t.Errorf("key facts = %+v", recs)
+	}
+
 	reps, _ = a.Import(ctx, ImportRequest{CaseID: id, Files: []string{table}})
 	if r := reps[0]; r.Status != StatusImported || r.Records != 1 || r.Kind != "incident" {
 		t.Errorf("tabular .txt: %+v", r)
