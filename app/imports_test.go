@@ -225,3 +225,28 @@ func TestImportDocuments(t *testing.T) {
 		t.Errorf("tabular .txt: %+v", r)
 	}
 }
+
+func TestImportPDF(t *testing.T) {
+	a := openApp(t)
+	ctx := context.Background()
+	id := newCase(t, a)
+	pdfs := filepath.Join("..", "importers", "pdf", "testdata")
+	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: importers.Algorithm, Files: []string{
+		filepath.Join(pdfs, "algorithm-zh.pdf"), filepath.Join(pdfs, "encrypted.pdf"), filepath.Join(pdfs, "scanned.pdf")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reps[0]; r.Status != StatusImported || r.Format != "pdf" || r.Passages != 4 || r.Records != 1 {
+		t.Errorf("algorithm PDF: %+v", r)
+	}
+	if r := reps[1]; r.Status != StatusFailed || !strings.Contains(r.Error, "encrypted") {
+		t.Errorf("encrypted PDF: %+v", r)
+	}
+	if r := reps[2]; r.Status != StatusImported || r.Passages != 0 || r.WarningCount != 2 || !strings.Contains(r.Warnings[1].Message, "no text layer") {
+		t.Errorf("scanned PDF: %+v", r)
+	}
+	ps, _ := a.Passages(ctx, reps[0].SubmissionID, 0, 10)
+	if len(ps) != 4 || ps[0].Page != 1 || !strings.Contains(ps[0].Text, "备案号：Beijing-XingheChat-20240315") {
+		t.Errorf("page 1 = %+v", ps)
+	}
+}

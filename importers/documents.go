@@ -118,8 +118,10 @@ func ReadDocument(ctx context.Context, path string, format Format, opts Options)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	if len(passages) == 0 {
-		return res, errors.New("the document holds no text (a scanned document? no OCR is done)")
+	// A scanned PDF imports with a warning per page that has no text
+	// layer: it is still evidence that the provider handed it over.
+	if len(passages) == 0 && len(warnings) == 0 {
+		return res, errors.New("the document holds no text")
 	}
 	res.Passages = passages
 	for _, w := range warnings {

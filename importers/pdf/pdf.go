@@ -1,0 +1,340 @@
+// Package pdf extracts the text of PDF documents page by page, so that an
+// inspector can search a provider's algorithm description (算法机制机理说明)
+// and cite the page a passage comes from.
+//
+// Text is extracted with PDFium compiled to WebAssembly and run by wazero
+// (through github.com/klippa-app/go-pdfium), so the package is pure Go: it
+// builds with CGO_ENABLED=0, needs no PDFium shared library and no fonts, and
+// opens no network connection. The PDFium module is embedded in the
+// go-pdfium module and linked into the binary.
+//
+// The WebAssembly runtime is sandboxed: PDFium sees no host file system
+// (documents are passed as bytes) and its standard output and error are
+// discarded. Every Read runs in a fresh PDFium module instance, so a hostile
+// document cannot leave state behind for the next one.
+//
+// Encryption: a document that needs a user password is refused with
+// ErrEncrypted; no password is tried. A document encrypted with an owner
+// password only (an empty user password, used to set permission flags such as
+// "no copying") opens without any password and is read; its permission flags
+// are not enforced, because an inspector's copy is made under regulatory
+// authority, and Read reports a warning so the inspector knows.
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+
+	"github.com/inspection-workbench/workbench/importers/document"
+	"github.com/klippa-app/go-pdfium"
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+)
+
+// Limits bounds the documents Read accepts. A zero field takes its default.
+type Limits struct {
+	MaxBytes int64 // default 512 MiB
+	MaxPages int   // default 5000; more pages is an error with a clear message naming the count
+}
+
+const (
+	defaultMaxBytes = 512 << 20
+	defaultMaxPages = 5000
+)
+
+// DefaultLimits returns the limits used for fields of Limits left at zero:
+// 512 MiB and 5000 pages.
+func DefaultLimits() Limits {
+	return Limits{MaxBytes: defaultMaxBytes, MaxPages: defaultMaxPages}
+}
+
+// ErrNotPDF is returned for data without a "%PDF-" header in its first 1024
+// bytes. The wrapping error says what the data looks like when that is cheap
+// to tell (PNG, JPEG, ZIP/OOXML, OLE2 .doc, empty file).
+var ErrNotPDF = errors.New("not a PDF document")
+
+// ErrEncrypted is returned for a password-protected PDF, one that cannot be
+// opened without a user password. No password is tried.
+var ErrEncrypted = errors.New("PDF is encrypted")
+
+// noTextMessage is the warning message for a page without a text layer.
+const noTextMessage = "no text layer (scanned page?); not searchable — no OCR"
+
+// Engine is the PDFium instance. Starting it (compiling the WebAssembly) is
+// expensive, so a process starts one, lazily, with Shared and reuses it for
+// every file. It is safe for concurrent use: up to a few Read calls run in
+// parallel, each in its own PDFium module instance, and further calls wait.
+type Engine struct {
+	pool pdfium.Pool
+}
+
+var (
+	sharedOnce   sync.Once
+	sharedEngine *Engine
+	sharedErr    error
+
+	// engineStarts counts started engines, for tests.
+	engineStarts atomic.Int64
+)
+
+// Shared returns the process's engine, starting it on the first call. The
+// engine is started once per process; if starting fails, the error is kept
+// and returned to every caller.
+func Shared() (*Engine, error) {
+	sharedOnce.Do(func() {
+		sharedEngine, sharedErr = startEngine()
+	})
+	return sharedEngine, sharedErr
+}
+
+// startEngine compiles the embedded PDFium WebAssembly module and prepares a
+// pool of module instances.
+func startEngine() (e *Engine, err error) {
+	engineStarts.Add(1)
+	defer func() {
+		if r := recover(); r != nil {
+			e, err = nil, fmt.Errorf("pdf: start PDFium engine: internal error: %v", r)
+		}
+	}()
+	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	pool, err := webassembly.Init(webassembly.Config{
+		MinIdle:  1,
+		MaxIdle:  workers,
+		MaxTotal: workers,
+		// No host file system: documents are handed over as bytes.
+		FSConfig: wazero.NewFSConfig(),
+		Stdout:   io.Discard,
+		Stderr:   io.Discard,
+		// ReuseWorkers false: each Read gets a fresh module instance, so
+		// nothing a hostile document did to PDFium's memory outlives it.
+		ReuseWorkers: false,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pdf: start PDFium engine (WebAssembly): %w", err)
+	}
+	return &Engine{pool: pool}, nil
+}
+
+// close releases the engine's runtime; used by benchmarks and tests that
+// start their own engine.
+func (e *Engine) close() error {
+	return e.pool.Close()
+}
+
+// Read extracts the text of the PDF in data, one passage per page that has
+// text. A passage's Page is the 1-based page number and its Text is the
+// page's text in reading order with whitespace tidied (trailing spaces of
+// lines trimmed, runs of blank lines collapsed to one, line breaks kept);
+// Seq numbers the passages in order. A page that has content but no text
+// layer (a scanned page) gives no passage and a warning; a page with no
+// content at all gives neither. Zero fields of lim take DefaultLimits.
+//
+// Errors wrap ErrNotPDF for data that is not a PDF and ErrEncrypted for a
+// password-protected one; a damaged PDF gives an error wrapping PDFium's.
+// Read does not panic on hostile input.
+func (e *Engine) Read(data []byte, lim Limits) (passages []document.Passage, warnings []document.Warning, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			passages, warnings = nil, nil
+			err = fmt.Errorf("pdf: internal error reading PDF: %v", r)
+		}
+	}()
+	if e == nil || e.pool == nil {
+		return nil, nil, errors.New("pdf: engine not started")
+	}
+	if lim.MaxBytes <= 0 {
+		lim.MaxBytes = defaultMaxBytes
+	}
+	if lim.MaxPages <= 0 {
+		lim.MaxPages = defaultMaxPages
+	}
+	if err := sniff(data); err != nil {
+		return nil, nil, err
+	}
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, nil, fmt.Errorf("pdf: file is %d bytes, more than the limit of %d bytes", len(data), lim.MaxBytes)
+	}
+
+	inst, err := e.pool.GetInstanceWithContext(context.Background())
+	if err != nil {
+		return nil, nil, fmt.Errorf("pdf: get PDFium instance: %w", err)
+	}
+	defer inst.Close() // with ReuseWorkers false this discards the module instance
+
+	return readDocument(inst, data, lim)
+}
+
+// readDocument does Read's work on one PDFium instance.
+func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passage, []document.Warning, error) {
+	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		switch {
+		case errors.Is(err, pdfiumerrors.ErrPassword):
+			return nil, nil, fmt.Errorf("pdf: %w: it needs a password to open; ask the provider for an unprotected copy", ErrEncrypted)
+		case errors.Is(err, pdfiumerrors.ErrSecurity):
+			return nil, nil, fmt.Errorf("pdf: %w with an unsupported security handler: %w", ErrEncrypted, err)
+		default:
+			return nil, nil, fmt.Errorf("pdf: open document (damaged or unsupported PDF): %w", err)
+		}
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+
+	var warnings []document.Warning
+	if rev, err := inst.FPDF_GetSecurityHandlerRevision(&requests.FPDF_GetSecurityHandlerRevision{Document: doc.Document}); err == nil && rev.SecurityHandlerRevision != -1 {
+		warnings = append(warnings, document.Warning{
+			Location: "document",
+			Message:  "encrypted with an owner password only (permission restrictions); read without a password, restrictions not applied",
+		})
+	}
+
+	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		return nil, nil, fmt.Errorf("pdf: count pages: %w", err)
+	}
+	if count.PageCount > lim.MaxPages {
+		return nil, nil, fmt.Errorf("pdf: document has %d pages, more than the limit of %d pages", count.PageCount, lim.MaxPages)
+	}
+
+	var passages []document.Passage
+	for i := 0; i < count.PageCount; i++ {
+		text, objects, err := pageText(inst, doc.Document, i)
+		if err != nil {
+			return nil, nil, fmt.Errorf("pdf: page %d of %d: %w", i+1, count.PageCount, err)
+		}
+		text = tidy(text)
+		if text == "" {
+			if objects > 0 {
+				warnings = append(warnings, document.Warning{
+					Location: fmt.Sprintf("page %d", i+1),
+					Message:  noTextMessage,
+				})
+			}
+			continue
+		}
+		passages = append(passages, document.Passage{
+			Seq:  len(passages) + 1,
+			Page: i + 1,
+			Text: text,
+		})
+	}
+	return passages, warnings, nil
+}
+
+// pageText returns the raw text of the page at index and the number of page
+// objects on it.
+func pageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (string, int, error) {
+	page, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		return "", 0, fmt.Errorf("load page: %w", err)
+	}
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: page.Page})
+	pageRef := requests.Page{ByReference: &page.Page}
+
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: pageRef})
+	if err != nil {
+		return "", 0, fmt.Errorf("load text layer: %w", err)
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+
+	chars, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return "", 0, fmt.Errorf("count characters: %w", err)
+	}
+	if chars.Count <= 0 {
+		objs, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: pageRef})
+		if err != nil {
+			return "", 0, fmt.Errorf("count page objects: %w", err)
+		}
+		return "", objs.Count, nil
+	}
+	text, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: chars.Count})
+	if err != nil {
+		return "", 0, fmt.Errorf("get text: %w", err)
+	}
+	return text.Text, 1, nil
+}
+
+// tidy normalises a page's text: line breaks become "\n", control and
+// non-characters are dropped, trailing spaces of lines are trimmed, runs of
+// three or more newlines collapse to two, and leading and trailing blank
+// space is removed. Line breaks are kept.
+func tidy(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r == 0xFFFE || r == 0xFEFF:
+			return -1
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	newlines := 0
+	for i, line := range lines {
+		line = strings.TrimRightFunc(line, unicode.IsSpace)
+		if i > 0 {
+			newlines++
+		}
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(strings.Repeat("\n", min(newlines, 2)))
+		}
+		newlines = 0
+		b.WriteString(line)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// sniff checks for a "%PDF-" header in the first 1024 bytes and, when there
+// is none, says what the data looks like.
+func sniff(data []byte) error {
+	head := data[:min(len(data), 1024)]
+	if strings.Contains(string(head), "%PDF-") {
+		return nil
+	}
+	looks := ""
+	switch h := string(head); {
+	case len(data) == 0:
+		looks = "the file is empty"
+	case strings.HasPrefix(h, "\x89PNG\r\n\x1a\n"):
+		looks = "it looks like a PNG image"
+	case strings.HasPrefix(h, "\xff\xd8\xff"):
+		looks = "it looks like a JPEG image"
+	case strings.HasPrefix(h, "PK\x03\x04"):
+		switch {
+		case strings.Contains(h, "word/"):
+			looks = "it looks like a Word document (.docx)"
+		case strings.Contains(h, "xl/"):
+			looks = "it looks like an Excel workbook (.xlsx)"
+		case strings.Contains(h, "ppt/"):
+			looks = "it looks like a PowerPoint presentation (.pptx)"
+		case strings.Contains(h, "[Content_Types].xml"):
+			looks = "it looks like an Office Open XML document (.docx/.xlsx/.pptx)"
+		default:
+			looks = "it looks like a ZIP archive"
+		}
+	case strings.HasPrefix(h, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+		looks = "it looks like an old Office (OLE2) file such as a .doc"
+	default:
+		return fmt.Errorf("pdf: %w: no %%PDF- header in the first %d bytes", ErrNotPDF, len(head))
+	}
+	return fmt.Errorf("pdf: %w: %s", ErrNotPDF, looks)
+}

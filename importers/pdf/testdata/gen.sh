@@ -1,0 +1,21 @@
+#!/bin/sh
+# Regenerates the committed PDF fixtures. Needs LibreOffice Writer, a CJK
+# font (fonts-noto-cjk), poppler-utils, img2pdf and qpdf; the tests only read
+# the committed PDFs and need none of these.
+set -eu
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+soffice --headless --writer --convert-to pdf --outdir "$tmp" algorithm-zh.html >/dev/null
+cp "$tmp/algorithm-zh.pdf" algorithm-zh.pdf
+
+# scanned.pdf: pages 1-2 rendered to greyscale PNGs and wrapped as images,
+# so it has no text layer.
+pdftoppm -f 1 -l 2 -r 60 -gray -png algorithm-zh.pdf "$tmp/page"
+img2pdf "$tmp"/page-*.png -o scanned.pdf
+
+# encrypted.pdf: user password "user" — cannot be opened without it.
+qpdf --encrypt user owner 256 -- algorithm-zh.pdf encrypted.pdf
+# owner-only.pdf: empty user password, owner password only (restrictions).
+qpdf --encrypt "" owner 256 -- algorithm-zh.pdf owner-only.pdf
