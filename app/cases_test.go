@@ -107,18 +107,19 @@ func TestSeedDemo(t *testing.T) {
 		t.Errorf("cases = %+v", cases)
 	}
 	subs, err := a.ListSubmissions(ctx, cases[0].ID)
-	if err != nil || len(subs) != 4 {
+	if err != nil || len(subs) != 6 {
 		t.Fatalf("demo submissions = %+v, %v", subs, err)
 	}
-	kinds := map[string]int{}
+	records := map[string]int{}
 	for _, s := range subs {
-		kinds[s.Kind] = s.Records
+		records[s.FileName] = s.Records + s.Passages
 		if s.Warnings != 0 {
 			t.Errorf("%s imported with %d warnings", s.FileName, s.Warnings)
 		}
 	}
-	if kinds["data_source"] != 15 || kinds["annotation_rule"] != 24 || kinds["algorithm"] != 1 || kinds["incident"] != 3000 {
-		t.Errorf("records by kind = %v", kinds)
+	if records["data-sources.xlsx"] != 15 || records["annotation-qa.csv"] != 24 || records["algorithm.json"] != 1 ||
+		records["incidents.csv"] != 3000 || records["annotation-rules.docx"] < 10 || records["algorithm-description.pdf"] < 6 {
+		t.Errorf("records and passages by file = %v", records)
 	}
 }
 

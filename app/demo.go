@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/inspection-workbench/workbench/assets"
+	"github.com/inspection-workbench/workbench/importers"
 )
 
 // DemoCase is the sample case the demo workspace holds: a fictional
@@ -48,7 +49,13 @@ func (a *App) SeedDemo(ctx context.Context) (created bool, err error) {
 	if err != nil {
 		return true, fmt.Errorf("demo sample: %w", err)
 	}
+	// Documents carry no headers to tell their kind from.
+	documentKinds := map[string]importers.Kind{
+		"annotation-rules.docx":     importers.AnnotationRule,
+		"algorithm-description.pdf": importers.Algorithm,
+	}
 	var files []string
+	var documents []ImportRequest
 	for _, e := range entries {
 		data, err := fs.ReadFile(assets.Demo, "demo/"+e.Name())
 		if err != nil {
@@ -58,15 +65,21 @@ func (a *App) SeedDemo(ctx context.Context) (created bool, err error) {
 		if err := os.WriteFile(p, data, 0o600); err != nil {
 			return true, fmt.Errorf("demo sample %s: %w", e.Name(), err)
 		}
+		if k, ok := documentKinds[e.Name()]; ok {
+			documents = append(documents, ImportRequest{CaseID: c.ID, Label: importers.TradeSecret, Kind: k, Files: []string{p}})
+			continue
+		}
 		files = append(files, p)
 	}
-	reports, err := a.Import(ctx, ImportRequest{CaseID: c.ID, Label: "trade_secret", Files: files})
-	if err != nil {
-		return true, fmt.Errorf("import demo sample: %w", err)
-	}
-	for _, r := range reports {
-		if r.Status == StatusFailed {
-			return true, fmt.Errorf("import demo sample %s: %s", filepath.Base(r.File), r.Error)
+	for _, req := range append([]ImportRequest{{CaseID: c.ID, Label: importers.TradeSecret, Files: files}}, documents...) {
+		reports, err := a.Import(ctx, req)
+		if err != nil {
+			return true, fmt.Errorf("import demo sample: %w", err)
+		}
+		for _, r := range reports {
+			if r.Status == StatusFailed {
+				return true, fmt.Errorf("import demo sample %s: %s", filepath.Base(r.File), r.Error)
+			}
 		}
 	}
 	return true, nil

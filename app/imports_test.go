@@ -78,6 +78,12 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		{"zipbomb.xlsx", "", []string{"zip bomb"}},
 		{"truncated.xlsx", "", []string{"xlsx"}},
 		{"missing.csv", "", []string{"cannot read"}},
+		{"image.pdf", importers.Algorithm, []string{"not a PDF", "PNG"}},
+		{"truncated.pdf", importers.Algorithm, []string{"damaged"}},
+		{"encrypted.pdf", importers.Algorithm, []string{"encrypted", "password"}},
+		{"image.docx", importers.AnnotationRule, []string{"not a DOCX"}},
+		{"truncated.docx", importers.AnnotationRule, []string{"docx"}},
+		{"truncated.docx", "", []string{"--kind"}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			before := workspaceState(t, a)
@@ -248,5 +254,33 @@ func TestImportPDF(t *testing.T) {
 	ps, _ := a.Passages(ctx, reps[0].SubmissionID, 0, 10)
 	if len(ps) != 4 || ps[0].Page != 1 || !strings.Contains(ps[0].Text, "备案号：Beijing-XingheChat-20240315") {
 		t.Errorf("page 1 = %+v", ps)
+	}
+}
+
+func TestImportDOCX(t *testing.T) {
+	a := openApp(t)
+	ctx := context.Background()
+	id := newCase(t, a)
+	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: importers.AnnotationRule,
+		Files: []string{filepath.Join("..", "testdata", "sample", "annotation-rules.docx")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reps[0]
+	if r.Status != StatusImported || r.Format != "docx" || r.Passages < 10 {
+		t.Fatalf("report = %+v", r)
+	}
+	ps, _ := a.Passages(ctx, r.SubmissionID, 0, 100)
+	var safety, cell bool
+	for _, p := range ps {
+		if strings.Contains(p.HeadingPath, `"3 标注规则","3.2 安全性标注"`) && strings.Contains(p.Text, "安全性标注识别") && p.Paragraph > 0 {
+			safety = true
+		}
+		if p.Table == 1 && p.Row == 2 && p.Cell == 1 && p.Text == "违法内容" {
+			cell = true
+		}
+	}
+	if !safety || !cell {
+		t.Errorf("heading path or table cell missing: %+v", ps)
 	}
 }

@@ -5,12 +5,20 @@ import (
 	"os"
 
 	"github.com/inspection-workbench/workbench/importers/document"
+	"github.com/inspection-workbench/workbench/importers/docx"
 	"github.com/inspection-workbench/workbench/importers/pdf"
 )
 
 // readBinaryDocument reads DOCX and PDF documents.
 func readBinaryDocument(path string, format Format, size int64) ([]document.Passage, []document.Warning, error) {
 	switch format {
+	case DOCX:
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		return docx.Read(f, size, docx.DefaultLimits())
 	case PDF:
 		data, err := os.ReadFile(path)
 		if err != nil {

@@ -1,0 +1,380 @@
+package docx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/inspection-workbench/workbench/importers/document"
+)
+
+const (
+	// maxNest bounds the nesting of tables in cells and of text boxes.
+	maxNest = 64
+	// maxParaBytes bounds the text kept of one paragraph.
+	maxParaBytes = 1 << 20
+	// maxFields bounds the nesting of complex fields.
+	maxFields = 64
+	// maxInstrParas is how many paragraphs a field instruction may span
+	// before the reader decides the field is broken and shows text again.
+	maxInstrParas = 20
+	// endnotePrefix keys endnotes apart from footnotes in Passage.Footnote.
+	endnotePrefix = "endnote-"
+)
+
+// heading is an entry of the heading stack.
+type heading struct {
+	level int
+	text  string
+}
+
+// cellState collects the paragraphs of the table cell being read.
+type cellState struct {
+	table, row, cell int
+	first            int // Paragraph of the first line
+	lines            []string
+	suppress         bool // a vertically merged continuation cell
+}
+
+// paraProps is what the reader takes from a w:pPr.
+type paraProps struct {
+	style   string
+	numID   string
+	hasNum  bool
+	ilvl    int
+	outline int
+}
+
+// parser turns the tokens of word/document.xml (or of a notes part) into
+// passages.
+type parser struct {
+	x   *xmlReader
+	lim Limits
+	st  *styles
+	nb  numberer
+
+	out   []document.Passage
+	warns []document.Warning
+
+	pCount     int // all w:p read, for MaxParagraphs
+	paraCount  int // non-empty body paragraphs: Passage.Paragraph
+	tableCount int
+	heads      []heading
+	headPath   []string
+
+	cell      *cellState
+	collect   *[]string // notes mode: paragraph texts go here
+	notesMode bool
+	inTextBox int
+	nest      int
+
+	fields     []bool // open complex fields; true once past "separate"
+	instr      int    // open fields still in their instruction part
+	instrParas int
+
+	noteText map[string]string
+	noted    map[string]bool
+	pending  []document.Passage
+	fnSeq    int
+	enSeq    int
+
+	images int
+}
+
+func newParser(x *xmlReader, lim Limits, st *styles, nd *numDefs) *parser {
+	return &parser{x: x, lim: lim, st: st, nb: numberer{defs: nd, styles: st}}
+}
+
+func (p *parser) warn(loc, format string, args ...any) {
+	if len(p.warns) >= 1000 {
+		return
+	}
+	p.warns = append(p.warns, document.Warning{Location: loc, Message: fmt.Sprintf(format, args...)})
+}
+
+// here is the location of what is being read, for warnings.
+func (p *parser) here() string {
+	if p.cell != nil {
+		return fmt.Sprintf("table %d, row %d, cell %d", p.cell.table, p.cell.row, p.cell.cell)
+	}
+	return fmt.Sprintf("paragraph %d", p.paraCount+1)
+}
+
+// body reads the document part.
+func (p *parser) body() error {
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return nil
+		case tokStart:
+			switch t.start.Name.Local {
+			case "document":
+			case "body":
+				if err := p.block(false); err != nil {
+					return err
+				}
+			default:
+				if err := p.x.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// notes reads footnotes.xml or endnotes.xml into texts keyed by
+// keyPrefix + w:id.
+func (p *parser) notes(elem, keyPrefix string, dst map[string]string) error {
+	p.notesMode = true
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return nil
+		case tokStart:
+			if t.start.Name.Local != elem {
+				continue
+			}
+			switch attr(t.start, "type") {
+			case "separator", "continuationSeparator", "continuationNotice":
+				if err := p.x.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			var lines []string
+			p.collect = &lines
+			if err := p.block(false); err != nil {
+				return err
+			}
+			p.collect = nil
+			key := keyPrefix + strings.TrimSpace(attr(t.start, "id"))
+			if _, dup := dst[key]; !dup && len(lines) > 0 {
+				dst[key] = strings.Join(lines, "\n")
+			}
+		}
+	}
+}
+
+// block reads block content (paragraphs, tables, content controls) until
+// the element whose start tag was just read ends. inCell says that element
+// is a w:tc.
+func (p *parser) block(inCell bool) error {
+	d := p.x.depth
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return errUnexpectedEOF
+		case tokEnd:
+			if p.x.depth < d {
+				return nil
+			}
+		case tokStart:
+			switch t.start.Name.Local {
+			case "p":
+				err = p.paragraph()
+			case "tbl":
+				if p.cell != nil {
+					p.flushCell()
+				}
+				err = p.table()
+			case "tcPr":
+				if inCell && p.x.depth == d+1 {
+					err = p.cellProps()
+				} else {
+					err = p.x.skip()
+				}
+			case "sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "AlternateContent", "Choice":
+				// read through
+			case "altChunk":
+				p.warn(p.here(), "imported content (altChunk) skipped")
+				err = p.x.skip()
+			default:
+				err = p.x.skip()
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// cellProps reads a w:tcPr for vertical merging.
+func (p *parser) cellProps() error {
+	d := p.x.depth
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return errUnexpectedEOF
+		case tokEnd:
+			if p.x.depth < d {
+				return nil
+			}
+		case tokStart:
+			switch t.start.Name.Local {
+			case "vMerge":
+				if p.x.depth == d+1 && p.cell != nil {
+					v := attr(t.start, "val")
+					p.cell.suppress = v == "" || v == "continue"
+				}
+			case "tcPrChange":
+				if err := p.x.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// table reads a w:tbl.
+func (p *parser) table() error {
+	if p.nest >= maxNest {
+		return fmt.Errorf("tables or text boxes nested deeper than %d levels", maxNest)
+	}
+	p.nest++
+	defer func() { p.nest-- }()
+	saved := p.cell
+	defer func() { p.cell = saved }()
+	p.tableCount++
+	tno := p.tableCount
+	d := p.x.depth
+	row, cell := 0, 0
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return errUnexpectedEOF
+		case tokEnd:
+			if p.x.depth < d {
+				return nil
+			}
+		case tokStart:
+			switch t.start.Name.Local {
+			case "tr":
+				row, cell = row+1, 0
+			case "tc":
+				cell++
+				p.cell = &cellState{table: tno, row: row, cell: cell}
+				err = p.block(true)
+				p.flushCell()
+				p.cell = nil
+			case "sdt", "sdtContent", "customXml", "AlternateContent", "Choice":
+				// read through
+			default: // tblPr, tblGrid, trPr, tblPrEx, stray content
+				err = p.x.skip()
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// textBox reads a w:txbxContent where it is anchored.
+func (p *parser) textBox() error {
+	if p.nest >= maxNest {
+		return fmt.Errorf("tables or text boxes nested deeper than %d levels", maxNest)
+	}
+	p.nest++
+	defer func() { p.nest-- }()
+	if !p.notesMode {
+		p.warn(p.here(), "text box read where it is anchored, which may not be where it shows on the page")
+	}
+	saved := p.cell
+	p.cell = nil
+	p.inTextBox++
+	err := p.block(false)
+	p.inTextBox--
+	p.cell = saved
+	return err
+}
+
+// drawing reads a w:drawing or w:pict: the text of text boxes, and notes
+// of what is skipped.
+func (p *parser) drawing() error {
+	d := p.x.depth
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return errUnexpectedEOF
+		case tokEnd:
+			if p.x.depth < d {
+				return nil
+			}
+		case tokStart:
+			switch t.start.Name.Local {
+			case "txbxContent":
+				err = p.textBox()
+			case "graphicData":
+				uri := attr(t.start, "uri")
+				switch {
+				case strings.HasSuffix(uri, "/chart") || strings.Contains(uri, "/chartex"):
+					p.warn(p.here(), "chart skipped: its data is not read")
+				case strings.HasSuffix(uri, "/diagram"):
+					p.warn(p.here(), "diagram (SmartArt) skipped: its text is not read")
+				case strings.HasSuffix(uri, "/picture"):
+					p.images++
+				}
+			case "imagedata":
+				p.images++
+			case "OLEObject":
+				p.warn(p.here(), "embedded object (%s) skipped: its content is not read", attr(t.start, "ProgID"))
+			case "Fallback":
+				err = p.x.skip()
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// object reads a w:object (an embedded OLE object) for its kind.
+func (p *parser) object() error {
+	d := p.x.depth
+	prog := ""
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return errUnexpectedEOF
+		case tokEnd:
+			if p.x.depth < d {
+				if prog != "" {
+					p.warn(p.here(), "embedded object (%s) skipped: its content is not read", prog)
+				} else {
+					p.warn(p.here(), "embedded object skipped: its content is not read")
+				}
+				return nil
+			}
+		case tokStart:
+			if v := attr(t.start, "ProgID"); v != "" && prog == "" {
+				prog = v
+			}
+		}
+	}
+}
