@@ -84,6 +84,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		{"image.docx", importers.AnnotationRule, []string{"not a DOCX"}},
 		{"truncated.docx", importers.AnnotationRule, []string{"docx"}},
 		{"truncated.docx", "", []string{"--kind"}},
+		{"zipbomb.docx", importers.AnnotationRule, []string{"zip bomb"}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			before := workspaceState(t, a)
