@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,7 +71,7 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 		return container.NewGridWrap(fyne.NewSize(210, o.MinSize().Height), o)
 	}
 	toolbar := container.NewHBox(importBtn, widget.NewLabel(lang.L("Kind")), fixed(v.kind), widget.NewLabel(lang.L("Label")), fixed(v.label))
-	hint := widget.NewLabel(lang.L("Or drop files on the window: CSV, XLSX, JSON, JSONL; documents (Markdown, text) need a kind."))
+	hint := widget.NewLabel(lang.L("Or drop files on the window: CSV, XLSX, JSON, JSONL; documents (DOCX, PDF, Markdown, text) need a kind."))
 	hint.Importance = widget.LowImportance
 
 	v.list = widget.NewList(
@@ -122,6 +123,10 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.cell(id)) },
 	)
 	v.table.ShowHeaderColumn = false
+	v.table.OnSelected = func(id widget.TableCellID) {
+		v.showRow(id.Row)
+		v.table.UnselectAll()
+	}
 	v.table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -178,9 +183,13 @@ func (v *submissionsView) showRecords(s *app.Submission) {
 	if !isDocument(*s) {
 		v.columns = append(v.columns, lang.L("Other columns"))
 	}
-	v.info.SetText(lang.L("{{.File}}: {{.Records}} records, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}}",
-		map[string]any{"File": s.FileName, "Records": max(s.Records, s.Passages), "Format": s.Format, "Encoding": s.Encoding,
-			"At": s.ImportedAt.Local().Format("2006-01-02 15:04"), "SHA": s.SHA256[:16] + "…"}))
+	info := map[string]any{"File": s.FileName, "Records": s.Records, "Passages": s.Passages, "Format": s.Format, "Encoding": s.Encoding,
+		"At": s.ImportedAt.Local().Format("2006-01-02 15:04"), "SHA": s.SHA256[:16] + "…"}
+	if isDocument(*s) {
+		v.info.SetText(lang.L("{{.File}}: {{.Passages}} passages, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}} — select a row to read it whole", info))
+	} else {
+		v.info.SetText(lang.L("{{.File}}: {{.Records}} records, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}} — select a row to read it whole", info))
+	}
 	for i := range v.columns {
 		w := float32(160)
 		if i == 0 {
@@ -306,6 +315,33 @@ func displayRows(recs []app.RecordRow, spec *app.KindSpec) [][]string {
 		out[i] = append(row, strings.Join(parts, "; "))
 	}
 	return out
+}
+
+// showRow opens one record or passage in full: every column, wrapped.
+func (v *submissionsView) showRow(row int) {
+	rows, ok := v.pages[row/recordPage]
+	if !ok || row%recordPage >= len(rows) {
+		return
+	}
+	cells := rows[row%recordPage]
+	form := container.New(layout.NewFormLayout())
+	for i, c := range cells {
+		if i >= len(v.columns) || c == "" {
+			continue
+		}
+		value := widget.NewLabel(strings.ReplaceAll(c, " ⏎ ", "\n"))
+		value.Wrapping = fyne.TextWrapWord
+		value.Selectable = true
+		form.Add(widget.NewLabelWithStyle(v.columns[i], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		form.Add(value)
+	}
+	title := lang.L("Row {{.N}}", map[string]any{"N": cells[0]})
+	if v.selected != nil && isDocument(*v.selected) {
+		title = cells[0]
+	}
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewVScroll(form), v.mw.win)
+	d.Resize(fyne.NewSize(820, 560))
+	d.Show()
 }
 
 // isDocument tells document submissions (passages) from structured ones.

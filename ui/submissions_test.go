@@ -126,4 +126,9 @@ func TestDocumentShowsPassages(t *testing.T) {
 	if got := v.cell(widget.TableCellID{Row: 2, Col: 0}); !strings.Contains(got, "5") {
 		t.Errorf("location cell = %q", got)
 	}
+	// Selecting a row opens the passage whole.
+	v.table.Select(widget.TableCellID{Row: 2, Col: 2})
+	if shown := shownTexts(mw); !strings.Contains(shown, "安全性标注覆盖全部类别。") {
+		t.Errorf("the passage dialog shows:\n%s", shown)
+	}
 }
