@@ -106,6 +106,9 @@ func printImportReport(e *env, reports []app.FileReport) {
 			what := fmt.Sprintf("%d records", r.Records)
 			if r.Passages > 0 {
 				what = fmt.Sprintf("%d passages", r.Passages)
+				if r.Records > 0 {
+					what += ", key facts found"
+				}
 			}
 			fmt.Fprintf(e.stdout, "imported   %s  (%s, %s%s): %s, %d warnings\n", r.File, r.Kind, r.Format, encodingNote(r), what, r.WarningCount)
 		case app.StatusDuplicate:
