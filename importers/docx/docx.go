@@ -62,7 +62,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -70,6 +69,7 @@ import (
 	"strings"
 
 	"github.com/inspection-workbench/workbench/importers/document"
+	"github.com/inspection-workbench/workbench/importers/ooxml"
 )
 
 // Limits guard against hostile documents. A zero or negative field means
@@ -117,9 +117,6 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// ratioThreshold is the uncompressed size from which MaxRatio applies.
-const ratioThreshold = 1 << 20
-
 // ErrNotDOCX is wrapped when the bytes are not a zip, or a zip without a
 // word/document.xml (a legacy .doc, an .xlsx, a renamed image...). The
 // message says what the file looks like when that is cheap to tell.
@@ -158,7 +155,7 @@ func Read(r io.ReaderAt, size int64, lim Limits) (ps []document.Passage, ws []do
 	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
 	if !bytes.HasPrefix(head, []byte("PK")) {
-		if bytes.HasPrefix(head, oleSignature) {
+		if ooxml.IsOLE(head) {
 			what, encrypted := sniffOLE(r, size)
 			if encrypted {
 				return nil, nil, fmt.Errorf("docx: %w: %s", ErrEncrypted, what)
@@ -167,100 +164,31 @@ func Read(r io.ReaderAt, size int64, lim Limits) (ps []document.Passage, ws []do
 		}
 		return nil, nil, fmt.Errorf("docx: %w: %s", ErrNotDOCX, sniff(r, head))
 	}
-	if n, ok := declaredEntries(r, size); ok && n > uint64(lim.MaxEntries) {
-		return nil, nil, fmt.Errorf("docx: %w: %d zip entries, more than the limit of %d", ErrZipBomb, n, lim.MaxEntries)
+	zl := ooxml.Limits{MaxUnpackedBytes: lim.MaxUnpackedBytes, MaxEntries: lim.MaxEntries, MaxRatio: lim.MaxRatio}
+	if n, ok := ooxml.DeclaredEntries(r, size); ok {
+		if err := ooxml.CheckEntries(n, zl, ErrZipBomb); err != nil {
+			return nil, nil, fmt.Errorf("docx: %w", err)
+		}
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, nil, fmt.Errorf("docx: %w: looks like a truncated or damaged zip archive (%v)", ErrNotDOCX, err)
 	}
-	if err := checkZip(zr, lim); err != nil {
-		return nil, nil, err
+	if err := ooxml.CheckZip(zr, zl, ErrZipBomb); err != nil {
+		return nil, nil, fmt.Errorf("docx: %w", err)
 	}
-	pk := &pkg{lim: lim, parts: make(map[string]*zip.File, len(zr.File))}
-	for _, f := range zr.File {
-		key := normalizePart(f.Name)
-		if _, dup := pk.parts[key]; !dup {
-			pk.parts[key] = f
-		}
-	}
+	pk := &pkg{lim: lim, parts: ooxml.NewParts(zr.File)}
 	return pk.read()
-}
-
-// checkZip enforces the limits on the central directory's declared sizes.
-func checkZip(zr *zip.Reader, lim Limits) error {
-	if len(zr.File) > lim.MaxEntries {
-		return fmt.Errorf("docx: %w: %d zip entries, more than the limit of %d", ErrZipBomb, len(zr.File), lim.MaxEntries)
-	}
-	var total uint64
-	for _, f := range zr.File {
-		u := f.UncompressedSize64
-		total += u
-		if total > uint64(lim.MaxUnpackedBytes) || total < u {
-			return fmt.Errorf("docx: %w: entries unpack to more than the limit of %d bytes", ErrZipBomb, lim.MaxUnpackedBytes)
-		}
-		if u > ratioThreshold {
-			c := max(f.CompressedSize64, 1)
-			if float64(u)/float64(c) > lim.MaxRatio {
-				return fmt.Errorf("docx: %w: entry %q unpacks %d bytes from %d, a ratio above the limit of %g",
-					ErrZipBomb, f.Name, u, f.CompressedSize64, lim.MaxRatio)
-			}
-		}
-	}
-	return nil
-}
-
-// declaredEntries reads the number of entries from the zip's end of
-// central directory record (or its zip64 form), so that a zip claiming
-// millions of entries is refused before archive/zip allocates for them.
-// ok is false when the record is not where it should be; archive/zip then
-// judges the file.
-func declaredEntries(r io.ReaderAt, size int64) (n uint64, ok bool) {
-	const eocdLen, locLen, eocd64Len = 22, 20, 56
-	tail := min(size, eocdLen+65535)
-	if tail < eocdLen {
-		return 0, false
-	}
-	buf := make([]byte, tail)
-	if _, err := r.ReadAt(buf, size-tail); err != nil && err != io.EOF {
-		return 0, false
-	}
-	i := bytes.LastIndex(buf, []byte("PK\x05\x06"))
-	if i < 0 || len(buf)-i < eocdLen {
-		return 0, false
-	}
-	if n := binary.LittleEndian.Uint16(buf[i+10:]); n != 0xFFFF {
-		return uint64(n), true
-	}
-	if i < locLen || !bytes.HasPrefix(buf[i-locLen:], []byte("PK\x06\x07")) {
-		return 0, false
-	}
-	off := binary.LittleEndian.Uint64(buf[i-locLen+8:])
-	if size < eocd64Len || off > uint64(size-eocd64Len) {
-		return 0, false
-	}
-	rec := make([]byte, eocd64Len)
-	if _, err := r.ReadAt(rec, int64(off)); err != nil || !bytes.HasPrefix(rec, []byte("PK\x06\x06")) {
-		return 0, false
-	}
-	return binary.LittleEndian.Uint64(rec[32:]), true
-}
-
-// normalizePart is the lookup key of a part name: forward slashes, no
-// leading slash, lower case (part names are case-insensitive).
-func normalizePart(name string) string {
-	name = strings.ReplaceAll(name, "\\", "/")
-	return strings.ToLower(strings.TrimPrefix(name, "/"))
 }
 
 // pkg is an opened DOCX package.
 type pkg struct {
 	lim   Limits
-	parts map[string]*zip.File // by normalized part name
+	parts ooxml.Parts
 	warns []document.Warning
 }
 
-func (pk *pkg) part(name string) *zip.File { return pk.parts[normalizePart(name)] }
+func (pk *pkg) part(name string) *zip.File { return pk.parts.Get(name) }
 
 func (pk *pkg) warn(loc, msg string) {
 	pk.warns = append(pk.warns, document.Warning{Location: loc, Message: msg})
@@ -272,78 +200,17 @@ func (pk *pkg) openPart(name string) (io.ReadCloser, error) {
 	if f == nil {
 		return nil, fmt.Errorf("docx: part %s is missing", name)
 	}
-	rc, err := f.Open()
+	rc, err := ooxml.OpenPart(f, name, pk.lim.MaxUnpackedBytes, ErrZipBomb)
 	if err != nil {
 		return nil, fmt.Errorf("docx: part %s cannot be opened: %w", name, err)
 	}
-	return &guardReader{rc: rc, name: name, declared: f.UncompressedSize64,
-		limit: min(f.UncompressedSize64, uint64(pk.lim.MaxUnpackedBytes))}, nil
+	return rc, nil
 }
-
-// guardReader counts what a zip entry inflates to. archive/zip itself
-// stops an entry at its declared size with zip.ErrFormat; the guard turns
-// that into ErrZipBomb and enforces the budget on its own as well.
-type guardReader struct {
-	rc       io.ReadCloser
-	name     string
-	n        uint64
-	declared uint64
-	limit    uint64
-}
-
-func (g *guardReader) Read(p []byte) (int, error) {
-	if g.n >= g.limit && g.limit < g.declared {
-		return 0, g.bomb()
-	}
-	if rest := g.limit - g.n + 1; uint64(len(p)) > rest {
-		p = p[:rest]
-	}
-	n, err := g.rc.Read(p)
-	g.n += uint64(n)
-	if g.n > g.limit {
-		return 0, g.bomb()
-	}
-	if errors.Is(err, zip.ErrFormat) {
-		// The only ErrFormat an entry reader returns: more data than the
-		// central directory declared.
-		return 0, g.bomb()
-	}
-	return n, err
-}
-
-func (g *guardReader) bomb() error {
-	return fmt.Errorf("%w: part %s inflates beyond its declared %d bytes or the limit", ErrZipBomb, g.name, g.declared)
-}
-
-func (g *guardReader) Close() error { return g.rc.Close() }
 
 // relationship is one entry of a .rels part.
 type relationship struct {
 	typ, target string
 	external    bool
-}
-
-// relType reports whether a relationship type URI ends in name, for both
-// the transitional and the strict OOXML namespaces.
-func relType(typ, name string) bool {
-	return strings.HasSuffix(typ, "/"+name)
-}
-
-// resolvePart turns a relationship target into a part name, relative to
-// the directory of the part that holds the relationship.
-func resolvePart(baseDir, target string) string {
-	t := strings.ReplaceAll(target, "\\", "/")
-	if strings.HasPrefix(t, "/") {
-		return strings.TrimPrefix(path.Clean(t), "/")
-	}
-	p := path.Clean(path.Join("/", baseDir, t))
-	return strings.TrimPrefix(p, "/")
-}
-
-// relsPath is where the relationships of a part live.
-func relsPath(part string) string {
-	dir, file := path.Split(part)
-	return dir + "_rels/" + file + ".rels"
 }
 
 // readRels reads a relationships part.
@@ -405,8 +272,8 @@ func (pk *pkg) findParts() (docParts, error) {
 			pk.warn("_rels/.rels", "package relationships unreadable, using the default part names: "+err.Error())
 		}
 		for _, r := range rels {
-			if relType(r.typ, "officeDocument") && !r.external {
-				if p := resolvePart("", r.target); pk.part(p) != nil {
+			if ooxml.RelType(r.typ, "officeDocument") && !r.external {
+				if p := ooxml.ResolvePart("", r.target); pk.part(p) != nil {
 					dp.main = p
 					break
 				}
@@ -420,7 +287,7 @@ func (pk *pkg) findParts() (docParts, error) {
 		return dp, fmt.Errorf("docx: %w: %s", ErrNotDOCX, pk.zipLooksLike())
 	}
 	baseDir := path.Dir(dp.main)
-	if rp := relsPath(dp.main); pk.part(rp) != nil {
+	if rp := ooxml.RelsPath(dp.main); pk.part(rp) != nil {
 		rels, err := pk.readRels(rp)
 		if err != nil {
 			if errors.Is(err, ErrZipBomb) {
@@ -432,15 +299,15 @@ func (pk *pkg) findParts() (docParts, error) {
 			if r.external {
 				continue
 			}
-			p := resolvePart(baseDir, r.target)
+			p := ooxml.ResolvePart(baseDir, r.target)
 			switch {
-			case relType(r.typ, "styles") && dp.styles == "":
+			case ooxml.RelType(r.typ, "styles") && dp.styles == "":
 				dp.styles = p
-			case relType(r.typ, "numbering") && dp.numbering == "":
+			case ooxml.RelType(r.typ, "numbering") && dp.numbering == "":
 				dp.numbering = p
-			case relType(r.typ, "footnotes") && dp.footnotes == "":
+			case ooxml.RelType(r.typ, "footnotes") && dp.footnotes == "":
 				dp.footnotes = p
-			case relType(r.typ, "endnotes") && dp.endnotes == "":
+			case ooxml.RelType(r.typ, "endnotes") && dp.endnotes == "":
 				dp.endnotes = p
 			}
 		}

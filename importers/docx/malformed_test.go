@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/inspection-workbench/workbench/importers/ooxml"
 )
 
 // oleFile builds a minimal OLE2 compound file whose directory (sector 0)
@@ -16,7 +18,7 @@ import (
 func oleFile(names ...string) []byte {
 	const sec = 512
 	buf := make([]byte, sec*3)
-	copy(buf, oleSignature)
+	copy(buf, ooxml.OLESignature)
 	buf[0x1E] = 9 // sector shift
 	le32 := func(off int, v uint32) {
 		buf[off], buf[off+1], buf[off+2], buf[off+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)

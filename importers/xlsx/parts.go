@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -41,29 +40,6 @@ func parseRels(sc *scanner) ([]relationship, error) {
 			})
 		}
 	}
-}
-
-// relType reports whether a relationship type URI ends in name, for both
-// the transitional and the strict OOXML namespaces.
-func relType(typ, name string) bool {
-	return strings.HasSuffix(typ, "/"+name)
-}
-
-// resolvePart turns a relationship target into a part name, relative to
-// the directory of the part that holds the relationship.
-func resolvePart(baseDir, target string) string {
-	t := strings.ReplaceAll(target, "\\", "/")
-	if strings.HasPrefix(t, "/") {
-		return strings.TrimPrefix(path.Clean(t), "/")
-	}
-	p := path.Clean(path.Join("/", baseDir, t))
-	return strings.TrimPrefix(p, "/")
-}
-
-// relsPath is where the relationships of a part live.
-func relsPath(part string) string {
-	dir, file := path.Split(part)
-	return dir + "_rels/" + file + ".rels"
 }
 
 // sheetEntry is a <sheet> of workbook.xml.

@@ -2,143 +2,49 @@ package xlsx
 
 import (
 	"bytes"
-	"encoding/binary"
 	"io"
-	"unicode/utf16"
-	"unicode/utf8"
-)
 
-var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	"github.com/inspection-workbench/workbench/importers/ooxml"
+)
 
 // sniff says what a file that is not a zip looks like, from its first
 // bytes (and, for an OLE2 compound file, its directory).
 func sniff(r io.ReaderAt, size int64, head []byte) string {
-	switch {
-	case size == 0 || len(head) == 0:
+	if size == 0 {
 		return "the file is empty"
-	case bytes.HasPrefix(head, oleSignature):
-		return sniffOLE(r, size)
-	case bytes.HasPrefix(head, []byte("\x89PNG")):
-		return "looks like a PNG image"
-	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
-		return "looks like a JPEG image"
-	case bytes.HasPrefix(head, []byte("GIF8")):
-		return "looks like a GIF image"
-	case bytes.HasPrefix(head, []byte("%PDF")):
-		return "looks like a PDF document"
-	case bytes.HasPrefix(head, []byte("Rar!")):
-		return "looks like a RAR archive"
-	case bytes.HasPrefix(head, []byte{'7', 'z', 0xBC, 0xAF}):
-		return "looks like a 7-Zip archive"
-	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
-		return "looks like a gzip file"
 	}
-	buf := make([]byte, 512)
-	n, _ := r.ReadAt(buf, 0)
-	buf = bytes.TrimPrefix(buf[:n], []byte{0xEF, 0xBB, 0xBF})
-	lower := bytes.ToLower(buf)
-	switch {
-	case bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<!doctype html")):
+	if ooxml.IsOLE(head) {
+		return sniffOLE(r, size)
+	}
+	if what := ooxml.DescribeHead(head); what != "" {
+		return what
+	}
+	switch kind, start := ooxml.SniffText(r); kind {
+	case ooxml.HTML:
 		return "looks like an HTML page (some systems export “Excel” files as HTML)"
-	case bytes.HasPrefix(lower, []byte("<?xml")):
-		if bytes.Contains(buf, []byte("urn:schemas-microsoft-com:office:spreadsheet")) {
+	case ooxml.XML:
+		if bytes.Contains(start, []byte("urn:schemas-microsoft-com:office:spreadsheet")) {
 			return "looks like an Excel 2003 XML spreadsheet"
 		}
 		return "looks like an XML file"
-	case looksLikeText(buf):
+	case ooxml.PlainText:
 		return "looks like a text file (CSV?)"
 	}
 	return "it is not a zip archive"
 }
 
-func looksLikeText(b []byte) bool {
-	// A cut at 512 bytes may split a rune at the end.
-	for len(b) > 0 && !utf8.Valid(b) && len(b) > 508 {
-		b = b[:len(b)-1]
-	}
-	if !utf8.Valid(b) {
-		return false
-	}
-	for _, c := range b {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return false
-		}
-	}
-	return true
-}
-
 // sniffOLE reads the directory of an OLE2 compound file to tell a legacy
-// .xls from a password-protected (encrypted) workbook. It follows at most a
-// few hundred sectors and gives a generic answer when anything is odd.
+// .xls from a password-protected (encrypted) workbook, giving a generic
+// answer when anything is odd.
 func sniffOLE(r io.ReaderAt, size int64) string {
-	const generic = "looks like an OLE2 compound file (a legacy .xls, or an encrypted workbook)"
-	hdr := make([]byte, 512)
-	if n, _ := r.ReadAt(hdr, 0); n < 512 {
-		return generic
-	}
-	shift := binary.LittleEndian.Uint16(hdr[0x1E:])
-	if shift != 9 && shift != 12 {
-		return generic
-	}
-	secSize := int64(1) << shift
-	perFAT := uint32(secSize / 4)
-	var difat [109]uint32
-	for i := range difat {
-		difat[i] = binary.LittleEndian.Uint32(hdr[0x4C+4*i:])
-	}
-	u32 := make([]byte, 4)
-	next := func(s uint32) (uint32, bool) {
-		idx := s / perFAT
-		if idx >= uint32(len(difat)) {
-			return 0, false
-		}
-		off := (int64(difat[idx])+1)*secSize + int64(s%perFAT)*4
-		if off+4 > size {
-			return 0, false
-		}
-		if n, _ := r.ReadAt(u32, off); n < 4 {
-			return 0, false
-		}
-		return binary.LittleEndian.Uint32(u32), true
-	}
-	names := map[string]bool{}
-	sec := make([]byte, secSize)
-	s := binary.LittleEndian.Uint32(hdr[0x30:])
-	for range 256 {
-		if s >= 0xFFFFFFFA {
-			break
-		}
-		off := (int64(s) + 1) * secSize
-		if off+secSize > size {
-			break
-		}
-		if n, _ := r.ReadAt(sec, off); int64(n) < secSize {
-			break
-		}
-		for e := int64(0); e+128 <= secSize; e += 128 {
-			ent := sec[e : e+128]
-			l := int(binary.LittleEndian.Uint16(ent[0x40:]))
-			if l < 2 || l > 64 {
-				continue
-			}
-			u := make([]uint16, l/2-1)
-			for i := range u {
-				u[i] = binary.LittleEndian.Uint16(ent[2*i:])
-			}
-			names[string(utf16.Decode(u))] = true
-		}
-		var ok bool
-		if s, ok = next(s); !ok {
-			break
-		}
-	}
+	dir := ooxml.ReadOLEDirectory(r, size)
 	switch {
-	case names["EncryptedPackage"] || names["EncryptionInfo"]:
+	case dir.Encrypted:
 		return "the workbook is encrypted (password-protected); save a copy without a password"
-	case names["Workbook"] || names["Book"]:
+	case dir.Excel:
 		return "looks like a legacy .xls (OLE2) file; save it as .xlsx"
-	case names["WordDocument"]:
+	case dir.Word:
 		return "looks like a legacy Word .doc file"
 	}
-	return generic
+	return "looks like an OLE2 compound file (a legacy .xls, or an encrypted workbook)"
 }

@@ -31,15 +31,14 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"path"
-	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/inspection-workbench/workbench/importers/ooxml"
 	"github.com/inspection-workbench/workbench/importers/tabular"
 )
 
@@ -88,8 +87,8 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// ratioThreshold is the uncompressed size from which MaxRatio applies.
-const ratioThreshold = 1 << 20
+// zip64EndLen is the length of a zip64 end of central directory record.
+const zip64EndLen = 56
 
 // ErrNotXLSX is wrapped when the bytes are not a zip, or a zip without a
 // workbook part (a legacy .xls, an .ods, an encrypted workbook, a renamed
@@ -105,7 +104,7 @@ var ErrZipBomb = errors.New("workbook is out of proportion (zip bomb?)")
 // and each Table reads independently.
 type Workbook struct {
 	lim      Limits
-	parts    map[string]*zip.File // by lower-cased part name
+	parts    ooxml.Parts
 	sheets   []sheetInfo
 	date1904 bool
 	styles   string // part names, "" if absent
@@ -149,98 +148,31 @@ func Open(r io.ReaderAt, size int64, lim Limits) (wb *Workbook, err error) {
 	if !bytes.HasPrefix(head, []byte("PK")) {
 		return nil, fmt.Errorf("xlsx: %w: %s", ErrNotXLSX, sniff(r, size, head))
 	}
-	if n, ok := declaredEntries(r, size); ok && n > uint64(lim.MaxEntries) {
-		return nil, fmt.Errorf("xlsx: %w: %d zip entries, more than the limit of %d", ErrZipBomb, n, lim.MaxEntries)
+	zl := ooxml.Limits{MaxUnpackedBytes: lim.MaxUnpackedBytes, MaxEntries: lim.MaxEntries, MaxRatio: lim.MaxRatio}
+	// A file shorter than a zip64 end record is left to archive/zip, as it
+	// always has been here.
+	if size >= zip64EndLen {
+		if n, ok := ooxml.DeclaredEntries(r, size); ok {
+			if err := ooxml.CheckEntries(n, zl, ErrZipBomb); err != nil {
+				return nil, fmt.Errorf("xlsx: %w", err)
+			}
+		}
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, fmt.Errorf("xlsx: %w: looks like a truncated or damaged zip archive (%v)", ErrNotXLSX, err)
 	}
-	if err := checkZip(zr, lim); err != nil {
-		return nil, err
+	if err := ooxml.CheckZip(zr, zl, ErrZipBomb); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	wb = &Workbook{lim: lim, parts: make(map[string]*zip.File, len(zr.File))}
-	for _, f := range zr.File {
-		key := normalizePart(f.Name)
-		if _, dup := wb.parts[key]; !dup {
-			wb.parts[key] = f
-		}
-	}
+	wb = &Workbook{lim: lim, parts: ooxml.NewParts(zr.File)}
 	if err := wb.readWorkbook(); err != nil {
 		return nil, err
 	}
 	return wb, nil
 }
 
-// checkZip enforces the limits on the central directory's declared sizes.
-func checkZip(zr *zip.Reader, lim Limits) error {
-	if len(zr.File) > lim.MaxEntries {
-		return fmt.Errorf("xlsx: %w: %d zip entries, more than the limit of %d", ErrZipBomb, len(zr.File), lim.MaxEntries)
-	}
-	var total uint64
-	for _, f := range zr.File {
-		u := f.UncompressedSize64
-		total += u
-		if total > uint64(lim.MaxUnpackedBytes) || total < u {
-			return fmt.Errorf("xlsx: %w: entries unpack to more than the limit of %d bytes", ErrZipBomb, lim.MaxUnpackedBytes)
-		}
-		if u > ratioThreshold {
-			c := max(f.CompressedSize64, 1)
-			if float64(u)/float64(c) > lim.MaxRatio {
-				return fmt.Errorf("xlsx: %w: entry %q unpacks %d bytes from %d, a ratio above the limit of %g",
-					ErrZipBomb, f.Name, u, f.CompressedSize64, lim.MaxRatio)
-			}
-		}
-	}
-	return nil
-}
-
-// declaredEntries reads the number of entries from the zip's end of
-// central directory record (or its zip64 form), so that a zip claiming
-// millions of entries is refused before archive/zip allocates for them.
-// ok is false when the record is not where it should be; archive/zip then
-// judges the file.
-func declaredEntries(r io.ReaderAt, size int64) (n uint64, ok bool) {
-	const eocdLen, locLen, eocd64Len = 22, 20, 56
-	tail := min(size, eocdLen+65535)
-	if tail < eocd64Len {
-		return 0, false
-	}
-	buf := make([]byte, tail)
-	if _, err := r.ReadAt(buf, size-tail); err != nil && err != io.EOF {
-		return 0, false
-	}
-	i := bytes.LastIndex(buf, []byte("PK\x05\x06"))
-	if i < 0 || len(buf)-i < eocdLen {
-		return 0, false
-	}
-	if n := binary.LittleEndian.Uint16(buf[i+10:]); n != 0xFFFF {
-		return uint64(n), true
-	}
-	if i < locLen || !bytes.HasPrefix(buf[i-locLen:], []byte("PK\x06\x07")) {
-		return 0, false
-	}
-	off := binary.LittleEndian.Uint64(buf[i-locLen+8:])
-	if off > uint64(size-eocd64Len) {
-		return 0, false
-	}
-	rec := make([]byte, eocd64Len)
-	if _, err := r.ReadAt(rec, int64(off)); err != nil || !bytes.HasPrefix(rec, []byte("PK\x06\x06")) {
-		return 0, false
-	}
-	return binary.LittleEndian.Uint64(rec[32:]), true
-}
-
-// normalizePart is the lookup key of a part name: forward slashes, no
-// leading slash, lower case (part names are case-insensitive).
-func normalizePart(name string) string {
-	name = strings.ReplaceAll(name, "\\", "/")
-	return strings.ToLower(strings.TrimPrefix(name, "/"))
-}
-
-func (w *Workbook) part(name string) *zip.File {
-	return w.parts[normalizePart(name)]
-}
+func (w *Workbook) part(name string) *zip.File { return w.parts.Get(name) }
 
 // openPart opens a part through the inflation guard.
 func (w *Workbook) openPart(name string) (io.ReadCloser, error) {
@@ -248,51 +180,12 @@ func (w *Workbook) openPart(name string) (io.ReadCloser, error) {
 	if f == nil {
 		return nil, fmt.Errorf("part %s is missing", name)
 	}
-	rc, err := f.Open()
+	rc, err := ooxml.OpenPart(f, name, w.lim.MaxUnpackedBytes, ErrZipBomb)
 	if err != nil {
 		return nil, fmt.Errorf("part %s: %w", name, err)
 	}
-	return &guardReader{rc: rc, name: name, declared: f.UncompressedSize64,
-		limit: min(f.UncompressedSize64, uint64(w.lim.MaxUnpackedBytes))}, nil
+	return rc, nil
 }
-
-// guardReader counts what a zip entry inflates to. archive/zip itself
-// stops an entry at its declared size with zip.ErrFormat; the guard turns
-// that into ErrZipBomb and enforces the budget on its own as well, so that
-// nothing inflates beyond what the limits allowed.
-type guardReader struct {
-	rc       io.ReadCloser
-	name     string
-	n        uint64
-	declared uint64
-	limit    uint64
-}
-
-func (g *guardReader) Read(p []byte) (int, error) {
-	if g.n >= g.limit && g.limit < g.declared {
-		return 0, g.bomb()
-	}
-	if rest := g.limit - g.n + 1; uint64(len(p)) > rest {
-		p = p[:rest]
-	}
-	n, err := g.rc.Read(p)
-	g.n += uint64(n)
-	if g.n > g.limit {
-		return 0, g.bomb()
-	}
-	if errors.Is(err, zip.ErrFormat) {
-		// The only ErrFormat an entry reader returns: more data than the
-		// central directory declared.
-		return 0, g.bomb()
-	}
-	return n, err
-}
-
-func (g *guardReader) bomb() error {
-	return fmt.Errorf("%w: part %s inflates beyond its declared %d bytes or the limit", ErrZipBomb, g.name, g.declared)
-}
-
-func (g *guardReader) Close() error { return g.rc.Close() }
 
 // readWorkbook finds the workbook part and reads its sheets.
 func (w *Workbook) readWorkbook() error {
@@ -303,8 +196,8 @@ func (w *Workbook) readWorkbook() error {
 			return err
 		}
 		for _, r := range rels {
-			if relType(r.typ, "officeDocument") && !r.external {
-				if p := resolvePart("", r.target); w.part(p) != nil {
+			if ooxml.RelType(r.typ, "officeDocument") && !r.external {
+				if p := ooxml.ResolvePart("", r.target); w.part(p) != nil {
 					wbPath = p
 					break
 				}
@@ -328,7 +221,7 @@ func (w *Workbook) readWorkbook() error {
 	}
 	byID := map[string]relationship{}
 	baseDir := path.Dir(wbPath)
-	if rp := relsPath(wbPath); w.part(rp) != nil {
+	if rp := ooxml.RelsPath(wbPath); w.part(rp) != nil {
 		rels, err := w.readRels(rp)
 		if err != nil {
 			return err
@@ -341,10 +234,10 @@ func (w *Workbook) readWorkbook() error {
 				byID[r.id] = r
 			}
 			switch {
-			case relType(r.typ, "styles") && w.styles == "":
-				w.styles = resolvePart(baseDir, r.target)
-			case relType(r.typ, "sharedStrings") && w.strings == "":
-				w.strings = resolvePart(baseDir, r.target)
+			case ooxml.RelType(r.typ, "styles") && w.styles == "":
+				w.styles = ooxml.ResolvePart(baseDir, r.target)
+			case ooxml.RelType(r.typ, "sharedStrings") && w.strings == "":
+				w.strings = ooxml.ResolvePart(baseDir, r.target)
 			}
 		}
 	}
@@ -356,10 +249,10 @@ func (w *Workbook) readWorkbook() error {
 	}
 	for _, e := range entries {
 		r, ok := byID[e.rid]
-		if !ok || !relType(r.typ, "worksheet") {
+		if !ok || !ooxml.RelType(r.typ, "worksheet") {
 			continue // chart, dialog and macro sheets, or a dangling sheet
 		}
-		w.sheets = append(w.sheets, sheetInfo{name: e.name, part: resolvePart(baseDir, r.target)})
+		w.sheets = append(w.sheets, sheetInfo{name: e.name, part: ooxml.ResolvePart(baseDir, r.target)})
 	}
 	return nil
 }
