@@ -77,23 +77,23 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 	v.list = widget.NewList(
 		func() int { return len(v.subs) },
 		func() fyne.CanvasObject {
+			// One line per file, so a case's submissions fit without scrolling.
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
 			detail := widget.NewLabel("")
 			detail.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, detail)
+			return container.NewBorder(nil, nil, name, nil, detail)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			s := v.subs[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(s.FileName)
+			box.Objects[1].(*widget.Label).SetText(s.FileName)
 			detail := lang.L("{{.Kind}} · {{.Records}} records · {{.Warnings}} warnings · {{.Label}}",
 				map[string]any{"Kind": kindText(s.Kind), "Records": s.Records, "Warnings": s.Warnings, "Label": labelText(s.Label)})
 			if isDocument(s) {
 				detail = lang.L("{{.Kind}} · document, {{.Passages}} passages · {{.Warnings}} warnings · {{.Label}}",
 					map[string]any{"Kind": kindText(s.Kind), "Passages": s.Passages, "Warnings": s.Warnings, "Label": labelText(s.Label)})
 			}
-			box.Objects[1].(*widget.Label).SetText(detail)
+			box.Objects[0].(*widget.Label).SetText(detail)
 		},
 	)
 	v.list.OnSelected = func(i widget.ListItemID) {
