@@ -1,0 +1,54 @@
+// Package searchlang holds the language side of the workbench's full-text
+// search: a Chinese-aware bleve analyzer and the parser for the query syntax
+// users type. It depends only on bleve's mapping, search/query and analysis
+// sub-packages, never on the root bleve package.
+//
+// # Analyzer
+//
+// [Register] adds the analyzer [AnalyzerName] ("wb_cjk") to an index
+// mapping: unicode tokenizer → cjk_width (full-width ASCII folded to
+// half-width) → lowercase → CJK bigrams plus unigrams. 违法内容 is indexed as
+// 违 违法 法 法内 内 内容 容, where each character's unigram shares the
+// position of the bigram starting at it, so a one-character query (违)
+// finds 违法 and a phrase query treats same-position terms as alternatives.
+// English words are case-folded; ＡＩ matches AI.
+//
+// # Query syntax
+//
+//	违法 report            words: every word must match (AND)
+//	"违法内容"              exact phrase: the words in this order, adjacent
+//	违法 OR 违规            either side may match; OR binds two neighbouring
+//	                       words/phrases/filters and can be chained (a OR b OR c)
+//	-删除  -"测试数据"       exclusion: documents containing it are dropped
+//	kind:incident          field filter: the field has exactly this value
+//	file:"a b.xlsx"        quoted field value (may hold spaces and colons, not quotes)
+//	found:2024-01-01..2024-03-31   date range, both ends inclusive
+//	found:2024-01-01..     open end      found:..2024-03-31   open start
+//	found:2024-02-15       a single day
+//
+// Details:
+//   - A bare word of two or more characters that contains a CJK character is
+//     searched as a phrase, so 违法 means the word 违法, not 违 or 法.
+//     Other words match when all their terms occur (e-mail needs e and mail).
+//   - Spaces and punctuation between words do not break a phrase:
+//     "违法内容" also matches 违法 内容 and 违法，内容, but not 违法的内容.
+//   - OR must be written in capitals and needs something on both sides; it
+//     cannot join an exclusion (-a OR b is an error). Lowercase "or" is an
+//     ordinary word.
+//   - Field filters work only on the fields the application declares (see
+//     [Options]); keyword fields compare the value exactly (case-sensitive,
+//     not analysed), date fields take YYYY-MM-DD ranges as above. A word
+//     whose part before ":" is not a plain ASCII name (10:30, 说明:内容) is an
+//     ordinary word; to search for text like foo:bar or http://x, quote it:
+//     "foo:bar".
+//   - Date ranges are whole days in [Options.Location] (UTC if unset): the
+//     end day is included up to its last instant.
+//   - Full-width space, the quotes “” 「」 ＂, the full-width colon ： and
+//     the full-width minus － are accepted in place of their ASCII forms.
+//   - A query needs at least one thing to search for; one made only of
+//     exclusions is rejected.
+//
+// Malformed queries produce a *[SyntaxError] naming the 1-based character
+// position, e.g. `position 5: unterminated quote (opened here)` or
+// `position 1: unknown field "foo" (known fields: file, found, kind, label)`.
+package searchlang
