@@ -194,18 +194,8 @@ func TestNewCaseDialogKeepsInputOnConflict(t *testing.T) {
 }
 
 func TestMainWindowListsCases(t *testing.T) {
-	a := test.NewTempApp(t)
-	Setup(a)
-	ws, err := app.Open(context.Background(), t.TempDir(), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.Close()
-	if _, err := ws.SeedDemo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	mw := NewMainWindow(a, ws)
-	defer mw.win.Close()
+	mw, ws := newTestWindow(t)
+	mw.SeedDemo() // in the background, as the demo starts
 	mw.bg.Wait()
 	if len(mw.cases) != 1 || mw.selected != mw.cases[0].ID {
 		t.Fatalf("window has %d cases, selected %d", len(mw.cases), mw.selected)

@@ -38,11 +38,15 @@ func main() {
 		os.Exit(1)
 	}
 	defer ws.Close()
-	ui.NewMainWindow(a, ws).Window().ShowAndRun()
+	mw := ui.NewMainWindow(a, ws)
+	if *demo {
+		mw.SeedDemo()
+	}
+	mw.Window().ShowAndRun()
 }
 
-// openWorkspace opens (creating if needed) the workspace to show, seeding
-// the demo case into an empty demo workspace.
+// openWorkspace opens (creating if needed) the workspace to show; with
+// demo and no folder named, the demo workspace.
 func openWorkspace(dir string, demo bool) (*app.App, error) {
 	var err error
 	if dir == "" && demo {
@@ -54,17 +58,7 @@ func openWorkspace(dir string, demo bool) (*app.App, error) {
 		return nil, err
 	}
 	ctx := context.Background()
-	ws, err := app.Open(ctx, dir, true)
-	if err != nil {
-		return nil, err
-	}
-	if demo {
-		if _, err := ws.SeedDemo(ctx); err != nil {
-			ws.Close()
-			return nil, fmt.Errorf("prepare demo workspace: %w", err)
-		}
-	}
-	return ws, nil
+	return app.Open(ctx, dir, true)
 }
 
 // showFatal tells a user who started the program from a desktop why it
