@@ -166,78 +166,43 @@ func (p *parser) notes(elem, keyPrefix string, dst map[string]string) error {
 // the element whose start tag was just read ends. inCell says that element
 // is a w:tc.
 func (p *parser) block(inCell bool) error {
-	d := p.x.depth
-	for {
-		t, err := p.x.next()
-		if err != nil {
-			return err
+	return p.x.children(func(t token, d int) error {
+		switch t.start.Name.Local {
+		case "p":
+			return p.paragraph()
+		case "tbl":
+			if p.cell != nil {
+				p.flushCell()
+			}
+			return p.table()
+		case "tcPr":
+			if inCell && p.x.depth == d+1 {
+				return p.cellProps()
+			}
+			return p.x.skip()
+		case "sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "AlternateContent", "Choice":
+			return nil // read through
+		case "altChunk":
+			p.warn(p.here(), "imported content (altChunk) skipped")
 		}
-		switch t.kind {
-		case tokEOF:
-			return errUnexpectedEOF
-		case tokEnd:
-			if p.x.depth < d {
-				return nil
-			}
-		case tokStart:
-			switch t.start.Name.Local {
-			case "p":
-				err = p.paragraph()
-			case "tbl":
-				if p.cell != nil {
-					p.flushCell()
-				}
-				err = p.table()
-			case "tcPr":
-				if inCell && p.x.depth == d+1 {
-					err = p.cellProps()
-				} else {
-					err = p.x.skip()
-				}
-			case "sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "AlternateContent", "Choice":
-				// read through
-			case "altChunk":
-				p.warn(p.here(), "imported content (altChunk) skipped")
-				err = p.x.skip()
-			default:
-				err = p.x.skip()
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
+		return p.x.skip()
+	})
 }
 
 // cellProps reads a w:tcPr for vertical merging.
 func (p *parser) cellProps() error {
-	d := p.x.depth
-	for {
-		t, err := p.x.next()
-		if err != nil {
-			return err
-		}
-		switch t.kind {
-		case tokEOF:
-			return errUnexpectedEOF
-		case tokEnd:
-			if p.x.depth < d {
-				return nil
+	return p.x.children(func(t token, d int) error {
+		switch t.start.Name.Local {
+		case "vMerge":
+			if p.x.depth == d+1 && p.cell != nil {
+				v := attr(t.start, "val")
+				p.cell.suppress = v == "" || v == "continue"
 			}
-		case tokStart:
-			switch t.start.Name.Local {
-			case "vMerge":
-				if p.x.depth == d+1 && p.cell != nil {
-					v := attr(t.start, "val")
-					p.cell.suppress = v == "" || v == "continue"
-				}
-			case "tcPrChange":
-				if err := p.x.skip(); err != nil {
-					return err
-				}
-			}
+		case "tcPrChange":
+			return p.x.skip()
 		}
-	}
+		return nil
+	})
 }
 
 // table reads a w:tbl.
@@ -251,40 +216,25 @@ func (p *parser) table() error {
 	defer func() { p.cell = saved }()
 	p.tableCount++
 	tno := p.tableCount
-	d := p.x.depth
 	row, cell := 0, 0
-	for {
-		t, err := p.x.next()
-		if err != nil {
+	return p.x.children(func(t token, _ int) error {
+		switch t.start.Name.Local {
+		case "tr":
+			row, cell = row+1, 0
+		case "tc":
+			cell++
+			p.cell = &cellState{table: tno, row: row, cell: cell}
+			err := p.block(true)
+			p.flushCell()
+			p.cell = nil
 			return err
+		case "sdt", "sdtContent", "customXml", "AlternateContent", "Choice":
+			// read through
+		default: // tblPr, tblGrid, trPr, tblPrEx, stray content
+			return p.x.skip()
 		}
-		switch t.kind {
-		case tokEOF:
-			return errUnexpectedEOF
-		case tokEnd:
-			if p.x.depth < d {
-				return nil
-			}
-		case tokStart:
-			switch t.start.Name.Local {
-			case "tr":
-				row, cell = row+1, 0
-			case "tc":
-				cell++
-				p.cell = &cellState{table: tno, row: row, cell: cell}
-				err = p.block(true)
-				p.flushCell()
-				p.cell = nil
-			case "sdt", "sdtContent", "customXml", "AlternateContent", "Choice":
-				// read through
-			default: // tblPr, tblGrid, trPr, tblPrEx, stray content
-				err = p.x.skip()
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
+		return nil
+	})
 }
 
 // textBox reads a w:txbxContent where it is anchored.
@@ -309,72 +259,47 @@ func (p *parser) textBox() error {
 // drawing reads a w:drawing or w:pict: the text of text boxes, and notes
 // of what is skipped.
 func (p *parser) drawing() error {
-	d := p.x.depth
-	for {
-		t, err := p.x.next()
-		if err != nil {
-			return err
-		}
-		switch t.kind {
-		case tokEOF:
-			return errUnexpectedEOF
-		case tokEnd:
-			if p.x.depth < d {
-				return nil
-			}
-		case tokStart:
-			switch t.start.Name.Local {
-			case "txbxContent":
-				err = p.textBox()
-			case "graphicData":
-				uri := attr(t.start, "uri")
-				switch {
-				case strings.HasSuffix(uri, "/chart") || strings.Contains(uri, "/chartex"):
-					p.warn(p.here(), "chart skipped: its data is not read")
-				case strings.HasSuffix(uri, "/diagram"):
-					p.warn(p.here(), "diagram (SmartArt) skipped: its text is not read")
-				case strings.HasSuffix(uri, "/picture"):
-					p.images++
-				}
-			case "imagedata":
+	return p.x.children(func(t token, _ int) error {
+		switch t.start.Name.Local {
+		case "txbxContent":
+			return p.textBox()
+		case "graphicData":
+			uri := attr(t.start, "uri")
+			switch {
+			case strings.HasSuffix(uri, "/chart") || strings.Contains(uri, "/chartex"):
+				p.warn(p.here(), "chart skipped: its data is not read")
+			case strings.HasSuffix(uri, "/diagram"):
+				p.warn(p.here(), "diagram (SmartArt) skipped: its text is not read")
+			case strings.HasSuffix(uri, "/picture"):
 				p.images++
-			case "OLEObject":
-				p.warn(p.here(), "embedded object (%s) skipped: its content is not read", attr(t.start, "ProgID"))
-			case "Fallback":
-				err = p.x.skip()
 			}
-			if err != nil {
-				return err
-			}
+		case "imagedata":
+			p.images++
+		case "OLEObject":
+			p.warn(p.here(), "embedded object (%s) skipped: its content is not read", attr(t.start, "ProgID"))
+		case "Fallback":
+			return p.x.skip()
 		}
-	}
+		return nil
+	})
 }
 
 // object reads a w:object (an embedded OLE object) for its kind.
 func (p *parser) object() error {
-	d := p.x.depth
 	prog := ""
-	for {
-		t, err := p.x.next()
-		if err != nil {
-			return err
+	err := p.x.children(func(t token, _ int) error {
+		if v := attr(t.start, "ProgID"); v != "" && prog == "" {
+			prog = v
 		}
-		switch t.kind {
-		case tokEOF:
-			return errUnexpectedEOF
-		case tokEnd:
-			if p.x.depth < d {
-				if prog != "" {
-					p.warn(p.here(), "embedded object (%s) skipped: its content is not read", prog)
-				} else {
-					p.warn(p.here(), "embedded object skipped: its content is not read")
-				}
-				return nil
-			}
-		case tokStart:
-			if v := attr(t.start, "ProgID"); v != "" && prog == "" {
-				prog = v
-			}
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	if prog != "" {
+		p.warn(p.here(), "embedded object (%s) skipped: its content is not read", prog)
+	} else {
+		p.warn(p.here(), "embedded object skipped: its content is not read")
+	}
+	return nil
 }

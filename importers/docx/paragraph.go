@@ -104,42 +104,27 @@ func (p *parser) paragraph() error {
 
 // paraProps reads a paragraph's w:pPr.
 func (p *parser) paraProps(pp *paraProps) error {
-	d := p.x.depth
-	for {
-		t, err := p.x.next()
-		if err != nil {
-			return err
-		}
-		switch t.kind {
-		case tokEOF:
-			return errUnexpectedEOF
-		case tokEnd:
-			if p.x.depth < d {
-				return nil
+	return p.x.children(func(t token, _ int) error {
+		val := strings.TrimSpace(attr(t.start, "val"))
+		switch t.start.Name.Local {
+		case "pStyle":
+			pp.style = val
+		case "numId":
+			pp.numID, pp.hasNum = val, true
+		case "ilvl":
+			if n, err := strconv.Atoi(val); err == nil && n >= 0 && n < 9 {
+				pp.ilvl = n
 			}
-		case tokStart:
-			val := strings.TrimSpace(attr(t.start, "val"))
-			switch t.start.Name.Local {
-			case "pStyle":
-				pp.style = val
-			case "numId":
-				pp.numID, pp.hasNum = val, true
-			case "ilvl":
-				if n, err := strconv.Atoi(val); err == nil && n >= 0 && n < 9 {
-					pp.ilvl = n
-				}
-			case "outlineLvl":
-				if n, err := strconv.Atoi(val); err == nil && n >= 0 {
-					pp.outline = n
-				}
-			case "numPr":
-			default: // rPr, pPrChange, sectPr, tabs...
-				if err := p.x.skip(); err != nil {
-					return err
-				}
+		case "outlineLvl":
+			if n, err := strconv.Atoi(val); err == nil && n >= 0 {
+				pp.outline = n
 			}
+		case "numPr":
+		default: // rPr, pPrChange, sectPr, tabs...
+			return p.x.skip()
 		}
-	}
+		return nil
+	})
 }
 
 // fieldChar tracks complex fields: text between begin and separate is the

@@ -93,8 +93,11 @@ func (x *xmlReader) next() (token, error) {
 // errUnexpectedEOF is returned when a part ends inside an element.
 var errUnexpectedEOF = errors.New("unexpected end of XML")
 
-// skip reads past the end of the element whose start tag was just read.
-func (x *xmlReader) skip() error {
+// children calls fn for every start tag inside the element whose start tag
+// was just read, until that element ends; d is the element's own depth, so
+// x.depth == d+1 marks a direct child. fn may read or skip the child; a
+// child it leaves alone is read through, its own children visited too.
+func (x *xmlReader) children(fn func(t token, d int) error) error {
 	d := x.depth
 	for {
 		t, err := x.next()
@@ -108,9 +111,18 @@ func (x *xmlReader) skip() error {
 			if x.depth < d {
 				return nil
 			}
+		case tokStart:
+			if fn != nil {
+				if err := fn(t, d); err != nil {
+					return err
+				}
+			}
 		}
 	}
 }
+
+// skip reads past the end of the element whose start tag was just read.
+func (x *xmlReader) skip() error { return x.children(nil) }
 
 // text returns the character data of the element whose start tag was just
 // read, skipping any child elements, and appends it to dst.
