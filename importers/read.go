@@ -268,11 +268,15 @@ func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error 
 
 // readTable imports the rows of one table after its header row.
 func (r *reader) readTable(t tabular.Table, buffered []tabular.Row, headerPos int) error {
-	for _, row := range buffered[headerPos+1:] {
+	put := func(row tabular.Row) error {
 		if rec, ok := r.conv.convertRow(row.Number, row.Cells); ok {
-			if err := r.emit(rec); err != nil {
-				return err
-			}
+			return r.emit(rec)
+		}
+		return nil
+	}
+	for _, row := range buffered[headerPos+1:] {
+		if err := put(row); err != nil {
+			return err
 		}
 	}
 	for {
@@ -283,10 +287,8 @@ func (r *reader) readTable(t tabular.Table, buffered []tabular.Row, headerPos in
 		if err != nil {
 			return err
 		}
-		if rec, ok := r.conv.convertRow(row.Number, row.Cells); ok {
-			if err := r.emit(rec); err != nil {
-				return err
-			}
+		if err := put(row); err != nil {
+			return err
 		}
 	}
 }
@@ -414,14 +416,9 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	if bestSheet < 0 {
 		// No sheet has a header row: perhaps key facts written down a column.
 		for _, h := range heads {
-			t, err := wb.Table(h.name)
+			t, err := resume(wb, h.name, len(h.rows))
 			if err != nil {
 				return err
-			}
-			for range h.rows {
-				if _, err := t.Next(); err != nil {
-					return fmt.Errorf("sheet %q: %w", h.name, err)
-				}
 			}
 			if ok, err := r.readVertical(h.name, t, h.rows); ok || err != nil {
 				return err
@@ -455,21 +452,29 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 		if err := r.startTable(h.name, h.rows[pos].Cells, true); err != nil {
 			return err
 		}
-		t, err := wb.Table(h.name)
+		t, err := resume(wb, h.name, len(h.rows))
 		if err != nil {
 			return err
-		}
-		// Skip what the first pass buffered, then read on.
-		for range h.rows {
-			if _, err := t.Next(); err != nil {
-				return fmt.Errorf("sheet %q: %w", h.name, err)
-			}
 		}
 		if err := r.readTable(t, h.rows, pos); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// resume opens a sheet again past the rows the first pass buffered.
+func resume(wb *xlsx.Workbook, sheet string, buffered int) (tabular.Table, error) {
+	t, err := wb.Table(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i < buffered; i++ {
+		if _, err := t.Next(); err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
+		}
+	}
+	return t, nil
 }
 
 func isNotesSheet(name string) bool {
