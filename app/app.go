@@ -11,9 +11,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/inspection-workbench/workbench/store"
+	"github.com/inspection-workbench/workbench/store/fulltext"
+	"github.com/inspection-workbench/workbench/store/searchlang"
 )
 
 // Version is the program version; release builds set it with
@@ -29,6 +32,9 @@ const WorkspaceEnv = "WB_WORKSPACE"
 type App struct {
 	store *store.Store
 	now   func() time.Time
+
+	indexMu sync.Mutex // guards index
+	index   *fulltext.Index
 }
 
 // Open opens the workspace in dir. With create set, a missing workspace is
@@ -41,8 +47,18 @@ func Open(ctx context.Context, dir string, create bool) (*App, error) {
 	return &App{store: s, now: time.Now}, nil
 }
 
-// Close releases the workspace.
-func (a *App) Close() error { return a.store.Close() }
+// Close releases the search index and the workspace.
+func (a *App) Close() error {
+	a.indexMu.Lock()
+	x := a.index
+	a.index = nil
+	a.indexMu.Unlock()
+	var ierr error
+	if x != nil {
+		ierr = x.Close()
+	}
+	return errors.Join(ierr, a.store.Close())
+}
 
 // Dir is the absolute path of the workspace folder.
 func (a *App) Dir() string { return a.store.Dir() }
@@ -130,7 +146,7 @@ func ErrorCode(err error) Code {
 	switch {
 	case err == nil:
 		return ""
-	case errors.As(err, &fe), errors.As(err, &ce):
+	case errors.As(err, &fe), errors.As(err, &ce), errors.As(err, new(*searchlang.SyntaxError)):
 		return CodeInvalid
 	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrNoWorkspace):
 		return CodeNotFound

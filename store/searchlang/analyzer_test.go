@@ -6,6 +6,11 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -153,5 +158,61 @@ func TestAnalyzerInIndex(t *testing.T) {
 				t.Errorf("hits = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestTokenizerEdges(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // term@pos[start:end]
+	}{
+		{"ＡＢ违", []string{"ab@1[0:6]", "违@2[6:9]"}},
+		{"违法　内容", []string{"违@1[0:3]", "违法@1[0:6]", "法@2[3:6]", "内@3[9:12]", "内容@3[9:15]", "容@4[12:15]"}},
+		{"v3.1 版本 3,000条 don't e-mail", []string{"v3.1@1[0:4]", "版@2[5:8]", "版本@2[5:11]", "本@3[8:11]", "3,000@4[12:17]", "条@5[17:20]", "don't@6[21:26]", "e@7[27:28]", "mail@8[29:33]"}},
+		{"end. 3.", []string{"end@1[0:3]", "3@2[5:6]"}},
+		{"Ünïcode Straße", []string{"ünïcode@1[0:9]", "straße@2[10:17]"}},
+		{"", nil},
+		{"，。！", nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, tok := range analyzeTokens(tc.in) {
+			got = append(got, fmt.Sprintf("%s@%d[%d:%d]", tok.Term, tok.Position, tok.Start, tok.End))
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Tokenize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestTokenizerMatchesBleveChain checks the single-pass tokenizer against
+// the bleve filter chain it replaces, on Chinese and plain English text.
+func TestTokenizerMatchesBleveChain(t *testing.T) {
+	chain := &analysis.DefaultAnalyzer{
+		Tokenizer: unicode.NewUnicodeTokenizer(),
+		TokenFilters: []analysis.TokenFilter{
+			cjk.NewCJKWidthFilter(),
+			lowercase.NewLowerCaseFilter(),
+			cjk.NewCJKBigramFilter(true),
+		},
+	}
+	texts := []string{
+		"用户123在第45号直播间发布违法内容，经人工审核已删除，编号ＡＢ00012",
+		"请求注销账号并删除个人信息 Report Monthly",
+		"服务节点短时不可用，已切换备用节点。训练数据 入库 前经关键词、分类模型和人工抽检三级过滤",
+		"违 法 内 容 a b c 星河对话大模型 v3",
+	}
+	for _, text := range texts {
+		want := chain.Analyze([]byte(text))
+		got := analyzer.Analyze([]byte(text))
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d tokens, bleve chain %d:\n got %v\nwant %v", text, len(got), len(want), got, want)
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			if string(g.Term) != string(w.Term) || g.Position != w.Position || g.Start != w.Start || g.End != w.End {
+				t.Errorf("%q token %d: got %s@%d[%d:%d], chain %s@%d[%d:%d]", text, i, g.Term, g.Position, g.Start, g.End, w.Term, w.Position, w.Start, w.End)
+			}
+		}
 	}
 }

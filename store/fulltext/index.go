@@ -1,0 +1,646 @@
+// Package fulltext keeps the workspace's full-text search index: a bleve
+// index under the workspace's index folder, derived entirely from the
+// SQLite store. Every record (its fields' text) and every passage is one
+// search document carrying its case, provider, submission, kind, file,
+// confidentiality label, incident found date and text.
+//
+// The index never holds anything SQLite does not: text is indexed but not
+// stored, and snippets are cut from the text read back from SQLite. What the
+// index has taken in is recorded inside it (per submission, with the file's
+// SHA-256 and id ranges) in the same bleve batch as the submission's last
+// documents, so after a crash at any point [Index.Sync] sees what is
+// missing and indexes it again. A missing, unreadable or outdated index is
+// rebuilt from scratch when it is opened.
+package fulltext
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/inspection-workbench/workbench/store"
+	"github.com/inspection-workbench/workbench/store/searchlang"
+)
+
+// formatVersion names the shape of the index: its mapping and the fields
+// of its documents. An index written with another format is rebuilt.
+const formatVersion = "1"
+
+// Internal keys kept inside the bleve index.
+var (
+	formatKey = []byte("wb/format")
+	stateKey  = []byte("wb/state")
+)
+
+// Document field names.
+const (
+	fieldText     = "text"
+	fieldCase     = "case"
+	fieldProvider = "provider"
+	fieldSub      = "submission"
+	fieldKind     = "kind"
+	fieldFile     = "file"
+	fieldLabel    = "label"
+	fieldFound    = "found"
+)
+
+// defaultBatchDocs is how many documents go into one bleve batch.
+const defaultBatchDocs = 4000
+
+// Options says how stored records become text.
+type Options struct {
+	// RecordText returns the text a record is searched by and, for kinds
+	// that have one, the date it was found (zero otherwise).
+	RecordText func(kind string, r store.RecordRow) (string, time.Time, error)
+	// TextVersion identifies RecordText's output; when it changes the index
+	// is rebuilt.
+	TextVersion string
+	// BatchDocs is how many documents go into one bleve batch (default
+	// 4000); progress is reported per batch.
+	BatchDocs int
+}
+
+// Phase names what an index update is doing.
+type Phase string
+
+// Phases of an update.
+const (
+	PhaseRebuild Phase = "rebuild" // indexing everything into a new index
+	PhaseUpdate  Phase = "update"  // indexing submissions the index lacks
+	PhaseRemove  Phase = "remove"  // dropping documents of deleted submissions
+)
+
+// Progress reports an update under way: Done of Total documents.
+type Progress struct {
+	Phase Phase
+	Done  int
+	Total int
+	// File is the submitted file being indexed.
+	File string
+}
+
+// Report says what an update did.
+type Report struct {
+	// Rebuilt is set when the index had to be built from scratch, with
+	// Reason saying why (missing, unreadable, another format).
+	Rebuilt bool   `json:"rebuilt"`
+	Reason  string `json:"reason,omitempty"`
+	// Submissions, Added and Removed count the submissions and documents
+	// indexed and removed.
+	Submissions int `json:"submissions"`
+	Added       int `json:"added"`
+	Removed     int `json:"removed"`
+}
+
+// Changed reports whether the update did anything.
+func (r Report) Changed() bool { return r.Rebuilt || r.Added > 0 || r.Removed > 0 }
+
+// subState records one submission the index holds.
+type subState struct {
+	SHA256 string   `json:"sha256"`
+	Case   int64    `json:"case"`
+	Rec    [2]int64 `json:"rec,omitempty"` // first and last record id
+	Psg    [2]int64 `json:"psg,omitempty"` // first and last passage id
+}
+
+// Index is the workspace's search index. Its methods are safe for
+// concurrent use; updates are serialised, searches run alongside them and
+// see what has been indexed so far.
+type Index struct {
+	st   *store.Store
+	opts Options
+	path string
+
+	mu       sync.Mutex // serialises updates and Close
+	idx      bleve.Index
+	state    map[int64]subState
+	pending  string // why the index was recreated at open, until the next Sync reports it
+	closed   bool
+	kwAnal   analysis.Analyzer
+	textAnal analysis.Analyzer
+}
+
+// Open opens the search index of st's workspace, creating it when it is
+// missing and recreating it when it cannot be read or was written in
+// another format; the next [Index.Sync] then indexes everything. Open
+// itself indexes nothing.
+func Open(ctx context.Context, st *store.Store, opts Options) (*Index, error) {
+	if opts.RecordText == nil {
+		return nil, errors.New("open search index: no RecordText function")
+	}
+	if opts.BatchDocs <= 0 {
+		opts.BatchDocs = defaultBatchDocs
+	}
+	x := &Index{
+		st:       st,
+		opts:     opts,
+		path:     filepath.Join(st.IndexDir(), "bleve"),
+		kwAnal:   &analysis.DefaultAnalyzer{Tokenizer: single.NewSingleTokenTokenizer()},
+		textAnal: searchlang.NewAnalyzer(),
+	}
+	if err := x.open(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+func (x *Index) format() string { return formatVersion + "/" + x.opts.TextVersion }
+
+func runtimeConfig() map[string]interface{} {
+	return map[string]interface{}{
+		// A batch returns once it is searchable in memory; durability
+		// comes from the state key, which is only written with a
+		// submission's last batch, and from Sync redoing what is missing.
+		"unsafe_batch": true,
+		"scorchPersisterOptions": map[string]interface{}{
+			"NumPersisterWorkers":           runtime.GOMAXPROCS(0),
+			"MaxSizeInMemoryMergePerWorker": 64 << 20,
+			"PersisterNapTimeMSec":          200,
+			"PersisterNapUnderNumFiles":     200,
+		},
+	}
+}
+
+func (x *Index) open() error {
+	reason := ""
+	if _, err := os.Stat(x.path); errors.Is(err, os.ErrNotExist) {
+		reason = "missing"
+	} else {
+		idx, err := bleve.OpenUsing(x.path, runtimeConfig())
+		if err == nil {
+			x.idx = idx
+			reason = x.loadState()
+			if reason == "" {
+				return nil
+			}
+			_ = idx.Close()
+			x.idx = nil
+		} else {
+			reason = fmt.Sprintf("unreadable (%v)", err)
+		}
+	}
+	if err := os.RemoveAll(x.path); err != nil {
+		return fmt.Errorf("remove old search index %s: %w", x.path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(x.path), 0o755); err != nil {
+		return fmt.Errorf("create search index folder: %w", err)
+	}
+	m, err := newMapping()
+	if err != nil {
+		return err
+	}
+	idx, err := bleve.NewUsing(x.path, m, scorch.Name, scorch.Name, runtimeConfig())
+	if err != nil {
+		return fmt.Errorf("create search index %s: %w", x.path, err)
+	}
+	if err := idx.SetInternal(formatKey, []byte(x.format())); err != nil {
+		_ = idx.Close()
+		return fmt.Errorf("create search index %s: %w", x.path, err)
+	}
+	x.idx = idx
+	x.state = map[int64]subState{}
+	x.pending = reason
+	return nil
+}
+
+// loadState reads the format and state keys; it returns why the index
+// cannot be used, or "".
+func (x *Index) loadState() string {
+	f, err := x.idx.GetInternal(formatKey)
+	if err != nil {
+		return fmt.Sprintf("unreadable (%v)", err)
+	}
+	if string(f) != x.format() {
+		return fmt.Sprintf("written in format %q, this program uses %q", f, x.format())
+	}
+	raw, err := x.idx.GetInternal(stateKey)
+	if err != nil {
+		return fmt.Sprintf("unreadable (%v)", err)
+	}
+	state := map[int64]subState{}
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &state); err != nil {
+			return fmt.Sprintf("unreadable state (%v)", err)
+		}
+	}
+	x.state = state
+	return ""
+}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := mapping.NewIndexMapping()
+	if err := searchlang.Register(m); err != nil {
+		return nil, err
+	}
+	m.DefaultAnalyzer = searchlang.AnalyzerName
+	m.DefaultField = fieldText
+	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
+	doc := mapping.NewDocumentStaticMapping()
+	text := mapping.NewTextFieldMapping()
+	text.Analyzer = searchlang.AnalyzerName
+	text.Store, text.IncludeInAll, text.DocValues = false, false, false
+	text.IncludeTermVectors = true
+	doc.AddFieldMappingsAt(fieldText, text)
+	for _, name := range []string{fieldCase, fieldProvider, fieldSub, fieldKind, fieldFile, fieldLabel} {
+		kw := mapping.NewKeywordFieldMapping()
+		kw.Store, kw.IncludeInAll = false, false
+		kw.DocValues = name == fieldKind || name == fieldFile
+		doc.AddFieldMappingsAt(name, kw)
+	}
+	dt := mapping.NewDateTimeFieldMapping()
+	dt.Store, dt.IncludeInAll, dt.DocValues = false, false, false
+	doc.AddFieldMappingsAt(fieldFound, dt)
+	m.DefaultMapping = doc
+	return m, nil
+}
+
+// Close closes the index, waiting for an update in progress to stop at
+// its next batch (cancel its context to make that soon).
+func (x *Index) Close() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed {
+		return nil
+	}
+	x.closed = true
+	if err := x.idx.Close(); err != nil {
+		return fmt.Errorf("close search index: %w", err)
+	}
+	return nil
+}
+
+// Rebuild throws the index away and indexes everything again.
+func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (Report, error) {
+	x.mu.Lock()
+	if x.closed {
+		x.mu.Unlock()
+		return Report{}, errors.New("rebuild search index: index is closed")
+	}
+	if err := x.idx.Close(); err != nil {
+		x.mu.Unlock()
+		return Report{}, fmt.Errorf("rebuild search index: %w", err)
+	}
+	if err := os.RemoveAll(x.path); err != nil {
+		x.mu.Unlock()
+		return Report{}, fmt.Errorf("rebuild search index: %w", err)
+	}
+	if err := x.open(); err != nil {
+		x.mu.Unlock()
+		return Report{}, fmt.Errorf("rebuild search index: %w", err)
+	}
+	x.pending = "requested"
+	x.mu.Unlock()
+	return x.Sync(ctx, progress)
+}
+
+// Sync brings the index up to date with the store: it drops the documents
+// of submissions that are gone (a deleted case) or changed, and indexes
+// the submissions the index lacks. progress (which may be nil) is called
+// from Sync's goroutine after each batch. When ctx is cancelled Sync stops
+// after the batch in hand; what it finished is kept and the rest is done
+// by the next Sync.
+func (x *Index) Sync(ctx context.Context, progress func(Progress)) (Report, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed {
+		return Report{}, errors.New("update search index: index is closed")
+	}
+	var rep Report
+	if x.pending != "" {
+		rep.Rebuilt, rep.Reason = true, x.pending
+	}
+	if progress == nil {
+		progress = func(Progress) {}
+	}
+	srcs, err := x.st.IndexSources(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("update search index: %w", err)
+	}
+	live := make(map[int64]store.IndexSource, len(srcs))
+	for _, s := range srcs {
+		live[s.ID] = s
+	}
+	// Remove what SQLite no longer has, or has differently.
+	var gone []int64
+	for id, st := range x.state {
+		if s, ok := live[id]; !ok || s.SHA256 != st.SHA256 || s.CaseID != st.Case {
+			gone = append(gone, id)
+		}
+	}
+	sort.Slice(gone, func(i, j int) bool { return gone[i] < gone[j] })
+	removeTotal := 0
+	for _, id := range gone {
+		removeTotal += x.state[id].docs()
+	}
+	for _, id := range gone {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		n, err := x.remove(id, func(done int) {
+			progress(Progress{Phase: PhaseRemove, Done: rep.Removed + done, Total: removeTotal})
+		})
+		rep.Removed += n
+		if err != nil {
+			return rep, err
+		}
+	}
+	// Index what the index lacks.
+	var todo []store.IndexSource
+	total := 0
+	for _, s := range srcs {
+		if _, ok := x.state[s.ID]; !ok {
+			todo = append(todo, s)
+			total += s.Records + s.Passages
+		}
+	}
+	phase := PhaseUpdate
+	if rep.Rebuilt {
+		phase = PhaseRebuild
+	}
+	if len(todo) > 0 {
+		progress(Progress{Phase: phase, Done: 0, Total: total, File: todo[0].FileName})
+	}
+	for _, s := range todo {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		base := rep.Added
+		n, err := x.add(ctx, s, func(done int) {
+			progress(Progress{Phase: phase, Done: base + done, Total: total, File: s.FileName})
+		})
+		rep.Added += n
+		if err != nil {
+			return rep, err
+		}
+		rep.Submissions++
+	}
+	x.pending = ""
+	return rep, nil
+}
+
+func (s subState) docs() int {
+	n := 0
+	if s.Rec[1] > 0 {
+		n += int(s.Rec[1] - s.Rec[0] + 1)
+	}
+	if s.Psg[1] > 0 {
+		n += int(s.Psg[1] - s.Psg[0] + 1)
+	}
+	return n
+}
+
+// stateWith returns the state JSON with sub set (or removed when st is
+// nil), without changing x.state.
+func (x *Index) stateWith(id int64, st *subState) ([]byte, error) {
+	next := make(map[int64]subState, len(x.state)+1)
+	for k, v := range x.state {
+		next[k] = v
+	}
+	if st == nil {
+		delete(next, id)
+	} else {
+		next[id] = *st
+	}
+	b, err := json.Marshal(next)
+	return b, err
+}
+
+func (x *Index) commitState(b *bleve.Batch, id int64, st *subState) error {
+	raw, err := x.stateWith(id, st)
+	if err != nil {
+		return fmt.Errorf("update search index: %w", err)
+	}
+	b.SetInternal(stateKey, raw)
+	if err := x.idx.Batch(b); err != nil {
+		return fmt.Errorf("update search index: %w", err)
+	}
+	if st == nil {
+		delete(x.state, id)
+	} else {
+		x.state[id] = *st
+	}
+	return nil
+}
+
+// remove deletes the documents of submission id.
+func (x *Index) remove(id int64, progress func(done int)) (int, error) {
+	st := x.state[id]
+	b := x.idx.NewBatch()
+	done := 0
+	del := func(prefix string, r [2]int64) error {
+		if r[1] == 0 {
+			return nil
+		}
+		for d := r[0]; d <= r[1]; d++ {
+			b.Delete(prefix + strconv.FormatInt(d, 10))
+			done++
+			if b.Size() >= x.opts.BatchDocs*4 {
+				if err := x.idx.Batch(b); err != nil {
+					return fmt.Errorf("update search index: remove submission %d: %w", id, err)
+				}
+				b.Reset()
+				progress(done)
+			}
+		}
+		return nil
+	}
+	if err := del(recordPrefix, st.Rec); err != nil {
+		return done, err
+	}
+	if err := del(passagePrefix, st.Psg); err != nil {
+		return done, err
+	}
+	if err := x.commitState(b, id, nil); err != nil {
+		return done, err
+	}
+	progress(done)
+	return done, nil
+}
+
+// Document id prefixes: a hit id is the prefix and the SQLite row id.
+const (
+	recordPrefix  = "rec-"
+	passagePrefix = "psg-"
+)
+
+// pageRows is how many rows one SQLite read brings.
+const pageRows = 2000
+
+// add indexes one submission: a reader goroutine turns SQLite pages into
+// documents while this one hands full batches to bleve (which analyses
+// them on its own workers).
+func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(done int)) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []*document.Document, 2)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		errc <- x.produce(ctx, src, batches)
+	}()
+	done := 0
+	var werr error
+	for docs := range batches {
+		if werr != nil {
+			continue // drain so the producer can finish
+		}
+		b := x.idx.NewBatch()
+		for _, d := range docs {
+			if err := b.IndexAdvanced(d); err != nil {
+				werr = fmt.Errorf("update search index: %s: %w", src.FileName, err)
+				cancel()
+				break
+			}
+		}
+		if werr != nil {
+			continue
+		}
+		if err := x.idx.Batch(b); err != nil {
+			werr = fmt.Errorf("update search index: %s: %w", src.FileName, err)
+			cancel()
+			continue
+		}
+		done += len(docs)
+		progress(done)
+	}
+	if err := <-errc; err != nil && werr == nil {
+		werr = err
+	}
+	if werr != nil {
+		return done, werr
+	}
+	st := subState{SHA256: src.SHA256, Case: src.CaseID}
+	if src.LastRecord > 0 {
+		st.Rec = [2]int64{src.FirstRecord, src.LastRecord}
+	}
+	if src.LastPassage > 0 {
+		st.Psg = [2]int64{src.FirstPassage, src.LastPassage}
+	}
+	if err := x.commitState(x.idx.NewBatch(), src.ID, &st); err != nil {
+		return done, err
+	}
+	return done, nil
+}
+
+// produce reads a submission's rows and sends them as documents in batches
+// of Options.BatchDocs.
+func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- []*document.Document) error {
+	common := x.commonFields(src)
+	docs := make([]*document.Document, 0, x.opts.BatchDocs)
+	send := func() error {
+		if len(docs) == 0 {
+			return nil
+		}
+		select {
+		case out <- docs:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		docs = make([]*document.Document, 0, x.opts.BatchDocs)
+		return nil
+	}
+	if src.LastRecord > 0 {
+		for from := src.FirstRecord; ; {
+			rows, err := x.st.RecordsFrom(ctx, src.ID, from, pageRows)
+			if err != nil {
+				return fmt.Errorf("update search index: %s: %w", src.FileName, err)
+			}
+			if len(rows) == 0 {
+				break
+			}
+			for _, r := range rows {
+				text, found, err := x.opts.RecordText(src.Kind, r)
+				if err != nil {
+					return fmt.Errorf("update search index: %s, record %d: %w", src.FileName, r.ID, err)
+				}
+				docs = append(docs, x.newDoc(recordPrefix, r.ID, text, found, common))
+				if len(docs) == x.opts.BatchDocs {
+					if err := send(); err != nil {
+						return err
+					}
+				}
+			}
+			from = rows[len(rows)-1].ID + 1
+		}
+	}
+	if src.LastPassage > 0 {
+		for seq := 0; ; {
+			ps, err := x.st.Passages(ctx, src.ID, seq, pageRows)
+			if err != nil {
+				return fmt.Errorf("update search index: %s: %w", src.FileName, err)
+			}
+			if len(ps) == 0 {
+				break
+			}
+			for _, p := range ps {
+				docs = append(docs, x.newDoc(passagePrefix, p.ID, p.Text, time.Time{}, common))
+				if len(docs) == x.opts.BatchDocs {
+					if err := send(); err != nil {
+						return err
+					}
+				}
+			}
+			seq = ps[len(ps)-1].Seq
+		}
+	}
+	return send()
+}
+
+type fieldValue struct {
+	name    string
+	value   []byte
+	options index.FieldIndexingOptions
+}
+
+// commonFields are the keyword fields every document of src carries.
+func (x *Index) commonFields(src store.IndexSource) []fieldValue {
+	kw := index.IndexField
+	facet := index.IndexField | index.DocValues
+	return []fieldValue{
+		{fieldCase, []byte(strconv.FormatInt(src.CaseID, 10)), kw},
+		{fieldProvider, []byte(strconv.FormatInt(src.ProviderID, 10)), kw},
+		{fieldSub, []byte(strconv.FormatInt(src.ID, 10)), kw},
+		{fieldKind, []byte(src.Kind), facet},
+		{fieldFile, []byte(src.FileName), facet},
+		{fieldLabel, []byte(src.Label), kw},
+	}
+}
+
+func (x *Index) newDoc(prefix string, id int64, text string, found time.Time, common []fieldValue) *document.Document {
+	d := document.NewDocument(prefix + strconv.FormatInt(id, 10))
+	d.AddField(document.NewTextFieldCustom(fieldText, nil, []byte(text), index.IndexField|index.IncludeTermVectors, x.textAnal))
+	for _, f := range common {
+		d.AddField(document.NewTextFieldCustom(f.name, nil, f.value, f.options, x.kwAnal))
+	}
+	if !found.IsZero() {
+		if f, err := document.NewDateTimeFieldWithIndexingOptions(fieldFound, nil, found, time.RFC3339, index.IndexField); err == nil {
+			d.AddField(f)
+		}
+	}
+	return d
+}
+
+// DocCount returns how many documents the index holds.
+func (x *Index) DocCount() (uint64, error) {
+	n, err := x.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count search documents: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,373 @@
+package fulltext
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/inspection-workbench/workbench/store"
+	"github.com/inspection-workbench/workbench/store/searchlang"
+)
+
+// QueryFields are the fields a query can filter on with name:value.
+var QueryFields = map[string]searchlang.FieldKind{
+	fieldKind:  searchlang.FieldKeyword,
+	fieldFile:  searchlang.FieldKeyword,
+	fieldLabel: searchlang.FieldKeyword,
+	fieldFound: searchlang.FieldDate,
+}
+
+// ParseQuery parses q in the workbench's query syntax (see package
+// searchlang); a malformed query gives a *searchlang.SyntaxError.
+func ParseQuery(q string) (searchlang.Query, error) {
+	return searchlang.Parse(q, searchlang.Options{Fields: QueryFields, Location: time.UTC})
+}
+
+// Request is one search.
+type Request struct {
+	Query string
+	// CaseID, when not 0, limits the search to one case.
+	CaseID int64
+	// Kind, File and Label, when set, keep only documents with exactly
+	// that value (the facet filters of the GUI, --kind of the CLI).
+	Kind, File, Label string
+	// Limit is the page size (default 20, at most 1000); Offset the number
+	// of hits skipped.
+	Limit, Offset int
+	// NoFacets skips facet counting (batch searches only need totals).
+	NoFacets bool
+	// CountOnly returns the total and facets without hits or snippets.
+	CountOnly bool
+}
+
+// Segment is a piece of a snippet; Mark is set on matched text.
+type Segment struct {
+	Text string
+	Mark bool
+}
+
+// Place says where a hit stands in its file, as numbers; Hit.Location says
+// it in words.
+type Place struct {
+	Sheet     string `json:"sheet,omitempty"`
+	Row       int    `json:"row,omitempty"`   // spreadsheet row, CSV line or JSON record number
+	RowUnit   string `json:"-"`               // "row", "line" or "record"
+	Page      int    `json:"page,omitempty"`  // PDF page
+	Para      int    `json:"para,omitempty"`  // DOCX paragraph
+	Line      int    `json:"line,omitempty"`  // text line
+	Table     int    `json:"table,omitempty"` // table, row and cell of table content
+	TableRow  int    `json:"tbl_row,omitempty"`
+	TableCell int    `json:"tbl_cell,omitempty"`
+	Seq       int    `json:"-"` // passage reading order
+}
+
+// Hit is one search result.
+type Hit struct {
+	// ID is stable for as long as the record or passage exists ("rec-12",
+	// "psg-7") and can be cited as evidence.
+	ID       string  `json:"id"`
+	Kind     string  `json:"kind"`
+	File     string  `json:"file"`
+	Location string  `json:"location"`
+	Snippet  string  `json:"snippet"` // HTML-escaped text with <mark>…</mark> around matches
+	Score    float64 `json:"score"`
+	CaseID   int64   `json:"case_id"`
+	SubID    int64   `json:"submission_id"`
+	Label    string  `json:"label"`
+	Ref      string  `json:"ref,omitempty"` // the provider's identifier of a record
+	Place    Place   `json:"-"`
+	// Segments is the snippet as plain pieces, for display.
+	Segments []Segment `json:"-"`
+}
+
+// Facets counts the matching documents per kind and per file.
+type Facets struct {
+	Kind map[string]int `json:"kind"`
+	File map[string]int `json:"file"`
+}
+
+// Result is one page of hits.
+type Result struct {
+	Total  int           `json:"total"`
+	Hits   []Hit         `json:"hits"`
+	Facets Facets        `json:"facets"`
+	Took   time.Duration `json:"-"`
+}
+
+// fileFacetSize bounds the file facet.
+const fileFacetSize = 200
+
+// Search runs req. A malformed query gives an error wrapping a
+// *searchlang.SyntaxError.
+func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
+	start := time.Now()
+	pq, err := ParseQuery(req.Query)
+	if err != nil {
+		return Result{}, err
+	}
+	q, err := pq.Bleve(fieldText)
+	if err != nil {
+		return Result{}, err
+	}
+	filters := []query.Query{q}
+	addTerm := func(field, value string) {
+		if value == "" {
+			return
+		}
+		tq := query.NewTermQuery(value)
+		tq.SetField(field)
+		filters = append(filters, tq)
+	}
+	if req.CaseID != 0 {
+		addTerm(fieldCase, strconv.FormatInt(req.CaseID, 10))
+	}
+	addTerm(fieldKind, req.Kind)
+	addTerm(fieldFile, req.File)
+	addTerm(fieldLabel, req.Label)
+	if len(filters) > 1 {
+		q = query.NewConjunctionQuery(filters)
+	}
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	if limit > 1000 {
+		limit = 1000
+	}
+	if req.CountOnly {
+		limit = 0
+	}
+	sr := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
+	sr.IncludeLocations = !req.CountOnly
+	if !req.NoFacets {
+		sr.AddFacet(fieldKind, bleve.NewFacetRequest(fieldKind, 16))
+		sr.AddFacet(fieldFile, bleve.NewFacetRequest(fieldFile, fileFacetSize))
+	}
+	res, err := x.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return Result{}, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	out := Result{Total: int(res.Total), Hits: []Hit{}, Facets: Facets{Kind: map[string]int{}, File: map[string]int{}}}
+	if fr, ok := res.Facets[fieldKind]; ok && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			out.Facets.Kind[t.Term] = t.Count
+		}
+	}
+	if fr, ok := res.Facets[fieldFile]; ok && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			out.Facets.File[t.Term] = t.Count
+		}
+	}
+	for _, h := range res.Hits {
+		hit, err := x.resolve(ctx, h.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			// Deleted since the index last caught up; the next Sync drops it.
+			continue
+		}
+		if err != nil {
+			return Result{}, err
+		}
+		hit.Score = h.Score
+		hit.Segments = snippet(hit.text, spans(h.Locations[fieldText]), snippetRunes)
+		hit.Snippet = markup(hit.Segments)
+		out.Hits = append(out.Hits, hit.Hit)
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// resolved is a hit with the text it was found in.
+type resolved struct {
+	Hit
+	text string
+}
+
+// resolve reads a hit's record or passage back from SQLite.
+func (x *Index) resolve(ctx context.Context, id string) (resolved, error) {
+	var h resolved
+	h.ID = id
+	switch {
+	case strings.HasPrefix(id, recordPrefix):
+		n, err := strconv.ParseInt(id[len(recordPrefix):], 10, 64)
+		if err != nil {
+			return h, fmt.Errorf("search: bad document id %q", id)
+		}
+		r, sub, err := x.st.Record(ctx, n)
+		if err != nil {
+			return h, err
+		}
+		text, _, err := x.opts.RecordText(sub.Kind, r)
+		if err != nil {
+			return h, fmt.Errorf("search: record %d: %w", n, err)
+		}
+		h.fromSub(sub)
+		h.text, h.Ref = text, r.Ref
+		h.Place = Place{Sheet: r.Sheet, Row: r.Row, RowUnit: rowUnit(sub.Format, r.Sheet)}
+	case strings.HasPrefix(id, passagePrefix):
+		n, err := strconv.ParseInt(id[len(passagePrefix):], 10, 64)
+		if err != nil {
+			return h, fmt.Errorf("search: bad document id %q", id)
+		}
+		p, sub, err := x.st.Passage(ctx, n)
+		if err != nil {
+			return h, err
+		}
+		h.fromSub(sub)
+		h.text = p.Text
+		h.Place = Place{Page: p.Page, Para: p.Paragraph, Line: p.Line, Table: p.Table, TableRow: p.Row, TableCell: p.Cell, Seq: p.Seq}
+	default:
+		return h, fmt.Errorf("search: bad document id %q", id)
+	}
+	h.Location = h.Place.String()
+	return h, nil
+}
+
+func (h *resolved) fromSub(sub store.Submission) {
+	h.Kind, h.File, h.CaseID, h.SubID, h.Label = sub.Kind, sub.FileName, sub.CaseID, sub.ID, sub.Label
+}
+
+func rowUnit(format, sheet string) string {
+	switch {
+	case sheet != "" || format == "xlsx":
+		return "row"
+	case format == "json" || format == "jsonl":
+		return "record"
+	}
+	return "line"
+}
+
+// String writes the place in English, e.g. `sheet "来源", row 4`, `line
+// 12`, `page 3`, `paragraph 7, table 1 row 2 cell 3`.
+func (p Place) String() string {
+	var parts []string
+	if p.Sheet != "" {
+		parts = append(parts, "sheet "+strconv.Quote(p.Sheet))
+	}
+	if p.Row > 0 {
+		parts = append(parts, p.RowUnit+" "+strconv.Itoa(p.Row))
+	}
+	if p.Page > 0 {
+		parts = append(parts, "page "+strconv.Itoa(p.Page))
+	}
+	if p.Para > 0 {
+		parts = append(parts, "paragraph "+strconv.Itoa(p.Para))
+	}
+	if p.Line > 0 {
+		parts = append(parts, "line "+strconv.Itoa(p.Line))
+	}
+	if p.Table > 0 {
+		parts = append(parts, fmt.Sprintf("table %d row %d cell %d", p.Table, p.TableRow, p.TableCell))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// spans turns term locations into sorted, merged byte ranges: the
+// overlapping unigrams and bigrams of a Chinese match become one range
+// covering the whole matched term.
+func spans(tl search.TermLocationMap) [][2]int {
+	var out [][2]int
+	for _, locs := range tl {
+		for _, l := range locs {
+			out = append(out, [2]int{int(l.Start), int(l.End)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s[0] <= merged[n-1][1] {
+			if s[1] > merged[n-1][1] {
+				merged[n-1][1] = s[1]
+			}
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
+}
+
+// snippetRunes is roughly how many characters a snippet shows.
+const snippetRunes = 120
+
+// snippet cuts a window of about width characters around the first match
+// (or the start of the text), with "…" where text was cut and line breaks
+// shown as " / ".
+func snippet(text string, marks [][2]int, width int) []Segment {
+	// Choose the window in bytes, on rune boundaries.
+	from, to := 0, len(text)
+	if utf8.RuneCountInString(text) > width {
+		anchor := 0
+		if len(marks) > 0 {
+			anchor = marks[0][0]
+		}
+		from = backRunes(text, anchor, width/4)
+		to = fwdRunes(text, from, width)
+	}
+	var segs []Segment
+	add := func(s string, mark bool) {
+		if s == "" {
+			return
+		}
+		s = strings.ReplaceAll(s, "\r\n", " / ")
+		s = strings.ReplaceAll(s, "\n", " / ")
+		segs = append(segs, Segment{Text: s, Mark: mark})
+	}
+	if from > 0 {
+		add("…", false)
+	}
+	pos := from
+	for _, m := range marks {
+		s, e := max(m[0], from), min(m[1], to)
+		if s >= e || s < pos {
+			continue
+		}
+		add(text[pos:s], false)
+		add(text[s:e], true)
+		pos = e
+	}
+	add(text[pos:to], false)
+	if to < len(text) {
+		add("…", false)
+	}
+	return segs
+}
+
+func backRunes(s string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
+}
+
+func fwdRunes(s string, i, n int) int {
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
+
+// markup writes segments as HTML-escaped text with <mark> around matches.
+func markup(segs []Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		if s.Mark {
+			b.WriteString("<mark>")
+			b.WriteString(html.EscapeString(s.Text))
+			b.WriteString("</mark>")
+		} else {
+			b.WriteString(html.EscapeString(s.Text))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,172 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// IndexSource is a submission as the search index sees it: the submission
+// and the provider of its case.
+type IndexSource struct {
+	Submission
+	ProviderID int64
+	// FirstRecord and LastRecord are the id range of its records (0, 0 when
+	// it has none); FirstPassage and LastPassage likewise for passages.
+	FirstRecord, LastRecord   int64
+	FirstPassage, LastPassage int64
+}
+
+// IndexSources returns every submission of every case, in id order, with
+// what the search index needs to know about it.
+func (s *Store) IndexSources(ctx context.Context) ([]IndexSource, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixed("sub.", submissionColumns)+`, sv.provider_id,
+		coalesce((SELECT min(id) FROM records WHERE submission_id = sub.id), 0),
+		coalesce((SELECT max(id) FROM records WHERE submission_id = sub.id), 0),
+		coalesce((SELECT min(id) FROM passages WHERE submission_id = sub.id), 0),
+		coalesce((SELECT max(id) FROM passages WHERE submission_id = sub.id), 0)
+		FROM submissions sub JOIN cases c ON c.id = sub.case_id JOIN services sv ON sv.id = c.service_id
+		ORDER BY sub.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list submissions to index: %w", err)
+	}
+	defer rows.Close()
+	var out []IndexSource
+	for rows.Next() {
+		var src IndexSource
+		var at string
+		sub := &src.Submission
+		if err := rows.Scan(&sub.ID, &sub.CaseID, &sub.SHA256, &sub.FileName, &sub.Size, &sub.Kind, &sub.Label, &sub.Format,
+			&sub.Encoding, &sub.ImporterVersion, &at, &sub.Records, &sub.Passages, &sub.Warnings,
+			&src.ProviderID, &src.FirstRecord, &src.LastRecord, &src.FirstPassage, &src.LastPassage); err != nil {
+			return nil, fmt.Errorf("list submissions to index: %w", err)
+		}
+		sub.ImportedAt = parseTime(at)
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+func prefixed(prefix, columns string) string {
+	var b []byte
+	start := true
+	for i := 0; i < len(columns); i++ {
+		c := columns[i]
+		if start && c != ' ' && c != '\n' && c != '\t' {
+			b = append(b, prefix...)
+			start = false
+		}
+		if c == ',' {
+			start = true
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// RecordsFrom returns up to limit records of a submission with ids of at
+// least fromID, in id order (the indexer's sequential scan).
+func (s *Store) RecordsFrom(ctx context.Context, submissionID, fromID int64, limit int) ([]RecordRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, sheet, row_no, ref, fields, extra FROM records
+		WHERE id >= ? AND submission_id = ? ORDER BY id LIMIT ?`, fromID, submissionID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read records: %w", err)
+	}
+	defer rows.Close()
+	out := make([]RecordRow, 0, limit)
+	for rows.Next() {
+		var r RecordRow
+		if err := rows.Scan(&r.ID, &r.Sheet, &r.Row, &r.Ref, &r.Fields, &r.Extra); err != nil {
+			return nil, fmt.Errorf("read records: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Record returns one record and the submission it belongs to, or an error
+// wrapping ErrNotFound.
+func (s *Store) Record(ctx context.Context, id int64) (RecordRow, Submission, error) {
+	var r RecordRow
+	var subID int64
+	err := s.db.QueryRowContext(ctx, `SELECT id, submission_id, sheet, row_no, ref, fields, extra FROM records WHERE id = ?`, id).
+		Scan(&r.ID, &subID, &r.Sheet, &r.Row, &r.Ref, &r.Fields, &r.Extra)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, Submission{}, fmt.Errorf("record %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return r, Submission{}, fmt.Errorf("read record %d: %w", id, err)
+	}
+	sub, err := s.GetSubmission(ctx, subID)
+	return r, sub, err
+}
+
+// Passage returns one passage and the submission it belongs to, or an
+// error wrapping ErrNotFound.
+func (s *Store) Passage(ctx context.Context, id int64) (PassageRow, Submission, error) {
+	var p PassageRow
+	var subID int64
+	err := s.db.QueryRowContext(ctx, `SELECT id, submission_id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, text
+		FROM passages WHERE id = ?`, id).
+		Scan(&p.ID, &subID, &p.Seq, &p.Page, &p.Paragraph, &p.Line, &p.HeadingPath, &p.Heading, &p.Table, &p.Row, &p.Cell, &p.Footnote, &p.Text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, Submission{}, fmt.Errorf("passage %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return p, Submission{}, fmt.Errorf("read passage %d: %w", id, err)
+	}
+	sub, err := s.GetSubmission(ctx, subID)
+	return p, sub, err
+}
+
+// DeleteCase removes a case with everything imported into it (submissions,
+// records, passages, warnings) and then the blobs no other case refers to.
+// It returns an error wrapping ErrNotFound when there is no such case.
+func (s *Store) DeleteCase(ctx context.Context, id int64) error {
+	var sums []string
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM submissions WHERE case_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var sum string
+			if err := rows.Scan(&sum); err != nil {
+				rows.Close()
+				return err
+			}
+			sums = append(sums, sum)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM cases WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("case %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return fmt.Errorf("delete case %d: %w", id, err)
+	}
+	for _, sum := range sums {
+		if used, err := s.BlobReferenced(ctx, sum); err == nil && !used {
+			_ = s.blobs.Remove(sum) // a leftover is swept on the next open
+		}
+	}
+	return nil
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}

@@ -1,0 +1,181 @@
+package searchlang
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// TokenizerName is the name under which the workbench's single-pass
+// tokenizer is registered with bleve (once, when this package is loaded).
+const TokenizerName = "wb_cjk_tokenizer"
+
+func init() {
+	// The index stores its mapping by name, so an index written by this
+	// package can be reopened by any program that links it.
+	if err := registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return Tokenizer{}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
+// Tokenizer does in one pass what the chain unicode tokenizer → cjk_width →
+// lowercase → cjk_bigram(output_unigram) does in four, at a fraction of the
+// cost (indexing speed is dominated by analysis):
+//
+//   - full-width ASCII (Ａ, ０, ！) and the ideographic space are folded to
+//     their ASCII forms, then letters are lowercased;
+//   - runs of letters and digits (with an inner . ' ’ between two letters or
+//     two digits, and an inner , between two digits: 3.5, 1,234, don't) are
+//     one token each;
+//   - each Han, Hiragana, Katakana or Hangul character is a unigram, and two
+//     such characters that touch also form a bigram at the first one's
+//     position, so 违法内容 gives 违@1 违法@1 法@2 法内@2 内@3 内容@3 容@4;
+//   - everything else (spaces, punctuation, symbols) separates tokens and is
+//     not indexed. A CJK run does not continue across a separator, but
+//     positions only count tokens, so 违法 内容 puts 法@2 next to 内@3.
+//
+// Start and End are byte offsets into the original text, so highlighting
+// can mark the original characters.
+type Tokenizer struct{}
+
+type runeClass uint8
+
+const (
+	classSep runeClass = iota
+	classWord
+	classCJK
+)
+
+func classify(r rune) runeClass {
+	switch {
+	case r < 0x80:
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
+			return classWord
+		}
+		return classSep
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		return classCJK
+	case r == 'ー' || r == '々' || r == '〆':
+		return classCJK
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		return classWord
+	}
+	return classSep
+}
+
+// fold maps full-width ASCII forms to ASCII and lowercases.
+func fold(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		r -= 0xFF01 - 0x21
+	case r == 0x3000:
+		return ' '
+	}
+	if r < 0x80 {
+		if r >= 'A' && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r) }
+
+// Tokenize implements analysis.Tokenizer.
+func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	// One backing array for tokens and one for terms keep allocations per
+	// document at a handful.
+	toks := make([]analysis.Token, 0, len(input)/2+1)
+	terms := make([]byte, 0, len(input)*2)
+	pos := 1
+	type cjkChar struct {
+		start, end int
+		r          rune
+	}
+	var prev cjkChar // the last CJK character, when the run may continue
+	havePrev := false
+
+	emit := func(term []byte, start, end, position int, typ analysis.TokenType) {
+		toks = append(toks, analysis.Token{Term: term, Start: start, End: end, Position: position, Type: typ})
+	}
+	appendRune := func(r rune) []byte {
+		n := len(terms)
+		terms = utf8.AppendRune(terms, r)
+		return terms[n:len(terms):len(terms)]
+	}
+	endRun := func() {
+		if havePrev {
+			emit(appendRune(prev.r), prev.start, prev.end, pos, analysis.Single)
+			pos++
+			havePrev = false
+		}
+	}
+
+	for i := 0; i < len(input); {
+		r, size := utf8.DecodeRune(input[i:])
+		f := fold(r)
+		switch classify(f) {
+		case classCJK:
+			cur := cjkChar{start: i, end: i + size, r: f}
+			if havePrev && prev.end == cur.start {
+				emit(appendRune(prev.r), prev.start, prev.end, pos, analysis.Single)
+				n := len(terms)
+				terms = utf8.AppendRune(terms, prev.r)
+				terms = utf8.AppendRune(terms, cur.r)
+				emit(terms[n:len(terms):len(terms)], prev.start, cur.end, pos, analysis.Double)
+				pos++
+			} else {
+				endRun()
+			}
+			prev, havePrev = cur, true
+			i += size
+		case classWord:
+			endRun()
+			start := i
+			n := len(terms)
+			lastDigit := isDigit(f)
+			terms = utf8.AppendRune(terms, f)
+			i += size
+			for i < len(input) {
+				r2, s2 := utf8.DecodeRune(input[i:])
+				f2 := fold(r2)
+				if classify(f2) == classWord {
+					terms = utf8.AppendRune(terms, f2)
+					lastDigit = isDigit(f2)
+					i += s2
+					continue
+				}
+				// An inner joiner between two letters or two digits.
+				if f2 == '.' || f2 == '\'' || f2 == '’' || f2 == ',' && lastDigit {
+					r3, s3 := utf8.DecodeRune(input[i+s2:])
+					f3 := fold(r3)
+					if i+s2 < len(input) && classify(f3) == classWord && isDigit(f3) == lastDigit && (f2 != ',' || isDigit(f3)) {
+						terms = utf8.AppendRune(terms, f2)
+						terms = utf8.AppendRune(terms, f3)
+						lastDigit = isDigit(f3)
+						i += s2 + s3
+						continue
+					}
+				}
+				break
+			}
+			typ := analysis.AlphaNumeric
+			emit(terms[n:len(terms):len(terms)], start, i, pos, typ)
+			pos++
+		default:
+			endRun()
+			i += size
+		}
+	}
+	endRun()
+	out := make(analysis.TokenStream, len(toks))
+	for k := range toks {
+		out[k] = &toks[k]
+	}
+	return out
+}
