@@ -25,6 +25,8 @@ type (
 	IndexProgress = fulltext.Progress
 	// IndexReport says what an index update did.
 	IndexReport = fulltext.Report
+	// Facets counts hits per kind and per file.
+	Facets = fulltext.Facets
 	// SyntaxError is a malformed query, with the character position.
 	SyntaxError = searchlang.SyntaxError
 )

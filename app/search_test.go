@@ -392,3 +392,25 @@ func TestHitContextBadID(t *testing.T) {
 	}
 	_ = sort.Strings
 }
+
+// TestIndexPersistsAcrossOpen checks an index brought up to date is found
+// up to date by the next process: nothing is indexed twice.
+func TestIndexPersistsAcrossOpen(t *testing.T) {
+	ctx := context.Background()
+	a := searchApp(t)
+	dir := a.Dir()
+	want := search(t, a, SearchRequest{Query: "赌博"}).Total
+	a.Close()
+	b, err := Open(ctx, dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	rep, err := b.SyncIndex(ctx, nil)
+	if err != nil || rep.Changed() {
+		t.Fatalf("sync after reopen: %+v %v, want nothing to do", rep, err)
+	}
+	if got := search(t, b, SearchRequest{Query: "赌博"}).Total; got != want {
+		t.Errorf("after reopen %d hits, want %d", got, want)
+	}
+}

@@ -63,7 +63,10 @@ var commands = []command{
 	caseNewCommand,
 	caseListCommand,
 	caseShowCommand,
+	caseDeleteCommand,
 	importCommand,
+	searchCommand,
+	reindexCommand,
 	templateCommand,
 	versionCommand,
 }

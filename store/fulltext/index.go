@@ -40,7 +40,7 @@ import (
 
 // formatVersion names the shape of the index: its mapping and the fields
 // of its documents. An index written with another format is rebuilt.
-const formatVersion = "1"
+const formatVersion = "3"
 
 // Internal keys kept inside the bleve index.
 var (
@@ -163,18 +163,12 @@ func Open(ctx context.Context, st *store.Store, opts Options) (*Index, error) {
 func (x *Index) format() string { return formatVersion + "/" + x.opts.TextVersion }
 
 func runtimeConfig() map[string]interface{} {
-	return map[string]interface{}{
-		// A batch returns once it is searchable in memory; durability
-		// comes from the state key, which is only written with a
-		// submission's last batch, and from Sync redoing what is missing.
-		"unsafe_batch": true,
-		"scorchPersisterOptions": map[string]interface{}{
-			"NumPersisterWorkers":           runtime.GOMAXPROCS(0),
-			"MaxSizeInMemoryMergePerWorker": 64 << 20,
-			"PersisterNapTimeMSec":          200,
-			"PersisterNapUnderNumFiles":     200,
-		},
-	}
+	// A batch returns once it is searchable in memory; durability comes
+	// from the state key, which is written with a submission's last batch
+	// and waited for until it is on disk, and from Sync redoing whatever
+	// the state does not list. (bleve's persister and merge defaults
+	// measured fastest; see docs/performance.md.)
+	return map[string]interface{}{"unsafe_batch": true}
 }
 
 func (x *Index) open() error {
@@ -260,12 +254,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{fieldCase, fieldProvider, fieldSub, fieldKind, fieldFile, fieldLabel} {
 		kw := mapping.NewKeywordFieldMapping()
 		kw.Store, kw.IncludeInAll = false, false
-		kw.DocValues = name == fieldKind || name == fieldFile
+		kw.DocValues = name == fieldSub // the facet
 		doc.AddFieldMappingsAt(name, kw)
 	}
-	dt := mapping.NewDateTimeFieldMapping()
-	dt.Store, dt.IncludeInAll, dt.DocValues = false, false, false
-	doc.AddFieldMappingsAt(fieldFound, dt)
+	day := mapping.NewKeywordFieldMapping() // YYYY-MM-DD, see searchlang.DayTerm
+	day.Store, day.IncludeInAll, day.DocValues = false, false, false
+	doc.AddFieldMappingsAt(fieldFound, day)
 	m.DefaultMapping = doc
 	return m, nil
 }
@@ -427,8 +421,15 @@ func (x *Index) commitState(b *bleve.Batch, id int64, st *subState) error {
 		return fmt.Errorf("update search index: %w", err)
 	}
 	b.SetInternal(stateKey, raw)
+	// Earlier batches returned once searchable in memory (unsafe_batch);
+	// this one waits until it, and so everything before it, is on disk.
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := x.idx.Batch(b); err != nil {
 		return fmt.Errorf("update search index: %w", err)
+	}
+	if err := <-persisted; err != nil {
+		return fmt.Errorf("update search index: write to disk: %w", err)
 	}
 	if st == nil {
 		delete(x.state, id)
@@ -483,47 +484,62 @@ const (
 const pageRows = 2000
 
 // add indexes one submission: a reader goroutine turns SQLite pages into
-// documents while this one hands full batches to bleve (which analyses
-// them on its own workers).
+// documents and batchWorkers goroutines hand them to bleve. bleve builds a
+// batch's segment on the calling goroutine, so two batches in flight keep
+// both cores busy.
 func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(done int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	batches := make(chan []*document.Document, 2)
-	errc := make(chan error, 1)
+	var perr error
 	go func() {
 		defer close(batches)
-		errc <- x.produce(ctx, src, batches)
+		perr = x.produce(ctx, src, batches)
 	}()
-	done := 0
-	var werr error
-	for docs := range batches {
-		if werr != nil {
-			continue // drain so the producer can finish
-		}
-		b := x.idx.NewBatch()
-		for _, d := range docs {
-			if err := b.IndexAdvanced(d); err != nil {
-				werr = fmt.Errorf("update search index: %s: %w", src.FileName, err)
-				cancel()
-				break
+	var (
+		mu   sync.Mutex
+		done int
+		werr error
+		wg   sync.WaitGroup
+	)
+	workers := batchWorkers()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for docs := range batches {
+				if ctx.Err() != nil {
+					continue // drain so the producer can finish
+				}
+				b := x.idx.NewBatch()
+				var err error
+				for _, d := range docs {
+					if err = b.IndexAdvanced(d); err != nil {
+						break
+					}
+				}
+				if err == nil {
+					err = x.idx.Batch(b)
+				}
+				mu.Lock()
+				if err != nil && werr == nil {
+					werr = fmt.Errorf("update search index: %s: %w", src.FileName, err)
+					cancel()
+				}
+				if err == nil {
+					done += len(docs)
+					progress(done)
+				}
+				mu.Unlock()
 			}
-		}
-		if werr != nil {
-			continue
-		}
-		if err := x.idx.Batch(b); err != nil {
-			werr = fmt.Errorf("update search index: %s: %w", src.FileName, err)
-			cancel()
-			continue
-		}
-		done += len(docs)
-		progress(done)
+		}()
 	}
-	if err := <-errc; err != nil && werr == nil {
-		werr = err
-	}
+	wg.Wait()
 	if werr != nil {
 		return done, werr
+	}
+	if perr != nil {
+		return done, perr
 	}
 	st := subState{SHA256: src.SHA256, Case: src.CaseID}
 	if src.LastRecord > 0 {
@@ -537,6 +553,9 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 	}
 	return done, nil
 }
+
+// batchWorkers is how many batches are built at once.
+func batchWorkers() int { return max(2, min(runtime.GOMAXPROCS(0), 4)) }
 
 // produce reads a submission's rows and sends them as documents in batches
 // of Options.BatchDocs.
@@ -615,9 +634,9 @@ func (x *Index) commonFields(src store.IndexSource) []fieldValue {
 	return []fieldValue{
 		{fieldCase, []byte(strconv.FormatInt(src.CaseID, 10)), kw},
 		{fieldProvider, []byte(strconv.FormatInt(src.ProviderID, 10)), kw},
-		{fieldSub, []byte(strconv.FormatInt(src.ID, 10)), kw},
-		{fieldKind, []byte(src.Kind), facet},
-		{fieldFile, []byte(src.FileName), facet},
+		{fieldSub, []byte(strconv.FormatInt(src.ID, 10)), facet},
+		{fieldKind, []byte(src.Kind), kw},
+		{fieldFile, []byte(src.FileName), kw},
 		{fieldLabel, []byte(src.Label), kw},
 	}
 }
@@ -629,9 +648,7 @@ func (x *Index) newDoc(prefix string, id int64, text string, found time.Time, co
 		d.AddField(document.NewTextFieldCustom(f.name, nil, f.value, f.options, x.kwAnal))
 	}
 	if !found.IsZero() {
-		if f, err := document.NewDateTimeFieldWithIndexingOptions(fieldFound, nil, found, time.RFC3339, index.IndexField); err == nil {
-			d.AddField(f)
-		}
+		d.AddField(document.NewTextFieldCustom(fieldFound, nil, []byte(searchlang.DayTerm(found)), index.IndexField, x.kwAnal))
 	}
 	return d
 }

@@ -104,8 +104,9 @@ type Result struct {
 	Took   time.Duration `json:"-"`
 }
 
-// fileFacetSize bounds the file facet.
-const fileFacetSize = 200
+// subFacetSize bounds the submission facet from which the kind and file
+// facets are summed.
+const subFacetSize = 100000
 
 // Search runs req. A malformed query gives an error wrapping a
 // *searchlang.SyntaxError.
@@ -148,25 +149,38 @@ func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
 		limit = 0
 	}
 	sr := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
-	sr.IncludeLocations = !req.CountOnly
 	if !req.NoFacets {
-		sr.AddFacet(fieldKind, bleve.NewFacetRequest(fieldKind, 16))
-		sr.AddFacet(fieldFile, bleve.NewFacetRequest(fieldFile, fileFacetSize))
+		// One facet over the submission (kind and file follow from it)
+		// costs half of two.
+		sr.AddFacet(fieldSub, bleve.NewFacetRequest(fieldSub, subFacetSize))
 	}
 	res, err := x.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return Result{}, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	out := Result{Total: int(res.Total), Hits: []Hit{}, Facets: Facets{Kind: map[string]int{}, File: map[string]int{}}}
-	if fr, ok := res.Facets[fieldKind]; ok && fr.Terms != nil {
+	if fr, ok := res.Facets[fieldSub]; ok && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
-			out.Facets.Kind[t.Term] = t.Count
+			id, err := strconv.ParseInt(t.Term, 10, 64)
+			if err != nil {
+				continue
+			}
+			sub, err := x.st.GetSubmission(ctx, id)
+			if errors.Is(err, store.ErrNotFound) {
+				continue // deleted since the index last caught up
+			}
+			if err != nil {
+				return Result{}, fmt.Errorf("search: %w", err)
+			}
+			out.Facets.Kind[sub.Kind] += t.Count
+			out.Facets.File[sub.FileName] += t.Count
 		}
 	}
-	if fr, ok := res.Facets[fieldFile]; ok && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			out.Facets.File[t.Term] = t.Count
-		}
+	// Term locations only for the page shown: asking for them in the main
+	// search would read them for every match.
+	locs, err := x.locations(ctx, q, res.Hits)
+	if err != nil {
+		return Result{}, err
 	}
 	for _, h := range res.Hits {
 		hit, err := x.resolve(ctx, h.ID)
@@ -178,11 +192,35 @@ func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
 			return Result{}, err
 		}
 		hit.Score = h.Score
-		hit.Segments = snippet(hit.text, spans(h.Locations[fieldText]), snippetRunes)
+		hit.Segments = snippet(hit.text, spans(locs[h.ID]), snippetRunes)
 		hit.Snippet = markup(hit.Segments)
 		out.Hits = append(out.Hits, hit.Hit)
 	}
 	out.Took = time.Since(start)
+	return out, nil
+}
+
+// locations runs q again restricted to the hits' ids, with term
+// locations, and returns them per id.
+func (x *Index) locations(ctx context.Context, q query.Query, hits search.DocumentMatchCollection) (map[string]search.TermLocationMap, error) {
+	out := make(map[string]search.TermLocationMap, len(hits))
+	if len(hits) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	sr := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q}), len(ids), 0, false)
+	sr.IncludeLocations = true
+	sr.Score = "none"
+	res, err := x.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: highlight: %w", err)
+	}
+	for _, h := range res.Hits {
+		out[h.ID] = h.Locations[fieldText]
+	}
 	return out, nil
 }
 

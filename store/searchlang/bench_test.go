@@ -26,7 +26,7 @@ func BenchmarkIndexCJK(b *testing.B) {
 			"kind":  "incident",
 			"file":  fmt.Sprintf("log %d.xlsx", i%5),
 			"label": "internal",
-			"found": base.Add(time.Duration(i) * time.Minute).Format(time.RFC3339),
+			"found": DayTerm(base.Add(time.Duration(i) * time.Minute)),
 		}
 	}
 	var total time.Duration

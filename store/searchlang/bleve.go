@@ -2,8 +2,9 @@ package searchlang
 
 import (
 	"fmt"
-	"unicode"
-	"unicode/utf8"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -11,8 +12,8 @@ import (
 // Bleve converts q into a bleve query. Words and phrases search
 // defaultField (empty means the mapping's default search field, normally
 // _all) with that field's analyzer; keyword filters become term queries and
-// date filters inclusive-start, exclusive-end date range queries on their
-// own fields.
+// date filters term range queries over the YYYY-MM-DD days indexed in
+// their own fields (see [DayTerm]).
 func (q Query) Bleve(defaultField string) (query.Query, error) {
 	var must, mustNot []query.Query
 	for ci, c := range q.Clauses {
@@ -48,20 +49,8 @@ func (q Query) Bleve(defaultField string) (query.Query, error) {
 
 func (t Term) bleve(defaultField string) (query.Query, error) {
 	switch t.Kind {
-	case TermWord:
-		if multiCJK(t.Text) {
-			mq := query.NewMatchPhraseQuery(t.Text)
-			mq.SetField(defaultField)
-			return mq, nil
-		}
-		mq := query.NewMatchQuery(t.Text)
-		mq.SetField(defaultField)
-		mq.Operator = query.MatchQueryOperatorAnd
-		return mq, nil
-	case TermPhrase:
-		mq := query.NewMatchPhraseQuery(t.Text)
-		mq.SetField(defaultField)
-		return mq, nil
+	case TermWord, TermPhrase:
+		return textQuery(t, defaultField), nil
 	case TermKeyword:
 		if t.Field == "" {
 			return nil, fmt.Errorf("keyword term %q at position %d has no field", t.Text, t.Pos)
@@ -76,22 +65,93 @@ func (t Term) bleve(defaultField string) (query.Query, error) {
 		if t.From.IsZero() && t.To.IsZero() {
 			return nil, fmt.Errorf("date term on %q at position %d has both ends open", t.Field, t.Pos)
 		}
-		incl, excl := true, false
-		dq := query.NewDateRangeInclusiveQuery(t.From, t.To, &incl, &excl)
-		dq.SetField(t.Field)
-		return dq, nil
+		var from, to string
+		if !t.From.IsZero() {
+			from = DayTerm(t.From)
+		}
+		if !t.To.IsZero() {
+			to = DayTerm(t.To.AddDate(0, 0, -1))
+		}
+		incl := true
+		rq := query.NewTermRangeInclusiveQuery(from, to, &incl, &incl)
+		rq.SetField(t.Field)
+		return rq, nil
 	}
 	return nil, fmt.Errorf("term at position %d has unknown kind %d", t.Pos, int(t.Kind))
 }
 
-// multiCJK reports whether a bare word has two or more characters and
-// contains a CJK character, in which case it is searched as a phrase.
-func multiCJK(s string) bool {
-	if utf8.RuneCountInString(s) < 2 {
-		return false
+// DayTerm is how a date field's value is indexed: the day of t in t's own
+// location, as YYYY-MM-DD.
+func DayTerm(t time.Time) string { return t.Format(dateLayout) }
+
+// textQuery searches a word or phrase. Its analysed terms are reduced to
+// the fewest that pin it down: in a CJK run each character's bigram with
+// the next (违法内容 → 违法 法内 内容; the last character is inside the last
+// bigram), a lone CJK character as its unigram, other words as themselves.
+// One term is a term query; several are a phrase, so 违法内容 never matches
+// 违法的内容. Words without CJK (e-mail, INC-0042) need all their terms,
+// in any order, as before. Positions with nothing to match (a character
+// already inside the previous bigram) stay as gaps, so a space or
+// punctuation in a query matches text with or without it.
+func textQuery(t Term, field string) query.Query {
+	toks := analyzer.Analyze([]byte(t.Text))
+	var terms []string // indexed by position-1; "" is a gap
+	put := func(pos int, term string) {
+		for len(terms) < pos {
+			terms = append(terms, "")
+		}
+		terms[pos-1] = term
 	}
+	for i, tok := range toks {
+		switch tok.Type {
+		case analysis.Double:
+			put(tok.Position, string(tok.Term))
+		case analysis.Single:
+			// A unigram whose position has a bigram, or whose character
+			// ends the previous bigram, adds nothing.
+			if i+1 < len(toks) && toks[i+1].Position == tok.Position && toks[i+1].Type == analysis.Double {
+				continue
+			}
+			if i > 0 && toks[i-1].Type == analysis.Double && toks[i-1].End == tok.End {
+				continue
+			}
+			put(tok.Position, string(tok.Term))
+		default:
+			put(tok.Position, string(tok.Term))
+		}
+	}
+	for len(terms) > 0 && terms[len(terms)-1] == "" {
+		terms = terms[:len(terms)-1]
+	}
+	for len(terms) > 0 && terms[0] == "" {
+		terms = terms[1:]
+	}
+	switch {
+	case len(terms) == 0:
+		// Only punctuation: nothing can match.
+		return query.NewMatchNoneQuery()
+	case len(terms) == 1:
+		tq := query.NewTermQuery(terms[0])
+		tq.SetField(field)
+		return tq
+	case t.Kind == TermWord && !hasCJK(t.Text):
+		conj := make([]query.Query, 0, len(terms))
+		for _, term := range terms {
+			if term == "" {
+				continue
+			}
+			tq := query.NewTermQuery(term)
+			tq.SetField(field)
+			conj = append(conj, tq)
+		}
+		return query.NewConjunctionQuery(conj)
+	}
+	return query.NewPhraseQuery(terms, field)
+}
+
+func hasCJK(s string) bool {
 	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		if classify(fold(r)) == classCJK {
 			return true
 		}
 	}

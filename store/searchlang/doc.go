@@ -30,11 +30,13 @@
 //	found:2024-02-15       a single day
 //
 // Details:
-//   - A bare word of two or more characters that contains a CJK character is
-//     searched as a phrase, so 违法 means the word 违法, not 违 or 法.
-//     Other words match when all their terms occur (e-mail needs e and mail).
-//   - Spaces and punctuation between words do not break a phrase:
-//     "违法内容" also matches 违法 内容 and 违法，内容, but not 违法的内容.
+//   - A bare word that contains a CJK character is searched as a phrase:
+//     违法内容 means those four characters in that order, adjacent, so it
+//     does not match 违法的内容; 违法 means the word 违法, not 违 and 法 apart.
+//     A single character (违) matches wherever it occurs. Words without CJK
+//     characters match when all their terms occur (e-mail needs e and mail).
+//   - Spaces and punctuation inside a phrase match text with or without
+//     them: "违法 内容" matches 违法内容, 违法 内容 and 违法，内容.
 //   - OR must be written in capitals and needs something on both sides; it
 //     cannot join an exclusion (-a OR b is an error). Lowercase "or" is an
 //     ordinary word.

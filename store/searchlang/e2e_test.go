@@ -11,23 +11,23 @@ import (
 func testMapping() *mapping.IndexMappingImpl {
 	m := bleve.NewIndexMapping()
 	kw := bleve.NewKeywordFieldMapping()
-	dt := bleve.NewDateTimeFieldMapping()
 	doc := bleve.NewDocumentMapping()
 	doc.AddFieldMappingsAt("kind", kw)
 	doc.AddFieldMappingsAt("file", kw)
 	doc.AddFieldMappingsAt("label", kw)
-	doc.AddFieldMappingsAt("found", dt)
+	doc.AddFieldMappingsAt("found", kw)
 	m.DefaultMapping = doc
 	return m
 }
 
 func TestEndToEnd(t *testing.T) {
 	docs := map[string]any{
-		"1": map[string]any{"text": "发现违法内容，已删除", "kind": "incident", "file": "log 1.xlsx", "label": "internal", "found": "2024-01-15T09:00:00+08:00"},
-		"2": map[string]any{"text": "违规操作 report", "kind": "incident", "file": "log 1.xlsx", "label": "secret", "found": "2024-03-31T23:30:00Z"},
-		"3": map[string]any{"text": "违法的内容 审核记录", "kind": "record", "file": "审核.pdf", "label": "internal", "found": "2024-04-01T00:00:00Z"},
+		"1": map[string]any{"text": "发现违法内容，已删除", "kind": "incident", "file": "log 1.xlsx", "label": "internal", "found": "2024-01-15"},
+		"2": map[string]any{"text": "违规操作 report", "kind": "incident", "file": "log 1.xlsx", "label": "secret", "found": "2024-03-31"},
+		"3": map[string]any{"text": "违法的内容 审核记录", "kind": "record", "file": "审核.pdf", "label": "internal", "found": "2024-04-01"},
 		"4": map[string]any{"text": "Annual Report 合规说明", "kind": "passage", "file": "report.docx", "label": "public"},
-		"5": map[string]any{"text": "违法 内容 测试数据", "kind": "incident", "file": "log 2.xlsx", "label": "internal", "found": "2023-12-31T12:00:00Z"},
+		"5": map[string]any{"text": "违法 内容 测试数据", "kind": "incident", "file": "log 2.xlsx", "label": "internal", "found": "2023-12-31"},
+		"6": map[string]any{"text": "INC-0042 已办结", "kind": "passage"},
 	}
 	idx := newCJKIndex(t, testMapping(), docs)
 	tests := []struct {
@@ -37,10 +37,18 @@ func TestEndToEnd(t *testing.T) {
 		{"违", []string{"1", "2", "3", "5"}},
 		{"违法", []string{"1", "3", "5"}},
 		{"违法 内容", []string{"1", "3", "5"}},
-		// Spaces and punctuation do not break a phrase (doc 5 has 违法 内容);
-		// another character in between does (doc 3 has 违法的内容).
-		{`"违法内容"`, []string{"1", "5"}},
-		{"违法内容", []string{"1", "5"}}, // bare CJK word is a phrase
+		// A phrase is the characters in order, adjacent: doc 3 has 违法的内容,
+		// doc 5 违法 内容.
+		{`"违法内容"`, []string{"1"}},
+		{"违法内容", []string{"1"}}, // bare CJK word is a phrase
+		// A space or punctuation in the query matches text with or
+		// without one there.
+		{`"违法 内容"`, []string{"1", "5"}},
+		{`"违法，内容"`, []string{"1", "5"}},
+		{`"，"`, []string{}},
+		{"INC-0042", []string{"6"}},
+		{"inc 0042", []string{"6"}},
+		{`"0042 inc"`, []string{}},
 		{"违法 OR 违规", []string{"1", "2", "3", "5"}},
 		{"违规 OR 合规 report", []string{"2", "4"}},
 		{"违法 -删除", []string{"3", "5"}},
@@ -53,7 +61,7 @@ func TestEndToEnd(t *testing.T) {
 		{"file：「审核.pdf」", []string{"3"}},
 		{"kind:incident -label:secret", []string{"1", "5"}},
 		{"kind:Incident", []string{}}, // keyword values are exact
-		{"kind:record OR kind:passage", []string{"3", "4"}},
+		{"kind:record OR kind:passage", []string{"3", "4", "6"}},
 		{"found:2024-01-01..2024-03-31", []string{"1", "2"}},
 		{"found:2024-01-01..", []string{"1", "2", "3"}},
 		{"found:..2023-12-31", []string{"5"}},

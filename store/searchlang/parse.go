@@ -18,7 +18,10 @@ const (
 	// (name:value or name:"quoted value").
 	FieldKeyword FieldKind = iota + 1
 	// FieldDate fields take YYYY-MM-DD day ranges (name:from..to, either end
-	// open) and must be indexed as bleve datetime fields.
+	// open) and must be indexed as keyword fields holding the day as
+	// YYYY-MM-DD (see [DayTerm]): a range is then a term range over at most
+	// a few thousand distinct days, far cheaper to index than a bleve
+	// datetime field.
 	FieldDate
 )
 

@@ -1,0 +1,369 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/store"
+)
+
+// syncIndex brings the search index up to date before a search, saying so
+// on standard error: a line when work starts, progress every few seconds,
+// and a line when it is done. Nothing is printed when the index was
+// already up to date.
+func syncIndex(ctx context.Context, e *env, a *app.App, rebuild bool) (app.IndexReport, error) {
+	start := time.Now()
+	var last time.Time
+	announced := false
+	progress := func(p app.IndexProgress) {
+		if !announced {
+			announced = true
+			last = time.Now()
+			switch p.Phase {
+			case app.IndexRebuild:
+				fmt.Fprintf(e.stderr, "search index: building, %d documents to index…\n", p.Total)
+			case app.IndexRemove:
+				fmt.Fprintf(e.stderr, "search index: removing %d documents of deleted submissions…\n", p.Total)
+			default:
+				fmt.Fprintf(e.stderr, "search index: catching up with the workspace, %d new documents…\n", p.Total)
+			}
+			return
+		}
+		if time.Since(last) >= 3*time.Second && p.Total > 0 {
+			last = time.Now()
+			fmt.Fprintf(e.stderr, "search index: %d of %d documents (%d%%)\n", p.Done, p.Total, p.Done*100/p.Total)
+		}
+	}
+	var rep app.IndexReport
+	var err error
+	if rebuild {
+		rep, err = a.Reindex(ctx, progress)
+	} else {
+		rep, err = a.SyncIndex(ctx, progress)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return rep, fmt.Errorf("search index update interrupted after %d documents; the next search continues it", rep.Added)
+		}
+		return rep, err
+	}
+	if rep.Changed() {
+		what := "brought up to date"
+		if rep.Rebuilt {
+			what = "rebuilt (" + rep.Reason + ")"
+		}
+		fmt.Fprintf(e.stderr, "search index: %s: %d documents added, %d removed in %s\n",
+			what, rep.Added, rep.Removed, time.Since(start).Round(time.Millisecond))
+	}
+	return rep, nil
+}
+
+// searchJSON is the JSON shape of wb search.
+type searchJSON struct {
+	Total  int             `json:"total"`
+	Hits   []searchHitJSON `json:"hits"`
+	Facets app.Facets      `json:"facets"`
+}
+
+type searchHitJSON struct {
+	ID       string  `json:"id"`
+	Kind     string  `json:"kind"`
+	File     string  `json:"file"`
+	Location string  `json:"location"`
+	Snippet  string  `json:"snippet"`
+	CaseID   int64   `json:"case_id"`
+	Label    string  `json:"label"`
+	Ref      string  `json:"ref,omitempty"`
+	Score    float64 `json:"score"`
+}
+
+// batchJSON is the JSON shape of wb search --queries.
+type batchJSON struct {
+	Queries []batchQueryJSON `json:"queries"`
+}
+
+type batchQueryJSON struct {
+	Line  int            `json:"line"`
+	Query string         `json:"query"`
+	Total int            `json:"total"`
+	Kind  map[string]int `json:"kind,omitempty"`
+	Error string         `json:"error,omitempty"`
+}
+
+var searchCommand = command{
+	name:    "search",
+	args:    "QUERY…",
+	summary: "full-text search of everything imported (brings the search index up to date first)",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		caseID := fs.Int64("case", 0, "search only case `ID`")
+		kind := fs.String("kind", "", "only submissions of `KIND`: data_source, annotation_rule, algorithm or incident")
+		limit := fs.Int("limit", 20, "show at most `N` hits (1–1000)")
+		offset := fs.Int("offset", 0, "skip the first `N` hits (for paging)")
+		queries := fs.String("queries", "", "run each line of `FILE` as a query (blank lines and lines starting with # are skipped) and report hit counts")
+		return func(ctx context.Context, e *env, args []string) error {
+			if *limit < 1 || *limit > 1000 {
+				return usagef("--limit must be between 1 and 1000")
+			}
+			if *offset < 0 {
+				return usagef("--offset must not be negative")
+			}
+			if *queries != "" && len(args) > 0 {
+				return usagef("give either a QUERY or --queries FILE, not both")
+			}
+			if *queries == "" && len(args) == 0 {
+				return usagef("give a QUERY (see the query syntax in README.md) or --queries FILE")
+			}
+			var lines []batchQueryJSON
+			if *queries != "" {
+				var err error
+				if lines, err = readQueries(*queries); err != nil {
+					return err
+				}
+			}
+			a, err := openWorkspace(ctx, e, false)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			if *caseID != 0 {
+				if _, err := a.GetCase(ctx, *caseID); errors.Is(err, store.ErrNotFound) {
+					return fmt.Errorf("case %d not found in %s (wb case list shows the cases)", *caseID, a.Dir())
+				} else if err != nil {
+					return err
+				}
+			}
+			if *kind != "" && app.SpecOf(*kind) == nil {
+				return usagef("unknown --kind %q (want data_source, annotation_rule, algorithm or incident)", *kind)
+			}
+			if *queries == "" {
+				// A bad query is reported before any indexing work.
+				if err := app.ParseQuery(strings.Join(args, " ")); err != nil {
+					return fmt.Errorf("query %q: %w", strings.Join(args, " "), err)
+				}
+			}
+			if _, err := syncIndex(ctx, e, a, false); err != nil {
+				return err
+			}
+			if *queries != "" {
+				return runBatch(ctx, e, a, lines, *caseID, *kind)
+			}
+			q := strings.Join(args, " ")
+			res, err := a.Search(ctx, app.SearchRequest{Query: q, CaseID: *caseID, Kind: *kind, Limit: *limit, Offset: *offset})
+			if err != nil {
+				return fmt.Errorf("query %q: %w", q, err)
+			}
+			if e.json {
+				out := searchJSON{Total: res.Total, Hits: []searchHitJSON{}, Facets: res.Facets}
+				for _, h := range res.Hits {
+					out.Hits = append(out.Hits, searchHitJSON{ID: h.ID, Kind: h.Kind, File: h.File, Location: h.Location,
+						Snippet: h.Snippet, CaseID: h.CaseID, Label: h.Label, Ref: h.Ref, Score: h.Score})
+				}
+				return writeJSON(e.stdout, out)
+			}
+			return printHits(e.stdout, res, *offset)
+		}
+	},
+}
+
+// readQueries reads a keyword list: one query per line.
+func readQueries(path string) ([]batchQueryJSON, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read queries: %w", err)
+	}
+	defer f.Close()
+	var out []batchQueryJSON
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, batchQueryJSON{Line: n, Query: line})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read queries %s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("read queries %s: no queries in the file", path)
+	}
+	return out, nil
+}
+
+// runBatch counts the hits of each query. A malformed query is reported
+// on its line and makes the exit status 1 once every query has run.
+func runBatch(ctx context.Context, e *env, a *app.App, qs []batchQueryJSON, caseID int64, kind string) error {
+	failed := 0
+	for i := range qs {
+		res, err := a.Search(ctx, app.SearchRequest{Query: qs[i].Query, CaseID: caseID, Kind: kind, CountOnly: true})
+		if err != nil {
+			qs[i].Error = err.Error()
+			failed++
+			continue
+		}
+		qs[i].Total = res.Total
+		qs[i].Kind = res.Facets.Kind
+	}
+	if e.json {
+		if err := writeJSON(e.stdout, batchJSON{Queries: qs}); err != nil {
+			return err
+		}
+	} else {
+		rows := [][]string{{"LINE", "HITS", "QUERY"}}
+		for _, q := range qs {
+			hits := strconv.Itoa(q.Total)
+			if q.Error != "" {
+				hits = "error"
+			}
+			rows = append(rows, []string{strconv.Itoa(q.Line), hits, q.Query})
+		}
+		if err := writeTable(e.stdout, rows); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		for _, q := range qs {
+			if q.Error != "" {
+				fmt.Fprintf(e.stderr, "wb search: line %d: %s\n", q.Line, q.Error)
+			}
+		}
+		return fmt.Errorf("%d of %d queries could not be run", failed, len(qs))
+	}
+	return nil
+}
+
+// printHits writes hits for a terminal: matches between 【 】.
+func printHits(w io.Writer, res app.SearchResult, offset int) error {
+	var b strings.Builder
+	if res.Total == 0 {
+		b.WriteString("No hits.\n")
+	} else {
+		fmt.Fprintf(&b, "%d hits", res.Total)
+		if len(res.Hits) > 0 {
+			fmt.Fprintf(&b, ", showing %d–%d", offset+1, offset+len(res.Hits))
+		}
+		b.WriteString("\n")
+	}
+	for _, h := range res.Hits {
+		fmt.Fprintf(&b, "\n%s  %s  %s, %s\n  ", h.ID, h.Kind, h.File, h.Location)
+		for _, s := range h.Segments {
+			if s.Mark {
+				b.WriteString("【" + s.Text + "】")
+			} else {
+				b.WriteString(s.Text)
+			}
+		}
+		b.WriteString("\n")
+	}
+	if len(res.Facets.Kind) > 1 || len(res.Facets.File) > 1 {
+		b.WriteString("\nBy kind: " + facetLine(res.Facets.Kind) + "\nBy file: " + facetLine(res.Facets.File) + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func facetLine(m map[string]int) string {
+	type kv struct {
+		k string
+		v int
+	}
+	var kvs []kv
+	for k, v := range m {
+		kvs = append(kvs, kv{k, v})
+	}
+	// Most hits first, then by name.
+	for i := 1; i < len(kvs); i++ {
+		for j := i; j > 0 && (kvs[j].v > kvs[j-1].v || kvs[j].v == kvs[j-1].v && kvs[j].k < kvs[j-1].k); j-- {
+			kvs[j], kvs[j-1] = kvs[j-1], kvs[j]
+		}
+	}
+	parts := make([]string, len(kvs))
+	for i, x := range kvs {
+		parts[i] = fmt.Sprintf("%s %d", x.k, x.v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+var reindexCommand = command{
+	name:    "reindex",
+	summary: "rebuild the search index from the workspace database",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected argument %q", args[0])
+			}
+			a, err := openWorkspace(ctx, e, false)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			start := time.Now()
+			rep, err := syncIndex(ctx, e, a, true)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return writeJSON(e.stdout, map[string]any{"documents": rep.Added, "submissions": rep.Submissions,
+					"seconds": time.Since(start).Seconds()})
+			}
+			_, err = fmt.Fprintf(e.stdout, "Search index rebuilt: %d documents from %d submissions in %s\n",
+				rep.Added, rep.Submissions, time.Since(start).Round(time.Millisecond))
+			return err
+		}
+	},
+}
+
+var caseDeleteCommand = command{
+	name:    "case delete",
+	args:    "ID",
+	summary: "delete a case with everything imported into it (asks for --yes)",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		yes := fs.Bool("yes", false, "really delete: without it the command only says what would go")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) != 1 {
+				return usagef("give exactly one case ID")
+			}
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil || id <= 0 {
+				return fmt.Errorf("case id %q is not a case number", args[0])
+			}
+			a, err := openWorkspace(ctx, e, false)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			c, err := a.GetCase(ctx, id)
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("case %d not found in %s (wb case list shows the cases)", id, a.Dir())
+			}
+			if err != nil {
+				return err
+			}
+			subs, err := a.ListSubmissions(ctx, id)
+			if err != nil {
+				return err
+			}
+			if !*yes {
+				return usagef("case %d (%s) has %d submitted files; deleting it removes them and everything imported from them; add --yes to delete", id, c.Title, len(subs))
+			}
+			if err := a.DeleteCase(ctx, id); err != nil {
+				return err
+			}
+			if e.json {
+				return writeJSON(e.stdout, map[string]any{"deleted": id, "submissions": len(subs)})
+			}
+			_, err = fmt.Fprintf(e.stdout, "Deleted case %d (%s) and its %d submitted files\n", id, c.Title, len(subs))
+			return err
+		}
+	},
+}
