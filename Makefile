@@ -18,7 +18,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
 
 export LANG ?= en_US.UTF-8
 
-.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench bench-import clean
+.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench bench-import bench-search clean
 
 demo: deps workbench
 	$(BIN)/workbench --demo --workspace "$(DEMO_WS)"
@@ -76,3 +76,10 @@ clean:
 # log through wb import, against a bare encoding/csv pass.
 bench-import: wb
 	$(GO) run ./cmd/wbgen bench-import --wb $(BIN)/wb --rows 1000000 --runs 3
+
+# The search benchmark of docs/performance.md: indexing a generated 1M-row
+# incident log (against plain bleve), query latency, RSS, and SQLite FTS5
+# trigram on the same text. Takes about a quarter of an hour.
+bench-search: wb
+	$(GO) build -o $(BIN)/wbgen ./cmd/wbgen
+	$(GO) run ./cmd/wbbench search --wb $(BIN)/wb --wbgen $(BIN)/wbgen --rows 1000000 --runs 20

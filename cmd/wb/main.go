@@ -182,7 +182,22 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 			break
 		}
 	}
+	// "-违法" and "-\"测试数据\"" are query exclusions, not flags: flags
+	// are ASCII, so a dash before anything else is an argument. The flag
+	// package would take them for flags, so they are hidden from it.
+	const hidden = "\x00"
+	args = append([]string(nil), args...)
+	for i, a := range args {
+		if strings.HasPrefix(a, "-") && !looksLikeFlag(a) && (i == 0 || !takesValue(fs, args[i-1])) {
+			args[i] = hidden + a
+		}
+	}
 	var positional []string
+	defer func() {
+		for i, a := range positional {
+			positional[i] = strings.TrimPrefix(a, hidden)
+		}
+	}()
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -198,6 +213,31 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = args[1:]
 	}
 	return append(positional, tail...), nil
+}
+
+// looksLikeFlag reports whether a is "-" or "--" followed by an ASCII
+// letter, as every flag is.
+func looksLikeFlag(a string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	if len(name) == len(a) || name == "" {
+		return false
+	}
+	c := name[0]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// takesValue reports whether a is a flag of fs that takes the next
+// argument as its value (--limit 5, not --json or --limit=5).
+func takesValue(fs *flag.FlagSet, a string) bool {
+	if !looksLikeFlag(a) || strings.Contains(a, "=") {
+		return false
+	}
+	f := fs.Lookup(strings.TrimLeft(a, "-"))
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }
 
 // stringList is a repeatable string flag.

@@ -1,0 +1,91 @@
+package fulltext
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+func TestSpansMergeOverlapsAndNeighbours(t *testing.T) {
+	// 违法内容 matched as bigrams 违法 法内 内容 (bytes 0-6, 3-9, 6-12),
+	// then report at 13-19, then 内 again at 30-33.
+	tl := search.TermLocationMap{
+		"违法":     {{Start: 0, End: 6}},
+		"法内":     {{Start: 3, End: 9}},
+		"内容":     {{Start: 6, End: 12}},
+		"report": {{Start: 13, End: 19}},
+		"内":      {{Start: 30, End: 33}},
+	}
+	got := spans(tl)
+	want := [][2]int{{0, 12}, {13, 19}, {30, 33}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("spans = %v, want %v", got, want)
+	}
+	if spans(nil) != nil {
+		t.Error("no locations should give no spans")
+	}
+}
+
+func TestSnippetWindow(t *testing.T) {
+	text := strings.Repeat("前文", 100) + "违法内容" + strings.Repeat("后文", 100)
+	start := len(strings.Repeat("前文", 100))
+	segs := snippet(text, [][2]int{{start, start + len("违法内容")}}, 40)
+	var b strings.Builder
+	marked := 0
+	for _, s := range segs {
+		if s.Mark {
+			marked++
+			if s.Text != "违法内容" {
+				t.Errorf("marked %q", s.Text)
+			}
+		}
+		b.WriteString(s.Text)
+	}
+	out := b.String()
+	if marked != 1 || !strings.HasPrefix(out, "…") || !strings.HasSuffix(out, "…") {
+		t.Errorf("snippet %q", out)
+	}
+	if n := len([]rune(out)); n > 44 {
+		t.Errorf("snippet has %d characters, want about 40", n)
+	}
+	// The match stands in the first quarter, not at the very start.
+	if i := strings.Index(out, "违法内容"); i < 3*5 {
+		t.Errorf("match at byte %d of %q", i, out)
+	}
+}
+
+func TestSnippetShortTextAndMarkup(t *testing.T) {
+	segs := snippet("a<b>\n违法", [][2]int{{5, 11}}, 120)
+	want := []Segment{{Text: "a<b> / "}, {Text: "违法", Mark: true}}
+	if !reflect.DeepEqual(segs, want) {
+		t.Errorf("segments %+v, want %+v", segs, want)
+	}
+	if got := markup(segs); got != "a&lt;b&gt; / <mark>违法</mark>" {
+		t.Errorf("markup %q", got)
+	}
+	// Spans outside the window or overlapping a previous one are skipped.
+	segs = snippet("abcdef", [][2]int{{1, 3}, {2, 4}, {10, 12}}, 120)
+	if markup(segs) != "a<mark>bc</mark>def" {
+		t.Errorf("overlapping spans: %q", markup(segs))
+	}
+}
+
+func TestPlaceString(t *testing.T) {
+	for _, tc := range []struct {
+		p    Place
+		want string
+	}{
+		{Place{Sheet: "数据来源", Row: 4, RowUnit: "row"}, `sheet "数据来源", row 4`},
+		{Place{Row: 12, RowUnit: "line"}, "line 12"},
+		{Place{Row: 3, RowUnit: "record"}, "record 3"},
+		{Place{Page: 2}, "page 2"},
+		{Place{Para: 15, Table: 1, TableRow: 2, TableCell: 1}, "paragraph 15, table 1 row 2 cell 1"},
+		{Place{Line: 40}, "line 40"},
+	} {
+		if got := tc.p.String(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.p, got, tc.want)
+		}
+	}
+}
