@@ -414,3 +414,49 @@ func TestIndexPersistsAcrossOpen(t *testing.T) {
 		t.Errorf("after reopen %d hits, want %d", got, want)
 	}
 }
+
+// TestSearchDuringReindex searches continuously while the index is rebuilt
+// and then updated: no search fails, and the end result is complete.
+func TestSearchDuringReindex(t *testing.T) {
+	a := searchApp(t)
+	ctx := context.Background()
+	want := search(t, a, SearchRequest{Query: "赌博"}).Total
+	stop := make(chan struct{})
+	errc := make(chan error, 1)
+	searches := 0
+	go func() {
+		defer close(errc)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, err := a.Search(ctx, SearchRequest{Query: "赌博"}); err != nil {
+				errc <- err
+				return
+			}
+			searches++
+		}
+	}()
+	if _, err := a.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	other := newCase(t, a)
+	if _, err := a.Import(ctx, ImportRequest{CaseID: other, Files: []string{sample("incidents.csv")}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SyncIndex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	close(stop)
+	if err := <-errc; err != nil {
+		t.Fatalf("a search during the rebuild failed: %v", err)
+	}
+	if searches == 0 {
+		t.Fatal("no search ran during the rebuild")
+	}
+	if got := search(t, a, SearchRequest{Query: "赌博"}).Total; got != 2*want {
+		t.Errorf("after rebuild and import: %d hits, want %d", got, 2*want)
+	}
+}

@@ -127,7 +127,11 @@ type Index struct {
 	opts Options
 	path string
 
-	mu       sync.Mutex // serialises updates and Close
+	mu sync.Mutex // serialises updates, Rebuild and Close
+	// swap is held for reading by searches and for writing while Rebuild
+	// or Close replace or close idx, so no search runs on a closed index.
+	// closed is written under both mu and swap.
+	swap     sync.RWMutex
 	idx      bleve.Index
 	state    map[int64]subState
 	pending  string // why the index was recreated at open, until the next Sync reports it
@@ -265,10 +269,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 }
 
 // Close closes the index, waiting for an update in progress to stop at
-// its next batch (cancel its context to make that soon).
+// its next batch (cancel its context to make that soon) and for searches
+// in progress to finish.
 func (x *Index) Close() error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	x.swap.Lock()
+	defer x.swap.Unlock()
 	if x.closed {
 		return nil
 	}
@@ -279,28 +286,40 @@ func (x *Index) Close() error {
 	return nil
 }
 
-// Rebuild throws the index away and indexes everything again.
+// Rebuild throws the index away and indexes everything again. Searches
+// wait while the old index is replaced by an empty one, then see the new
+// one fill up.
 func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (Report, error) {
 	x.mu.Lock()
-	if x.closed {
-		x.mu.Unlock()
-		return Report{}, errors.New("rebuild search index: index is closed")
-	}
-	if err := x.idx.Close(); err != nil {
-		x.mu.Unlock()
+	err := x.recreate()
+	x.mu.Unlock()
+	if err != nil {
 		return Report{}, fmt.Errorf("rebuild search index: %w", err)
+	}
+	return x.Sync(ctx, progress)
+}
+
+func (x *Index) recreate() error {
+	x.swap.Lock()
+	defer x.swap.Unlock()
+	if x.closed {
+		return errors.New("index is closed")
+	}
+	// From here on, a failure leaves no usable index: mark it closed so
+	// every later call says so instead of using a closed bleve index.
+	x.closed = true
+	if err := x.idx.Close(); err != nil {
+		return err
 	}
 	if err := os.RemoveAll(x.path); err != nil {
-		x.mu.Unlock()
-		return Report{}, fmt.Errorf("rebuild search index: %w", err)
+		return err
 	}
 	if err := x.open(); err != nil {
-		x.mu.Unlock()
-		return Report{}, fmt.Errorf("rebuild search index: %w", err)
+		return err
 	}
+	x.closed = false
 	x.pending = "requested"
-	x.mu.Unlock()
-	return x.Sync(ctx, progress)
+	return nil
 }
 
 // Sync brings the index up to date with the store: it drops the documents
@@ -655,6 +674,11 @@ func (x *Index) newDoc(prefix string, id int64, text string, found time.Time, co
 
 // DocCount returns how many documents the index holds.
 func (x *Index) DocCount() (uint64, error) {
+	x.swap.RLock()
+	defer x.swap.RUnlock()
+	if x.closed {
+		return 0, errors.New("count search documents: index is closed")
+	}
 	n, err := x.idx.DocCount()
 	if err != nil {
 		return 0, fmt.Errorf("count search documents: %w", err)

@@ -112,6 +112,11 @@ const subFacetSize = 100000
 // *searchlang.SyntaxError.
 func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
 	start := time.Now()
+	x.swap.RLock()
+	defer x.swap.RUnlock()
+	if x.closed {
+		return Result{}, errors.New("search: the search index is closed")
+	}
 	pq, err := ParseQuery(req.Query)
 	if err != nil {
 		return Result{}, err
