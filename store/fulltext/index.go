@@ -31,6 +31,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -404,7 +405,41 @@ func (x *Index) Sync(ctx context.Context, progress func(Progress)) (Report, erro
 		rep.Submissions++
 	}
 	x.pending = ""
+	if rep.Added >= settleAfter {
+		if err := x.settle(ctx); err != nil {
+			return rep, err
+		}
+	}
 	return rep, nil
+}
+
+// settleAfter is how many added documents make Sync wait for the merges
+// they call for.
+const settleAfter = 20000
+
+// settle runs the merges bleve's default policy plans for the segments a
+// large update left, and waits for them. Otherwise they would run later in
+// whichever process opens the index next, competing with its searches
+// for CPU and memory (and a CLI process exits before they finish).
+func (x *Index) settle(ctx context.Context) error {
+	sc, ok := x.advanced()
+	if !ok {
+		return nil
+	}
+	mo := mergeplan.DefaultMergePlanOptions
+	if err := sc.ForceMerge(ctx, &mo); err != nil && ctx.Err() == nil {
+		return fmt.Errorf("update search index: merge segments: %w", err)
+	}
+	return nil
+}
+
+func (x *Index) advanced() (*scorch.Scorch, bool) {
+	ai, err := x.idx.Advanced()
+	if err != nil {
+		return nil, false
+	}
+	sc, ok := ai.(*scorch.Scorch)
+	return sc, ok
 }
 
 func (s subState) docs() int {
