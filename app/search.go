@@ -67,7 +67,8 @@ func (a *App) searchIndex(ctx context.Context) (*fulltext.Index, error) {
 // submissions imported since it last caught up are indexed, those of
 // deleted cases dropped, and an index that is missing, unreadable or from
 // another program version is rebuilt. progress (may be nil) is called
-// after each batch, from the calling goroutine. Cancelling ctx stops at the
+// after each batch, one call at a time, possibly from goroutines of its
+// own (so a GUI hands its updates to the UI goroutine). Cancelling ctx stops at the
 // next batch; the rest is done by the next call.
 func (a *App) SyncIndex(ctx context.Context, progress func(IndexProgress)) (IndexReport, error) {
 	x, err := a.searchIndex(ctx)

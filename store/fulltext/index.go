@@ -326,7 +326,8 @@ func (x *Index) recreate() error {
 // Sync brings the index up to date with the store: it drops the documents
 // of submissions that are gone (a deleted case) or changed, and indexes
 // the submissions the index lacks. progress (which may be nil) is called
-// from Sync's goroutine after each batch. When ctx is cancelled Sync stops
+// after each batch, one call at a time, from Sync's goroutine or from the
+// goroutines it starts. When ctx is cancelled Sync stops
 // after the batch in hand; what it finished is kept and the rest is done
 // by the next Sync.
 func (x *Index) Sync(ctx context.Context, progress func(Progress)) (Report, error) {
