@@ -138,11 +138,19 @@ func runSearchBench(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("search-run: %v", err)
 	}
-	searchRSS := maxRSS(cmd.ProcessState)
 	var sr searchRunResult
 	if err := json.Unmarshal(out, &sr); err != nil {
 		return fmt.Errorf("search-run output: %w", err)
 	}
+	// The child's own high-water mark: rusage's ru_maxrss of a child
+	// started with vfork also counts the parent's memory before exec.
+	searchRSS := kB(sr.Memory["VmHWM"])
+	if searchRSS == 0 {
+		searchRSS = maxRSS(cmd.ProcessState)
+	}
+	// Measured after the searching process opened the index, which
+	// deletes the files of segments merged away.
+	indexSize = dirSize(filepath.Join(ws, store.IndexDir))
 
 	// 4. SQLite FTS5 trigram on the same text.
 	logf("SQLite FTS5 trigram…")
@@ -165,8 +173,8 @@ func runSearchBench(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "| SQLite FTS5 trigram, same text, one transaction | %.1f s | %.0f | %s | |\n",
 		fts.load.Seconds(), float64(*rows)/fts.load.Seconds(), mb(fts.size))
-	fmt.Fprintf(stdout, "\nSearch, %d runs of each query after one warm-up, 20 hits with highlighted snippets and kind/file facets; RSS of the searching process: **%s**\n\n",
-		*runs, mb(searchRSS))
+	fmt.Fprintf(stdout, "\nSearch, %d runs of each query after one warm-up, 20 hits with highlighted snippets and kind/file facets; peak RSS of the searching process: **%s** (at the end: %s mapped index files, %s anonymous)\n\n",
+		*runs, mb(searchRSS), mb(kB(sr.Memory["RssFile"])), mb(kB(sr.Memory["RssAnon"])))
 	fmt.Fprintf(stdout, "| query | class | hits | workbench p50 | p99 | FTS5 trigram p50 | p99 | FTS5 hits |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	byClass := map[string][]time.Duration{}
 	for i, q := range sr.Queries {
@@ -459,6 +467,12 @@ func pct(ds []time.Duration, p int) time.Duration {
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	i := (len(s)*p + 99) / 100
 	return s[min(max(i-1, 0), len(s)-1)]
+}
+
+// kB reads a /proc/self/status value such as "135128 kB" as bytes.
+func kB(s string) int64 {
+	n, _ := strconv.ParseInt(strings.TrimSuffix(s, " kB"), 10, 64)
+	return n * 1024
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
