@@ -19,7 +19,7 @@ import (
 var importCommand = command{
 	name:    "import",
 	args:    "FILE...",
-	summary: "import submitted files (CSV, XLSX, JSON, JSONL; Markdown and text documents) into a case",
+	summary: "import submitted files (CSV, XLSX, JSON, JSONL; DOCX, PDF, Markdown and text documents) into a case",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		var caseID, kind, label, maxSize string
 		fs.StringVar(&caseID, "case", "", "case `ID` to import into (required)")

@@ -68,6 +68,7 @@ var commands = []command{
 	searchCommand,
 	reindexCommand,
 	templateCommand,
+	templateCheckCommand,
 	versionCommand,
 }
 
@@ -85,8 +86,12 @@ Run "wb COMMAND --help" for a command's flags.
 
 func printTopUsage(w io.Writer) {
 	var b strings.Builder
+	width := 0
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-12s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprintf(w, topUsage, b.String())
 }

@@ -1,0 +1,235 @@
+// Package checklist holds the checklist templates Article 19 inspections
+// are worked through: the template format (YAML, see docs/checklists.md),
+// its loader and validator, the registry of automated checks an item may
+// name, and the built-in templates, of which [Default] is
+// art19-measures-2023.
+//
+// A template is data. Each item rests on one or more provisions of the
+// Interim Measures for the Administration of Generative AI Services (2023),
+// quotes the requirement in the Chinese original and the reference English,
+// tells the inspector what to ask for and look at, names the submission
+// kinds that serve as evidence, suggests search queries in the workbench's
+// query syntax and may name automated checks with their parameters.
+//
+// The package imports nothing of the workbench but importers (for the
+// submission kinds), store/searchlang (to validate suggested queries) and
+// assets (for the embedded templates), and never Fyne.
+package checklist
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/inspection-workbench/workbench/importers"
+)
+
+// Template is a checklist template: an ordered list of items to assess.
+type Template struct {
+	// ID identifies the template: lowercase letters, digits and hyphens
+	// (art19-measures-2023). Cases record it.
+	ID string `json:"id"`
+	// Version is the template's own version, free text ("1", "2024-03").
+	Version string `json:"version"`
+	// Title names the template in Chinese and English.
+	Title Text `json:"title"`
+	// Description says what the template covers; optional.
+	Description Text `json:"description"`
+	// Items are the obligations to assess, in order.
+	Items []Item `json:"items"`
+}
+
+// Item returns the item with the given id.
+func (t *Template) Item(id string) (*Item, bool) {
+	for i := range t.Items {
+		if t.Items[i].ID == id {
+			return &t.Items[i], true
+		}
+	}
+	return nil, false
+}
+
+// clone returns a deep copy of t, so callers may change what they get.
+func (t *Template) clone() *Template {
+	c := *t
+	c.Items = make([]Item, len(t.Items))
+	for i, it := range t.Items {
+		it.Articles = append([]ArticleRef(nil), it.Articles...)
+		it.Evidence = append([]importers.Kind(nil), it.Evidence...)
+		it.Queries = append([]string(nil), it.Queries...)
+		checks := make([]CheckRef, len(it.Checks))
+		for j, ch := range it.Checks {
+			params := make(map[string]any, len(ch.Params))
+			for k, v := range ch.Params {
+				params[k] = v
+			}
+			checks[j] = CheckRef{ID: ch.ID, Params: params}
+		}
+		it.Checks = checks
+		c.Items[i] = it
+	}
+	return &c
+}
+
+// Item is one obligation of a template.
+type Item struct {
+	// ID identifies the item within its template and stays the same across
+	// template versions, since results are recorded against it
+	// (art7-1-lawful-sources): lowercase letters, digits and hyphens.
+	ID string `json:"id"`
+	// Articles are the provisions the item rests on; at least one.
+	Articles []ArticleRef `json:"articles"`
+	// Title is a short name of the obligation.
+	Title Text `json:"title"`
+	// Requirement quotes the provision: the Chinese original and the
+	// reference English, verbatim (see docs/checklists.md for the rule).
+	Requirement Text `json:"requirement"`
+	// Guidance tells the inspector what to ask for and what to look at.
+	Guidance Text `json:"guidance"`
+	// Evidence lists the submission kinds that serve as evidence.
+	Evidence []importers.Kind `json:"evidence"`
+	// Queries are suggested searches in the workbench's query syntax.
+	Queries []string `json:"queries"`
+	// Checks are the automated checks that propose a result for the item.
+	Checks []CheckRef `json:"checks"`
+}
+
+// Text is a text in Chinese and in English.
+type Text struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// CheckRef names an automated check of the registry (see [Checks]) and
+// the parameters it runs with.
+type CheckRef struct {
+	// ID is the check's id in the registry.
+	ID string `json:"id"`
+	// Params holds every parameter of the check, the template's value or
+	// else the default: float64 for number, int for integer and string for
+	// string parameters.
+	Params map[string]any `json:"params"`
+}
+
+// Number returns the value of a number parameter, or 0 when the check has
+// no such number parameter.
+func (c CheckRef) Number(name string) float64 {
+	v, _ := c.Params[name].(float64)
+	return v
+}
+
+// Int returns the value of an integer parameter, or 0 when the check has
+// no such integer parameter.
+func (c CheckRef) Int(name string) int {
+	v, _ := c.Params[name].(int)
+	return v
+}
+
+// Str returns the value of a string parameter, or "" when the check has no
+// such string parameter.
+func (c CheckRef) Str(name string) string {
+	v, _ := c.Params[name].(string)
+	return v
+}
+
+// ArticleRef points at a provision of the Measures: an article, and
+// optionally one of its paragraphs (款) and one of its enumerated items
+// (项). Paragraph 0 means the whole article, or, with an item, the only
+// paragraph that has items; item 0 means the whole paragraph.
+type ArticleRef struct {
+	Article   int `json:"article"`
+	Paragraph int `json:"paragraph,omitempty"`
+	Item      int `json:"item,omitempty"`
+}
+
+// String writes the reference the English way: "Art. 7(1)", "Art. 14 ¶1",
+// "Art. 8".
+func (r ArticleRef) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Art. %d", r.Article)
+	if r.Paragraph > 0 {
+		fmt.Fprintf(&b, " ¶%d", r.Paragraph)
+	}
+	if r.Item > 0 {
+		fmt.Fprintf(&b, "(%d)", r.Item)
+	}
+	return b.String()
+}
+
+// Zh writes the reference the Chinese way: "第七条第（一）项",
+// "第十四条第一款", "第八条".
+func (r ArticleRef) Zh() string {
+	s := "第" + zhNumber(r.Article) + "条"
+	if r.Paragraph > 0 {
+		s += "第" + zhNumber(r.Paragraph) + "款"
+	}
+	if r.Item > 0 {
+		s += "第（" + zhNumber(r.Item) + "）项"
+	}
+	return s
+}
+
+// zhNumber writes 1…99 in Chinese numerals (十四, 二十三).
+func zhNumber(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 0 || n > 99:
+		return fmt.Sprint(n)
+	case n < 10:
+		return digits[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + digits[n%10]
+	case n%10 == 0:
+		return digits[n/10] + "十"
+	}
+	return digits[n/10] + "十" + digits[n%10]
+}
+
+// measures describes the structure of the Interim Measures for the
+// Administration of Generative AI Services (2023), against which article
+// references are checked: Paragraphs[a] is how many paragraphs article a
+// has, Items[a] how many enumerated items its first paragraph has (only
+// Arts. 4, 7 and 22 have any). A test derives both from the reference text.
+var measures = struct {
+	Paragraphs [25]int
+	Items      map[int]int
+}{
+	// Index 0 is unused; articles 1 to 24 follow.
+	Paragraphs: [25]int{0, 1, 3, 1, 1, 2, 2, 1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 2, 1},
+	Items:      map[int]int{4: 5, 7: 5, 22: 3},
+}
+
+// Articles is the number of articles of the Measures.
+const Articles = 24
+
+// checkRef reports what is wrong with r as a reference into the Measures,
+// or "" when it points at a provision that exists.
+func checkRef(r ArticleRef) string {
+	if r.Article < 1 || r.Article > Articles {
+		return fmt.Sprintf("article %d does not exist (the Measures have articles 1 to %d)", r.Article, Articles)
+	}
+	paras := measures.Paragraphs[r.Article]
+	if r.Paragraph < 0 {
+		return fmt.Sprintf("paragraph %d does not exist (paragraphs count from 1)", r.Paragraph)
+	}
+	if r.Paragraph > paras {
+		if paras == 1 {
+			return fmt.Sprintf("article %d has no paragraph %d (it has one paragraph; leave paragraph out)", r.Article, r.Paragraph)
+		}
+		return fmt.Sprintf("article %d has no paragraph %d (it has %d)", r.Article, r.Paragraph, paras)
+	}
+	if r.Item < 0 {
+		return fmt.Sprintf("item %d does not exist (items count from 1)", r.Item)
+	}
+	if r.Item > 0 {
+		items := measures.Items[r.Article]
+		if items == 0 {
+			return fmt.Sprintf("article %d has no enumerated items", r.Article)
+		}
+		if r.Item > items {
+			return fmt.Sprintf("article %d has no item %d (it has %d)", r.Article, r.Item, items)
+		}
+	}
+	return ""
+}
