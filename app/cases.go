@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/inspection-workbench/workbench/app/checklist"
 	"github.com/inspection-workbench/workbench/store"
 )
 
@@ -31,8 +32,8 @@ const (
 )
 
 // DefaultChecklistTemplate is the id of the built-in Article 19 checklist
-// template that new cases use.
-const DefaultChecklistTemplate = "art19-measures-2023"
+// template new cases use (see package checklist).
+const DefaultChecklistTemplate = checklist.DefaultID
 
 // DateLayout is how dates are written and read: YYYY-MM-DD.
 const DateLayout = "2006-01-02"
