@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,20 +32,39 @@ type MainWindow struct {
 	content  *fyne.Container // right-hand side
 	tabs     *container.AppTabs
 	subs     *submissionsView // the selected case's submissions, or nil
+	search   *searchView      // the selected case's search, or nil
 	status   *widget.Label
+
+	// The search index status, right of the workspace in the status bar.
+	indexBox  *fyne.Container
+	indexBar  *widget.ProgressBar
+	indexText *widget.Label
+	indexing  bool // an index update has reported progress and not yet finished
 
 	bg   sync.WaitGroup // background work in flight; tests wait on it
 	uiMu sync.Mutex     // see do
+
+	// Index updates run one at a time; idxMu guards the two flags, which
+	// background goroutines touch too. idxCtx ends when the window closes.
+	idxMu      sync.Mutex
+	idxRunning bool // an update is under way
+	idxAgain   bool // another update was asked for while one ran
+	idxCtx     context.Context
+	idxCancel  context.CancelFunc
 }
 
 // NewMainWindow builds the workbench window for an open workspace and
-// starts loading its cases.
+// starts loading its cases and bringing the search index up to date.
+// Closing the window stops an index update under way.
 func NewMainWindow(a fyne.App, ws *app.App) *MainWindow {
 	mw := &MainWindow{win: a.NewWindow(lang.L("Inspection Workbench")), ws: ws}
+	mw.idxCtx, mw.idxCancel = context.WithCancel(context.Background())
 	mw.win.SetIcon(Icon)
 	mw.build()
 	mw.win.Resize(fyne.NewSize(1100, 700))
+	mw.win.SetOnClosed(mw.idxCancel)
 	mw.reload(0)
+	mw.syncIndex()
 	return mw
 }
 
@@ -84,9 +104,15 @@ func (mw *MainWindow) build() {
 	mw.status.Truncation = fyne.TextTruncateEllipsis
 	mw.status.Importance = widget.LowImportance
 
+	mw.indexBar = widget.NewProgressBar()
+	mw.indexText = widget.NewLabel("")
+	mw.indexBox = container.NewHBox(mw.indexText, container.NewGridWrap(fyne.NewSize(160, mw.indexBar.MinSize().Height), mw.indexBar))
+	mw.indexBox.Hide()
+	statusBar := container.NewBorder(nil, nil, nil, mw.indexBox, mw.status)
+
 	split := container.NewHSplit(nav, container.NewPadded(mw.content))
 	split.SetOffset(0.3)
-	mw.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), mw.status), nil, nil, split))
+	mw.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split))
 	mw.win.SetOnDropped(mw.dropped)
 	mw.showEmpty()
 }
@@ -145,9 +171,9 @@ func (mw *MainWindow) reload(selectID int64) {
 func (mw *MainWindow) showEmpty() {
 	mw.selected = 0
 	mw.subs = nil
+	mw.search = nil
 	msg := widget.NewLabel(lang.L("No cases yet. A case is one inspection of one provider's service."))
 	msg.Alignment = fyne.TextAlignCenter
-	msg.Wrapping = fyne.TextWrapWord
 	btn := widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), func() { mw.ShowNewCaseDialog() })
 	mw.content.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(msg, container.NewCenter(btn)))}
 	mw.content.Refresh()
@@ -194,11 +220,16 @@ func (mw *MainWindow) showCase(c app.Case) {
 		grid.Add(widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		grid.Add(v)
 	}
-	overview := container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), grid))
+	deleteBtn := widget.NewButtonWithIcon(lang.L("Delete case…"), theme.DeleteIcon(), func() { mw.confirmDeleteCase(c) })
+	deleteBtn.Importance = widget.DangerImportance
+	actions := container.NewHBox(layout.NewSpacer(), deleteBtn)
+	overview := container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), grid, widget.NewSeparator(), actions))
 	mw.subs = newSubmissionsView(mw, c.ID)
+	mw.search = newSearchView(mw, c.ID)
 	mw.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), overview),
 		container.NewTabItemWithIcon(lang.L("Submissions"), theme.FolderOpenIcon(), mw.subs.content),
+		container.NewTabItemWithIcon(lang.L("Search"), theme.SearchIcon(), mw.search.content),
 	)
 	mw.content.Objects = []fyne.CanvasObject{mw.tabs}
 	mw.content.Refresh()
@@ -278,7 +309,35 @@ func (mw *MainWindow) SeedDemo() {
 			}
 			if created {
 				mw.reload(0)
+				mw.syncIndex()
 			}
 		})
 	})
+}
+
+// confirmDeleteCase asks before deleting case c with everything imported
+// into it, then deletes it off the UI goroutine and shows the cases left.
+func (mw *MainWindow) confirmDeleteCase(c app.Case) *dialog.ConfirmDialog {
+	msg := widget.NewLabel(lang.L("Delete the case “{{.Title}}”? Its imported files and its findings are deleted too. This cannot be undone.",
+		map[string]any{"Title": c.Title}))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Delete case"), lang.L("Delete"), lang.L("Cancel"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		mw.goBackground(func() {
+			err := mw.ws.DeleteCase(context.Background(), c.ID)
+			mw.do(func() {
+				if err != nil {
+					mw.showError(fmt.Errorf("delete case %d: %w", c.ID, err))
+				}
+				mw.reload(0)
+				mw.syncIndex()
+			})
+		})
+	}, mw.win)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Resize(fyne.NewSize(600, 220))
+	d.Show()
+	return d
 }

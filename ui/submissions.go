@@ -171,18 +171,8 @@ func (v *submissionsView) reload(selectID int64) {
 func (v *submissionsView) showRecords(s *app.Submission) {
 	v.selected = s
 	v.pages, v.pending = map[int][][]string{}, map[int]bool{}
-	v.columns = []string{lang.L("Row")}
+	v.columns = submissionColumns(*s)
 	v.spec = app.SpecOf(s.Kind)
-	if isDocument(*s) {
-		v.columns = []string{lang.L("Location"), lang.L("Under heading"), lang.L("Text")}
-	} else if v.spec != nil {
-		for _, f := range v.spec.Fields {
-			v.columns = append(v.columns, f.ZH+" "+f.EN)
-		}
-	}
-	if !isDocument(*s) {
-		v.columns = append(v.columns, lang.L("Other columns"))
-	}
 	info := map[string]any{"File": s.FileName, "Records": s.Records, "Passages": s.Passages, "Format": s.Format, "Encoding": s.Encoding,
 		"At": s.ImportedAt.Local().Format("2006-01-02 15:04"), "SHA": s.SHA256[:16] + "…"}
 	if isDocument(*s) {
@@ -324,22 +314,44 @@ func (v *submissionsView) showRow(row int) {
 		return
 	}
 	cells := rows[row%recordPage]
+	title := lang.L("Row {{.N}}", map[string]any{"N": cells[0]})
+	if v.selected != nil && isDocument(*v.selected) {
+		title = cells[0]
+	}
+	showCells(v.mw.win, title, nil, v.columns, cells)
+}
+
+// submissionColumns are the column headers of a submission's rows: for
+// records the row, one column per canonical field of the kind and the
+// other columns; for documents the location, headings and text.
+func submissionColumns(s app.Submission) []string {
+	if isDocument(s) {
+		return []string{lang.L("Location"), lang.L("Under heading"), lang.L("Text")}
+	}
+	columns := []string{lang.L("Row")}
+	if spec := app.SpecOf(s.Kind); spec != nil {
+		for _, f := range spec.Fields {
+			columns = append(columns, f.ZH+" "+f.EN)
+		}
+	}
+	return append(columns, lang.L("Other columns"))
+}
+
+// showCells opens one record or passage in full, every non-empty column
+// wrapped, in a dialog; header, when not nil, goes above the columns.
+func showCells(win fyne.Window, title string, header fyne.CanvasObject, columns, cells []string) {
 	form := container.New(layout.NewFormLayout())
 	for i, c := range cells {
-		if i >= len(v.columns) || c == "" {
+		if i >= len(columns) || c == "" {
 			continue
 		}
 		value := widget.NewLabel(strings.ReplaceAll(c, " ⏎ ", "\n"))
 		value.Wrapping = fyne.TextWrapWord
 		value.Selectable = true
-		form.Add(widget.NewLabelWithStyle(v.columns[i], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		form.Add(widget.NewLabelWithStyle(columns[i], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		form.Add(value)
 	}
-	title := lang.L("Row {{.N}}", map[string]any{"N": cells[0]})
-	if v.selected != nil && isDocument(*v.selected) {
-		title = cells[0]
-	}
-	d := dialog.NewCustom(title, lang.L("Close"), container.NewVScroll(form), v.mw.win)
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(header, nil, nil, nil, container.NewVScroll(form)), win)
 	d.Resize(fyne.NewSize(820, 560))
 	d.Show()
 }
@@ -358,24 +370,36 @@ func isDocument(s app.Submission) bool {
 func displayPassages(ps []app.PassageRow) [][]string {
 	out := make([][]string, len(ps))
 	for i, p := range ps {
-		var loc []string
-		if p.Page > 0 {
-			loc = append(loc, lang.L("p. {{.N}}", map[string]any{"N": p.Page}))
-		}
-		if p.Paragraph > 0 {
-			loc = append(loc, lang.L("¶ {{.N}}", map[string]any{"N": p.Paragraph}))
-		}
-		if p.Line > 0 {
-			loc = append(loc, lang.L("line {{.N}}", map[string]any{"N": p.Line}))
-		}
-		if p.Table > 0 {
-			loc = append(loc, lang.L("table {{.T}} row {{.R}} cell {{.C}}", map[string]any{"T": p.Table, "R": p.Row, "C": p.Cell}))
-		}
 		var path []string
 		_ = json.Unmarshal([]byte(p.HeadingPath), &path)
-		out[i] = []string{strings.Join(loc, ", "), strings.Join(path, " > "), strings.ReplaceAll(p.Text, "\n", " ⏎ ")}
+		loc := passageLocation(p.Page, p.Paragraph, p.Line, p.Table, p.Row, p.Cell)
+		out[i] = []string{loc, strings.Join(path, " > "), strings.ReplaceAll(p.Text, "\n", " ⏎ ")}
 	}
 	return out
+}
+
+// passageLocation says in the user's language where a passage stands:
+// page, paragraph, line, table cell (zeros are left out).
+func passageLocation(page, para, line, table, row, cell int) string {
+	var loc []string
+	if page > 0 {
+		loc = append(loc, lang.L("p. {{.N}}", map[string]any{"N": page}))
+	}
+	if para > 0 {
+		loc = append(loc, lang.L("¶ {{.N}}", map[string]any{"N": para}))
+	}
+	if line > 0 {
+		loc = append(loc, lang.L("line {{.N}}", map[string]any{"N": line}))
+	}
+	if table > 0 {
+		loc = append(loc, lang.L("table {{.T}} row {{.R}} cell {{.C}}", map[string]any{"T": table, "R": row, "C": cell}))
+	}
+	return joinPlace(loc)
+}
+
+// joinPlace joins the parts of a location with the language's separator.
+func joinPlace(parts []string) string {
+	return strings.Join(parts, lang.X("place.separator", ", "))
 }
 
 // displayValue writes a normalised value for people.
@@ -514,6 +538,7 @@ func (v *submissionsView) importFiles(paths []string) {
 				return
 			}
 			v.showReport(reports, err)
+			v.mw.syncIndex() // make what was imported searchable
 			var newest int64
 			for _, r := range reports {
 				if r.SubmissionID > newest {
