@@ -74,8 +74,14 @@ func (s *Store) RecordsFrom(ctx context.Context, submissionID, fromID int64, lim
 	if err != nil {
 		return nil, fmt.Errorf("read records: %w", err)
 	}
+	return scanRecords(rows, max(0, min(limit, 10000)))
+}
+
+// scanRecords reads the rows of a SELECT id, sheet, row_no, ref, fields,
+// extra and closes them.
+func scanRecords(rows *sql.Rows, capacity int) ([]RecordRow, error) {
 	defer rows.Close()
-	out := make([]RecordRow, 0, limit)
+	out := make([]RecordRow, 0, capacity)
 	for rows.Next() {
 		var r RecordRow
 		if err := rows.Scan(&r.ID, &r.Sheet, &r.Row, &r.Ref, &r.Fields, &r.Extra); err != nil {
@@ -83,7 +89,10 @@ func (s *Store) RecordsFrom(ctx context.Context, submissionID, fromID int64, lim
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read records: %w", err)
+	}
+	return out, nil
 }
 
 // Record returns one record and the submission it belongs to, or an error

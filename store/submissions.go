@@ -308,16 +308,7 @@ func (s *Store) Records(ctx context.Context, submissionID int64, offset, limit i
 	if err != nil {
 		return nil, fmt.Errorf("read records: %w", err)
 	}
-	defer rows.Close()
-	out := []RecordRow{}
-	for rows.Next() {
-		var r RecordRow
-		if err := rows.Scan(&r.ID, &r.Sheet, &r.Row, &r.Ref, &r.Fields, &r.Extra); err != nil {
-			return nil, fmt.Errorf("read records: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return scanRecords(rows, max(0, min(limit, 1000)))
 }
 
 // Passages returns one page of a document's passages in reading order.

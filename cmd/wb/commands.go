@@ -31,6 +31,28 @@ func openWorkspace(ctx context.Context, e *env, create bool) (*app.App, error) {
 	return a, err
 }
 
+// openCase opens the workspace and reads the case a command's ID argument
+// names; the caller closes the App.
+func openCase(ctx context.Context, e *env, arg string) (*app.App, app.Case, error) {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, app.Case{}, fmt.Errorf("case id %q is not a case number", arg)
+	}
+	a, err := openWorkspace(ctx, e, false)
+	if err != nil {
+		return nil, app.Case{}, err
+	}
+	c, err := a.GetCase(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		err = fmt.Errorf("case %d not found in %s (wb case list shows the cases)", id, a.Dir())
+	}
+	if err != nil {
+		a.Close()
+		return nil, app.Case{}, err
+	}
+	return a, c, nil
+}
+
 var initCommand = command{
 	name:    "init",
 	summary: "create the workspace, or bring an existing one up to date (safe to repeat)",
@@ -203,22 +225,11 @@ var caseShowCommand = command{
 			if len(args) != 1 {
 				return usagef("give exactly one case ID")
 			}
-			id, err := strconv.ParseInt(args[0], 10, 64)
-			if err != nil || id <= 0 {
-				return fmt.Errorf("case id %q is not a case number", args[0])
-			}
-			a, err := openWorkspace(ctx, e, false)
+			a, c, err := openCase(ctx, e, args[0])
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			c, err := a.GetCase(ctx, id)
-			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("case %d not found in %s (wb case list shows the cases)", id, a.Dir())
-			}
-			if err != nil {
-				return err
-			}
 			if e.json {
 				return writeJSON(e.stdout, toCaseJSON(c))
 			}

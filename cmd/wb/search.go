@@ -333,22 +333,12 @@ var caseDeleteCommand = command{
 			if len(args) != 1 {
 				return usagef("give exactly one case ID")
 			}
-			id, err := strconv.ParseInt(args[0], 10, 64)
-			if err != nil || id <= 0 {
-				return fmt.Errorf("case id %q is not a case number", args[0])
-			}
-			a, err := openWorkspace(ctx, e, false)
+			a, c, err := openCase(ctx, e, args[0])
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			c, err := a.GetCase(ctx, id)
-			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("case %d not found in %s (wb case list shows the cases)", id, a.Dir())
-			}
-			if err != nil {
-				return err
-			}
+			id := c.ID
 			subs, err := a.ListSubmissions(ctx, id)
 			if err != nil {
 				return err
