@@ -255,7 +255,7 @@ func (x *Index) resolve(ctx context.Context, id string) (resolved, error) {
 		}
 		h.fromSub(sub)
 		h.text, h.Ref = text, r.Ref
-		h.Place = Place{Sheet: r.Sheet, Row: r.Row, RowUnit: rowUnit(sub.Format, r.Sheet)}
+		h.Place = RecordPlace(sub.Format, r.Sheet, r.Row)
 	case strings.HasPrefix(id, passagePrefix):
 		n, err := strconv.ParseInt(id[len(passagePrefix):], 10, 64)
 		if err != nil {
@@ -279,14 +279,18 @@ func (h *resolved) fromSub(sub store.Submission) {
 	h.Kind, h.File, h.CaseID, h.SubID, h.Label = sub.Kind, sub.FileName, sub.CaseID, sub.ID, sub.Label
 }
 
-func rowUnit(format, sheet string) string {
+// RecordPlace is where a record of a file of the given format stands:
+// its sheet and row for a spreadsheet, its line for CSV or text, its
+// record number for JSON.
+func RecordPlace(format, sheet string, row int) Place {
+	unit := "line"
 	switch {
 	case sheet != "" || format == "xlsx":
-		return "row"
+		unit = "row"
 	case format == "json" || format == "jsonl":
-		return "record"
+		unit = "record"
 	}
-	return "line"
+	return Place{Sheet: sheet, Row: row, RowUnit: unit}
 }
 
 // String writes the place in English, e.g. `sheet "来源", row 4`, `line

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// caseFlag reads the required --case flag as a case id argument.
+func caseFlag(id int64) (string, error) {
+	if id == 0 {
+		return "", usagef("--case ID is required")
+	}
+	if id < 0 {
+		return "", usagef("--case must be a case number")
+	}
+	return strconv.FormatInt(id, 10), nil
+}
+
+// inspectStartJSON is the JSON shape of wb inspect start.
+type inspectStartJSON struct {
+	CaseID   int64  `json:"case_id"`
+	Template string `json:"template"`
+	Version  string `json:"version"`
+	Items    int    `json:"items"`
+}
+
+var inspectStartCommand = command{
+	name:    "inspect start",
+	summary: "start the checklist inspection of a case",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		caseID := fs.Int64("case", 0, "case `ID` (required)")
+		template := fs.String("template", "", "checklist template: a built-in template `ID` or a template FILE (default: the case's template)")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected argument %q", args[0])
+			}
+			arg, err := caseFlag(*caseID)
+			if err != nil {
+				return err
+			}
+			a, c, err := openCase(ctx, e, arg)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			in, err := a.StartInspection(ctx, c.ID, *template)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return writeJSON(e.stdout, inspectStartJSON{CaseID: in.CaseID, Template: in.Template, Version: in.Version, Items: in.Items})
+			}
+			_, err = fmt.Fprintf(e.stdout, "Started inspection of case %d with template %s (%d items)\n", in.CaseID, in.Template, in.Items)
+			return err
+		}
+	},
+}
+
+var assessCommand = command{
+	name:    "assess",
+	args:    "ITEM",
+	summary: "record a checklist item's result, severity, note, finding, deadline and evidence",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		caseID := fs.Int64("case", 0, "case `ID` (required)")
+		result := fs.String("result", "", "`RESULT`: "+strings.Join(app.Results, ", ")+" (required)")
+		var severity, note, finding, deadline optionalString
+		var evidence stringList
+		fs.Var(&severity, "severity", "`SEVERITY`: "+strings.Join(app.Severities, ", ")+" (empty clears it)")
+		fs.Var(&note, "note", "the inspector's note `TEXT` (replaces the recorded one)")
+		fs.Var(&finding, "finding", "the finding `TEXT` to put to the provider (replaces the recorded one)")
+		fs.Var(&deadline, "deadline", "deadline for the provider, `YYYY-MM-DD` (empty clears it)")
+		fs.Var(&evidence, "evidence", "evidence `REF`: a search-hit id (rec-12, psg-7) or the provider's record identifier (INC-0042); repeat for more")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) != 1 {
+				return usagef("name exactly one checklist ITEM (wb inspect status lists them)")
+			}
+			arg, err := caseFlag(*caseID)
+			if err != nil {
+				return err
+			}
+			if *result == "" {
+				return usagef("--result is required (one of %s)", strings.Join(app.Results, ", "))
+			}
+			a, c, err := openCase(ctx, e, arg)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			st, err := a.Assess(ctx, app.AssessInput{CaseID: c.ID, ItemID: args[0], Result: *result,
+				Severity: severity.v, Note: note.v, Finding: finding.v, Deadline: deadline.v, Evidence: evidence})
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return writeJSON(e.stdout, st)
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "Case %d, %s: %s", c.ID, st.ID, st.Result)
+			if st.Severity != "" {
+				fmt.Fprintf(&b, " (%s)", st.Severity)
+			}
+			if st.Deadline != "" {
+				fmt.Fprintf(&b, ", deadline %s", st.Deadline)
+			}
+			links := "evidence links"
+			if st.Evidence == 1 {
+				links = "evidence link"
+			}
+			fmt.Fprintf(&b, ", %d %s", st.Evidence, links)
+			_, err = fmt.Fprintln(e.stdout, b.String())
+			return err
+		}
+	},
+}
+
+// inspectStatusJSON is the JSON shape of wb inspect status.
+type inspectStatusJSON struct {
+	Items  []app.ItemStatus `json:"items"`
+	Totals map[string]int   `json:"totals"`
+}
+
+var inspectStatusCommand = command{
+	name:    "inspect status",
+	summary: "show each checklist item's result, severity and evidence count, and totals by result",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		caseID := fs.Int64("case", 0, "case `ID` (required)")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected argument %q", args[0])
+			}
+			arg, err := caseFlag(*caseID)
+			if err != nil {
+				return err
+			}
+			a, c, err := openCase(ctx, e, arg)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			st, err := a.InspectionStatus(ctx, c.ID)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return writeJSON(e.stdout, inspectStatusJSON{Items: st.Items, Totals: st.Totals})
+			}
+			rows := [][]string{{"ITEM", "RESULT", "SEVERITY", "EVIDENCE", "TITLE"}}
+			for _, it := range st.Items {
+				sev := it.Severity
+				if sev == "" {
+					sev = "—"
+				}
+				rows = append(rows, []string{it.ID, it.Result, sev, strconv.Itoa(it.Evidence), it.Title.En})
+			}
+			if err := writeTable(e.stdout, rows); err != nil {
+				return err
+			}
+			var parts []string
+			for _, r := range app.Results {
+				if n := st.Totals[r]; n > 0 {
+					parts = append(parts, fmt.Sprintf("%d %s", n, r))
+				}
+			}
+			_, err = fmt.Fprintf(e.stdout, "\nCase %d (%s), template %s (version %s): %d items: %s\n", c.ID, st.CaseStatus, st.Template, st.Version,
+				len(st.Items), strings.Join(parts, ", "))
+			return err
+		}
+	},
+}

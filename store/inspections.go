@@ -1,0 +1,294 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Inspection is a case's checklist inspection: the template it was started
+// with, frozen. Its lifecycle status is the case's Status.
+type Inspection struct {
+	CaseID          int64
+	TemplateID      string
+	TemplateVersion string
+	Template        string // the template's YAML as it was loaded
+	StartedAt       time.Time
+}
+
+// InspectionItem is the recorded state of one checklist item.
+type InspectionItem struct {
+	ItemID    string
+	Position  int
+	Result    string
+	Severity  string
+	Note      string
+	Finding   string
+	Deadline  string // "" or YYYY-MM-DD
+	UpdatedAt time.Time
+	Evidence  int // how many evidence links it has
+}
+
+// Evidence is a record or passage cited for an item, with what was copied
+// from it when it was cited.
+type Evidence struct {
+	ID           int64
+	ItemID       string
+	Ref          string // as given: rec-12, psg-7, INC-0042
+	Target       string // the rec-N or psg-N it resolved to
+	SubmissionID int64  // 0 once the submission is gone
+	SHA256       string
+	FileName     string
+	Kind         string
+	Location     string
+	Quote        string
+	AddedAt      time.Time
+}
+
+// ItemUpdate changes one item: nil fields stay as they are; Evidence links
+// are added, and one the item already has for the same target is ignored.
+type ItemUpdate struct {
+	Result   *string
+	Severity *string
+	Note     *string
+	Finding  *string
+	Deadline *string
+	Evidence []Evidence
+}
+
+// StartInspection records an inspection of a case with the given template
+// and one not-assessed row per item, in order. A case that already has an
+// inspection gives an error wrapping ErrConflict; an unknown case one
+// wrapping ErrNotFound.
+func (s *Store) StartInspection(ctx context.Context, in Inspection, itemIDs []string) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM cases WHERE id = ?`, in.CaseID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("case %d: %w", in.CaseID, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("read case %d: %w", in.CaseID, err)
+		}
+		var tid string
+		err = tx.QueryRowContext(ctx, `SELECT template_id FROM inspections WHERE case_id = ?`, in.CaseID).Scan(&tid)
+		if err == nil {
+			return &stateError{msg: fmt.Sprintf("case %d already has an inspection (template %s)", in.CaseID, tid), base: ErrConflict}
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read inspection of case %d: %w", in.CaseID, err)
+		}
+		now := s.timestamp()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO inspections (case_id, template_id, template_version, template, started_at)
+			VALUES (?, ?, ?, ?, ?)`, in.CaseID, in.TemplateID, in.TemplateVersion, in.Template, now); err != nil {
+			return fmt.Errorf("start inspection of case %d: %w", in.CaseID, err)
+		}
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO inspection_items (case_id, item_id, position, updated_at) VALUES (?, ?, ?, ?)`)
+		if err != nil {
+			return fmt.Errorf("start inspection of case %d: %w", in.CaseID, err)
+		}
+		defer stmt.Close()
+		for i, id := range itemIDs {
+			if _, err := stmt.ExecContext(ctx, in.CaseID, id, i+1, now); err != nil {
+				return fmt.Errorf("start inspection of case %d: item %s: %w", in.CaseID, id, err)
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, in.CaseID)
+		return err
+	})
+}
+
+// GetInspection returns a case's inspection, or an error wrapping
+// ErrNotFound when it has none.
+func (s *Store) GetInspection(ctx context.Context, caseID int64) (Inspection, error) {
+	in := Inspection{CaseID: caseID}
+	var at string
+	err := s.db.QueryRowContext(ctx, `SELECT template_id, template_version, template, started_at FROM inspections WHERE case_id = ?`, caseID).
+		Scan(&in.TemplateID, &in.TemplateVersion, &in.Template, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return in, fmt.Errorf("inspection of case %d: %w", caseID, ErrNotFound)
+	}
+	if err != nil {
+		return in, fmt.Errorf("read inspection of case %d: %w", caseID, err)
+	}
+	in.StartedAt = parseTime(at)
+	return in, nil
+}
+
+const itemColumns = `i.item_id, i.position, i.result, i.severity, i.note, i.finding, i.deadline, i.updated_at,
+	(SELECT count(*) FROM evidence e WHERE e.case_id = i.case_id AND e.item_id = i.item_id)
+	FROM inspection_items i`
+
+func scanItem(row interface{ Scan(...any) error }) (InspectionItem, error) {
+	var it InspectionItem
+	var at string
+	err := row.Scan(&it.ItemID, &it.Position, &it.Result, &it.Severity, &it.Note, &it.Finding, &it.Deadline, &at, &it.Evidence)
+	it.UpdatedAt = parseTime(at)
+	return it, err
+}
+
+// InspectionItems returns the items of a case's inspection in template
+// order, with their evidence counts.
+func (s *Store) InspectionItems(ctx context.Context, caseID int64) ([]InspectionItem, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+itemColumns+` WHERE i.case_id = ? ORDER BY i.position`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read inspection items of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	out := []InspectionItem{}
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read inspection items of case %d: %w", caseID, err)
+		}
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read inspection items of case %d: %w", caseID, err)
+	}
+	return out, nil
+}
+
+// InspectionItem returns one item of a case's inspection, or an error
+// wrapping ErrNotFound.
+func (s *Store) InspectionItem(ctx context.Context, caseID int64, itemID string) (InspectionItem, error) {
+	it, err := scanItem(s.db.QueryRowContext(ctx, `SELECT `+itemColumns+` WHERE i.case_id = ? AND i.item_id = ?`, caseID, itemID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return it, fmt.Errorf("item %s of case %d: %w", itemID, caseID, ErrNotFound)
+	}
+	if err != nil {
+		return it, fmt.Errorf("read item %s of case %d: %w", itemID, caseID, err)
+	}
+	return it, nil
+}
+
+// UpdateInspectionItem applies u to one item in a single transaction. The
+// case must be open: a concluded or signed one gives an error wrapping
+// ErrConflict. An unknown item gives an error wrapping ErrNotFound.
+func (s *Store) UpdateInspectionItem(ctx context.Context, caseID int64, itemID string, u ItemUpdate) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		var status string
+		err := tx.QueryRowContext(ctx, `SELECT status FROM cases WHERE id = ?`, caseID).Scan(&status)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("case %d: %w", caseID, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("read case %d: %w", caseID, err)
+		}
+		if status != StatusOpen {
+			return NotOpenError(caseID, status)
+		}
+		now := s.timestamp()
+		set := []string{"updated_at = ?"}
+		args := []any{now}
+		for _, f := range []struct {
+			col string
+			v   *string
+		}{{"result", u.Result}, {"severity", u.Severity}, {"note", u.Note}, {"finding", u.Finding}, {"deadline", u.Deadline}} {
+			if f.v != nil {
+				set = append(set, f.col+" = ?")
+				args = append(args, *f.v)
+			}
+		}
+		args = append(args, caseID, itemID)
+		res, err := tx.ExecContext(ctx, `UPDATE inspection_items SET `+strings.Join(set, ", ")+` WHERE case_id = ? AND item_id = ?`, args...)
+		if err != nil {
+			return fmt.Errorf("update item %s of case %d: %w", itemID, caseID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("item %s of case %d: %w", itemID, caseID, ErrNotFound)
+		}
+		for _, ev := range u.Evidence {
+			sub := sql.NullInt64{Int64: ev.SubmissionID, Valid: ev.SubmissionID != 0}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (case_id, item_id, ref, target, submission_id, sha256, file_name, kind, location, quote, added_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, item_id, target) DO NOTHING`,
+				caseID, itemID, ev.Ref, ev.Target, sub, ev.SHA256, ev.FileName, ev.Kind, ev.Location, ev.Quote, now); err != nil {
+				return fmt.Errorf("add evidence %s to item %s of case %d: %w", ev.Ref, itemID, caseID, err)
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, caseID)
+		return err
+	})
+}
+
+// ItemEvidence lists the evidence of one item, oldest first.
+func (s *Store) ItemEvidence(ctx context.Context, caseID int64, itemID string) ([]Evidence, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, ref, target, coalesce(submission_id, 0), sha256, file_name, kind, location, quote, added_at
+		FROM evidence WHERE case_id = ? AND item_id = ? ORDER BY id`, caseID, itemID)
+	if err != nil {
+		return nil, fmt.Errorf("read evidence of item %s: %w", itemID, err)
+	}
+	defer rows.Close()
+	out := []Evidence{}
+	for rows.Next() {
+		var ev Evidence
+		var at string
+		if err := rows.Scan(&ev.ID, &ev.ItemID, &ev.Ref, &ev.Target, &ev.SubmissionID, &ev.SHA256, &ev.FileName, &ev.Kind,
+			&ev.Location, &ev.Quote, &at); err != nil {
+			return nil, fmt.Errorf("read evidence of item %s: %w", itemID, err)
+		}
+		ev.AddedAt = parseTime(at)
+		out = append(out, ev)
+	}
+	return out, rows.Err()
+}
+
+// RecordMatch is a record found by the provider's own identifier.
+type RecordMatch struct {
+	Record     RecordRow
+	Submission Submission
+}
+
+// RecordsByRef returns the records of a case whose provider identifier is
+// ref, in id order.
+func (s *Store) RecordsByRef(ctx context.Context, caseID int64, ref string) ([]RecordMatch, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.sheet, r.row_no, r.ref, r.fields, r.extra, r.submission_id
+		FROM records r JOIN submissions sub ON sub.id = r.submission_id
+		WHERE sub.case_id = ? AND r.ref = ? ORDER BY r.id LIMIT 100`, caseID, ref)
+	if err != nil {
+		return nil, fmt.Errorf("look up record %s: %w", ref, err)
+	}
+	var out []RecordMatch
+	var subIDs []int64
+	for rows.Next() {
+		var m RecordMatch
+		var subID int64
+		if err := rows.Scan(&m.Record.ID, &m.Record.Sheet, &m.Record.Row, &m.Record.Ref, &m.Record.Fields, &m.Record.Extra, &subID); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("look up record %s: %w", ref, err)
+		}
+		out = append(out, m)
+		subIDs = append(subIDs, subID)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("look up record %s: %w", ref, err)
+	}
+	for i, id := range subIDs {
+		sub, err := s.GetSubmission(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Submission = sub
+	}
+	return out, nil
+}
+
+// stateError is a refusal because of what the workspace records; it
+// matches its base error (ErrConflict, ErrNotFound) with errors.Is.
+type stateError struct {
+	msg  string
+	base error
+}
+
+func (e *stateError) Error() string        { return e.msg }
+func (e *stateError) Is(target error) bool { return target == e.base }
+
+// NotOpenError is the refusal to change the inspection of a case that is
+// concluded or signed; it matches ErrConflict.
+func NotOpenError(caseID int64, status string) error {
+	return &stateError{msg: fmt.Sprintf("case %d's inspection is %s; it can no longer be changed", caseID, status), base: ErrConflict}
+}
