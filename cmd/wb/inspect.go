@@ -10,15 +10,16 @@ import (
 	"github.com/inspection-workbench/workbench/app"
 )
 
-// caseFlag reads the required --case flag as a case id argument.
-func caseFlag(id int64) (string, error) {
+// openCaseFlag opens the workspace and reads the case the required --case
+// flag names; the caller closes the App.
+func openCaseFlag(ctx context.Context, e *env, id int64) (*app.App, app.Case, error) {
 	if id == 0 {
-		return "", usagef("--case ID is required")
+		return nil, app.Case{}, usagef("--case ID is required")
 	}
 	if id < 0 {
-		return "", usagef("--case must be a case number")
+		return nil, app.Case{}, usagef("--case must be a case number")
 	}
-	return strconv.FormatInt(id, 10), nil
+	return openCase(ctx, e, strconv.FormatInt(id, 10))
 }
 
 // inspectStartJSON is the JSON shape of wb inspect start.
@@ -39,11 +40,7 @@ var inspectStartCommand = command{
 			if len(args) > 0 {
 				return usagef("unexpected argument %q", args[0])
 			}
-			arg, err := caseFlag(*caseID)
-			if err != nil {
-				return err
-			}
-			a, c, err := openCase(ctx, e, arg)
+			a, c, err := openCaseFlag(ctx, e, *caseID)
 			if err != nil {
 				return err
 			}
@@ -79,14 +76,10 @@ var assessCommand = command{
 			if len(args) != 1 {
 				return usagef("name exactly one checklist ITEM (wb inspect status lists them)")
 			}
-			arg, err := caseFlag(*caseID)
-			if err != nil {
-				return err
-			}
 			if *result == "" {
 				return usagef("--result is required (one of %s)", strings.Join(app.Results, ", "))
 			}
-			a, c, err := openCase(ctx, e, arg)
+			a, c, err := openCaseFlag(ctx, e, *caseID)
 			if err != nil {
 				return err
 			}
@@ -133,11 +126,7 @@ var inspectStatusCommand = command{
 			if len(args) > 0 {
 				return usagef("unexpected argument %q", args[0])
 			}
-			arg, err := caseFlag(*caseID)
-			if err != nil {
-				return err
-			}
-			a, c, err := openCase(ctx, e, arg)
+			a, c, err := openCaseFlag(ctx, e, *caseID)
 			if err != nil {
 				return err
 			}
