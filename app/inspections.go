@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -412,9 +411,6 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// hitID is what a search-hit id looks like.
-var hitID = regexp.MustCompile(`^(rec|psg)-([0-9]+)$`)
-
 // resolveEvidence finds the record or passage ref names in the case and
 // copies what the evidence keeps of it.
 func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (store.Evidence, error) {
@@ -424,12 +420,8 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 	}
 	ev := store.Evidence{Ref: ref}
 	var sub store.Submission
-	if m := hitID.FindStringSubmatch(ref); m != nil {
-		n, err := strconv.ParseInt(m[2], 10, 64)
-		if err != nil {
-			return ev, fieldErr(FieldEvidence, ProblemFormat, "evidence %s: bad hit id", ref)
-		}
-		if m[1] == "rec" {
+	if passage, n, ok := fulltext.ParseHitID(ref); ok {
+		if !passage {
 			r, s, err := a.store.Record(ctx, n)
 			if errors.Is(err, store.ErrNotFound) {
 				return ev, fieldErr(FieldEvidence, ProblemFormat, "evidence %s: there is no record %d in the workspace", ref, n)
@@ -448,8 +440,8 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 				return ev, err
 			}
 			sub = s
-			ev.Target = "psg-" + strconv.FormatInt(p.ID, 10)
-			ev.Location = fulltext.Place{Page: p.Page, Para: p.Paragraph, Line: p.Line, Table: p.Table, TableRow: p.Row, TableCell: p.Cell}.String()
+			ev.Target = fulltext.PassageHitID(p.ID)
+			ev.Location = fulltext.PassagePlace(p).String()
 			if ev.Location == "" {
 				ev.Location = "passage " + strconv.Itoa(p.Seq)
 			}
@@ -474,7 +466,7 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 			hits := make([]string, len(ms))
 			for i, m := range ms {
 				places[i] = m.Submission.FileName + " " + recordPlace(m.Record, m.Submission)
-				hits[i] = "rec-" + strconv.FormatInt(m.Record.ID, 10)
+				hits[i] = fulltext.RecordHitID(m.Record.ID)
 			}
 			return ev, fieldErr(FieldEvidence, ProblemDuplicate, "evidence %q names %d records of case %d: %s; cite one by its hit id (%s)",
 				ref, len(ms), caseID, strings.Join(places, "; "), strings.Join(hits, ", "))
@@ -489,7 +481,7 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 
 // fillRecord sets the target, location and quote of a record's evidence.
 func fillRecord(ev *store.Evidence, r store.RecordRow, sub store.Submission) {
-	ev.Target = "rec-" + strconv.FormatInt(r.ID, 10)
+	ev.Target = fulltext.RecordHitID(r.ID)
 	ev.Location = recordPlace(r, sub)
 	text, _, err := importers.SearchText(importers.Kind(sub.Kind), r.Fields, r.Extra)
 	if err != nil || strings.TrimSpace(text) == "" {

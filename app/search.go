@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -149,35 +148,31 @@ type HitContext struct {
 // HitContext reads the record or passage a hit id names, with n passages
 // either side of a passage.
 func (a *App) HitContext(ctx context.Context, id string, n int) (HitContext, error) {
-	kind, num, ok := strings.Cut(id, "-")
-	rowID, err := strconv.ParseInt(num, 10, 64)
-	if !ok || err != nil {
+	passage, rowID, ok := fulltext.ParseHitID(id)
+	if !ok {
 		return HitContext{}, fieldErr("id", ProblemFormat, "bad hit id %q (want rec-N or psg-N)", id)
 	}
-	switch kind {
-	case "rec":
+	if !passage {
 		r, sub, err := a.store.Record(ctx, rowID)
 		if err != nil {
 			return HitContext{}, err
 		}
 		return HitContext{Submission: sub, Record: &r}, nil
-	case "psg":
-		p, sub, err := a.store.Passage(ctx, rowID)
-		if err != nil {
-			return HitContext{}, err
-		}
-		before := max(p.Seq-n-1, 0)
-		ps, err := a.store.Passages(ctx, sub.ID, before, 2*n+1)
-		if err != nil {
-			return HitContext{}, err
-		}
-		cur := 0
-		for i := range ps {
-			if ps[i].ID == p.ID {
-				cur = i
-			}
-		}
-		return HitContext{Submission: sub, Passages: ps, Current: cur}, nil
 	}
-	return HitContext{}, fieldErr("id", ProblemFormat, "bad hit id %q (want rec-N or psg-N)", id)
+	p, sub, err := a.store.Passage(ctx, rowID)
+	if err != nil {
+		return HitContext{}, err
+	}
+	before := max(p.Seq-n-1, 0)
+	ps, err := a.store.Passages(ctx, sub.ID, before, 2*n+1)
+	if err != nil {
+		return HitContext{}, err
+	}
+	cur := 0
+	for i := range ps {
+		if ps[i].ID == p.ID {
+			cur = i
+		}
+	}
+	return HitContext{Submission: sub, Passages: ps, Current: cur}, nil
 }

@@ -499,12 +499,12 @@ func (x *Index) remove(id int64, progress func(done int)) (int, error) {
 	st := x.state[id]
 	b := x.idx.NewBatch()
 	done := 0
-	del := func(prefix string, r [2]int64) error {
+	del := func(hitID func(int64) string, r [2]int64) error {
 		if r[1] == 0 {
 			return nil
 		}
 		for d := r[0]; d <= r[1]; d++ {
-			b.Delete(prefix + strconv.FormatInt(d, 10))
+			b.Delete(hitID(d))
 			done++
 			if b.Size() >= x.opts.BatchDocs*4 {
 				if err := x.idx.Batch(b); err != nil {
@@ -516,10 +516,10 @@ func (x *Index) remove(id int64, progress func(done int)) (int, error) {
 		}
 		return nil
 	}
-	if err := del(recordPrefix, st.Rec); err != nil {
+	if err := del(RecordHitID, st.Rec); err != nil {
 		return done, err
 	}
-	if err := del(passagePrefix, st.Psg); err != nil {
+	if err := del(PassageHitID, st.Psg); err != nil {
 		return done, err
 	}
 	if err := x.commitState(b, id, nil); err != nil {
@@ -528,12 +528,6 @@ func (x *Index) remove(id int64, progress func(done int)) (int, error) {
 	progress(done)
 	return done, nil
 }
-
-// Document id prefixes: a hit id is the prefix and the SQLite row id.
-const (
-	recordPrefix  = "rec-"
-	passagePrefix = "psg-"
-)
 
 // pageRows is how many rows one SQLite read brings.
 const pageRows = 2000
@@ -643,7 +637,7 @@ func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- [
 				if err != nil {
 					return fmt.Errorf("update search index: %s, record %d: %w", src.FileName, r.ID, err)
 				}
-				docs = append(docs, x.newDoc(recordPrefix, r.ID, text, found, common))
+				docs = append(docs, x.newDoc(RecordHitID(r.ID), text, found, common))
 				if len(docs) == x.opts.BatchDocs {
 					if err := send(); err != nil {
 						return err
@@ -663,7 +657,7 @@ func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- [
 				break
 			}
 			for _, p := range ps {
-				docs = append(docs, x.newDoc(passagePrefix, p.ID, p.Text, time.Time{}, common))
+				docs = append(docs, x.newDoc(PassageHitID(p.ID), p.Text, time.Time{}, common))
 				if len(docs) == x.opts.BatchDocs {
 					if err := send(); err != nil {
 						return err
@@ -696,8 +690,8 @@ func (x *Index) commonFields(src store.IndexSource) []fieldValue {
 	}
 }
 
-func (x *Index) newDoc(prefix string, id int64, text string, found time.Time, common []fieldValue) *document.Document {
-	d := document.NewDocument(prefix + strconv.FormatInt(id, 10))
+func (x *Index) newDoc(id string, text string, found time.Time, common []fieldValue) *document.Document {
+	d := document.NewDocument(id)
 	d.AddField(document.NewTextFieldCustom(fieldText, nil, []byte(text), index.IndexField|index.IncludeTermVectors, x.textAnal))
 	for _, f := range common {
 		d.AddField(document.NewTextFieldCustom(f.name, nil, f.value, f.options, x.kwAnal))

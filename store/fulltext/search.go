@@ -239,12 +239,11 @@ type resolved struct {
 func (x *Index) resolve(ctx context.Context, id string) (resolved, error) {
 	var h resolved
 	h.ID = id
+	passage, n, ok := ParseHitID(id)
 	switch {
-	case strings.HasPrefix(id, recordPrefix):
-		n, err := strconv.ParseInt(id[len(recordPrefix):], 10, 64)
-		if err != nil {
-			return h, fmt.Errorf("search: bad document id %q", id)
-		}
+	case !ok:
+		return h, fmt.Errorf("search: bad document id %q", id)
+	case !passage:
 		r, sub, err := x.st.Record(ctx, n)
 		if err != nil {
 			return h, err
@@ -256,20 +255,14 @@ func (x *Index) resolve(ctx context.Context, id string) (resolved, error) {
 		h.fromSub(sub)
 		h.text, h.Ref = text, r.Ref
 		h.Place = RecordPlace(sub.Format, r.Sheet, r.Row)
-	case strings.HasPrefix(id, passagePrefix):
-		n, err := strconv.ParseInt(id[len(passagePrefix):], 10, 64)
-		if err != nil {
-			return h, fmt.Errorf("search: bad document id %q", id)
-		}
+	default:
 		p, sub, err := x.st.Passage(ctx, n)
 		if err != nil {
 			return h, err
 		}
 		h.fromSub(sub)
 		h.text = p.Text
-		h.Place = Place{Page: p.Page, Para: p.Paragraph, Line: p.Line, Table: p.Table, TableRow: p.Row, TableCell: p.Cell, Seq: p.Seq}
-	default:
-		return h, fmt.Errorf("search: bad document id %q", id)
+		h.Place = PassagePlace(p)
 	}
 	h.Location = h.Place.String()
 	return h, nil

@@ -89,3 +89,28 @@ func TestPlaceString(t *testing.T) {
 		}
 	}
 }
+
+func TestHitIDs(t *testing.T) {
+	if RecordHitID(12) != "rec-12" || PassageHitID(7) != "psg-7" {
+		t.Errorf("hit ids %q %q", RecordHitID(12), PassageHitID(7))
+	}
+	for _, tc := range []struct {
+		id      string
+		passage bool
+		n       int64
+		ok      bool
+	}{
+		{"rec-12", false, 12, true},
+		{"psg-7", true, 7, true},
+		{"rec-", false, 0, false},
+		{"rec-+5", false, 0, false},
+		{"rec-1a", false, 0, false},
+		{"INC-0042", false, 0, false},
+		{"psg-99999999999999999999", false, 0, false},
+	} {
+		passage, n, ok := ParseHitID(tc.id)
+		if passage != tc.passage || n != tc.n || ok != tc.ok {
+			t.Errorf("ParseHitID(%q) = %v %d %v", tc.id, passage, n, ok)
+		}
+	}
+}
