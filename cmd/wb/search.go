@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/inspection-workbench/workbench/app"
-	"github.com/inspection-workbench/workbench/store"
 )
 
 // syncIndex brings the search index up to date before a search, saying so
@@ -129,18 +129,17 @@ var searchCommand = command{
 					return err
 				}
 			}
-			a, err := openWorkspace(ctx, e, false)
+			var a *app.App
+			var err error
+			if *caseID != 0 {
+				a, _, err = openCase(ctx, e, strconv.FormatInt(*caseID, 10))
+			} else {
+				a, err = openWorkspace(ctx, e, false)
+			}
 			if err != nil {
 				return err
 			}
 			defer a.Close()
-			if *caseID != 0 {
-				if _, err := a.GetCase(ctx, *caseID); errors.Is(err, store.ErrNotFound) {
-					return fmt.Errorf("case %d not found in %s (wb case list shows the cases)", *caseID, a.Dir())
-				} else if err != nil {
-					return err
-				}
-			}
 			if *kind != "" && app.SpecOf(*kind) == nil {
 				return usagef("unknown --kind %q (want data_source, annotation_rule, algorithm or incident)", *kind)
 			}
@@ -282,11 +281,9 @@ func facetLine(m map[string]int) string {
 		kvs = append(kvs, kv{k, v})
 	}
 	// Most hits first, then by name.
-	for i := 1; i < len(kvs); i++ {
-		for j := i; j > 0 && (kvs[j].v > kvs[j-1].v || kvs[j].v == kvs[j-1].v && kvs[j].k < kvs[j-1].k); j-- {
-			kvs[j], kvs[j-1] = kvs[j-1], kvs[j]
-		}
-	}
+	sort.Slice(kvs, func(i, j int) bool {
+		return kvs[i].v > kvs[j].v || kvs[i].v == kvs[j].v && kvs[i].k < kvs[j].k
+	})
 	parts := make([]string, len(kvs))
 	for i, x := range kvs {
 		parts[i] = fmt.Sprintf("%s %d", x.k, x.v)
