@@ -232,8 +232,8 @@ func scanCase(row interface{ Scan(...any) error }) (Case, error) {
 		c.Service.Modalities = strings.Split(modalities, ",")
 	}
 	c.Inspectors = []string{}
-	c.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
-	c.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+	c.CreatedAt = parseTime(created)
+	c.UpdatedAt = parseTime(updated)
 	return c, nil
 }
 

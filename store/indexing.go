@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 )
 
 // IndexSource is a submission as the search index sees it: the submission
@@ -36,14 +35,11 @@ func (s *Store) IndexSources(ctx context.Context) ([]IndexSource, error) {
 	var out []IndexSource
 	for rows.Next() {
 		var src IndexSource
-		var at string
-		sub := &src.Submission
-		if err := rows.Scan(&sub.ID, &sub.CaseID, &sub.SHA256, &sub.FileName, &sub.Size, &sub.Kind, &sub.Label, &sub.Format,
-			&sub.Encoding, &sub.ImporterVersion, &at, &sub.Records, &sub.Passages, &sub.Warnings,
-			&src.ProviderID, &src.FirstRecord, &src.LastRecord, &src.FirstPassage, &src.LastPassage); err != nil {
+		sub, err := scanSubmission(rows, &src.ProviderID, &src.FirstRecord, &src.LastRecord, &src.FirstPassage, &src.LastPassage)
+		if err != nil {
 			return nil, fmt.Errorf("list submissions to index: %w", err)
 		}
-		sub.ImportedAt = parseTime(at)
+		src.Submission = sub
 		out = append(out, src)
 	}
 	return out, rows.Err()
@@ -173,9 +169,4 @@ func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 		}
 	}
 	return nil
-}
-
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(time.RFC3339Nano, s)
-	return t
 }

@@ -337,3 +337,9 @@ func (s *Store) WithTx(ctx context.Context, fn func(*sql.Tx) error) error {
 func (s *Store) timestamp() string {
 	return s.now().UTC().Format(time.RFC3339Nano)
 }
+
+// parseTime reads a timestamp as timestamp writes it (zero if unreadable).
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}

@@ -239,12 +239,14 @@ func (w *SubmissionWriter) Rollback() {
 
 const submissionColumns = `id, case_id, sha256, file_name, size, kind, label, format, encoding, importer_version, imported_at, record_count, passage_count, warning_count`
 
-func scanSubmission(row interface{ Scan(...any) error }) (Submission, error) {
+// scanSubmission reads the submissionColumns of a row, then into extra
+// whatever columns the query selects after them.
+func scanSubmission(row interface{ Scan(...any) error }, extra ...any) (Submission, error) {
 	var sub Submission
 	var at string
-	err := row.Scan(&sub.ID, &sub.CaseID, &sub.SHA256, &sub.FileName, &sub.Size, &sub.Kind, &sub.Label, &sub.Format,
-		&sub.Encoding, &sub.ImporterVersion, &at, &sub.Records, &sub.Passages, &sub.Warnings)
-	sub.ImportedAt, _ = time.Parse(time.RFC3339Nano, at)
+	err := row.Scan(append([]any{&sub.ID, &sub.CaseID, &sub.SHA256, &sub.FileName, &sub.Size, &sub.Kind, &sub.Label, &sub.Format,
+		&sub.Encoding, &sub.ImporterVersion, &at, &sub.Records, &sub.Passages, &sub.Warnings}, extra...)...)
+	sub.ImportedAt = parseTime(at)
 	return sub, err
 }
 
