@@ -68,9 +68,9 @@ type ItemStatus struct {
 	Note     string `json:"note"`
 	Finding  string `json:"finding"`
 	Deadline string `json:"deadline"` // "" or YYYY-MM-DD
-	// Proposal is an automated check's pending proposal; always nil until
-	// the automated checks exist.
-	Proposal any                    `json:"proposal"`
+	// Proposal is where the automated checks stand on the item; nil when
+	// no check has proposed anything for it.
+	Proposal *ItemProposal          `json:"proposal"`
 	Title    checklist.Text         `json:"title"`
 	Articles []checklist.ArticleRef `json:"articles"`
 }
@@ -250,8 +250,14 @@ func (a *App) InspectionStatus(ctx context.Context, caseID int64) (Status, error
 	for _, r := range Results {
 		st.Totals[r] = 0
 	}
+	ps, err := a.Proposals(ctx, caseID, false)
+	if err != nil {
+		return Status{}, err
+	}
+	proposals := itemProposals(ps)
 	for i, it := range items {
 		st.Items[i] = itemStatus(t, it)
+		st.Items[i].Proposal = proposals[it.ItemID]
 		st.Totals[it.Result]++
 	}
 	return st, nil
@@ -305,11 +311,7 @@ func (a *App) Assess(ctx context.Context, in AssessInput) (ItemStatus, error) {
 	if err := a.store.UpdateInspectionItem(ctx, in.CaseID, in.ItemID, u); err != nil {
 		return ItemStatus{}, err
 	}
-	it, err := a.store.InspectionItem(ctx, in.CaseID, in.ItemID)
-	if err != nil {
-		return ItemStatus{}, err
-	}
-	return itemStatus(frozenTemplate(insp), it), nil
+	return a.itemStatusOf(ctx, in.CaseID, in.ItemID)
 }
 
 // validateAssessment checks the values of in and turns them into an update.

@@ -17,6 +17,11 @@ type Inspection struct {
 	TemplateVersion string
 	Template        string // the template's YAML as it was loaded
 	StartedAt       time.Time
+	ConcludedAt     time.Time // zero unless concluded (or signed)
+	SignedAt        time.Time // zero unless signed
+	SignedBy        string    // who signed: the case's inspectors
+	Signature       string    // hex SHA-256 of SignedContent; "" unless signed
+	SignedContent   string    // the canonical JSON that was signed
 }
 
 // InspectionItem is the recorded state of one checklist item.
@@ -105,16 +110,17 @@ func (s *Store) StartInspection(ctx context.Context, in Inspection, itemIDs []st
 // ErrNotFound when it has none.
 func (s *Store) GetInspection(ctx context.Context, caseID int64) (Inspection, error) {
 	in := Inspection{CaseID: caseID}
-	var at string
-	err := s.db.QueryRowContext(ctx, `SELECT template_id, template_version, template, started_at FROM inspections WHERE case_id = ?`, caseID).
-		Scan(&in.TemplateID, &in.TemplateVersion, &in.Template, &at)
+	var at, concluded, signed string
+	err := s.db.QueryRowContext(ctx, `SELECT template_id, template_version, template, started_at, concluded_at, signed_at, signed_by, signature, signed_content
+		FROM inspections WHERE case_id = ?`, caseID).
+		Scan(&in.TemplateID, &in.TemplateVersion, &in.Template, &at, &concluded, &signed, &in.SignedBy, &in.Signature, &in.SignedContent)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, fmt.Errorf("inspection of case %d: %w", caseID, ErrNotFound)
 	}
 	if err != nil {
 		return in, fmt.Errorf("read inspection of case %d: %w", caseID, err)
 	}
-	in.StartedAt = parseTime(at)
+	in.StartedAt, in.ConcludedAt, in.SignedAt = parseTime(at), parseTime(concluded), parseTime(signed)
 	return in, nil
 }
 
@@ -170,48 +176,71 @@ func (s *Store) InspectionItem(ctx context.Context, caseID int64, itemID string)
 // ErrConflict. An unknown item gives an error wrapping ErrNotFound.
 func (s *Store) UpdateInspectionItem(ctx context.Context, caseID int64, itemID string, u ItemUpdate) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM cases WHERE id = ?`, caseID).Scan(&status)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("case %d: %w", caseID, ErrNotFound)
+		if err := requireOpen(ctx, tx, caseID); err != nil {
+			return err
 		}
-		if err != nil {
-			return fmt.Errorf("read case %d: %w", caseID, err)
-		}
-		if status != StatusOpen {
-			return NotOpenError(caseID, status)
-		}
-		now := s.timestamp()
-		set := []string{"updated_at = ?"}
-		args := []any{now}
-		for _, f := range []struct {
-			col string
-			v   *string
-		}{{"result", u.Result}, {"severity", u.Severity}, {"note", u.Note}, {"finding", u.Finding}, {"deadline", u.Deadline}} {
-			if f.v != nil {
-				set = append(set, f.col+" = ?")
-				args = append(args, *f.v)
-			}
-		}
-		args = append(args, caseID, itemID)
-		res, err := tx.ExecContext(ctx, `UPDATE inspection_items SET `+strings.Join(set, ", ")+` WHERE case_id = ? AND item_id = ?`, args...)
-		if err != nil {
-			return fmt.Errorf("update item %s of case %d: %w", itemID, caseID, err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("item %s of case %d: %w", itemID, caseID, ErrNotFound)
-		}
-		for _, ev := range u.Evidence {
-			sub := sql.NullInt64{Int64: ev.SubmissionID, Valid: ev.SubmissionID != 0}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (case_id, item_id, ref, target, submission_id, sha256, file_name, kind, location, quote, added_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, item_id, target) DO NOTHING`,
-				caseID, itemID, ev.Ref, ev.Target, sub, ev.SHA256, ev.FileName, ev.Kind, ev.Location, ev.Quote, now); err != nil {
-				return fmt.Errorf("add evidence %s to item %s of case %d: %w", ev.Ref, itemID, caseID, err)
-			}
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, caseID)
-		return err
+		return s.updateItem(ctx, tx, caseID, itemID, u)
 	})
+}
+
+// requireOpen refuses, inside tx, a case that is unknown (ErrNotFound) or
+// not open (ErrConflict).
+func requireOpen(ctx context.Context, tx *sql.Tx, caseID int64) error {
+	status, err := caseStatus(ctx, tx, caseID)
+	if err != nil {
+		return err
+	}
+	if status != StatusOpen {
+		return NotOpenError(caseID, status)
+	}
+	return nil
+}
+
+// caseStatus reads a case's lifecycle status inside tx.
+func caseStatus(ctx context.Context, tx *sql.Tx, caseID int64) (string, error) {
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status FROM cases WHERE id = ?`, caseID).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("case %d: %w", caseID, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read case %d: %w", caseID, err)
+	}
+	return status, nil
+}
+
+// updateItem applies u to one item inside tx.
+func (s *Store) updateItem(ctx context.Context, tx *sql.Tx, caseID int64, itemID string, u ItemUpdate) error {
+	now := s.timestamp()
+	set := []string{"updated_at = ?"}
+	args := []any{now}
+	for _, f := range []struct {
+		col string
+		v   *string
+	}{{"result", u.Result}, {"severity", u.Severity}, {"note", u.Note}, {"finding", u.Finding}, {"deadline", u.Deadline}} {
+		if f.v != nil {
+			set = append(set, f.col+" = ?")
+			args = append(args, *f.v)
+		}
+	}
+	args = append(args, caseID, itemID)
+	res, err := tx.ExecContext(ctx, `UPDATE inspection_items SET `+strings.Join(set, ", ")+` WHERE case_id = ? AND item_id = ?`, args...)
+	if err != nil {
+		return fmt.Errorf("update item %s of case %d: %w", itemID, caseID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("item %s of case %d: %w", itemID, caseID, ErrNotFound)
+	}
+	for _, ev := range u.Evidence {
+		sub := sql.NullInt64{Int64: ev.SubmissionID, Valid: ev.SubmissionID != 0}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (case_id, item_id, ref, target, submission_id, sha256, file_name, kind, location, quote, added_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, item_id, target) DO NOTHING`,
+			caseID, itemID, ev.Ref, ev.Target, sub, ev.SHA256, ev.FileName, ev.Kind, ev.Location, ev.Quote, now); err != nil {
+			return fmt.Errorf("add evidence %s to item %s of case %d: %w", ev.Ref, itemID, caseID, err)
+		}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, caseID)
+	return err
 }
 
 // ItemEvidence lists the evidence of one item, oldest first.

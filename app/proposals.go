@@ -1,0 +1,510 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/inspection-workbench/workbench/app/checklist"
+	"github.com/inspection-workbench/workbench/app/checks"
+	"github.com/inspection-workbench/workbench/store"
+	"github.com/inspection-workbench/workbench/store/fulltext"
+)
+
+// Fields of proposal decisions, as FieldError names them.
+const (
+	FieldProposal = "proposal"
+	FieldReason   = "reason"
+)
+
+// Decisions on a proposal, as they are shown.
+const (
+	DecisionPending    = "pending"
+	DecisionAccepted   = "accepted"
+	DecisionOverridden = "overridden"
+)
+
+// MaxAcceptEvidence bounds the records an accepted proposal adds to its
+// item's evidence; the rest stay listed in the proposal.
+const MaxAcceptEvidence = 50
+
+// ProposalRecord is a record behind a proposal: the provider's own
+// identifier when its row has one, with file and row.
+type ProposalRecord struct {
+	ID       string         `json:"id"` // DS-07, INC-0042, a batch name; "" when the row has none
+	File     string         `json:"file"`
+	Sheet    string         `json:"sheet,omitempty"`
+	Row      int            `json:"row"` // worksheet row, or line of a text file
+	Location string         `json:"location"`
+	Hit      string         `json:"hit"` // the search-hit id, rec-N
+	Problem  checklist.Text `json:"problem"`
+	// Missing marks a record that says too little to decide on.
+	Missing bool `json:"missing,omitempty"`
+}
+
+// Proposal is an automated check's proposed result for a checklist item,
+// with the records behind it and the inspector's decision.
+type Proposal struct {
+	Rule      string         `json:"rule"`
+	Item      string         `json:"item"`
+	Article   string         `json:"article"`    // Art. 7(3)
+	ArticleZh string         `json:"article_zh"` // 第七条第（三）项
+	Result    string         `json:"result"`
+	Summary   checklist.Text `json:"summary"`
+	Checked   int            `json:"checked"`
+	Flagged   int            `json:"flagged"`
+	// Records lists the records behind the proposal (up to
+	// checks.MaxFlags; Flagged is the full count).
+	Records       []ProposalRecord `json:"records"`
+	Decision      string           `json:"decision"` // pending, accepted, overridden
+	DecidedResult string           `json:"decided_result,omitempty"`
+	Reason        string           `json:"reason,omitempty"`
+	DecidedAt     *time.Time       `json:"decided_at,omitempty"`
+	ProposedAt    time.Time        `json:"proposed_at"`
+	Superseded    bool             `json:"superseded,omitempty"`
+	id            int64
+}
+
+// Key names the proposal for AcceptProposal and OverrideProposal:
+// "item/rule".
+func (p Proposal) Key() string { return p.Item + "/" + p.Rule }
+
+// ItemProposal is where the automated checks stand on one item: the most
+// serious result their current proposals give.
+type ItemProposal struct {
+	Result   string   `json:"result"`
+	Rules    []string `json:"rules"`
+	Flagged  int      `json:"flagged"`
+	Decision string   `json:"decision"` // pending while any proposal awaits a decision
+}
+
+// CheckRun is what a run of the automated checks proposed.
+type CheckRun struct {
+	CaseID    int64      `json:"case_id"`
+	Proposals []Proposal `json:"proposals"`
+	Added     int        `json:"added"` // proposals new or changed since the last run
+	Kept      int        `json:"kept"`  // proposals found as before, decisions kept
+}
+
+// resultRank orders proposed results from the least to the most serious,
+// for combining an item's proposals.
+var resultRank = map[string]int{checks.NotApplicable: 0, checks.Compliant: 1, checks.InfoRequested: 2, checks.NonCompliant: 3}
+
+// RunChecks runs the automated checks of an open case's checklist over its
+// structured records and documents, and records their proposals. A check
+// that finds what it found last time keeps its proposal and decision.
+func (a *App) RunChecks(ctx context.Context, caseID int64) (CheckRun, error) {
+	c, in, err := a.inspection(ctx, caseID)
+	if err != nil {
+		return CheckRun{}, err
+	}
+	if c.Status != store.StatusOpen {
+		return CheckRun{}, store.NotOpenError(caseID, c.Status)
+	}
+	t := frozenTemplate(in)
+	if t == nil {
+		return CheckRun{}, fmt.Errorf("case %d: the inspection's checklist template %s no longer loads; its checks cannot run", caseID, in.TemplateID)
+	}
+	var refs []checks.Ref
+	for _, it := range t.Items {
+		for _, ch := range it.Checks {
+			refs = append(refs, checks.Ref{Item: it.ID, Check: ch})
+		}
+	}
+	subs, err := a.store.ListSubmissions(ctx, caseID)
+	if err != nil {
+		return CheckRun{}, err
+	}
+	kinds := map[string]int{}
+	for _, s := range subs {
+		kinds[s.Kind]++
+	}
+	input := checks.Input{
+		Service:  checks.Service{FilingNo: c.Service.FilingNo, Modalities: c.Service.Modalities, PublicOpinion: c.Service.PublicOpinion},
+		Kinds:    kinds,
+		Records:  a.checkRecords(ctx, caseID),
+		Passages: a.checkPassages(ctx, caseID),
+	}
+	outcomes, err := checks.Run(input, refs)
+	if err != nil {
+		return CheckRun{}, fmt.Errorf("automated checks of case %d: %w", caseID, err)
+	}
+	stored := make([]store.Proposal, len(outcomes))
+	for i, o := range outcomes {
+		p, err := storedProposal(o)
+		if err != nil {
+			return CheckRun{}, err
+		}
+		stored[i] = p
+	}
+	res, err := a.store.SaveProposals(ctx, caseID, stored)
+	if err != nil {
+		return CheckRun{}, err
+	}
+	current, err := a.Proposals(ctx, caseID, false)
+	if err != nil {
+		return CheckRun{}, err
+	}
+	return CheckRun{CaseID: caseID, Proposals: current, Added: res.Added, Kept: res.Kept}, nil
+}
+
+// checkRecords yields a case's records as the checks see them.
+func (a *App) checkRecords(ctx context.Context, caseID int64) iter.Seq2[checks.Record, error] {
+	return func(yield func(checks.Record, error) bool) {
+		stop := fmt.Errorf("stopped")
+		err := a.store.CaseRecords(ctx, caseID, func(r store.RecordRow, sub store.Submission) error {
+			rec := checks.Record{HitID: fulltext.RecordHitID(r.ID), Ref: r.Ref, File: sub.FileName, Kind: sub.Kind,
+				Sheet: r.Sheet, Row: r.Row, Location: recordPlace(r, sub)}
+			if err := json.Unmarshal([]byte(r.Fields), &rec.Fields); err != nil {
+				return fmt.Errorf("record %s of %s: stored fields: %w", rec.HitID, sub.FileName, err)
+			}
+			if r.Extra != "" && r.Extra != "{}" {
+				if err := json.Unmarshal([]byte(r.Extra), &rec.Extra); err != nil {
+					return fmt.Errorf("record %s of %s: stored extra columns: %w", rec.HitID, sub.FileName, err)
+				}
+			}
+			if !yield(rec, nil) {
+				return stop
+			}
+			return nil
+		})
+		if err != nil && err != stop {
+			yield(checks.Record{}, err)
+		}
+	}
+}
+
+// checkPassages yields the passages of a case's annotation-rule and
+// algorithm documents.
+func (a *App) checkPassages(ctx context.Context, caseID int64) iter.Seq2[checks.Passage, error] {
+	return func(yield func(checks.Passage, error) bool) {
+		stop := fmt.Errorf("stopped")
+		err := a.store.CasePassages(ctx, caseID, []string{"annotation_rule", "algorithm"}, func(p store.PassageRow, sub store.Submission) error {
+			if !yield(checks.Passage{HitID: fulltext.PassageHitID(p.ID), File: sub.FileName, Kind: sub.Kind,
+				Location: fulltext.PassagePlace(p).String(), Text: p.Text}, nil) {
+				return stop
+			}
+			return nil
+		})
+		if err != nil && err != stop {
+			yield(checks.Passage{}, err)
+		}
+	}
+}
+
+// storedProposal turns an outcome into the row SaveProposals keeps.
+func storedProposal(o checks.Outcome) (store.Proposal, error) {
+	recs := proposalRecords(o.Flags)
+	article, err := json.Marshal(o.Article)
+	if err != nil {
+		return store.Proposal{}, err
+	}
+	summary, err := json.Marshal(o.Summary)
+	if err != nil {
+		return store.Proposal{}, err
+	}
+	records, err := json.Marshal(recs)
+	if err != nil {
+		return store.Proposal{}, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00%s\x00%s\x00", o.Result, o.Flagged, o.Summary.Zh, o.Summary.En)
+	for _, r := range recs {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", r.Hit, r.Problem.En, r.Problem.Zh, r.Location)
+	}
+	return store.Proposal{ItemID: o.Item, Rule: o.Rule, Article: string(article), Result: o.Result, Summary: string(summary),
+		Records: string(records), Checked: o.Checked, Flagged: o.Flagged, Digest: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+func proposalRecords(flags []checks.Flag) []ProposalRecord {
+	out := make([]ProposalRecord, len(flags))
+	for i, f := range flags {
+		out[i] = ProposalRecord{ID: f.Record.Ref, File: f.Record.File, Sheet: f.Record.Sheet, Row: f.Record.Row,
+			Location: f.Record.Location, Hit: f.Record.HitID, Problem: f.Problem, Missing: f.Missing}
+	}
+	return out
+}
+
+// Proposals lists a case's proposals in checklist order: the current ones,
+// or with history every proposal ever made, superseded ones included.
+func (a *App) Proposals(ctx context.Context, caseID int64, history bool) ([]Proposal, error) {
+	if _, _, err := a.inspection(ctx, caseID); err != nil {
+		return nil, err
+	}
+	rows, err := a.store.Proposals(ctx, caseID, history)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Proposal, len(rows))
+	for i, r := range rows {
+		p, err := loadProposal(r)
+		if err != nil {
+			return nil, fmt.Errorf("case %d: %w", caseID, err)
+		}
+		out[i] = p
+	}
+	return out, nil
+}
+
+func loadProposal(r store.Proposal) (Proposal, error) {
+	p := Proposal{Rule: r.Rule, Item: r.ItemID, Result: r.Result, Checked: r.Checked, Flagged: r.Flagged,
+		DecidedResult: r.DecidedResult, Reason: r.Reason, ProposedAt: r.ProposedAt, Superseded: !r.SupersededAt.IsZero(), id: r.ID}
+	var art checklist.ArticleRef
+	if err := json.Unmarshal([]byte(r.Article), &art); err != nil {
+		return p, fmt.Errorf("proposal %s/%s: stored article: %w", r.ItemID, r.Rule, err)
+	}
+	p.Article, p.ArticleZh = art.String(), art.Zh()
+	if err := json.Unmarshal([]byte(r.Summary), &p.Summary); err != nil {
+		return p, fmt.Errorf("proposal %s/%s: stored summary: %w", r.ItemID, r.Rule, err)
+	}
+	if err := json.Unmarshal([]byte(r.Records), &p.Records); err != nil {
+		return p, fmt.Errorf("proposal %s/%s: stored records: %w", r.ItemID, r.Rule, err)
+	}
+	switch r.Decision {
+	case store.DecisionPending:
+		p.Decision = DecisionPending
+	default:
+		p.Decision = r.Decision
+		at := r.DecidedAt
+		p.DecidedAt = &at
+	}
+	return p, nil
+}
+
+// itemProposals combines the current proposals of each item.
+func itemProposals(ps []Proposal) map[string]*ItemProposal {
+	out := map[string]*ItemProposal{}
+	for _, p := range ps {
+		ip := out[p.Item]
+		if ip == nil {
+			ip = &ItemProposal{Result: p.Result, Decision: p.Decision}
+			out[p.Item] = ip
+		}
+		if resultRank[p.Result] > resultRank[ip.Result] {
+			ip.Result = p.Result
+		}
+		ip.Rules = append(ip.Rules, p.Rule)
+		ip.Flagged += p.Flagged
+		switch {
+		case p.Decision == DecisionPending, ip.Decision == DecisionPending:
+			ip.Decision = DecisionPending
+		case p.Decision == DecisionOverridden:
+			ip.Decision = DecisionOverridden
+		}
+	}
+	return out
+}
+
+// selectProposals finds the current pending proposals key names: "item"
+// (all of the item's pending proposals) or "item/rule".
+//
+// It returns the item, the chosen proposals and all the item's current
+// proposals.
+func (a *App) selectProposals(ctx context.Context, caseID int64, key string) (item string, chosen, ofItem []Proposal, err error) {
+	key = strings.TrimSpace(key)
+	item, rule, _ := strings.Cut(key, "/")
+	all, err := a.Proposals(ctx, caseID, false)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	if len(all) == 0 {
+		return "", nil, nil, &stateErr{msg: fmt.Sprintf("case %d has no proposals yet; run the automated checks first (wb check --case %d)", caseID, caseID), base: store.ErrNotFound}
+	}
+	for _, p := range all {
+		if p.Item != item {
+			continue
+		}
+		ofItem = append(ofItem, p)
+		if (rule == "" || p.Rule == rule) && p.Decision == DecisionPending {
+			chosen = append(chosen, p)
+		}
+	}
+	if len(chosen) > 0 {
+		return item, chosen, ofItem, nil
+	}
+	if len(ofItem) == 0 {
+		keys := make([]string, 0, len(all))
+		for _, p := range all {
+			keys = append(keys, p.Key())
+		}
+		hint := suggestItems(key, keys)
+		if !strings.HasPrefix(hint, "did you mean") {
+			hint = "wb check --list shows the proposals"
+		}
+		return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "case %d has no proposal for %q; %s", caseID, key, hint)
+	}
+	var names []string
+	for _, p := range ofItem {
+		if rule == "" || p.Rule == rule {
+			names = append(names, p.Key()+" ("+p.Decision+")")
+		}
+	}
+	if len(names) == 0 {
+		rules := make([]string, len(ofItem))
+		for i, p := range ofItem {
+			rules[i] = p.Key()
+		}
+		return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "item %s has no proposal of rule %q; its proposals are %s", item, rule, strings.Join(rules, ", "))
+	}
+	return "", nil, nil, &stateErr{msg: fmt.Sprintf("no pending proposal for %s: %s", key, strings.Join(names, ", ")), base: store.ErrConflict}
+}
+
+// AcceptProposals adopts the pending proposals keys name ("item" or
+// "item/rule"), all or none: each item takes the most serious result of
+// its accepted proposals (these and those accepted before), up to
+// MaxAcceptEvidence of the records behind them become its evidence, and
+// an empty finding of a non-compliant item is drafted from their
+// summaries. The proposals keep the decision. It returns the items as
+// they then stand, in the order of keys.
+func (a *App) AcceptProposals(ctx context.Context, caseID int64, keys ...string) ([]ItemStatus, error) {
+	var order []string
+	chosen := map[string][]Proposal{}
+	ofItems := map[string][]Proposal{}
+	for _, key := range keys {
+		item, ps, ofItem, err := a.selectProposals(ctx, caseID, key)
+		if err != nil {
+			return nil, err
+		}
+		if _, seen := chosen[item]; !seen {
+			order = append(order, item)
+		}
+		for _, p := range ps {
+			if !slices.ContainsFunc(chosen[item], func(q Proposal) bool { return q.id == p.id }) {
+				chosen[item] = append(chosen[item], p)
+			}
+		}
+		ofItems[item] = ofItem
+	}
+	var ds []store.Decision
+	for _, item := range order {
+		d, err := a.acceptance(ctx, caseID, item, chosen[item], ofItems[item])
+		if err != nil {
+			return nil, err
+		}
+		ds = append(ds, d)
+	}
+	if err := a.store.DecideProposals(ctx, caseID, ds...); err != nil {
+		return nil, err
+	}
+	out := make([]ItemStatus, len(order))
+	for i, item := range order {
+		st, err := a.itemStatusOf(ctx, caseID, item)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = st
+	}
+	return out, nil
+}
+
+// AcceptProposal is AcceptProposals for one key.
+func (a *App) AcceptProposal(ctx context.Context, caseID int64, key string) (ItemStatus, error) {
+	sts, err := a.AcceptProposals(ctx, caseID, key)
+	if err != nil {
+		return ItemStatus{}, err
+	}
+	return sts[0], nil
+}
+
+// acceptance is the decision accepting ps, proposals of item, whose
+// current proposals are ofItem.
+func (a *App) acceptance(ctx context.Context, caseID int64, item string, ps, ofItem []Proposal) (store.Decision, error) {
+	cur, err := a.store.InspectionItem(ctx, caseID, item)
+	if err != nil {
+		return store.Decision{}, err
+	}
+	result := ps[0].Result
+	for _, p := range ofItem {
+		if p.Decision == DecisionAccepted && resultRank[p.Result] > resultRank[result] {
+			result = p.Result
+		}
+	}
+	var ids []int64
+	var summaries []string
+	var hits []string
+	for _, p := range ps {
+		if resultRank[p.Result] > resultRank[result] {
+			result = p.Result
+		}
+		ids = append(ids, p.id)
+		if p.Result == checks.NonCompliant {
+			summaries = append(summaries, p.Summary.Zh+"\n"+p.Summary.En)
+		}
+		for _, r := range p.Records {
+			if len(hits) < MaxAcceptEvidence && !slices.Contains(hits, r.Hit) {
+				hits = append(hits, r.Hit)
+			}
+		}
+	}
+	u := store.ItemUpdate{Result: &result}
+	if result == checks.NonCompliant && strings.TrimSpace(cur.Finding) == "" && len(summaries) > 0 {
+		f := capText(strings.Join(summaries, "\n\n"), MaxNoteLen)
+		u.Finding = &f
+	}
+	for _, h := range hits {
+		ev, err := a.resolveEvidence(ctx, caseID, h)
+		if err != nil {
+			continue // the record is gone since the run; the proposal still lists it
+		}
+		u.Evidence = append(u.Evidence, ev)
+	}
+	return store.Decision{ItemID: item, ProposalIDs: ids, Decision: store.DecisionAccepted, Result: result, Item: u}, nil
+}
+
+// OverrideProposal records that the inspector decided otherwise than the
+// pending proposals key names: the item takes result, and the reason is
+// kept with the proposals.
+func (a *App) OverrideProposal(ctx context.Context, caseID int64, key, result, reason string) (ItemStatus, error) {
+	result = strings.TrimSpace(result)
+	if !slices.Contains(Results, result) || result == ResultNotAssessed {
+		return ItemStatus{}, fieldErr(FieldResult, ProblemFormat, "result %q is not one of %s", result, strings.Join(Results[1:], ", "))
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return ItemStatus{}, fieldErr(FieldReason, ProblemEmpty, "give the reason for overriding the proposal (--reason)")
+	}
+	if n := len([]rune(reason)); n > MaxNoteLen {
+		return ItemStatus{}, fieldErr(FieldReason, ProblemTooLong, "reason is %d characters long; at most %d are allowed", n, MaxNoteLen)
+	}
+	item, ps, _, err := a.selectProposals(ctx, caseID, key)
+	if err != nil {
+		return ItemStatus{}, err
+	}
+	ids := make([]int64, len(ps))
+	for i, p := range ps {
+		ids[i] = p.id
+	}
+	err = a.store.DecideProposals(ctx, caseID, store.Decision{ItemID: item, ProposalIDs: ids, Decision: store.DecisionOverridden,
+		Result: result, Reason: reason, Item: store.ItemUpdate{Result: &result}})
+	if err != nil {
+		return ItemStatus{}, err
+	}
+	return a.itemStatusOf(ctx, caseID, item)
+}
+
+// itemStatusOf reads one item as it stands, with its proposal.
+func (a *App) itemStatusOf(ctx context.Context, caseID int64, itemID string) (ItemStatus, error) {
+	_, insp, err := a.inspection(ctx, caseID)
+	if err != nil {
+		return ItemStatus{}, err
+	}
+	it, err := a.store.InspectionItem(ctx, caseID, itemID)
+	if err != nil {
+		return ItemStatus{}, err
+	}
+	st := itemStatus(frozenTemplate(insp), it)
+	ps, err := a.Proposals(ctx, caseID, false)
+	if err != nil {
+		return ItemStatus{}, err
+	}
+	if ip := itemProposals(ps)[itemID]; ip != nil {
+		st.Proposal = ip
+	}
+	return st, nil
+}

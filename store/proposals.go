@@ -1,0 +1,297 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Decisions on a proposal.
+const (
+	DecisionPending    = ""
+	DecisionAccepted   = "accepted"
+	DecisionOverridden = "overridden"
+)
+
+// Proposal is an automated check's proposed result for one checklist item,
+// and the inspector's decision on it.
+type Proposal struct {
+	ID      int64
+	ItemID  string
+	Rule    string
+	Article string // JSON of the article reference
+	Result  string
+	Summary string // JSON {"zh","en"}
+	Records string // JSON array of the records behind it
+	Checked int
+	Flagged int
+	// Digest identifies what was found (result and records): a re-run
+	// with the same digest keeps the proposal and its decision.
+	Digest        string
+	ProposedAt    time.Time
+	SupersededAt  time.Time // zero while current
+	Decision      string    // DecisionPending, DecisionAccepted, DecisionOverridden
+	DecidedResult string
+	Reason        string
+	DecidedAt     time.Time
+}
+
+// SaveResult says what SaveProposals did with each proposal given.
+type SaveResult struct {
+	Added int // new proposals, pending
+	Kept  int // found the same as the current proposal, whose decision stands
+}
+
+// SaveProposals records the proposals of a run of the automated checks on
+// an open case, in one transaction: a proposal whose item and rule have a
+// current proposal with the same digest is kept as it is; otherwise the
+// current one is superseded and the new one added. Each given proposal's
+// ID is set to the current proposal's.
+func (s *Store) SaveProposals(ctx context.Context, caseID int64, ps []Proposal) (SaveResult, error) {
+	var res SaveResult
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		res = SaveResult{}
+		if err := requireOpen(ctx, tx, caseID); err != nil {
+			return err
+		}
+		now := s.timestamp()
+		for i := range ps {
+			p := &ps[i]
+			var id int64
+			var digest string
+			err := tx.QueryRowContext(ctx, `SELECT id, digest FROM proposals
+				WHERE case_id = ? AND item_id = ? AND rule = ? AND superseded_at = ''`, caseID, p.ItemID, p.Rule).Scan(&id, &digest)
+			switch {
+			case err == nil && digest == p.Digest:
+				p.ID = id
+				res.Kept++
+				continue
+			case err == nil:
+				if _, err := tx.ExecContext(ctx, `UPDATE proposals SET superseded_at = ? WHERE id = ?`, now, id); err != nil {
+					return fmt.Errorf("supersede proposal %d: %w", id, err)
+				}
+			case !errors.Is(err, sql.ErrNoRows):
+				return fmt.Errorf("read proposal of %s/%s: %w", p.ItemID, p.Rule, err)
+			}
+			r, err := tx.ExecContext(ctx, `INSERT INTO proposals (case_id, item_id, rule, article, result, summary, records, checked, flagged, digest, proposed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				caseID, p.ItemID, p.Rule, p.Article, p.Result, p.Summary, p.Records, p.Checked, p.Flagged, p.Digest, now)
+			if err != nil {
+				return fmt.Errorf("save proposal of %s/%s: %w", p.ItemID, p.Rule, err)
+			}
+			p.ID, _ = r.LastInsertId()
+			res.Added++
+		}
+		return nil
+	})
+	return res, err
+}
+
+const proposalColumns = `id, item_id, rule, article, result, summary, records, checked, flagged, digest, proposed_at, superseded_at,
+	decision, decided_result, reason, decided_at FROM proposals`
+
+func scanProposal(row interface{ Scan(...any) error }) (Proposal, error) {
+	var p Proposal
+	var proposed, superseded, decided string
+	err := row.Scan(&p.ID, &p.ItemID, &p.Rule, &p.Article, &p.Result, &p.Summary, &p.Records, &p.Checked, &p.Flagged, &p.Digest,
+		&proposed, &superseded, &p.Decision, &p.DecidedResult, &p.Reason, &decided)
+	p.ProposedAt, p.SupersededAt, p.DecidedAt = parseTime(proposed), parseTime(superseded), parseTime(decided)
+	return p, err
+}
+
+// Proposals returns a case's proposals in item order, then rule, then age:
+// only the current ones, or with history every one ever made.
+func (s *Store) Proposals(ctx context.Context, caseID int64, history bool) ([]Proposal, error) {
+	q := `SELECT p.` + strings.ReplaceAll(proposalColumns, ", ", ", p.") + ` p
+		JOIN inspection_items i ON i.case_id = p.case_id AND i.item_id = p.item_id
+		WHERE p.case_id = ?`
+	if !history {
+		q += ` AND p.superseded_at = ''`
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY i.position, p.id`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read proposals of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	out := []Proposal{}
+	for rows.Next() {
+		p, err := scanProposal(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read proposals of case %d: %w", caseID, err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Decision is the inspector's decision on current proposals of one item,
+// applied together with the change to the item it brings.
+type Decision struct {
+	ItemID      string
+	ProposalIDs []int64
+	Decision    string // DecisionAccepted or DecisionOverridden
+	Result      string // the result the inspector decided on
+	Reason      string
+	Item        ItemUpdate
+}
+
+// DecideProposals records decisions on current proposals of an open case
+// and applies the item updates they bring, all in one transaction: either
+// every decision is recorded or none. A proposal that is superseded, of
+// another item or already decided gives an error wrapping ErrConflict.
+func (s *Store) DecideProposals(ctx context.Context, caseID int64, ds ...Decision) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := requireOpen(ctx, tx, caseID); err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if err := s.decide(ctx, tx, caseID, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (s *Store) decide(ctx context.Context, tx *sql.Tx, caseID int64, d Decision) error {
+	if d.Decision != DecisionAccepted && d.Decision != DecisionOverridden {
+		return fmt.Errorf("decision %q is neither accepted nor overridden", d.Decision)
+	}
+	now := s.timestamp()
+	for _, id := range d.ProposalIDs {
+		p, err := scanProposal(tx.QueryRowContext(ctx, `SELECT `+proposalColumns+` WHERE id = ? AND case_id = ?`, id, caseID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("proposal %d of case %d: %w", id, caseID, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("read proposal %d: %w", id, err)
+		}
+		switch {
+		case p.ItemID != d.ItemID:
+			return &stateError{msg: fmt.Sprintf("proposal %d is for item %s, not %s", id, p.ItemID, d.ItemID), base: ErrConflict}
+		case !p.SupersededAt.IsZero():
+			return &stateError{msg: fmt.Sprintf("proposal %d of %s/%s has been superseded by a later run of the checks", id, p.ItemID, p.Rule), base: ErrConflict}
+		case p.Decision != DecisionPending:
+			return &stateError{msg: fmt.Sprintf("proposal %s/%s was already %s", p.ItemID, p.Rule, p.Decision), base: ErrConflict}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE proposals SET decision = ?, decided_result = ?, reason = ?, decided_at = ? WHERE id = ?`,
+			d.Decision, d.Result, d.Reason, now, id); err != nil {
+			return fmt.Errorf("decide proposal %d: %w", id, err)
+		}
+	}
+	return s.updateItem(ctx, tx, caseID, d.ItemID, d.Item)
+}
+
+// ConcludeInspection moves an open case's inspection to concluded.
+func (s *Store) ConcludeInspection(ctx context.Context, caseID int64) error {
+	return s.moveInspection(ctx, caseID, StatusOpen, StatusConcluded, `concluded_at = ?`, s.timestamp())
+}
+
+// ReopenInspection moves a concluded (not signed) case back to open.
+func (s *Store) ReopenInspection(ctx context.Context, caseID int64) error {
+	return s.moveInspection(ctx, caseID, StatusConcluded, StatusOpen, `concluded_at = ''`)
+}
+
+// SignInspection moves a concluded case to signed, storing when and by
+// whom, the signed content and its signature.
+func (s *Store) SignInspection(ctx context.Context, caseID int64, signedAt time.Time, signedBy, content, signature string) error {
+	return s.moveInspection(ctx, caseID, StatusConcluded, StatusSigned,
+		`signed_at = ?, signed_by = ?, signed_content = ?, signature = ?`, signedAt.UTC().Format(time.RFC3339Nano), signedBy, content, signature)
+}
+
+// moveInspection changes a case's status from one state to the next and
+// sets the inspection's columns, in one transaction. A case in another
+// state gives an error wrapping ErrConflict.
+func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to, set string, args ...any) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		status, err := caseStatus(ctx, tx, caseID)
+		if err != nil {
+			return err
+		}
+		if status != from {
+			return &stateError{msg: fmt.Sprintf("case %d's inspection is %s, not %s", caseID, status, from), base: ErrConflict}
+		}
+		now := s.timestamp()
+		res, err := tx.ExecContext(ctx, `UPDATE inspections SET `+set+` WHERE case_id = ?`, append(args, caseID)...)
+		if err != nil {
+			return fmt.Errorf("update inspection of case %d: %w", caseID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("inspection of case %d: %w", caseID, ErrNotFound)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE cases SET status = ?, updated_at = ? WHERE id = ?`, to, now, caseID)
+		return err
+	})
+}
+
+// CaseRecords calls fn with every structured record of a case and its
+// submission, submission by submission in import order.
+func (s *Store) CaseRecords(ctx context.Context, caseID int64, fn func(RecordRow, Submission) error) error {
+	subs, err := s.ListSubmissions(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	for _, sub := range subs {
+		if sub.Records == 0 {
+			continue
+		}
+		for from := int64(0); ; {
+			rows, err := s.RecordsFrom(ctx, sub.ID, from, 2000)
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				if err := fn(r, sub); err != nil {
+					return err
+				}
+			}
+			if len(rows) < 2000 {
+				break
+			}
+			from = rows[len(rows)-1].ID + 1
+		}
+	}
+	return nil
+}
+
+// CasePassages calls fn with every passage of a case's document
+// submissions of the given kinds, in import order.
+func (s *Store) CasePassages(ctx context.Context, caseID int64, kinds []string, fn func(PassageRow, Submission) error) error {
+	subs, err := s.ListSubmissions(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	for _, sub := range subs {
+		if sub.Passages == 0 || !containsString(kinds, sub.Kind) {
+			continue
+		}
+		for after := 0; ; {
+			ps, err := s.Passages(ctx, sub.ID, after, 2000)
+			if err != nil {
+				return err
+			}
+			for _, p := range ps {
+				if err := fn(p, sub); err != nil {
+					return err
+				}
+			}
+			if len(ps) < 2000 {
+				break
+			}
+			after = ps[len(ps)-1].Seq
+		}
+	}
+	return nil
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
