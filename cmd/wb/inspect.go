@@ -138,13 +138,17 @@ var inspectStatusCommand = command{
 			if e.json {
 				return writeJSON(e.stdout, inspectStatusJSON{Items: st.Items, Totals: st.Totals})
 			}
-			rows := [][]string{{"ITEM", "RESULT", "SEVERITY", "EVIDENCE", "TITLE"}}
+			rows := [][]string{{"ITEM", "RESULT", "SEVERITY", "EVIDENCE", "PROPOSAL", "TITLE"}}
 			for _, it := range st.Items {
 				sev := it.Severity
 				if sev == "" {
 					sev = "—"
 				}
-				rows = append(rows, []string{it.ID, it.Result, sev, strconv.Itoa(it.Evidence), it.Title.En})
+				proposal := "—"
+				if p := it.Proposal; p != nil {
+					proposal = p.Result + " (" + p.Decision + ")"
+				}
+				rows = append(rows, []string{it.ID, it.Result, sev, strconv.Itoa(it.Evidence), proposal, it.Title.En})
 			}
 			if err := writeTable(e.stdout, rows); err != nil {
 				return err

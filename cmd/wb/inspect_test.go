@@ -8,15 +8,18 @@ import (
 
 // itemJSON is the JSON shape of one item in wb assess and wb inspect status.
 type itemJSON struct {
-	ID       string  `json:"id"`
-	Result   string  `json:"result"`
-	Severity string  `json:"severity"`
-	Evidence int     `json:"evidence"`
-	Note     string  `json:"note"`
-	Finding  string  `json:"finding"`
-	Deadline string  `json:"deadline"`
-	Proposal *string `json:"proposal"`
-	Title    struct {
+	ID       string `json:"id"`
+	Result   string `json:"result"`
+	Severity string `json:"severity"`
+	Evidence int    `json:"evidence"`
+	Note     string `json:"note"`
+	Finding  string `json:"finding"`
+	Deadline string `json:"deadline"`
+	Proposal *struct {
+		Result   string `json:"result"`
+		Decision string `json:"decision"`
+	} `json:"proposal"`
+	Title struct {
 		Zh string `json:"zh"`
 		En string `json:"en"`
 	} `json:"title"`
