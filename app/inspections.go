@@ -78,12 +78,18 @@ type ItemStatus struct {
 // Status is where a case's inspection stands: each item in template order
 // and how many items have each result.
 type Status struct {
-	CaseID     int64          `json:"case_id"`
-	CaseStatus string         `json:"case_status"` // open, concluded, signed
-	Template   string         `json:"template"`
-	Version    string         `json:"version"`
-	Items      []ItemStatus   `json:"items"`
-	Totals     map[string]int `json:"totals"` // every result of Results, zero included
+	CaseID     int64     `json:"case_id"`
+	CaseStatus string    `json:"case_status"` // open, concluded, signed
+	Template   string    `json:"template"`
+	Version    string    `json:"version"`
+	StartedAt  time.Time `json:"started_at"`
+	// ConcludedAt and SignedAt are nil until the inspection is so;
+	// Signature is the signed SHA-256, "" until signed.
+	ConcludedAt *time.Time     `json:"concluded_at"`
+	SignedAt    *time.Time     `json:"signed_at"`
+	Signature   string         `json:"signature"`
+	Items       []ItemStatus   `json:"items"`
+	Totals      map[string]int `json:"totals"` // every result of Results, zero included
 }
 
 // Evidence is a record or passage cited for an item.
@@ -116,12 +122,18 @@ type stateErr struct {
 func (e *stateErr) Error() string        { return e.msg }
 func (e *stateErr) Is(target error) bool { return target == e.base }
 
-func noInspection(caseID int64) error {
-	return &stateErr{
-		msg:  fmt.Sprintf("case %d has no inspection yet; start one with wb inspect start --case %d", caseID, caseID),
-		base: store.ErrNotFound,
-	}
+func noInspection(caseID int64) error { return &NoInspectionError{CaseID: caseID} }
+
+// NoInspectionError is the refusal to work on the inspection of a case
+// that has none yet; it matches store.ErrNotFound.
+type NoInspectionError struct{ CaseID int64 }
+
+func (e *NoInspectionError) Error() string {
+	return fmt.Sprintf("case %d has no inspection yet; start one with wb inspect start --case %d", e.CaseID, e.CaseID)
 }
+
+// Is makes a NoInspectionError match store.ErrNotFound.
+func (e *NoInspectionError) Is(target error) bool { return target == store.ErrNotFound }
 
 // StartInspection starts the checklist inspection of an open case. template
 // is "" for the case's checklist template, the path of a template file, or
@@ -198,6 +210,36 @@ func loadTemplate(name string) (*checklist.Template, string, error) {
 	return t, string(data), nil
 }
 
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// ChecklistTemplate is a checklist template; ChecklistItem one of its
+// items.
+type (
+	ChecklistTemplate = checklist.Template
+	ChecklistItem     = checklist.Item
+	ChecklistText     = checklist.Text
+	ArticleRef        = checklist.ArticleRef
+)
+
+// InspectionTemplate returns the checklist template a case's inspection
+// was started with, as frozen then.
+func (a *App) InspectionTemplate(ctx context.Context, caseID int64) (*ChecklistTemplate, error) {
+	_, in, err := a.inspection(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	t, err := checklist.Load(strings.NewReader(in.Template), in.TemplateID+".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("case %d: the inspection's checklist template %s: %w", caseID, in.TemplateID, err)
+	}
+	return t, nil
+}
+
 // frozenTemplate loads the template an inspection was started with; nil
 // when it no longer loads (a later program may validate more strictly),
 // in which case items are shown without titles.
@@ -246,6 +288,7 @@ func (a *App) InspectionStatus(ctx context.Context, caseID int64) (Status, error
 	}
 	t := frozenTemplate(in)
 	st := Status{CaseID: caseID, CaseStatus: c.Status, Template: in.TemplateID, Version: in.TemplateVersion,
+		StartedAt: in.StartedAt, ConcludedAt: timeOrNil(in.ConcludedAt), SignedAt: timeOrNil(in.SignedAt), Signature: in.Signature,
 		Items: make([]ItemStatus, len(items)), Totals: map[string]int{}}
 	for _, r := range Results {
 		st.Totals[r] = 0

@@ -33,6 +33,7 @@ type MainWindow struct {
 	tabs     *container.AppTabs
 	subs     *submissionsView // the selected case's submissions, or nil
 	search   *searchView      // the selected case's search, or nil
+	checks   *checklistView   // the selected case's checklist, or nil
 	status   *widget.Label
 
 	// The search index status, right of the workspace in the status bar.
@@ -172,6 +173,7 @@ func (mw *MainWindow) showEmpty() {
 	mw.selected = 0
 	mw.subs = nil
 	mw.search = nil
+	mw.checks = nil
 	msg := widget.NewLabel(lang.L("No cases yet. A case is one inspection of one provider's service."))
 	msg.Alignment = fyne.TextAlignCenter
 	btn := widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), func() { mw.ShowNewCaseDialog() })
@@ -223,16 +225,44 @@ func (mw *MainWindow) showCase(c app.Case) {
 	deleteBtn := widget.NewButtonWithIcon(lang.L("Delete case…"), theme.DeleteIcon(), func() { mw.confirmDeleteCase(c) })
 	deleteBtn.Importance = widget.DangerImportance
 	actions := container.NewHBox(layout.NewSpacer(), deleteBtn)
-	overview := container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), grid, widget.NewSeparator(), actions))
 	mw.subs = newSubmissionsView(mw, c.ID)
 	mw.search = newSearchView(mw, c.ID)
+	mw.checks = newChecklistView(mw, c.ID)
+	progress := container.NewVBox(widget.NewLabelWithStyle(lang.L("Checklist"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), mw.checks.overview)
+	overview := container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), grid, widget.NewSeparator(), progress,
+		widget.NewSeparator(), actions))
 	mw.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), overview),
 		container.NewTabItemWithIcon(lang.L("Submissions"), theme.FolderOpenIcon(), mw.subs.content),
 		container.NewTabItemWithIcon(lang.L("Search"), theme.SearchIcon(), mw.search.content),
+		container.NewTabItemWithIcon(lang.L("Checklist"), theme.ListIcon(), mw.checks.content),
 	)
 	mw.content.Objects = []fyne.CanvasObject{mw.tabs}
 	mw.content.Refresh()
+}
+
+// Tab positions in showCase.
+const (
+	tabOverview = iota
+	tabSubmissions
+	tabSearch
+	tabChecklist
+)
+
+// runSearch shows the Search tab and runs q there.
+func (mw *MainWindow) runSearch(q string) {
+	if mw.search == nil {
+		return
+	}
+	mw.tabs.SelectIndex(tabSearch)
+	mw.search.query.SetText(q)
+	mw.search.run()
+}
+
+// setStatus shows a short message in the status bar, before the
+// workspace.
+func (mw *MainWindow) setStatus(msg string) {
+	mw.status.SetText(msg + " · " + lang.L("Workspace: {{.Dir}}", map[string]any{"Dir": mw.ws.Dir()}))
 }
 
 // dropped imports files dropped on the window into the selected case.

@@ -569,7 +569,12 @@ func (v *searchView) hitHeader(h app.SearchHit, sub app.Submission) fyne.CanvasO
 	copyBtn := widget.NewButtonWithIcon(lang.L("Copy ID"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(h.ID)
 	})
-	return container.NewVBox(where, container.NewBorder(nil, nil, nil, copyBtn, id), widget.NewSeparator())
+	buttons := container.NewHBox(copyBtn)
+	if v.mw.checks != nil && h.CaseID == v.caseID {
+		evidence := widget.NewButtonWithIcon(lang.L("Add as evidence…"), theme.ContentAddIcon(), func() { v.mw.checks.addEvidence(h.ID) })
+		buttons.Add(evidence)
+	}
+	return container.NewVBox(where, container.NewBorder(nil, nil, nil, buttons, id), widget.NewSeparator())
 }
 
 // showRecord shows a record hit in full, as the submissions view does.

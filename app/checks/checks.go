@@ -212,6 +212,7 @@ func newRule(c checklist.CheckRef) (rule, error) {
 			missing: Text{Zh: "含版权作品但未说明版权许可", En: "contains copyrighted works but names no copyright licence"},
 			none:    Text{Zh: "没有含版权作品的训练数据来源", En: "no training-data source contains copyrighted works"},
 			okText:  Text{Zh: "含版权作品的来源均说明了版权许可", En: "every source with copyrighted works names its licence"},
+			bad:     Text{Zh: "未说明版权许可或是否含版权作品", En: "without a copyright licence or without saying whether they hold copyrighted works"},
 		}, nil
 	case checklist.CheckPILegalBasis:
 		return &declaredBasis{flag: "contains_personal_info", basis: "pi_legal_basis",
@@ -219,6 +220,7 @@ func newRule(c checklist.CheckRef) (rule, error) {
 			missing: Text{Zh: "含个人信息但未说明个人信息处理依据", En: "contains personal information but states no legal basis for processing it"},
 			none:    Text{Zh: "没有含个人信息的训练数据来源", En: "no training-data source contains personal information"},
 			okText:  Text{Zh: "含个人信息的来源均说明了处理依据", En: "every source with personal information states its legal basis"},
+			bad:     Text{Zh: "未说明个人信息处理依据或是否含个人信息", En: "without a legal basis for personal information or without saying whether they hold any"},
 		}, nil
 	case checklist.CheckHarmfulShare:
 		return &harmfulShare{max: c.Number("max_share")}, nil

@@ -173,7 +173,7 @@ func TestRules(t *testing.T) {
 			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "harmful_share", 0.01))}, result: Compliant},
 		{name: "share above threshold", check: checklist.CheckHarmfulShare, params: map[string]any{"max_share": 0.01},
 			records: []Record{ds("DS-1", cleanSource("DS-1")), ds("DS-4", with(cleanSource("DS-4"), "harmful_share", 0.012))},
-			result:  NonCompliant, flagged: []string{"DS-4"}, summary: "1 wanting: DS-4"},
+			result:  NonCompliant, flagged: []string{"DS-4"}, summary: "1 with a harmful share above 1.00% or none given: DS-4"},
 		{name: "share above default threshold", check: checklist.CheckHarmfulShare,
 			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "harmful_share", 0.002))}, result: NonCompliant, flagged: []string{"DS-1"}},
 		{name: "share not given", check: checklist.CheckHarmfulShare,

@@ -33,10 +33,10 @@ func (c *lawfulBasis) finish(*facts) Outcome {
 // (copyright licence, Art. 7(2); personal-information legal basis, Art.
 // 7(3)). A source that does not say yes or no cannot be decided.
 type declaredBasis struct {
-	flag, basis                    string
-	unknown, missing, none, okText Text
-	b                              outcomeBuilder
-	yes                            int
+	flag, basis                         string
+	unknown, missing, none, okText, bad Text
+	b                                   outcomeBuilder
+	yes                                 int
 }
 
 func (c *declaredBasis) record(r *Record) {
@@ -61,7 +61,7 @@ func (c *declaredBasis) finish(*facts) Outcome {
 	if c.yes == 0 {
 		ok = c.none
 	}
-	return c.b.outcome(noSources, ok, Text{Zh: "有问题", En: "wanting"})
+	return c.b.outcome(noSources, ok, c.bad)
 }
 
 // harmfulShare: the share of illegal or harmful items in each source's
@@ -91,7 +91,7 @@ func (c *harmfulShare) passage(*Passage) {}
 func (c *harmfulShare) finish(*facts) Outcome {
 	return c.b.outcome(noSources,
 		Text{Zh: "每一来源的违法不良信息占比均不超过 " + percent(c.max), En: "every source's harmful share is at most " + percent(c.max)},
-		Text{Zh: "有问题", En: "wanting"})
+		Text{Zh: "违法不良信息占比超过 " + percent(c.max) + " 或未说明", En: "with a harmful share above " + percent(c.max) + " or none given"})
 }
 
 // noAlgorithm is the summary of an algorithm check with nothing to check.

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// buttonIn finds the button labelled text drawn under o.
+func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, x := range objectsOf(o) {
+		if b, ok := x.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}
+
+// textsIn collects the text drawn under o.
+func textsIn(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, x := range objectsOf(o) {
+		switch v := x.(type) {
+		case *canvas.Text:
+			b.WriteString(v.Text + "\n")
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func itemStatus(t *testing.T, ws *app.App, caseID int64, id string) app.ItemStatus {
+	t.Helper()
+	st, err := ws.InspectionStatus(context.Background(), caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range st.Items {
+		if it.ID == id {
+			return it
+		}
+	}
+	t.Fatalf("no item %s", id)
+	return app.ItemStatus{}
+}
+
+// TestChecklistWorkflow starts an inspection, runs the checks, accepts a
+// proposal, saves an assessment, runs a suggested search and cites a hit,
+// all through the checklist tab, and checks the workspace after each step.
+func TestChecklistWorkflow(t *testing.T) {
+	mw, ws := newDemoWindow(t)
+	v := mw.checks
+	caseID := mw.cases[0].ID
+	onUI(mw, func() { mw.tabs.SelectIndex(tabChecklist) })
+	if v.started || !strings.Contains(textsIn(v.overview), "Not started") {
+		t.Fatalf("a case without an inspection shows %q", textsIn(v.overview))
+	}
+	onUI(mw, func() { test.Tap(buttonIn(t, v.content, "Start inspection")) })
+	if !v.started || len(v.status.Items) != 32 || !strings.Contains(textsIn(v.overview), "0 of 32 items assessed") {
+		t.Fatalf("after start: started %v, %d items, overview %q", v.started, len(v.status.Items), textsIn(v.overview))
+	}
+	// The tree groups items under their articles.
+	if got := v.childIDs(""); len(got) != 13 || got[0] != "art-4" || got[len(got)-1] != "art-23" {
+		t.Errorf("articles %v", got)
+	}
+	if got := v.childIDs("art-7"); len(got) != 5 || got[2] != "art7-3-personal-information" {
+		t.Errorf("article 7 items %v", got)
+	}
+
+	onUI(mw, func() { test.Tap(buttonIn(t, v.actions, "Run automated checks")) })
+	if top := mw.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(shownTexts(mw), "16 proposals") {
+		t.Fatalf("no report of the run: %q", shownTexts(mw))
+	}
+	mw.win.Canvas().Overlays().Top().Hide()
+	if !strings.Contains(v.summary.Text, "16 proposals awaiting a decision") {
+		t.Errorf("summary %q", v.summary.Text)
+	}
+
+	onUI(mw, func() { v.tree.Select("art7-3-personal-information") })
+	shown := textsIn(v.detail)
+	for _, want := range []string{"Consent or another legal basis", "应当取得个人同意", "Automated check pi_legal_basis (Art. 7(3)) proposes: Non-compliant",
+		"DS-07 — data-sources.xlsx", "Awaiting a decision"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("item detail lacks %q:\n%s", want, shown)
+		}
+	}
+	onUI(mw, func() { test.Tap(buttonIn(t, v.detail, "Accept")) })
+	if it := itemStatus(t, ws, caseID, "art7-3-personal-information"); it.Result != "non_compliant" || it.Evidence != 1 ||
+		it.Proposal.Decision != app.DecisionAccepted {
+		t.Errorf("after accepting: %+v", it)
+	}
+	if shown := textsIn(v.detail); !strings.Contains(shown, "Accepted") || !strings.Contains(shown, "Evidence (1)") {
+		t.Errorf("detail after accepting:\n%s", shown)
+	}
+
+	// The form saves what the inspector types.
+	onUI(mw, func() { v.tree.Select("art10-users-minors") })
+	var form *widget.Form
+	for _, o := range objectsOf(v.detail) {
+		if f, ok := o.(*widget.Form); ok {
+			form = f
+		}
+	}
+	if form == nil {
+		t.Fatal("no assessment form")
+	}
+	onUI(mw, func() {
+		form.Items[0].Widget.(*widget.Select).SetSelectedIndex(2) // partially compliant
+		form.Items[1].Widget.(*widget.Select).SetSelectedIndex(1) // low
+		test.Type(form.Items[3].Widget.(*widget.Entry), "青少年模式未限制夜间使用")
+		test.Type(form.Items[4].Widget.(*widget.Entry), "2026-12-31")
+		form.OnSubmit()
+	})
+	if it := itemStatus(t, ws, caseID, "art10-users-minors"); it.Result != "partially_compliant" || it.Severity != "low" ||
+		it.Finding != "青少年模式未限制夜间使用" || it.Deadline != "2026-12-31" {
+		t.Errorf("after saving: %+v", it)
+	}
+	if !strings.Contains(textsIn(v.overview), "2 of 32 items assessed") {
+		t.Errorf("overview %q", textsIn(v.overview))
+	}
+
+	// A suggested search runs in the Search tab.
+	onUI(mw, func() { test.Tap(buttonIn(t, v.detail, "未成年人 OR 防沉迷")) })
+	if mw.tabs.SelectedIndex() != tabSearch || mw.search.query.Text != "未成年人 OR 防沉迷" || len(mw.search.hits) == 0 {
+		t.Fatalf("suggested search: tab %d, query %q, %d hits", mw.tabs.SelectedIndex(), mw.search.query.Text, len(mw.search.hits))
+	}
+	hit := mw.search.hits[0]
+	onUI(mw, func() { v.addEvidence(hit.ID) })
+	onUI(mw, func() { test.Tap(findButton(t, mw, "Add")) })
+	if it := itemStatus(t, ws, caseID, "art10-users-minors"); it.Evidence != 1 {
+		t.Errorf("after adding %s as evidence: %d evidence links", hit.ID, it.Evidence)
+	}
+	if !strings.Contains(mw.status.Text, hit.ID+" added as evidence for art10-users-minors") {
+		t.Errorf("status bar %q", mw.status.Text)
+	}
+}
+
+// TestChecklistConcludeLists shows what keeps an inspection open.
+func TestChecklistConcludeLists(t *testing.T) {
+	mw, _ := newDemoWindow(t)
+	v := mw.checks
+	onUI(mw, v.start)
+	onUI(mw, v.conclude)
+	onUI(mw, func() { test.Tap(findButton(t, mw, "Yes")) })
+	if shown := shownTexts(mw); !strings.Contains(shown, "32 things keep the inspection from being concluded") ||
+		!strings.Contains(shown, "No content prohibited by law — not assessed") {
+		t.Errorf("conclude problems: %q", shown)
+	}
+}
