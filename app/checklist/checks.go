@@ -177,8 +177,8 @@ var registry = []CheckSpec{
 	{
 		ID: CheckSafetyAnnotation, Article: ArticleRef{Article: 8},
 		Summary: Text{
-			Zh: "提供者开展了安全性标注（至少一个标注批次为安全性标注）。",
-			En: "The provider carries out safety annotation (at least one annotation batch is of type safety).",
+			Zh: "提供者开展了安全性标注（至少一个标注批次为安全性标注，或标注规则文档规定了安全性标注）。",
+			En: "The provider carries out safety annotation (at least one annotation batch is of type safety, or an annotation-rule document provides for 安全性标注).",
 		},
 	},
 	{
