@@ -321,3 +321,78 @@ func (e *stateError) Is(target error) bool { return target == e.base }
 func NotOpenError(caseID int64, status string) error {
 	return &stateError{msg: fmt.Sprintf("case %d's inspection is %s; it can no longer be changed", caseID, status), base: ErrConflict}
 }
+
+// ItemChange is an update of one item, for UpdateInspectionItems.
+type ItemChange struct {
+	ItemID string
+	Update ItemUpdate
+}
+
+// UpdateInspectionItems applies several item updates to an open case in a
+// single transaction: all of them or, on any error, none.
+func (s *Store) UpdateInspectionItems(ctx context.Context, caseID int64, changes []ItemChange) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := requireOpen(ctx, tx, caseID); err != nil {
+			return err
+		}
+		for _, c := range changes {
+			if err := s.updateItem(ctx, tx, caseID, c.ItemID, c.Update); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// CaseEvidence calls fn with every evidence link of a case, in checklist
+// order and then in the order they were added, reading them from one
+// query so that a case with hundreds of thousands of links is never held
+// in memory.
+func (s *Store) CaseEvidence(ctx context.Context, caseID int64, fn func(Evidence) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.item_id, e.ref, e.target, coalesce(e.submission_id, 0), e.sha256, e.file_name, e.kind,
+		e.location, e.quote, e.added_at
+		FROM evidence e JOIN inspection_items i ON i.case_id = e.case_id AND i.item_id = e.item_id
+		WHERE e.case_id = ? ORDER BY i.position, e.id`, caseID)
+	if err != nil {
+		return fmt.Errorf("read evidence of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ev Evidence
+		var at string
+		if err := rows.Scan(&ev.ID, &ev.ItemID, &ev.Ref, &ev.Target, &ev.SubmissionID, &ev.SHA256, &ev.FileName, &ev.Kind,
+			&ev.Location, &ev.Quote, &at); err != nil {
+			return fmt.Errorf("read evidence of case %d: %w", caseID, err)
+		}
+		ev.AddedAt = parseTime(at)
+		if err := fn(ev); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read evidence of case %d: %w", caseID, err)
+	}
+	return nil
+}
+
+// EvidenceLabels counts a case's evidence links by the confidentiality
+// label of the submission quoted; "unknown" for links whose submission is
+// gone.
+func (s *Store) EvidenceLabels(ctx context.Context, caseID int64) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(s.label, 'unknown'), count(*) FROM evidence e
+		LEFT JOIN submissions s ON s.id = e.submission_id WHERE e.case_id = ? GROUP BY 1`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("count evidence of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var label string
+		var n int
+		if err := rows.Scan(&label, &n); err != nil {
+			return nil, fmt.Errorf("count evidence of case %d: %w", caseID, err)
+		}
+		out[label] = n
+	}
+	return out, rows.Err()
+}

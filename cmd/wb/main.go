@@ -77,6 +77,8 @@ var commands = []command{
 	inspectReopenCommand,
 	inspectSignCommand,
 	inspectVerifyCommand,
+	exportCommand,
+	importChecklistCommand,
 	templateCommand,
 	templateCheckCommand,
 	versionCommand,

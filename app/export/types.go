@@ -1,0 +1,157 @@
+// Package export writes an inspection's findings as an Excel workbook for
+// auditors and reads back the Checklist sheet of such a workbook after an
+// auditor edited it.
+//
+// [Write] and [WriteFile] produce six sheets — Summary, Checklist, Findings,
+// Evidence, Submissions and Automated checks — in Chinese, English or both
+// (see [Data.Lang]). Every table sheet has a bold filled header row that is
+// frozen, repeated on each printed page and filtered; long text wraps; dates
+// are real Excel dates; every page carries a confidentiality marking. The
+// Evidence sheet, which may hold hundreds of thousands of rows, is streamed
+// and never held in memory.
+//
+// Unless [Data.IncludePersonalInfo] is set, every free-text cell passes
+// through [MaskPersonalInfo] (resident ID numbers, mobile numbers, e-mail
+// addresses and bank-card numbers). Every text cell is written as a string,
+// never as a formula, and text that Excel or a CSV consumer could take for a
+// formula (it starts with = + - @, also after leading blanks, or with a tab
+// or carriage return) is prefixed with a single quote; [ReadChecklist]
+// removes exactly that prefix again.
+//
+// [ReadChecklist] reads the Checklist sheet back, finding the sheet and its
+// columns by their names in any of the languages, and reports every invalid
+// cell with its reference. It only reads and validates: comparing with the
+// stored inspection and applying changes is the caller's business.
+//
+// The package makes no network calls and depends only on excelize,
+// golang.org/x/text and the standard library.
+package export
+
+import (
+	"iter"
+	"time"
+)
+
+// Text is a text in Chinese and English.
+type Text struct{ Zh, En string }
+
+// Languages of a workbook, the values of [Data.Lang].
+const (
+	LangZh   = "zh"   // Chinese sheet names, headers, labels and texts
+	LangEn   = "en"   // English sheet names, headers, labels and texts
+	LangBoth = "both" // English sheet names; headers and labels "中文 / English"; texts in both
+)
+
+// Data is everything a workbook shows.
+type Data struct {
+	// Lang is LangZh, LangEn or LangBoth. With LangBoth, headers and
+	// labels read "中文 / English" and texts hold both languages, Chinese
+	// first, on separate lines.
+	Lang string
+	// IncludePersonalInfo, when false, masks personal information with
+	// MaskPersonalInfo in every free-text cell of every sheet.
+	IncludePersonalInfo bool
+	// GeneratedAt is when the export was made; zero means time.Now().
+	GeneratedAt time.Time
+	// Location is the time zone in which times are written (Excel dates
+	// have none); nil means time.Local. The Summary names it.
+	Location *time.Location
+	// Case is the inspected case.
+	Case Case
+	// Items are the checklist items in template order.
+	Items []Item
+	// Evidence streams the evidence links, one per row of the Evidence
+	// sheet (there may be hundreds of thousands); nil means none. An error
+	// it yields ends the export with that error.
+	Evidence iter.Seq2[Evidence, error]
+	// Submissions are the files the provider handed over.
+	Submissions []Submission
+	// Checks are the automated checks' proposals and their decisions.
+	Checks []Check
+}
+
+// Case is the inspected case.
+type Case struct {
+	ID                                             int64
+	Title, Provider, CreditCode, Service, FilingNo string
+	Inspectors                                     []string
+	// OpenedOn is the date the case was opened, YYYY-MM-DD.
+	OpenedOn string
+	// Status is "open", "concluded" or "signed".
+	Status string
+	// Template and TemplateVersion identify the checklist template.
+	Template, TemplateVersion string
+	// StartedAt, ConcludedAt and SignedAt are when the inspection started,
+	// was concluded and was signed; zero when not (yet) so.
+	StartedAt, ConcludedAt, SignedAt time.Time
+	// Signature is the hex SHA-256 of the signed inspection, "" when it is
+	// not signed.
+	Signature string
+}
+
+// Item is one checklist item and where the inspection stands on it.
+type Item struct {
+	ID string
+	// ArticlesText names the articles the item rests on, already formatted
+	// (e.g. "第七条第（一）项；第十九条" / "Art. 7(1); Art. 19").
+	ArticlesText       Text
+	Title, Requirement Text
+	// Result is one of Results.
+	Result string
+	// Severity is "" or one of Severities.
+	Severity      string
+	Note, Finding string
+	// Deadline is the rectification deadline, "" or YYYY-MM-DD.
+	Deadline string
+	// Evidence is how many evidence links the item has.
+	Evidence int
+	// EvidenceRefs name the evidence, e.g. "INC-0042 (incidents.csv line
+	// 43)", for the Findings sheet.
+	EvidenceRefs []string
+}
+
+// Evidence is one evidence link: a record or passage cited for an item.
+type Evidence struct {
+	// Item is the checklist item's id.
+	Item string
+	// Ref is the reference the inspector cited (e.g. "INC-0042"); Target
+	// is the hit id it resolved to (e.g. "rec-123" or "psg-45").
+	Ref, Target string
+	// File, Kind and SHA256 describe the submission it comes from.
+	File, Kind, SHA256 string
+	// Location is where in the file (sheet and row, line, page…).
+	Location string
+	// Quote is the text copied from the record or passage.
+	Quote   string
+	AddedAt time.Time
+}
+
+// Submission is one file the provider handed over.
+type Submission struct {
+	File, Kind, Label, SHA256 string
+	Size                      int64
+	ImportedAt                time.Time
+	Records, Passages         int
+	Warnings                  int
+}
+
+// Check is one automated check's proposal and the inspector's decision.
+type Check struct {
+	Rule, Item string
+	Article    Text
+	// Summary is what the check found, e.g. "3 incidents not reported:
+	// INC-0684, …".
+	Summary Text
+	// Result is the proposed result, one of Results.
+	Result string
+	// Records is how many records are behind the proposal; RecordRefs
+	// name them (the sheet shows the first MaxRecordRefs).
+	Records    int
+	RecordRefs []string
+	// Decision is "pending", "accepted" or "overridden".
+	Decision string
+	// DecidedResult is the result the inspector chose; Reason why.
+	DecidedResult string
+	Reason        string
+	DecidedAt     time.Time
+}

@@ -1,0 +1,797 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The sheets of a workbook, in order: indexes of SheetNames.
+const (
+	SheetSummary = iota
+	SheetChecklist
+	SheetFindings
+	SheetEvidence
+	SheetSubmissions
+	SheetChecks
+)
+
+// SheetNames are the names of the six sheets in order: the Chinese names
+// for LangZh, the English ones for LangEn and LangBoth.
+var SheetNames = [6]Text{
+	{"概要", "Summary"},
+	{"检查清单", "Checklist"},
+	{"问题", "Findings"},
+	{"证据", "Evidence"},
+	{"提交材料", "Submissions"},
+	{"自动检查", "Automated checks"},
+}
+
+// SheetName is the name of sheet i (SheetSummary…SheetChecks) in lang.
+func SheetName(i int, lang string) string {
+	if lang == LangZh {
+		return SheetNames[i].Zh
+	}
+	return SheetNames[i].En
+}
+
+// MaxRecordRefs is how many record references the Automated checks sheet
+// shows for one check; the rest are counted ("… and 12 more").
+const MaxRecordRefs = 20
+
+// maxEvidenceRefs is how many evidence references the Findings sheet shows
+// for one item.
+const maxEvidenceRefs = 50
+
+// maxRows is how many rows a sheet can have.
+const maxRows = excelize.TotalRows
+
+// Art19Para2Zh is Article 19 ¶2 of the Interim Measures for the
+// Administration of Generative AI Services (2023), which the Summary quotes,
+// exactly as the project's reference text has it.
+const Art19Para2Zh = "参与生成式人工智能服务安全评估和监督检查的相关机构和人员对在履行职责中知悉的国家秘密、商业秘密、个人隐私和个人信息应当依法予以保密,不得泄露或者非法向他人提供。"
+
+// noticeText is the confidentiality notice at the top of the Summary.
+var noticeText = Text{
+	Zh: "保密提示：本工作簿含有监督检查中知悉的国家秘密、商业秘密、个人隐私或个人信息，不得转交或向他人提供。" +
+		"《生成式人工智能服务管理暂行办法》第十九条第二款规定：“" + Art19Para2Zh + "”",
+	En: "CONFIDENTIAL. This workbook contains state secrets, trade secrets, personal privacy or personal " +
+		"information learned in a supervisory inspection and must not be passed on. Article 19(2) of the " +
+		"Interim Measures for the Administration of Generative Artificial Intelligence Services (2023) obliges " +
+		"the institutions and persons taking part in security assessments and supervisory inspections of " +
+		"generative AI services to keep such information confidential according to law and not to disclose " +
+		"it or illegally provide it to others.",
+}
+
+// marking is printed at the top of every page; pageOf at the bottom.
+var (
+	marking = Text{"机密 — 监督检查材料", "CONFIDENTIAL — inspection material"}
+	pageOf  = Text{"第 &P 页，共 &N 页", "Page &P of &N"}
+)
+
+// WriteFile writes the workbook to path. It writes a temporary file in the
+// same directory and renames it to path only when everything succeeded, so
+// a failed export never leaves a half-written file; the file is readable
+// by its owner only (0600). The stream writer's scratch files are kept in
+// the same directory and removed.
+func WriteFile(path string, d *Data) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp, d, dir); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}
+
+// Write writes the workbook (.xlsx) to w. Nothing is written to w until
+// the whole workbook has been made, so an error while making it (such as
+// one the evidence iterator yields) leaves w untouched. Scratch files go
+// to the system's temporary directory and are removed.
+func Write(w io.Writer, d *Data) error {
+	if err := write(w, d, ""); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+func write(w io.Writer, d *Data, tmpDir string) (err error) {
+	if d == nil {
+		return errors.New("no data")
+	}
+	switch d.Lang {
+	case LangZh, LangEn, LangBoth:
+	default:
+		return fmt.Errorf("unknown language %q (want %q, %q or %q)", d.Lang, LangZh, LangEn, LangBoth)
+	}
+	x := &writer{d: d, lang: d.Lang, loc: d.Location, now: d.GeneratedAt}
+	if x.loc == nil {
+		x.loc = time.Local
+	}
+	if x.now.IsZero() {
+		x.now = time.Now()
+	}
+	x.f = excelize.NewFile(excelize.Options{TmpDir: tmpDir})
+	defer func() {
+		if cerr := x.f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("removing scratch files: %w", cerr)
+		}
+	}()
+	if err := x.makeStyles(); err != nil {
+		return fmt.Errorf("styles: %w", err)
+	}
+	for i := range SheetNames {
+		name := SheetName(i, x.lang)
+		if i == 0 {
+			err = x.f.SetSheetName("Sheet1", name)
+		} else {
+			_, err = x.f.NewSheet(name)
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+	}
+	// Evidence first: the Summary counts it.
+	steps := []struct {
+		sheet int
+		write func() error
+	}{
+		{SheetEvidence, x.evidence},
+		{SheetSummary, x.summary},
+		{SheetChecklist, x.checklist},
+		{SheetFindings, x.findings},
+		{SheetSubmissions, x.submissions},
+		{SheetChecks, x.checks},
+	}
+	for _, s := range steps {
+		if err := s.write(); err != nil {
+			return fmt.Errorf("sheet %s: %w", SheetName(s.sheet, x.lang), err)
+		}
+	}
+	x.f.SetActiveSheet(0)
+	if err := x.f.SetDocProps(&excelize.DocProperties{
+		Title:    short(Text{"监督检查结果", "Inspection findings"}, x.lang),
+		Subject:  short(Text{"生成式人工智能服务监督检查", "Supervisory inspection of a generative AI service"}, x.lang),
+		Category: short(Text{"机密", "Confidential"}, x.lang),
+		Creator:  "Inspection Workbench",
+		Created:  x.now.UTC().Format(time.RFC3339),
+	}); err != nil {
+		return fmt.Errorf("document properties: %w", err)
+	}
+	if err := x.f.Write(w); err != nil {
+		return fmt.Errorf("writing the workbook: %w", err)
+	}
+	return nil
+}
+
+// writer holds what the sheets of one export share.
+type writer struct {
+	f    *excelize.File
+	d    *Data
+	lang string
+	loc  *time.Location
+	now  time.Time
+	st   styles
+	// evidenceRows is how many evidence rows were written.
+	evidenceRows int
+}
+
+// styles are the cell styles of a workbook.
+type styles struct {
+	header, text, wrap, date, dateTime, integer int
+	title, notice, label                        int
+	// fill is a text style with each result's fill; dxf the conditional
+	// format with it.
+	fill, dxf map[string]int
+}
+
+// resultColours are the fill and font colours of each result.
+var resultColours = map[string][2]string{
+	"compliant":           {"C6EFCE", "006100"}, // green
+	"partially_compliant": {"FFEB9C", "9C5700"}, // amber
+	"non_compliant":       {"FFC7CE", "9C0006"}, // red
+	"not_applicable":      {"D9D9D9", "404040"}, // grey
+	"info_requested":      {"DDEBF7", "1F4E78"}, // blue
+}
+
+func (x *writer) makeStyles() error {
+	top := &excelize.Alignment{Vertical: "top"}
+	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
+	border := []excelize.Border{
+		{Type: "left", Color: "8EA9DB", Style: 1}, {Type: "right", Color: "8EA9DB", Style: 1},
+		{Type: "top", Color: "8EA9DB", Style: 1}, {Type: "bottom", Color: "8EA9DB", Style: 1},
+	}
+	dateFmt, dateTimeFmt := "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
+	defs := []struct {
+		id *int
+		s  *excelize.Style
+	}{
+		{&x.st.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+		{&x.st.text, &excelize.Style{Alignment: top}},
+		{&x.st.wrap, &excelize.Style{Alignment: wrapTop}},
+		{&x.st.date, &excelize.Style{Alignment: top, CustomNumFmt: &dateFmt}},
+		{&x.st.dateTime, &excelize.Style{Alignment: top, CustomNumFmt: &dateTimeFmt}},
+		{&x.st.integer, &excelize.Style{Alignment: top, NumFmt: 1}},
+		{&x.st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: top}},
+		{&x.st.notice, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: wrapTop,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}}},
+		{&x.st.label, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: wrapTop}},
+	}
+	for _, d := range defs {
+		id, err := x.f.NewStyle(d.s)
+		if err != nil {
+			return err
+		}
+		*d.id = id
+	}
+	x.st.fill = map[string]int{}
+	x.st.dxf = map[string]int{}
+	for code, c := range resultColours {
+		fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}}
+		font := &excelize.Font{Color: c[1]}
+		id, err := x.f.NewStyle(&excelize.Style{Alignment: top, Fill: fill, Font: font})
+		if err != nil {
+			return err
+		}
+		x.st.fill[code] = id
+		if id, err = x.f.NewConditionalStyle(&excelize.Style{Fill: fill, Font: font}); err != nil {
+			return err
+		}
+		x.st.dxf[code] = id
+	}
+	return nil
+}
+
+// free is a free-text value as written: masked unless personal information
+// is included, escaped against formula injection; nil when empty.
+func (x *writer) free(s string) any {
+	if s == "" {
+		return nil
+	}
+	if !x.d.IncludePersonalInfo {
+		s = MaskPersonalInfo(s)
+	}
+	return escapeCell(s)
+}
+
+// plain is a value that holds no personal information (codes, hashes,
+// labels, template text), escaped; nil when empty.
+func (x *writer) plain(s string) any {
+	if s == "" {
+		return nil
+	}
+	return escapeCell(s)
+}
+
+// date is a YYYY-MM-DD date as an Excel date, or the text itself when it
+// is no such date.
+func (x *writer) date(s string) any {
+	if s == "" {
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return x.free(s)
+	}
+	return t
+}
+
+// when is a time in the export's time zone, nil when zero.
+func (x *writer) when(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.In(x.loc)
+}
+
+// kind is how a column's cells look.
+type kind int
+
+const (
+	kindText     kind = iota // short text, top-aligned
+	kindWrap                 // longer text, wrapped
+	kindDate                 // a date
+	kindDateTime             // a date and time
+	kindInt                  // a count
+)
+
+// column is one column of a table sheet.
+type column struct {
+	head Text
+	kind kind
+	// width is the content width (in columns) to assume when the rows are
+	// not known beforehand; for in-memory tables it is the minimum.
+	width int
+}
+
+// table writes one table sheet through a stream writer.
+type table struct {
+	x     *writer
+	sheet string
+	sw    *excelize.StreamWriter
+	cols  []column
+	row   int
+}
+
+// newTable starts a table sheet: page set-up, column widths, frozen
+// header (and freezeCols columns) and the header row. rows, when known,
+// size the columns; the column's width is used otherwise.
+func (x *writer) newTable(i int, cols []column, rows [][]any, freezeCols int) (*table, error) {
+	sheet := SheetName(i, x.lang)
+	if err := x.pageSetup(sheet, 1); err != nil {
+		return nil, err
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	// excelize puts each column width set before the earlier ones, and
+	// Excel wants them in ascending order: set them last column first.
+	for c := len(cols) - 1; c >= 0; c-- {
+		w := max(displayWidth(short(cols[c].head, x.lang)), cols[c].width)
+		for _, r := range rows {
+			w = max(w, valueWidth(r[c]))
+		}
+		if err := sw.SetColWidth(c+1, c+1, fitWidth(w)); err != nil {
+			return nil, err
+		}
+	}
+	if err := freeze(sw, freezeCols, 1); err != nil {
+		return nil, err
+	}
+	t := &table{x: x, sheet: sheet, sw: sw, cols: cols}
+	head := make([]any, len(cols))
+	for c, col := range cols {
+		head[c] = excelize.Cell{StyleID: x.st.header, Value: escapeCell(short(col.head, x.lang))}
+	}
+	if err := t.addCells(head); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// freeze freezes the first rows rows and cols columns.
+func freeze(sw *excelize.StreamWriter, cols, rows int) error {
+	pane := "bottomLeft"
+	if cols > 0 {
+		pane = "bottomRight"
+	}
+	cell, err := excelize.CoordinatesToCellName(cols+1, rows+1)
+	if err != nil {
+		return err
+	}
+	return sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: cell, ActiveCell: cell, Pane: pane}}})
+}
+
+// valueWidth is the display width of a cell value.
+func valueWidth(v any) int {
+	switch v := v.(type) {
+	case string:
+		return displayWidth(v)
+	case time.Time:
+		return 16
+	case int:
+		return len(strconv.Itoa(v))
+	case int64:
+		return len(strconv.FormatInt(v, 10))
+	case excelize.Cell:
+		return valueWidth(v.Value)
+	}
+	return 0
+}
+
+// add writes a data row, styling each value by its column's kind.
+func (t *table) add(values []any) error {
+	cells := make([]any, len(values))
+	for c, v := range values {
+		if v == nil {
+			continue
+		}
+		if cell, ok := v.(excelize.Cell); ok {
+			cells[c] = cell
+			continue
+		}
+		cells[c] = excelize.Cell{StyleID: t.x.style(t.cols[c].kind, v), Value: v}
+	}
+	return t.addCells(cells)
+}
+
+func (t *table) addCells(cells []any) error {
+	if t.row >= maxRows {
+		return fmt.Errorf("more than %d rows, more than a sheet can hold", maxRows-1)
+	}
+	t.row++
+	return t.sw.SetRow("A"+strconv.Itoa(t.row), cells)
+}
+
+// style is the style of value v in a column of kind k.
+func (x *writer) style(k kind, v any) int {
+	switch k {
+	case kindWrap:
+		return x.st.wrap
+	case kindDate:
+		if _, ok := v.(time.Time); ok {
+			return x.st.date
+		}
+	case kindDateTime:
+		if _, ok := v.(time.Time); ok {
+			return x.st.dateTime
+		}
+	case kindInt:
+		return x.st.integer
+	}
+	return x.st.text
+}
+
+// finish adds the autofilter and flushes the sheet; extra, when not nil,
+// adds validations and formats first, given the last row.
+func (t *table) finish(extra func(last int) error) error {
+	lastCol, err := excelize.ColumnNumberToName(len(t.cols))
+	if err != nil {
+		return err
+	}
+	if err := t.x.f.AutoFilter(t.sheet, fmt.Sprintf("A1:%s%d", lastCol, max(t.row, 2)), nil); err != nil {
+		return fmt.Errorf("autofilter: %w", err)
+	}
+	if extra != nil && t.row > 1 {
+		if err := extra(t.row); err != nil {
+			return err
+		}
+	}
+	return t.sw.Flush()
+}
+
+// pageSetup prints sheet landscape on A4, fitted to the page width, with
+// the first titleRows rows on every page and the confidentiality marking
+// and page numbers in the header and footer. It must precede the sheet's
+// stream writer (fit-to-page is a sheet property written first).
+func (x *writer) pageSetup(sheet string, titleRows int) error {
+	fit := true
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return fmt.Errorf("page layout: %w", err)
+	}
+	if err := x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: `&C&"-,Bold"` + headerText(short(marking, x.lang)),
+		OddFooter: "&L&A&R" + short(pageOf, x.lang),
+	}); err != nil {
+		return fmt.Errorf("header and footer: %w", err)
+	}
+	if err := x.f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(sheet), titleRows),
+		Scope:    sheet,
+	}); err != nil {
+		return fmt.Errorf("print titles: %w", err)
+	}
+	return nil
+}
+
+// headerText escapes the ampersands of a header or footer text.
+func headerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// quoteSheet quotes a sheet name for a reference.
+func quoteSheet(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// resultCells formats the result column col (a letter) of rows 2…last:
+// each result's fill when the cell holds its code or a label in any
+// language, and, when list is true, a drop-down of the labels.
+func (x *writer) resultCells(sheet, col string, last int, list bool) error {
+	ref := fmt.Sprintf("%s2:%s%d", col, col, last)
+	var formats []excelize.ConditionalFormatOptions
+	for _, code := range Results {
+		dxf, ok := x.st.dxf[code]
+		if !ok {
+			continue
+		}
+		var eqs []string
+		for _, s := range spellings(resultLabels, code) {
+			eqs = append(eqs, fmt.Sprintf(`TRIM(%s2)="%s"`, col, s))
+		}
+		formats = append(formats, excelize.ConditionalFormatOptions{
+			Type: "formula", Criteria: "OR(" + strings.Join(eqs, ",") + ")", Format: &dxf,
+		})
+	}
+	if err := x.f.SetConditionalFormat(sheet, ref, formats); err != nil {
+		return fmt.Errorf("result colours: %w", err)
+	}
+	if !list {
+		return nil
+	}
+	labels := make([]string, len(Results))
+	for i, code := range Results {
+		labels[i] = ResultLabel(code, x.lang)
+	}
+	return x.dropDown(sheet, ref, labels, false,
+		short(Text{"检查结果", "Result"}, x.lang), short(Text{"请从列表中选择", "Choose from the list"}, x.lang))
+}
+
+// spellings are the distinct (case-insensitively) ways a code can be
+// written: itself and its labels.
+func spellings(labels map[string]Text, code string) []string {
+	t := labels[code]
+	var out []string
+	for _, s := range []string{code, t.Zh, t.En, t.Zh + " / " + t.En} {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, s) }) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// dropDown adds a list validation to ref.
+func (x *writer) dropDown(sheet, ref string, labels []string, blank bool, title, msg string) error {
+	dv := excelize.NewDataValidation(blank)
+	dv.Sqref = ref
+	if err := dv.SetDropList(labels); err != nil {
+		return fmt.Errorf("drop-down %s: %w", ref, err)
+	}
+	// Excel refuses error titles over 32 and messages over 255 characters.
+	dv.SetError(excelize.DataValidationErrorStyleStop, truncate(title, 32), truncate(msg+": "+strings.Join(labels, ", "), 225))
+	if err := x.f.AddDataValidation(sheet, dv); err != nil {
+		return fmt.Errorf("drop-down %s: %w", ref, err)
+	}
+	return nil
+}
+
+// truncate cuts s to n characters.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// Column headers shared by several sheets.
+var (
+	hItemID      = Text{"编号", "Item ID"}
+	hArticles    = Text{"条款", "Articles"}
+	hTitle       = Text{"检查项", "Title"}
+	hRequirement = Text{"检查要求", "Requirement"}
+	hResult      = Text{"结果", "Result"}
+	hSeverity    = Text{"严重程度", "Severity"}
+	hNote        = Text{"备注", "Notes"}
+	hFinding     = Text{"问题描述", "Finding"}
+	hDeadline    = Text{"整改期限", "Deadline"}
+	hEvidence    = Text{"证据数", "Evidence"}
+	hSHA256      = Text{"SHA-256", "SHA-256"}
+	hFile        = Text{"文件", "File"}
+	hKind        = Text{"类型", "Kind"}
+)
+
+func (x *writer) checklist() error {
+	cols := []column{
+		{head: hItemID, kind: kindText},
+		{head: hArticles, kind: kindWrap},
+		{head: hTitle, kind: kindWrap},
+		{head: hRequirement, kind: kindWrap},
+		{head: hResult, kind: kindText},
+		{head: hSeverity, kind: kindText},
+		{head: hNote, kind: kindWrap, width: 30},
+		{head: hFinding, kind: kindWrap, width: 30},
+		{head: hDeadline, kind: kindDate, width: 10},
+		{head: hEvidence, kind: kindInt},
+	}
+	rows := make([][]any, len(x.d.Items))
+	for i, it := range x.d.Items {
+		rows[i] = []any{
+			x.plain(it.ID), x.plain(long(it.ArticlesText, x.lang)), x.plain(long(it.Title, x.lang)),
+			x.plain(long(it.Requirement, x.lang)), x.plain(ResultLabel(it.Result, x.lang)),
+			x.plain(SeverityLabel(it.Severity, x.lang)), x.free(it.Note), x.free(it.Finding),
+			x.date(it.Deadline), it.Evidence,
+		}
+	}
+	// The result and severity columns fit their widest label, whichever
+	// the auditor chooses.
+	for _, code := range Results {
+		cols[4].width = max(cols[4].width, displayWidth(ResultLabel(code, x.lang)))
+	}
+	for _, code := range Severities {
+		cols[5].width = max(cols[5].width, displayWidth(SeverityLabel(code, x.lang)))
+	}
+	t, err := x.newTable(SheetChecklist, cols, rows, 1)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := t.add(r); err != nil {
+			return err
+		}
+	}
+	return t.finish(func(last int) error {
+		if err := x.resultCells(t.sheet, "E", last, true); err != nil {
+			return err
+		}
+		labels := make([]string, len(Severities))
+		for i, code := range Severities {
+			labels[i] = SeverityLabel(code, x.lang)
+		}
+		return x.dropDown(t.sheet, fmt.Sprintf("F2:F%d", last), labels, true,
+			short(hSeverity, x.lang), short(Text{"请从列表中选择，或留空", "Choose from the list or leave blank"}, x.lang))
+	})
+}
+
+func (x *writer) findings() error {
+	cols := []column{
+		{head: hItemID, kind: kindText},
+		{head: hTitle, kind: kindWrap},
+		{head: hResult, kind: kindText},
+		{head: hSeverity, kind: kindText},
+		{head: hFinding, kind: kindWrap, width: 30},
+		{head: hDeadline, kind: kindDate, width: 10},
+		{head: hArticles, kind: kindWrap},
+		{head: Text{"证据", "Evidence references"}, kind: kindWrap},
+	}
+	var rows [][]any
+	for _, it := range x.d.Items {
+		if it.Result != "non_compliant" && it.Result != "partially_compliant" {
+			continue
+		}
+		rows = append(rows, []any{
+			x.plain(it.ID), x.plain(long(it.Title, x.lang)), x.plain(ResultLabel(it.Result, x.lang)),
+			x.plain(SeverityLabel(it.Severity, x.lang)), x.free(it.Finding), x.date(it.Deadline),
+			x.plain(long(it.ArticlesText, x.lang)), x.free(x.refs(it.EvidenceRefs, maxEvidenceRefs)),
+		})
+	}
+	t, err := x.newTable(SheetFindings, cols, rows, 1)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := t.add(r); err != nil {
+			return err
+		}
+	}
+	return t.finish(func(last int) error { return x.resultCells(t.sheet, "C", last, false) })
+}
+
+// refs lists references one a line, the first limit of them, and how many
+// more there are.
+func (x *writer) refs(refs []string, limit int) string {
+	if len(refs) <= limit {
+		return strings.Join(refs, "\n")
+	}
+	more := len(refs) - limit
+	return strings.Join(refs[:limit], "\n") + "\n" +
+		pick(Text{fmt.Sprintf("…… 另有 %d 条", more), fmt.Sprintf("… and %d more", more)}, x.lang, " / ")
+}
+
+func (x *writer) evidence() error {
+	cols := []column{
+		{head: Text{"检查项编号", "Item"}, kind: kindText, width: 14},
+		{head: Text{"引用", "Reference"}, kind: kindWrap, width: 22},
+		{head: Text{"命中编号", "Hit id"}, kind: kindText, width: 10},
+		{head: hFile, kind: kindWrap, width: 28},
+		{head: hKind, kind: kindText, width: 14},
+		{head: hSHA256, kind: kindWrap, width: 22},
+		{head: Text{"位置", "Location"}, kind: kindWrap, width: 24},
+		{head: Text{"引文", "Quoted text"}, kind: kindWrap, width: maxColWidth},
+		{head: Text{"添加时间", "Added at"}, kind: kindDateTime, width: 16},
+	}
+	t, err := x.newTable(SheetEvidence, cols, nil, 1)
+	if err != nil {
+		return err
+	}
+	if x.d.Evidence != nil {
+		row := make([]any, len(cols))
+		for ev, err := range x.d.Evidence {
+			if err != nil {
+				return fmt.Errorf("evidence after %d rows: %w", x.evidenceRows, err)
+			}
+			row[0], row[1], row[2] = x.plain(ev.Item), x.free(ev.Ref), x.plain(ev.Target)
+			row[3], row[4], row[5] = x.free(ev.File), x.plain(labelOf(kindLabels, ev.Kind, x.lang)), x.plain(ev.SHA256)
+			row[6], row[7], row[8] = x.free(ev.Location), x.free(ev.Quote), x.when(ev.AddedAt)
+			if err := t.add(row); err != nil {
+				return err
+			}
+			x.evidenceRows++
+		}
+	}
+	return t.finish(nil)
+}
+
+func (x *writer) submissions() error {
+	cols := []column{
+		{head: hFile, kind: kindWrap},
+		{head: hKind, kind: kindText},
+		{head: Text{"保密标签", "Confidentiality label"}, kind: kindText},
+		{head: hSHA256, kind: kindWrap, width: 22},
+		{head: Text{"大小（字节）", "Size (bytes)"}, kind: kindInt},
+		{head: Text{"导入时间", "Imported at"}, kind: kindDateTime},
+		{head: Text{"记录数", "Records"}, kind: kindInt},
+		{head: Text{"段落数", "Passages"}, kind: kindInt},
+		{head: Text{"警告数", "Warnings"}, kind: kindInt},
+	}
+	rows := make([][]any, len(x.d.Submissions))
+	for i, s := range x.d.Submissions {
+		rows[i] = []any{
+			x.free(s.File), x.plain(labelOf(kindLabels, s.Kind, x.lang)),
+			x.plain(labelOf(confidentialityLabels, s.Label, x.lang)), x.plain(s.SHA256),
+			s.Size, x.when(s.ImportedAt), s.Records, s.Passages, s.Warnings,
+		}
+	}
+	t, err := x.newTable(SheetSubmissions, cols, rows, 0)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := t.add(r); err != nil {
+			return err
+		}
+	}
+	return t.finish(nil)
+}
+
+func (x *writer) checks() error {
+	cols := []column{
+		{head: Text{"规则", "Rule"}, kind: kindText},
+		{head: Text{"检查项编号", "Item"}, kind: kindText},
+		{head: Text{"条款", "Article"}, kind: kindWrap},
+		{head: Text{"检查发现", "Summary"}, kind: kindWrap, width: 40},
+		{head: Text{"建议结果", "Proposed result"}, kind: kindText},
+		{head: Text{"记录数", "Records"}, kind: kindInt},
+		{head: Text{"相关记录", "Record references"}, kind: kindWrap},
+		{head: Text{"决定", "Decision"}, kind: kindText},
+		{head: Text{"决定结果", "Decided result"}, kind: kindText},
+		{head: Text{"理由", "Reason"}, kind: kindWrap},
+		{head: Text{"决定时间", "Decided at"}, kind: kindDateTime},
+	}
+	rows := make([][]any, len(x.d.Checks))
+	for i, c := range x.d.Checks {
+		rows[i] = []any{
+			x.plain(c.Rule), x.plain(c.Item), x.plain(long(c.Article, x.lang)), x.free(long(c.Summary, x.lang)),
+			x.plain(ResultLabel(c.Result, x.lang)), c.Records, x.free(x.refs(c.RecordRefs, MaxRecordRefs)),
+			x.plain(labelOf(decisionLabels, c.Decision, x.lang)), x.plain(ResultLabel(c.DecidedResult, x.lang)),
+			x.free(c.Reason), x.when(c.DecidedAt),
+		}
+	}
+	t, err := x.newTable(SheetChecks, cols, rows, 0)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := t.add(r); err != nil {
+			return err
+		}
+	}
+	return t.finish(func(last int) error {
+		if err := x.resultCells(t.sheet, "E", last, false); err != nil {
+			return err
+		}
+		return x.resultCells(t.sheet, "I", last, false)
+	})
+}

@@ -1,0 +1,403 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/inspection-workbench/workbench/app/export"
+	"github.com/inspection-workbench/workbench/store"
+)
+
+// Export languages, the values of ExportRequest.Lang.
+const (
+	ExportLangZh   = export.LangZh
+	ExportLangEn   = export.LangEn
+	ExportLangBoth = export.LangBoth
+)
+
+// Fields of ExportRequest, as FieldError names them.
+const (
+	FieldLang = "lang"
+	FieldOut  = "out"
+	FieldFile = "file"
+)
+
+// maxFindingRefs bounds the evidence a finding row names; the Evidence
+// sheet lists all of it.
+const maxFindingRefs = 20
+
+// ExportRequest asks for a case's inspection as an Excel workbook.
+type ExportRequest struct {
+	CaseID int64
+	// Path is the .xlsx file to write; it is written whole or not at all.
+	Path string
+	// Lang is ExportLangZh, ExportLangEn or ExportLangBoth ("" for both).
+	Lang string
+	// IncludePersonalInfo leaves personal information (resident ID,
+	// mobile and bank-card numbers, e-mail addresses) unmasked.
+	IncludePersonalInfo bool
+}
+
+// ExportPreview says what a workbook of the case will carry off the
+// workstation, for the inspector to confirm before it is written.
+type ExportPreview struct {
+	CaseID   int64 `json:"case_id"`
+	Items    int   `json:"items"`
+	Findings int   `json:"findings"` // non-compliant and partially compliant items
+	Evidence int   `json:"evidence"`
+	// EvidenceByLabel counts the evidence quotes by the confidentiality
+	// label of the file they come from ("unknown" once a file is gone).
+	EvidenceByLabel map[string]int `json:"evidence_by_label"`
+	Submissions     int            `json:"submissions"`
+	// SubmissionsByLabel counts the files listed by label.
+	SubmissionsByLabel map[string]int `json:"submissions_by_label"`
+	Signed             bool           `json:"signed"`
+}
+
+// ExportReport is what an export wrote.
+type ExportReport struct {
+	ExportPreview
+	Path                string `json:"path"`
+	Lang                string `json:"lang"`
+	IncludePersonalInfo bool   `json:"include_personal_info"`
+	Size                int64  `json:"size"`
+}
+
+// PreviewExport counts what an export of the case would carry.
+func (a *App) PreviewExport(ctx context.Context, caseID int64) (ExportPreview, error) {
+	st, err := a.InspectionStatus(ctx, caseID)
+	if err != nil {
+		return ExportPreview{}, err
+	}
+	p := ExportPreview{CaseID: caseID, Items: len(st.Items), Signed: st.Signature != "",
+		Findings: st.Totals["non_compliant"] + st.Totals["partially_compliant"]}
+	for _, it := range st.Items {
+		p.Evidence += it.Evidence
+	}
+	if p.EvidenceByLabel, err = a.store.EvidenceLabels(ctx, caseID); err != nil {
+		return p, err
+	}
+	subs, err := a.store.ListSubmissions(ctx, caseID)
+	if err != nil {
+		return p, err
+	}
+	p.Submissions = len(subs)
+	p.SubmissionsByLabel = map[string]int{}
+	for _, s := range subs {
+		p.SubmissionsByLabel[s.Label]++
+	}
+	return p, nil
+}
+
+// Export writes a case's inspection as an Excel workbook for auditors:
+// Summary, Checklist, Findings, Evidence, Submissions and Automated checks.
+// Personal information is masked unless the request includes it. The file
+// is written to a temporary name and renamed, so a failed export leaves no
+// partial file.
+func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, error) {
+	lang := req.Lang
+	if lang == "" {
+		lang = ExportLangBoth
+	}
+	if lang != ExportLangZh && lang != ExportLangEn && lang != ExportLangBoth {
+		return ExportReport{}, fieldErr(FieldLang, ProblemFormat, "language %q is not one of zh, en, both", req.Lang)
+	}
+	if strings.TrimSpace(req.Path) == "" {
+		return ExportReport{}, fieldErr(FieldOut, ProblemEmpty, "name the workbook to write (--out FILE.xlsx)")
+	}
+	if !strings.EqualFold(filepath.Ext(req.Path), ".xlsx") {
+		return ExportReport{}, fieldErr(FieldOut, ProblemFormat, "%s: the workbook's name must end in .xlsx", req.Path)
+	}
+	if st, err := os.Stat(filepath.Dir(req.Path)); err != nil || !st.IsDir() {
+		return ExportReport{}, fieldErr(FieldOut, ProblemFormat, "%s: the folder %s does not exist", req.Path, filepath.Dir(req.Path))
+	}
+	preview, err := a.PreviewExport(ctx, req.CaseID)
+	if err != nil {
+		return ExportReport{}, err
+	}
+	d, err := a.exportData(ctx, req.CaseID)
+	if err != nil {
+		return ExportReport{}, err
+	}
+	d.Lang, d.IncludePersonalInfo, d.GeneratedAt = lang, req.IncludePersonalInfo, a.now()
+	if err := export.WriteFile(req.Path, d); err != nil {
+		return ExportReport{}, fmt.Errorf("export case %d to %s: %w", req.CaseID, req.Path, err)
+	}
+	rep := ExportReport{ExportPreview: preview, Path: req.Path, Lang: lang, IncludePersonalInfo: req.IncludePersonalInfo}
+	if st, err := os.Stat(req.Path); err == nil {
+		rep.Size = st.Size()
+	}
+	return rep, nil
+}
+
+// articlesText writes an item's articles in both languages.
+func articlesText(refs []ArticleRef) export.Text {
+	zh := make([]string, len(refs))
+	en := make([]string, len(refs))
+	for i, r := range refs {
+		zh[i], en[i] = r.Zh(), r.String()
+	}
+	return export.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}
+}
+
+// exportData gathers what the workbook shows.
+func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, error) {
+	c, in, err := a.inspection(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	st, err := a.InspectionStatus(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	t := frozenTemplate(in)
+	d := &export.Data{Case: export.Case{ID: c.ID, Title: c.Title, Provider: c.Provider.Name, CreditCode: c.Provider.CreditCode,
+		Service: c.Service.Name, FilingNo: c.Service.FilingNo, Inspectors: c.Inspectors, OpenedOn: c.OpenedOn, Status: c.Status,
+		Template: in.TemplateID, TemplateVersion: in.TemplateVersion, StartedAt: in.StartedAt, ConcludedAt: in.ConcludedAt,
+		SignedAt: in.SignedAt, Signature: in.Signature}}
+	for _, it := range st.Items {
+		item := export.Item{ID: it.ID, ArticlesText: articlesText(it.Articles), Title: export.Text(it.Title), Result: it.Result,
+			Severity: it.Severity, Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Evidence: it.Evidence}
+		if t != nil {
+			if ti, ok := t.Item(it.ID); ok {
+				item.Requirement = export.Text(ti.Requirement)
+			}
+		}
+		if (it.Result == "non_compliant" || it.Result == "partially_compliant") && it.Evidence > 0 {
+			evs, err := a.store.ItemEvidence(ctx, caseID, it.ID)
+			if err != nil {
+				return nil, err
+			}
+			for i, ev := range evs {
+				if i == maxFindingRefs {
+					item.EvidenceRefs = append(item.EvidenceRefs, fmt.Sprintf("… (+%d)", len(evs)-i))
+					break
+				}
+				item.EvidenceRefs = append(item.EvidenceRefs, evidenceName(ev))
+			}
+		}
+		d.Items = append(d.Items, item)
+	}
+	subs, err := a.store.ListSubmissions(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range subs {
+		d.Submissions = append(d.Submissions, export.Submission{File: s.FileName, Kind: s.Kind, Label: s.Label, SHA256: s.SHA256,
+			Size: s.Size, ImportedAt: s.ImportedAt, Records: s.Records, Passages: s.Passages, Warnings: s.Warnings})
+	}
+	ps, err := a.Proposals(ctx, caseID, false)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		ch := export.Check{Rule: p.Rule, Item: p.Item, Article: export.Text{Zh: p.ArticleZh, En: p.Article}, Summary: export.Text(p.Summary),
+			Result: p.Result, Records: p.Flagged, Decision: p.Decision, DecidedResult: p.DecidedResult, Reason: p.Reason}
+		if p.DecidedAt != nil {
+			ch.DecidedAt = *p.DecidedAt
+		}
+		for _, r := range p.Records {
+			name := r.ID
+			if name == "" {
+				name = r.Hit
+			}
+			ch.RecordRefs = append(ch.RecordRefs, fmt.Sprintf("%s (%s %s)", name, r.File, r.Location))
+		}
+		d.Checks = append(d.Checks, ch)
+	}
+	d.Evidence = a.exportEvidence(ctx, caseID)
+	return d, nil
+}
+
+// evidenceName names an evidence link for the Findings sheet: the
+// reference cited, with file and place.
+func evidenceName(ev store.Evidence) string {
+	ref := ev.Ref
+	if ref == "" {
+		ref = ev.Target
+	}
+	return fmt.Sprintf("%s (%s %s)", ref, ev.FileName, ev.Location)
+}
+
+// exportEvidence streams a case's evidence links.
+func (a *App) exportEvidence(ctx context.Context, caseID int64) iter.Seq2[export.Evidence, error] {
+	return func(yield func(export.Evidence, error) bool) {
+		stop := errors.New("stopped")
+		err := a.store.CaseEvidence(ctx, caseID, func(ev store.Evidence) error {
+			if !yield(export.Evidence{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, SHA256: ev.SHA256,
+				Location: ev.Location, Quote: ev.Quote, AddedAt: ev.AddedAt}, nil) {
+				return stop
+			}
+			return nil
+		})
+		if err != nil && err != stop {
+			yield(export.Evidence{}, err)
+		}
+	}
+}
+
+// ChecklistChange is one change a workbook's Checklist sheet makes to an
+// item.
+type ChecklistChange struct {
+	Item  string `json:"item"`
+	Field string `json:"field"` // result, severity, note, finding, deadline
+	Cell  string `json:"cell"`  // the sheet's cell, e.g. "F12"
+	From  string `json:"from"`
+	To    string `json:"to"`
+}
+
+// ChecklistImport is what ImportChecklist found and did.
+type ChecklistImport struct {
+	CaseID  int64             `json:"case_id"`
+	File    string            `json:"file"`
+	Sheet   string            `json:"sheet"`
+	Rows    int               `json:"rows"`
+	Changes []ChecklistChange `json:"changes"`
+	Applied bool              `json:"applied"`
+	// Unmasked counts note and finding cells left alone because they are
+	// the masked export of the stored text.
+	Unmasked int `json:"masked_unchanged"`
+}
+
+// ChecklistImportError lists every problem of a workbook's Checklist
+// sheet, by cell; nothing was applied.
+type ChecklistImportError struct {
+	File     string
+	Sheet    string
+	Problems []export.CellError
+}
+
+func (e *ChecklistImportError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d problems in sheet %q; nothing was applied:", e.File, len(e.Problems), e.Sheet)
+	for _, p := range e.Problems {
+		fmt.Fprintf(&b, "\n  %s", p.Cell)
+		if p.Item != "" {
+			fmt.Fprintf(&b, " (%s)", p.Item)
+		}
+		fmt.Fprintf(&b, ": %s", p.Problem)
+	}
+	return b.String()
+}
+
+// ImportChecklist reads the Checklist sheet of an exported, possibly
+// auditor-edited workbook and applies the changed results, severities,
+// notes, findings and deadlines to the case's open inspection, all or
+// none. Unknown item ids and invalid values are reported with their cells
+// (a *ChecklistImportError) and nothing is applied; a concluded or signed
+// inspection refuses. With dryRun the changes are only reported.
+func (a *App) ImportChecklist(ctx context.Context, caseID int64, path string, dryRun bool) (ChecklistImport, error) {
+	c, _, err := a.inspection(ctx, caseID)
+	if err != nil {
+		return ChecklistImport{}, err
+	}
+	if c.Status != store.StatusOpen {
+		return ChecklistImport{}, store.NotOpenError(caseID, c.Status)
+	}
+	sheet, err := export.ReadChecklist(path)
+	if err != nil {
+		return ChecklistImport{}, fieldErr(FieldFile, ProblemFormat, "%w", err)
+	}
+	items, err := a.store.InspectionItems(ctx, caseID)
+	if err != nil {
+		return ChecklistImport{}, err
+	}
+	stored := map[string]store.InspectionItem{}
+	var ids []string
+	for _, it := range items {
+		stored[it.ItemID] = it
+		ids = append(ids, it.ItemID)
+	}
+	rep := ChecklistImport{CaseID: caseID, File: path, Sheet: sheet.Sheet, Rows: len(sheet.Rows), Changes: []ChecklistChange{}}
+	problems := append([]export.CellError(nil), sheet.Errors...)
+	seen := map[string]string{}
+	var changes []store.ItemChange
+	for _, row := range sheet.Rows {
+		cell := row.Cells[export.FieldItem]
+		it, ok := stored[row.Item]
+		if !ok {
+			problems = append(problems, export.CellError{Cell: cell, Item: row.Item,
+				Problem: fmt.Sprintf("case %d's checklist has no item %q; %s", caseID, row.Item, suggestItems(row.Item, ids))})
+			continue
+		}
+		if first, dup := seen[row.Item]; dup {
+			problems = append(problems, export.CellError{Cell: cell, Item: row.Item, Problem: fmt.Sprintf("item %s appears again (first at %s)", row.Item, first)})
+			continue
+		}
+		seen[row.Item] = cell
+		var u store.ItemUpdate
+		changed := false
+		set := func(field, from, to string, dst **string) {
+			if from == to {
+				return
+			}
+			if field == export.FieldNote || field == export.FieldFinding {
+				if export.IsMaskedOf(to, from) {
+					rep.Unmasked++
+					return
+				}
+			}
+			v := to
+			*dst = &v
+			changed = true
+			rep.Changes = append(rep.Changes, ChecklistChange{Item: row.Item, Field: field, Cell: row.Cells[field], From: from, To: to})
+		}
+		set(export.FieldResult, it.Result, row.Result, &u.Result)
+		set(export.FieldSeverity, it.Severity, row.Severity, &u.Severity)
+		set(export.FieldNote, it.Note, strings.TrimSpace(row.Note), &u.Note)
+		set(export.FieldFinding, it.Finding, strings.TrimSpace(row.Finding), &u.Finding)
+		set(export.FieldDeadline, it.Deadline, row.Deadline, &u.Deadline)
+		if !changed {
+			continue
+		}
+		for _, f := range []struct {
+			field string
+			v     *string
+		}{{export.FieldNote, u.Note}, {export.FieldFinding, u.Finding}} {
+			if f.v != nil && len([]rune(*f.v)) > MaxNoteLen {
+				problems = append(problems, export.CellError{Cell: row.Cells[f.field], Item: row.Item,
+					Problem: fmt.Sprintf("%s is %d characters long; at most %d are allowed", f.field, len([]rune(*f.v)), MaxNoteLen)})
+			}
+		}
+		changes = append(changes, store.ItemChange{ItemID: row.Item, Update: u})
+	}
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(x, y export.CellError) int { return cellOrder(x.Cell) - cellOrder(y.Cell) })
+		return rep, &ChecklistImportError{File: path, Sheet: sheet.Sheet, Problems: problems}
+	}
+	if dryRun || len(changes) == 0 {
+		return rep, nil
+	}
+	if err := a.store.UpdateInspectionItems(ctx, caseID, changes); err != nil {
+		return rep, err
+	}
+	rep.Applied = true
+	return rep, nil
+}
+
+// cellOrder sorts cell references by row, then column ("B7" before
+// "A12").
+func cellOrder(ref string) int {
+	i := strings.IndexFunc(ref, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return 0
+	}
+	row := 0
+	for _, r := range ref[i:] {
+		if r < '0' || r > '9' {
+			break
+		}
+		row = row*10 + int(r-'0')
+	}
+	col := 0
+	for _, r := range ref[:i] {
+		col = col*26 + int(r-'A'+1)
+	}
+	return row*1000 + col
+}
