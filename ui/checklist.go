@@ -53,6 +53,7 @@ func newChecklistView(mw *MainWindow, caseID int64) *checklistView {
 	v.content = container.NewStack(widget.NewLabel(lang.L("Loading…")))
 	v.overview = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
 	v.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.summary.Truncation = fyne.TextTruncateEllipsis
 	v.progress = widget.NewProgressBar()
 	v.actions = container.NewHBox()
 	v.detail = container.NewVBox()
@@ -169,7 +170,7 @@ func (v *checklistView) show(st app.Status, tmpl *app.ChecklistTemplate, ps []ap
 	if first {
 		split := container.NewHSplit(v.tree, container.NewVScroll(container.NewPadded(v.detail)))
 		split.SetOffset(0.38)
-		top := container.NewBorder(nil, v.progress, nil, v.actions, v.summary)
+		top := container.NewVBox(v.actions, v.summary, v.progress)
 		v.content.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)}
 		v.content.Refresh()
 		v.tree.OpenAllBranches()
@@ -242,7 +243,7 @@ func (v *checklistView) showActions() {
 	case "signed":
 		bs = append(bs, widget.NewButtonWithIcon(lang.L("Verify signature"), theme.VisibilityIcon(), v.verify))
 	}
-	v.actions.Objects = bs
+	v.actions.Objects = append(v.exportButtons(v.status.CaseStatus == "open"), bs...)
 	v.actions.Refresh()
 }
 

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -155,5 +157,58 @@ func TestChecklistConcludeLists(t *testing.T) {
 	if shown := shownTexts(mw); !strings.Contains(shown, "32 things keep the inspection from being concluded") ||
 		!strings.Contains(shown, "No content prohibited by law — not assessed") {
 		t.Errorf("conclude problems: %q", shown)
+	}
+}
+
+// TestExportDialog shows what leaves the workstation, writes the workbook
+// and takes an edited one back.
+func TestExportDialog(t *testing.T) {
+	mw, ws := newDemoWindow(t)
+	v := mw.checks
+	caseID := mw.cases[0].ID
+	onUI(mw, v.start)
+	ctx := context.Background()
+	if _, err := ws.RunChecks(ctx, caseID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.AcceptProposals(ctx, caseID, "art7-3-personal-information"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := ws.PreviewExport(ctx, caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e *exportDialog
+	onUI(mw, func() { e = v.exportDialog(p) })
+	shown := shownTexts(mw)
+	for _, want := range []string{"Article 19 obliges inspectors", "32 checklist items", "1 of them non-compliant", "1 Trade secret"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("export dialog lacks %q:\n%s", want, shown)
+		}
+	}
+	onUI(mw, func() { e.lang.SetSelected("English") })
+	if e.selectedLang() != "en" || e.pi.Checked {
+		t.Errorf("language %s, personal information %v", e.selectedLang(), e.pi.Checked)
+	}
+	e.d.Hide()
+	path := filepath.Join(t.TempDir(), "case.xlsx")
+	onUI(mw, func() { e.export(path) })
+	if !strings.Contains(shownTexts(mw), "Personal information is masked.") {
+		t.Errorf("after export: %q", shownTexts(mw))
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	}
+	mw.win.Canvas().Overlays().Top().Hide()
+
+	// An unchanged workbook changes nothing; a wrong one lists its cells.
+	onUI(mw, func() { v.importChecklist(path) })
+	if !strings.Contains(shownTexts(mw), "case.xlsx changes nothing.") {
+		t.Errorf("unchanged import: %q", shownTexts(mw))
+	}
+	mw.win.Canvas().Overlays().Top().Hide()
+	onUI(mw, func() { v.importChecklist(filepath.Join("..", "testdata", "sample", "data-sources.xlsx")) })
+	if !strings.Contains(shownTexts(mw), "data-sources.xlsx") {
+		t.Errorf("import of a workbook without a checklist: %q", shownTexts(mw))
 	}
 }

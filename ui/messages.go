@@ -18,8 +18,12 @@ func errorText(err error) string {
 	switch {
 	case errors.As(err, &ce):
 		return creditCodeText(ce)
-	case errors.As(err, &fe):
+	case errors.As(err, &fe) && caseFormField(fe.Field):
 		return fieldErrorText(fe)
+	case errors.As(err, &fe):
+		// Outside the case form the message stands alone, so it keeps
+		// the English explanation with the file, item or cell it names.
+		return fe.Error()
 	case errors.As(err, &conflict):
 		return conflictText(conflict)
 	}
@@ -30,6 +34,17 @@ func errorText(err error) string {
 		return lang.L("Not found: {{.Detail}}", map[string]any{"Detail": err.Error()})
 	}
 	return err.Error()
+}
+
+// caseFormField reports whether field is one of the New-case form's, whose
+// problems are shown next to the field in the user's language.
+func caseFormField(field string) bool {
+	switch field {
+	case app.FieldProvider, app.FieldCreditCode, app.FieldService, app.FieldFilingNo, app.FieldTitle,
+		app.FieldInspector, app.FieldModality, app.FieldOpenedOn:
+		return true
+	}
+	return false
 }
 
 // fieldErrorText words a problem with one input field.

@@ -44,7 +44,7 @@ var (
 	notSigned   = Text{"未签署", "not signed"}
 	piIncluded  = Text{"已包含：本工作簿含有未遮蔽的个人信息", "Included: this workbook contains unmasked personal information"}
 	piMasked    = Text{"已遮蔽：身份证号、手机号、电子邮箱和银行卡号已部分隐去", "Masked: resident ID, mobile, e-mail and bank-card numbers are partly hidden"}
-	summaryCols = [2]float64{30, maxColWidth}
+	summaryCols = [2]float64{42, maxColWidth}
 )
 
 // personalInfoStatement is what the Summary says about personal

@@ -1,0 +1,253 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// exportLangs are the workbook languages the export dialog offers, in the
+// order of its choices.
+var exportLangs = []string{app.ExportLangZh, app.ExportLangEn, app.ExportLangBoth}
+
+// exportDialog states what confidential material the workbook will carry
+// off the workstation, asks for the language and whether personal
+// information goes unmasked, and then asks where to write it.
+type exportDialog struct {
+	v       *checklistView
+	preview app.ExportPreview
+	lang    *widget.RadioGroup
+	pi      *widget.Check
+	d       *dialog.ConfirmDialog
+}
+
+// showExport reads what the export would carry, then shows the dialog.
+func (v *checklistView) showExport() {
+	v.mw.goBackground(func() {
+		p, err := v.mw.ws.PreviewExport(context.Background(), v.caseID)
+		v.mw.do(func() {
+			if err != nil {
+				v.mw.showError(err)
+				return
+			}
+			v.exportDialog(p)
+		})
+	})
+}
+
+// labelCounts writes counts by confidentiality label: "3 trade secret, 1
+// internal".
+func labelCounts(m map[string]int) string {
+	labels := make([]string, 0, len(m))
+	for l := range m {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	var parts []string
+	for _, l := range labels {
+		name := lang.L("unknown (file removed)")
+		if l != "unknown" {
+			name = labelText(l)
+		}
+		parts = append(parts, strconv.Itoa(m[l])+" "+name)
+	}
+	if len(parts) == 0 {
+		return lang.L("none")
+	}
+	return strings.Join(parts, lang.L(", "))
+}
+
+func (v *checklistView) exportDialog(p app.ExportPreview) *exportDialog {
+	e := &exportDialog{v: v, preview: p}
+	warning := widget.NewLabel(lang.L("The workbook leaves the protection of this workstation. Article 19 obliges inspectors to keep state secrets, trade secrets, personal privacy and personal information they learn confidential. It will contain:"))
+	warning.Wrapping = fyne.TextWrapWord
+	warning.Importance = widget.WarningImportance
+	facts := widget.NewLabel(lang.L("• {{.Items}} checklist items with notes and findings, {{.Findings}} of them non-compliant or partially compliant\n• {{.Evidence}} quotations from the provider's files — by label: {{.Labels}}\n• the list of {{.Subs}} submitted files — by label: {{.SubLabels}}",
+		map[string]any{"Items": p.Items, "Findings": p.Findings, "Evidence": p.Evidence, "Labels": labelCounts(p.EvidenceByLabel),
+			"Subs": p.Submissions, "SubLabels": labelCounts(p.SubmissionsByLabel)}))
+	facts.Wrapping = fyne.TextWrapWord
+	e.lang = widget.NewRadioGroup([]string{lang.L("Chinese"), lang.L("English"), lang.L("Chinese and English")}, nil)
+	e.lang.Horizontal = true
+	e.lang.SetSelected(lang.L("Chinese and English"))
+	e.pi = widget.NewCheck(lang.L("Include personal information unmasked (resident ID, mobile and bank-card numbers, e-mail addresses)"), nil)
+	body := container.NewVBox(warning, facts, widget.NewSeparator(), widget.NewLabel(lang.L("Language of the workbook")), e.lang, e.pi)
+	e.d = dialog.NewCustomConfirm(lang.L("Export to Excel"), lang.L("Choose file and export…"), lang.L("Cancel"), body, func(ok bool) {
+		if ok {
+			e.chooseFile()
+		}
+	}, v.mw.win)
+	e.d.Resize(fyne.NewSize(720, 420))
+	e.d.Show()
+	return e
+}
+
+// selectedLang is the workbook language chosen.
+func (e *exportDialog) selectedLang() string {
+	for i, opt := range e.lang.Options {
+		if opt == e.lang.Selected {
+			return exportLangs[i]
+		}
+	}
+	return app.ExportLangBoth
+}
+
+// chooseFile asks where to save the workbook, then exports.
+func (e *exportDialog) chooseFile() {
+	v := e.v
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			v.mw.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			path += ".xlsx"
+		}
+		e.export(path)
+	}, v.mw.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.SetFileName(fmt.Sprintf("case-%d-inspection.xlsx", v.caseID))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// export writes the workbook off the UI goroutine, with a busy dialog.
+func (e *exportDialog) export(path string) {
+	v := e.v
+	req := app.ExportRequest{CaseID: v.caseID, Path: path, Lang: e.selectedLang(), IncludePersonalInfo: e.pi.Checked}
+	bar := widget.NewProgressBarInfinite()
+	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), container.NewVBox(widget.NewLabel(path), bar), v.mw.win)
+	busy.Show()
+	v.mw.goBackground(func() {
+		rep, err := v.mw.ws.Export(context.Background(), req)
+		v.mw.do(func() {
+			busy.Hide()
+			bar.Stop()
+			if err != nil {
+				v.mw.showError(err)
+				return
+			}
+			pi := lang.L("Personal information is masked.")
+			if rep.IncludePersonalInfo {
+				pi = lang.L("Personal information is included unmasked.")
+			}
+			msg := widget.NewLabel(lang.L("Wrote {{.Path}} ({{.Size}} bytes).", map[string]any{"Path": rep.Path, "Size": rep.Size}) + "\n" + pi)
+			msg.Wrapping = fyne.TextWrapWord
+			msg.Selectable = true
+			d := dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), msg, v.mw.win)
+			d.Resize(fyne.NewSize(620, 200))
+			d.Show()
+			v.mw.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": filepath.Base(rep.Path)}))
+		})
+	})
+}
+
+// chooseChecklistImport asks for an edited workbook, shows the changes
+// it would make and applies them once confirmed.
+func (v *checklistView) chooseChecklistImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			v.mw.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		v.importChecklist(path)
+	}, v.mw.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importChecklist runs a dry run of the workbook, then asks to apply.
+func (v *checklistView) importChecklist(path string) {
+	v.mw.goBackground(func() {
+		rep, err := v.mw.ws.ImportChecklist(context.Background(), v.caseID, path, true)
+		v.mw.do(func() {
+			var ie *app.ChecklistImportError
+			if errors.As(err, &ie) {
+				v.showChecklistProblems(ie)
+				return
+			}
+			if err != nil {
+				v.mw.showError(err)
+				return
+			}
+			if len(rep.Changes) == 0 {
+				dialog.ShowInformation(lang.L("Import edited checklist"), lang.L("{{.File}} changes nothing.", map[string]any{"File": filepath.Base(path)}), v.mw.win)
+				return
+			}
+			var b strings.Builder
+			for _, ch := range rep.Changes {
+				fmt.Fprintf(&b, "%s  %s · %s: %q → %q\n", ch.Cell, ch.Item, ch.Field, clipRunes(ch.From, 60), clipRunes(ch.To, 60))
+			}
+			list := widget.NewLabel(b.String())
+			list.Wrapping = fyne.TextWrapWord
+			intro := widget.NewLabel(lang.L("{{.File}} changes {{.N}} values. Apply them?", map[string]any{"File": filepath.Base(path), "N": len(rep.Changes)}))
+			intro.Wrapping = fyne.TextWrapWord
+			d := dialog.NewCustomConfirm(lang.L("Import edited checklist"), lang.L("Apply"), lang.L("Cancel"),
+				container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), func(ok bool) {
+					if !ok {
+						return
+					}
+					v.after(func(ctx context.Context) error {
+						_, err := v.mw.ws.ImportChecklist(ctx, v.caseID, path, false)
+						return err
+					}, nil)
+				}, v.mw.win)
+			d.Resize(fyne.NewSize(760, 480))
+			d.Show()
+		})
+	})
+}
+
+// showChecklistProblems lists the cells that keep a workbook out.
+func (v *checklistView) showChecklistProblems(ie *app.ChecklistImportError) {
+	var b strings.Builder
+	for _, p := range ie.Problems {
+		fmt.Fprintf(&b, "%s", p.Cell)
+		if p.Item != "" {
+			fmt.Fprintf(&b, " (%s)", p.Item)
+		}
+		fmt.Fprintf(&b, ": %s\n", p.Problem)
+	}
+	intro := widget.NewLabel(lang.L("{{.File}}, sheet {{.Sheet}}: nothing was applied because of these cells:",
+		map[string]any{"File": filepath.Base(ie.File), "Sheet": ie.Sheet}))
+	intro.Wrapping = fyne.TextWrapWord
+	list := widget.NewLabel(b.String())
+	list.Wrapping = fyne.TextWrapWord
+	list.Selectable = true
+	d := dialog.NewCustom(lang.L("Import edited checklist"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), v.mw.win)
+	d.Resize(fyne.NewSize(760, 480))
+	d.Show()
+}
+
+// exportButtons are the Export and Import buttons of the checklist tab.
+func (v *checklistView) exportButtons(open bool) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Export to Excel…"), theme.DownloadIcon(), v.showExport)}
+	if open {
+		out = append(out, widget.NewButtonWithIcon(lang.L("Import edited checklist…"), theme.UploadIcon(), v.chooseChecklistImport))
+	}
+	return out
+}
