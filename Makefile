@@ -18,7 +18,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
 
 export LANG ?= en_US.UTF-8
 
-.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench bench-import bench-search clean
+.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench bench-import bench-search bench-export clean
 
 demo: deps workbench
 	$(BIN)/workbench --demo --workspace "$(DEMO_WS)"
@@ -83,3 +83,8 @@ bench-import: wb
 bench-search: wb
 	$(GO) build -o $(BIN)/wbgen ./cmd/wbgen
 	$(GO) run ./cmd/wbbench search --wb $(BIN)/wb --wbgen $(BIN)/wbgen --rows 1000000 --runs 20
+
+# The export benchmark of docs/performance.md: wb export of a case citing
+# 100,000 evidence links, timed in a fresh process with its peak RSS.
+bench-export: wb
+	$(GO) run ./cmd/wbbench export --wb $(BIN)/wb --evidence 100000 --runs 3

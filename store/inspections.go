@@ -345,34 +345,72 @@ func (s *Store) UpdateInspectionItems(ctx context.Context, caseID int64, changes
 }
 
 // CaseEvidence calls fn with every evidence link of a case, in checklist
-// order and then in the order they were added, reading them from one
-// query so that a case with hundreds of thousands of links is never held
-// in memory.
+// order and then in the order they were added. Links are read in batches
+// by id, so a case with hundreds of thousands of them is never held in
+// memory, nor sorted whole by SQLite.
 func (s *Store) CaseEvidence(ctx context.Context, caseID int64, fn func(Evidence) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.item_id, e.ref, e.target, coalesce(e.submission_id, 0), e.sha256, e.file_name, e.kind,
-		e.location, e.quote, e.added_at
-		FROM evidence e JOIN inspection_items i ON i.case_id = e.case_id AND i.item_id = e.item_id
+	var ids []int64
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id FROM evidence e
+		JOIN inspection_items i ON i.case_id = e.case_id AND i.item_id = e.item_id
 		WHERE e.case_id = ? ORDER BY i.position, e.id`, caseID)
 	if err != nil {
 		return fmt.Errorf("read evidence of case %d: %w", caseID, err)
 	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("read evidence of case %d: %w", caseID, err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read evidence of case %d: %w", caseID, err)
+	}
+	const batch = 500
+	for len(ids) > 0 {
+		chunk := ids[:min(batch, len(ids))]
+		ids = ids[len(chunk):]
+		evs, err := s.evidenceByID(ctx, chunk)
+		if err != nil {
+			return fmt.Errorf("read evidence of case %d: %w", caseID, err)
+		}
+		for _, id := range chunk {
+			if ev, ok := evs[id]; ok {
+				if err := fn(ev); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// evidenceByID reads evidence links by id.
+func (s *Store) evidenceByID(ctx context.Context, ids []int64) (map[int64]Evidence, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, ref, target, coalesce(submission_id, 0), sha256, file_name, kind,
+		location, quote, added_at FROM evidence WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
+	out := make(map[int64]Evidence, len(ids))
 	for rows.Next() {
 		var ev Evidence
 		var at string
 		if err := rows.Scan(&ev.ID, &ev.ItemID, &ev.Ref, &ev.Target, &ev.SubmissionID, &ev.SHA256, &ev.FileName, &ev.Kind,
 			&ev.Location, &ev.Quote, &at); err != nil {
-			return fmt.Errorf("read evidence of case %d: %w", caseID, err)
+			return nil, err
 		}
 		ev.AddedAt = parseTime(at)
-		if err := fn(ev); err != nil {
-			return err
-		}
+		out[ev.ID] = ev
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read evidence of case %d: %w", caseID, err)
-	}
-	return nil
+	return out, rows.Err()
 }
 
 // EvidenceLabels counts a case's evidence links by the confidentiality

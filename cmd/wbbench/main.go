@@ -1,5 +1,6 @@
 // Command wbbench measures the workbench's search on a large generated
-// incident log and prints the figures of docs/performance.md.
+// incident log, and its Excel export on a case with many evidence links,
+// and prints the figures of docs/performance.md.
 //
 // Usage:
 //
@@ -20,6 +21,10 @@
 //     tokenizer and runs the same queries there (count, then the first 20
 //     by rank with snippet()).
 //
+// export fills a workspace with --evidence evidence links (100,000 by
+// default) and times "wb export" of that case in a fresh process, with its
+// peak RSS.
+//
 // It is a development tool: it imports the workbench's packages, bleve's
 // root package and SQLite, and makes no network connection.
 package main
@@ -35,6 +40,7 @@ import (
 const usage = `usage:
   wbbench search --wb bin/wb --wbgen bin/wbgen [--rows 1000000] [--runs 40] [--dir DIR] [--skip-baseline]
   wbbench search-run --workspace DIR [--runs 40]     (run by search in a fresh process)
+  wbbench export --wb bin/wb [--evidence 100000] [--runs 3] [--dir DIR]
 `
 
 func main() {
@@ -57,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runSearchBench(args[1:], stdout, stderr)
 	case "search-run":
 		return runSearchRun(args[1:], stdout, stderr)
+	case "export":
+		return runExportBench(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
