@@ -163,21 +163,7 @@ func (e *exportDialog) export(path string) {
 // chooseChecklistImport asks for an edited workbook, shows the changes
 // it would make and applies them once confirmed.
 func (v *checklistView) chooseChecklistImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			v.mw.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		v.importChecklist(path)
-	}, v.mw.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	v.mw.openFile([]string{".xlsx"}, v.importChecklist)
 }
 
 // importChecklist runs a dry run of the workbook, then asks to apply.

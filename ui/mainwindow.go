@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -257,6 +258,28 @@ func (mw *MainWindow) runSearch(q string) {
 	mw.tabs.SelectIndex(tabSearch)
 	mw.search.query.SetText(q)
 	mw.search.run()
+}
+
+// openFile shows the file-open dialog, listing only files with one of
+// exts when given, and hands the chosen file's path to open.
+func (mw *MainWindow) openFile(exts []string, open func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		open(path)
+	}, mw.win)
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
 }
 
 // setStatus shows a short message in the status bar, before the

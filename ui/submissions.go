@@ -462,20 +462,7 @@ func (v *submissionsView) showWarnings() {
 
 // chooseFile opens the file dialog; several files can be dropped instead.
 func (v *submissionsView) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			v.mw.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		v.importFiles([]string{path})
-	}, v.mw.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	v.mw.openFile(nil, func(path string) { v.importFiles([]string{path}) })
 }
 
 // request builds an import request from the toolbar's choices.

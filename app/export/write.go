@@ -332,6 +332,21 @@ type column struct {
 	width int
 }
 
+// filledTable starts a table sheet sized to rows and writes them; the
+// caller finishes it.
+func (x *writer) filledTable(i int, cols []column, rows [][]any, freezeCols int) (*table, error) {
+	t, err := x.newTable(i, cols, rows, freezeCols)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if err := t.add(r); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
 // table writes one table sheet through a stream writer.
 type table struct {
 	x     *writer
@@ -623,14 +638,9 @@ func (x *writer) checklist() error {
 	for _, code := range Severities {
 		cols[5].width = max(cols[5].width, displayWidth(SeverityLabel(code, x.lang)))
 	}
-	t, err := x.newTable(SheetChecklist, cols, rows, 1)
+	t, err := x.filledTable(SheetChecklist, cols, rows, 1)
 	if err != nil {
 		return err
-	}
-	for _, r := range rows {
-		if err := t.add(r); err != nil {
-			return err
-		}
 	}
 	return t.finish(func(last int) error {
 		if err := x.resultCells(t.sheet, "E", last, true); err != nil {
@@ -667,14 +677,9 @@ func (x *writer) findings() error {
 			x.plain(long(it.ArticlesText, x.lang)), x.free(x.refs(it.EvidenceRefs, maxEvidenceRefs)),
 		})
 	}
-	t, err := x.newTable(SheetFindings, cols, rows, 1)
+	t, err := x.filledTable(SheetFindings, cols, rows, 1)
 	if err != nil {
 		return err
-	}
-	for _, r := range rows {
-		if err := t.add(r); err != nil {
-			return err
-		}
 	}
 	return t.finish(func(last int) error { return x.resultCells(t.sheet, "C", last, false) })
 }
@@ -744,14 +749,9 @@ func (x *writer) submissions() error {
 			s.Size, x.when(s.ImportedAt), s.Records, s.Passages, s.Warnings,
 		}
 	}
-	t, err := x.newTable(SheetSubmissions, cols, rows, 0)
+	t, err := x.filledTable(SheetSubmissions, cols, rows, 0)
 	if err != nil {
 		return err
-	}
-	for _, r := range rows {
-		if err := t.add(r); err != nil {
-			return err
-		}
 	}
 	return t.finish(nil)
 }
@@ -779,14 +779,9 @@ func (x *writer) checks() error {
 			x.free(c.Reason), x.when(c.DecidedAt),
 		}
 	}
-	t, err := x.newTable(SheetChecks, cols, rows, 0)
+	t, err := x.filledTable(SheetChecks, cols, rows, 0)
 	if err != nil {
 		return err
-	}
-	for _, r := range rows {
-		if err := t.add(r); err != nil {
-			return err
-		}
 	}
 	return t.finish(func(last int) error {
 		if err := x.resultCells(t.sheet, "E", last, false); err != nil {

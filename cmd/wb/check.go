@@ -191,8 +191,9 @@ type lifecycleJSON struct {
 	Status string `json:"status"`
 }
 
-// lifecycleCommand builds wb inspect conclude / reopen.
-func lifecycleCommand(name, summary, status string, do func(*app.App, context.Context, int64) error) command {
+// caseCommand builds a command that takes --case and no arguments: it
+// opens the workspace and the case, hands them to run and closes them.
+func caseCommand(name, summary string, run func(context.Context, *env, *app.App, app.Case) error) command {
 	return command{
 		name:    name,
 		summary: summary,
@@ -207,17 +208,24 @@ func lifecycleCommand(name, summary, status string, do func(*app.App, context.Co
 					return err
 				}
 				defer a.Close()
-				if err := do(a, ctx, c.ID); err != nil {
-					return err
-				}
-				if e.json {
-					return writeJSON(e.stdout, lifecycleJSON{CaseID: c.ID, Status: status})
-				}
-				_, err = fmt.Fprintf(e.stdout, "Case %d's inspection is now %s\n", c.ID, status)
-				return err
+				return run(ctx, e, a, c)
 			}
 		},
 	}
+}
+
+// lifecycleCommand builds wb inspect conclude / reopen.
+func lifecycleCommand(name, summary, status string, do func(*app.App, context.Context, int64) error) command {
+	return caseCommand(name, summary, func(ctx context.Context, e *env, a *app.App, c app.Case) error {
+		if err := do(a, ctx, c.ID); err != nil {
+			return err
+		}
+		if e.json {
+			return writeJSON(e.stdout, lifecycleJSON{CaseID: c.ID, Status: status})
+		}
+		_, err := fmt.Fprintf(e.stdout, "Case %d's inspection is now %s\n", c.ID, status)
+		return err
+	})
 }
 
 var inspectConcludeCommand = lifecycleCommand("inspect conclude",
@@ -228,86 +236,65 @@ var inspectReopenCommand = lifecycleCommand("inspect reopen",
 	"open a concluded (not signed) inspection again for changes",
 	"open", (*app.App).ReopenInspection)
 
-var inspectSignCommand = command{
-	name:    "inspect sign",
-	summary: "sign a concluded inspection: store a SHA-256 over its items, results, notes and evidence; no change is possible after",
-	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
-		caseID := fs.Int64("case", 0, "case `ID` (required)")
-		return func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usagef("unexpected argument %q", args[0])
-			}
-			a, c, err := openCaseFlag(ctx, e, *caseID)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			sig, err := a.SignInspection(ctx, c.ID)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				return writeJSON(e.stdout, sig)
-			}
-			_, err = fmt.Fprintf(e.stdout, "Case %d's inspection is signed by %s at %s\nSHA-256: %s\n", c.ID,
-				strings.Join(sig.SignedBy, ", "), sig.SignedAt.Format("2006-01-02 15:04:05 MST"), sig.SHA256)
+var inspectSignCommand = caseCommand("inspect sign",
+	"sign a concluded inspection: store a SHA-256 over its items, results, notes and evidence; no change is possible after",
+	func(ctx context.Context, e *env, a *app.App, c app.Case) error {
+		sig, err := a.SignInspection(ctx, c.ID)
+		if err != nil {
 			return err
 		}
-	},
-}
+		if e.json {
+			return writeJSON(e.stdout, sig)
+		}
+		_, err = fmt.Fprintf(e.stdout, "Case %d's inspection is signed by %s at %s\nSHA-256: %s\n", c.ID,
+			strings.Join(sig.SignedBy, ", "), sig.SignedAt.Format("2006-01-02 15:04:05 MST"), sig.SHA256)
+		return err
+	})
 
 // errVerifyFailed reports a signed inspection that no longer matches its
 // signature (exit 1, after the report).
 var errVerifyFailed = errors.New("the inspection does not match its signature")
 
-var inspectVerifyCommand = command{
-	name:    "inspect verify",
-	summary: "recompute a signed inspection's SHA-256 and report any difference from what was signed (exit 1 on a mismatch)",
-	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
-		caseID := fs.Int64("case", 0, "case `ID` (required)")
-		return func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usagef("unexpected argument %q", args[0])
-			}
-			a, c, err := openCaseFlag(ctx, e, *caseID)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			v, err := a.VerifyInspection(ctx, c.ID)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				if err := writeJSON(e.stdout, v); err != nil {
-					return err
-				}
-			} else {
-				var b strings.Builder
-				if v.OK {
-					fmt.Fprintf(&b, "Case %d: the inspection matches its signature.\n", c.ID)
-				} else {
-					fmt.Fprintf(&b, "Case %d: the inspection does NOT match its signature; %d differences:\n", c.ID, len(v.Differences))
-					for _, d := range v.Differences {
-						where := "case"
-						if d.Item != "" {
-							where = d.Item
-						}
-						fmt.Fprintf(&b, "  %s, %s: signed %s, now %s\n", where, d.Field, strconv.Quote(clipText(d.Signed, 200)), strconv.Quote(clipText(d.Now, 200)))
-					}
-				}
-				fmt.Fprintf(&b, "Signed by %s at %s\nSignature:  %s\nRecomputed: %s\n", strings.Join(v.SignedBy, ", "),
-					v.SignedAt.Format("2006-01-02 15:04:05 MST"), v.Signature, v.Recomputed)
-				if _, err := fmt.Fprint(e.stdout, b.String()); err != nil {
-					return err
-				}
-			}
-			if !v.OK {
-				return errVerifyFailed
-			}
-			return nil
+var inspectVerifyCommand = caseCommand("inspect verify",
+	"recompute a signed inspection's SHA-256 and report any difference from what was signed (exit 1 on a mismatch)",
+	func(ctx context.Context, e *env, a *app.App, c app.Case) error {
+		v, err := a.VerifyInspection(ctx, c.ID)
+		if err != nil {
+			return err
 		}
-	},
+		if e.json {
+			err = writeJSON(e.stdout, v)
+		} else {
+			err = writeVerification(e, c.ID, v)
+		}
+		if err != nil {
+			return err
+		}
+		if !v.OK {
+			return errVerifyFailed
+		}
+		return nil
+	})
+
+// writeVerification prints a verification for people.
+func writeVerification(e *env, caseID int64, v app.Verification) error {
+	var b strings.Builder
+	if v.OK {
+		fmt.Fprintf(&b, "Case %d: the inspection matches its signature.\n", caseID)
+	} else {
+		fmt.Fprintf(&b, "Case %d: the inspection does NOT match its signature; %d differences:\n", caseID, len(v.Differences))
+		for _, d := range v.Differences {
+			where := "case"
+			if d.Item != "" {
+				where = d.Item
+			}
+			fmt.Fprintf(&b, "  %s, %s: signed %s, now %s\n", where, d.Field, strconv.Quote(clipText(d.Signed, 200)), strconv.Quote(clipText(d.Now, 200)))
+		}
+	}
+	fmt.Fprintf(&b, "Signed by %s at %s\nSignature:  %s\nRecomputed: %s\n", strings.Join(v.SignedBy, ", "),
+		v.SignedAt.Format("2006-01-02 15:04:05 MST"), v.Signature, v.Recomputed)
+	_, err := fmt.Fprint(e.stdout, b.String())
+	return err
 }
 
 // clipText shortens s to n characters for a one-line report.

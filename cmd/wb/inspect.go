@@ -117,51 +117,38 @@ type inspectStatusJSON struct {
 	Totals map[string]int   `json:"totals"`
 }
 
-var inspectStatusCommand = command{
-	name:    "inspect status",
-	summary: "show each checklist item's result, severity and evidence count, and totals by result",
-	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
-		caseID := fs.Int64("case", 0, "case `ID` (required)")
-		return func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usagef("unexpected argument %q", args[0])
-			}
-			a, c, err := openCaseFlag(ctx, e, *caseID)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			st, err := a.InspectionStatus(ctx, c.ID)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				return writeJSON(e.stdout, inspectStatusJSON{Items: st.Items, Totals: st.Totals})
-			}
-			rows := [][]string{{"ITEM", "RESULT", "SEVERITY", "EVIDENCE", "PROPOSAL", "TITLE"}}
-			for _, it := range st.Items {
-				sev := it.Severity
-				if sev == "" {
-					sev = "—"
-				}
-				proposal := "—"
-				if p := it.Proposal; p != nil {
-					proposal = p.Result + " (" + p.Decision + ")"
-				}
-				rows = append(rows, []string{it.ID, it.Result, sev, strconv.Itoa(it.Evidence), proposal, it.Title.En})
-			}
-			if err := writeTable(e.stdout, rows); err != nil {
-				return err
-			}
-			var parts []string
-			for _, r := range app.Results {
-				if n := st.Totals[r]; n > 0 {
-					parts = append(parts, fmt.Sprintf("%d %s", n, r))
-				}
-			}
-			_, err = fmt.Fprintf(e.stdout, "\nCase %d (%s), template %s (version %s): %d items: %s\n", c.ID, st.CaseStatus, st.Template, st.Version,
-				len(st.Items), strings.Join(parts, ", "))
+var inspectStatusCommand = caseCommand("inspect status",
+	"show each checklist item's result, severity and evidence count, and totals by result",
+	func(ctx context.Context, e *env, a *app.App, c app.Case) error {
+		st, err := a.InspectionStatus(ctx, c.ID)
+		if err != nil {
 			return err
 		}
-	},
-}
+		if e.json {
+			return writeJSON(e.stdout, inspectStatusJSON{Items: st.Items, Totals: st.Totals})
+		}
+		rows := [][]string{{"ITEM", "RESULT", "SEVERITY", "EVIDENCE", "PROPOSAL", "TITLE"}}
+		for _, it := range st.Items {
+			sev := it.Severity
+			if sev == "" {
+				sev = "—"
+			}
+			proposal := "—"
+			if p := it.Proposal; p != nil {
+				proposal = p.Result + " (" + p.Decision + ")"
+			}
+			rows = append(rows, []string{it.ID, it.Result, sev, strconv.Itoa(it.Evidence), proposal, it.Title.En})
+		}
+		if err := writeTable(e.stdout, rows); err != nil {
+			return err
+		}
+		var parts []string
+		for _, r := range app.Results {
+			if n := st.Totals[r]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, r))
+			}
+		}
+		_, err = fmt.Fprintf(e.stdout, "\nCase %d (%s), template %s (version %s): %d items: %s\n", c.ID, st.CaseStatus, st.Template, st.Version,
+			len(st.Items), strings.Join(parts, ", "))
+		return err
+	})
