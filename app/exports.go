@@ -304,6 +304,11 @@ func (a *App) ImportChecklist(ctx context.Context, caseID int64, path string, dr
 	if err != nil {
 		return ChecklistImport{}, fieldErr(FieldFile, ProblemFormat, "%w", err)
 	}
+	if sheet.CaseID != 0 && sheet.CaseID != caseID {
+		return ChecklistImport{}, fieldErr(FieldFile, ProblemFormat,
+			"%s is the export of case %d, not of case %d; import it into case %d, or export case %d and edit that", path, sheet.CaseID, caseID,
+			sheet.CaseID, caseID)
+	}
 	items, err := a.store.InspectionItems(ctx, caseID)
 	if err != nil {
 		return ChecklistImport{}, err

@@ -233,6 +233,18 @@ func TestImportChecklistRefusesBadSheets(t *testing.T) {
 	if _, err := a.ImportChecklist(ctx, id, filepath.Join("..", "testdata", "sample", "data-sources.xlsx"), false); !isField(err, FieldFile) {
 		t.Errorf("a workbook without a checklist: %v", err)
 	}
+	// A workbook of another case is refused, whatever its item ids.
+	other, err := a.CreateCase(ctx, CaseInput{Provider: "另一提供者", Service: "另一服务"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.StartInspection(ctx, other.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.ImportChecklist(ctx, other.ID, path, true); !isField(err, FieldFile) ||
+		!strings.Contains(err.Error(), "is the export of case 1, not of case 2") {
+		t.Errorf("a workbook of another case: %v", err)
+	}
 
 	// A concluded or signed inspection refuses.
 	if _, err := a.store.DB().ExecContext(ctx, `UPDATE cases SET status = 'signed' WHERE id = ?`, id); err != nil {

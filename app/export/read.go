@@ -49,6 +49,10 @@ const (
 type ChecklistSheet struct {
 	// Sheet is the sheet's name.
 	Sheet string
+	// CaseID is the case the workbook was exported from, as its document
+	// properties record it; 0 when they do not (a workbook made or re-saved
+	// elsewhere may have lost them).
+	CaseID int64
 	// Rows are the data rows with an item id, in sheet order. A field
 	// whose cell is invalid (see Errors) is empty.
 	Rows []ChecklistRow
@@ -156,7 +160,26 @@ func ReadChecklist(path string) (*ChecklistSheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading checklist from %s: %w", path, err)
 	}
+	if props, err := f.GetDocProps(); err == nil {
+		cs.CaseID = parseCaseIdentifier(props.Identifier)
+	}
 	return cs, nil
+}
+
+// caseIdentifierPrefix starts the document identifier Write gives a
+// workbook: "inspection-workbench-case-12".
+const caseIdentifierPrefix = "inspection-workbench-case-"
+
+// caseIdentifier is the document identifier of a workbook of case id.
+func caseIdentifier(id int64) string { return caseIdentifierPrefix + strconv.FormatInt(id, 10) }
+
+// parseCaseIdentifier reads caseIdentifier's result; 0 for anything else.
+func parseCaseIdentifier(s string) int64 {
+	n, err := strconv.ParseInt(strings.TrimPrefix(s, caseIdentifierPrefix), 10, 64)
+	if !strings.HasPrefix(s, caseIdentifierPrefix) || err != nil || n <= 0 {
+		return 0
+	}
+	return n
 }
 
 // preflight refuses files too large to be a checklist workbook, files that

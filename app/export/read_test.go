@@ -64,6 +64,9 @@ func TestReadChecklistRoundTrip(t *testing.T) {
 			if cs.Sheet != SheetName(SheetChecklist, lang) || len(cs.Errors) != 0 || len(cs.Rows) != len(d.Items) {
 				t.Fatalf("%s: sheet %q, %d rows, errors %v", lang, cs.Sheet, len(cs.Rows), cs.Errors)
 			}
+			if d.Case.ID == 0 || cs.CaseID != d.Case.ID {
+				t.Errorf("%s: the workbook names case %d, want %d", lang, cs.CaseID, d.Case.ID)
+			}
 			for i, it := range d.Items {
 				r := cs.Rows[i]
 				note, finding := it.Note, it.Finding

@@ -176,11 +176,12 @@ func write(w io.Writer, d *Data, tmpDir string) (err error) {
 	}
 	x.f.SetActiveSheet(0)
 	if err := x.f.SetDocProps(&excelize.DocProperties{
-		Title:    short(Text{"监督检查结果", "Inspection findings"}, x.lang),
-		Subject:  short(Text{"生成式人工智能服务监督检查", "Supervisory inspection of a generative AI service"}, x.lang),
-		Category: short(Text{"机密", "Confidential"}, x.lang),
-		Creator:  "Inspection Workbench",
-		Created:  x.now.UTC().Format(time.RFC3339),
+		Title:      short(Text{"监督检查结果", "Inspection findings"}, x.lang),
+		Subject:    short(Text{"生成式人工智能服务监督检查", "Supervisory inspection of a generative AI service"}, x.lang),
+		Category:   short(Text{"机密", "Confidential"}, x.lang),
+		Creator:    "Inspection Workbench",
+		Identifier: caseIdentifier(d.Case.ID),
+		Created:    x.now.UTC().Format(time.RFC3339),
 	}); err != nil {
 		return fmt.Errorf("document properties: %w", err)
 	}
