@@ -623,6 +623,12 @@ func (v *checklistView) assess(in app.AssessInput) {
 
 func (v *checklistView) runChecks() {
 	v.summary.SetText(lang.L("Running the automated checks…"))
+	// The buttons come back with the reload that follows.
+	for _, o := range v.actions.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			b.Disable()
+		}
+	}
 	var run app.CheckRun
 	v.after(func(ctx context.Context) (err error) {
 		run, err = v.mw.ws.RunChecks(ctx, v.caseID)
