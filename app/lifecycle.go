@@ -33,7 +33,7 @@ type ConcludeError struct {
 
 func (e *ConcludeError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "case %d's inspection cannot be concluded yet (%d to settle):", e.CaseID, len(e.Problems))
+	fmt.Fprintf(&b, "case %d's inspection cannot be concluded yet, %d things to settle", e.CaseID, len(e.Problems))
 	for _, p := range e.Problems {
 		fmt.Fprintf(&b, "\n  %s: %s", p.Item, p.Problem)
 	}

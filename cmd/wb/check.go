@@ -65,7 +65,9 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 	counts := map[string]int{}
 	pending := 0
 	for _, p := range run.Proposals {
-		counts[p.Result]++
+		if !p.Superseded {
+			counts[p.Result]++
+		}
 		if p.Decision == app.DecisionPending && !p.Superseded {
 			pending++
 		}
