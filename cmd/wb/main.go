@@ -70,9 +70,9 @@ var commands = []command{
 	inspectStartCommand,
 	assessCommand,
 	inspectStatusCommand,
+	checkCommand,
 	checkAcceptCommand,
 	checkOverrideCommand,
-	checkCommand,
 	inspectConcludeCommand,
 	inspectReopenCommand,
 	inspectSignCommand,
@@ -169,13 +169,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // findCommand matches the longest command name at the start of args.
 func findCommand(args []string) (*command, []string) {
+	var best *command
+	n := 0
 	for i := range commands {
 		words := strings.Fields(commands[i].name)
-		if len(args) >= len(words) && strings.Join(args[:len(words)], " ") == commands[i].name {
-			return &commands[i], args[len(words):]
+		if len(words) > n && len(args) >= len(words) && strings.Join(args[:len(words)], " ") == commands[i].name {
+			best, n = &commands[i], len(words)
 		}
 	}
-	return nil, nil
+	if best == nil {
+		return nil, nil
+	}
+	return best, args[n:]
 }
 
 // flagError marks errors from the flag package (exit 2).
