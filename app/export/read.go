@@ -234,7 +234,22 @@ func readChecklist(f *excelize.File) (*ChecklistSheet, error) {
 		}
 	}
 	if sheet == "" {
-		return nil, fmt.Errorf("no checklist sheet: looked for a sheet named %s, the workbook has %s",
+		// An auditor may have renamed the sheet: take the one sheet whose
+		// header names every checklist column.
+		var found []string
+		for _, s := range sheets {
+			if top, err := topRows(f, s); err == nil {
+				if _, _, err := findHeader(top); err == nil {
+					found = append(found, s)
+				}
+			}
+		}
+		if len(found) == 1 {
+			sheet = found[0]
+		}
+	}
+	if sheet == "" {
+		return nil, fmt.Errorf("no checklist sheet: looked for a sheet named %s, or one sheet with the checklist's columns; the workbook has %s",
 			quoteList(checklistNames, " or "), quoteList(sheets, ", "))
 	}
 	if err := checkRows(f, sheet); err != nil {
@@ -260,6 +275,25 @@ func readChecklist(f *excelize.File) (*ChecklistSheet, error) {
 		}
 	}
 	return r.cs, nil
+}
+
+// topRows reads the first rows of a sheet, where a header may stand,
+// without loading the rest.
+func topRows(f *excelize.File, sheet string) ([][]string, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]string
+	for len(out) < headerSearchRows && rows.Next() {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cols)
+	}
+	return out, rows.Error()
 }
 
 // checkRows refuses a sheet with more rows than a checklist can have,

@@ -238,6 +238,12 @@ func TestReadChecklistMalformed(t *testing.T) {
 
 	// Missing columns.
 	path := writeSample(t, sampleData(LangBoth))
+
+	// A renamed Checklist sheet is found by its columns.
+	renamed := edit(t, path, func(f *excelize.File) { must(t, f.SetSheetName("Checklist", "审计后 Checklist v2")) })
+	if cs, err := ReadChecklist(renamed); err != nil || cs.Sheet != "审计后 Checklist v2" || len(cs.Rows) == 0 {
+		t.Errorf("renamed sheet: %v", err)
+	}
 	expect(edit(t, path, func(f *excelize.File) {
 		must(t, f.RemoveCol("Checklist", "H")) // finding
 		must(t, f.RemoveCol("Checklist", "F")) // severity
