@@ -110,6 +110,9 @@ type AssessInput struct {
 	// Evidence holds search-hit ids (rec-12, psg-7) or the provider's own
 	// record identifiers within the case (INC-0042, DS-07).
 	Evidence []string
+	// RemoveEvidence names evidence links of the item to remove: by the hit
+	// id they resolved to (rec-12) or the reference as cited (INC-0042).
+	RemoveEvidence []string
 }
 
 // stateErr is a refusal because of what the workspace records, matching
@@ -343,6 +346,23 @@ func (a *App) Assess(ctx context.Context, in AssessInput) (ItemStatus, error) {
 	u, err := validateAssessment(in)
 	if err != nil {
 		return ItemStatus{}, err
+	}
+	if len(in.RemoveEvidence) > 0 {
+		cited, err := a.store.ItemEvidence(ctx, in.CaseID, in.ItemID)
+		if err != nil {
+			return ItemStatus{}, err
+		}
+		for _, ref := range in.RemoveEvidence {
+			ref = strings.TrimSpace(ref)
+			i := slices.IndexFunc(cited, func(ev store.Evidence) bool { return ev.Target == ref || ev.Ref == ref })
+			if i < 0 {
+				return ItemStatus{}, fieldErr(FieldEvidence, ProblemFormat, "item %s does not cite %q; wb inspect evidence lists what it cites",
+					in.ItemID, ref)
+			}
+			if !slices.Contains(u.RemoveEvidence, cited[i].Target) {
+				u.RemoveEvidence = append(u.RemoveEvidence, cited[i].Target)
+			}
+		}
 	}
 	for _, ref := range in.Evidence {
 		ev, err := a.resolveEvidence(ctx, in.CaseID, ref)

@@ -428,6 +428,7 @@ func (a *App) acceptance(ctx context.Context, caseID int64, item string, ps, ofI
 	var ids []int64
 	var summaries []string
 	var hits []string
+	refs := map[string]string{} // hit id → the provider's identifier
 	for _, p := range ps {
 		if resultRank[p.Result] > resultRank[result] {
 			result = p.Result
@@ -439,6 +440,7 @@ func (a *App) acceptance(ctx context.Context, caseID int64, item string, ps, ofI
 		for _, r := range p.Records {
 			if len(hits) < MaxAcceptEvidence && !slices.Contains(hits, r.Hit) {
 				hits = append(hits, r.Hit)
+				refs[r.Hit] = r.ID
 			}
 		}
 	}
@@ -451,6 +453,9 @@ func (a *App) acceptance(ctx context.Context, caseID int64, item string, ps, ofI
 		ev, err := a.resolveEvidence(ctx, caseID, h)
 		if err != nil {
 			continue // the record is gone since the run; the proposal still lists it
+		}
+		if refs[h] != "" {
+			ev.Ref = refs[h] // cited as the provider names it: INC-0684
 		}
 		u.Evidence = append(u.Evidence, ev)
 	}

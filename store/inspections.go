@@ -62,6 +62,10 @@ type ItemUpdate struct {
 	Finding  *string
 	Deadline *string
 	Evidence []Evidence
+	// RemoveEvidence lists the targets (rec-N, psg-N) of evidence links to
+	// remove from the item; each must be there, or the update fails with
+	// an error wrapping ErrNotFound.
+	RemoveEvidence []string
 }
 
 // StartInspection records an inspection of a case with the given template
@@ -230,6 +234,15 @@ func (s *Store) updateItem(ctx context.Context, tx *sql.Tx, caseID int64, itemID
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("item %s of case %d: %w", itemID, caseID, ErrNotFound)
+	}
+	for _, target := range u.RemoveEvidence {
+		res, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE case_id = ? AND item_id = ? AND target = ?`, caseID, itemID, target)
+		if err != nil {
+			return fmt.Errorf("remove evidence %s from item %s of case %d: %w", target, itemID, caseID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("item %s of case %d cites no %s: %w", itemID, caseID, target, ErrNotFound)
+		}
 	}
 	for _, ev := range u.Evidence {
 		sub := sql.NullInt64{Int64: ev.SubmissionID, Valid: ev.SubmissionID != 0}

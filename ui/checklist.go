@@ -576,16 +576,39 @@ func (v *checklistView) loadEvidence(itemID string, box *fyne.Container) {
 				none.Importance = widget.LowImportance
 				objs = append(objs, none)
 			}
+			open := v.status.CaseStatus == "open"
 			for _, ev := range evs {
-				where := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s · %s", ev.FileName, ev.Location, ev.Target), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+				ref := ev.Target
+				if ev.Ref != ev.Target {
+					ref = ev.Ref + " (" + ev.Target + ")"
+				}
+				where := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s · %s", ref, ev.FileName, ev.Location), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 				where.Wrapping = fyne.TextWrapWord
 				quote := wrapped(clipRunes(ev.Quote, 400))
-				objs = append(objs, container.NewVBox(where, quote))
+				head := fyne.CanvasObject(where)
+				if open {
+					ev := ev
+					remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.removeEvidence(itemID, ev) })
+					head = container.NewBorder(nil, nil, nil, remove, where)
+				}
+				objs = append(objs, container.NewVBox(head, quote))
 			}
 			box.Objects = objs
 			box.Refresh()
 		})
 	})
+}
+
+// removeEvidence asks before it removes an evidence link from an item.
+func (v *checklistView) removeEvidence(itemID string, ev app.Evidence) {
+	dialog.ShowConfirm(lang.L("Remove evidence?"),
+		lang.L("Remove {{.Ref}} ({{.File}}, {{.Location}}) from the item's evidence? The file itself stays imported.",
+			map[string]any{"Ref": ev.Target, "File": ev.FileName, "Location": ev.Location}),
+		func(ok bool) {
+			if ok {
+				v.assess(app.AssessInput{CaseID: v.caseID, ItemID: itemID, RemoveEvidence: []string{ev.Target}})
+			}
+		}, v.mw.win)
 }
 
 // clipRunes shortens s to n characters.

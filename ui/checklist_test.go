@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
@@ -210,5 +211,39 @@ func TestExportDialog(t *testing.T) {
 	onUI(mw, func() { v.importChecklist(filepath.Join("..", "testdata", "sample", "data-sources.xlsx")) })
 	if !strings.Contains(shownTexts(mw), "data-sources.xlsx") {
 		t.Errorf("import of a workbook without a checklist: %q", shownTexts(mw))
+	}
+}
+
+// TestRemoveEvidence removes a cited record after a confirmation.
+func TestRemoveEvidence(t *testing.T) {
+	mw, ws := newDemoWindow(t)
+	v := mw.checks
+	caseID := mw.cases[0].ID
+	onUI(mw, v.start)
+	ctx := context.Background()
+	if _, err := ws.RunChecks(ctx, caseID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.AcceptProposals(ctx, caseID, "art7-3-personal-information"); err != nil {
+		t.Fatal(err)
+	}
+	onUI(mw, v.load)
+	onUI(mw, func() { v.tree.Select("art7-3-personal-information") })
+	var remove *widget.Button
+	for _, o := range objectsOf(v.detail) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "" && b.Icon != nil && b.Icon.Name() == theme.DeleteIcon().Name() {
+			remove = b
+		}
+	}
+	if remove == nil {
+		t.Fatalf("no remove button:\n%s", textsIn(v.detail))
+	}
+	onUI(mw, func() { test.Tap(remove) })
+	if !strings.Contains(shownTexts(mw), "The file itself stays imported") {
+		t.Fatalf("no confirmation: %q", shownTexts(mw))
+	}
+	onUI(mw, func() { test.Tap(findButton(t, mw, "Yes")) })
+	if it := itemStatus(t, ws, caseID, "art7-3-personal-information"); it.Evidence != 0 {
+		t.Errorf("evidence after removal: %d", it.Evidence)
 	}
 }

@@ -191,3 +191,33 @@ func TestInspectLifecycleCommands(t *testing.T) {
 		t.Errorf("verify --json after tampering: %+v", v)
 	}
 }
+
+// TestEvidenceListAndRemove lists an item's evidence and removes a link,
+// by the provider's identifier and by hit id.
+func TestEvidenceListAndRemove(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	ok(t, "case", "new", "--workspace", ws, "--provider", "星河智算", "--service", "星河对话")
+	ok(t, "import", "--workspace", ws, "--case", "1", sampleFile("incidents.csv"))
+	ok(t, "inspect", "start", "--workspace", ws, "--case", "1")
+	ok(t, "check", "--workspace", ws, "--case", "1")
+	ok(t, "check", "accept", "--workspace", ws, "--case", "1", "art14-1-illegal-content")
+	var evs []struct {
+		Ref, Target, File, Location, Quote, SHA256 string
+	}
+	decode(t, ok(t, "inspect", "evidence", "--workspace", ws, "--case", "1", "art14-1-illegal-content", "--json"), &evs)
+	if len(evs) != 5 || evs[0].Ref != "INC-2000" || !strings.HasPrefix(evs[0].Target, "rec-") || evs[0].File != "incidents.csv" ||
+		evs[0].Location != "line 2001" || !strings.Contains(evs[0].Quote, "INC-2000") || len(evs[0].SHA256) != 64 {
+		t.Fatalf("evidence %+v", evs)
+	}
+	out := ok(t, "assess", "--workspace", ws, "--case", "1", "art14-1-illegal-content", "--remove-evidence", "INC-2000",
+		"--remove-evidence", evs[1].Target)
+	if !strings.HasSuffix(out, ", 3 evidence links\n") {
+		t.Errorf("assess --remove-evidence printed %q", out)
+	}
+	assertFailure(t, wb(t, nil, "assess", "--workspace", ws, "--case", "1", "art14-1-illegal-content", "--remove-evidence", "INC-2000"), 1,
+		`does not cite "INC-2000"`, "wb inspect evidence")
+	if out := ok(t, "inspect", "evidence", "--workspace", ws, "--case", "1", "art14-1-illegal-content"); !strings.HasSuffix(out, "art14-1-illegal-content: 3 evidence links\n") ||
+		strings.Contains(out, "INC-2000") {
+		t.Errorf("inspect evidence printed %q", out)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/inspection-workbench/workbench/app"
 )
@@ -64,19 +65,21 @@ var assessCommand = command{
 	summary: "record a checklist item's result, severity, note, finding, deadline and evidence",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "case `ID` (required)")
-		result := fs.String("result", "", "`RESULT`: "+strings.Join(app.Results, ", ")+" (required)")
+		result := fs.String("result", "", "`RESULT`: "+strings.Join(app.Results, ", ")+" (required unless another change is given)")
 		var severity, note, finding, deadline optionalString
-		var evidence stringList
+		var evidence, remove stringList
 		fs.Var(&severity, "severity", "`SEVERITY`: "+strings.Join(app.Severities, ", ")+" (empty clears it)")
 		fs.Var(&note, "note", "the inspector's note `TEXT` (replaces the recorded one)")
 		fs.Var(&finding, "finding", "the finding `TEXT` to put to the provider (replaces the recorded one)")
 		fs.Var(&deadline, "deadline", "deadline for the provider, `YYYY-MM-DD` (empty clears it)")
 		fs.Var(&evidence, "evidence", "evidence `REF`: a search-hit id (rec-12, psg-7) or the provider's record identifier (INC-0042); repeat for more")
+		fs.Var(&remove, "remove-evidence", "remove the item's evidence `REF` (its hit id or the reference as cited); repeat for more")
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) != 1 {
 				return usagef("name exactly one checklist ITEM (wb inspect status lists them)")
 			}
-			if *result == "" {
+			changes := severity.v != nil || note.v != nil || finding.v != nil || deadline.v != nil || len(evidence) > 0 || len(remove) > 0
+			if *result == "" && !changes {
 				return usagef("--result is required (one of %s)", strings.Join(app.Results, ", "))
 			}
 			a, c, err := openCaseFlag(ctx, e, *caseID)
@@ -85,7 +88,7 @@ var assessCommand = command{
 			}
 			defer a.Close()
 			st, err := a.Assess(ctx, app.AssessInput{CaseID: c.ID, ItemID: args[0], Result: *result,
-				Severity: severity.v, Note: note.v, Finding: finding.v, Deadline: deadline.v, Evidence: evidence})
+				Severity: severity.v, Note: note.v, Finding: finding.v, Deadline: deadline.v, Evidence: evidence, RemoveEvidence: remove})
 			if err != nil {
 				return err
 			}
@@ -152,3 +155,59 @@ var inspectStatusCommand = caseCommand("inspect status",
 			len(st.Items), strings.Join(parts, ", "))
 		return err
 	})
+
+// evidenceJSON is one evidence link in wb inspect evidence --json.
+type evidenceJSON struct {
+	Item     string `json:"item"`
+	Ref      string `json:"ref"`
+	Target   string `json:"target"`
+	File     string `json:"file"`
+	Kind     string `json:"kind"`
+	SHA256   string `json:"sha256"`
+	Location string `json:"location"`
+	Quote    string `json:"quote"`
+	AddedAt  string `json:"added_at"`
+}
+
+var inspectEvidenceCommand = command{
+	name:    "inspect evidence",
+	args:    "ITEM",
+	summary: "list the evidence cited for a checklist item, with the quoted text",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		caseID := fs.Int64("case", 0, "case `ID` (required)")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) != 1 {
+				return usagef("name exactly one checklist ITEM (wb inspect status lists them)")
+			}
+			a, c, err := openCaseFlag(ctx, e, *caseID)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			evs, err := a.ItemEvidence(ctx, c.ID, args[0])
+			if err != nil {
+				return err
+			}
+			if e.json {
+				out := make([]evidenceJSON, len(evs))
+				for i, ev := range evs {
+					out[i] = evidenceJSON{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, SHA256: ev.SHA256,
+						Location: ev.Location, Quote: ev.Quote, AddedAt: ev.AddedAt.UTC().Format(time.RFC3339)}
+				}
+				return writeJSON(e.stdout, out)
+			}
+			var b strings.Builder
+			for _, ev := range evs {
+				ref := ev.Target
+				if ev.Ref != ev.Target {
+					ref = ev.Ref + " (" + ev.Target + ")"
+				}
+				fmt.Fprintf(&b, "%s  %s %s  sha256 %s…\n    %s\n", ref, ev.FileName, ev.Location, ev.SHA256[:min(12, len(ev.SHA256))],
+					clipText(strings.Join(strings.Fields(ev.Quote), " "), 160))
+			}
+			fmt.Fprintf(&b, "%s: %s\n", args[0], plural(len(evs), "evidence link", "evidence links"))
+			_, err = fmt.Fprint(e.stdout, b.String())
+			return err
+		}
+	},
+}

@@ -70,6 +70,7 @@ var commands = []command{
 	inspectStartCommand,
 	assessCommand,
 	inspectStatusCommand,
+	inspectEvidenceCommand,
 	checkCommand,
 	checkAcceptCommand,
 	checkOverrideCommand,
