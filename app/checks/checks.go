@@ -313,12 +313,28 @@ func (b *outcomeBuilder) flag(r *Record, problem Text, missing bool) {
 }
 
 // flagProblems flags r with the problems found, joined; nothing when
-// there are none.
-func (b *outcomeBuilder) flagProblems(r *Record, problems []Text, missing bool) {
-	if len(problems) == 0 {
-		return
+// there are none. unclear problems (a missing or impossible time) are
+// listed too, and alone they make r a record that says too little.
+func (b *outcomeBuilder) flagProblems(r *Record, problems, unclear []Text) {
+	switch {
+	case len(problems) > 0:
+		b.flag(r, joinTexts(append(problems, unclear...)), false)
+	case len(unclear) > 0:
+		b.flag(r, joinTexts(unclear), true)
 	}
-	b.flag(r, joinTexts(problems), missing)
+}
+
+// timeProblem says what is wrong with a record's received and handled
+// times (nil when nothing): the receipt time is missing, or the handling
+// time comes before it.
+func timeProblem(hasFound bool, found time.Time, hasDone bool, done time.Time, doneZh, doneEn string) []Text {
+	switch {
+	case !hasFound:
+		return []Text{{Zh: "无发现（受理）时间", En: "no time of receipt (发现时间 is empty)"}}
+	case hasDone && done.Before(found):
+		return []Text{{Zh: doneZh + "早于发现（受理）时间", En: doneEn + " is earlier than the time of receipt"}}
+	}
+	return nil
 }
 
 // outcome turns what was gathered into a proposal. noData is the summary
@@ -404,6 +420,13 @@ func terms(fields map[string]any, name string) []string {
 // basis, licence or filing number.
 var noValue = []string{"无", "暂无", "没有", "不适用", "不涉及", "未提供", "空", "n/a", "na", "none", "nil", "null", "-", "--", "—", "——", "/", "／", "否"}
 
+// statesNone reports whether a text says, in so many words, that there is
+// nothing (无, 不适用, none) rather than being empty.
+func statesNone(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && blank(s)
+}
+
 // blank reports whether a text says nothing: empty, or one of noValue.
 func blank(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
@@ -459,7 +482,9 @@ func (d duration) text() Text {
 }
 
 // exceeded reports whether the time from start to end is longer than d.
-// Calendar days and hours are measured from the moment of receipt. Working days are counted Monday to Friday from the day after start up to
+// Hours run from the moment of receipt. Days are counted as the law counts
+// periods (Civil Code Art. 201): the day of receipt does not count, so a
+// limit of 15 days ends with the 15th day after it. Working days are counted Monday to Friday from the day after start up to
 // the day of end; public holidays are not known offline and count as
 // working days, so a delay is never missed but one near the limit may be
 // overstated.
@@ -470,12 +495,7 @@ func (d duration) exceeded(start, end time.Time) bool {
 	case "working_days":
 		return float64(workingDays(start, end)) > d.value
 	}
-	return end.Sub(start).Hours() > d.value*24
-}
-
-// elapsedDays counts the whole days from start to end.
-func elapsedDays(start, end time.Time) int {
-	return int(end.Sub(start).Hours() / 24)
+	return float64(calendarDays(start, end)) > d.value
 }
 
 // calendarDays counts the days from start's date to end's date.

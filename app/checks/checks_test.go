@@ -188,11 +188,14 @@ func TestRules(t *testing.T) {
 			records: []Record{algo(with(cleanAlgorithm(), "base_model_filing_no", nil))}, result: NonCompliant, flagged: []string{"algorithm.csv line 2"}},
 		{name: "base model not stated", check: checklist.CheckBaseModelFiling,
 			records: []Record{algo(with(cleanAlgorithm(), "base_model", nil))}, result: InfoRequested},
+		{name: "no base model", check: checklist.CheckBaseModelFiling,
+			records: []Record{algo(with(cleanAlgorithm(), "base_model", "无", "base_model_filing_no", nil))}, result: NotApplicable},
 		{name: "no algorithm description", check: checklist.CheckBaseModelFiling, records: []Record{ds("DS-1", cleanSource("DS-1"))}, result: InfoRequested},
 
 		// Art. 8 annotation rules, QA, training, safety annotation.
 		{name: "annotation rules submitted", check: checklist.CheckAnnotationRules, kinds: map[string]int{kindAnnotation: 1}, result: Compliant},
 		{name: "annotation rules missing", check: checklist.CheckAnnotationRules, kinds: map[string]int{kindDataSource: 1}, result: NonCompliant},
+		{name: "nothing imported yet", check: checklist.CheckAnnotationRules, kinds: map[string]int{}, result: InfoRequested},
 		{name: "qa sampled", check: checklist.CheckAnnotationQA, records: []Record{qa("B-1", cleanBatch("B-1"))}, result: Compliant},
 		{name: "qa not sampled", check: checklist.CheckAnnotationQA,
 			records: []Record{qa("B-1", cleanBatch("B-1")), qa("B-3", with(cleanBatch("B-3"), "sample_size", nil, "accuracy", nil))},
@@ -225,6 +228,16 @@ func TestRules(t *testing.T) {
 			records: []Record{inc("I-3", with(cleanIncident("I-3", "pi_request"), "resolved_at", "2024-03-17T10:00:01"))}, result: NonCompliant, flagged: []string{"I-3"}},
 		{name: "request just in time", check: checklist.CheckPIRequestsHandled, params: map[string]any{"max_days": 15},
 			records: []Record{inc("I-4", with(cleanIncident("I-4", "pi_request"), "resolved_at", "2024-03-16T10:00:00"))}, result: Compliant},
+		{name: "request with dates only", check: checklist.CheckPIRequestsHandled, params: map[string]any{"max_days": 15},
+			// The day of receipt does not count: the 15th day after it is in time.
+			records: []Record{inc("I-5", with(cleanIncident("I-5", "pi_request"), "found_at", "2024-03-05", "resolved_at", "2024-03-20T23:00:00"))},
+			result:  Compliant},
+		{name: "request resolved before receipt", check: checklist.CheckPIRequestsHandled,
+			records: []Record{inc("I-6", with(cleanIncident("I-6", "pi_request"), "resolved_at", "2024-02-20T10:00:00"))},
+			result:  InfoRequested, flagged: []string{"I-6"}, missing: true},
+		{name: "request without receipt time", check: checklist.CheckPIRequestsHandled,
+			records: []Record{inc("I-7", with(cleanIncident("I-7", "pi_request"), "found_at", nil))},
+			result:  InfoRequested, flagged: []string{"I-7"}, missing: true},
 		{name: "no requests", check: checklist.CheckPIRequestsHandled, records: []Record{inc("I-1", cleanIncident("I-1", "complaint"))}, result: InfoRequested},
 
 		// Art. 12 content labelling.
@@ -248,6 +261,10 @@ func TestRules(t *testing.T) {
 			records: []Record{inc("I-5", with(cleanIncident("I-5", "illegal_content"), "reported", false, "reported_at", nil))}, result: NonCompliant, flagged: []string{"I-5"}},
 		{name: "illegal content reported without time", check: checklist.CheckIllegalContentReport,
 			records: []Record{inc("I-6", with(cleanIncident("I-6", "illegal_content"), "reported_at", nil))}, result: NonCompliant, flagged: []string{"I-6"}},
+
+		{name: "illegal content reported before found", check: checklist.CheckIllegalContentReport,
+			records: []Record{inc("I-7", with(cleanIncident("I-7", "illegal_content"), "reported_at", "2024-02-01T12:00:00"))},
+			result:  InfoRequested, flagged: []string{"I-7"}, missing: true},
 
 		// Art. 14 ¶2 user illegal activity.
 		{name: "user activity handled", check: checklist.CheckUserIllegalActivity,
@@ -277,6 +294,9 @@ func TestRules(t *testing.T) {
 			records: []Record{algo(with(cleanAlgorithm(), "complaint_time_limit", map[string]any{"value": 48.0, "unit": "hours"})),
 				inc("C-5", cleanIncident("C-5", "complaint"))},
 			result: NonCompliant, flagged: []string{"C-5"}},
+		{name: "complaint resolved before receipt", check: checklist.CheckComplaintTimeLimit,
+			records: []Record{inc("C-8", with(cleanIncident("C-8", "complaint"), "resolved_at", "2024-02-28T10:00:00"))},
+			result:  InfoRequested, flagged: []string{"C-8"}, missing: true},
 		{name: "complaint unresolved", check: checklist.CheckComplaintTimeLimit,
 			records: []Record{inc("C-6", with(cleanIncident("C-6", "complaint"), "resolved_at", nil))}, result: NonCompliant, flagged: []string{"C-6"}},
 		{name: "complaint not answered", check: checklist.CheckComplaintTimeLimit,

@@ -111,7 +111,15 @@ func (c *baseModelFiling) finish(f *facts) Outcome {
 	model, _ := f.algorithmText("base_model")
 	filing, _ := f.algorithmText("base_model_filing_no")
 	b.checked = len(f.algorithm)
+	none := false
+	for _, r := range f.algorithm {
+		none = none || statesNone(text(r.Fields, "base_model"))
+	}
 	switch {
+	case model == "" && none:
+		return Outcome{Result: NotApplicable, Checked: b.checked, Summary: Text{
+			Zh: "算法机制机理说明称服务未使用基础模型。",
+			En: "The algorithm description says the service builds on no base model."}}
 	case model == "":
 		return Outcome{Result: InfoRequested, Checked: b.checked, Summary: Text{
 			Zh: "算法机制机理说明未说明服务是否使用基础模型。",
@@ -141,6 +149,15 @@ func (c *annotationRules) record(*Record)   {}
 func (c *annotationRules) passage(*Passage) {}
 func (c *annotationRules) finish(f *facts) Outcome {
 	n := f.kinds[kindAnnotation]
+	total := 0
+	for _, k := range f.kinds {
+		total += k
+	}
+	if total == 0 {
+		return Outcome{Result: InfoRequested, Summary: Text{
+			Zh: "案件尚未导入任何提交材料。",
+			En: "Nothing has been imported into the case yet."}}
+	}
 	if n == 0 {
 		return Outcome{Result: NonCompliant, Summary: Text{
 			Zh: "未提交标注规则（既无标注规则文档，也无标注质量核验记录）。",
@@ -182,7 +199,7 @@ func (c *annotationQA) record(r *Record) {
 			Zh: fmt.Sprintf("准确率 %s 低于 %s", percent(a), percent(c.minAccuracy)),
 			En: fmt.Sprintf("accuracy %s is below %s", percent(a), percent(c.minAccuracy))})
 	}
-	c.b.flagProblems(r, problems, false)
+	c.b.flagProblems(r, problems, nil)
 }
 func (c *annotationQA) passage(*Passage) {}
 func (c *annotationQA) finish(*facts) Outcome {
@@ -292,11 +309,12 @@ func (c *piRequests) record(r *Record) {
 	var problems []Text
 	found, hasFound := when(r.Fields, "found_at")
 	resolved, hasResolved := when(r.Fields, "resolved_at")
+	unclear := timeProblem(hasFound, found, hasResolved, resolved, "办结时间", "the resolution time")
 	if !hasResolved {
 		problems = append(problems, Text{Zh: "无办结时间，请求未办结", En: "no resolution time: the request was not handled"})
-	} else if hasFound {
+	} else if unclear == nil {
 		if (duration{float64(c.maxDays), "days"}).exceeded(found, resolved) {
-			d := elapsedDays(found, resolved)
+			d := calendarDays(found, resolved)
 			problems = append(problems, Text{
 				Zh: fmt.Sprintf("受理后 %d 日方办结，超过 %d 日", d, c.maxDays),
 				En: fmt.Sprintf("resolved %d days after receipt, more than %d", d, c.maxDays)})
@@ -305,7 +323,7 @@ func (c *piRequests) record(r *Record) {
 	if fb, ok := r.Fields["feedback_given"].(bool); ok && !fb {
 		problems = append(problems, Text{Zh: "未反馈处理结果", En: "the requester was not answered"})
 	}
-	c.b.flagProblems(r, problems, false)
+	c.b.flagProblems(r, problems, unclear)
 }
 func (c *piRequests) passage(*Passage) {}
 func (c *piRequests) finish(*facts) Outcome {
@@ -443,7 +461,11 @@ func (c *illegalContentReport) record(r *Record) {
 	}
 	c.b.checked++
 	reported, said := r.Fields["reported"].(bool)
-	_, dated := when(r.Fields, "reported_at")
+	reportedAt, dated := when(r.Fields, "reported_at")
+	if found, ok := when(r.Fields, "found_at"); ok && dated && reportedAt.Before(found) {
+		c.b.flag(r, Text{Zh: "报告时间早于发现时间", En: "the report time is earlier than the time the content was found"}, true)
+		return
+	}
 	switch {
 	case said && !reported:
 		p := Text{Zh: "未向有关主管部门报告（是否报告主管部门为“否”）", En: "not reported to the competent authority (是否报告主管部门 is no)"}
@@ -485,7 +507,7 @@ func (c *userIllegalActivity) record(r *Record) {
 			problems = append(problems, Text{Zh: "未说明是否向有关主管部门报告", En: "does not say whether it was reported to the competent authority"})
 		}
 	}
-	c.b.flagProblems(r, problems, false)
+	c.b.flagProblems(r, problems, nil)
 }
 func (c *userIllegalActivity) passage(*Passage) {}
 func (c *userIllegalActivity) finish(*facts) Outcome {
@@ -540,11 +562,12 @@ func (c *complaintTimeLimit) finish(f *facts) Outcome {
 		k := &c.complaints[i]
 		b.checked++
 		var problems []Text
+		unclear := timeProblem(k.hasFound, k.found, k.hasRes, k.resolved, "办结时间", "the resolution time")
 		switch {
 		case !k.hasRes:
 			problems = append(problems, Text{Zh: "无办结时间，投诉举报未办结", En: "no resolution time: not resolved"})
-		case k.hasFound && limit.exceeded(k.found, k.resolved):
-			days := elapsedDays(k.found, k.resolved)
+		case unclear == nil && limit.exceeded(k.found, k.resolved):
+			days := calendarDays(k.found, k.resolved)
 			p := Text{
 				Zh: fmt.Sprintf("受理后 %d 个自然日方办结，超过%s（%s）", days, limit.text().Zh, source.Zh),
 				En: fmt.Sprintf("resolved %d calendar days after receipt, beyond %s (%s)", days, limit.text().En, source.En)}
@@ -558,7 +581,7 @@ func (c *complaintTimeLimit) finish(f *facts) Outcome {
 		if k.feedback != nil && !*k.feedback {
 			problems = append(problems, Text{Zh: "未反馈处理结果", En: "the outcome was not fed back"})
 		}
-		b.flagProblems(&k.rec, problems, false)
+		b.flagProblems(&k.rec, problems, unclear)
 	}
 	lt := limit.text()
 	o := b.outcome(noIncidents(Text{Zh: "投诉举报", En: "complaints"}),

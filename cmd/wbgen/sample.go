@@ -180,7 +180,10 @@ func buildSampleIncidents() ([]byte, []problem, error) {
 		rows[i].plantLate(rng)
 	}
 	for _, i := range late {
-		days := int(rows[i].resolvedAt.Sub(rows[i].found).Hours() / 24)
+		// Days are counted as the law counts them: from the day after
+		// receipt to the day of resolution.
+		f, r := rows[i].found, rows[i].resolvedAt
+		days := int(time.Date(r.Year(), r.Month(), r.Day(), 0, 0, 0, 0, time.UTC).Sub(time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, time.UTC)).Hours() / 24)
 		add([]int{i}, fmt.Sprintf("投诉举报 resolved %d calendar days after it came in — beyond the published 15 working days (all other complaints: ≤ 10 days)", days), "Art. 15")
 	}
 	unresolved := take(catPIRequest, 2)
