@@ -144,10 +144,16 @@ type signedEvidence struct {
 }
 
 type signedProposal struct {
-	Item          string `json:"item"`
-	Rule          string `json:"rule"`
-	Result        string `json:"result"`
-	Flagged       int    `json:"flagged"`
+	Item    string `json:"item"`
+	Rule    string `json:"rule"`
+	Article string `json:"article"`
+	Result  string `json:"result"`
+	Summary string `json:"summary"` // JSON {"zh","en"} as stored
+	Checked int    `json:"checked"`
+	Flagged int    `json:"flagged"`
+	// Digest is the SHA-256 of the result and the records behind it.
+	Digest        string `json:"digest"`
+	Records       string `json:"records"` // JSON as stored
 	Decision      string `json:"decision"`
 	DecidedResult string `json:"decided_result"`
 	Reason        string `json:"reason"`
@@ -194,7 +200,8 @@ func (a *App) content(ctx context.Context, c Case, in store.Inspection, signedAt
 		return sc, err
 	}
 	for _, p := range ps {
-		sc.Proposals = append(sc.Proposals, signedProposal{Item: p.ItemID, Rule: p.Rule, Result: p.Result, Flagged: p.Flagged,
+		sc.Proposals = append(sc.Proposals, signedProposal{Item: p.ItemID, Rule: p.Rule, Article: p.Article, Result: p.Result,
+			Summary: p.Summary, Checked: p.Checked, Flagged: p.Flagged, Digest: p.Digest, Records: p.Records,
 			Decision: p.Decision, DecidedResult: p.DecidedResult, Reason: p.Reason})
 	}
 	return sc, nil
@@ -234,6 +241,10 @@ func (a *App) SignInspection(ctx context.Context, caseID int64) (Signature, erro
 		}
 		return Signature{}, &stateErr{msg: msg, base: store.ErrConflict}
 	}
+	if len(c.Inspectors) == 0 {
+		return Signature{}, &stateErr{msg: fmt.Sprintf("case %d names no inspector; an inspection is signed in its inspectors' names, so record them first", caseID),
+			base: store.ErrConflict}
+	}
 	at := a.now().UTC()
 	sc, err := a.content(ctx, c, in, at, c.Inspectors)
 	if err != nil {
@@ -244,7 +255,7 @@ func (a *App) SignInspection(ctx context.Context, caseID int64) (Signature, erro
 		return Signature{}, err
 	}
 	sig := digest(b)
-	if err := a.store.SignInspection(ctx, caseID, at, strings.Join(c.Inspectors, "\n"), string(b), sig); err != nil {
+	if err := a.store.SignInspection(ctx, caseID, in.ConcludedAt, at, strings.Join(c.Inspectors, "\n"), string(b), sig); err != nil {
 		return Signature{}, err
 	}
 	return Signature{CaseID: caseID, Format: SignatureFormat, SHA256: sig, SignedAt: at, SignedBy: c.Inspectors}, nil
@@ -295,9 +306,18 @@ func (a *App) VerifyInspection(ctx context.Context, caseID int64) (Verification,
 	if got := digest([]byte(in.SignedContent)); got != in.Signature {
 		v.Differences = append(v.Differences, Difference{Field: "signed content", Signed: in.Signature, Now: got})
 	}
+	// The time and names that count are those inside the signed content;
+	// the columns beside it must agree.
 	signedAt := in.SignedAt
 	if t, err := time.Parse(time.RFC3339Nano, signed.SignedAt); err == nil {
 		signedAt = t
+		v.SignedAt = t
+		if !t.Equal(in.SignedAt) {
+			v.Differences = append(v.Differences, Difference{Field: "signed_at", Signed: stamp(t), Now: stamp(in.SignedAt)})
+		}
+	}
+	if signed.SignedBy != nil {
+		v.SignedBy = signed.SignedBy
 	}
 	now, err := a.content(ctx, c, in, signedAt, signedBy)
 	if err != nil {

@@ -94,7 +94,8 @@ type CheckRun struct {
 
 // resultRank orders proposed results from the least to the most serious,
 // for combining an item's proposals.
-var resultRank = map[string]int{checks.NotApplicable: 0, checks.Compliant: 1, checks.InfoRequested: 2, checks.NonCompliant: 3}
+var resultRank = map[string]int{checks.NotApplicable: 0, checks.Compliant: 1, checks.InfoRequested: 2, "partially_compliant": 3,
+	checks.NonCompliant: 4}
 
 // RunChecks runs the automated checks of an open case's checklist over its
 // structured records and documents, and records their proposals. A check
@@ -214,7 +215,7 @@ func storedProposal(o checks.Outcome) (store.Proposal, error) {
 		return store.Proposal{}, err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%d\x00%s\x00%s\x00", o.Result, o.Flagged, o.Summary.Zh, o.Summary.En)
+	fmt.Fprintf(h, "%s\x00%d\x00", o.Result, o.Flagged)
 	for _, r := range recs {
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", r.Hit, r.Problem.En, r.Problem.Zh, r.Location)
 	}
@@ -419,10 +420,20 @@ func (a *App) acceptance(ctx context.Context, caseID int64, item string, ps, ofI
 	if err != nil {
 		return store.Decision{}, err
 	}
+	// The item's result is the most serious of the decisions on its
+	// current proposals: those accepted now, those accepted before and the
+	// results the inspector chose when overriding.
 	result := ps[0].Result
 	for _, p := range ofItem {
-		if p.Decision == DecisionAccepted && resultRank[p.Result] > resultRank[result] {
-			result = p.Result
+		decided := ""
+		switch p.Decision {
+		case DecisionAccepted:
+			decided = p.Result
+		case DecisionOverridden:
+			decided = p.DecidedResult
+		}
+		if decided != "" && resultRank[decided] > resultRank[result] {
+			result = decided
 		}
 	}
 	var ids []int64

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/inspection-workbench/workbench/store"
 )
@@ -367,11 +368,104 @@ func TestConcludeSignVerify(t *testing.T) {
 	if len(fields) != 2 || fields[1] != "art10-users-minors result" || !strings.HasPrefix(fields[0], "art7-1-lawful-sources evidence rec-") {
 		t.Errorf("differences %q", fields)
 	}
+	// So are a forged signing time and a changed proposal summary.
+	if _, err := db.ExecContext(ctx, `UPDATE inspections SET signed_at = '2020-01-01T00:00:00Z' WHERE case_id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE proposals SET summary = '{"zh":"无","en":"nothing"}' WHERE case_id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	v, err = a.VerifyInspection(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields = nil
+	for _, d := range v.Differences {
+		fields = append(fields, d.Field)
+	}
+	if v.OK || !slices.Contains(fields, "signed_at") || !slices.Contains(fields, "proposals") || !v.SignedAt.Equal(sig.SignedAt) {
+		t.Errorf("verify after forging the time and a summary: %q, signed at %v", fields, v.SignedAt)
+	}
 	// Tampering with the signed content itself is found too.
 	if _, err := db.ExecContext(ctx, `UPDATE inspections SET signed_content = replace(signed_content, '青少年', '儿童') WHERE case_id = ?`, id); err != nil {
 		t.Fatal(err)
 	}
 	if v, err = a.VerifyInspection(ctx, id); err != nil || v.OK || !slices.ContainsFunc(v.Differences, func(d Difference) bool { return d.Field == "signed content" }) {
 		t.Errorf("verify after the signed content changed: %+v, %v", v.Differences, err)
+	}
+}
+
+// TestDecisionsCombine keeps an override when another rule of the item is
+// accepted, and keeps decisions when a re-run only checked more records.
+func TestDecisionsCombine(t *testing.T) {
+	a, id := demoInspection(t)
+	ctx := context.Background()
+	if _, err := a.RunChecks(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.OverrideProposal(ctx, id, "art8-annotation-rules/annotation_rules_present", "partially_compliant", "规则不够具体"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := a.AcceptProposal(ctx, id, "art8-annotation-rules/safety_annotation")
+	if err != nil || st.Result != "partially_compliant" {
+		t.Errorf("accepting a compliant rule after overriding another to partially_compliant: %+v, %v", st, err)
+	}
+
+	if _, err := a.AcceptProposals(ctx, id, "art15-complaints"); err != nil {
+		t.Fatal(err)
+	}
+	before := proposal(t, a, id, "art15-complaints/complaint_time_limit")
+	// One more clean complaint: more records checked, the same ones flagged.
+	if _, err := a.store.DB().ExecContext(ctx, `INSERT INTO records (submission_id, sheet, row_no, ref, fields, extra)
+		SELECT submission_id, sheet, 99999, 'INC-9999', json_set(fields, '$.id', 'INC-9999'), extra FROM records
+		WHERE json_extract(fields, '$.category') = 'complaint' AND ref NOT IN ('INC-0858', 'INC-1118', 'INC-1610', 'INC-2453') ORDER BY id LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	run, err := a.RunChecks(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := proposal(t, a, id, "art15-complaints/complaint_time_limit")
+	if after.Decision != DecisionAccepted || after.ProposedAt != before.ProposedAt || after.Checked != before.Checked+1 ||
+		after.Summary.En == before.Summary.En {
+		t.Errorf("after a clean record was added: %+v (before %+v), run added %d", after, before, run.Added)
+	}
+}
+
+func TestSignNeedsInspectors(t *testing.T) {
+	a := openApp(t)
+	ctx := context.Background()
+	id := newCase(t, a)
+	if _, err := a.StartInspection(ctx, id, ""); err != nil {
+		t.Fatal(err)
+	}
+	st, err := a.InspectionStatus(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range st.Items {
+		if _, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: it.ID, Result: "not_applicable"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.ConcludeInspection(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SignInspection(ctx, id); !errors.Is(err, store.ErrConflict) || !strings.Contains(err.Error(), "names no inspector") {
+		t.Errorf("signing without inspectors: %v", err)
+	}
+	// Content read before a reopen and a new conclusion is not signed.
+	in, err := a.store.GetInspection(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.ReopenInspection(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.ConcludeInspection(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.SignInspection(ctx, id, in.ConcludedAt, time.Now(), "张明", "{}", "x"); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("signing stale content: %v", err)
 	}
 }

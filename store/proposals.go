@@ -28,8 +28,9 @@ type Proposal struct {
 	Records string // JSON array of the records behind it
 	Checked int
 	Flagged int
-	// Digest identifies what was found (result and records): a re-run
-	// with the same digest keeps the proposal and its decision.
+	// Digest identifies what was found (result and the records behind
+	// it): a re-run with the same digest keeps the proposal and its
+	// decision, updating only its summary and count of records checked.
 	Digest        string
 	ProposedAt    time.Time
 	SupersededAt  time.Time // zero while current
@@ -66,6 +67,9 @@ func (s *Store) SaveProposals(ctx context.Context, caseID int64, ps []Proposal) 
 				WHERE case_id = ? AND item_id = ? AND rule = ? AND superseded_at = ''`, caseID, p.ItemID, p.Rule).Scan(&id, &digest)
 			switch {
 			case err == nil && digest == p.Digest:
+				if _, err := tx.ExecContext(ctx, `UPDATE proposals SET summary = ?, checked = ? WHERE id = ?`, p.Summary, p.Checked, id); err != nil {
+					return fmt.Errorf("update proposal %d: %w", id, err)
+				}
 				p.ID = id
 				res.Kept++
 				continue
@@ -185,27 +189,67 @@ func (s *Store) decide(ctx context.Context, tx *sql.Tx, caseID int64, d Decision
 	return s.updateItem(ctx, tx, caseID, d.ItemID, d.Item)
 }
 
-// ConcludeInspection moves an open case's inspection to concluded.
+// ConcludeInspection moves an open case's inspection to concluded. As a
+// last guard, inside the same transaction, an item still not assessed or a
+// proposal still pending gives an error wrapping ErrConflict.
 func (s *Store) ConcludeInspection(ctx context.Context, caseID int64) error {
-	return s.moveInspection(ctx, caseID, StatusOpen, StatusConcluded, `concluded_at = ?`, s.timestamp())
+	return s.moveInspection(ctx, caseID, StatusOpen, StatusConcluded, inspectionUpdate{
+		set: `concluded_at = ?`, args: []any{s.timestamp()},
+		guard: func(tx *sql.Tx) error {
+			var unassessed, pending int
+			if err := tx.QueryRowContext(ctx, `SELECT
+				(SELECT count(*) FROM inspection_items WHERE case_id = ?1 AND result = 'not_assessed'),
+				(SELECT count(*) FROM proposals WHERE case_id = ?1 AND superseded_at = '' AND decision = '')`, caseID).Scan(&unassessed, &pending); err != nil {
+				return fmt.Errorf("read inspection of case %d: %w", caseID, err)
+			}
+			if unassessed+pending > 0 {
+				return &stateError{msg: fmt.Sprintf("case %d's inspection has %d items not assessed and %d proposals pending; it cannot be concluded",
+					caseID, unassessed, pending), base: ErrConflict}
+			}
+			return nil
+		}})
 }
 
 // ReopenInspection moves a concluded (not signed) case back to open.
 func (s *Store) ReopenInspection(ctx context.Context, caseID int64) error {
-	return s.moveInspection(ctx, caseID, StatusConcluded, StatusOpen, `concluded_at = ''`)
+	return s.moveInspection(ctx, caseID, StatusConcluded, StatusOpen, inspectionUpdate{set: `concluded_at = ''`})
 }
 
 // SignInspection moves a concluded case to signed, storing when and by
-// whom, the signed content and its signature.
-func (s *Store) SignInspection(ctx context.Context, caseID int64, signedAt time.Time, signedBy, content, signature string) error {
-	return s.moveInspection(ctx, caseID, StatusConcluded, StatusSigned,
-		`signed_at = ?, signed_by = ?, signed_content = ?, signature = ?`, signedAt.UTC().Format(time.RFC3339Nano), signedBy, content, signature)
+// whom, the signed content and its signature. concludedAt is when the
+// inspection was concluded as the content was read: an inspection that
+// was reopened and concluded again meanwhile gives an error wrapping
+// ErrConflict, so stale content is never signed.
+func (s *Store) SignInspection(ctx context.Context, caseID int64, concludedAt, signedAt time.Time, signedBy, content, signature string) error {
+	return s.moveInspection(ctx, caseID, StatusConcluded, StatusSigned, inspectionUpdate{
+		set:  `signed_at = ?, signed_by = ?, signed_content = ?, signature = ?`,
+		args: []any{signedAt.UTC().Format(time.RFC3339Nano), signedBy, content, signature},
+		guard: func(tx *sql.Tx) error {
+			var at string
+			if err := tx.QueryRowContext(ctx, `SELECT concluded_at FROM inspections WHERE case_id = ?`, caseID).Scan(&at); err != nil {
+				return fmt.Errorf("read inspection of case %d: %w", caseID, err)
+			}
+			if !parseTime(at).Equal(concludedAt) {
+				return &stateError{msg: fmt.Sprintf("case %d's inspection was reopened and concluded again while it was being signed; sign it again", caseID),
+					base: ErrConflict}
+			}
+			return nil
+		}})
+}
+
+// inspectionUpdate is what moveInspection sets: columns of the inspection
+// with their arguments, after guard, if any, agrees inside the
+// transaction.
+type inspectionUpdate struct {
+	set   string
+	args  []any
+	guard func(*sql.Tx) error
 }
 
 // moveInspection changes a case's status from one state to the next and
 // sets the inspection's columns, in one transaction. A case in another
 // state gives an error wrapping ErrConflict.
-func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to, set string, args ...any) error {
+func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to string, u inspectionUpdate) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		status, err := caseStatus(ctx, tx, caseID)
 		if err != nil {
@@ -214,8 +258,13 @@ func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to, set 
 		if status != from {
 			return &stateError{msg: fmt.Sprintf("case %d's inspection is %s, not %s", caseID, status, from), base: ErrConflict}
 		}
+		if u.guard != nil {
+			if err := u.guard(tx); err != nil {
+				return err
+			}
+		}
 		now := s.timestamp()
-		res, err := tx.ExecContext(ctx, `UPDATE inspections SET `+set+` WHERE case_id = ?`, append(args, caseID)...)
+		res, err := tx.ExecContext(ctx, `UPDATE inspections SET `+u.set+` WHERE case_id = ?`, append(u.args, caseID)...)
 		if err != nil {
 			return fmt.Errorf("update inspection of case %d: %w", caseID, err)
 		}

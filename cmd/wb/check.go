@@ -169,6 +169,9 @@ var checkOverrideCommand = command{
 			if *result == "" {
 				return usagef("--result is required")
 			}
+			if strings.TrimSpace(*reason) == "" {
+				return usagef("--reason is required: say why the proposal is wrong or incomplete")
+			}
 			a, c, err := openCaseFlag(ctx, e, *caseID)
 			if err != nil {
 				return err

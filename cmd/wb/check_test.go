@@ -85,8 +85,8 @@ func TestCheckCommands(t *testing.T) {
 		"no proposal for \"art99-x\"", "wb check --list shows the proposals")
 	ok(t, "check", "accept", "--workspace", ws, "--case", "1", "art8-annotation-quality")
 	assertFailure(t, wb(t, nil, "check", "accept", "--workspace", ws, "--case", "1"), 2, "name at least one proposal")
-	assertFailure(t, wb(t, nil, "check", "override", "--workspace", ws, "--case", "1", "art15-complaints", "--result", "compliant"), 1,
-		"give the reason")
+	assertFailure(t, wb(t, nil, "check", "override", "--workspace", ws, "--case", "1", "art15-complaints", "--result", "compliant"), 2,
+		"--reason is required")
 	assertFailure(t, wb(t, nil, "check", "override", "--workspace", ws, "--case", "1", "art15-complaints"), 2, "--result is required")
 	out = ok(t, "check", "override", "--workspace", ws, "--case", "1", "art15-complaints", "--result", "partially_compliant",
 		"--reason", "两起投诉跨春节假期")
