@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/inspection-workbench/workbench/app/export"
@@ -157,13 +158,21 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, error
 		return nil, err
 	}
 	t := frozenTemplate(in)
+	stored, err := a.store.InspectionItems(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	versions := map[string]string{}
+	for _, it := range stored {
+		versions[it.ItemID] = stamp(it.UpdatedAt)
+	}
 	d := &export.Data{Case: export.Case{ID: c.ID, Title: c.Title, Provider: c.Provider.Name, CreditCode: c.Provider.CreditCode,
 		Service: c.Service.Name, FilingNo: c.Service.FilingNo, Inspectors: c.Inspectors, OpenedOn: c.OpenedOn, Status: c.Status,
 		Template: in.TemplateID, TemplateVersion: in.TemplateVersion, StartedAt: in.StartedAt, ConcludedAt: in.ConcludedAt,
 		SignedAt: in.SignedAt, Signature: in.Signature}}
 	for _, it := range st.Items {
 		item := export.Item{ID: it.ID, ArticlesText: articlesText(it.Articles), Title: export.Text(it.Title), Result: it.Result,
-			Severity: it.Severity, Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Evidence: it.Evidence}
+			Severity: it.Severity, Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Evidence: it.Evidence, Version: versions[it.ID]}
 		if t != nil {
 			if ti, ok := t.Item(it.ID); ok {
 				item.Requirement = export.Text(ti.Requirement)
@@ -336,17 +345,35 @@ func (a *App) ImportChecklist(ctx context.Context, caseID int64, path string, dr
 			continue
 		}
 		seen[row.Item] = cell
+		// An item changed in the workbench since the export cannot tell
+		// the auditor's edits from its own older values: refuse rather
+		// than revert the newer work.
+		version, known := sheet.Versions[row.Item]
+		stale := known && version != "" && version != stamp(it.UpdatedAt)
+		masked := sheet.Masked != nil && *sheet.Masked
 		var u store.ItemUpdate
 		changed := false
 		set := func(field, from, to string, dst **string) {
 			if from == to {
 				return
 			}
+			refuse := func(why string) {
+				problems = append(problems, export.CellError{Cell: row.Cells[field], Item: row.Item, Problem: why})
+			}
 			if field == export.FieldNote || field == export.FieldFinding {
 				if export.IsMaskedOf(to, from) {
 					rep.Unmasked++
 					return
 				}
+				if masked && !stale && export.MaskPersonalInfo(from) != from {
+					refuse(fmt.Sprintf("the %s holds personal information, which the export masked; applying the edited cell would replace it with the masked text — edit the %s in the workbench, or export with --include-personal-info and edit that", field, field))
+					return
+				}
+			}
+			if stale {
+				refuse(fmt.Sprintf("the item was changed in the workbench after this workbook was exported, so its %s here (%s) may be older, not an edit (now %s); export the case again and redo the edit there",
+					field, quoteValue(to), quoteValue(from)))
+				return
 			}
 			v := to
 			*dst = &v
@@ -384,6 +411,14 @@ func (a *App) ImportChecklist(ctx context.Context, caseID int64, path string, dr
 	}
 	rep.Applied = true
 	return rep, nil
+}
+
+// quoteValue quotes a value for a message, "empty" when it is.
+func quoteValue(s string) string {
+	if s == "" {
+		return "empty"
+	}
+	return strconv.Quote(capText(s, 60))
 }
 
 // cellOrder sorts cell references by row, then column ("B7" before

@@ -58,8 +58,11 @@ func TestExportWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Checklist,Findings,Evidence,Submissions,Automated checks" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Checklist,Findings,Evidence,Submissions,Automated checks,_wb_export" {
 		t.Errorf("sheets %s", got)
+	}
+	if vis, _ := f.GetSheetVisible("_wb_export"); vis {
+		t.Error("the export's baseline sheet is visible")
 	}
 	all := func(sheet string) string {
 		rows, err := f.GetRows(sheet)
@@ -252,5 +255,52 @@ func TestImportChecklistRefusesBadSheets(t *testing.T) {
 	}
 	if _, err := a.ImportChecklist(ctx, id, path, true); !errors.Is(err, store.ErrConflict) || !strings.Contains(err.Error(), "signed") {
 		t.Errorf("import into a signed inspection: %v", err)
+	}
+}
+
+// TestImportChecklistGuards refuses what would lose work: a workbook older
+// than changes made in the workbench since, and an edited cell whose
+// exported text was masked.
+func TestImportChecklistGuards(t *testing.T) {
+	a, id := exportedInspection(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "case.xlsx")
+	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: ExportLangEn}); err != nil {
+		t.Fatal(err)
+	}
+	var noteCell string
+	edit(t, path, func(f *excelize.File, sheet string, cells map[string]map[string]string) {
+		noteCell = cells["art10-users-minors"][export.FieldNote]
+		v, _ := f.GetCellValue(sheet, noteCell)
+		f.SetCellStr(sheet, noteCell, v+" 已复核。")
+	})
+	_, err := a.ImportChecklist(ctx, id, path, true)
+	var ie *ChecklistImportError
+	if !errors.As(err, &ie) || len(ie.Problems) != 1 || ie.Problems[0].Cell != noteCell || !strings.Contains(err.Error(), "holds personal information") {
+		t.Fatalf("editing a masked note: %v", err)
+	}
+
+	// A fresh export; then the inspector keeps working on an item the
+	// auditor leaves alone.
+	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: ExportLangEn}); err != nil {
+		t.Fatal(err)
+	}
+	note := "约谈后补充的记录"
+	if _, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: "art4-2-non-discrimination", Note: &note}); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, path, func(f *excelize.File, sheet string, cells map[string]map[string]string) {
+		f.SetCellStr(sheet, cells["art9-2-service-agreement"][export.FieldResult], "Compliant")
+	})
+	_, err = a.ImportChecklist(ctx, id, path, false)
+	if !errors.As(err, &ie) || len(ie.Problems) != 1 || ie.Problems[0].Item != "art4-2-non-discrimination" ||
+		!strings.Contains(err.Error(), "changed in the workbench after this workbook was exported") {
+		t.Fatalf("a stale workbook: %v", err)
+	}
+	if it, _ := a.store.InspectionItem(ctx, id, "art4-2-non-discrimination"); it.Note != note {
+		t.Errorf("a stale workbook reverted a note: %q", it.Note)
+	}
+	if it, _ := a.store.InspectionItem(ctx, id, "art9-2-service-agreement"); it.Result != "not_assessed" {
+		t.Errorf("a refused workbook changed a result: %q", it.Result)
 	}
 }

@@ -49,6 +49,12 @@ const (
 type ChecklistSheet struct {
 	// Sheet is the sheet's name.
 	Sheet string
+	// Masked says whether personal information was masked in the export;
+	// nil when the workbook does not record it.
+	Masked *bool
+	// Versions maps item ids to the Item.Version each had when exported;
+	// nil when the workbook does not record them.
+	Versions map[string]string
 	// CaseID is the case the workbook was exported from, as its document
 	// properties record it; 0 when they do not (a workbook made or re-saved
 	// elsewhere may have lost them).
@@ -163,7 +169,34 @@ func ReadChecklist(path string) (*ChecklistSheet, error) {
 	if props, err := f.GetDocProps(); err == nil {
 		cs.CaseID = parseCaseIdentifier(props.Identifier)
 	}
+	readBaseline(f, cs)
 	return cs, nil
+}
+
+// readBaseline reads what the very hidden baseline sheet records, if the
+// workbook still has it.
+func readBaseline(f *excelize.File, cs *ChecklistSheet) {
+	if idx, err := f.GetSheetIndex(baselineSheet); err != nil || idx < 0 {
+		return
+	}
+	rows, err := f.GetRows(baselineSheet, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != "masked" {
+		return
+	}
+	masked, err := strconv.ParseBool(rows[0][1])
+	if err != nil {
+		return
+	}
+	cs.Masked = &masked
+	cs.Versions = map[string]string{}
+	for _, r := range rows[1:] {
+		switch {
+		case len(r) >= 2 && r[0] != "":
+			cs.Versions[r[0]] = r[1]
+		case len(r) == 1 && r[0] != "":
+			cs.Versions[r[0]] = ""
+		}
+	}
 }
 
 // caseIdentifierPrefix starts the document identifier Write gives a

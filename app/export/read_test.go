@@ -57,9 +57,13 @@ func TestReadChecklistRoundTrip(t *testing.T) {
 		for _, pi := range []bool{false, true} {
 			d := sampleData(lang)
 			d.IncludePersonalInfo = pi
+			d.Items[0].Version = "2026-11-24T10:00:00.123Z"
 			cs, err := ReadChecklist(writeSample(t, d))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if cs.Masked == nil || *cs.Masked == pi || cs.Versions[d.Items[0].ID] != d.Items[0].Version || len(cs.Versions) != len(d.Items) {
+				t.Errorf("%s pi=%v: baseline masked %v, versions %v", lang, pi, cs.Masked, cs.Versions)
 			}
 			if cs.Sheet != SheetName(SheetChecklist, lang) || len(cs.Errors) != 0 || len(cs.Rows) != len(d.Items) {
 				t.Fatalf("%s: sheet %q, %d rows, errors %v", lang, cs.Sheet, len(cs.Rows), cs.Errors)

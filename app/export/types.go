@@ -108,6 +108,11 @@ type Item struct {
 	// EvidenceRefs name the evidence, e.g. "INC-0042 (incidents.csv line
 	// 43)", for the Findings sheet.
 	EvidenceRefs []string
+	// Version identifies the item's state when exported (its last-change
+	// time, say). It is kept in a hidden sheet and comes back from
+	// ReadChecklist, so a caller can tell an auditor's edit from a change
+	// made in the workspace after the export. Empty: not recorded.
+	Version string
 }
 
 // Evidence is one evidence link: a record or passage cited for an item.

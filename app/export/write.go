@@ -174,6 +174,9 @@ func write(w io.Writer, d *Data, tmpDir string) (err error) {
 			return fmt.Errorf("sheet %s: %w", SheetName(s.sheet, x.lang), err)
 		}
 	}
+	if err := x.baseline(); err != nil {
+		return fmt.Errorf("sheet %s: %w", baselineSheet, err)
+	}
 	x.f.SetActiveSheet(0)
 	if err := x.f.SetDocProps(&excelize.DocProperties{
 		Title:      short(Text{"监督检查结果", "Inspection findings"}, x.lang),
@@ -790,4 +793,30 @@ func (x *writer) checks() error {
 		}
 		return x.resultCells(t.sheet, "I", last, false)
 	})
+}
+
+// baselineSheet is the very hidden sheet recording what was exported:
+// whether personal information was masked, and each item's Version.
+const baselineSheet = "_wb_export"
+
+// baseline writes baselineSheet: row 1 "masked" and true or false, then a
+// row per item with its id and Version. It holds no text of the items.
+func (x *writer) baseline() error {
+	if _, err := x.f.NewSheet(baselineSheet); err != nil {
+		return err
+	}
+	rows := [][]any{{"masked", strconv.FormatBool(!x.d.IncludePersonalInfo)}}
+	for _, it := range x.d.Items {
+		rows = append(rows, []any{it.ID, it.Version})
+	}
+	for i, r := range rows {
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		if err != nil {
+			return err
+		}
+		if err := x.f.SetSheetRow(baselineSheet, cell, &r); err != nil {
+			return err
+		}
+	}
+	return x.f.SetSheetVisible(baselineSheet, false, true)
 }

@@ -92,8 +92,11 @@ func TestSheetNames(t *testing.T) {
 	}
 	for lang, names := range want {
 		f := open(t, writeSample(t, sampleData(lang)))
-		if got := f.GetSheetList(); !slices.Equal(got, names) {
+		if got := visibleSheets(t, f); !slices.Equal(got, names) {
 			t.Errorf("%s: sheets %q, want %q", lang, got, names)
+		}
+		if vis, err := f.GetSheetVisible(baselineSheet); err != nil || vis {
+			t.Errorf("%s: baseline sheet visible %v, %v", lang, vis, err)
 		}
 		if f.GetActiveSheetIndex() != 0 {
 			t.Errorf("%s: active sheet %d, want the Summary", lang, f.GetActiveSheetIndex())
@@ -309,7 +312,22 @@ func TestSubmissionsAndChecksSheets(t *testing.T) {
 	}
 }
 
-// allText is every cell value of every sheet.
+// visibleSheets are the sheets a person sees, in order.
+func visibleSheets(t testing.TB, f *excelize.File) []string {
+	var out []string
+	for _, s := range f.GetSheetList() {
+		vis, err := f.GetSheetVisible(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if vis {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// allText is every cell value of every sheet, hidden ones included.
 func allText(t testing.TB, f *excelize.File) string {
 	var b strings.Builder
 	for _, s := range f.GetSheetList() {
@@ -452,7 +470,7 @@ func TestSheetLayout(t *testing.T) {
 	f := open(t, path)
 	ps := parts(t, path)
 	names := f.GetDefinedName()
-	for i, sheet := range f.GetSheetList() {
+	for i, sheet := range visibleSheets(t, f) {
 		panes, err := f.GetPanes(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -532,7 +550,7 @@ func TestCellStyles(t *testing.T) {
 		}
 		return st
 	}
-	for _, sheet := range f.GetSheetList()[1:] {
+	for _, sheet := range visibleSheets(t, f)[1:] {
 		h := style(sheet, "A1")
 		if h.Font == nil || !h.Font.Bold || len(h.Fill.Color) == 0 {
 			t.Errorf("%s: header style %+v", sheet, h)
