@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -121,7 +122,8 @@ func (v *checklistView) showStart() {
 	msg.Alignment = fyne.TextAlignCenter
 	start := widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.start)
 	start.Importance = widget.HighImportance
-	v.content.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(msg, container.NewCenter(start)))}
+	// A VBox gives the message the tab's whole width to wrap in.
+	v.content.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), msg, container.NewCenter(start), layout.NewSpacer())}
 	v.content.Refresh()
 	v.overview.Objects = []fyne.CanvasObject{container.NewHBox(widget.NewLabel(lang.L("Not started")),
 		widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.start))}
