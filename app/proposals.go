@@ -68,12 +68,24 @@ type Proposal struct {
 	DecidedAt     *time.Time       `json:"decided_at,omitempty"`
 	ProposedAt    time.Time        `json:"proposed_at"`
 	Superseded    bool             `json:"superseded,omitempty"`
-	id            int64
+	// Digest identifies what the proposal found (its result and records);
+	// a key pinned to it ("item/rule@digest") is refused once a later run
+	// has found something else.
+	Digest string `json:"digest"`
+	id     int64
 }
 
 // Key names the proposal for AcceptProposal and OverrideProposal:
 // "item/rule".
 func (p Proposal) Key() string { return p.Item + "/" + p.Rule }
+
+// PinnedKey names the proposal as it stands: "item/rule@digest", which
+// AcceptProposals and OverrideProposal refuse once the proposal has been
+// superseded.
+func (p Proposal) PinnedKey() string { return p.Key() + "@" + p.Digest }
+
+// minPin is the shortest digest prefix a pinned key may give.
+const minPin = 6
 
 // ItemProposal is where the automated checks stand on one item: the most
 // serious result their current proposals give.
@@ -254,7 +266,7 @@ func (a *App) Proposals(ctx context.Context, caseID int64, history bool) ([]Prop
 }
 
 func loadProposal(r store.Proposal) (Proposal, error) {
-	p := Proposal{Rule: r.Rule, Item: r.ItemID, Result: r.Result, Checked: r.Checked, Flagged: r.Flagged,
+	p := Proposal{Rule: r.Rule, Item: r.ItemID, Result: r.Result, Checked: r.Checked, Flagged: r.Flagged, Digest: r.Digest,
 		DecidedResult: r.DecidedResult, Reason: r.Reason, ProposedAt: r.ProposedAt, Superseded: !r.SupersededAt.IsZero(), id: r.ID}
 	var art checklist.ArticleRef
 	if err := json.Unmarshal([]byte(r.Article), &art); err != nil {
@@ -309,6 +321,10 @@ func itemProposals(ps []Proposal) map[string]*ItemProposal {
 // proposals.
 func (a *App) selectProposals(ctx context.Context, caseID int64, key string) (item string, chosen, ofItem []Proposal, err error) {
 	key = strings.TrimSpace(key)
+	key, pin, pinned := strings.Cut(key, "@")
+	if pinned && (len(pin) < minPin || strings.Trim(strings.ToLower(pin), "0123456789abcdef") != "") {
+		return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "%q after @ is not a proposal digest (at least %d hex digits, as wb check --json gives)", pin, minPin)
+	}
 	item, rule, _ := strings.Cut(key, "/")
 	all, err := a.Proposals(ctx, caseID, false)
 	if err != nil {
@@ -324,6 +340,15 @@ func (a *App) selectProposals(ctx context.Context, caseID int64, key string) (it
 		ofItem = append(ofItem, p)
 		if (rule == "" || p.Rule == rule) && p.Decision == DecisionPending {
 			chosen = append(chosen, p)
+		}
+	}
+	if len(chosen) > 0 && pinned {
+		if rule == "" || len(chosen) != 1 {
+			return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "a digest pins one proposal: write ITEM/RULE@DIGEST")
+		}
+		if !strings.HasPrefix(chosen[0].Digest, strings.ToLower(pin)) {
+			return "", nil, nil, &stateErr{msg: fmt.Sprintf("proposal %s has changed since digest %s: a later run of the checks found something else; look at it again (wb check --list)",
+				key, pin), base: store.ErrConflict}
 		}
 	}
 	if len(chosen) > 0 {

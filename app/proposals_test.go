@@ -469,3 +469,38 @@ func TestSignNeedsInspectors(t *testing.T) {
 		t.Errorf("signing stale content: %v", err)
 	}
 }
+
+// TestPinnedAccept refuses to accept a proposal the inspector has not
+// seen: one a later run replaced.
+func TestPinnedAccept(t *testing.T) {
+	a, id := demoInspection(t)
+	ctx := context.Background()
+	if _, err := a.RunChecks(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	seen := proposal(t, a, id, "art7-1-lawful-sources/data_source_lawful_basis")
+	if len(seen.Digest) != 64 {
+		t.Fatalf("digest %q", seen.Digest)
+	}
+	if _, err := a.AcceptProposal(ctx, id, "art7-1-lawful-sources/data_source_lawful_basis@xyz"); !isField(err, FieldProposal) {
+		t.Errorf("a malformed digest: %v", err)
+	}
+	if _, err := a.AcceptProposal(ctx, id, "art7-1-lawful-sources@"+seen.Digest); !isField(err, FieldProposal) {
+		t.Errorf("a digest without a rule: %v", err)
+	}
+	// A later run finds one more source without a lawful basis.
+	if _, err := a.store.DB().ExecContext(ctx, `UPDATE records SET fields = json_set(fields, '$.lawful_basis', '') WHERE ref = 'DS-01'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.RunChecks(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AcceptProposal(ctx, id, seen.PinnedKey()); !errors.Is(err, store.ErrConflict) || !strings.Contains(err.Error(), "has changed since digest") {
+		t.Errorf("accepting a superseded proposal by its pin: %v", err)
+	}
+	now := proposal(t, a, id, "art7-1-lawful-sources/data_source_lawful_basis")
+	if st, err := a.AcceptProposal(ctx, id, now.Key()+"@"+now.Digest[:8]); err != nil || st.Result != "non_compliant" {
+		t.Errorf("accepting the current proposal by a digest prefix: %+v, %v", st, err)
+	}
+}
+

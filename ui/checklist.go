@@ -666,7 +666,7 @@ func (v *checklistView) runChecks() {
 
 func (v *checklistView) accept(p app.Proposal) {
 	v.after(func(ctx context.Context) error {
-		_, err := v.mw.ws.AcceptProposals(ctx, v.caseID, p.Key())
+		_, err := v.mw.ws.AcceptProposals(ctx, v.caseID, p.PinnedKey())
 		return err
 	}, nil)
 }
@@ -698,7 +698,7 @@ func (v *checklistView) override(p app.Proposal) {
 		}
 		r, why := values[result.SelectedIndex()], reason.Text
 		v.after(func(ctx context.Context) error {
-			_, err := v.mw.ws.OverrideProposal(ctx, v.caseID, p.Key(), r, why)
+			_, err := v.mw.ws.OverrideProposal(ctx, v.caseID, p.PinnedKey(), r, why)
 			return err
 		}, nil)
 	}, v.mw.win)

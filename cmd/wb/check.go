@@ -78,7 +78,7 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 		case p.Decision == app.DecisionOverridden:
 			decision = fmt.Sprintf("overridden → %s: %s", p.DecidedResult, p.Reason)
 		}
-		fmt.Fprintf(&b, "%s  %s  %s  [%s]\n  %s\n", p.Key(), p.Article, p.Result, decision, p.Summary.En)
+		fmt.Fprintf(&b, "%s  %s  %s  [%s]  @%s\n  %s\n", p.Key(), p.Article, p.Result, decision, p.Digest[:min(8, len(p.Digest))], p.Summary.En)
 		const shown = 20
 		for i, r := range p.Records {
 			if i == shown {
@@ -108,7 +108,7 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 	}
 	fmt.Fprintf(&b, "; %d awaiting a decision.\n", pending)
 	if pending > 0 {
-		fmt.Fprintf(&b, "Accept with: wb check accept --case %d ITEM[/RULE]; decide otherwise with: wb check override --case %d ITEM[/RULE] --result R --reason T\n", caseID, caseID)
+		fmt.Fprintf(&b, "Accept with: wb check accept --case %d ITEM[/RULE[@DIGEST]]; decide otherwise with: wb check override --case %d ITEM[/RULE[@DIGEST]] --result R --reason T\n", caseID, caseID)
 	}
 	_, err := fmt.Fprint(e.stdout, b.String())
 	return err
@@ -116,7 +116,7 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 
 var checkAcceptCommand = command{
 	name:    "check accept",
-	args:    "ITEM[/RULE]...",
+	args:    "ITEM[/RULE[@DIGEST]]...",
 	summary: "accept automated-check proposals (all or none): the item takes the proposed result, the records behind it become evidence",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "case `ID` (required)")
@@ -156,7 +156,7 @@ func plural(n int, one, many string) string {
 
 var checkOverrideCommand = command{
 	name:    "check override",
-	args:    "ITEM[/RULE]",
+	args:    "ITEM[/RULE[@DIGEST]]",
 	summary: "decide otherwise than an automated-check proposal, with the reason",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "case `ID` (required)")

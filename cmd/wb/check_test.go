@@ -66,7 +66,7 @@ func TestCheckCommands(t *testing.T) {
 		"art7-3-personal-information/pi_legal_basis  Art. 7(3)  non_compliant  [pending]",
 		`DS-07  data-sources.xlsx sheet "数据来源", row 10  (rec-`,
 		"(0 new or changed, 16 as before); 16 awaiting a decision.",
-		"wb check accept --case 1 ITEM[/RULE]",
+		"wb check accept --case 1 ITEM[/RULE[@DIGEST]]",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("wb check lacks %q:\n%s", want, out)
