@@ -391,6 +391,16 @@ func compareContent(signed, now signedContent) []Difference {
 			add(n.ID, "item", "absent", "added")
 		}
 	}
+	order := func(items []signedItem) string {
+		ids := make([]string, len(items))
+		for i, it := range items {
+			ids[i] = it.ID
+		}
+		return strings.Join(ids, ", ")
+	}
+	if len(signed.Items) == len(now.Items) {
+		add("", "item order", order(signed.Items), order(now.Items))
+	}
 	add("", "proposals", js(signed.Proposals), js(now.Proposals))
 	return out
 }

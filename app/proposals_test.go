@@ -386,6 +386,14 @@ func TestConcludeSignVerify(t *testing.T) {
 	if v.OK || !slices.Contains(fields, "signed_at") || !slices.Contains(fields, "proposals") || !v.SignedAt.Equal(sig.SignedAt) {
 		t.Errorf("verify after forging the time and a summary: %q, signed at %v", fields, v.SignedAt)
 	}
+	// And a change of the items' order.
+	if _, err := db.ExecContext(ctx, `UPDATE inspection_items SET position = CASE position WHEN 1 THEN 2 WHEN 2 THEN 1 ELSE position END
+		WHERE case_id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	if v, err = a.VerifyInspection(ctx, id); err != nil || !slices.ContainsFunc(v.Differences, func(d Difference) bool { return d.Field == "item order" }) {
+		t.Errorf("verify after reordering items: %+v, %v", v.Differences, err)
+	}
 	// Tampering with the signed content itself is found too.
 	if _, err := db.ExecContext(ctx, `UPDATE inspections SET signed_content = replace(signed_content, '青少年', '儿童') WHERE case_id = ?`, id); err != nil {
 		t.Fatal(err)
