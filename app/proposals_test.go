@@ -511,4 +511,3 @@ func TestPinnedAccept(t *testing.T) {
 		t.Errorf("accepting the current proposal by a digest prefix: %+v, %v", st, err)
 	}
 }
-
