@@ -418,7 +418,7 @@ func quoteValue(s string) string {
 	if s == "" {
 		return "empty"
 	}
-	return strconv.Quote(capText(s, 60))
+	return strconv.Quote(Clip(s, 60))
 }
 
 // cellOrder sorts cell references by row, then column ("B7" before

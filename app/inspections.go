@@ -540,7 +540,7 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 		fillRecord(&ev, ms[0].Record, sub)
 	}
 	ev.SubmissionID, ev.SHA256, ev.FileName, ev.Kind = sub.ID, sub.SHA256, sub.FileName, sub.Kind
-	ev.Quote = capText(ev.Quote, MaxQuoteLen)
+	ev.Quote = Clip(ev.Quote, MaxQuoteLen)
 	return ev, nil
 }
 
@@ -564,8 +564,8 @@ func recordPlace(r store.RecordRow, sub store.Submission) string {
 	return fulltext.RecordPlace(sub.Format, r.Sheet, r.Row).String()
 }
 
-// capText cuts s to at most n characters.
-func capText(s string, n int) string {
+// Clip cuts s to at most n characters, the last of them "…" when it cut.
+func Clip(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

@@ -482,7 +482,7 @@ func (a *App) acceptance(ctx context.Context, caseID int64, item string, ps, ofI
 	}
 	u := store.ItemUpdate{Result: &result}
 	if result == checks.NonCompliant && strings.TrimSpace(cur.Finding) == "" && len(summaries) > 0 {
-		f := capText(strings.Join(summaries, "\n\n"), MaxNoteLen)
+		f := Clip(strings.Join(summaries, "\n\n"), MaxNoteLen)
 		u.Finding = &f
 	}
 	for _, h := range hits {

@@ -586,7 +586,7 @@ func (v *checklistView) loadEvidence(itemID string, box *fyne.Container) {
 				}
 				where := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s · %s", ref, ev.FileName, ev.Location), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 				where.Wrapping = fyne.TextWrapWord
-				quote := wrapped(clipRunes(ev.Quote, 400))
+				quote := wrapped(app.Clip(ev.Quote, 400))
 				head := fyne.CanvasObject(where)
 				if open {
 					ev := ev
@@ -611,15 +611,6 @@ func (v *checklistView) removeEvidence(itemID string, ev app.Evidence) {
 				v.assess(app.AssessInput{CaseID: v.caseID, ItemID: itemID, RemoveEvidence: []string{ev.Target}})
 			}
 		}, v.mw.win)
-}
-
-// clipRunes shortens s to n characters.
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
 
 // after runs f off the UI goroutine, then reloads the checklist, or shows
@@ -807,7 +798,7 @@ func (v *checklistView) verify() {
 					if where == "" {
 						where = lang.L("case")
 					}
-					fmt.Fprintf(&b, "\n• %s, %s: %q → %q", where, d.Field, clipRunes(d.Signed, 120), clipRunes(d.Now, 120))
+					fmt.Fprintf(&b, "\n• %s, %s: %q → %q", where, d.Field, app.Clip(d.Signed, 120), app.Clip(d.Now, 120))
 				}
 			}
 			b.WriteString("\n\n" + lang.L("Signature") + ": " + res.Signature + "\n" + lang.L("Recomputed") + ": " + res.Recomputed)

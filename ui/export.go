@@ -186,7 +186,7 @@ func (v *checklistView) importChecklist(path string) {
 			}
 			var b strings.Builder
 			for _, ch := range rep.Changes {
-				fmt.Fprintf(&b, "%s  %s · %s: %q → %q\n", ch.Cell, ch.Item, ch.Field, clipRunes(ch.From, 60), clipRunes(ch.To, 60))
+				fmt.Fprintf(&b, "%s  %s · %s: %q → %q\n", ch.Cell, ch.Item, ch.Field, app.Clip(ch.From, 60), app.Clip(ch.To, 60))
 			}
 			list := widget.NewLabel(b.String())
 			list.Wrapping = fyne.TextWrapWord

@@ -252,7 +252,7 @@ func (v *submissionsView) fetch(page int) {
 // displayRows turns records into table cells: the row in the file, one
 // cell per canonical field of the kind, and the extra columns.
 func displayRows(recs []app.RecordRow, spec *app.KindSpec) [][]string {
-	chinese := strings.HasPrefix(lang.SystemLocale().LanguageString(), "zh")
+	zh := chinese()
 	out := make([][]string, len(recs))
 	for i, r := range recs {
 		var f map[string]any
@@ -272,7 +272,7 @@ func displayRows(recs []app.RecordRow, spec *app.KindSpec) [][]string {
 				terms := map[string]string{}
 				for _, t := range fd.Terms {
 					terms[t.Value] = t.EN
-					if chinese {
+					if zh {
 						terms[t.Value] = t.ZH
 					}
 				}

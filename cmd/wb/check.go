@@ -293,20 +293,11 @@ func writeVerification(e *env, caseID int64, v app.Verification) error {
 			if d.Item != "" {
 				where = d.Item
 			}
-			fmt.Fprintf(&b, "  %s, %s: signed %s, now %s\n", where, d.Field, strconv.Quote(clipText(d.Signed, 200)), strconv.Quote(clipText(d.Now, 200)))
+			fmt.Fprintf(&b, "  %s, %s: signed %s, now %s\n", where, d.Field, strconv.Quote(app.Clip(d.Signed, 200)), strconv.Quote(app.Clip(d.Now, 200)))
 		}
 	}
 	fmt.Fprintf(&b, "Signed by %s at %s\nSignature:  %s\nRecomputed: %s\n", strings.Join(v.SignedBy, ", "),
 		v.SignedAt.Format("2006-01-02 15:04:05 MST"), v.Signature, v.Recomputed)
 	_, err := fmt.Fprint(e.stdout, b.String())
 	return err
-}
-
-// clipText shortens s to n characters for a one-line report.
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

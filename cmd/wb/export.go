@@ -125,5 +125,5 @@ func quoteOrNone(s string) string {
 	if s == "" {
 		return "—"
 	}
-	return strconv.Quote(clipText(s, 80))
+	return strconv.Quote(app.Clip(s, 80))
 }

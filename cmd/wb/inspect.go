@@ -203,7 +203,7 @@ var inspectEvidenceCommand = command{
 					ref = ev.Ref + " (" + ev.Target + ")"
 				}
 				fmt.Fprintf(&b, "%s  %s %s  sha256 %s…\n    %s\n", ref, ev.FileName, ev.Location, ev.SHA256[:min(12, len(ev.SHA256))],
-					clipText(strings.Join(strings.Fields(ev.Quote), " "), 160))
+					app.Clip(strings.Join(strings.Fields(ev.Quote), " "), 160))
 			}
 			fmt.Fprintf(&b, "%s: %s\n", args[0], plural(len(evs), "evidence link", "evidence links"))
 			_, err = fmt.Fprint(e.stdout, b.String())
