@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"os"
@@ -236,19 +235,12 @@ func evidenceName(ev store.Evidence) string {
 
 // exportEvidence streams a case's evidence links.
 func (a *App) exportEvidence(ctx context.Context, caseID int64) iter.Seq2[export.Evidence, error] {
-	return func(yield func(export.Evidence, error) bool) {
-		stop := errors.New("stopped")
-		err := a.store.CaseEvidence(ctx, caseID, func(ev store.Evidence) error {
-			if !yield(export.Evidence{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, SHA256: ev.SHA256,
-				Location: ev.Location, Quote: ev.Quote, AddedAt: ev.AddedAt}, nil) {
-				return stop
-			}
-			return nil
+	return walkSeq(func(emit func(export.Evidence) error) error {
+		return a.store.CaseEvidence(ctx, caseID, func(ev store.Evidence) error {
+			return emit(export.Evidence{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, SHA256: ev.SHA256,
+				Location: ev.Location, Quote: ev.Quote, AddedAt: ev.AddedAt})
 		})
-		if err != nil && err != stop {
-			yield(export.Evidence{}, err)
-		}
-	}
+	})
 }
 
 // ChecklistChange is one change a workbook's Checklist sheet makes to an

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -167,11 +168,29 @@ func (a *App) RunChecks(ctx context.Context, caseID int64) (CheckRun, error) {
 	return CheckRun{CaseID: caseID, Proposals: current, Added: res.Added, Kept: res.Kept}, nil
 }
 
+// walkSeq turns a walk that calls emit with each value into an iterator.
+// The walk stops when the consumer does; an error it returns, other than
+// that stop, is yielded last.
+func walkSeq[T any](walk func(emit func(T) error) error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		stop := errors.New("stopped")
+		err := walk(func(v T) error {
+			if !yield(v, nil) {
+				return stop
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, stop) {
+			var zero T
+			yield(zero, err)
+		}
+	}
+}
+
 // checkRecords yields a case's records as the checks see them.
 func (a *App) checkRecords(ctx context.Context, caseID int64) iter.Seq2[checks.Record, error] {
-	return func(yield func(checks.Record, error) bool) {
-		stop := fmt.Errorf("stopped")
-		err := a.store.CaseRecords(ctx, caseID, func(r store.RecordRow, sub store.Submission) error {
+	return walkSeq(func(emit func(checks.Record) error) error {
+		return a.store.CaseRecords(ctx, caseID, func(r store.RecordRow, sub store.Submission) error {
 			rec := checks.Record{HitID: fulltext.RecordHitID(r.ID), Ref: r.Ref, File: sub.FileName, Kind: sub.Kind,
 				Sheet: r.Sheet, Row: r.Row, Location: recordPlace(r, sub)}
 			if err := json.Unmarshal([]byte(r.Fields), &rec.Fields); err != nil {
@@ -182,33 +201,20 @@ func (a *App) checkRecords(ctx context.Context, caseID int64) iter.Seq2[checks.R
 					return fmt.Errorf("record %s of %s: stored extra columns: %w", rec.HitID, sub.FileName, err)
 				}
 			}
-			if !yield(rec, nil) {
-				return stop
-			}
-			return nil
+			return emit(rec)
 		})
-		if err != nil && err != stop {
-			yield(checks.Record{}, err)
-		}
-	}
+	})
 }
 
 // checkPassages yields the passages of a case's annotation-rule and
 // algorithm documents.
 func (a *App) checkPassages(ctx context.Context, caseID int64) iter.Seq2[checks.Passage, error] {
-	return func(yield func(checks.Passage, error) bool) {
-		stop := fmt.Errorf("stopped")
-		err := a.store.CasePassages(ctx, caseID, []string{"annotation_rule", "algorithm"}, func(p store.PassageRow, sub store.Submission) error {
-			if !yield(checks.Passage{HitID: fulltext.PassageHitID(p.ID), File: sub.FileName, Kind: sub.Kind,
-				Location: fulltext.PassagePlace(p).String(), Text: p.Text}, nil) {
-				return stop
-			}
-			return nil
+	return walkSeq(func(emit func(checks.Passage) error) error {
+		return a.store.CasePassages(ctx, caseID, []string{"annotation_rule", "algorithm"}, func(p store.PassageRow, sub store.Submission) error {
+			return emit(checks.Passage{HitID: fulltext.PassageHitID(p.ID), File: sub.FileName, Kind: sub.Kind,
+				Location: fulltext.PassagePlace(p).String(), Text: p.Text})
 		})
-		if err != nil && err != stop {
-			yield(checks.Passage{}, err)
-		}
-	}
+	})
 }
 
 // storedProposal turns an outcome into the row SaveProposals keeps.
