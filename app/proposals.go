@@ -320,22 +320,20 @@ func itemProposals(ps []Proposal) map[string]*ItemProposal {
 	return out
 }
 
-// selectProposals finds the current pending proposals key names: "item"
-// (all of the item's pending proposals) or "item/rule".
+// selectProposals finds, among a case's current proposals all, the pending
+// ones key names: "item" (all of the item's pending proposals),
+// "item/rule", or "item/rule@digest" (that proposal, if it is still the
+// one with that digest).
 //
 // It returns the item, the chosen proposals and all the item's current
 // proposals.
-func (a *App) selectProposals(ctx context.Context, caseID int64, key string) (item string, chosen, ofItem []Proposal, err error) {
+func selectProposals(all []Proposal, caseID int64, key string) (item string, chosen, ofItem []Proposal, err error) {
 	key = strings.TrimSpace(key)
 	key, pin, pinned := strings.Cut(key, "@")
 	if pinned && (len(pin) < minPin || strings.Trim(strings.ToLower(pin), "0123456789abcdef") != "") {
 		return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "%q after @ is not a proposal digest (at least %d hex digits, as wb check --json gives)", pin, minPin)
 	}
 	item, rule, _ := strings.Cut(key, "/")
-	all, err := a.Proposals(ctx, caseID, false)
-	if err != nil {
-		return "", nil, nil, err
-	}
 	if len(all) == 0 {
 		return "", nil, nil, &stateErr{msg: fmt.Sprintf("case %d has no proposals yet; run the automated checks first (wb check --case %d)", caseID, caseID), base: store.ErrNotFound}
 	}
@@ -395,11 +393,15 @@ func (a *App) selectProposals(ctx context.Context, caseID int64, key string) (it
 // summaries. The proposals keep the decision. It returns the items as
 // they then stand, in the order of keys.
 func (a *App) AcceptProposals(ctx context.Context, caseID int64, keys ...string) ([]ItemStatus, error) {
+	all, err := a.Proposals(ctx, caseID, false)
+	if err != nil {
+		return nil, err
+	}
 	var order []string
 	chosen := map[string][]Proposal{}
 	ofItems := map[string][]Proposal{}
 	for _, key := range keys {
-		item, ps, ofItem, err := a.selectProposals(ctx, caseID, key)
+		item, ps, ofItem, err := selectProposals(all, caseID, key)
 		if err != nil {
 			return nil, err
 		}
@@ -424,13 +426,17 @@ func (a *App) AcceptProposals(ctx context.Context, caseID int64, keys ...string)
 	if err := a.store.DecideProposals(ctx, caseID, ds...); err != nil {
 		return nil, err
 	}
+	st, err := a.InspectionStatus(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]ItemStatus, len(order))
 	for i, item := range order {
-		st, err := a.itemStatusOf(ctx, caseID, item)
-		if err != nil {
-			return nil, err
+		j := slices.IndexFunc(st.Items, func(it ItemStatus) bool { return it.ID == item })
+		if j < 0 {
+			return nil, fmt.Errorf("item %s of case %d: %w", item, caseID, store.ErrNotFound)
 		}
-		out[i] = st
+		out[i] = st.Items[j]
 	}
 	return out, nil
 }
@@ -519,7 +525,11 @@ func (a *App) OverrideProposal(ctx context.Context, caseID int64, key, result, r
 	if n := len([]rune(reason)); n > MaxNoteLen {
 		return ItemStatus{}, fieldErr(FieldReason, ProblemTooLong, "reason is %d characters long; at most %d are allowed", n, MaxNoteLen)
 	}
-	item, ps, _, err := a.selectProposals(ctx, caseID, key)
+	all, err := a.Proposals(ctx, caseID, false)
+	if err != nil {
+		return ItemStatus{}, err
+	}
+	item, ps, _, err := selectProposals(all, caseID, key)
 	if err != nil {
 		return ItemStatus{}, err
 	}
