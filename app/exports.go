@@ -75,24 +75,28 @@ func (a *App) PreviewExport(ctx context.Context, caseID int64) (ExportPreview, e
 	if err != nil {
 		return ExportPreview{}, err
 	}
-	p := ExportPreview{CaseID: caseID, Items: len(st.Items), Signed: st.Signature != "",
-		Findings: st.Totals["non_compliant"] + st.Totals["partially_compliant"]}
+	subs, err := a.store.ListSubmissions(ctx, caseID)
+	if err != nil {
+		return ExportPreview{}, err
+	}
+	return a.preview(ctx, st, subs)
+}
+
+// preview counts what a workbook of the inspection st and the submissions
+// subs carries.
+func (a *App) preview(ctx context.Context, st Status, subs []store.Submission) (ExportPreview, error) {
+	p := ExportPreview{CaseID: st.CaseID, Items: len(st.Items), Signed: st.Signature != "",
+		Findings: st.Totals["non_compliant"] + st.Totals["partially_compliant"], Submissions: len(subs),
+		SubmissionsByLabel: map[string]int{}}
 	for _, it := range st.Items {
 		p.Evidence += it.Evidence
 	}
-	if p.EvidenceByLabel, err = a.store.EvidenceLabels(ctx, caseID); err != nil {
-		return p, err
-	}
-	subs, err := a.store.ListSubmissions(ctx, caseID)
-	if err != nil {
-		return p, err
-	}
-	p.Submissions = len(subs)
-	p.SubmissionsByLabel = map[string]int{}
 	for _, s := range subs {
 		p.SubmissionsByLabel[s.Label]++
 	}
-	return p, nil
+	var err error
+	p.EvidenceByLabel, err = a.store.EvidenceLabels(ctx, st.CaseID)
+	return p, err
 }
 
 // Export writes a case's inspection as an Excel workbook for auditors:
@@ -117,11 +121,7 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 	if st, err := os.Stat(filepath.Dir(req.Path)); err != nil || !st.IsDir() {
 		return ExportReport{}, fieldErr(FieldOut, ProblemFormat, "%s: the folder %s does not exist", req.Path, filepath.Dir(req.Path))
 	}
-	preview, err := a.PreviewExport(ctx, req.CaseID)
-	if err != nil {
-		return ExportReport{}, err
-	}
-	d, err := a.exportData(ctx, req.CaseID)
+	d, preview, err := a.exportData(ctx, req.CaseID)
 	if err != nil {
 		return ExportReport{}, err
 	}
@@ -146,32 +146,25 @@ func articlesText(refs []ArticleRef) export.Text {
 	return export.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}
 }
 
-// exportData gathers what the workbook shows.
-func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, error) {
+// exportData gathers what the workbook shows, and counts it for the
+// report.
+func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, ExportPreview, error) {
 	c, in, err := a.inspection(ctx, caseID)
 	if err != nil {
-		return nil, err
+		return nil, ExportPreview{}, err
 	}
 	st, err := a.InspectionStatus(ctx, caseID)
 	if err != nil {
-		return nil, err
+		return nil, ExportPreview{}, err
 	}
 	t := frozenTemplate(in)
-	stored, err := a.store.InspectionItems(ctx, caseID)
-	if err != nil {
-		return nil, err
-	}
-	versions := map[string]string{}
-	for _, it := range stored {
-		versions[it.ItemID] = stamp(it.UpdatedAt)
-	}
 	d := &export.Data{Case: export.Case{ID: c.ID, Title: c.Title, Provider: c.Provider.Name, CreditCode: c.Provider.CreditCode,
 		Service: c.Service.Name, FilingNo: c.Service.FilingNo, Inspectors: c.Inspectors, OpenedOn: c.OpenedOn, Status: c.Status,
 		Template: in.TemplateID, TemplateVersion: in.TemplateVersion, StartedAt: in.StartedAt, ConcludedAt: in.ConcludedAt,
 		SignedAt: in.SignedAt, Signature: in.Signature}}
 	for _, it := range st.Items {
 		item := export.Item{ID: it.ID, ArticlesText: articlesText(it.Articles), Title: export.Text(it.Title), Result: it.Result,
-			Severity: it.Severity, Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Evidence: it.Evidence, Version: versions[it.ID]}
+			Severity: it.Severity, Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Evidence: it.Evidence, Version: stamp(it.UpdatedAt)}
 		if t != nil {
 			if ti, ok := t.Item(it.ID); ok {
 				item.Requirement = export.Text(ti.Requirement)
@@ -180,7 +173,7 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, error
 		if (it.Result == "non_compliant" || it.Result == "partially_compliant") && it.Evidence > 0 {
 			evs, err := a.store.ItemEvidence(ctx, caseID, it.ID)
 			if err != nil {
-				return nil, err
+				return nil, ExportPreview{}, err
 			}
 			for i, ev := range evs {
 				if i == maxFindingRefs {
@@ -194,7 +187,7 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, error
 	}
 	subs, err := a.store.ListSubmissions(ctx, caseID)
 	if err != nil {
-		return nil, err
+		return nil, ExportPreview{}, err
 	}
 	for _, s := range subs {
 		d.Submissions = append(d.Submissions, export.Submission{File: s.FileName, Kind: s.Kind, Label: s.Label, SHA256: s.SHA256,
@@ -202,7 +195,7 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, error
 	}
 	ps, err := a.Proposals(ctx, caseID, false)
 	if err != nil {
-		return nil, err
+		return nil, ExportPreview{}, err
 	}
 	for _, p := range ps {
 		ch := export.Check{Rule: p.Rule, Item: p.Item, Article: export.Text{Zh: p.ArticleZh, En: p.Article}, Summary: export.Text(p.Summary),
@@ -220,7 +213,8 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, error
 		d.Checks = append(d.Checks, ch)
 	}
 	d.Evidence = a.exportEvidence(ctx, caseID)
-	return d, nil
+	p, err := a.preview(ctx, st, subs)
+	return d, p, err
 }
 
 // evidenceName names an evidence link for the Findings sheet: the

@@ -68,6 +68,9 @@ type ItemStatus struct {
 	Note     string `json:"note"`
 	Finding  string `json:"finding"`
 	Deadline string `json:"deadline"` // "" or YYYY-MM-DD
+	// UpdatedAt is when the item last changed (its result, notes,
+	// evidence or a decision on its proposals).
+	UpdatedAt time.Time `json:"updated_at"`
 	// Proposal is where the automated checks stand on the item; nil when
 	// no check has proposed anything for it.
 	Proposal *ItemProposal          `json:"proposal"`
@@ -256,7 +259,7 @@ func frozenTemplate(in store.Inspection) *checklist.Template {
 
 func itemStatus(t *checklist.Template, it store.InspectionItem) ItemStatus {
 	s := ItemStatus{ID: it.ItemID, Result: it.Result, Severity: it.Severity, Evidence: it.Evidence,
-		Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Articles: []checklist.ArticleRef{}}
+		Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, UpdatedAt: it.UpdatedAt, Articles: []checklist.ArticleRef{}}
 	if t != nil {
 		if ti, ok := t.Item(it.ItemID); ok {
 			s.Title = ti.Title
