@@ -161,13 +161,13 @@ func TestChecklistConcludeLists(t *testing.T) {
 	}
 }
 
-// TestExportDialog shows what leaves the workstation, writes the workbook
-// and takes an edited one back.
-func TestExportDialog(t *testing.T) {
+// newAcceptedWindow is the demo window with the inspection started, the
+// checks run and the proposal for art7-3-personal-information accepted.
+func newAcceptedWindow(t *testing.T) (*MainWindow, *app.App, int64) {
+	t.Helper()
 	mw, ws := newDemoWindow(t)
-	v := mw.checks
 	caseID := mw.cases[0].ID
-	onUI(mw, v.start)
+	onUI(mw, mw.checks.start)
 	ctx := context.Background()
 	if _, err := ws.RunChecks(ctx, caseID); err != nil {
 		t.Fatal(err)
@@ -175,6 +175,15 @@ func TestExportDialog(t *testing.T) {
 	if _, err := ws.AcceptProposals(ctx, caseID, "art7-3-personal-information"); err != nil {
 		t.Fatal(err)
 	}
+	return mw, ws, caseID
+}
+
+// TestExportDialog shows what leaves the workstation, writes the workbook
+// and takes an edited one back.
+func TestExportDialog(t *testing.T) {
+	mw, ws, caseID := newAcceptedWindow(t)
+	v := mw.checks
+	ctx := context.Background()
 	p, err := ws.PreviewExport(ctx, caseID)
 	if err != nil {
 		t.Fatal(err)
@@ -216,17 +225,8 @@ func TestExportDialog(t *testing.T) {
 
 // TestRemoveEvidence removes a cited record after a confirmation.
 func TestRemoveEvidence(t *testing.T) {
-	mw, ws := newDemoWindow(t)
+	mw, ws, caseID := newAcceptedWindow(t)
 	v := mw.checks
-	caseID := mw.cases[0].ID
-	onUI(mw, v.start)
-	ctx := context.Background()
-	if _, err := ws.RunChecks(ctx, caseID); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ws.AcceptProposals(ctx, caseID, "art7-3-personal-information"); err != nil {
-		t.Fatal(err)
-	}
 	onUI(mw, v.load)
 	onUI(mw, func() { v.tree.Select("art7-3-personal-information") })
 	var remove *widget.Button
