@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -314,7 +315,7 @@ func (s *Store) CasePassages(ctx context.Context, caseID int64, kinds []string, 
 		return err
 	}
 	for _, sub := range subs {
-		if sub.Passages == 0 || !containsString(kinds, sub.Kind) {
+		if sub.Passages == 0 || !slices.Contains(kinds, sub.Kind) {
 			continue
 		}
 		for after := 0; ; {
@@ -334,13 +335,4 @@ func (s *Store) CasePassages(ctx context.Context, caseID int64, kinds []string, 
 		}
 	}
 	return nil
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
