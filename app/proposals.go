@@ -196,11 +196,6 @@ func (a *App) checkRecords(ctx context.Context, caseID int64) iter.Seq2[checks.R
 			if err := json.Unmarshal([]byte(r.Fields), &rec.Fields); err != nil {
 				return fmt.Errorf("record %s of %s: stored fields: %w", rec.HitID, sub.FileName, err)
 			}
-			if r.Extra != "" && r.Extra != "{}" {
-				if err := json.Unmarshal([]byte(r.Extra), &rec.Extra); err != nil {
-					return fmt.Errorf("record %s of %s: stored extra columns: %w", rec.HitID, sub.FileName, err)
-				}
-			}
 			return emit(rec)
 		})
 	})

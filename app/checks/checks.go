@@ -60,7 +60,6 @@ type Record struct {
 	Row      int            // worksheet row, or line of a text file
 	Location string         // where the record is, in words: sheet "数据来源", row 10
 	Fields   map[string]any // canonical fields, as decoded from the stored JSON
-	Extra    map[string]any // unmapped columns, keyed by their header
 }
 
 // Name is how messages name the record: its identifier, else its place.
@@ -307,7 +306,7 @@ func (b *outcomeBuilder) flag(r *Record, problem Text, missing bool) {
 	}
 	if len(b.flags) < MaxFlags {
 		rec := *r
-		rec.Fields, rec.Extra = nil, nil
+		rec.Fields = nil
 		b.flags = append(b.flags, Flag{Record: rec, Problem: problem, Missing: missing})
 	}
 }

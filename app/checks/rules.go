@@ -538,7 +538,7 @@ func (c *complaintTimeLimit) record(r *Record) {
 		return
 	}
 	k := complaint{rec: *r}
-	k.rec.Fields, k.rec.Extra = nil, nil
+	k.rec.Fields = nil
 	k.found, k.hasFound = when(r.Fields, "found_at")
 	k.resolved, k.hasRes = when(r.Fields, "resolved_at")
 	if fb, ok := r.Fields["feedback_given"].(bool); ok {
