@@ -367,6 +367,12 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 		b = append(b, `,"unit":`...)
 		b = appendJSONString(b, v.Unit)
 		return append(b, '}')
+	case Period:
+		v, ok := values.ParsePeriod(raw)
+		if !ok {
+			return bad("a period such as 2023年1月至2023年6月")
+		}
+		return appendJSONString(b, v)
 	case Enum:
 		if v, ok := c.terms[f.Name][normTerm(raw)]; ok {
 			return appendJSONString(b, v)

@@ -44,12 +44,23 @@ when two kinds fit equally well the import stops and asks for --kind.
 **Values.** A value that cannot be read as its field's type is kept as text
 and reported as a warning naming its row and column.
 
+**Times know their precision.** A date is the whole day, not midnight: a
+report dated 2024-06-06 is not earlier than an incident found at
+2024-06-06 14:20, and a resolution dated the day of receipt took 0 days.
+The checks compare two times at the coarser precision of the two, and flag
+a time as earlier only when it is earlier at that precision. A time of
+exactly midnight written without a zone (2024-06-06 00:00:00) is read as
+the day alone, since systems that export dates through date-time columns
+write midnight. Times without a zone are China Standard Time (UTC+8); a
+time written with one (Z, +08:00, UTC, GMT+8, CST) is converted to it.
+
 | type | written as | stored as |
 | --- | --- | --- |
 | text | anything | the text |
 | bool | 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/× | true / false |
-| date | 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, an Excel date or serial | "2024-03-05" |
-| datetime | a date as above with an optional time: 2024/3/5 14:03, 2024-03-05T14:03:05 | "2024-03-05T14:03:00" or "2024-03-05" |
+| date | 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, an Excel date or serial; a month (2024-03, 2024年3月) or a year (2024年) alone | "2024-03-05", "2024-03", "2024" |
+| datetime | a date as above with an optional time and zone: 2024/3/5 14:03, 2024-03-05T14:03:05+08:00, 2024年3月5日14时 | as precise as written: "2024-03-05T14:03", "2024-03-05T14:03:05+08:00", "2024-03-05T14", "2024-03-05" |
+| period | 2023年1月至2023年6月, 2023.01-2023.06, 2023-01-01~2023-06-30, 2023年1月-6月, 2023年1月至今, 2023年 | ISO 8601 interval: "2023-01/2023-06", "2023-01/.." for an open end |
 | percent | 3.5%, 0.035, 5‰ (a bare number above 1 is read as percent, with a warning) | fraction: 0.035 |
 | scale | 1.2TB, 3亿 tokens, 50万条, 800小时, 70B | {"value": 1.2e12, "unit": "bytes"}; units tokens, items, bytes, hours, parameters or "" |
 | count | 1,234, 1.2万, 3K | whole number |

@@ -69,7 +69,7 @@ func TestReadCSVEncodingsAndDelimiters(t *testing.T) {
 				t.Fatalf("result = %+v", res)
 			}
 			f0 := recs[0]["fields"].(map[string]any)
-			if f0["found_at"] != "2024-03-05T14:03:00" || f0["category"] != "illegal_content" || f0["reported"] != true ||
+			if f0["found_at"] != "2024-03-05T14:03" || f0["category"] != "illegal_content" || f0["reported"] != true ||
 				strings.Join(toStrings(f0["action"]), ",") != "stop_generation,eliminate" || recs[0]["ref"] != "INC-1" {
 				t.Errorf("record 1 = %v", recs[0])
 			}
@@ -342,6 +342,8 @@ func exampleValue(f Field) string {
 		return "1200"
 	case Duration:
 		return "15个工作日"
+	case Period:
+		return "2023年1月至2023年6月"
 	case Enum, EnumList:
 		return f.Terms[0].ZH
 	}

@@ -27,6 +27,7 @@ var typeNotes = map[ValueType][2]string{
 	Scale:    {"数量及单位，如 1.2TB、3亿 tokens、50万条、1000小时", "quantity with unit, e.g. 1.2TB, 3亿 tokens, 50万条, 1000 hours"},
 	Count:    {"整数，如 1200", "whole number, e.g. 1200"},
 	Duration: {"时限，如 15个工作日、48小时", "time limit, e.g. 15 working days, 48 hours"},
+	Period:   {"时间段，如 2023年1月至2023年6月、2023-01至今", "period, e.g. 2023-01 to 2023-06, or 2023-01 to now (至今)"},
 	Enum:     {"从下拉列表中选择一项", "one value from the drop-down list"},
 	EnumList: {"一项或多项，用顿号（、）分隔", "one or more values separated by 、"},
 }

@@ -12,9 +12,9 @@ func ExampleParseDateTime() {
 		fmt.Printf("%q %v\n", v, ok)
 	}
 	// Output:
-	// "2024-03-05T14:03:00" true
+	// "2024-03-05T14:03" true
 	// "2024-03-05" true
-	// "2024-03-05T14:03:05" true
+	// "2024-03-05T14:03:05+08:00" true
 	// "2024-03-05T12:00:00" true
 	// "" false
 }

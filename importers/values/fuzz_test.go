@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 )
 
@@ -45,10 +44,10 @@ func FuzzParse(f *testing.F) {
 
 		date, dok := ParseDate(s)
 		if dok {
-			tm, err := time.Parse("2006-01-02", date)
-			if err != nil {
-				t.Errorf("ParseDate(%q) = %q: %v", s, date, err)
-			} else if tm.Year() < minYear || tm.Year() > maxYear {
+			tm, ok := ParseTime(date)
+			if !ok || tm.Precision() > Day {
+				t.Errorf("ParseDate(%q) = %q: ParseTime reads it as %v, %v", s, date, tm, ok)
+			} else if y := tm.Start().Year(); y < minYear || y > maxYear {
 				t.Errorf("ParseDate(%q) = %q: year out of range", s, date)
 			}
 		} else if date != "" {
@@ -60,12 +59,10 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("ParseDate(%q) ok=%v but ParseDateTime ok=%v", s, dok, tok)
 		}
 		if tok {
-			layout := "2006-01-02"
-			if len(dt) > 10 {
-				layout = "2006-01-02T15:04:05"
-			}
-			if _, err := time.Parse(layout, dt); err != nil {
-				t.Errorf("ParseDateTime(%q) = %q: %v", s, dt, err)
+			if tm, ok := ParseTime(dt); !ok {
+				t.Errorf("ParseDateTime(%q) = %q, which ParseTime cannot read", s, dt)
+			} else if tm.String() != dt && tm.Precision() != Day {
+				t.Errorf("ParseDateTime(%q) = %q, which ParseTime reads as %q", s, dt, tm.String())
 			}
 			if !strings.HasPrefix(dt, date) {
 				t.Errorf("ParseDateTime(%q) = %q but ParseDate = %q", s, dt, date)
