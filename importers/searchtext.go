@@ -8,12 +8,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/inspection-workbench/workbench/importers/values"
 )
 
 // SearchTextVersion changes whenever [SearchText] would produce different
 // text for the same record, so a search index built from older text is
 // rebuilt.
-const SearchTextVersion = "1"
+const SearchTextVersion = "2"
 
 // FoundField names, per kind, the date field a search can filter on with
 // found:FROM..TO (when the incident was found).
@@ -22,20 +24,27 @@ var FoundField = map[Kind]string{Incident: "found_at"}
 // SearchText returns the text a stored record is searched by, one value per
 // line in field order: text as written, enum terms as their Chinese and
 // English labels (so 违法内容 and "illegal content" both find
-// illegal_content), dates as YYYY-MM-DD, numbers as written; yes/no flags
-// are left out. Unmapped columns follow, values only. found is the value of
-// the kind's [FoundField] (zero when absent or unreadable), in UTC wall-clock
-// terms.
+// illegal_content), dates as YYYY-MM-DD (China time; a month or a year as
+// YYYY-MM or YYYY), numbers as written; yes/no flags are left out. A value
+// that could not be read as its type is searched as the provider wrote it.
+// Unmapped columns follow, values only. found is the day of the kind's
+// [FoundField] (zero when absent, unreadable or coarser than a day), at
+// midnight UTC.
 func SearchText(kind Kind, fields, extra string) (text string, found time.Time, err error) {
-	spec := SpecFor(kind)
-	if spec == nil {
-		return "", time.Time{}, fmt.Errorf("search text: unknown kind %q", kind)
+	fv, err := DecodeFields(kind, []byte(fields))
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("search text: %w", err)
 	}
-	var fv map[string]any
-	if err := json.Unmarshal([]byte(fields), &fv); err != nil {
-		return "", time.Time{}, fmt.Errorf("search text: read fields: %w", err)
+	return fv.SearchText(extra)
+}
+
+// SearchText returns the text the record is searched by, given its
+// unmapped columns (see the function [SearchText]).
+func (f Fields) SearchText(extra string) (text string, found time.Time, err error) {
+	if f.spec == nil {
+		return "", time.Time{}, fmt.Errorf("search text: no kind")
 	}
-	labels := enumLabels(kind)
+	labels := enumLabels(f.spec.Kind)
 	var b strings.Builder
 	line := func(s string) {
 		if s == "" {
@@ -46,38 +55,48 @@ func SearchText(kind Kind, fields, extra string) (text string, found time.Time, 
 		}
 		b.WriteString(s)
 	}
-	foundName := FoundField[kind]
-	for i := range spec.Fields {
-		f := &spec.Fields[i]
-		v, ok := fv[f.Name]
-		if !ok || v == nil {
+	foundName := FoundField[f.spec.Kind]
+	for i := range f.spec.Fields {
+		fd := &f.spec.Fields[i]
+		v := f.vals[i]
+		if !v.Set {
 			continue
 		}
-		switch f.Type {
-		case Bool:
+		switch {
+		case fd.Type == Bool && v.OK:
 			continue
-		case Date, DateTime:
-			s, _ := v.(string)
-			if f.Name == foundName {
-				found = parseFound(s)
+		case !v.OK && fd.Type != EnumList:
+			line(v.Text)
+		case fd.Type == Date || fd.Type == DateTime:
+			if fd.Name == foundName && v.Time.Precision() >= values.Day {
+				y, m, d := v.Time.Start().Date()
+				found = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 			}
-			if len(s) >= 10 {
-				s = s[:10]
+			if d := v.Time.Date(); d != "" {
+				line(d)
+			} else {
+				line(v.Time.Display())
 			}
-			line(s)
-		case Enum:
-			s, _ := v.(string)
-			line(enumText(labels, f.Name, s))
-		case EnumList:
-			list, _ := v.([]any)
-			parts := make([]string, 0, len(list))
-			for _, e := range list {
-				s, _ := e.(string)
-				parts = append(parts, enumText(labels, f.Name, s))
+		case fd.Type == Period:
+			line(DisplayValue(fd, v, true))
+		case fd.Type == Enum:
+			line(enumText(labels, fd.Name, v.Text))
+		case fd.Type == EnumList:
+			parts := make([]string, 0, len(v.Terms))
+			for _, t := range v.Terms {
+				parts = append(parts, enumText(labels, fd.Name, t))
 			}
 			line(strings.Join(parts, "；"))
+		case fd.Type == Scale || fd.Type == Duration:
+			s := strconv.FormatFloat(v.Number, 'f', -1, 64)
+			if v.Unit != "" {
+				s += " " + v.Unit
+			}
+			line(s)
+		case fd.Type == Percent || fd.Type == Count:
+			line(strconv.FormatFloat(v.Number, 'f', -1, 64))
 		default:
-			line(plainValue(v))
+			line(v.Text)
 		}
 	}
 	if extra != "" && extra != "{}" {
@@ -95,15 +114,6 @@ func SearchText(kind Kind, fields, extra string) (text string, found time.Time, 
 		}
 	}
 	return b.String(), found, nil
-}
-
-func parseFound(s string) time.Time {
-	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
 }
 
 // plainValue writes a normalised value as text: strings as they are,

@@ -1,0 +1,416 @@
+package importers
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/inspection-workbench/workbench/importers/values"
+)
+
+// Value is one canonical field of a stored record, decoded into its type.
+// Set is false when the record has no value for the field. OK is false when
+// the provider's value could not be read as the field's type (a date column
+// holding 不详, a category outside the vocabulary): the value is then kept as
+// the provider wrote it, in Text, and a check that needs it cannot judge the
+// record.
+type Value struct {
+	Type ValueType
+	Set  bool
+	OK   bool
+	Bool bool // bool
+	// Text is the value of a text field, the canonical term of an enum
+	// field, or what the provider wrote for a value not read as its type.
+	Text   string
+	Number float64 // percent (a fraction), count, scale and duration
+	Unit   string  // scale and duration: tokens, items, bytes, hours, parameters; hours, days, working_days
+	// Time is a date or datetime value at the precision it was written.
+	Time values.Time
+	// Period is a period value (To is zero for an open end); nil for other
+	// types.
+	Period *values.Period
+	// Terms are an enum list's terms: canonical where known, as written
+	// otherwise. OK is false when any is unknown.
+	Terms []string
+}
+
+// Fields are a stored record's canonical fields, decoded once into typed
+// values. Checks, search text, evidence quotations, exports and the GUI all
+// read records through Fields rather than the stored JSON.
+type Fields struct {
+	spec *KindSpec
+	vals []Value
+}
+
+// Kind is the kind of the record.
+func (f Fields) Kind() Kind {
+	if f.spec == nil {
+		return ""
+	}
+	return f.spec.Kind
+}
+
+// Value returns the named field's value; the zero Value when the record has
+// none or the kind has no such field.
+func (f Fields) Value(name string) Value {
+	if f.spec == nil {
+		return Value{}
+	}
+	if i, ok := fieldIndex(f.spec)[name]; ok {
+		return f.vals[i]
+	}
+	return Value{}
+}
+
+// Text returns a text field's value, trimmed, or an enum field's canonical
+// term; "" when absent. A value of another type that could not be read is
+// returned as written.
+func (f Fields) Text(name string) string {
+	v := f.Value(name)
+	if v.Type == Text || v.Type == Enum || !v.OK {
+		return strings.TrimSpace(v.Text)
+	}
+	return ""
+}
+
+// Bool returns a yes/no field; ok is false when it is absent or unreadable.
+func (f Fields) Bool(name string) (value, ok bool) {
+	v := f.Value(name)
+	return v.Bool, v.Set && v.OK && v.Type == Bool
+}
+
+// Number returns a percent, count, scale or duration field's number; ok is
+// false when it is absent or unreadable.
+func (f Fields) Number(name string) (float64, bool) {
+	v := f.Value(name)
+	switch v.Type {
+	case Percent, Count, Scale, Duration:
+		return v.Number, v.Set && v.OK
+	}
+	return 0, false
+}
+
+// Time returns a date or datetime field; ok is false when it is absent or
+// unreadable.
+func (f Fields) Time(name string) (values.Time, bool) {
+	v := f.Value(name)
+	return v.Time, v.Set && v.OK && !v.Time.IsZero()
+}
+
+// Term returns an enum field's value: the canonical term and known=true, or
+// what the provider wrote and known=false (also "" and false when absent).
+func (f Fields) Term(name string) (term string, known bool) {
+	v := f.Value(name)
+	return strings.TrimSpace(v.Text), v.Set && v.OK
+}
+
+// UnknownTerms returns the terms of an enum or enum-list field that are
+// not in its vocabulary, as the provider wrote them.
+func (f Fields) UnknownTerms(name string) []string {
+	v := f.Value(name)
+	if !v.Set || v.OK {
+		return nil
+	}
+	switch v.Type {
+	case Enum:
+		return []string{v.Text}
+	case EnumList:
+		d, _ := decoderFor(f.spec.Kind)
+		i := fieldIndex(f.spec)[name]
+		var out []string
+		for _, t := range v.Terms {
+			if !d.terms[i][t] {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// Unreadable reports whether the record has a value for the field that
+// could not be read as its type or vocabulary.
+func (f Fields) Unreadable(name string) bool {
+	v := f.Value(name)
+	return v.Set && !v.OK
+}
+
+// Each calls fn with every field of the kind that the record has a value
+// for, in the kind's field order.
+func (f Fields) Each(fn func(field *Field, v Value)) {
+	if f.spec == nil {
+		return
+	}
+	for i := range f.vals {
+		if f.vals[i].Set {
+			fn(&f.spec.Fields[i], f.vals[i])
+		}
+	}
+}
+
+// Display writes a value for people: a text as it is, an enum term by its
+// Chinese or English name, a yes/no as 是/否 or yes/no, a time at its own
+// precision, a percentage as "1.20%", a quantity with its unit.
+func (f Fields) Display(name string, zh bool) string {
+	if f.spec == nil {
+		return ""
+	}
+	i, ok := fieldIndex(f.spec)[name]
+	if !ok {
+		return ""
+	}
+	return DisplayValue(&f.spec.Fields[i], f.vals[i], zh)
+}
+
+// DisplayValue writes the value v of field fd for people (see
+// [Fields.Display]).
+func DisplayValue(fd *Field, v Value, zh bool) string {
+	if !v.Set {
+		return ""
+	}
+	if !v.OK && v.Type != EnumList {
+		return v.Text
+	}
+	switch v.Type {
+	case Bool:
+		switch {
+		case zh && v.Bool:
+			return "是"
+		case zh:
+			return "否"
+		case v.Bool:
+			return "yes"
+		}
+		return "no"
+	case Date, DateTime:
+		return v.Time.Display()
+	case Period:
+		if v.Period == nil {
+			return v.Text
+		}
+		return v.Period.Display()
+	case Percent:
+		return strconv.FormatFloat(v.Number*100, 'f', -1, 64) + "%"
+	case Count:
+		return strconv.FormatFloat(v.Number, 'f', -1, 64)
+	case Scale, Duration:
+		return quantityText(v.Number, v.Unit, zh)
+	case Enum:
+		return termName(fd, v.Text, zh)
+	case EnumList:
+		parts := make([]string, len(v.Terms))
+		for i, t := range v.Terms {
+			parts[i] = termName(fd, t, zh)
+		}
+		if zh {
+			return strings.Join(parts, "、")
+		}
+		return strings.Join(parts, ", ")
+	}
+	return v.Text
+}
+
+// termName names a term of fd's vocabulary in one language; a term outside
+// it is returned as written.
+func termName(fd *Field, term string, zh bool) string {
+	for _, t := range fd.Terms {
+		if t.Value == term {
+			if zh {
+				return t.ZH
+			}
+			return t.EN
+		}
+	}
+	return term
+}
+
+// unitNames are the units of scales and durations, in Chinese and English.
+var unitNames = map[string][2]string{
+	"tokens": {"tokens", "tokens"}, "items": {"条", "items"}, "bytes": {"字节", "bytes"},
+	"hours": {"小时", "hours"}, "parameters": {"参数", "parameters"},
+	"days": {"日", "days"}, "working_days": {"个工作日", "working days"},
+}
+
+func quantityText(n float64, unit string, zh bool) string {
+	s := strconv.FormatFloat(n, 'f', -1, 64)
+	u, ok := unitNames[unit]
+	switch {
+	case unit == "":
+		return s
+	case !ok:
+		return s + " " + unit
+	case zh:
+		return s + " " + u[0]
+	}
+	return s + " " + u[1]
+}
+
+// fieldIndexes caches, per kind spec, the position of each field name.
+var fieldIndexes sync.Map // *KindSpec → map[string]int
+
+func fieldIndex(spec *KindSpec) map[string]int {
+	if m, ok := fieldIndexes.Load(spec); ok {
+		return m.(map[string]int)
+	}
+	m := make(map[string]int, len(spec.Fields))
+	for i, f := range spec.Fields {
+		m[f.Name] = i
+	}
+	fieldIndexes.Store(spec, m)
+	return m
+}
+
+// decoder decodes the stored fields of one kind. Its struct type mirrors
+// the kind's fields (json tags from the canonical names), so that
+// encoding/json fills concrete Go values instead of a map of interfaces —
+// several times faster on million-row logs.
+type decoder struct {
+	spec  *KindSpec
+	typ   reflect.Type
+	terms []map[string]bool // canonical terms per enum field
+}
+
+var decoders sync.Map // Kind → *decoder
+
+func decoderFor(k Kind) (*decoder, error) {
+	if d, ok := decoders.Load(k); ok {
+		return d.(*decoder), nil
+	}
+	spec := SpecFor(k)
+	if spec == nil {
+		return nil, fmt.Errorf("unknown kind %q", k)
+	}
+	d := &decoder{spec: spec, terms: make([]map[string]bool, len(spec.Fields))}
+	var fields []reflect.StructField
+	for i, f := range spec.Fields {
+		var t reflect.Type
+		switch f.Type {
+		case Text, Enum, Date, DateTime, Period:
+			t = reflect.TypeFor[string]()
+		case EnumList:
+			t = reflect.TypeFor[[]string]()
+		default:
+			t = reflect.TypeFor[any]()
+		}
+		fields = append(fields, reflect.StructField{
+			Name: "F" + strconv.Itoa(i), Type: t,
+			Tag: reflect.StructTag(`json:"` + f.Name + `"`),
+		})
+		if len(f.Terms) > 0 {
+			d.terms[i] = map[string]bool{}
+			for _, t := range f.Terms {
+				d.terms[i][t.Value] = true
+			}
+		}
+	}
+	d.typ = reflect.StructOf(fields)
+	decoders.Store(k, d)
+	return d, nil
+}
+
+// DecodeFields decodes a record's stored canonical fields (the JSON object
+// the importers write) into typed values.
+func DecodeFields(kind Kind, data []byte) (Fields, error) {
+	d, err := decoderFor(kind)
+	if err != nil {
+		return Fields{}, fmt.Errorf("decode fields: %w", err)
+	}
+	f := Fields{spec: d.spec, vals: make([]Value, len(d.spec.Fields))}
+	p := reflect.New(d.typ)
+	if err := json.Unmarshal(data, p.Interface()); err != nil {
+		// A value of an unexpected JSON type (written by an older version,
+		// say): decode generically.
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			return Fields{}, fmt.Errorf("decode fields: %w", err)
+		}
+		for i := range d.spec.Fields {
+			if v, ok := m[d.spec.Fields[i].Name]; ok && v != nil {
+				f.vals[i] = d.value(i, v)
+			}
+		}
+		return f, nil
+	}
+	s := p.Elem()
+	for i := range d.spec.Fields {
+		fv := s.Field(i)
+		switch fv.Kind() {
+		case reflect.String:
+			if str := fv.String(); str != "" {
+				f.vals[i] = d.value(i, str)
+			}
+		case reflect.Slice:
+			if !fv.IsNil() {
+				f.vals[i] = d.list(i, fv.Interface().([]string))
+			}
+		default:
+			if !fv.IsNil() {
+				f.vals[i] = d.value(i, fv.Interface())
+			}
+		}
+	}
+	return f, nil
+}
+
+// value types one decoded JSON value of field i.
+func (d *decoder) value(i int, raw any) Value {
+	fd := &d.spec.Fields[i]
+	v := Value{Type: fd.Type, Set: true}
+	if s, ok := raw.(string); ok {
+		v.Text = s
+	}
+	switch fd.Type {
+	case Text:
+		v.OK = true
+		if _, isString := raw.(string); !isString {
+			v.Text = plainValue(raw)
+		}
+	case Enum:
+		v.OK = d.terms[i][v.Text]
+	case Date, DateTime:
+		v.Time, v.OK = values.ParseTime(v.Text)
+	case Period:
+		if p, ok := values.ParseStoredPeriod(v.Text); ok {
+			v.Period, v.OK = &p, true
+		}
+	case Bool:
+		v.Bool, v.OK = raw.(bool)
+	case Percent, Count:
+		v.Number, v.OK = raw.(float64)
+		v.OK = v.OK && !math.IsNaN(v.Number)
+	case Scale, Duration:
+		if m, ok := raw.(map[string]any); ok {
+			v.Number, v.OK = m["value"].(float64)
+			v.Unit, _ = m["unit"].(string)
+		}
+	case EnumList:
+		switch x := raw.(type) {
+		case []any:
+			list := make([]string, 0, len(x))
+			for _, e := range x {
+				if s, ok := e.(string); ok {
+					list = append(list, s)
+				}
+			}
+			return d.list(i, list)
+		case string:
+			return d.list(i, []string{x})
+		}
+	}
+	return v
+}
+
+// list types the terms of enum-list field i.
+func (d *decoder) list(i int, terms []string) Value {
+	v := Value{Type: EnumList, Set: true, Terms: terms, OK: true}
+	for _, t := range terms {
+		if !d.terms[i][t] {
+			v.OK = false
+		}
+	}
+	return v
+}
