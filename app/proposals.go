@@ -14,6 +14,7 @@ import (
 
 	"github.com/inspection-workbench/workbench/app/checklist"
 	"github.com/inspection-workbench/workbench/app/checks"
+	"github.com/inspection-workbench/workbench/importers"
 	"github.com/inspection-workbench/workbench/store"
 	"github.com/inspection-workbench/workbench/store/fulltext"
 )
@@ -45,7 +46,11 @@ type ProposalRecord struct {
 	Location string         `json:"location"`
 	Hit      string         `json:"hit"` // the search-hit id, rec-N
 	Problem  checklist.Text `json:"problem"`
-	// Missing marks a record that says too little to decide on.
+	// Unclear marks a record that says too little to judge (data missing
+	// or unreadable) rather than one that shows a problem.
+	Unclear bool `json:"unclear,omitempty"`
+	// Missing is Unclear under its earlier name, kept for scripts that
+	// read it.
 	Missing bool `json:"missing,omitempty"`
 }
 
@@ -59,7 +64,14 @@ type Proposal struct {
 	Result    string         `json:"result"`
 	Summary   checklist.Text `json:"summary"`
 	Checked   int            `json:"checked"`
-	Flagged   int            `json:"flagged"`
+	// Flagged counts the records behind the proposal: Problems that show a
+	// problem and Unclear that say too little to judge.
+	Flagged  int `json:"flagged"`
+	Problems int `json:"problems"`
+	Unclear  int `json:"unclear"`
+	// Params are the parameters the check runs with, each with where its
+	// value comes from (a standard's clause, or set by the inspector).
+	Params []checklist.Param `json:"params"`
 	// Records lists the records behind the proposal (up to
 	// checks.MaxFlags; Flagged is the full count).
 	Records       []ProposalRecord `json:"records"`
@@ -193,9 +205,11 @@ func (a *App) checkRecords(ctx context.Context, caseID int64) iter.Seq2[checks.R
 		return a.store.CaseRecords(ctx, caseID, func(r store.RecordRow, sub store.Submission) error {
 			rec := checks.Record{HitID: fulltext.RecordHitID(r.ID), Ref: r.Ref, File: sub.FileName, Kind: sub.Kind,
 				Sheet: r.Sheet, Row: r.Row, Location: recordPlace(r, sub)}
-			if err := json.Unmarshal([]byte(r.Fields), &rec.Fields); err != nil {
+			f, err := importers.DecodeFields(importers.Kind(sub.Kind), []byte(r.Fields))
+			if err != nil {
 				return fmt.Errorf("record %s of %s: stored fields: %w", rec.HitID, sub.FileName, err)
 			}
+			rec.Fields = f
 			return emit(rec)
 		})
 	})
@@ -233,14 +247,14 @@ func storedProposal(o checks.Outcome) (store.Proposal, error) {
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", r.Hit, r.Problem.En, r.Problem.Zh, r.Location)
 	}
 	return store.Proposal{ItemID: o.Item, Rule: o.Rule, Article: string(article), Result: o.Result, Summary: string(summary),
-		Records: string(records), Checked: o.Checked, Flagged: o.Flagged, Digest: hex.EncodeToString(h.Sum(nil))}, nil
+		Records: string(records), Checked: o.Checked, Flagged: o.Flagged, Unclear: o.Unclear, Digest: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 func proposalRecords(flags []checks.Flag) []ProposalRecord {
 	out := make([]ProposalRecord, len(flags))
 	for i, f := range flags {
 		out[i] = ProposalRecord{ID: f.Record.Ref, File: f.Record.File, Sheet: f.Record.Sheet, Row: f.Record.Row,
-			Location: f.Record.Location, Hit: f.Record.HitID, Problem: f.Problem, Missing: f.Missing}
+			Location: f.Record.Location, Hit: f.Record.HitID, Problem: f.Problem, Unclear: f.Unclear, Missing: f.Unclear}
 	}
 	return out
 }
@@ -248,9 +262,11 @@ func proposalRecords(flags []checks.Flag) []ProposalRecord {
 // Proposals lists a case's proposals in checklist order: the current ones,
 // or with history every proposal ever made, superseded ones included.
 func (a *App) Proposals(ctx context.Context, caseID int64, history bool) ([]Proposal, error) {
-	if _, _, err := a.inspection(ctx, caseID); err != nil {
+	_, in, err := a.inspection(ctx, caseID)
+	if err != nil {
 		return nil, err
 	}
+	t := frozenTemplate(in)
 	rows, err := a.store.Proposals(ctx, caseID, history)
 	if err != nil {
 		return nil, err
@@ -261,6 +277,7 @@ func (a *App) Proposals(ctx context.Context, caseID int64, history bool) ([]Prop
 		if err != nil {
 			return nil, fmt.Errorf("case %d: %w", caseID, err)
 		}
+		p.Params = checkParams(t, p.Item, p.Rule)
 		out[i] = p
 	}
 	return out, nil
@@ -280,6 +297,21 @@ func loadProposal(r store.Proposal) (Proposal, error) {
 	if err := json.Unmarshal([]byte(r.Records), &p.Records); err != nil {
 		return p, fmt.Errorf("proposal %s/%s: stored records: %w", r.ItemID, r.Rule, err)
 	}
+	// Records stored before "unclear" had a name say so as "missing".
+	stored := 0
+	for i := range p.Records {
+		rec := &p.Records[i]
+		rec.Unclear = rec.Unclear || rec.Missing
+		rec.Missing = rec.Unclear
+		if rec.Unclear {
+			stored++
+		}
+	}
+	p.Unclear = r.Unclear
+	if p.Unclear == 0 {
+		p.Unclear = stored
+	}
+	p.Problems = p.Flagged - p.Unclear
 	switch r.Decision {
 	case store.DecisionPending:
 		p.Decision = DecisionPending
@@ -289,6 +321,21 @@ func loadProposal(r store.Proposal) (Proposal, error) {
 		p.DecidedAt = &at
 	}
 	return p, nil
+}
+
+// checkParams lists the parameters of an item's check in template t, with
+// their sources; empty when the template no longer names it.
+func checkParams(t *checklist.Template, item, rule string) []checklist.Param {
+	if t != nil {
+		if it, ok := t.Item(item); ok {
+			for _, c := range it.Checks {
+				if c.ID == rule {
+					return c.ParamList()
+				}
+			}
+		}
+	}
+	return []checklist.Param{}
 }
 
 // itemProposals combines the current proposals of each item.

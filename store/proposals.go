@@ -28,7 +28,8 @@ type Proposal struct {
 	Summary string // JSON {"zh","en"}
 	Records string // JSON array of the records behind it
 	Checked int
-	Flagged int
+	Flagged int // records flagged: problems and unclear ones
+	Unclear int // of them, records that say too little to judge
 	// Digest identifies what was found (result and the records behind
 	// it): a re-run with the same digest keeps the proposal and its
 	// decision, updating only its summary and count of records checked.
@@ -68,7 +69,7 @@ func (s *Store) SaveProposals(ctx context.Context, caseID int64, ps []Proposal) 
 				WHERE case_id = ? AND item_id = ? AND rule = ? AND superseded_at = ''`, caseID, p.ItemID, p.Rule).Scan(&id, &digest)
 			switch {
 			case err == nil && digest == p.Digest:
-				if _, err := tx.ExecContext(ctx, `UPDATE proposals SET summary = ?, checked = ? WHERE id = ?`, p.Summary, p.Checked, id); err != nil {
+				if _, err := tx.ExecContext(ctx, `UPDATE proposals SET summary = ?, checked = ?, unclear = ? WHERE id = ?`, p.Summary, p.Checked, p.Unclear, id); err != nil {
 					return fmt.Errorf("update proposal %d: %w", id, err)
 				}
 				p.ID = id
@@ -81,9 +82,9 @@ func (s *Store) SaveProposals(ctx context.Context, caseID int64, ps []Proposal) 
 			case !errors.Is(err, sql.ErrNoRows):
 				return fmt.Errorf("read proposal of %s/%s: %w", p.ItemID, p.Rule, err)
 			}
-			r, err := tx.ExecContext(ctx, `INSERT INTO proposals (case_id, item_id, rule, article, result, summary, records, checked, flagged, digest, proposed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				caseID, p.ItemID, p.Rule, p.Article, p.Result, p.Summary, p.Records, p.Checked, p.Flagged, p.Digest, now)
+			r, err := tx.ExecContext(ctx, `INSERT INTO proposals (case_id, item_id, rule, article, result, summary, records, checked, flagged, unclear, digest, proposed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				caseID, p.ItemID, p.Rule, p.Article, p.Result, p.Summary, p.Records, p.Checked, p.Flagged, p.Unclear, p.Digest, now)
 			if err != nil {
 				return fmt.Errorf("save proposal of %s/%s: %w", p.ItemID, p.Rule, err)
 			}
@@ -95,13 +96,13 @@ func (s *Store) SaveProposals(ctx context.Context, caseID int64, ps []Proposal) 
 	return res, err
 }
 
-const proposalColumns = `id, item_id, rule, article, result, summary, records, checked, flagged, digest, proposed_at, superseded_at,
+const proposalColumns = `id, item_id, rule, article, result, summary, records, checked, flagged, unclear, digest, proposed_at, superseded_at,
 	decision, decided_result, reason, decided_at FROM proposals`
 
 func scanProposal(row interface{ Scan(...any) error }) (Proposal, error) {
 	var p Proposal
 	var proposed, superseded, decided string
-	err := row.Scan(&p.ID, &p.ItemID, &p.Rule, &p.Article, &p.Result, &p.Summary, &p.Records, &p.Checked, &p.Flagged, &p.Digest,
+	err := row.Scan(&p.ID, &p.ItemID, &p.Rule, &p.Article, &p.Result, &p.Summary, &p.Records, &p.Checked, &p.Flagged, &p.Unclear, &p.Digest,
 		&proposed, &superseded, &p.Decision, &p.DecidedResult, &p.Reason, &decided)
 	p.ProposedAt, p.SupersededAt, p.DecidedAt = parseTime(proposed), parseTime(superseded), parseTime(decided)
 	return p, err

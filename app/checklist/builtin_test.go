@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -133,11 +134,12 @@ func TestDefaultChecks(t *testing.T) {
 		item, check string
 		want        map[string]any
 	}{
-		// The sample provider in testdata/sample plants a source above a 1%
-		// threshold and keeps every other one at or below 0.30%.
-		{"art7-4-data-quality", CheckHarmfulShare, map[string]any{"max_share": 0.01}},
-		{"art8-annotation-quality", CheckAnnotationQA, map[string]any{"min_sample_size": 1, "min_accuracy": 0.9}},
-		{"art11-2-pi-requests", CheckPIRequestsHandled, map[string]any{"max_days": 15}},
+		// TC260-003-2024 §5.1 a: a source above 5 % is not used.
+		{"art7-4-data-quality", CheckHarmfulShare, map[string]any{"max_share": 0.05}},
+		// GB/T 45674-2025 §8.3: a safety batch with failures above 5 % is
+		// void; no figure for functional batches.
+		{"art8-annotation-quality", CheckAnnotationQA, map[string]any{"min_sample_size": 1, "min_accuracy": 0.0, "safety_min_accuracy": 0.95}},
+		{"art11-2-pi-requests", CheckPIRequestsHandled, map[string]any{"max_days": 30}},
 		{"art15-complaints", CheckComplaintTimeLimit, map[string]any{"default_days": 15}},
 		{"art7-1-lawful-sources", CheckDataSourceLawfulBasis, map[string]any{}},
 	} {
@@ -202,7 +204,7 @@ func TestDocsListChecks(t *testing.T) {
 	for _, c := range Checks() {
 		params, summary := "—", c.Summary.En
 		for _, p := range c.Params {
-			summary = strings.ReplaceAll(summary, p.Name, "`"+p.Name+"`")
+			summary = regexp.MustCompile(`\b`+p.Name+`\b`).ReplaceAllString(summary, "`"+p.Name+"`")
 		}
 		if len(c.Params) > 0 {
 			parts := make([]string, len(c.Params))
@@ -235,5 +237,28 @@ func TestDocsExampleIsValid(t *testing.T) {
 	}
 	if len(tmpl.Items) != 2 || tmpl.Items[1].Checks[0].Int("default_days") != 10 {
 		t.Errorf("example template: %+v", tmpl)
+	}
+}
+
+// TestDefaultParamsCiteSources: every number of the default template says
+// where it comes from, in the template itself.
+func TestDefaultParamsCiteSources(t *testing.T) {
+	for _, it := range Default().Items {
+		for _, c := range it.Checks {
+			spec, _ := LookupCheck(c.ID)
+			for _, p := range spec.Params {
+				if p.Type == ParamString {
+					continue
+				}
+				src, ok := c.Sources[p.Name]
+				if !ok || src.Zh == "" || src.En == "" || src == SetByTemplate {
+					t.Errorf("%s %s: parameter %s cites %+v", it.ID, c.ID, p.Name, src)
+				}
+				cites := strings.Contains(src.En, "set by the inspector") || regexp.MustCompile(`(TC260|GB/T|GB) ?[0-9-]+.*§|Art\. [0-9]+`).MatchString(src.En)
+				if !cites {
+					t.Errorf("%s %s: the source of %s names neither a clause nor the inspector: %q", it.ID, c.ID, p.Name, src.En)
+				}
+			}
+		}
 	}
 }

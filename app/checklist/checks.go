@@ -30,7 +30,18 @@ type ParamSpec struct {
 	Default any
 	// Doc says what the parameter means, in English.
 	Doc string
+	// Source says where the default comes from: a clause of a standard,
+	// or, where no standard gives a number, that the inspector sets it.
+	Source Text
 }
+
+// SetByInspector is the source of a parameter no standard or provision
+// gives a number for.
+var SetByInspector = Text{Zh: "由检查人员设定（无标准给出数值）", En: "set by the inspector (no standard gives a figure)"}
+
+// SetByTemplate is the source of a parameter a template sets to a value of
+// its own without saying where it comes from.
+var SetByTemplate = Text{Zh: "检查模板设定，未注明依据", En: "set in the checklist template; no source given"}
 
 // RangeText writes the parameter's range as it appears in messages and
 // documentation: "0 to 1", "at least 1"; "" for string parameters.
@@ -139,8 +150,12 @@ var registry = []CheckSpec{
 			En: "The share of illegal or harmful items found in each training-data source's sample is at most max_share.",
 		},
 		Params: []ParamSpec{{
-			Name: "max_share", Type: ParamNumber, Min: 0, Max: 1, Default: 0.001,
-			Doc: "Highest acceptable share of illegal or harmful items in a source's sample, as a fraction (0.001 = 0.1%).",
+			Name: "max_share", Type: ParamNumber, Min: 0, Max: 1, Default: 0.05,
+			Doc: "Highest acceptable share of illegal or harmful items in a source's sample, as a fraction (0.05 = 5%): a source above it is not to be used.",
+			Source: Text{
+				Zh: "TC260-003-2024 第5.1条a)；GB/T 45654-2025 第5.1条a)（含违法不良信息超过5%的语料来源不应采集使用；草案及二手资料所载）",
+				En: "TC260-003-2024 §5.1 a; GB/T 45654-2025 §5.1 a (a corpus source with more than 5 % illegal or harmful content is not to be used; as read in the draft and secondary sources)",
+			},
 		}},
 	},
 	{
@@ -153,17 +168,24 @@ var registry = []CheckSpec{
 	{
 		ID: CheckAnnotationQA, Article: ArticleRef{Article: 8},
 		Summary: Text{
-			Zh: "每一标注批次均经抽样核验：核验样本量不少于 min_sample_size，准确率不低于 min_accuracy。",
-			En: "Every annotation batch was verified by sampling: at least min_sample_size annotations checked and an accuracy of at least min_accuracy.",
+			Zh: "每一标注批次均经抽样核验（核验样本量不少于 min_sample_size）；安全性标注批次核验准确率不低于 safety_min_accuracy，否则该批次作废；功能性标注批次准确率不低于 min_accuracy（为 0 时不核查）。",
+			En: "Every annotation batch was verified by sampling (at least min_sample_size annotations checked); a safety batch whose verified accuracy is below safety_min_accuracy is void; a functional batch's accuracy is at least min_accuracy (not checked when 0).",
 		},
 		Params: []ParamSpec{
 			{
 				Name: "min_sample_size", Type: ParamInteger, Min: 1, Max: math.Inf(1), Default: 1,
-				Doc: "Fewest annotations a batch's verification sample may hold.",
+				Doc:    "Fewest annotations a batch's verification sample may hold.",
+				Source: Text{Zh: "由检查人员设定：GB/T 45674-2025 第8.2条g) 要求功能性标注每批均经人工抽检，未规定样本量", En: "set by the inspector: GB/T 45674-2025 §8.2 g requires every functional batch to be sampled by hand but gives no sample size"},
 			},
 			{
-				Name: "min_accuracy", Type: ParamNumber, Min: 0, Max: 1, Default: 0.9,
-				Doc: "Lowest acceptable accuracy of a batch's sample, as a fraction (0.9 = 90%).",
+				Name: "min_accuracy", Type: ParamNumber, Min: 0, Max: 1, Default: 0.0,
+				Doc:    "Lowest acceptable accuracy of a functional batch's sample, as a fraction (0.9 = 90%); 0 leaves it unchecked.",
+				Source: Text{Zh: "由检查人员设定：GB/T 45674-2025 第8.2条未规定功能性标注的准确率", En: "set by the inspector: GB/T 45674-2025 §8.2 gives no accuracy figure for functional annotation"},
+			},
+			{
+				Name: "safety_min_accuracy", Type: ParamNumber, Min: 0, Max: 1, Default: 0.95,
+				Doc:    "Lowest accuracy of a safety batch's verification: a batch whose sampled failures exceed 1 − safety_min_accuracy is void.",
+				Source: Text{Zh: "GB/T 45674-2025 第8.3条b)–c)（安全性标注逐条核验，不合格超过5%的批次作废）", En: "GB/T 45674-2025 §8.3 b–c (every safety-annotation item is checked; a batch whose failures exceed 5 % is void)"},
 			},
 		},
 	},
@@ -188,8 +210,9 @@ var registry = []CheckSpec{
 			En: "Every personal-information request was resolved and answered within max_days calendar days of its receipt.",
 		},
 		Params: []ParamSpec{{
-			Name: "max_days", Type: ParamInteger, Min: 1, Max: 365, Default: 15,
-			Doc: "Most calendar days between receiving a personal-information request and resolving it.",
+			Name: "max_days", Type: ParamInteger, Min: 1, Max: 365, Default: 30,
+			Doc:    "Most calendar days between receiving a personal-information request and resolving it.",
+			Source: Text{Zh: "由检查人员设定：第十一条第二款要求“及时”受理和处理，未规定天数", En: "set by the inspector: Art. 11 ¶2 requires requests to be handled promptly (及时) and names no number of days"},
 		}},
 	},
 	{
@@ -228,7 +251,8 @@ var registry = []CheckSpec{
 		},
 		Params: []ParamSpec{{
 			Name: "default_days", Type: ParamInteger, Min: 1, Max: 365, Default: 15,
-			Doc: "Time limit in calendar days used when no submission states the provider's own published time limit.",
+			Doc:    "Time limit in calendar days used when no submission states the provider's own published time limit.",
+			Source: Text{Zh: "由检查人员设定：第十五条要求提供者公布其反馈时限，未规定天数；提交材料载明时限的，以其为准", En: "set by the inspector: Art. 15 requires the provider to publish its own feedback time limit and names no number; a limit a submission states takes precedence"},
 		}},
 	},
 	{

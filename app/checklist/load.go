@@ -332,7 +332,7 @@ var (
 	templateKeys = []string{"id", "version", "title", "description", "items"}
 	itemKeys     = []string{"id", "articles", "title", "requirement", "guidance", "evidence", "queries", "checks"}
 	refKeys      = []string{"article", "paragraph", "item"}
-	checkKeys    = []string{"id", "params"}
+	checkKeys    = []string{"id", "params", "sources"}
 )
 
 // template builds the template from the document's root node.
@@ -590,7 +590,7 @@ func (l *loader) checks(f field, ctx string) []CheckRef {
 	var refs []CheckRef
 	nodes, _ := l.list(f, ctx, "checks", "- id: harmful_share")
 	for _, n := range nodes {
-		var idNode, params *yaml.Node
+		var idNode, params, sources *yaml.Node
 		if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 			idNode = n // the short form: - data_source_lawful_basis
 		} else {
@@ -605,6 +605,9 @@ func (l *loader) checks(f field, ctx string) []CheckRef {
 			}
 			if f, ok := fs["params"]; ok {
 				params = f.val
+			}
+			if f, ok := fs["sources"]; ok {
+				sources = f.val
 			}
 		}
 		if idNode == nil {
@@ -624,9 +627,59 @@ func (l *loader) checks(f field, ctx string) []CheckRef {
 			l.errorf(idNode, "%scheck %q given twice", ctx, id)
 			continue
 		}
-		refs = append(refs, CheckRef{ID: id, Params: l.params(params, spec, fmt.Sprintf("%scheck %q: ", ctx, id))})
+		cctx := fmt.Sprintf("%scheck %q: ", ctx, id)
+		ref := CheckRef{ID: id, Params: l.params(params, spec, cctx)}
+		ref.Sources = l.sources(sources, ref, spec, cctx)
+		refs = append(refs, ref)
 	}
 	return refs
+}
+
+// sources reads where a check's parameter values come from: a mapping of
+// parameter names to a citation, {zh, en} or one text for both. Every
+// number and integer parameter gets one: the template's, else the
+// registry's source when the value is the default, else SetByTemplate.
+func (l *loader) sources(n *yaml.Node, ref CheckRef, spec CheckSpec, ctx string) map[string]Text {
+	given := map[string]Text{}
+	if n != nil && !(n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+		if n.Kind != yaml.MappingNode {
+			l.errorf(n, "%ssources must be a mapping of parameter names to citations, not %s", ctx, describe(n))
+		} else {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+				if _, ok := spec.Param(k.Value); !ok {
+					l.errorf(k, "%ssource of unknown parameter %q", ctx, k.Value)
+					continue
+				}
+				var t Text
+				if v.Kind == yaml.ScalarNode {
+					s, ok := l.str(field{key: k, val: v}, ctx, "source of "+k.Value)
+					if !ok {
+						continue
+					}
+					t = Text{Zh: s, En: s}
+				} else {
+					t = l.text(field{key: k, val: v}, ctx, "source of "+k.Value)
+				}
+				given[k.Value] = t
+			}
+		}
+	}
+	var out map[string]Text
+	for _, p := range spec.Params {
+		if p.Type == ParamString {
+			continue
+		}
+		if out == nil {
+			out = map[string]Text{}
+		}
+		if t, ok := given[p.Name]; ok {
+			out[p.Name] = t
+		} else {
+			out[p.Name] = ref.Source(p.Name)
+		}
+	}
+	return out
 }
 
 // params reads a check's parameters against its spec and fills in the

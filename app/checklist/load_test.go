@@ -91,6 +91,9 @@ func TestLoadValid(t *testing.T) {
         params: {max_share: 0.05}
       - id: annotation_qa
         params: {min_accuracy: 1}
+        sources:
+          min_accuracy: 本机构内部规定
+          safety_min_accuracy: {zh: GB/T 45674-2025 第8.3条, en: GB/T 45674-2025 §8.3}
       - complaint_time_limit
 `
 	tmpl, ve := load(t, src)
@@ -119,11 +122,18 @@ func TestLoadValid(t *testing.T) {
 				Evidence:    []importers.Kind{importers.DataSource, importers.Algorithm},
 				Queries:     []string{`"违法内容" OR 违规 -测试 kind:data_source file:"a b.xlsx" label:internal found:2024-01-01..`},
 				Checks: []CheckRef{
-					{ID: "harmful_share", Params: map[string]any{"max_share": 0.05}},
+					// The default value: the registry's source.
+					{ID: "harmful_share", Params: map[string]any{"max_share": 0.05}, Sources: map[string]Text{"max_share": registrySource("harmful_share", "max_share")}},
 					// Left-out parameters take their defaults; an integer
-					// is a number.
-					{ID: "annotation_qa", Params: map[string]any{"min_sample_size": 1, "min_accuracy": 1.0}},
-					{ID: "complaint_time_limit", Params: map[string]any{"default_days": 15}},
+					// is a number; sources given in either form, and the
+					// registry's for a default left out.
+					{ID: "annotation_qa", Params: map[string]any{"min_sample_size": 1, "min_accuracy": 1.0, "safety_min_accuracy": 0.95},
+						Sources: map[string]Text{
+							"min_sample_size":     registrySource("annotation_qa", "min_sample_size"),
+							"min_accuracy":        {Zh: "本机构内部规定", En: "本机构内部规定"},
+							"safety_min_accuracy": {Zh: "GB/T 45674-2025 第8.3条", En: "GB/T 45674-2025 §8.3"},
+						}},
+					{ID: "complaint_time_limit", Params: map[string]any{"default_days": 15}, Sources: map[string]Text{"default_days": registrySource("complaint_time_limit", "default_days")}},
 				},
 			},
 		},
@@ -441,11 +451,12 @@ func TestCheckRegistry(t *testing.T) {
 		}
 	}
 	wantParams := map[string]any{
-		"harmful_share.max_share":           0.001,
+		"harmful_share.max_share":           0.05,
 		"annotation_qa.min_sample_size":     1,
-		"annotation_qa.min_accuracy":        0.9,
+		"annotation_qa.min_accuracy":        0.0,
+		"annotation_qa.safety_min_accuracy": 0.95,
 		"complaint_time_limit.default_days": 15,
-		"pi_requests_handled.max_days":      15,
+		"pi_requests_handled.max_days":      30,
 	}
 	if !reflect.DeepEqual(params, wantParams) {
 		t.Errorf("parameters and defaults = %v, want %v", params, wantParams)
@@ -456,7 +467,7 @@ func TestCheckRegistry(t *testing.T) {
 			checks[i].Params[0].Default = 0.5
 		}
 	}
-	if c, _ := LookupCheck("harmful_share"); c.Params[0].Default != 0.001 {
+	if c, _ := LookupCheck("harmful_share"); c.Params[0].Default != 0.05 {
 		t.Error("changing Checks() changed the registry")
 	}
 	if _, ok := LookupCheck("nope"); ok {
@@ -470,5 +481,28 @@ func TestCheckRegistry(t *testing.T) {
 	}
 	if r := (ParamSpec{Type: ParamString}).RangeText(); r != "" {
 		t.Errorf("RangeText = %q", r)
+	}
+}
+
+// registrySource is the registry's source of a parameter's default.
+func registrySource(check, param string) Text {
+	c, _ := LookupCheck(check)
+	p, _ := c.Param(param)
+	return p.Source
+}
+
+func TestSourcesRefused(t *testing.T) {
+	for _, tc := range []struct {
+		lines []string
+		msg   string
+	}{
+		{[]string{"    checks:", "      - id: harmful_share", "        sources: {max_sharе: TC260}"}, `source of unknown parameter "max_sharе"`},
+		{[]string{"    checks:", "      - id: harmful_share", "        sources: [TC260]"}, "sources must be a mapping"},
+		{[]string{"    checks:", "      - id: harmful_share", "        sources: {max_share: {zh: 甲}}"}, `missing "en"`},
+	} {
+		_, err := Load(strings.NewReader(header+item("checks", tc.lines...)), "t.yaml")
+		if err == nil || !strings.Contains(err.Error(), tc.msg) {
+			t.Errorf("%v: error %v, want %q", tc.lines, err, tc.msg)
+		}
 	}
 }

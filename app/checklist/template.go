@@ -62,7 +62,14 @@ func (t *Template) clone() *Template {
 			for k, v := range ch.Params {
 				params[k] = v
 			}
-			checks[j] = CheckRef{ID: ch.ID, Params: params}
+			var sources map[string]Text
+			if ch.Sources != nil {
+				sources = make(map[string]Text, len(ch.Sources))
+				for k, v := range ch.Sources {
+					sources[k] = v
+				}
+			}
+			checks[j] = CheckRef{ID: ch.ID, Params: params, Sources: sources}
 		}
 		it.Checks = checks
 		c.Items[i] = it
@@ -108,6 +115,58 @@ type CheckRef struct {
 	// else the default: float64 for number, int for integer and string for
 	// string parameters.
 	Params map[string]any `json:"params"`
+	// Sources says, for each number and integer parameter, where its value
+	// comes from: the clause of a standard, or that the inspector sets it.
+	// Templates frozen before sources existed have none; [CheckRef.Source]
+	// then falls back on the registry.
+	Sources map[string]Text `json:"sources,omitempty"`
+}
+
+// Source says where the value of parameter name comes from: the
+// template's own citation, else the registry's source of the default when
+// the value is the default, else [SetByTemplate].
+func (c CheckRef) Source(name string) Text {
+	if t, ok := c.Sources[name]; ok {
+		return t
+	}
+	spec, ok := LookupCheck(c.ID)
+	if !ok {
+		return SetByTemplate
+	}
+	p, ok := spec.Param(name)
+	if !ok {
+		return SetByTemplate
+	}
+	if c.Params[name] == p.Default {
+		return p.Source
+	}
+	return SetByTemplate
+}
+
+// Param is one parameter of a check as it runs: its name, value and where
+// the value comes from.
+type Param struct {
+	Name   string `json:"name"`
+	Value  any    `json:"value"`
+	Source Text   `json:"source"`
+}
+
+// ParamList lists the check's parameters in the registry's order, with
+// their sources.
+func (c CheckRef) ParamList() []Param {
+	spec, ok := LookupCheck(c.ID)
+	if !ok {
+		return nil
+	}
+	out := make([]Param, 0, len(spec.Params))
+	for _, p := range spec.Params {
+		v, ok := c.Params[p.Name]
+		if !ok {
+			v = p.Default
+		}
+		out = append(out, Param{Name: p.Name, Value: v, Source: c.Source(p.Name)})
+	}
+	return out
 }
 
 // Number returns the value of a number parameter, or 0 when the check has

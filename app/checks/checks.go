@@ -6,14 +6,20 @@
 // A check never decides. Its outcome is a proposal the inspector accepts
 // or overrides; the app keeps both.
 //
-// The checks read the canonical fields the importers write (see
-// importers.Specs): a record's Fields are its normalised JSON values, so
-// booleans are bool, dates "YYYY-MM-DD", times "YYYY-MM-DDTHH:MM:SS",
-// percentages fractions, enum lists arrays of canonical terms and
-// durations {"value": n, "unit": "hours|days|working_days"}.
+// A check tells two kinds of record apart: records that show a problem,
+// and records that say too little to judge — a yes/no column left empty, a
+// category outside the vocabulary, a time that cannot be read or comes
+// before the event. The latter are "unclear": they are counted and listed
+// beside the problems, and alone they make info_requested, never
+// non_compliant.
 //
-// The package imports only app/checklist (for the registry and parameters)
-// and the standard library.
+// The checks read records through [importers.Fields], decoded once: times
+// with their precision (a date is a day, not midnight), numbers, yes/no
+// answers and vocabulary terms. Two times are compared, and durations
+// counted, at the coarser precision of the two.
+//
+// The package imports app/checklist (for the registry and parameters),
+// importers (for the typed record fields) and the standard library.
 package checks
 
 import (
@@ -25,6 +31,8 @@ import (
 	"time"
 
 	"github.com/inspection-workbench/workbench/app/checklist"
+	"github.com/inspection-workbench/workbench/importers"
+	"github.com/inspection-workbench/workbench/importers/values"
 )
 
 // Results a check proposes.
@@ -37,10 +45,10 @@ const (
 
 // Submission kinds, as the importers name them.
 const (
-	kindDataSource = "data_source"
-	kindAnnotation = "annotation_rule"
-	kindAlgorithm  = "algorithm"
-	kindIncident   = "incident"
+	kindDataSource = string(importers.DataSource)
+	kindAnnotation = string(importers.AnnotationRule)
+	kindAlgorithm  = string(importers.Algorithm)
+	kindIncident   = string(importers.Incident)
 )
 
 // MaxFlags bounds the records an outcome lists; Flagged always holds the
@@ -52,14 +60,15 @@ type Text = checklist.Text
 
 // Record is one structured record as the checks see it.
 type Record struct {
-	HitID    string         // the search-hit id, rec-N
-	Ref      string         // the provider's own identifier (DS-07, INC-0042), or ""
-	File     string         // the submission's file name
-	Kind     string         // the submission's kind
-	Sheet    string         // worksheet, for workbooks
-	Row      int            // worksheet row, or line of a text file
-	Location string         // where the record is, in words: sheet "数据来源", row 10
-	Fields   map[string]any // canonical fields, as decoded from the stored JSON
+	HitID    string // the search-hit id, rec-N
+	Ref      string // the provider's own identifier (DS-07, INC-0042), or ""
+	File     string // the submission's file name
+	Kind     string // the submission's kind
+	Sheet    string // worksheet, for workbooks
+	Row      int    // worksheet row, or line of a text file
+	Location string // where the record is, in words: sheet "数据来源", row 10
+	// Fields are the record's canonical fields, decoded.
+	Fields importers.Fields
 }
 
 // Name is how messages name the record: its identifier, else its place.
@@ -87,8 +96,8 @@ type Input struct {
 	Service Service
 	// Kinds counts the case's submissions per kind, documents included.
 	Kinds map[string]int
-	// Records yields every structured record of the case once, in any
-	// order.
+	// Records yields every structured record of the case once, in a
+	// stable order.
 	Records iter.Seq2[Record, error]
 	// Passages yields the passages of the case's annotation-rule and
 	// algorithm documents; nil when there are none.
@@ -105,9 +114,10 @@ type Ref struct {
 type Flag struct {
 	Record  Record
 	Problem Text
-	// Missing marks a record that does not say enough to decide (a blank
-	// yes/no column) rather than one that shows a problem.
-	Missing bool
+	// Unclear marks a record that says too little to judge (a blank yes/no
+	// column, an unknown category, an impossible time) rather than one
+	// that shows a problem.
+	Unclear bool
 }
 
 // Outcome is what one check proposes for one item.
@@ -121,10 +131,15 @@ type Outcome struct {
 	// Checked is how many records (or submissions, for checks of
 	// presence) the check examined.
 	Checked int
-	// Flagged is how many records the check found wanting; Flags lists
-	// up to MaxFlags of them, in the order they were read.
-	Flagged int
-	Flags   []Flag
+	// Problems counts the records that show a problem, Unclear those that
+	// say too little to judge; Flagged is both.
+	Problems, Unclear int
+	Flagged           int
+	// Flags lists up to MaxFlags of the flagged records, in the order
+	// they were read.
+	Flags []Flag
+	// Params are the parameters the check ran with, with their sources.
+	Params []checklist.Param
 }
 
 // rule is one automated check while it runs: it sees every record and
@@ -177,6 +192,9 @@ func Run(in Input, refs []Ref) ([]Outcome, error) {
 			if err != nil {
 				return nil, fmt.Errorf("read passages: %w", err)
 			}
+			if p.Kind == kindAlgorithm {
+				f.algorithmPassage(p)
+			}
 			for _, r := range rules {
 				r.rule.passage(&p)
 			}
@@ -188,11 +206,13 @@ func Run(in Input, refs []Ref) ([]Outcome, error) {
 		j := index[i]
 		if done[j] == nil {
 			o := rules[j].rule.finish(f)
+			o.Flagged = o.Problems + o.Unclear
 			done[j] = &o
 		}
 		o := *done[j]
 		o.Item = ref.Item
 		o.Rule = ref.Check.ID
+		o.Params = ref.Check.ParamList()
 		if spec, ok := checklist.LookupCheck(ref.Check.ID); ok {
 			o.Article = spec.Article
 		}
@@ -211,7 +231,7 @@ func newRule(c checklist.CheckRef) (rule, error) {
 			missing: Text{Zh: "含版权作品但未说明版权许可", En: "contains copyrighted works but names no copyright licence"},
 			none:    Text{Zh: "没有含版权作品的训练数据来源", En: "no training-data source contains copyrighted works"},
 			okText:  Text{Zh: "含版权作品的来源均说明了版权许可", En: "every source with copyrighted works names its licence"},
-			bad:     Text{Zh: "未说明版权许可或是否含版权作品", En: "without a copyright licence or without saying whether they hold copyrighted works"},
+			bad:     Text{Zh: "含版权作品但未说明版权许可", En: "with copyrighted works but no copyright licence"},
 		}, nil
 	case checklist.CheckPILegalBasis:
 		return &declaredBasis{flag: "contains_personal_info", basis: "pi_legal_basis",
@@ -219,7 +239,7 @@ func newRule(c checklist.CheckRef) (rule, error) {
 			missing: Text{Zh: "含个人信息但未说明个人信息处理依据", En: "contains personal information but states no legal basis for processing it"},
 			none:    Text{Zh: "没有含个人信息的训练数据来源", En: "no training-data source contains personal information"},
 			okText:  Text{Zh: "含个人信息的来源均说明了处理依据", En: "every source with personal information states its legal basis"},
-			bad:     Text{Zh: "未说明个人信息处理依据或是否含个人信息", En: "without a legal basis for personal information or without saying whether they hold any"},
+			bad:     Text{Zh: "含个人信息但未说明处理依据", En: "with personal information but no legal basis"},
 		}, nil
 	case checklist.CheckHarmfulShare:
 		return &harmfulShare{max: c.Number("max_share")}, nil
@@ -228,7 +248,8 @@ func newRule(c checklist.CheckRef) (rule, error) {
 	case checklist.CheckAnnotationRules:
 		return &annotationRules{}, nil
 	case checklist.CheckAnnotationQA:
-		return &annotationQA{minSample: c.Int("min_sample_size"), minAccuracy: c.Number("min_accuracy")}, nil
+		return &annotationQA{minSample: c.Int("min_sample_size"), minAccuracy: c.Number("min_accuracy"),
+			safetyMinAccuracy: c.Number("safety_min_accuracy")}, nil
 	case checklist.CheckAnnotatorTraining:
 		return &annotatorTraining{}, nil
 	case checklist.CheckSafetyAnnotation:
@@ -252,11 +273,15 @@ func newRule(c checklist.CheckRef) (rule, error) {
 }
 
 // facts is what the case says of the service as a whole: the case's own
-// record of it and the algorithm key facts the provider submitted.
+// record of it and the algorithm key facts and description the provider
+// submitted.
 type facts struct {
 	service   Service
 	kinds     map[string]int
 	algorithm []Record // the algorithm records, up to maxAlgorithmRecords
+	// labelling is the first passage of an algorithm description that
+	// describes generated-content labelling, if any.
+	labelling *Passage
 }
 
 // maxAlgorithmRecords bounds the algorithm records kept: a provider
@@ -269,11 +294,30 @@ func (f *facts) addAlgorithm(r Record) {
 	}
 }
 
+// labellingWords are how algorithm descriptions speak of labelling
+// generated content (Art. 12; 《人工智能生成合成内容标识办法》).
+var labellingWords = []string{"生成内容标识", "合成内容标识", "内容标识", "显式标识", "隐式标识", "数字水印", "水印",
+	"watermark", "content label", "aigc label"}
+
+func (f *facts) algorithmPassage(p Passage) {
+	if f.labelling != nil {
+		return
+	}
+	low := strings.ToLower(p.Text)
+	for _, w := range labellingWords {
+		if strings.Contains(low, w) {
+			q := p
+			f.labelling = &q
+			return
+		}
+	}
+}
+
 // algorithmText returns the first algorithm record's value of a text
 // field that says something, and that record.
 func (f *facts) algorithmText(field string) (string, *Record) {
 	for i := range f.algorithm {
-		if v := text(f.algorithm[i].Fields, field); !blank(v) {
+		if v := f.algorithm[i].Fields.Text(field); !statesNothing(v) {
 			return v, &f.algorithm[i]
 		}
 	}
@@ -284,7 +328,7 @@ func (f *facts) algorithmText(field string) (string, *Record) {
 // field, and whether any record gives one.
 func (f *facts) algorithmBool(field string) (value, ok bool) {
 	for _, r := range f.algorithm {
-		if v, ok := r.Fields[field].(bool); ok {
+		if v, ok := r.Fields.Bool(field); ok {
 			return v, true
 		}
 	}
@@ -293,27 +337,34 @@ func (f *facts) algorithmBool(field string) (value, ok bool) {
 
 // outcomeBuilder gathers a rule's flags.
 type outcomeBuilder struct {
-	checked int
-	flagged int
-	missing int
-	flags   []Flag
+	checked  int
+	problems int
+	unclear  int
+	flags    []Flag
 }
 
-func (b *outcomeBuilder) flag(r *Record, problem Text, missing bool) {
-	b.flagged++
-	if missing {
-		b.missing++
+// problem flags r as showing a problem.
+func (b *outcomeBuilder) problem(r *Record, p Text) { b.flag(r, p, false) }
+
+// unclearRecord flags r as saying too little to judge.
+func (b *outcomeBuilder) unclearRecord(r *Record, p Text) { b.flag(r, p, true) }
+
+func (b *outcomeBuilder) flag(r *Record, problem Text, unclear bool) {
+	if unclear {
+		b.unclear++
+	} else {
+		b.problems++
 	}
 	if len(b.flags) < MaxFlags {
 		rec := *r
-		rec.Fields = nil
-		b.flags = append(b.flags, Flag{Record: rec, Problem: problem, Missing: missing})
+		rec.Fields = importers.Fields{}
+		b.flags = append(b.flags, Flag{Record: rec, Problem: problem, Unclear: unclear})
 	}
 }
 
-// flagProblems flags r with the problems found, joined; nothing when
-// there are none. unclear problems (a missing or impossible time) are
-// listed too, and alone they make r a record that says too little.
+// flagProblems flags r with the problems found, joined; nothing when there
+// are none. What makes r unclear is listed too, and alone it makes r a
+// record that says too little.
 func (b *outcomeBuilder) flagProblems(r *Record, problems, unclear []Text) {
 	switch {
 	case len(problems) > 0:
@@ -323,49 +374,52 @@ func (b *outcomeBuilder) flagProblems(r *Record, problems, unclear []Text) {
 	}
 }
 
-// timeProblem says what is wrong with a record's received and handled
-// times (nil when nothing): the receipt time is missing, or the handling
-// time comes before it.
-func timeProblem(hasFound bool, found time.Time, hasDone bool, done time.Time, doneZh, doneEn string) []Text {
-	switch {
-	case !hasFound:
-		return []Text{{Zh: "无发现（受理）时间", En: "no time of receipt (发现时间 is empty)"}}
-	case hasDone && done.Before(found):
-		return []Text{{Zh: doneZh + "早于发现（受理）时间", En: doneEn + " is earlier than the time of receipt"}}
-	}
-	return nil
-}
-
-// outcome turns what was gathered into a proposal. noData is the summary
-// when nothing was checked; ok the summary when nothing was flagged; bad
-// heads the list of flagged records.
+// outcome turns what was gathered into a proposal: non_compliant when any
+// record shows a problem, info_requested when records only say too little
+// (or nothing was checked), compliant otherwise. noData is the summary when
+// nothing was checked; ok the summary when nothing was flagged; bad names
+// the problems.
 func (b *outcomeBuilder) outcome(noData, ok, bad Text) Outcome {
-	o := Outcome{Checked: b.checked, Flagged: b.flagged, Flags: b.flags}
+	o := Outcome{Checked: b.checked, Problems: b.problems, Unclear: b.unclear, Flags: b.flags}
 	switch {
-	case b.checked == 0:
+	case b.checked == 0 && b.problems+b.unclear == 0:
 		o.Result, o.Summary = InfoRequested, noData
-	case b.flagged == 0:
+		return o
+	case b.problems > 0:
+		o.Result = NonCompliant
+	case b.unclear > 0:
+		o.Result = InfoRequested
+	default:
 		o.Result = Compliant
 		o.Summary = Text{Zh: fmt.Sprintf("已核查 %d 条记录：%s。", b.checked, ok.Zh), En: fmt.Sprintf("%d records checked: %s.", b.checked, ok.En)}
-	default:
-		o.Result = NonCompliant
-		if b.missing == b.flagged {
-			o.Result = InfoRequested
-		}
-		o.Summary = Text{
-			Zh: fmt.Sprintf("已核查 %d 条记录，%d 条%s：%s", b.checked, b.flagged, bad.Zh, listNames(b.flags, b.flagged)),
-			En: fmt.Sprintf("%d records checked, %d %s: %s", b.checked, b.flagged, bad.En, listNames(b.flags, b.flagged)),
-		}
+		return o
 	}
+	o.Summary = Text{Zh: fmt.Sprintf("已核查 %d 条记录", b.checked), En: fmt.Sprintf("%d records checked", b.checked)}
+	if b.problems > 0 {
+		names := listNames(b.flags, false, b.problems)
+		o.Summary.Zh += fmt.Sprintf("，%d 条%s：%s", b.problems, bad.Zh, names)
+		o.Summary.En += fmt.Sprintf(", %d %s: %s", b.problems, bad.En, names)
+	}
+	if b.unclear > 0 {
+		names := listNames(b.flags, true, b.unclear)
+		o.Summary.Zh += fmt.Sprintf("；%d 条信息不足、无法判断：%s", b.unclear, names)
+		o.Summary.En += fmt.Sprintf("; %d unclear (saying too little to judge): %s", b.unclear, names)
+	}
+	o.Summary.Zh += "。"
+	o.Summary.En += "."
 	return o
 }
 
-// listNames lists up to ten flagged records by name.
-func listNames(flags []Flag, total int) string {
+// listNames lists up to ten flagged records of one sort (problems or
+// unclear) by name.
+func listNames(flags []Flag, unclear bool, total int) string {
 	const shown = 10
 	var names []string
-	for i, f := range flags {
-		if i == shown {
+	for _, f := range flags {
+		if f.Unclear != unclear {
+			continue
+		}
+		if len(names) == shown {
 			break
 		}
 		names = append(names, f.Record.Name())
@@ -386,67 +440,39 @@ func joinTexts(ts []Text) Text {
 	return Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}
 }
 
-// text returns a text field, trimmed; "" when absent or not text.
-func text(fields map[string]any, name string) string {
-	s, _ := fields[name].(string)
-	return strings.TrimSpace(s)
-}
-
-// number returns a numeric field.
-func number(fields map[string]any, name string) (float64, bool) {
-	v, ok := fields[name].(float64)
-	return v, ok && !math.IsNaN(v)
-}
-
-// terms returns an enum-list field's canonical terms.
-func terms(fields map[string]any, name string) []string {
-	switch v := fields[name].(type) {
-	case []any:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	case string:
-		return []string{v}
-	}
-	return nil
-}
-
 // noValue lists what providers write for "nothing": such a value states no
 // basis, licence or filing number.
-var noValue = []string{"无", "暂无", "没有", "不适用", "不涉及", "未提供", "空", "n/a", "na", "none", "nil", "null", "-", "--", "—", "——", "/", "／", "否"}
+var noValue = []string{"无", "暂无", "没有", "不适用", "不涉及", "未提供", "空", "不详", "不明", "未知", "无此项", "n/a", "na", "none", "nil",
+	"null", "unknown", "tbd", "pending", "-", "--", "—", "——", "/", "／", "否", "x", "×"}
+
+// pendingPrefixes begin texts that say the answer is still to come (待补充,
+// 待法务确认) or was not obtained (未取得授权, 未单独取得授权): filled in, but
+// stating no basis.
+var pendingPrefixes = []string{"待", "未取得", "未获得", "未获取", "未单独取得", "未签订", "未签署", "未授权", "未明确", "未说明",
+	"未填写", "未提供", "尚未", "暂未", "无授权", "无许可", "无合同", "无协议", "无依据", "to be ", "not yet", "pending "}
+
+// statesNothing reports whether a text gives no basis, licence or number:
+// empty, one of noValue, or a text that says the answer is pending or was
+// not obtained.
+func statesNothing(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimRight(s, "。.;；")
+	if s == "" || slices.Contains(noValue, s) {
+		return true
+	}
+	for _, p := range pendingPrefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // statesNone reports whether a text says, in so many words, that there is
 // nothing (无, 不适用, none) rather than being empty.
 func statesNone(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && blank(s)
-}
-
-// blank reports whether a text says nothing: empty, or one of noValue.
-func blank(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
-	return s == "" || slices.Contains(noValue, s)
-}
-
-// timeLayouts are how the importers write datetime and date values.
-var timeLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"}
-
-// when returns a datetime field.
-func when(fields map[string]any, name string) (time.Time, bool) {
-	s := text(fields, name)
-	if s == "" {
-		return time.Time{}, false
-	}
-	for _, l := range timeLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
+	return s != "" && statesNothing(s)
 }
 
 // duration is a time limit as the importers write it.
@@ -455,17 +481,12 @@ type duration struct {
 	unit  string // hours, days, working_days
 }
 
-func durationField(fields map[string]any, name string) (duration, bool) {
-	m, ok := fields[name].(map[string]any)
-	if !ok {
+func durationField(fs importers.Fields, name string) (duration, bool) {
+	v := fs.Value(name)
+	if !v.Set || !v.OK || v.Number <= 0 || (v.Unit != "hours" && v.Unit != "days" && v.Unit != "working_days") {
 		return duration{}, false
 	}
-	v, ok := m["value"].(float64)
-	u, _ := m["unit"].(string)
-	if !ok || v <= 0 || (u != "hours" && u != "days" && u != "working_days") {
-		return duration{}, false
-	}
-	return duration{v, u}, true
+	return duration{v.Number, v.Unit}, true
 }
 
 // text writes the limit: "15 个工作日" / "15 working days".
@@ -480,35 +501,52 @@ func (d duration) text() Text {
 	return Text{Zh: v + " 日", En: v + " calendar days"}
 }
 
-// exceeded reports whether the time from start to end is longer than d.
-// Hours run from the moment of receipt. Days are counted as the law counts
-// periods (Civil Code Art. 201): the day of receipt does not count, so a
-// limit of 15 days ends with the 15th day after it. Working days are counted Monday to Friday from the day after start up to
-// the day of end; public holidays are not known offline and count as
-// working days, so a delay is never missed but one near the limit may be
-// overstated.
-func (d duration) exceeded(start, end time.Time) bool {
-	switch d.unit {
-	case "hours":
-		return end.Sub(start).Hours() > d.value
-	case "working_days":
-		return float64(workingDays(start, end)) > d.value
+// Verdicts of a time limit.
+const (
+	withinLimit = iota
+	beyondLimit
+	cannotTell // the times are too coarse to tell
+)
+
+// judge tells whether the time from start to end is longer than d, at the
+// coarser precision of the two. Hours run from the moment of receipt: a
+// limit is exceeded only when even the shortest time the two values allow
+// is longer, met when even the longest is not, and otherwise cannot be
+// told. Days are counted as the law counts periods (Civil Code Art. 201):
+// the day of receipt does not count, so a limit of 15 days ends with the
+// 15th day after it; dates suffice for that. Working days are counted
+// Monday to Friday from the day after start up to the day of end; public
+// holidays are not known offline and count as working days, so a delay is
+// never missed but one near the limit may be overstated.
+func (d duration) judge(start, end values.Time) int {
+	if d.unit == "hours" {
+		shortest, longest := values.Elapsed(start, end)
+		limit := time.Duration(d.value * float64(time.Hour))
+		switch {
+		case shortest > limit:
+			return beyondLimit
+		case longest <= limit:
+			return withinLimit
+		}
+		return cannotTell
 	}
-	return float64(calendarDays(start, end)) > d.value
+	days, ok := values.CalendarDays(start, end)
+	if !ok {
+		return cannotTell
+	}
+	if d.unit == "working_days" {
+		days = workingDays(start.Start(), days)
+	}
+	if float64(days) > d.value {
+		return beyondLimit
+	}
+	return withinLimit
 }
 
-// calendarDays counts the days from start's date to end's date.
-func calendarDays(start, end time.Time) int {
-	s := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
-	e := time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
-	return int(math.Round(e.Sub(s).Hours() / 24))
-}
-
-// workingDays counts the Mondays to Fridays after start's date up to and
-// including end's date.
-func workingDays(start, end time.Time) int {
+// workingDays counts the Mondays to Fridays among the days after start's
+// date, up to days days later.
+func workingDays(start time.Time, days int) int {
 	n := 0
-	days := calendarDays(start, end)
 	d := time.Date(start.Year(), start.Month(), start.Day(), 12, 0, 0, 0, time.UTC)
 	for i := 1; i <= days; i++ {
 		switch d.AddDate(0, 0, i).Weekday() {
@@ -529,4 +567,13 @@ func fmtNumber(v float64) string {
 
 func percent(v float64) string {
 	return fmt.Sprintf("%.2f%%", v*100)
+}
+
+// clip shortens s to n characters.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"encoding/json"
 	"errors"
 	"iter"
 	"slices"
@@ -9,11 +10,21 @@ import (
 	"time"
 
 	"github.com/inspection-workbench/workbench/app/checklist"
+	"github.com/inspection-workbench/workbench/importers"
 )
 
-// rec builds a record of a kind with its identifier and fields.
+// rec builds a record of a kind with its identifier and fields, given as
+// the importers store them.
 func rec(kind, ref string, fields map[string]any) Record {
-	return Record{HitID: "rec-" + ref, Ref: ref, File: kind + ".csv", Kind: kind, Row: 2, Location: "line 2", Fields: fields}
+	data, err := json.Marshal(fields)
+	if err != nil {
+		panic(err)
+	}
+	f, err := importers.DecodeFields(importers.Kind(kind), data)
+	if err != nil {
+		panic(err)
+	}
+	return Record{HitID: "rec-" + ref, Ref: ref, File: kind + ".csv", Kind: kind, Row: 2, Location: "line 2", Fields: f}
 }
 
 func ds(ref string, fields map[string]any) Record { return rec(kindDataSource, ref, fields) }
@@ -90,7 +101,8 @@ type ruleCase struct {
 	texts   []Passage
 	result  string
 	flagged []string // the refs (or file names) flagged
-	missing bool     // the flags are Missing
+	missing bool     // the flags are unclear
+	unclear []string // the flags that are unclear, when missing does not say
 	summary string   // a piece of the English summary
 }
 
@@ -143,6 +155,8 @@ func TestRules(t *testing.T) {
 			result: NonCompliant, flagged: []string{"DS-2"}},
 		{name: "lawful basis says none", check: d, records: []Record{ds("DS-3", with(cleanSource("DS-3"), "lawful_basis", "无"))},
 			result: NonCompliant, flagged: []string{"DS-3"}},
+		{name: "lawful basis still to come", check: d, records: []Record{ds("DS-3", with(cleanSource("DS-3"), "lawful_basis", "待补充"))},
+			result: NonCompliant, flagged: []string{"DS-3"}},
 		{name: "no sources", check: d, records: []Record{qa("B-1", cleanBatch("B-1"))}, result: InfoRequested},
 
 		// Art. 7(2) copyright licence.
@@ -165,6 +179,14 @@ func TestRules(t *testing.T) {
 		{name: "pi without basis", check: checklist.CheckPILegalBasis,
 			records: []Record{ds("DS-1", cleanSource("DS-1")), ds("DS-7", with(cleanSource("DS-7"), "pi_legal_basis", nil))},
 			result:  NonCompliant, flagged: []string{"DS-7"}},
+		{name: "pi basis awaiting legal review", check: checklist.CheckPILegalBasis,
+			records: []Record{ds("DS-14", with(cleanSource("DS-14"), "pi_legal_basis", "待法务确认"))}, result: NonCompliant, flagged: []string{"DS-14"}},
+		{name: "pi basis of minors' data is a basis", check: checklist.CheckPILegalBasis,
+			records: []Record{ds("DS-15", with(cleanSource("DS-15"), "pi_legal_basis", "未成年人信息经监护人同意"))}, result: Compliant},
+		{name: "pi answer unreadable", check: checklist.CheckPILegalBasis,
+			records: []Record{ds("DS-16", with(cleanSource("DS-16"), "contains_personal_info", "部分"))}, result: InfoRequested, flagged: []string{"DS-16"}, missing: true},
+		{name: "copyright licence not obtained", check: checklist.CheckCopyrightLicence,
+			records: []Record{ds("DS-5", with(cleanSource("DS-5"), "contains_copyrighted", true, "copyright_licence", "未单独取得授权"))}, result: NonCompliant, flagged: []string{"DS-5"}},
 		{name: "no pi, basis not applicable", check: checklist.CheckPILegalBasis,
 			records: []Record{ds("DS-2", with(cleanSource("DS-2"), "contains_personal_info", false, "pi_legal_basis", "不适用"))}, result: Compliant},
 
@@ -173,9 +195,18 @@ func TestRules(t *testing.T) {
 			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "harmful_share", 0.01))}, result: Compliant},
 		{name: "share above threshold", check: checklist.CheckHarmfulShare, params: map[string]any{"max_share": 0.01},
 			records: []Record{ds("DS-1", cleanSource("DS-1")), ds("DS-4", with(cleanSource("DS-4"), "harmful_share", 0.012))},
-			result:  NonCompliant, flagged: []string{"DS-4"}, summary: "1 with a harmful share above 1.00% or none given: DS-4"},
+			result:  NonCompliant, flagged: []string{"DS-4"}, summary: "1 with a harmful share above 1.00%: DS-4"},
+		// TC260-003 §5.1 a: above 5 % is a problem, 5 % itself is not.
 		{name: "share above default threshold", check: checklist.CheckHarmfulShare,
-			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "harmful_share", 0.002))}, result: NonCompliant, flagged: []string{"DS-1"}},
+			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "harmful_share", 0.051))}, result: NonCompliant, flagged: []string{"DS-1"}},
+		{name: "share at default threshold", check: checklist.CheckHarmfulShare,
+			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "harmful_share", 0.05))}, result: Compliant},
+		{name: "share unreadable", check: checklist.CheckHarmfulShare,
+			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "harmful_share", "待统计"))}, result: InfoRequested, flagged: []string{"DS-1"}, missing: true},
+		{name: "share unclear beside a problem", check: checklist.CheckHarmfulShare,
+			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "harmful_share", nil)), ds("DS-2", with(cleanSource("DS-2"), "harmful_share", 0.2))},
+			result:  NonCompliant, flagged: []string{"DS-1", "DS-2"}, unclear: []string{"DS-1"},
+			summary: "2 records checked, 1 with a harmful share above 5.00%: DS-2; 1 unclear (saying too little to judge): DS-1."},
 		{name: "share not given", check: checklist.CheckHarmfulShare,
 			records: []Record{ds("DS-9", with(cleanSource("DS-9"), "harmful_share", nil))}, result: InfoRequested, flagged: []string{"DS-9"}, missing: true},
 
@@ -190,6 +221,12 @@ func TestRules(t *testing.T) {
 			records: []Record{algo(with(cleanAlgorithm(), "base_model", nil))}, result: InfoRequested},
 		{name: "no base model", check: checklist.CheckBaseModelFiling,
 			records: []Record{algo(with(cleanAlgorithm(), "base_model", "无", "base_model_filing_no", nil))}, result: NotApplicable},
+		{name: "own model", check: checklist.CheckBaseModelFiling,
+			records: []Record{algo(with(cleanAlgorithm(), "base_model", "无。本模型为本公司自研，未使用第三方基础模型", "base_model_filing_no", "不适用（自研模型）"))},
+			result:  NotApplicable, summary: "built its own model"},
+		{name: "fine-tuned on a base model is not its own", check: checklist.CheckBaseModelFiling,
+			records: []Record{algo(with(cleanAlgorithm(), "base_model", "基于 Qwen2 自研微调", "base_model_filing_no", nil))},
+			result:  NonCompliant, flagged: []string{"algorithm.csv line 2"}},
 		{name: "no algorithm description", check: checklist.CheckBaseModelFiling, records: []Record{ds("DS-1", cleanSource("DS-1"))}, result: InfoRequested},
 
 		// Art. 8 annotation rules, QA, training, safety annotation.
@@ -202,6 +239,20 @@ func TestRules(t *testing.T) {
 			result:  NonCompliant, flagged: []string{"B-3"}},
 		{name: "qa accuracy too low", check: checklist.CheckAnnotationQA, params: map[string]any{"min_accuracy": 0.95},
 			records: []Record{qa("B-4", with(cleanBatch("B-4"), "accuracy", 0.93))}, result: NonCompliant, flagged: []string{"B-4"}},
+		// GB/T 45674-2025 §8.2: no accuracy figure for functional batches.
+		{name: "functional accuracy not judged by default", check: checklist.CheckAnnotationQA,
+			records: []Record{qa("B-4", with(cleanBatch("B-4"), "accuracy", 0.80))}, result: Compliant},
+		// §8.3: a safety batch with more than 5 % failures is void.
+		{name: "safety batch void", check: checklist.CheckAnnotationQA,
+			records: []Record{qa("S-9", with(cleanBatch("S-9"), "annotation_type", "safety", "accuracy", 0.931))}, result: NonCompliant, flagged: []string{"S-9"}},
+		{name: "safety batch at 95%", check: checklist.CheckAnnotationQA,
+			records: []Record{qa("S-8", with(cleanBatch("S-8"), "annotation_type", "safety", "accuracy", 0.95))}, result: Compliant},
+		{name: "safety batch without accuracy", check: checklist.CheckAnnotationQA,
+			records: []Record{qa("S-7", with(cleanBatch("S-7"), "annotation_type", "safety", "accuracy", nil))}, result: InfoRequested, flagged: []string{"S-7"}, missing: true},
+		{name: "batch of unknown type below the safety bar", check: checklist.CheckAnnotationQA,
+			records: []Record{qa("X-1", with(cleanBatch("X-1"), "annotation_type", "混合", "accuracy", 0.9))}, result: InfoRequested, flagged: []string{"X-1"}, missing: true},
+		{name: "sample of zero", check: checklist.CheckAnnotationQA,
+			records: []Record{qa("B-6", with(cleanBatch("B-6"), "sample_size", 0.0, "accuracy", nil))}, result: NonCompliant, flagged: []string{"B-6"}},
 		{name: "qa sample too small", check: checklist.CheckAnnotationQA, params: map[string]any{"min_sample_size": 1000},
 			records: []Record{qa("B-5", cleanBatch("B-5"))}, result: NonCompliant, flagged: []string{"B-5"}},
 		{name: "annotators trained", check: checklist.CheckAnnotatorTraining, records: []Record{qa("B-1", cleanBatch("B-1"))}, result: Compliant},
@@ -323,8 +374,9 @@ func TestRules(t *testing.T) {
 			var got []string
 			for _, f := range o.Flags {
 				got = append(got, f.Record.Name())
-				if f.Missing != c.missing {
-					t.Errorf("%s: missing %v, want %v", f.Record.Name(), f.Missing, c.missing)
+				want := c.missing || slices.Contains(c.unclear, f.Record.Name())
+				if f.Unclear != want {
+					t.Errorf("%s: unclear %v, want %v", f.Record.Name(), f.Unclear, want)
 				}
 				if f.Problem.Zh == "" || f.Problem.En == "" {
 					t.Errorf("%s: problem not given in both languages: %+v", f.Record.Name(), f.Problem)
@@ -333,8 +385,8 @@ func TestRules(t *testing.T) {
 			if !slices.Equal(got, c.flagged) {
 				t.Errorf("flagged %q, want %q", got, c.flagged)
 			}
-			if o.Flagged != len(o.Flags) {
-				t.Errorf("Flagged %d, but %d flags", o.Flagged, len(o.Flags))
+			if o.Flagged != len(o.Flags) || o.Problems+o.Unclear != o.Flagged {
+				t.Errorf("Flagged %d (%d problems, %d unclear), but %d flags", o.Flagged, o.Problems, o.Unclear, len(o.Flags))
 			}
 			if !strings.Contains(o.Summary.En, c.summary) || o.Summary.Zh == "" {
 				t.Errorf("summary %+v lacks %q", o.Summary, c.summary)
@@ -359,17 +411,18 @@ func TestRules(t *testing.T) {
 func TestWorkingDays(t *testing.T) {
 	at := func(s string) time.Time { t0, _ := time.Parse("2006-01-02", s); return t0 }
 	for _, c := range []struct {
-		from, to string
-		want     int
+		from string
+		days int
+		want int
 	}{
-		{"2024-03-01", "2024-03-01", 0}, // same day
-		{"2024-03-01", "2024-03-04", 1}, // Friday to Monday
-		{"2024-03-01", "2024-03-08", 5}, // a week
-		{"2024-03-02", "2024-03-03", 0}, // a weekend
-		{"2024-03-01", "2024-03-22", 15},
+		{"2024-03-01", 0, 0},   // same day
+		{"2024-03-01", 3, 1},   // Friday to Monday
+		{"2024-03-01", 7, 5},   // a week
+		{"2024-03-02", 1, 0},   // a weekend
+		{"2024-03-01", 21, 15}, // Friday 1 to Friday 22 March
 	} {
-		if got := workingDays(at(c.from), at(c.to)); got != c.want {
-			t.Errorf("workingDays(%s, %s) = %d, want %d", c.from, c.to, got, c.want)
+		if got := workingDays(at(c.from), c.days); got != c.want {
+			t.Errorf("workingDays(%s, %d) = %d, want %d", c.from, c.days, got, c.want)
 		}
 	}
 }
@@ -407,5 +460,151 @@ func TestFlagsAreBounded(t *testing.T) {
 	}
 	if out[0].Flagged != MaxFlags+5 || len(out[0].Flags) != MaxFlags {
 		t.Errorf("flagged %d, listed %d", out[0].Flagged, len(out[0].Flags))
+	}
+}
+
+// TestTimePrecision: every comparison and duration works at the coarser
+// precision of its two times. Dates against date-times in both orders, the
+// same day, the day before and after, zones given and not, and the
+// calendar-day, working-day and hour limits.
+func TestTimePrecision(t *testing.T) {
+	limit := func(v float64, unit string) []Record {
+		return []Record{algo(with(cleanAlgorithm(), "complaint_time_limit", map[string]any{"value": v, "unit": unit}))}
+	}
+	const (
+		report   = checklist.CheckIllegalContentReport
+		pi       = checklist.CheckPIRequestsHandled
+		complain = checklist.CheckComplaintTimeLimit
+	)
+	for _, tc := range []struct {
+		name         string
+		check        string
+		facts        []Record // algorithm key facts (the published limit)
+		found        string
+		field, value string
+		result       string // compliant, non_compliant or info_requested (unclear)
+	}{
+		// Reports against the time found.
+		{"report date on the day found at noon", report, nil, "2024-06-06T12:00", "reported_at", "2024-06-06", Compliant},
+		{"report time on the day found (date only)", report, nil, "2024-06-06", "reported_at", "2024-06-06T08:00", Compliant},
+		{"report date the day before", report, nil, "2024-06-06T12:00", "reported_at", "2024-06-05", InfoRequested},
+		{"report time the day before a found date", report, nil, "2024-06-06", "reported_at", "2024-06-05T23:59", InfoRequested},
+		{"report date the day after", report, nil, "2024-06-06T12:00", "reported_at", "2024-06-07", Compliant},
+		{"report minutes before, to the minute", report, nil, "2024-06-06T12:00:30", "reported_at", "2024-06-06T12:00", Compliant},
+		{"report a minute before", report, nil, "2024-06-06T12:00:30", "reported_at", "2024-06-06T11:59", InfoRequested},
+		{"report midnight reads as the day", report, nil, "2024-06-06T14:20:00", "reported_at", "2024-06-06T00:00:00", Compliant},
+		{"zone: UTC found, China report earlier", report, nil, "2024-06-06T23:30:00Z", "reported_at", "2024-06-07T07:00", InfoRequested},
+		{"zone: UTC found, China report date same day", report, nil, "2024-06-06T23:30:00Z", "reported_at", "2024-06-07", Compliant},
+		{"zone: China found, UTC report later", report, nil, "2024-06-06T12:00+08:00", "reported_at", "2024-06-06T05:00:00Z", Compliant},
+		{"zone: China found, UTC report earlier", report, nil, "2024-06-06T12:00+08:00", "reported_at", "2024-06-06T03:00:00Z", InfoRequested},
+
+		// Personal-information requests: 30 calendar days, the default.
+		{"request resolved the day received (date only)", pi, nil, "2024-06-06T14:20", "resolved_at", "2024-06-06", Compliant},
+		{"request resolved on the 30th day", pi, nil, "2024-06-06T14:20", "resolved_at", "2024-07-06", Compliant},
+		{"request resolved on the 31st day", pi, nil, "2024-06-06T14:20", "resolved_at", "2024-07-07", NonCompliant},
+		{"request resolved the day before it came", pi, nil, "2024-06-06", "resolved_at", "2024-06-05T10:00", InfoRequested},
+		{"request date-time against a later date-time", pi, nil, "2024-06-06", "resolved_at", "2024-06-21T23:00", Compliant},
+
+		// Complaints: the provider's 7 working days (Friday 7 June 2024).
+		{"complaint on the 7th working day", complain, limit(7, "working_days"), "2024-06-07T16:00", "resolved_at", "2024-06-18", Compliant},
+		{"complaint on the 8th working day", complain, limit(7, "working_days"), "2024-06-07T16:00", "resolved_at", "2024-06-19", NonCompliant},
+		{"complaint resolved the same day", complain, limit(7, "working_days"), "2024-06-07T16:00", "resolved_at", "2024-06-07", Compliant},
+		// The template's default of 15 calendar days.
+		{"complaint on the 15th calendar day", complain, nil, "2024-06-06T23:59", "resolved_at", "2024-06-21", Compliant},
+		{"complaint on the 16th calendar day", complain, nil, "2024-06-06T23:59", "resolved_at", "2024-06-22", NonCompliant},
+		// 48 hours: a date may or may not be in time.
+		{"complaint in hours, next day's date", complain, limit(48, "hours"), "2024-06-06T14:20", "resolved_at", "2024-06-07", Compliant},
+		{"complaint in hours, date two days on", complain, limit(48, "hours"), "2024-06-06T14:20", "resolved_at", "2024-06-08", InfoRequested},
+		{"complaint in hours, date three days on", complain, limit(48, "hours"), "2024-06-06T14:20", "resolved_at", "2024-06-09", NonCompliant},
+		{"complaint in hours, 48h40m", complain, limit(48, "hours"), "2024-06-06T14:20", "resolved_at", "2024-06-08T15:00", NonCompliant},
+		{"complaint in hours, 47h", complain, limit(48, "hours"), "2024-06-06T14:20", "resolved_at", "2024-06-08T13:20", Compliant},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			category := map[string]string{report: "illegal_content", pi: "pi_request", complain: "complaint"}[tc.check]
+			r := inc("I-1", with(cleanIncident("I-1", category), "found_at", tc.found, tc.field, tc.value))
+			o := runCase(t, ruleCase{check: tc.check, records: append(tc.facts, r)})
+			if o.Result != tc.result {
+				t.Errorf("found %s, %s %s: %s, want %s (%s)", tc.found, tc.field, tc.value, o.Result, tc.result, o.Summary.En)
+			}
+			if tc.result == InfoRequested && (o.Unclear != 1 || o.Problems != 0) {
+				t.Errorf("%d problems, %d unclear; want the record unclear", o.Problems, o.Unclear)
+			}
+		})
+	}
+}
+
+// TestUnclassifiedRecordsAreUnclear: a value outside a vocabulary is never
+// skipped silently; every check that reads the field lists the record as
+// unclear.
+func TestUnclassifiedRecordsAreUnclear(t *testing.T) {
+	odd := inc("I-9", with(cleanIncident("I-9", "complaint"), "category", "舆情线索"))
+	empty := inc("I-8", with(cleanIncident("I-8", "complaint"), "category", nil))
+	for _, check := range []string{checklist.CheckIllegalContentAction, checklist.CheckIllegalContentReport, checklist.CheckUserIllegalActivity,
+		checklist.CheckComplaintTimeLimit, checklist.CheckPIRequestsHandled} {
+		o := runCase(t, ruleCase{check: check, records: []Record{odd, empty}})
+		if o.Result != InfoRequested || o.Unclear != 2 || o.Problems != 0 || o.Checked != 2 {
+			t.Errorf("%s: %s with %d unclear, %d problems, %d checked: %s", check, o.Result, o.Unclear, o.Problems, o.Checked, o.Summary.En)
+		}
+		if len(o.Flags) != 2 || !strings.Contains(o.Flags[0].Problem.Zh, "舆情线索") || !strings.Contains(o.Summary.En, "2 unclear") {
+			t.Errorf("%s: flags %+v, summary %q", check, o.Flags, o.Summary.En)
+		}
+	}
+	// An action outside the vocabulary cannot be judged either.
+	for _, c := range []struct {
+		check, category string
+		action          []any
+	}{
+		{checklist.CheckIllegalContentAction, "illegal_content", []any{"转策略组评估"}},
+		{checklist.CheckUserIllegalActivity, "user_illegal_activity", []any{"约谈"}},
+	} {
+		o := runCase(t, ruleCase{check: c.check, records: []Record{inc("I-7", with(cleanIncident("I-7", c.category), "action", c.action))}})
+		if o.Result != InfoRequested || o.Unclear != 1 {
+			t.Errorf("%s with action %v: %s (%s)", c.check, c.action, o.Result, o.Summary.En)
+		}
+	}
+	// A known action beside an unknown one decides.
+	o := runCase(t, ruleCase{check: checklist.CheckIllegalContentAction,
+		records: []Record{inc("I-6", with(cleanIncident("I-6", "illegal_content"), "action", []any{"转策略组评估", "stop_generation"}))}})
+	if o.Result != Compliant {
+		t.Errorf("a stop action beside an unknown one: %s", o.Result)
+	}
+	// Unknown annotation types: the safety-annotation check cannot tell.
+	o = runCase(t, ruleCase{check: checklist.CheckSafetyAnnotation, kinds: map[string]int{kindAnnotation: 1},
+		records: []Record{qa("B-1", cleanBatch("B-1")), qa("B-2", with(cleanBatch("B-2"), "annotation_type", "红队标注"))}})
+	if o.Result != InfoRequested || o.Unclear != 1 {
+		t.Errorf("unknown annotation type: %s (%s)", o.Result, o.Summary.En)
+	}
+}
+
+// TestLabellingUsesDeclaredContent: what the provider's key facts say the
+// service generates counts beside the case's modalities, and a
+// disagreement is said.
+func TestLabellingUsesDeclaredContent(t *testing.T) {
+	textOnly := Service{Modalities: []string{"text"}}
+	facts := with(cleanAlgorithm(), "generates", []any{"text", "image"}, "content_labelling", nil)
+	o := runCase(t, ruleCase{check: checklist.CheckContentLabelling, service: textOnly, records: []Record{algo(facts)}})
+	if o.Result != NonCompliant || !strings.Contains(o.Summary.En, "disagree") || !strings.Contains(o.Summary.Zh, "不一致") {
+		t.Errorf("declared images, no labelling: %s (%s)", o.Result, o.Summary.En)
+	}
+	o = runCase(t, ruleCase{check: checklist.CheckContentLabelling, service: textOnly, records: []Record{algo(with(facts, "content_labelling", "显式水印+元数据隐式标识"))}})
+	if o.Result != Compliant || !strings.Contains(o.Summary.En, "disagree") {
+		t.Errorf("declared images, labelling described: %s (%s)", o.Result, o.Summary.En)
+	}
+	// Labelling described in the algorithm description's text.
+	o = runCase(t, ruleCase{check: checklist.CheckContentLabelling, service: visualService, records: []Record{algo(with(cleanAlgorithm(), "content_labelling", nil))},
+		texts: []Passage{{Kind: kindAlgorithm, File: "algo.pdf", Location: "page 3", Text: "生成的图片均添加显式标识和隐式标识"}}})
+	if o.Result != Compliant || !strings.Contains(o.Summary.En, "algo.pdf (page 3)") {
+		t.Errorf("labelling in the description: %s (%s)", o.Result, o.Summary.En)
+	}
+	// 去标识化 (de-identification) is not labelling.
+	o = runCase(t, ruleCase{check: checklist.CheckContentLabelling, service: visualService, records: []Record{algo(with(cleanAlgorithm(), "content_labelling", nil))},
+		texts: []Passage{{Kind: kindAlgorithm, File: "algo.pdf", Location: "page 2", Text: "训练数据经去标识化处理"}}})
+	if o.Result != NonCompliant {
+		t.Errorf("去标识化 read as labelling: %s (%s)", o.Result, o.Summary.En)
+	}
+	// Agreement is not remarked on.
+	o = runCase(t, ruleCase{check: checklist.CheckContentLabelling, service: visualService, records: []Record{algo(with(cleanAlgorithm(), "generates", []any{"image", "text"}))}})
+	if o.Result != Compliant || strings.Contains(o.Summary.En, "disagree") {
+		t.Errorf("agreement: %s (%s)", o.Result, o.Summary.En)
 	}
 }

@@ -4,11 +4,21 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
+
+	"github.com/inspection-workbench/workbench/importers"
+	"github.com/inspection-workbench/workbench/importers/values"
 )
 
 // noSources is the summary of a data-source check with nothing to check.
 var noSources = Text{Zh: "未导入训练数据来源记录，无法核查。", En: "No training-data source records are imported; nothing to check."}
+
+// unreadable describes a value that could not be read as its type.
+func unreadable(zhField, enField, raw string) Text {
+	return Text{
+		Zh: fmt.Sprintf("%s“%s”无法识别", zhField, clip(raw, 40)),
+		En: fmt.Sprintf("%s %q cannot be read", enField, clip(raw, 40)),
+	}
+}
 
 // lawfulBasis: every data source states its lawful-source basis (Art. 7(1)).
 type lawfulBasis struct{ b outcomeBuilder }
@@ -18,8 +28,12 @@ func (c *lawfulBasis) record(r *Record) {
 		return
 	}
 	c.b.checked++
-	if blank(text(r.Fields, "lawful_basis")) {
-		c.b.flag(r, Text{Zh: "未说明合法来源依据（合法来源依据为空）", En: "states no lawful-source basis (合法来源依据 is empty)"}, false)
+	if v := r.Fields.Text("lawful_basis"); statesNothing(v) {
+		p := Text{Zh: "未说明合法来源依据（合法来源依据为空）", En: "states no lawful-source basis (合法来源依据 is empty)"}
+		if v != "" {
+			p = Text{Zh: fmt.Sprintf("未说明合法来源依据（合法来源依据为“%s”）", clip(v, 40)), En: fmt.Sprintf("states no lawful-source basis (合法来源依据 reads %q)", clip(v, 40))}
+		}
+		c.b.problem(r, p)
 	}
 }
 func (c *lawfulBasis) passage(*Passage) {}
@@ -44,14 +58,23 @@ func (c *declaredBasis) record(r *Record) {
 		return
 	}
 	c.b.checked++
-	v, ok := r.Fields[c.flag].(bool)
+	v, ok := r.Fields.Bool(c.flag)
 	switch {
 	case !ok:
-		c.b.flag(r, c.unknown, true)
+		p := c.unknown
+		if r.Fields.Unreadable(c.flag) {
+			p = joinTexts([]Text{p, unreadable("是否", "the yes/no answer", r.Fields.Text(c.flag))})
+		}
+		c.b.unclearRecord(r, p)
 	case v:
 		c.yes++
-		if blank(text(r.Fields, c.basis)) {
-			c.b.flag(r, c.missing, false)
+		if basis := r.Fields.Text(c.basis); statesNothing(basis) {
+			p := c.missing
+			if basis != "" {
+				p.Zh += fmt.Sprintf("（写作“%s”）", clip(basis, 40))
+				p.En += fmt.Sprintf(" (it reads %q)", clip(basis, 40))
+			}
+			c.b.problem(r, p)
 		}
 	}
 }
@@ -65,7 +88,7 @@ func (c *declaredBasis) finish(*facts) Outcome {
 }
 
 // harmfulShare: the share of illegal or harmful items in each source's
-// sample is at most max (Art. 7(4)).
+// sample is at most max (Art. 7(4); TC260-003 §5.1 a).
 type harmfulShare struct {
 	max float64
 	b   outcomeBuilder
@@ -76,29 +99,57 @@ func (c *harmfulShare) record(r *Record) {
 		return
 	}
 	c.b.checked++
-	share, ok := number(r.Fields, "harmful_share")
+	share, ok := r.Fields.Number("harmful_share")
 	switch {
+	case !ok && r.Fields.Unreadable("harmful_share"):
+		c.b.unclearRecord(r, unreadable("违法不良信息占比", "the harmful share", r.Fields.Text("harmful_share")))
 	case !ok:
-		c.b.flag(r, Text{Zh: "未说明抽检违法不良信息占比", En: "gives no share of illegal or harmful items in its sample"}, true)
+		c.b.unclearRecord(r, Text{Zh: "未说明抽检违法不良信息占比", En: "gives no share of illegal or harmful items in its sample"})
 	case share > c.max:
-		c.b.flag(r, Text{
+		c.b.problem(r, Text{
 			Zh: fmt.Sprintf("违法不良信息占比 %s，高于阈值 %s", percent(share), percent(c.max)),
 			En: fmt.Sprintf("harmful share %s is above the threshold of %s", percent(share), percent(c.max)),
-		}, false)
+		})
 	}
 }
 func (c *harmfulShare) passage(*Passage) {}
 func (c *harmfulShare) finish(*facts) Outcome {
 	return c.b.outcome(noSources,
 		Text{Zh: "每一来源的违法不良信息占比均不超过 " + percent(c.max), En: "every source's harmful share is at most " + percent(c.max)},
-		Text{Zh: "违法不良信息占比超过 " + percent(c.max) + " 或未说明", En: "with a harmful share above " + percent(c.max) + " or none given"})
+		Text{Zh: "违法不良信息占比超过 " + percent(c.max), En: "with a harmful share above " + percent(c.max)})
 }
 
 // noAlgorithm is the summary of an algorithm check with nothing to check.
 var noAlgorithm = Text{Zh: "未导入算法机制机理说明，无法核查。", En: "No algorithm description is imported; nothing to check."}
 
+// ownModelWords say a provider built its model itself, without a
+// third-party base model; basedWords that it built on one after all
+// ("基于 XX 自研微调").
+var (
+	ownModelWords = []string{"自研", "自主研发", "自行研发", "自主训练", "自行训练", "从头训练", "从零训练", "未使用第三方", "无第三方",
+		"不使用第三方", "未采用第三方", "self-developed", "developed in-house", "in-house model", "trained from scratch", "no third-party", "own model"}
+	basedWords = []string{"基于", "微调", "精调", "based on", "fine-tuned", "fine tuned", "finetuned"}
+)
+
+// ownModel reports whether a base-model statement says the provider built
+// its own model (自研) rather than building on a third party's.
+func ownModel(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range basedWords {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	for _, w := range ownModelWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // baseModelFiling: a service built on a base model names the base model's
-// filing number (Art. 7(1)).
+// filing number (Art. 7(1)). A provider that built its own model owes none.
 type baseModelFiling struct{}
 
 func (c *baseModelFiling) record(*Record)   {}
@@ -108,14 +159,26 @@ func (c *baseModelFiling) finish(f *facts) Outcome {
 	if len(f.algorithm) == 0 {
 		return b.outcome(noAlgorithm, Text{}, Text{})
 	}
-	model, _ := f.algorithmText("base_model")
-	filing, _ := f.algorithmText("base_model_filing_no")
 	b.checked = len(f.algorithm)
-	none := false
+	var model string
+	none, own := false, false
 	for _, r := range f.algorithm {
-		none = none || statesNone(text(r.Fields, "base_model"))
+		v := r.Fields.Text("base_model")
+		switch {
+		case ownModel(v):
+			own = true
+		case statesNone(v):
+			none = true
+		case v != "" && model == "":
+			model = v
+		}
 	}
+	filing, _ := f.algorithmText("base_model_filing_no")
 	switch {
+	case model == "" && own:
+		return Outcome{Result: NotApplicable, Checked: b.checked, Summary: Text{
+			Zh: "算法机制机理说明称模型为提供者自研，未使用第三方基础模型，无需基础模型备案号。",
+			En: "The algorithm description says the provider built its own model, with no third-party base model: no base-model filing number is owed."}}
 	case model == "" && none:
 		return Outcome{Result: NotApplicable, Checked: b.checked, Summary: Text{
 			Zh: "算法机制机理说明称服务未使用基础模型。",
@@ -131,8 +194,8 @@ func (c *baseModelFiling) finish(f *facts) Outcome {
 	}
 	for i := range f.algorithm {
 		r := &f.algorithm[i]
-		if !blank(text(r.Fields, "base_model")) {
-			b.flag(r, Text{Zh: "说明了基础模型但未说明其备案号", En: "names a base model but not its filing number"}, false)
+		if v := r.Fields.Text("base_model"); v != "" && !statesNone(v) && !ownModel(v) {
+			b.problem(r, Text{Zh: "说明了基础模型但未说明其备案号", En: "names a base model but not its filing number"})
 		}
 	}
 	o := b.outcome(noAlgorithm, Text{}, Text{})
@@ -171,12 +234,14 @@ func (c *annotationRules) finish(f *facts) Outcome {
 // noBatches is the summary of an annotation check with nothing to check.
 var noBatches = Text{Zh: "未导入标注批次记录，无法核查。", En: "No annotation batch records are imported; nothing to check."}
 
-// annotationQA: every annotation batch was verified by sampling, with
-// enough samples and accuracy (Art. 8).
+// annotationQA: every annotation batch was verified by sampling (Art. 8;
+// GB/T 45674-2025 §8.2 g), a safety batch whose verified accuracy is below
+// safetyMinAccuracy is void (§8.3), and a functional batch's accuracy is
+// at least minAccuracy when that is set.
 type annotationQA struct {
-	minSample   int
-	minAccuracy float64
-	b           outcomeBuilder
+	minSample                      int
+	minAccuracy, safetyMinAccuracy float64
+	b                              outcomeBuilder
 }
 
 func (c *annotationQA) record(r *Record) {
@@ -184,28 +249,55 @@ func (c *annotationQA) record(r *Record) {
 		return
 	}
 	c.b.checked++
-	var problems []Text
-	if n, ok := number(r.Fields, "sample_size"); !ok {
-		problems = append(problems, Text{Zh: "未说明核验样本量", En: "no verification sample size"})
-	} else if n < float64(c.minSample) {
+	var problems, unclear []Text
+	typ, known := r.Fields.Term("annotation_type")
+	n, hasSample := r.Fields.Number("sample_size")
+	a, hasAccuracy := r.Fields.Number("accuracy")
+	switch {
+	case r.Fields.Unreadable("sample_size"):
+		unclear = append(unclear, unreadable("核验样本量", "the sample size", r.Fields.Text("sample_size")))
+	case !hasSample && !hasAccuracy:
+		problems = append(problems, Text{Zh: "无核验样本量和准确率，未见抽样核验", En: "no verification sample size and no accuracy: no sign of sample verification"})
+	case !hasSample:
+		unclear = append(unclear, Text{Zh: "有准确率但未说明核验样本量", En: "gives an accuracy but no verification sample size"})
+	case n < 1:
+		problems = append(problems, Text{Zh: "核验样本量为 0，未抽样核验", En: "a verification sample of 0: not sample-verified"})
+	case n < float64(c.minSample):
 		problems = append(problems, Text{
 			Zh: fmt.Sprintf("核验样本量 %s 少于 %d", fmtNumber(n), c.minSample),
 			En: fmt.Sprintf("verification sample of %s is below %d", fmtNumber(n), c.minSample)})
 	}
-	if a, ok := number(r.Fields, "accuracy"); !ok {
-		problems = append(problems, Text{Zh: "未说明准确率", En: "no accuracy"})
-	} else if a < c.minAccuracy {
+	switch {
+	case r.Fields.Unreadable("accuracy"):
+		unclear = append(unclear, unreadable("准确率", "the accuracy", r.Fields.Text("accuracy")))
+	case !hasAccuracy:
+		if hasSample && (typ == "safety" || !known) {
+			unclear = append(unclear, Text{Zh: "未说明核验准确率，无法判断批次是否应作废", En: "no accuracy: cannot tell whether the batch is void"})
+		}
+	case known && typ == "safety" && a < c.safetyMinAccuracy:
+		problems = append(problems, Text{
+			Zh: fmt.Sprintf("安全性标注批次核验准确率 %s，低于 %s（不合格率超过 %s），批次应作废", percent(a), percent(c.safetyMinAccuracy), percent(1-c.safetyMinAccuracy)),
+			En: fmt.Sprintf("safety batch verified at %s accuracy, below %s (failures above %s): the batch is void", percent(a), percent(c.safetyMinAccuracy), percent(1-c.safetyMinAccuracy))})
+	case known && typ == "functional" && c.minAccuracy > 0 && a < c.minAccuracy:
 		problems = append(problems, Text{
 			Zh: fmt.Sprintf("准确率 %s 低于 %s", percent(a), percent(c.minAccuracy)),
 			En: fmt.Sprintf("accuracy %s is below %s", percent(a), percent(c.minAccuracy))})
+	case !known && a < max(c.safetyMinAccuracy, c.minAccuracy):
+		what := Text{Zh: "未说明标注类型", En: "no annotation type"}
+		if typ != "" {
+			what = unreadable("标注类型", "the annotation type", typ)
+		}
+		unclear = append(unclear, Text{
+			Zh: fmt.Sprintf("%s，准确率 %s 低于安全性标注的 %s，无法判断批次是否应作废", what.Zh, percent(a), percent(c.safetyMinAccuracy)),
+			En: fmt.Sprintf("%s, and its accuracy of %s is below the %s of safety annotation: cannot tell whether the batch is void", what.En, percent(a), percent(c.safetyMinAccuracy))})
 	}
-	c.b.flagProblems(r, problems, nil)
+	c.b.flagProblems(r, problems, unclear)
 }
 func (c *annotationQA) passage(*Passage) {}
 func (c *annotationQA) finish(*facts) Outcome {
 	return c.b.outcome(noBatches,
-		Text{Zh: "每一批次均经抽样核验且准确率达标", En: "every batch was sample-verified with sufficient accuracy"},
-		Text{Zh: "未经充分核验", En: "without adequate sample verification"})
+		Text{Zh: "每一批次均经抽样核验，安全性标注批次准确率均不低于 " + percent(c.safetyMinAccuracy), En: "every batch was sample-verified and every safety batch reached " + percent(c.safetyMinAccuracy)},
+		Text{Zh: "未经充分核验或应作废", En: "not adequately verified or void"})
 }
 
 // annotatorTraining: the annotators of every batch were trained (Art. 8).
@@ -216,19 +308,23 @@ func (c *annotatorTraining) record(r *Record) {
 		return
 	}
 	c.b.checked++
-	trained, said := r.Fields["training_given"].(bool)
-	_, dated := when(r.Fields, "training_date")
+	trained, said := r.Fields.Bool("training_given")
+	_, dated := r.Fields.Time("training_date")
 	switch {
 	case said && !trained:
 		p := Text{Zh: "标注人员未经培训（是否培训为“否”）", En: "annotators not trained (是否培训 is no)"}
 		if !dated {
 			p = Text{Zh: "标注人员未经培训（是否培训为“否”，无培训日期）", En: "annotators not trained (是否培训 is no, no training date)"}
 		}
-		c.b.flag(r, p, false)
+		c.b.problem(r, p)
+	case r.Fields.Unreadable("training_date"):
+		c.b.unclearRecord(r, unreadable("培训日期", "the training date", r.Fields.Text("training_date")))
+	case !said && r.Fields.Unreadable("training_given"):
+		c.b.unclearRecord(r, unreadable("是否培训", "whether trained", r.Fields.Text("training_given")))
 	case !said && !dated:
-		c.b.flag(r, Text{Zh: "未说明标注人员是否经过培训", En: "does not say whether the annotators were trained"}, true)
+		c.b.unclearRecord(r, Text{Zh: "未说明标注人员是否经过培训", En: "does not say whether the annotators were trained"})
 	case !dated:
-		c.b.flag(r, Text{Zh: "称已培训但无培训日期", En: "says the annotators were trained but gives no training date"}, false)
+		c.b.problem(r, Text{Zh: "称已培训但无培训日期", En: "says the annotators were trained but gives no training date"})
 	}
 }
 func (c *annotatorTraining) passage(*Passage) {}
@@ -244,6 +340,7 @@ var safetyWords = []string{"安全性标注", "安全标注", "safety annotation
 // safetyAnnotation: the provider carries out safety annotation (Art. 8).
 type safetyAnnotation struct {
 	batches, safety int
+	unknown         []Record
 	found           *Passage
 }
 
@@ -252,8 +349,13 @@ func (c *safetyAnnotation) record(r *Record) {
 		return
 	}
 	c.batches++
-	if text(r.Fields, "annotation_type") == "safety" {
+	switch typ, known := r.Fields.Term("annotation_type"); {
+	case known && typ == "safety":
 		c.safety++
+	case !known && len(c.unknown) < MaxFlags:
+		rec := *r
+		rec.Fields = importers.Fields{}
+		c.unknown = append(c.unknown, rec)
 	}
 }
 func (c *safetyAnnotation) passage(p *Passage) {
@@ -283,6 +385,13 @@ func (c *safetyAnnotation) finish(f *facts) Outcome {
 		return Outcome{Result: InfoRequested, Summary: Text{
 			Zh: "未导入标注规则材料，无法核查是否开展安全性标注。",
 			En: "No annotation rules are imported; whether safety annotation is done cannot be checked."}}
+	case len(c.unknown) > 0:
+		var b outcomeBuilder
+		b.checked = c.batches
+		for i := range c.unknown {
+			b.unclearRecord(&c.unknown[i], Text{Zh: "标注类型未填写或无法识别，无法判断是否为安全性标注", En: "the annotation type is empty or not recognised: cannot tell whether it is safety annotation"})
+		}
+		return b.outcome(noBatches, Text{}, Text{})
 	}
 	return Outcome{Result: NonCompliant, Checked: f.kinds[kindAnnotation], Summary: Text{
 		Zh: fmt.Sprintf("%d 个标注批次均非安全性标注，标注规则文档也未规定安全性标注。", c.batches),
@@ -294,6 +403,52 @@ func noIncidents(what Text) Text {
 	return Text{Zh: "事件与处置记录中没有" + what.Zh + "，无法核查。", En: "The incident records hold no " + what.En + "; nothing to check."}
 }
 
+// incidentOf reports whether r is an incident of category want. An
+// incident whose category is empty or outside the vocabulary cannot be
+// classified: it is checked and flagged unclear, never skipped silently.
+func (b *outcomeBuilder) incidentOf(r *Record, want string, what Text) bool {
+	if r.Kind != kindIncident {
+		return false
+	}
+	term, known := r.Fields.Term("category")
+	if known {
+		return term == want
+	}
+	b.checked++
+	if term == "" {
+		b.unclearRecord(r, Text{Zh: "未填写事件类别，无法判断是否属于" + what.Zh, En: "no category: cannot tell whether it is " + what.En})
+	} else {
+		b.unclearRecord(r, Text{
+			Zh: fmt.Sprintf("事件类别“%s”无法识别，无法判断是否属于%s", clip(term, 40), what.Zh),
+			En: fmt.Sprintf("category %q is not one the checks know: cannot tell whether it is %s", clip(term, 40), what.En)})
+	}
+	return false
+}
+
+// receipt reads an incident's time of receipt and the time it was handled
+// (the field done), and says what makes them unclear: no time of receipt,
+// a time that cannot be read, or a handling time earlier than receipt at
+// the coarser precision of the two.
+func receipt(r *Record, done string, doneZh, doneEn string) (found, handled values.Time, hasFound, hasHandled bool, unclear []Text) {
+	found, hasFound = r.Fields.Time("found_at")
+	handled, hasHandled = r.Fields.Time(done)
+	switch {
+	case r.Fields.Unreadable("found_at"):
+		unclear = append(unclear, unreadable("发现时间", "the time of receipt", r.Fields.Text("found_at")))
+	case !hasFound:
+		unclear = append(unclear, Text{Zh: "无发现（受理）时间", En: "no time of receipt (发现时间 is empty)"})
+	}
+	switch {
+	case r.Fields.Unreadable(done):
+		unclear = append(unclear, unreadable(doneZh, doneEn, r.Fields.Text(done)))
+	case hasFound && hasHandled && handled.Before(found):
+		unclear = append(unclear, Text{
+			Zh: fmt.Sprintf("%s（%s）早于发现（受理）时间（%s）", doneZh, handled.Display(), found.Display()),
+			En: fmt.Sprintf("%s (%s) is earlier than the time of receipt (%s)", doneEn, handled.Display(), found.Display())})
+	}
+	return
+}
+
 // piRequests: every personal-information request was resolved and answered
 // within maxDays (Art. 11 ¶2).
 type piRequests struct {
@@ -301,26 +456,28 @@ type piRequests struct {
 	b       outcomeBuilder
 }
 
+var piWhat = Text{Zh: "个人信息请求", En: "a personal-information request"}
+
 func (c *piRequests) record(r *Record) {
-	if r.Kind != kindIncident || text(r.Fields, "category") != "pi_request" {
+	if !c.b.incidentOf(r, "pi_request", piWhat) {
 		return
 	}
 	c.b.checked++
 	var problems []Text
-	found, hasFound := when(r.Fields, "found_at")
-	resolved, hasResolved := when(r.Fields, "resolved_at")
-	unclear := timeProblem(hasFound, found, hasResolved, resolved, "办结时间", "the resolution time")
-	if !hasResolved {
+	found, resolved, _, hasResolved, unclear := receipt(r, "resolved_at", "办结时间", "the resolution time")
+	switch {
+	case !hasResolved && !r.Fields.Unreadable("resolved_at"):
 		problems = append(problems, Text{Zh: "无办结时间，请求未办结", En: "no resolution time: the request was not handled"})
-	} else if unclear == nil {
-		if (duration{float64(c.maxDays), "days"}).exceeded(found, resolved) {
-			d := calendarDays(found, resolved)
+	case unclear == nil:
+		limit := duration{float64(c.maxDays), "days"}
+		if limit.judge(found, resolved) == beyondLimit {
+			d, _ := values.CalendarDays(found, resolved)
 			problems = append(problems, Text{
 				Zh: fmt.Sprintf("受理后 %d 日方办结，超过 %d 日", d, c.maxDays),
 				En: fmt.Sprintf("resolved %d days after receipt, more than %d", d, c.maxDays)})
 		}
 	}
-	if fb, ok := r.Fields["feedback_given"].(bool); ok && !fb {
+	if fb, ok := r.Fields.Bool("feedback_given"); ok && !fb {
 		problems = append(problems, Text{Zh: "未反馈处理结果", En: "the requester was not answered"})
 	}
 	c.b.flagProblems(r, problems, unclear)
@@ -332,54 +489,104 @@ func (c *piRequests) finish(*facts) Outcome {
 		Text{Zh: "个人信息请求未及时处理", En: "requests not handled in time"})
 }
 
+// modalityNames names the modalities a service generates.
+var modalityNames = map[string]Text{
+	"text": {Zh: "文本", En: "text"}, "image": {Zh: "图片", En: "images"}, "audio": {Zh: "音频", En: "audio"},
+	"video": {Zh: "视频", En: "video"}, "code": {Zh: "代码", En: "code"},
+}
+
+// namesOf writes modalities in both languages.
+func namesOf(ms []string) Text {
+	var zh, en []string
+	for _, m := range ms {
+		n, ok := modalityNames[m]
+		if !ok {
+			n = Text{Zh: m, En: m}
+		}
+		zh, en = append(zh, n.Zh), append(en, n.En)
+	}
+	return Text{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
+}
+
 // contentLabelling: a service that generates images or video describes
-// how generated content is labelled (Art. 12).
+// how generated content is labelled (Art. 12). What the service generates
+// is taken from the case and from the provider's own key facts; a
+// disagreement between the two is said.
 type contentLabelling struct{}
 
 func (c *contentLabelling) record(*Record)   {}
 func (c *contentLabelling) passage(*Passage) {}
 func (c *contentLabelling) finish(f *facts) Outcome {
-	var visual, visualZh []string
-	for _, m := range f.service.Modalities {
-		switch m {
-		case "image":
-			visual, visualZh = append(visual, "images"), append(visualZh, "图片")
-		case "video":
-			visual, visualZh = append(visual, "video"), append(visualZh, "视频")
+	caseMs := f.service.Modalities
+	var declared []string
+	var declaredBy *Record
+	for i := range f.algorithm {
+		v := f.algorithm[i].Fields.Value("generates")
+		if v.Set && len(v.Terms) > 0 {
+			declared, declaredBy = v.Terms, &f.algorithm[i]
+			break
+		}
+	}
+	all := slices.Clone(caseMs)
+	for _, m := range declared {
+		if !slices.Contains(all, m) {
+			all = append(all, m)
+		}
+	}
+	var visual []string
+	for _, m := range all {
+		if m == "image" || m == "video" {
+			visual = append(visual, m)
+		}
+	}
+	// What the case and the provider say the service generates, and
+	// whether they disagree.
+	var said Text
+	if declaredBy != nil {
+		a, b := slices.Clone(caseMs), slices.Clone(declared)
+		slices.Sort(a)
+		slices.Sort(b)
+		if !slices.Equal(a, b) {
+			cs, ds := namesOf(caseMs), namesOf(declared)
+			if len(caseMs) == 0 {
+				cs = Text{Zh: "（未记载）", En: "(nothing)"}
+			}
+			said = Text{
+				Zh: fmt.Sprintf("案件记载服务生成%s，而 %s 称服务生成%s，二者不一致，请核实。", cs.Zh, declaredBy.File, ds.Zh),
+				En: fmt.Sprintf("The case records that the service generates %s, but %s says it generates %s; the two disagree — please verify. ", cs.En, declaredBy.File, ds.En)}
 		}
 	}
 	if len(visual) == 0 {
 		return Outcome{Result: NotApplicable, Summary: Text{
-			Zh: "案件未记载服务生成图片或视频。",
-			En: "The case does not record that the service generates images or video."}}
+			Zh: said.Zh + "案件及提交材料均未记载服务生成图片或视频。",
+			En: said.En + "Neither the case nor the submissions record that the service generates images or video."}}
 	}
+	vn := namesOf(visual)
 	var b outcomeBuilder
-	if len(f.algorithm) == 0 {
-		return b.outcome(noAlgorithm, Text{}, Text{})
+	if len(f.algorithm) == 0 && f.labelling == nil {
+		o := b.outcome(noAlgorithm, Text{}, Text{})
+		o.Summary = Text{Zh: fmt.Sprintf("服务生成%s，但%s", vn.Zh, noAlgorithm.Zh), En: fmt.Sprintf("The service generates %s, but %s", vn.En, strings.ToLower(noAlgorithm.En[:1])+noAlgorithm.En[1:])}
+		return o
 	}
 	b.checked = len(f.algorithm)
 	if how, r := f.algorithmText("content_labelling"); how != "" {
 		return Outcome{Result: Compliant, Checked: b.checked, Summary: Text{
-			Zh: fmt.Sprintf("服务生成%s；%s 说明了生成内容标识：%s", strings.Join(visualZh, "、"), r.File, clip(how, 80)),
-			En: fmt.Sprintf("The service generates %s; %s describes the labelling: %s", strings.Join(visual, " and "), r.File, clip(how, 80))}}
+			Zh: said.Zh + fmt.Sprintf("服务生成%s；%s 说明了生成内容标识：%s", vn.Zh, r.File, clip(how, 80)),
+			En: said.En + fmt.Sprintf("The service generates %s; %s describes the labelling: %s", vn.En, r.File, clip(how, 80))}}
+	}
+	if p := f.labelling; p != nil {
+		return Outcome{Result: Compliant, Checked: max(b.checked, 1), Summary: Text{
+			Zh: said.Zh + fmt.Sprintf("服务生成%s；%s（%s）说明了生成内容标识：%s", vn.Zh, p.File, p.Location, clip(p.Text, 80)),
+			En: said.En + fmt.Sprintf("The service generates %s; %s (%s) describes the labelling: %s", vn.En, p.File, p.Location, clip(p.Text, 80))}}
 	}
 	for i := range f.algorithm {
-		b.flag(&f.algorithm[i], Text{Zh: "未说明生成内容标识方式", En: "does not describe how generated content is labelled"}, false)
+		b.problem(&f.algorithm[i], Text{Zh: "未说明生成内容标识方式", En: "does not describe how generated content is labelled"})
 	}
 	o := b.outcome(noAlgorithm, Text{}, Text{})
 	o.Summary = Text{
-		Zh: fmt.Sprintf("服务生成%s，但算法机制机理说明未说明生成内容的标识方式。", strings.Join(visualZh, "、")),
-		En: fmt.Sprintf("The service generates %s, but the algorithm description does not say how generated content is labelled.", strings.Join(visual, " and "))}
+		Zh: said.Zh + fmt.Sprintf("服务生成%s，但算法机制机理说明未说明生成内容的标识方式。", vn.Zh),
+		En: said.En + fmt.Sprintf("The service generates %s, but the algorithm description does not say how generated content is labelled.", vn.En)}
 	return o
-}
-
-// clip shortens s to n characters.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
 
 // stopActions are the actions Art. 14 ¶1 requires on illegal content.
@@ -397,26 +604,48 @@ func hasAny(have, want []string) bool {
 	return false
 }
 
+// actionsUnclear says why a record's actions, which include none of want,
+// cannot be judged: some are outside the vocabulary and might be one of
+// want under another name. nil when every action was recognised.
+func actionsUnclear(r *Record) *Text {
+	unknown := r.Fields.UnknownTerms("action")
+	if len(unknown) == 0 {
+		return nil
+	}
+	for i := range unknown {
+		unknown[i] = clip(unknown[i], 30)
+	}
+	return &Text{
+		Zh: fmt.Sprintf("处置措施“%s”无法识别，无法判断是否采取了规定的措施", strings.Join(unknown, "、")),
+		En: fmt.Sprintf("the action %q is not one the checks know: cannot tell whether a required action was taken", strings.Join(unknown, "; "))}
+}
+
 // illegalContentAction: illegal content was stopped or eliminated (Art. 14
 // ¶1).
 type illegalContentAction struct{ b outcomeBuilder }
 
+var illegalWhat = Text{Zh: "违法内容", En: "illegal content"}
+
 func (c *illegalContentAction) record(r *Record) {
-	if r.Kind != kindIncident || text(r.Fields, "category") != "illegal_content" {
+	if !c.b.incidentOf(r, "illegal_content", illegalWhat) {
 		return
 	}
 	c.b.checked++
-	actions := terms(r.Fields, "action")
+	actions := r.Fields.Value("action").Terms
 	if hasAny(actions, stopActions) {
 		return
 	}
-	p := Text{Zh: "未采取任何处置措施", En: "no action taken"}
-	if len(actions) > 0 && !slices.Equal(actions, []string{"none"}) {
-		p = Text{
-			Zh: "处置措施仅为" + actionNames(actions, true) + "，未停止生成、停止传输或消除",
-			En: "actions were only " + actionNames(actions, false) + ": no stopping of generation or transmission, no elimination"}
+	if u := actionsUnclear(r); u != nil {
+		c.b.unclearRecord(r, *u)
+		return
 	}
-	c.b.flag(r, p, false)
+	p := Text{Zh: "未采取任何处置措施", En: "no action taken"}
+	if known := slices.DeleteFunc(slices.Clone(actions), func(a string) bool { return a == "none" }); len(known) > 0 {
+		p = Text{
+			Zh: "处置措施仅为" + actionNames(known, true) + "，未停止生成、停止传输或消除",
+			En: "actions were only " + actionNames(known, false) + ": no stopping of generation or transmission, no elimination"}
+	}
+	c.b.problem(r, p)
 }
 func (c *illegalContentAction) passage(*Passage) {}
 func (c *illegalContentAction) finish(*facts) Outcome {
@@ -451,20 +680,17 @@ func actionNames(actions []string, zh bool) string {
 	return strings.Join(out, ", ")
 }
 
-// illegalContentReport: illegal content was reported to the competent
-// authority (Art. 14 ¶1).
-type illegalContentReport struct{ b outcomeBuilder }
-
-func (c *illegalContentReport) record(r *Record) {
-	if r.Kind != kindIncident || text(r.Fields, "category") != "illegal_content" {
-		return
-	}
-	c.b.checked++
-	reported, said := r.Fields["reported"].(bool)
-	reportedAt, dated := when(r.Fields, "reported_at")
-	if found, ok := when(r.Fields, "found_at"); ok && dated && reportedAt.Before(found) {
-		c.b.flag(r, Text{Zh: "报告时间早于发现时间", En: "the report time is earlier than the time the content was found"}, true)
-		return
+// reportProblems says what is wrong with an incident's report to the
+// competent authority (Art. 14): problems when it was not reported, unclear
+// when whether or when it was cannot be told.
+func reportProblems(r *Record) (problems, unclear []Text) {
+	reported, said := r.Fields.Bool("reported")
+	reportedAt, dated := r.Fields.Time("reported_at")
+	if found, ok := r.Fields.Time("found_at"); ok && dated && reportedAt.Before(found) {
+		unclear = append(unclear, Text{
+			Zh: fmt.Sprintf("报告时间（%s）早于发现时间（%s）", reportedAt.Display(), found.Display()),
+			En: fmt.Sprintf("the report time (%s) is earlier than the time it was found (%s)", reportedAt.Display(), found.Display())})
+		return nil, unclear
 	}
 	switch {
 	case said && !reported:
@@ -472,42 +698,62 @@ func (c *illegalContentReport) record(r *Record) {
 		if !dated {
 			p = Text{Zh: "未向有关主管部门报告（是否报告主管部门为“否”，无报告时间）", En: "not reported to the competent authority (是否报告主管部门 is no, no report time)"}
 		}
-		c.b.flag(r, p, false)
-	case !dated:
-		c.b.flag(r, Text{Zh: "无报告时间，未证明已向有关主管部门报告", En: "no report time: no sign it was reported to the competent authority"}, !said)
+		problems = append(problems, p)
+	case r.Fields.Unreadable("reported_at"):
+		unclear = append(unclear, unreadable("报告时间", "the report time", r.Fields.Text("reported_at")))
+	case said && !dated:
+		problems = append(problems, Text{Zh: "称已报告但无报告时间，未记录何时报告", En: "says it was reported but gives no report time"})
+	case !said && r.Fields.Unreadable("reported"):
+		unclear = append(unclear, unreadable("是否报告", "whether reported", r.Fields.Text("reported")))
+	case !said && !dated:
+		unclear = append(unclear, Text{Zh: "未说明是否向有关主管部门报告", En: "does not say whether it was reported to the competent authority"})
 	}
+	return problems, unclear
+}
+
+// illegalContentReport: illegal content was reported to the competent
+// authority (Art. 14 ¶1).
+type illegalContentReport struct{ b outcomeBuilder }
+
+func (c *illegalContentReport) record(r *Record) {
+	if !c.b.incidentOf(r, "illegal_content", illegalWhat) {
+		return
+	}
+	c.b.checked++
+	problems, unclear := reportProblems(r)
+	c.b.flagProblems(r, problems, unclear)
 }
 func (c *illegalContentReport) passage(*Passage) {}
 func (c *illegalContentReport) finish(*facts) Outcome {
 	return c.b.outcome(noIncidents(Text{Zh: "违法内容事件", En: "illegal-content incidents"}),
 		Text{Zh: "每一违法内容事件均已报告并记录报告时间", En: "every illegal-content incident was reported, with its time"},
-		Text{Zh: "未向主管部门报告", En: "not reported to the competent authority"})
+		Text{Zh: "未向主管部门报告或未记录报告时间", En: "not reported to the competent authority, or without a report time"})
 }
 
 // userIllegalActivity: user illegal activity was acted on, recorded and
 // reported (Art. 14 ¶2).
 type userIllegalActivity struct{ b outcomeBuilder }
 
+var userWhat = Text{Zh: "使用者违法活动", En: "a user's illegal activity"}
+
 func (c *userIllegalActivity) record(r *Record) {
-	if r.Kind != kindIncident || text(r.Fields, "category") != "user_illegal_activity" {
+	if !c.b.incidentOf(r, "user_illegal_activity", userWhat) {
 		return
 	}
 	c.b.checked++
-	var problems []Text
-	if !hasAny(terms(r.Fields, "action"), userActions) {
-		problems = append(problems, Text{Zh: "未采取警示、限制功能、暂停或者终止服务措施", En: "no warning, restriction, suspension or termination"})
-	}
-	if text(r.Fields, "description") == "" {
-		problems = append(problems, Text{Zh: "无事件描述，未保存有关记录", En: "no description: nothing of the activity is recorded"})
-	}
-	if reported, ok := r.Fields["reported"].(bool); ok && !reported {
-		problems = append(problems, Text{Zh: "未向有关主管部门报告", En: "not reported to the competent authority"})
-	} else if !ok {
-		if _, dated := when(r.Fields, "reported_at"); !dated {
-			problems = append(problems, Text{Zh: "未说明是否向有关主管部门报告", En: "does not say whether it was reported to the competent authority"})
+	var problems, unclear []Text
+	if !hasAny(r.Fields.Value("action").Terms, userActions) {
+		if u := actionsUnclear(r); u != nil {
+			unclear = append(unclear, *u)
+		} else {
+			problems = append(problems, Text{Zh: "未采取警示、限制功能、暂停或者终止服务措施", En: "no warning, restriction, suspension or termination"})
 		}
 	}
-	c.b.flagProblems(r, problems, nil)
+	if r.Fields.Text("description") == "" {
+		problems = append(problems, Text{Zh: "无事件描述，未保存有关记录", En: "no description: nothing of the activity is recorded"})
+	}
+	p, u := reportProblems(r)
+	c.b.flagProblems(r, append(problems, p...), append(unclear, u...))
 }
 func (c *userIllegalActivity) passage(*Passage) {}
 func (c *userIllegalActivity) finish(*facts) Outcome {
@@ -518,31 +764,38 @@ func (c *userIllegalActivity) finish(*facts) Outcome {
 
 // complaint is a complaint kept until the time limit is known.
 type complaint struct {
-	rec      Record
-	found    time.Time
-	resolved time.Time
-	hasFound bool
-	hasRes   bool
-	feedback *bool
+	rec         Record
+	found, done values.Time
+	hasDone     bool
+	unclear     []Text
+	feedback    int8 // 1 yes, 0 no, -1 not said
 }
 
 // complaintTimeLimit: complaints were resolved within the provider's
 // published time limit, else within defaultDays (Art. 15).
 type complaintTimeLimit struct {
 	defaultDays int
+	b           outcomeBuilder
 	complaints  []complaint
 }
 
+var complaintWhat = Text{Zh: "投诉举报", En: "a complaint or report"}
+
 func (c *complaintTimeLimit) record(r *Record) {
-	if r.Kind != kindIncident || text(r.Fields, "category") != "complaint" {
+	if !c.b.incidentOf(r, "complaint", complaintWhat) {
 		return
 	}
-	k := complaint{rec: *r}
-	k.rec.Fields = nil
-	k.found, k.hasFound = when(r.Fields, "found_at")
-	k.resolved, k.hasRes = when(r.Fields, "resolved_at")
-	if fb, ok := r.Fields["feedback_given"].(bool); ok {
-		k.feedback = &fb
+	k := complaint{rec: *r, feedback: -1}
+	k.rec.Fields = importers.Fields{}
+	k.found, k.done, _, k.hasDone, k.unclear = receipt(r, "resolved_at", "办结时间", "the resolution time")
+	if r.Fields.Unreadable("resolved_at") {
+		k.hasDone = true // unclear, not unresolved
+	}
+	if fb, ok := r.Fields.Bool("feedback_given"); ok {
+		k.feedback = 0
+		if fb {
+			k.feedback = 1
+		}
 	}
 	c.complaints = append(c.complaints, k)
 }
@@ -557,28 +810,35 @@ func (c *complaintTimeLimit) finish(f *facts) Outcome {
 			break
 		}
 	}
-	var b outcomeBuilder
+	b := &c.b
 	for i := range c.complaints {
 		k := &c.complaints[i]
 		b.checked++
 		var problems []Text
-		unclear := timeProblem(k.hasFound, k.found, k.hasRes, k.resolved, "办结时间", "the resolution time")
+		unclear := k.unclear
 		switch {
-		case !k.hasRes:
+		case !k.hasDone:
 			problems = append(problems, Text{Zh: "无办结时间，投诉举报未办结", En: "no resolution time: not resolved"})
-		case unclear == nil && limit.exceeded(k.found, k.resolved):
-			days := calendarDays(k.found, k.resolved)
-			p := Text{
-				Zh: fmt.Sprintf("受理后 %d 个自然日方办结，超过%s（%s）", days, limit.text().Zh, source.Zh),
-				En: fmt.Sprintf("resolved %d calendar days after receipt, beyond %s (%s)", days, limit.text().En, source.En)}
-			if limit.unit == "working_days" {
-				w := workingDays(k.found, k.resolved)
-				p.Zh += fmt.Sprintf("，计 %d 个工作日", w)
-				p.En += fmt.Sprintf("; %d working days", w)
+		case unclear == nil:
+			switch limit.judge(k.found, k.done) {
+			case beyondLimit:
+				days, _ := values.CalendarDays(k.found, k.done)
+				p := Text{
+					Zh: fmt.Sprintf("受理后 %d 个自然日方办结，超过%s（%s）", days, limit.text().Zh, source.Zh),
+					En: fmt.Sprintf("resolved %d calendar days after receipt, beyond %s (%s)", days, limit.text().En, source.En)}
+				if limit.unit == "working_days" {
+					w := workingDays(k.found.Start(), days)
+					p.Zh += fmt.Sprintf("，计 %d 个工作日", w)
+					p.En += fmt.Sprintf("; %d working days", w)
+				}
+				problems = append(problems, p)
+			case cannotTell:
+				unclear = append(unclear, Text{
+					Zh: fmt.Sprintf("受理时间 %s、办结时间 %s 的精度不足以判断是否超过%s", k.found.Display(), k.done.Display(), limit.text().Zh),
+					En: fmt.Sprintf("received %s and resolved %s: too coarse to tell whether it took longer than %s", k.found.Display(), k.done.Display(), limit.text().En)})
 			}
-			problems = append(problems, p)
 		}
-		if k.feedback != nil && !*k.feedback {
+		if k.feedback == 0 {
 			problems = append(problems, Text{Zh: "未反馈处理结果", En: "the outcome was not fed back"})
 		}
 		b.flagProblems(&k.rec, problems, unclear)
@@ -587,9 +847,9 @@ func (c *complaintTimeLimit) finish(f *facts) Outcome {
 	o := b.outcome(noIncidents(Text{Zh: "投诉举报", En: "complaints"}),
 		Text{Zh: fmt.Sprintf("每一投诉举报均在%s内办结（%s）", lt.Zh, source.Zh), En: fmt.Sprintf("every complaint was resolved within %s (%s)", lt.En, source.En)},
 		Text{Zh: fmt.Sprintf("未在%s内办结或未反馈（%s）", lt.Zh, source.Zh), En: fmt.Sprintf("not resolved within %s or not answered (%s)", lt.En, source.En)})
-	if limit.unit == "working_days" && b.flagged > 0 {
-		o.Summary.Zh += "。工作日按周一至周五计，未扣除法定节假日。"
-		o.Summary.En += ". Working days are counted Monday to Friday; public holidays are not deducted."
+	if limit.unit == "working_days" && b.problems > 0 {
+		o.Summary.Zh += "工作日按周一至周五计，未扣除法定节假日。"
+		o.Summary.En += " Working days are counted Monday to Friday; public holidays are not deducted."
 	}
 	return o
 }
@@ -615,13 +875,13 @@ func (c *algorithmFiling) finish(f *facts) Outcome {
 	}
 	filing := strings.TrimSpace(f.service.FilingNo)
 	where := Text{Zh: "案件记载", En: "the case"}
-	if blank(filing) {
+	if statesNothing(filing) {
 		var r *Record
 		if filing, r = f.algorithmText("filing_no"); r != nil {
 			where = Text{Zh: r.File, En: r.File}
 		}
 	}
-	if !blank(filing) {
+	if !statesNothing(filing) {
 		return Outcome{Result: Compliant, Checked: len(f.algorithm), Summary: Text{
 			Zh: fmt.Sprintf("服务具有舆论属性或者社会动员能力，算法备案号为 %s（%s）。", filing, where.Zh),
 			En: fmt.Sprintf("The service has public-opinion attributes; its algorithm filing number is %s (%s).", filing, where.En)}}
@@ -629,10 +889,9 @@ func (c *algorithmFiling) finish(f *facts) Outcome {
 	var b outcomeBuilder
 	b.checked = len(f.algorithm)
 	for i := range f.algorithm {
-		b.flag(&f.algorithm[i], Text{Zh: "未说明算法备案号", En: "gives no algorithm filing number"}, false)
+		b.problem(&f.algorithm[i], Text{Zh: "未说明算法备案号", En: "gives no algorithm filing number"})
 	}
-	o := Outcome{Result: NonCompliant, Checked: b.checked, Flagged: b.flagged, Flags: b.flags, Summary: Text{
+	return Outcome{Result: NonCompliant, Checked: b.checked, Problems: b.problems, Flags: b.flags, Summary: Text{
 		Zh: "服务具有舆论属性或者社会动员能力，但案件和提交材料均未记载算法备案号。",
 		En: "The service has public-opinion attributes or social-mobilisation capacity, but neither the case nor any submission gives an algorithm filing number."}}
-	return o
 }

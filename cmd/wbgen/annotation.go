@@ -20,6 +20,10 @@ type annotationBatch struct {
 const (
 	untrainedBatch = "2025-Q1-SAFE-02" // a safety batch whose annotators were not trained (Art. 8)
 	uncheckedBatch = "2024-Q4-SFT-03"  // a batch with no sample verified and no accuracy (Art. 8)
+	// voidBatch is a safety batch verified at 93.5%: more than 5% failed,
+	// so GB/T 45674-2025 §8.3 voids it, yet it was accepted (Art. 8).
+	voidBatch    = "2024-Q3-SAFE-01"
+	voidAccuracy = "93.5%"
 )
 
 // annotationNotes are the notes of some batches: one with a comma and one
@@ -71,6 +75,8 @@ func annotationBatches() []annotationBatch {
 				a.trained, a.trainedOn = "否", ""
 			case uncheckedBatch:
 				a.sample, a.accuracy = "", ""
+			case voidBatch:
+				a.accuracy = voidAccuracy
 			}
 			out = append(out, a)
 		}

@@ -40,7 +40,8 @@ const (
 // dataSources are the provider's 15 training-data sources. The planted
 // problems (see sampleProblems): DS-07 has no personal-information legal
 // basis, DS-11 no copyright licence, DS-13 no lawful-source basis, and
-// DS-04 a harmful share of 1.2% where all others are at most 0.3%.
+// DS-04 a harmful share of 6.8%, above the 5% of TC260-003-2024 §5.1 a,
+// where all others are at most 0.3%.
 var dataSources = []dataSource{
 	{id: "DS-01", name: "中文网页语料 Xinghe Web Corpus ZH v3", category: "互联网公开数据", origin: "境内", stage: "预训练", dataType: "文本",
 		scaleValue: "5000亿", scaleUnit: "tokens", lawful: publicWebBasis, licence: "网站公开访问条款",
@@ -61,7 +62,7 @@ var dataSources = []dataSource{
 	{id: "DS-04", name: "采购图文对数据集 ImageText-Pairs Pro", category: "授权或采购", origin: "境外", stage: "预训练", dataType: "文本、图片",
 		scaleValue: "5000万", scaleUnit: "对", lawful: "向境外数据供应商采购，合同约定数据来源合法", licence: "《数据采购合同》XH-PO-2023-088",
 		pi: "否", piBasis: notApplicable, copyrighted: "是", copyrightLicence: "合同约定授权用于模型训练",
-		period: "2018年—2023年", sample: 20000, harmful: 0.012,
+		period: "2018年—2023年", sample: 20000, harmful: 0.068,
 		quality: "图文一致性过滤、违法不良信息过滤、去重", dept: "数据工程部", registered: day(2024, 2, 20)},
 	{id: "DS-05", name: "自有客服对话数据（脱敏）", category: "自有数据", origin: "境内", stage: "微调", dataType: "文本",
 		scaleValue: "50万", scaleUnit: "条", lawful: "本公司客户服务业务中形成的数据", licence: internalData,

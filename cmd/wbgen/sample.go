@@ -90,6 +90,8 @@ func buildSample() ([]sampleFile, error) {
 			"安全性标注 batch: 是否培训 = 否 and no 培训日期 — annotators not trained", "Art. 8"},
 		problem{annotationFile, fmt.Sprintf("%s (line %d)", uncheckedBatch, qaLines[uncheckedBatch]),
 			"empty 核验样本量 and empty 准确率 — no sample verification of the annotations", "Art. 8"},
+		problem{annotationFile, fmt.Sprintf("%s (line %d)", voidBatch, qaLines[voidBatch]),
+			"安全性标注 batch verified at 准确率 " + voidAccuracy + ": more than 5% failed, so the batch is void (GB/T 45674-2025 §8.3)", "Art. 8"},
 	)
 
 	alg, err := buildAlgorithm()
@@ -122,7 +124,7 @@ func dataSourceProblems() []problem {
 		{dataSourcesFile, where("DS-07"), "是否含个人信息 = 是 but 个人信息处理依据 is empty", "Art. 7(3)"},
 		{dataSourcesFile, where("DS-11"), "是否含版权作品 = 是 but 版权许可 is empty", "Art. 7(2)"},
 		{dataSourcesFile, where("DS-13"), "合法来源依据 is empty", "Art. 7(1)"},
-		{dataSourcesFile, where("DS-04"), "违法不良信息占比 = 1.20%, above the 1% threshold (every other source ≤ 0.30%)", "Art. 7(4)"},
+		{dataSourcesFile, where("DS-04"), "违法不良信息占比 = 6.80%, above the 5% of TC260-003-2024 §5.1 a (every other source ≤ 0.30%)", "Art. 7(4)"},
 	}
 }
 
@@ -251,7 +253,8 @@ Clean baselines the checks can rely on:
   them say "不适用" (not applicable) in those columns, every source has a
   lawful-source basis, and every other harmful share is at most 0.30%.
 - annotation-qa.csv: every other batch was trained (with a date) and has a
-  sample size and an accuracy of at least 95%.
+  sample size and an accuracy of at least 95% (the bar GB/T 45674-2025 §8.3
+  sets for safety batches; every functional batch reaches it too).
 - incidents.csv: every other 违法内容 is reported with a 报告时间 and has
   停止生成, 停止传输 or 消除 among its actions; every 用户违法活动 is reported,
   and every other one has actions; every other 投诉举报 is resolved within 10

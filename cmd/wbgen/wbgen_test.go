@@ -146,7 +146,7 @@ func TestDataSourcesPlanted(t *testing.T) {
 			t.Errorf("%s: harmful share shows as %q, not a percentage", c, row[harmful])
 		}
 		switch {
-		case v > 0.01:
+		case v > 0.05:
 			highHarm = append(highHarm, row[id])
 		case v > 0.003:
 			t.Errorf("%s: harmful share %v above 0.3%%", row[id], v)
@@ -172,7 +172,7 @@ func TestDataSourcesPlanted(t *testing.T) {
 	check("personal information without legal basis", noBasis, "DS-07")
 	check("copyrighted works without licence", noLicence, "DS-11")
 	check("no lawful-source basis", noLawful, "DS-13")
-	check("harmful share above 1%", highHarm, "DS-04")
+	check("harmful share above 5%", highHarm, "DS-04")
 	check("README", readmeIDs(data[readmeFile], dataSourcesFile), "DS-07", "DS-11", "DS-13", "DS-04")
 	if len(cats) != 6 {
 		t.Errorf("categories %v, want all six", cats)
@@ -199,7 +199,7 @@ func TestAnnotationPlanted(t *testing.T) {
 	if !bytes.Contains(b, []byte(`"覆盖写作, 编程, 数学三类任务"`)) {
 		t.Error("no quoted field with a comma")
 	}
-	var untrained, unchecked []string
+	var untrained, unchecked, void []string
 	kinds := map[string]int{}
 	for _, rec := range recs[1:] {
 		kinds[rec[1]]++
@@ -212,6 +212,12 @@ func TestAnnotationPlanted(t *testing.T) {
 		if rec[5] == "" && rec[6] == "" {
 			unchecked = append(unchecked, rec[0])
 		}
+		if acc, err := strconv.ParseFloat(strings.TrimSuffix(rec[6], "%"), 64); err == nil && acc < 95 {
+			if rec[1] != "安全性标注" {
+				t.Errorf("%s: a %s batch below 95%%", rec[0], rec[1])
+			}
+			void = append(void, rec[0])
+		}
 		for c, v := range rec[:9] {
 			if v == "" && !slices.Contains(untrained, rec[0]) && !slices.Contains(unchecked, rec[0]) {
 				t.Errorf("%s: empty %s", rec[0], recs[0][c])
@@ -221,10 +227,10 @@ func TestAnnotationPlanted(t *testing.T) {
 	if len(recs)-1 != 24 || kinds["功能性标注"] == 0 || kinds["安全性标注"] == 0 {
 		t.Errorf("%d batches, kinds %v", len(recs)-1, kinds)
 	}
-	if !slices.Equal(untrained, []string{untrainedBatch}) || !slices.Equal(unchecked, []string{uncheckedBatch}) {
-		t.Errorf("untrained %q, unchecked %q", untrained, unchecked)
+	if !slices.Equal(untrained, []string{untrainedBatch}) || !slices.Equal(unchecked, []string{uncheckedBatch}) || !slices.Equal(void, []string{voidBatch}) {
+		t.Errorf("untrained %q, unchecked %q, void %q", untrained, unchecked, void)
 	}
-	if got := readmeIDs(data[readmeFile], annotationFile); !slices.Equal(got, []string{untrainedBatch, uncheckedBatch}) {
+	if got := readmeIDs(data[readmeFile], annotationFile); !slices.Equal(got, []string{untrainedBatch, uncheckedBatch, voidBatch}) {
 		t.Errorf("README lists %q", got)
 	}
 }
