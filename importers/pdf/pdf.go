@@ -137,7 +137,10 @@ func (e *Engine) close() error {
 // lines trimmed, runs of blank lines collapsed to one, line breaks kept);
 // Seq numbers the passages in order. A page that has content but no text
 // layer (a scanned page) gives no passage and a warning; a page with no
-// content at all gives neither. Zero fields of lim take DefaultLimits.
+// content at all gives neither. A page that cannot be loaded (a damaged
+// page object, a page tree pointing nowhere) is skipped with a warning
+// naming it, and the other pages are read; only when no page can be read
+// is that an error. Zero fields of lim take DefaultLimits.
 //
 // Errors wrap ErrNotPDF for data that is not a PDF and ErrEncrypted for a
 // password-protected one; a damaged PDF gives an error wrapping PDFium's.
@@ -206,10 +209,23 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 	}
 
 	var passages []document.Passage
+	var firstErr error
+	failed := 0
 	for i := 0; i < count.PageCount; i++ {
 		text, objects, err := pageText(inst, doc.Document, i)
 		if err != nil {
-			return nil, nil, fmt.Errorf("pdf: page %d of %d: %w", i+1, count.PageCount, err)
+			// One damaged page costs that page, not the document: the
+			// inspector still gets the rest, and the warning names the
+			// page to ask the provider about.
+			failed++
+			if firstErr == nil {
+				firstErr = fmt.Errorf("pdf: page %d of %d: %w", i+1, count.PageCount, err)
+			}
+			warnings = append(warnings, document.Warning{
+				Location: fmt.Sprintf("page %d", i+1),
+				Message:  fmt.Sprintf("This page could not be read (%v) and was skipped; the other pages were imported.", err),
+			})
+			continue
 		}
 		text = tidy(text)
 		if text == "" {
@@ -226,6 +242,9 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 			Page: i + 1,
 			Text: text,
 		})
+	}
+	if count.PageCount > 0 && failed == count.PageCount {
+		return nil, nil, fmt.Errorf("pdf: none of the %d pages could be read; the first failed with: %w", count.PageCount, firstErr)
 	}
 	return passages, warnings, nil
 }

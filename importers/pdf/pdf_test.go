@@ -314,3 +314,37 @@ func TestReadRecoversPanic(t *testing.T) {
 		t.Error("nil Engine: no error")
 	}
 }
+
+// A page PDFium cannot load (here the page tree points at an object that
+// does not exist) is skipped with a warning naming it; the pages around it
+// are read with their own page numbers.
+func TestReadSkipsPageThatFailsToLoad(t *testing.T) {
+	r := readPromptly(t, theEngine(t), readFixture(t, "bad-page.pdf"), Limits{})
+	if r.err != nil {
+		t.Fatalf("Read: %v", r.err)
+	}
+	var got []string
+	for _, p := range r.passages {
+		got = append(got, fmt.Sprintf("%d p%d %s", p.Seq, p.Page, p.Text))
+	}
+	want := []string{"1 p1 第一页：训练数据来源说明", "2 p3 第三页：安全评估结论"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("passages = %q, want %q", got, want)
+	}
+	if len(r.warnings) != 1 || r.warnings[0].Location != "page 2" ||
+		!strings.Contains(r.warnings[0].Message, "could not be read") || !strings.Contains(r.warnings[0].Message, "skipped") {
+		t.Errorf("warnings = %v, want one for page 2 saying it was skipped", r.warnings)
+	}
+}
+
+// When no page at all can be loaded, the import fails rather than storing
+// an empty document.
+func TestReadAllPagesFail(t *testing.T) {
+	r := readPromptly(t, theEngine(t), readFixture(t, "all-pages-bad.pdf"), Limits{})
+	if r.err == nil || !strings.Contains(r.err.Error(), "none of the 2 pages could be read") {
+		t.Fatalf("err = %v, want one saying none of the 2 pages could be read", r.err)
+	}
+	if r.passages != nil || r.warnings != nil {
+		t.Errorf("got passages/warnings with an error: %v %v", r.passages, r.warnings)
+	}
+}

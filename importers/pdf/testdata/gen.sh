@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the committed PDF fixtures. Needs LibreOffice Writer, a CJK
-# font (fonts-noto-cjk), poppler-utils, img2pdf and qpdf; the tests only read
-# the committed PDFs and need none of these.
+# font (fonts-noto-cjk), poppler-utils, img2pdf, qpdf and Python 3; the
+# tests only read the committed PDFs and need none of these.
 set -eu
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
@@ -19,3 +19,6 @@ img2pdf "$tmp"/page-*.png -o scanned.pdf
 qpdf --encrypt user owner 256 -- algorithm-zh.pdf encrypted.pdf
 # owner-only.pdf: empty user password, owner password only (restrictions).
 qpdf --encrypt "" owner 256 -- algorithm-zh.pdf owner-only.pdf
+
+# The malformed and unusual cases no office suite writes on purpose.
+python3 handmade.py
