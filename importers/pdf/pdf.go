@@ -34,7 +34,6 @@ import (
 
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/klippa-app/go-pdfium"
-	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
@@ -143,7 +142,10 @@ func (e *Engine) close() error {
 // is that an error. Zero fields of lim take DefaultLimits.
 //
 // Errors wrap ErrNotPDF for data that is not a PDF and ErrEncrypted for a
-// password-protected one; a damaged PDF gives an error wrapping PDFium's.
+// password-protected one; a damaged PDF gives an error wrapping PDFium's
+// (pdfiumerrors.ErrFormat...). Messages, errors' and warnings' alike, put
+// PDFium's numbered codes ("3: incorrect format") in words an inspector
+// understands ("the file is not a PDF or is damaged").
 // Read does not panic on hostile input.
 func (e *Engine) Read(data []byte, lim Limits) (passages []document.Passage, warnings []document.Warning, err error) {
 	defer func() {
@@ -181,14 +183,7 @@ func (e *Engine) Read(data []byte, lim Limits) (passages []document.Passage, war
 func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passage, []document.Warning, error) {
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
-		switch {
-		case errors.Is(err, pdfiumerrors.ErrPassword):
-			return nil, nil, fmt.Errorf("pdf: %w: it needs a password to open; ask the provider for an unprotected copy", ErrEncrypted)
-		case errors.Is(err, pdfiumerrors.ErrSecurity):
-			return nil, nil, fmt.Errorf("pdf: %w with an unsupported security handler: %w", ErrEncrypted, err)
-		default:
-			return nil, nil, fmt.Errorf("pdf: open document (damaged or unsupported PDF): %w", err)
-		}
+		return nil, nil, openError(err)
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 
@@ -202,7 +197,7 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return nil, nil, fmt.Errorf("pdf: count pages: %w", err)
+		return nil, nil, &readError{msg: "pdf: the pages of the PDF could not be counted: " + describe(err), errs: []error{err}}
 	}
 	if count.PageCount > lim.MaxPages {
 		return nil, nil, fmt.Errorf("pdf: document has %d pages, more than the limit of %d pages", count.PageCount, lim.MaxPages)
@@ -219,11 +214,11 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 			// page to ask the provider about.
 			failed++
 			if firstErr == nil {
-				firstErr = fmt.Errorf("pdf: page %d of %d: %w", i+1, count.PageCount, err)
+				firstErr = &readError{msg: fmt.Sprintf("page %d: %s", i+1, describe(err)), errs: []error{err}}
 			}
 			warnings = append(warnings, document.Warning{
 				Location: fmt.Sprintf("page %d", i+1),
-				Message:  fmt.Sprintf("This page could not be read (%v) and was skipped; the other pages were imported.", err),
+				Message:  fmt.Sprintf("This page could not be read (%s) and was skipped; the other pages were imported.", describe(err)),
 			})
 			continue
 		}
@@ -244,7 +239,7 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 		})
 	}
 	if count.PageCount > 0 && failed == count.PageCount {
-		return nil, nil, fmt.Errorf("pdf: none of the %d pages could be read; the first failed with: %w", count.PageCount, firstErr)
+		return nil, nil, fmt.Errorf("pdf: none of the %d pages could be read (%w)", count.PageCount, firstErr)
 	}
 	return passages, warnings, nil
 }

@@ -32,7 +32,7 @@ class PDF:
         self.add(num, b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n" % (len(packed), extra.encode())
                  + packed + b"\nendstream")
 
-    def write(self, path, root=1, size=None):
+    def write(self, path, root=1, size=None, trailer=""):
         out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
         offsets = {}
         for num in sorted(self.objs):
@@ -47,7 +47,7 @@ class PDF:
                 out += b"%010d 00000 n \n" % offsets[num]
             else:
                 out += b"0000000000 65535 f \n"
-        out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, xref)
+        out += b"trailer\n<< /Size %d /Root %d 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, trailer.encode(), xref)
         with open(path, "wb") as f:
             f.write(out)
 
@@ -109,6 +109,19 @@ def all_pages_bad():
     pdf.add(1, "<< /Type /Catalog /Pages 2 0 R >>")
     pdf.add(2, "<< /Type /Pages /Kids [98 0 R 99 0 R] /Count 2 >>")
     pdf.write("all-pages-bad.pdf")
+
+
+def unsupported_encryption():
+    """Encrypted with a security handler PDFium does not have (public-key
+    encryption names its own /Filter): it cannot be opened at all."""
+    pdf = PDF()
+    add_fonts(pdf)
+    pdf.add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+    pdf.add(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    page(pdf, 3, 4, zh_line(72, 760, "加密正文"))
+    pdf.add(9, "<< /Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s5 /V 4 /Length 128 "
+               "/Recipients [<00>] >>")
+    pdf.write("unsupported-encryption.pdf", trailer="/Encrypt 9 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]")
 
 
 PLACEHOLDER = [
@@ -209,6 +222,7 @@ def annotations():
 if __name__ == "__main__":
     bad_page()
     all_pages_bad()
+    unsupported_encryption()
     xfa()
     cjk_spaced()
     annotations()
