@@ -20,5 +20,17 @@ qpdf --encrypt user owner 256 -- algorithm-zh.pdf encrypted.pdf
 # owner-only.pdf: empty user password, owner password only (restrictions).
 qpdf --encrypt "" owner 256 -- algorithm-zh.pdf owner-only.pdf
 
+# form-lo.pdf: filled text fields (an HTML form read by LibreOffice, whose
+# field appearances PDFium cannot draw Chinese with); comments-lo.pdf:
+# comments exported as PDF sticky notes.
+soffice --headless --infilter="HTML (StarWriter)" --convert-to \
+	'pdf:writer_pdf_Export:{"ExportFormFields":{"type":"boolean","value":"true"}}' \
+	--outdir "$tmp" form-lo.html >/dev/null
+cp "$tmp/form-lo.pdf" form-lo.pdf
+soffice --headless --convert-to \
+	'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}' \
+	--outdir "$tmp" comments-lo.fodt >/dev/null
+cp "$tmp/comments-lo.pdf" comments-lo.pdf
+
 # The malformed and unusual cases no office suite writes on purpose.
 python3 handmade.py

@@ -2,9 +2,9 @@
 """Writes the small hand-made PDF fixtures (Python standard library only).
 
 These are the cases no office suite writes on purpose: a page tree with a
-page that cannot be loaded, an XFA form that shows only its "Please wait"
-placeholder, per-glyph positioned Chinese, and every kind of annotation
-text side by side. Chinese text uses the standard Adobe-GB1 font STSong-Light
+page that cannot be loaded, an unsupported security handler, an XFA form
+that shows only its "Please wait" placeholder, and every kind of
+annotation text side by side. Chinese text uses the standard Adobe-GB1 font STSong-Light
 (not embedded) with the UniGB-UCS2-H encoding, which PDFium maps back to
 Unicode without a ToUnicode table.
 
@@ -151,23 +151,17 @@ def xfa():
     pdf.write("xfa-placeholder.pdf")
 
 
-def cjk_spaced():
-    """Chinese drawn one glyph at a time, each glyph placed with a gap, as
-    some report generators do: text extraction yields a space between every
-    character. The last lines are ordinary text for contrast."""
+def xfa_with_text():
+    """A dynamic XFA form whose page shows text of its own rather than the
+    placeholder: it is read, with a warning that it may be incomplete."""
     pdf = PDF()
     add_fonts(pdf)
-    pdf.add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+    pdf.add(1, "<< /Type /Catalog /Pages 2 0 R /NeedsRendering true "
+               "/AcroForm << /Fields [] /XFA 7 0 R >> >>")
     pdf.add(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-    content = ""
-    for row, text in enumerate(["红军长征精神的标注规则", "训练数据的安全评估"]):
-        y = 760 - 40 * row
-        for i, ch in enumerate(text):
-            content += zh_line(72 + 24 * i, y, ch)
-    content += latin_line(72, 660, "safety annotation rules")
-    content += zh_line(72, 620, "安全管理 制度汇编")
-    page(pdf, 3, 4, content)
-    pdf.write("cjk-spaced.pdf")
+    page(pdf, 3, 4, zh_line(72, 760, "备案申请表（静态预览）"))
+    pdf.stream(7, '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template/></xdp:xdp>')
+    pdf.write("xfa-with-text.pdf")
 
 
 def annotations():
@@ -224,5 +218,5 @@ if __name__ == "__main__":
     all_pages_bad()
     unsupported_encryption()
     xfa()
-    cjk_spaced()
+    xfa_with_text()
     annotations()
