@@ -13,6 +13,10 @@
 // discarded. Every Read runs in a fresh PDFium module instance, so a hostile
 // document cannot leave state behind for the next one.
 //
+// Chinese set glyph by glyph, which PDFium extracts with a space between
+// every character ("红 军 长 征"), is joined again; see joinSpacedCJK for
+// when a line counts as set glyph by glyph.
+//
 // Forms and annotations: before a page's text is read, its annotations are
 // flattened into its content (FPDFPage_Flatten), so the text of filled
 // AcroForm fields and free-text notes stands in the page's text where it
@@ -254,7 +258,7 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 			placeholder = true
 			text, pc.objects = "", 0
 		}
-		text = addFieldValues(text, pc.fields)
+		text = addFieldValues(joinSpacedCJK(text), pc.fields)
 		if text != "" {
 			add(document.Passage{Page: i + 1, Text: text})
 		} else if pc.objects > 0 {

@@ -32,5 +32,10 @@ soffice --headless --convert-to \
 	--outdir "$tmp" comments-lo.fodt >/dev/null
 cp "$tmp/comments-lo.pdf" comments-lo.pdf
 
+# cjk-spaced.pdf: letter-spaced Chinese, which LibreOffice sets glyph by
+# glyph, beside ordinary lines.
+soffice --headless --convert-to pdf --outdir "$tmp" cjk-spaced.fodt >/dev/null
+cp "$tmp/cjk-spaced.pdf" cjk-spaced.pdf
+
 # The malformed and unusual cases no office suite writes on purpose.
 python3 handmade.py
