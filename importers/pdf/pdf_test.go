@@ -207,21 +207,36 @@ func TestReadMalformed(t *testing.T) {
 	}
 }
 
-// Mutated copies of a real PDF must neither panic nor hang, and the engine
-// must keep working after them.
+// Mutated copies of real PDFs — plain text, and forms, annotations and
+// XFA, whose reading walks more of PDFium — must neither panic nor hang,
+// and the engine must keep working after them.
 func TestReadMutated(t *testing.T) {
 	zh := readFixture(t, "algorithm-zh.pdf")
 	e := theEngine(t)
 	rng := rand.New(rand.NewSource(1))
-	for i := 0; i < 20; i++ {
-		data := bytes.Clone(zh)
+	var seeds [][]byte
+	for range 20 {
+		seeds = append(seeds, zh)
+	}
+	for _, name := range []string{"annotations.pdf", "form-lo.pdf", "comments-lo.pdf", "xfa-placeholder.pdf", "bad-page.pdf"} {
+		f := readFixture(t, name)
+		for range 6 {
+			seeds = append(seeds, f)
+		}
+	}
+	for _, seed := range seeds {
+		data := bytes.Clone(seed)
 		for j := 0; j < 1+rng.Intn(200); j++ {
 			data[rng.Intn(len(data))] = byte(rng.Intn(256))
 		}
 		if rng.Intn(2) == 0 {
 			data = data[:rng.Intn(len(data))]
 		}
-		readPromptly(t, e, data, Limits{}) // any result but a panic or hang
+		// Any result but a hang or a panic (which Read recovers into an
+		// internal error).
+		if r := readPromptly(t, e, data, Limits{}); r.err != nil && strings.Contains(r.err.Error(), "internal error") {
+			t.Errorf("panic inside Read: %v", r.err)
+		}
 	}
 	r := readPromptly(t, e, zh, Limits{})
 	if r.err != nil || len(r.passages) != 4 {
