@@ -291,7 +291,7 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 // pageContent is what readPage finds on a page.
 type pageContent struct {
 	text     string    // the page's raw text, form fields and notes drawn on it included
-	objects  int       // page objects before flattening: with no text, a scanned page
+	objects  int       // page objects before flattening, counted when there is no text: a scanned page
 	fields   []string  // values of filled text and choice fields
 	comments []comment // notes of markup annotations
 }
@@ -309,15 +309,23 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (page
 	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: page.Page})
 	pageRef := requests.Page{ByReference: &page.Page}
 
-	objs, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: pageRef})
-	if err != nil {
-		return pc, fmt.Errorf("count page objects: %w", err)
+	// The page objects are counted only for a page without text (is it
+	// scanned?), as counting costs about as much as reading the text; but
+	// before flattening, which turns annotations into page objects.
+	countObjects := func() error {
+		objs, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: pageRef})
+		if err != nil {
+			return fmt.Errorf("count page objects: %w", err)
+		}
+		pc.objects = objs.Count
+		return nil
 	}
-	pc.objects = objs.Count
-
 	var flatten bool
 	pc.fields, pc.comments, flatten = readAnnotations(inst, pageRef)
 	if flatten {
+		if err := countObjects(); err != nil {
+			return pc, err
+		}
 		// On success go-pdfium reloads the page behind the same
 		// reference. A failure leaves the page as it was: the field
 		// values and notes read above are then added from the
@@ -336,6 +344,9 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (page
 		return pc, fmt.Errorf("count characters: %w", err)
 	}
 	if chars.Count <= 0 {
+		if !flatten {
+			return pc, countObjects()
+		}
 		return pc, nil
 	}
 	text, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: chars.Count})
