@@ -150,8 +150,9 @@ var ErrEncrypted = errors.New("document is encrypted")
 // Limits.MaxParagraphs.
 var ErrTooManyParagraphs = errors.New("document has too many paragraphs")
 
-// Read parses the document and returns its passages in reading order, plus
-// warnings (e.g. an embedded object or a chart skipped, a paragraph inside
+// Read parses the document and returns its passages in reading order,
+// followed by those of its headers, footers and comments (see the package
+// comment), plus warnings (e.g. an embedded object or a chart skipped, a paragraph inside
 // a text box read out of order). r is read between offsets 0 and size.
 func Read(r io.ReaderAt, size int64, lim Limits) (ps []document.Passage, ws []document.Warning, err error) {
 	defer func() {
