@@ -14,6 +14,9 @@ import (
 // on a highlight, a free-text box.
 type comment struct {
 	text, author string
+	// drawn is true for a free-text note, whose appearance shows its text
+	// on the page: once flattened, it is read with the page's text.
+	drawn bool
 }
 
 // markup lists the annotation subtypes that carry a reviewer's note in
@@ -71,7 +74,11 @@ func readAnnotations(inst pdfium.Pdfium, page requests.Page) (fields []string, c
 		case markup[st.Subtype]:
 			flatten = true
 			if text := tidy(stringValue(inst, a.Annotation, "Contents")); text != "" {
-				comments = append(comments, comment{text: text, author: cleanAuthor(stringValue(inst, a.Annotation, "T"))})
+				comments = append(comments, comment{
+					text:   text,
+					author: cleanAuthor(stringValue(inst, a.Annotation, "T")),
+					drawn:  st.Subtype == enums.FPDF_ANNOT_SUBTYPE_FREETEXT,
+				})
 			}
 		}
 		inst.FPDFPage_CloseAnnot(&requests.FPDFPage_CloseAnnot{Annotation: a.Annotation})

@@ -31,8 +31,10 @@ func summary(t *testing.T, ps []document.Passage) []string {
 // appearance (NeedAppearances) is added to the page's text; a free-text
 // note is drawn and read with the page; a sticky note and a comment on a
 // highlight become comment passages on their page with their authors; the
-// popup, the link and the check box's state add nothing. A page whose only
-// text is a note gets a comment passage and no "scanned page" warning.
+// popup, the link and the check box's state add nothing. A sticky note is
+// a comment even when its words also stand in the page's text. A page
+// whose only text is a note gets a comment passage and no "scanned page"
+// warning.
 func TestReadAnnotations(t *testing.T) {
 	r := readPromptly(t, theEngine(t), readFixture(t, "annotations.pdf"), Limits{})
 	if r.err != nil {
@@ -40,6 +42,7 @@ func TestReadAnnotations(t *testing.T) {
 	}
 	want := []string{
 		"p1 | 第一页正文：算法机制机理说明",
+		"p1 comment 1 by 王五 | 算法",
 		"p2 | 第二页正文：提供者信息\n提供者名称：\n联系人：\n星河智算科技有限公司\n自由文本批注：数据比例待核实\n王五 13800000000",
 		"p2 comment 1 by 张三 | 请补充训练数据的来源清单",
 		"p2 comment 2 by 李四 | 此处表述与备案材料不一致",

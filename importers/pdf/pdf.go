@@ -23,9 +23,9 @@
 // shows. A filled text or choice field whose appearance shows nothing
 // PDFium can read (no appearance stream, a font PDFium lacks) has its value
 // added to the page's text. The note of a markup annotation (a sticky
-// note, the comment on a highlight) that is not drawn on the page becomes
-// a passage of its own on that page, with Part document.PartComment and
-// its author.
+// note, the comment on a highlight, a free-text note whose text could not
+// be drawn) becomes a passage of its own on that page, with Part
+// document.PartComment and its author.
 //
 // XFA forms: PDFium is built without XFA. A dynamic XFA form's pages only
 // hold the "Please wait..." placeholder for viewers without XFA; that
@@ -269,8 +269,8 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 		}
 		n := 0
 		for _, c := range pc.comments {
-			if containsLoosely(text, c.text) {
-				continue // drawn on the page (a free-text note) and read with it
+			if c.drawn && containsLoosely(text, c.text) {
+				continue // a free-text note drawn on the page, read with it
 			}
 			n++
 			add(document.Passage{Page: i + 1, Part: document.PartComment, Comment: n, Author: c.author, Text: c.text})

@@ -165,16 +165,17 @@ def xfa_with_text():
 
 
 def annotations():
-    """Page 1 has body text only. Page 2 has body text, a filled text field
-    with an appearance, a filled text field without one (NeedAppearances),
-    a free-text note, a sticky note with its popup, a highlight with a
-    comment and a link. Page 3 has only a sticky note."""
+    """Page 1 has body text and a one-word sticky note. Page 2 has body
+    text, a filled text field with an appearance, a filled text field
+    without one (NeedAppearances), a check box, a free-text note, a sticky
+    note with its popup, a highlight with a comment and a link. Page 3 has
+    only a sticky note."""
     pdf = PDF()
     add_fonts(pdf)
     pdf.add(1, "<< /Type /Catalog /Pages 2 0 R "
                "/AcroForm << /Fields [20 0 R 22 0 R 23 0 R] /NeedAppearances true /DR %s /DA (/F2 12 Tf 0 g) >> >>" % FONTS)
     pdf.add(2, "<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>")
-    page(pdf, 3, 4, zh_line(72, 760, "第一页正文：算法机制机理说明"))
+    page(pdf, 3, 4, zh_line(72, 760, "第一页正文：算法机制机理说明"), "/Annots [31 0 R]")
     page(pdf, 5, 6,
          zh_line(72, 760, "第二页正文：提供者信息") + zh_line(72, 720, "提供者名称：") + zh_line(72, 680, "联系人："),
          "/Annots [20 0 R 22 0 R 23 0 R 24 0 R 25 0 R 26 0 R 27 0 R 28 0 R]")
@@ -210,6 +211,10 @@ def annotations():
                 "/A << /S /URI /URI (http://example.invalid/) >> >>")
     pdf.add(29, "<< /Type /Annot /Subtype /Text /Rect [40 750 60 770] /F 4 /P 7 0 R "
                 "/Contents (Page three has no body text, only this note.) /T (Inspector A) >>")
+    # A short sticky note whose words also stand in the page's text: still
+    # a comment of its own.
+    pdf.add(31, "<< /Type /Annot /Subtype /Text /Rect [40 750 60 770] /F 4 /P 3 0 R "
+                "/Contents %s /T %s >>" % (utf16("算法"), utf16("王五")))
     pdf.write("annotations.pdf")
 
 
