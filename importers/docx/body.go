@@ -78,6 +78,41 @@ type parser struct {
 	enSeq    int
 
 	images int
+
+	anchors map[string]anchor // comment w:id → where it is anchored
+}
+
+// anchor is where a comment is anchored in the body.
+type anchor struct {
+	paragraph, table, row, cell int
+	headPath                    []string
+}
+
+// maxComments bounds the comment anchors kept.
+const maxComments = 100_000
+
+// anchorComment records the place of comment id's anchor, the first time
+// the body names it: the paragraph being read (or, in a table cell, the
+// cell's passage), with its heading path.
+func (p *parser) anchorComment(id string) {
+	if p.notesMode || p.collect != nil {
+		return
+	}
+	if p.anchors == nil {
+		p.anchors = map[string]anchor{}
+	}
+	id = strings.TrimSpace(id)
+	if _, ok := p.anchors[id]; ok || len(p.anchors) >= maxComments {
+		return
+	}
+	a := anchor{paragraph: p.paraCount + 1, headPath: p.headPath}
+	if c := p.cell; c != nil {
+		a.table, a.row, a.cell = c.table, c.row, c.cell
+		if c.first != 0 {
+			a.paragraph = c.first
+		}
+	}
+	p.anchors[id] = a
 }
 
 func newParser(x *xmlReader, lim Limits, st *styles, nd *numDefs) *parser {
@@ -162,6 +197,59 @@ func (p *parser) notes(elem, keyPrefix string, dst map[string]string) error {
 	}
 }
 
+// margin reads a header or footer part (w:hdr, w:ftr), appending its
+// paragraphs' texts (table cells' included) to lines.
+func (p *parser) margin(lines *[]string) error {
+	p.notesMode = true
+	p.collect = lines
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return nil
+		case tokStart:
+			if err := p.block(false); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// comments reads word/comments.xml, calling visit for every comment with
+// text: n is its 1-based place among the part's w:comment elements, id its
+// w:id, text its paragraphs joined with "\n".
+func (p *parser) comments(visit func(n int, id, author, text string)) error {
+	p.notesMode = true
+	n := 0
+	for {
+		t, err := p.x.next()
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokEOF:
+			return nil
+		case tokStart:
+			if t.start.Name.Local != "comment" {
+				continue
+			}
+			n++
+			var lines []string
+			p.collect = &lines
+			if err := p.block(false); err != nil {
+				return err
+			}
+			p.collect = nil
+			if len(lines) > 0 {
+				visit(n, strings.TrimSpace(attr(t.start, "id")), strings.TrimSpace(attr(t.start, "author")), strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
+
 // block reads block content (paragraphs, tables, content controls) until
 // the element whose start tag was just read ends. inCell says that element
 // is a w:tc.
@@ -184,6 +272,8 @@ func (p *parser) block(inCell bool) error {
 			return nil // read through
 		case "altChunk":
 			p.warn(p.here(), "imported content (altChunk) skipped")
+		case "commentRangeStart":
+			p.anchorComment(attr(t.start, "id"))
 		}
 		return p.x.skip()
 	})

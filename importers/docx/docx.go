@@ -45,7 +45,18 @@
 //
 // Text boxes are read where they are anchored, with a warning; images,
 // charts, diagrams and embedded objects are skipped with a warning.
-// Headers, footers and comments are not read.
+//
+// Headers, footers and comments follow the body's passages, which keep
+// their numbers. Each header (word/header*.xml) and footer
+// (word/footer*.xml) gives one passage, its paragraphs joined with "\n",
+// with Part document.PartHeader or document.PartFooter and no other
+// location; the same text in several sections' headers gives one passage,
+// and a header or footer without a letter in it (a bare page number) gives
+// none. Each comment (word/comments.xml) gives one passage with Part
+// document.PartComment, Comment its 1-based place among the document's
+// comments, Author its w:author, and the paragraph, table cell and heading
+// path where its anchor (w:commentRangeStart or w:commentReference) stands
+// in the body.
 //
 // # Hostile input
 //
@@ -62,11 +73,16 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"path"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/inspection-workbench/workbench/importers/ooxml"
@@ -134,8 +150,9 @@ var ErrEncrypted = errors.New("document is encrypted")
 // Limits.MaxParagraphs.
 var ErrTooManyParagraphs = errors.New("document has too many paragraphs")
 
-// Read parses the document and returns its passages in reading order, plus
-// warnings (e.g. an embedded object or a chart skipped, a paragraph inside
+// Read parses the document and returns its passages in reading order,
+// followed by those of its headers, footers and comments (see the package
+// comment), plus warnings (e.g. an embedded object or a chart skipped, a paragraph inside
 // a text box read out of order). r is read between offsets 0 and size.
 func Read(r io.ReaderAt, size int64, lim Limits) (ps []document.Passage, ws []document.Warning, err error) {
 	defer func() {
@@ -257,7 +274,10 @@ func (pk *pkg) scanPart(name string, fn func(*xmlReader) error) error {
 
 // docParts are the parts the main document refers to.
 type docParts struct {
-	main, styles, numbering, footnotes, endnotes string
+	main, styles, numbering, footnotes, endnotes, comments string
+	// headers and footers in the order the document's relationships
+	// list them, each once.
+	headers, footers []string
 }
 
 // findParts locates the main document part and its companions.
@@ -309,6 +329,12 @@ func (pk *pkg) findParts() (docParts, error) {
 				dp.footnotes = p
 			case ooxml.RelType(r.typ, "endnotes") && dp.endnotes == "":
 				dp.endnotes = p
+			case ooxml.RelType(r.typ, "comments") && dp.comments == "":
+				dp.comments = p
+			case ooxml.RelType(r.typ, "header") && pk.part(p) != nil && !slices.Contains(dp.headers, p):
+				dp.headers = append(dp.headers, p)
+			case ooxml.RelType(r.typ, "footer") && pk.part(p) != nil && !slices.Contains(dp.footers, p):
+				dp.footers = append(dp.footers, p)
 			}
 		}
 	}
@@ -324,7 +350,50 @@ func (pk *pkg) findParts() (docParts, error) {
 	def(&dp.numbering, "numbering.xml")
 	def(&dp.footnotes, "footnotes.xml")
 	def(&dp.endnotes, "endnotes.xml")
+	def(&dp.comments, "comments.xml")
+	if len(dp.headers) == 0 && len(dp.footers) == 0 {
+		dp.headers, dp.footers = pk.defaultHeaderParts(baseDir)
+	}
 	return dp, nil
+}
+
+// headerPartName matches the part names Word gives headers and footers.
+var headerPartName = regexp.MustCompile(`^(header|footer)([0-9]*)\.xml$`)
+
+// defaultHeaderParts finds the headers and footers beside the main part by
+// their usual names (header1.xml, footer2.xml...), in number order, for a
+// package whose relationships do not list them.
+func (pk *pkg) defaultHeaderParts(baseDir string) (headers, footers []string) {
+	type named struct {
+		part string
+		n    int
+	}
+	var hs, fs []named
+	for key := range pk.parts {
+		if path.Dir(key) != strings.ToLower(baseDir) {
+			continue
+		}
+		m := headerPartName.FindStringSubmatch(path.Base(key))
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[2])
+		if m[1] == "header" {
+			hs = append(hs, named{key, n})
+		} else {
+			fs = append(fs, named{key, n})
+		}
+	}
+	order := func(a, b named) int { return cmp.Or(cmp.Compare(a.n, b.n), cmp.Compare(a.part, b.part)) }
+	slices.SortFunc(hs, order)
+	slices.SortFunc(fs, order)
+	for _, h := range hs {
+		headers = append(headers, h.part)
+	}
+	for _, f := range fs {
+		footers = append(footers, f.part)
+	}
+	return headers, footers
 }
 
 // zipLooksLike names what a zip without a document part seems to be.
@@ -401,5 +470,72 @@ func (pk *pkg) read() ([]document.Passage, []document.Warning, error) {
 		return nil, nil, err
 	}
 	p.finish()
-	return p.out, append(pk.warns, p.warns...), nil
+	out := p.out
+	extra, err := pk.margins(dp, st, nd, p.anchors)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range extra {
+		e.Seq = len(out) + 1
+		out = append(out, e)
+	}
+	return out, append(pk.warns, p.warns...), nil
+}
+
+// margins reads the text that stands outside the body: one passage per
+// distinct header text, then per distinct footer text, then one per
+// comment, in that order, after the body's passages (whose Seq numbers do
+// not move). A header or footer without a letter in it (a bare page
+// number) gives none. A comment passage carries the location of its
+// anchor in the body, from anchors. A header, footer or comments part that
+// cannot be read costs its text, with a warning; the body is kept.
+func (pk *pkg) margins(dp docParts, st *styles, nd *numDefs, anchors map[string]anchor) ([]document.Passage, error) {
+	var out []document.Passage
+	seen := map[string]bool{}
+	for _, group := range []struct {
+		parts []string
+		part  string
+	}{{dp.headers, document.PartHeader}, {dp.footers, document.PartFooter}} {
+		for _, name := range group.parts {
+			var lines []string
+			err := pk.scanPart(name, func(x *xmlReader) error {
+				return newParser(x, pk.lim, st, nd).margin(&lines)
+			})
+			if err != nil {
+				if errors.Is(err, ErrZipBomb) || errors.Is(err, ErrTooManyParagraphs) {
+					return nil, err
+				}
+				pk.warn(name, group.part+" ignored: "+err.Error())
+				continue
+			}
+			text := strings.Join(lines, "\n")
+			key := group.part + "\x00" + text
+			if seen[key] || !strings.ContainsFunc(text, unicode.IsLetter) {
+				continue
+			}
+			seen[key] = true
+			out = append(out, document.Passage{Part: group.part, Text: text})
+		}
+	}
+	if dp.comments == "" {
+		return out, nil
+	}
+	var comments []document.Passage
+	err := pk.scanPart(dp.comments, func(x *xmlReader) error {
+		return newParser(x, pk.lim, st, nd).comments(func(n int, id, author, text string) {
+			a := anchors[id]
+			comments = append(comments, document.Passage{
+				Paragraph: a.paragraph, HeadingPath: a.headPath, Table: a.table, Row: a.row, Cell: a.cell,
+				Part: document.PartComment, Comment: n, Author: author, Text: text,
+			})
+		})
+	})
+	if err != nil {
+		if errors.Is(err, ErrZipBomb) || errors.Is(err, ErrTooManyParagraphs) {
+			return nil, err
+		}
+		pk.warn(dp.comments, "comments ignored: "+err.Error())
+		return out, nil
+	}
+	return append(out, comments...), nil
 }

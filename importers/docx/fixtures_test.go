@@ -12,6 +12,11 @@ import (
 //
 //	soffice --headless --convert-to docx rules.fodt                      # → rules-lo.docx
 //	soffice --headless --convert-to 'docx:MS Word 2007 XML' algo.html    # → algo-lo.docx
+//	soffice --headless --convert-to docx headers-lo.fodt                 # → headers-lo.docx
+//	soffice --headless --convert-to docx header-only-lo.fodt             # → header-only-lo.docx
+//
+// (headers-lo.docx and header-only-lo.docx are tested in margins_test.go
+// and in the importers package.)
 func TestReadLibreOfficeFixtures(t *testing.T) {
 	const safety = "2 标注规则 / 2.2 安全性标注"
 	tests := []struct {

@@ -19,7 +19,15 @@ func FuzzDOCX(f *testing.F) {
 			`<w:p><w:r><w:t>引用</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>` +
 			`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>` + p("格") + `</w:tc></w:tr></w:tbl>`),
 	}))
-	for _, name := range []string{"rules-lo.docx", "algo-lo.docx"} {
+	f.Add(buildDOCX(f, map[string]string{
+		"word/document.xml": docXML(`<w:p><w:commentRangeStart w:id="1"/><w:r><w:t>正文</w:t></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p>` +
+			`<w:tbl><w:tr><w:tc><w:p><w:r><w:commentReference w:id="2"/></w:r></w:p></w:tc></w:tr></w:tbl>`),
+		"word/header1.xml":  partXML("hdr", p("页眉")+`<w:tbl><w:tr><w:tc>`+p("格")+`</w:tc></w:tr></w:tbl>`),
+		"word/header2.xml":  partXML("hdr", p("页眉")),
+		"word/footer1.xml":  partXML("ftr", p("页脚")),
+		"word/comments.xml": commentsXML(cmt("1", "张三", "批注", "第二段") + cmt("2", "李四", "格中批注")),
+	}))
+	for _, name := range []string{"rules-lo.docx", "algo-lo.docx", "headers-lo.docx", "header-only-lo.docx"} {
 		if data, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
 			f.Add(data)
 		}

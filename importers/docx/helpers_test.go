@@ -44,6 +44,25 @@ func notesXML(elem, notes string) string {
 		notes + `</w:` + elem + `s>`
 }
 
+// partXML wraps block content in a header (root "hdr") or footer ("ftr").
+func partXML(root, body string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?><w:` + root + ` ` + nsDecl + `>` + body + `</w:` + root + `>`
+}
+
+// commentsXML wraps w:comment elements.
+func commentsXML(comments string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?><w:comments ` + nsDecl + `>` + comments + `</w:comments>`
+}
+
+// cmt is a comment with one paragraph per text.
+func cmt(id, author string, texts ...string) string {
+	var b strings.Builder
+	for _, t := range texts {
+		b.WriteString(`<w:p><w:r><w:annotationRef/></w:r>` + `<w:r><w:t>` + t + `</w:t></w:r></w:p>`)
+	}
+	return `<w:comment w:id="` + id + `" w:author="` + author + `" w:date="2024-05-01T10:00:00Z">` + b.String() + `</w:comment>`
+}
+
 // p is a paragraph of one run of text.
 func p(text string) string {
 	return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
@@ -121,7 +140,7 @@ func readBytes(data []byte) ([]document.Passage, []document.Warning, error) {
 }
 
 // summarize renders passages compactly for comparison:
-// "¶3 H T1 R2 C3 fn 2 [a / b] | text".
+// "¶3 H T1 R2 C3 fn 2 comment 1 by 张三 [a / b] | text".
 func summarize(t testing.TB, got []document.Passage) []string {
 	t.Helper()
 	out := make([]string, 0, len(got))
@@ -141,6 +160,9 @@ func summarize(t testing.TB, got []document.Passage) []string {
 		}
 		if p.Footnote != "" {
 			loc = append(loc, "fn "+p.Footnote)
+		}
+		if pl := p.PartLocation(); pl != "" {
+			loc = append(loc, pl)
 		}
 		if len(p.HeadingPath) > 0 {
 			loc = append(loc, "["+strings.Join(p.HeadingPath, " / ")+"]")

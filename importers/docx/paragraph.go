@@ -79,6 +79,9 @@ func (p *parser) paragraph() error {
 					mark := p.noteRef(se.Name.Local == "endnoteReference", strings.TrimSpace(attr(se, "id")), onOff(v, ok))
 					add(mark)
 				}
+			case "commentRangeStart", "commentReference":
+				p.anchorComment(attr(se, "id"))
+				err = p.x.skip()
 			case "drawing", "pict":
 				err = p.drawing()
 			case "object":

@@ -13,6 +13,25 @@
 // discarded. Every Read runs in a fresh PDFium module instance, so a hostile
 // document cannot leave state behind for the next one.
 //
+// Chinese set glyph by glyph, which PDFium extracts with a space between
+// every character ("红 军 长 征"), is joined again; see joinSpacedCJK for
+// when a line counts as set glyph by glyph.
+//
+// Forms and annotations: before a page's text is read, its annotations are
+// flattened into its content (FPDFPage_Flatten), so the text of filled
+// AcroForm fields and free-text notes stands in the page's text where it
+// shows. A filled text or choice field whose appearance shows nothing
+// PDFium can read (no appearance stream, a font PDFium lacks) has its value
+// added to the page's text. The note of a markup annotation (a sticky
+// note, the comment on a highlight, a free-text note whose text could not
+// be drawn) becomes a passage of its own on that page, with Part
+// document.PartComment and its author.
+//
+// XFA forms: PDFium is built without XFA. A dynamic XFA form's pages only
+// hold the "Please wait..." placeholder for viewers without XFA; that
+// placeholder is not imported, and a warning tells the inspector to have
+// the form exported or printed to a normal PDF.
+//
 // Encryption: a document that needs a user password is refused with
 // ErrEncrypted; no password is tried. A document encrypted with an owner
 // password only (an empty user password, used to set permission flags such as
@@ -34,7 +53,7 @@ import (
 
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/klippa-app/go-pdfium"
-	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/enums"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
@@ -132,15 +151,22 @@ func (e *Engine) close() error {
 }
 
 // Read extracts the text of the PDF in data, one passage per page that has
-// text. A passage's Page is the 1-based page number and its Text is the
-// page's text in reading order with whitespace tidied (trailing spaces of
-// lines trimmed, runs of blank lines collapsed to one, line breaks kept);
-// Seq numbers the passages in order. A page that has content but no text
+// text, followed by one per comment of that page (see the package
+// comment). A passage's Page is the 1-based page number and its Text is
+// the page's text in reading order with whitespace tidied (trailing spaces
+// of lines trimmed, runs of blank lines collapsed to one, line breaks
+// kept); Seq numbers the passages in order. A page that has content but no text
 // layer (a scanned page) gives no passage and a warning; a page with no
-// content at all gives neither. Zero fields of lim take DefaultLimits.
+// content at all gives neither. A page that cannot be loaded (a damaged
+// page object, a page tree pointing nowhere) is skipped with a warning
+// naming it, and the other pages are read; only when no page can be read
+// is that an error. Zero fields of lim take DefaultLimits.
 //
 // Errors wrap ErrNotPDF for data that is not a PDF and ErrEncrypted for a
-// password-protected one; a damaged PDF gives an error wrapping PDFium's.
+// password-protected one; a damaged PDF gives an error wrapping PDFium's
+// (pdfiumerrors.ErrFormat...). Messages, errors' and warnings' alike, put
+// PDFium's numbered codes ("3: incorrect format") in words an inspector
+// understands ("the file is not a PDF or is damaged").
 // Read does not panic on hostile input.
 func (e *Engine) Read(data []byte, lim Limits) (passages []document.Passage, warnings []document.Warning, err error) {
 	defer func() {
@@ -178,14 +204,7 @@ func (e *Engine) Read(data []byte, lim Limits) (passages []document.Passage, war
 func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passage, []document.Warning, error) {
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
-		switch {
-		case errors.Is(err, pdfiumerrors.ErrPassword):
-			return nil, nil, fmt.Errorf("pdf: %w: it needs a password to open; ask the provider for an unprotected copy", ErrEncrypted)
-		case errors.Is(err, pdfiumerrors.ErrSecurity):
-			return nil, nil, fmt.Errorf("pdf: %w with an unsupported security handler: %w", ErrEncrypted, err)
-		default:
-			return nil, nil, fmt.Errorf("pdf: open document (damaged or unsupported PDF): %w", err)
-		}
+		return nil, nil, openError(err)
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 
@@ -199,69 +218,143 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return nil, nil, fmt.Errorf("pdf: count pages: %w", err)
+		return nil, nil, &readError{msg: "pdf: the pages of the PDF could not be counted: " + describe(err), errs: []error{err}}
 	}
 	if count.PageCount > lim.MaxPages {
 		return nil, nil, fmt.Errorf("pdf: document has %d pages, more than the limit of %d pages", count.PageCount, lim.MaxPages)
 	}
 
+	form, err := inst.FPDF_GetFormType(&requests.FPDF_GetFormType{Document: doc.Document})
+	xfaFull := err == nil && form.FormType == enums.FPDF_FORMTYPE_XFA_FULL
+	placeholder := false
+
 	var passages []document.Passage
+	add := func(p document.Passage) {
+		p.Seq = len(passages) + 1
+		passages = append(passages, p)
+	}
+	var firstErr error
+	failed := 0
 	for i := 0; i < count.PageCount; i++ {
-		text, objects, err := pageText(inst, doc.Document, i)
+		pc, err := readPage(inst, doc.Document, i)
 		if err != nil {
-			return nil, nil, fmt.Errorf("pdf: page %d of %d: %w", i+1, count.PageCount, err)
-		}
-		text = tidy(text)
-		if text == "" {
-			if objects > 0 {
-				warnings = append(warnings, document.Warning{
-					Location: fmt.Sprintf("page %d", i+1),
-					Message:  noTextMessage,
-				})
+			// One damaged page costs that page, not the document: the
+			// inspector still gets the rest, and the warning names the
+			// page to ask the provider about.
+			failed++
+			if firstErr == nil {
+				firstErr = &readError{msg: fmt.Sprintf("page %d: %s", i+1, describe(err)), errs: []error{err}}
 			}
+			warnings = append(warnings, document.Warning{
+				Location: fmt.Sprintf("page %d", i+1),
+				Message:  fmt.Sprintf("This page could not be read (%s) and was skipped; the other pages were imported.", describe(err)),
+			})
 			continue
 		}
-		passages = append(passages, document.Passage{
-			Seq:  len(passages) + 1,
-			Page: i + 1,
-			Text: text,
-		})
+		text := tidy(pc.text)
+		if isXFAPlaceholder(text) {
+			// Not the provider's content: what the file shows viewers
+			// that cannot run its XFA form. A document warning says so.
+			placeholder = true
+			text, pc.objects = "", 0
+		}
+		text = addFieldValues(joinSpacedCJK(text), pc.fields)
+		if text != "" {
+			add(document.Passage{Page: i + 1, Text: text})
+		} else if pc.objects > 0 {
+			warnings = append(warnings, document.Warning{
+				Location: fmt.Sprintf("page %d", i+1),
+				Message:  noTextMessage,
+			})
+		}
+		n := 0
+		for _, c := range pc.comments {
+			if c.drawn && containsLoosely(text, c.text) {
+				continue // a free-text note drawn on the page, read with it
+			}
+			n++
+			add(document.Passage{Page: i + 1, Part: document.PartComment, Comment: n, Author: c.author, Text: c.text})
+		}
+	}
+	if count.PageCount > 0 && failed == count.PageCount {
+		return nil, nil, fmt.Errorf("pdf: none of the %d pages could be read (%w)", count.PageCount, firstErr)
+	}
+	switch {
+	case placeholder || xfaFull && len(passages) == 0:
+		warnings = append(warnings, document.Warning{Location: "document", Message: xfaUnreadableMessage})
+	case xfaFull:
+		warnings = append(warnings, document.Warning{Location: "document", Message: xfaPartialMessage})
 	}
 	return passages, warnings, nil
 }
 
-// pageText returns the raw text of the page at index and the number of page
-// objects on it.
-func pageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (string, int, error) {
+// pageContent is what readPage finds on a page.
+type pageContent struct {
+	text     string    // the page's raw text, form fields and notes drawn on it included
+	objects  int       // page objects before flattening, counted when there is no text: a scanned page
+	fields   []string  // values of filled text and choice fields
+	comments []comment // notes of markup annotations
+}
+
+// readPage reads the page at index: its annotations first, then its text
+// once its annotations have been flattened into its content, so that the
+// text of filled form fields and free-text notes stands in the page's text
+// where it shows.
+func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pageContent, error) {
+	var pc pageContent
 	page, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
-		return "", 0, fmt.Errorf("load page: %w", err)
+		return pc, fmt.Errorf("load page: %w", err)
 	}
 	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: page.Page})
 	pageRef := requests.Page{ByReference: &page.Page}
 
+	// The page objects are counted only for a page without text (is it
+	// scanned?), as counting costs about as much as reading the text; but
+	// before flattening, which turns annotations into page objects.
+	countObjects := func() error {
+		objs, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: pageRef})
+		if err != nil {
+			return fmt.Errorf("count page objects: %w", err)
+		}
+		pc.objects = objs.Count
+		return nil
+	}
+	var flatten bool
+	pc.fields, pc.comments, flatten = readAnnotations(inst, pageRef)
+	if flatten {
+		if err := countObjects(); err != nil {
+			return pc, err
+		}
+		// On success go-pdfium reloads the page behind the same
+		// reference. A failure leaves the page as it was: the field
+		// values and notes read above are then added from the
+		// annotations instead.
+		inst.FPDFPage_Flatten(&requests.FPDFPage_Flatten{Page: pageRef, Usage: requests.FPDFPage_FlattenUsageNormalDisplay})
+	}
+
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: pageRef})
 	if err != nil {
-		return "", 0, fmt.Errorf("load text layer: %w", err)
+		return pc, fmt.Errorf("load text layer: %w", err)
 	}
 	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
 
 	chars, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
 	if err != nil {
-		return "", 0, fmt.Errorf("count characters: %w", err)
+		return pc, fmt.Errorf("count characters: %w", err)
 	}
 	if chars.Count <= 0 {
-		objs, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: pageRef})
-		if err != nil {
-			return "", 0, fmt.Errorf("count page objects: %w", err)
+		if !flatten {
+			return pc, countObjects()
 		}
-		return "", objs.Count, nil
+		return pc, nil
 	}
 	text, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: chars.Count})
 	if err != nil {
-		return "", 0, fmt.Errorf("get text: %w", err)
+		return pc, fmt.Errorf("get text: %w", err)
 	}
-	return text.Text, 1, nil
+	pc.text = text.Text
+	return pc, nil
 }
 
 // tidy normalises a page's text: line breaks become "\n", control and

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,10 @@ import (
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 )
+
+// pdfiumCode matches PDFium's numbered error codes as go-pdfium words them
+// ("3: incorrect format"), which no message should show.
+var pdfiumCode = regexp.MustCompile(`\b[0-6]: (success|unknown error|unable to read file|incorrect format|invalid password|invalid encryption|incorrect page)`)
 
 // promptly is how long one Read of a small or malformed file may take before
 // the test calls it a hang; generous because -race slows wazero down.
@@ -131,8 +136,13 @@ func TestReadEncrypted(t *testing.T) {
 	if !errors.Is(r.err, ErrEncrypted) {
 		t.Fatalf("err = %v, want ErrEncrypted", r.err)
 	}
-	if !strings.Contains(r.err.Error(), "password") {
-		t.Errorf("error %q does not say a password is needed", r.err)
+	if !errors.Is(r.err, pdfiumerrors.ErrPassword) {
+		t.Errorf("err = %v, want it to wrap PDFium's ErrPassword", r.err)
+	}
+	for _, want := range []string{"the PDF is password-protected", "encrypted"} {
+		if !strings.Contains(r.err.Error(), want) || pdfiumCode.MatchString(r.err.Error()) {
+			t.Errorf("error %q does not say %q in words", r.err, want)
+		}
 	}
 	if r.passages != nil || r.warnings != nil {
 		t.Errorf("got passages/warnings with an error: %v %v", r.passages, r.warnings)
@@ -164,9 +174,9 @@ func TestReadMalformed(t *testing.T) {
 		wantErr error
 		wantMsg string
 	}{
-		{"truncated", zh[:len(zh)/2], pdfiumerrors.ErrFormat, "damaged"},
+		{"truncated", zh[:len(zh)/2], pdfiumerrors.ErrFormat, "the file is not a PDF or is damaged"},
 		{"png renamed .pdf", png, ErrNotPDF, "PNG"},
-		{"garbage after header", garbage, pdfiumerrors.ErrFormat, "damaged"},
+		{"garbage after header", garbage, pdfiumerrors.ErrFormat, "the file is not a PDF or is damaged"},
 		{"zero bytes", []byte{}, ErrNotPDF, "empty"},
 		{"nil", nil, ErrNotPDF, "empty"},
 		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), ErrNotPDF, "JPEG"},
@@ -187,6 +197,9 @@ func TestReadMalformed(t *testing.T) {
 			if errors.Is(r.err, ErrEncrypted) {
 				t.Errorf("malformed input reported as encrypted: %v", r.err)
 			}
+			if pdfiumCode.MatchString(r.err.Error()) {
+				t.Errorf("err %q shows PDFium's numbered code instead of words", r.err)
+			}
 			if r.passages != nil {
 				t.Errorf("passages with an error: %v", r.passages)
 			}
@@ -194,21 +207,36 @@ func TestReadMalformed(t *testing.T) {
 	}
 }
 
-// Mutated copies of a real PDF must neither panic nor hang, and the engine
-// must keep working after them.
+// Mutated copies of real PDFs — plain text, and forms, annotations and
+// XFA, whose reading walks more of PDFium — must neither panic nor hang,
+// and the engine must keep working after them.
 func TestReadMutated(t *testing.T) {
 	zh := readFixture(t, "algorithm-zh.pdf")
 	e := theEngine(t)
 	rng := rand.New(rand.NewSource(1))
-	for i := 0; i < 20; i++ {
-		data := bytes.Clone(zh)
+	var seeds [][]byte
+	for range 20 {
+		seeds = append(seeds, zh)
+	}
+	for _, name := range []string{"annotations.pdf", "form-lo.pdf", "comments-lo.pdf", "xfa-placeholder.pdf", "bad-page.pdf"} {
+		f := readFixture(t, name)
+		for range 6 {
+			seeds = append(seeds, f)
+		}
+	}
+	for _, seed := range seeds {
+		data := bytes.Clone(seed)
 		for j := 0; j < 1+rng.Intn(200); j++ {
 			data[rng.Intn(len(data))] = byte(rng.Intn(256))
 		}
 		if rng.Intn(2) == 0 {
 			data = data[:rng.Intn(len(data))]
 		}
-		readPromptly(t, e, data, Limits{}) // any result but a panic or hang
+		// Any result but a hang or a panic (which Read recovers into an
+		// internal error).
+		if r := readPromptly(t, e, data, Limits{}); r.err != nil && strings.Contains(r.err.Error(), "internal error") {
+			t.Errorf("panic inside Read: %v", r.err)
+		}
 	}
 	r := readPromptly(t, e, zh, Limits{})
 	if r.err != nil || len(r.passages) != 4 {
@@ -312,5 +340,87 @@ func TestReadRecoversPanic(t *testing.T) {
 	var nilEngine *Engine
 	if _, _, err := nilEngine.Read([]byte("%PDF-1.7"), Limits{}); err == nil {
 		t.Error("nil Engine: no error")
+	}
+}
+
+// A page PDFium cannot load (here the page tree points at an object that
+// does not exist) is skipped with a warning naming it; the pages around it
+// are read with their own page numbers.
+func TestReadSkipsPageThatFailsToLoad(t *testing.T) {
+	r := readPromptly(t, theEngine(t), readFixture(t, "bad-page.pdf"), Limits{})
+	if r.err != nil {
+		t.Fatalf("Read: %v", r.err)
+	}
+	var got []string
+	for _, p := range r.passages {
+		got = append(got, fmt.Sprintf("%d p%d %s", p.Seq, p.Page, p.Text))
+	}
+	want := []string{"1 p1 第一页：训练数据来源说明", "2 p3 第三页：安全评估结论"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("passages = %q, want %q", got, want)
+	}
+	want1 := document.Warning{Location: "page 2", Message: "This page could not be read (the page is missing from the file or damaged) and was skipped; the other pages were imported."}
+	if len(r.warnings) != 1 || r.warnings[0] != want1 {
+		t.Errorf("warnings = %v, want [%v]", r.warnings, want1)
+	}
+}
+
+// When no page at all can be loaded, the import fails rather than storing
+// an empty document.
+func TestReadAllPagesFail(t *testing.T) {
+	r := readPromptly(t, theEngine(t), readFixture(t, "all-pages-bad.pdf"), Limits{})
+	want := "pdf: none of the 2 pages could be read (page 1: the page is missing from the file or damaged)"
+	if r.err == nil || r.err.Error() != want {
+		t.Fatalf("err = %v, want %q", r.err, want)
+	}
+	if !errors.Is(r.err, pdfiumerrors.ErrPage) {
+		t.Errorf("err %v does not wrap PDFium's ErrPage", r.err)
+	}
+	if r.passages != nil || r.warnings != nil {
+		t.Errorf("got passages/warnings with an error: %v %v", r.passages, r.warnings)
+	}
+}
+
+// A security handler PDFium does not have (public-key encryption) is
+// refused as encrypted, in words.
+func TestReadUnsupportedEncryption(t *testing.T) {
+	r := readPromptly(t, theEngine(t), readFixture(t, "unsupported-encryption.pdf"), Limits{})
+	if !errors.Is(r.err, ErrEncrypted) || !errors.Is(r.err, pdfiumerrors.ErrSecurity) {
+		t.Fatalf("err = %v, want ErrEncrypted wrapping PDFium's ErrSecurity", r.err)
+	}
+	if want := "encrypted in a way this program does not support"; !strings.Contains(r.err.Error(), want) || pdfiumCode.MatchString(r.err.Error()) {
+		t.Errorf("error %q does not say %q in words", r.err, want)
+	}
+}
+
+// Every code of PDFium's FPDF_ERR_* list, bare or wrapped, is put in
+// words; other errors keep their own message.
+func TestDescribe(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{pdfiumerrors.ErrSuccess, "the PDF reader gave no reason; the file may be damaged"},
+		{pdfiumerrors.ErrUnknown, "the PDF reader failed for a reason it does not name; the file may be damaged or use a feature it does not support"},
+		{pdfiumerrors.ErrFile, "the file could not be read: it is missing, unreadable or cut short"},
+		{pdfiumerrors.ErrFormat, "the file is not a PDF or is damaged"},
+		{pdfiumerrors.ErrPassword, "the PDF is password-protected"},
+		{pdfiumerrors.ErrSecurity, "the PDF is encrypted in a way this program does not support"},
+		{pdfiumerrors.ErrPage, "the page is missing from the file or damaged"},
+		{pdfiumerrors.ErrUnexpected, "the PDF reader failed unexpectedly; the file may be damaged"},
+		{fmt.Errorf("load page: %w", pdfiumerrors.ErrPage), "the page is missing from the file or damaged"},
+		{errors.New("could not load text page"), "could not load text page"},
+	}
+	for _, tt := range tests {
+		if got := describe(tt.err); got != tt.want {
+			t.Errorf("describe(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+	// Opening: the message is words, errors.Is still finds the code.
+	for _, tt := range tests[:8] {
+		err := openError(tt.err)
+		if !errors.Is(err, tt.err) || pdfiumCode.MatchString(err.Error()) || !strings.HasPrefix(err.Error(), "pdf: ") {
+			t.Errorf("openError(%v) = %q", tt.err, err)
+		}
 	}
 }
