@@ -301,7 +301,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 		}
 		err := w.AddPassage(store.PassageRow{Seq: p.Seq, Page: p.Page, Paragraph: p.Paragraph, Line: p.Line,
 			HeadingPath: string(hp), Heading: p.Heading, Table: p.Table, Row: p.Row, Cell: p.Cell,
-			Footnote: p.Footnote, Text: p.Text})
+			Footnote: p.Footnote, Part: p.Part, Comment: p.Comment, Author: p.Author, Text: p.Text})
 		if err != nil {
 			w.Rollback()
 			return Submission{}, res, err
@@ -365,6 +365,19 @@ func (a *App) SubmissionWarnings(ctx context.Context, submissionID int64) ([]Imp
 
 // KindSpec describes a submission kind and its fields.
 type KindSpec = importers.KindSpec
+
+// RecordFields are a record's canonical fields decoded into typed values;
+// Display writes one for people.
+type RecordFields = importers.Fields
+
+// DecodeRecord decodes the canonical fields of a record of a kind.
+func DecodeRecord(kind string, r RecordRow) (RecordFields, error) {
+	f, err := importers.DecodeFields(importers.Kind(kind), []byte(r.Fields))
+	if err != nil {
+		return f, fmt.Errorf("record %d: %w", r.ID, err)
+	}
+	return f, nil
+}
 
 // SpecOf returns the description of a kind, or nil for an unknown one.
 func SpecOf(kind string) *KindSpec {

@@ -277,3 +277,39 @@ func TestAssessAmbiguousRef(t *testing.T) {
 		t.Errorf("evidence by hit id: %+v, %v", st, err)
 	}
 }
+
+// TestLocationsCiteTheHeading: a DOCX passage's location names the headings
+// it stands under, in search hits, in evidence and in the checks.
+func TestLocationsCiteTheHeading(t *testing.T) {
+	a := inspectionApp(t)
+	ctx := context.Background()
+	if _, err := a.SyncIndex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Search(ctx, SearchRequest{Query: "安全性标注 file:annotation-rules.docx", CaseID: 1, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "3 标注规则 > 3.2 安全性标注, paragraph "
+	var hit string
+	for _, h := range res.Hits {
+		if strings.Contains(h.Location, path) {
+			hit = h.ID
+			break
+		}
+	}
+	if hit == "" {
+		var locs []string
+		for _, h := range res.Hits {
+			locs = append(locs, h.Location)
+		}
+		t.Fatalf("no hit under 3.2 has the location %q…: %q", path, locs)
+	}
+	if _, err := a.Assess(ctx, AssessInput{CaseID: 1, ItemID: "art8-annotation-rules", Result: "compliant", Evidence: []string{hit}}); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := a.ItemEvidence(ctx, 1, "art8-annotation-rules")
+	if err != nil || len(evs) != 1 || !strings.Contains(evs[0].Location, path) {
+		t.Errorf("evidence %+v, %v; want a location with %q", evs, err, path)
+	}
+}

@@ -86,14 +86,24 @@ func firstColon(s string) (rune, int) {
 
 // passageLocation names where a passage stands, for citations.
 func passageLocation(p document.Passage) string {
-	loc := fmt.Sprintf("passage %d", p.Seq)
+	var where []string
+	if len(p.HeadingPath) > 0 {
+		where = append(where, strings.Join(p.HeadingPath, " > "))
+	}
+	if part := p.PartLocation(); part != "" {
+		where = append(where, part)
+	}
 	switch {
 	case p.Page > 0:
-		loc += fmt.Sprintf(" (p. %d)", p.Page)
+		where = append(where, fmt.Sprintf("p. %d", p.Page))
 	case p.Paragraph > 0:
-		loc += fmt.Sprintf(" (paragraph %d)", p.Paragraph)
+		where = append(where, fmt.Sprintf("paragraph %d", p.Paragraph))
 	case p.Line > 0:
-		loc += fmt.Sprintf(" (line %d)", p.Line)
+		where = append(where, fmt.Sprintf("line %d", p.Line))
+	}
+	loc := fmt.Sprintf("passage %d", p.Seq)
+	if len(where) > 0 {
+		loc += " (" + strings.Join(where, ", ") + ")"
 	}
 	return loc
 }

@@ -113,9 +113,10 @@ func (s *Store) Record(ctx context.Context, id int64) (RecordRow, Submission, er
 func (s *Store) Passage(ctx context.Context, id int64) (PassageRow, Submission, error) {
 	var p PassageRow
 	var subID int64
-	err := s.db.QueryRowContext(ctx, `SELECT id, submission_id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, text
+	err := s.db.QueryRowContext(ctx, `SELECT id, submission_id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, part, comment, author, text
 		FROM passages WHERE id = ?`, id).
-		Scan(&p.ID, &subID, &p.Seq, &p.Page, &p.Paragraph, &p.Line, &p.HeadingPath, &p.Heading, &p.Table, &p.Row, &p.Cell, &p.Footnote, &p.Text)
+		Scan(&p.ID, &subID, &p.Seq, &p.Page, &p.Paragraph, &p.Line, &p.HeadingPath, &p.Heading, &p.Table, &p.Row, &p.Cell, &p.Footnote,
+			&p.Part, &p.Comment, &p.Author, &p.Text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, Submission{}, fmt.Errorf("passage %d: %w", id, ErrNotFound)
 	}

@@ -40,7 +40,12 @@ type PassageRow struct {
 	Row         int
 	Cell        int
 	Footnote    string
-	Text        string
+	// Part is "" for the main text, else "header", "footer" or "comment";
+	// Comment and Author say which comment.
+	Part    string
+	Comment int
+	Author  string
+	Text    string
 }
 
 // Warning is something an importer could not read, with where it was.
@@ -202,9 +207,9 @@ func (w *SubmissionWriter) AddPassage(p PassageRow) error {
 	if p.HeadingPath == "" {
 		p.HeadingPath = "[]"
 	}
-	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO passages (submission_id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, w.sub.ID, p.Seq, p.Page, p.Paragraph, p.Line, p.HeadingPath, p.Heading,
-		p.Table, p.Row, p.Cell, p.Footnote, p.Text); err != nil {
+	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO passages (submission_id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, part, comment, author, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, w.sub.ID, p.Seq, p.Page, p.Paragraph, p.Line, p.HeadingPath, p.Heading,
+		p.Table, p.Row, p.Cell, p.Footnote, p.Part, p.Comment, p.Author, p.Text); err != nil {
 		return fmt.Errorf("store passage %d: %w", p.Seq, err)
 	}
 	w.passages++
@@ -349,7 +354,7 @@ func (s *Store) Records(ctx context.Context, submissionID int64, offset, limit i
 
 // Passages returns one page of a document's passages in reading order.
 func (s *Store) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]PassageRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, text
+	rows, err := s.db.QueryContext(ctx, `SELECT id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, part, comment, author, text
 		FROM passages WHERE submission_id = ? AND seq > ? ORDER BY seq LIMIT ?`, submissionID, offset, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read passages: %w", err)
@@ -358,7 +363,8 @@ func (s *Store) Passages(ctx context.Context, submissionID int64, offset, limit 
 	out := []PassageRow{}
 	for rows.Next() {
 		var p PassageRow
-		if err := rows.Scan(&p.ID, &p.Seq, &p.Page, &p.Paragraph, &p.Line, &p.HeadingPath, &p.Heading, &p.Table, &p.Row, &p.Cell, &p.Footnote, &p.Text); err != nil {
+		if err := rows.Scan(&p.ID, &p.Seq, &p.Page, &p.Paragraph, &p.Line, &p.HeadingPath, &p.Heading, &p.Table, &p.Row, &p.Cell, &p.Footnote,
+			&p.Part, &p.Comment, &p.Author, &p.Text); err != nil {
 			return nil, fmt.Errorf("read passages: %w", err)
 		}
 		out = append(out, p)

@@ -442,6 +442,12 @@ func hitLocation(h app.SearchHit) string {
 			parts = append(parts, lang.L("row {{.N}}", n))
 		}
 	}
+	if len(p.Headings) > 0 {
+		parts = append(parts, strings.Join(p.Headings, " > "))
+	}
+	if part := partLabel(p.Part, p.Comment, p.Author); part != "" {
+		parts = append(parts, part)
+	}
 	if loc := passageLocation(p.Page, p.Para, p.Line, p.Table, p.TableRow, p.TableCell); loc != "" {
 		parts = append(parts, loc)
 	}
@@ -580,7 +586,7 @@ func (v *searchView) hitHeader(h app.SearchHit, sub app.Submission) fyne.CanvasO
 // showRecord shows a record hit in full, as the submissions view does.
 func (v *searchView) showRecord(h app.SearchHit, hc app.HitContext) {
 	sub := hc.Submission
-	cells := displayRows([]app.RecordRow{*hc.Record}, app.SpecOf(sub.Kind))[0]
+	cells := displayRows([]app.RecordRow{*hc.Record}, sub.Kind, app.SpecOf(sub.Kind))[0]
 	showCells(v.mw.win, sub.FileName, v.hitHeader(h, sub), submissionColumns(sub), cells)
 }
 
@@ -592,6 +598,9 @@ func (v *searchView) showPassages(h app.SearchHit, hc app.HitContext) {
 	var current fyne.CanvasObject
 	for i, p := range hc.Passages {
 		meta := passageLocation(p.Page, p.Paragraph, p.Line, p.Table, p.Row, p.Cell)
+		if part := partLabel(p.Part, p.Comment, p.Author); part != "" {
+			meta = joinPlace([]string{part, meta})
+		}
 		var path []string
 		_ = json.Unmarshal([]byte(p.HeadingPath), &path)
 		if len(path) > 0 {

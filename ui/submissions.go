@@ -228,7 +228,7 @@ func (v *submissionsView) fetch(page int) {
 		} else {
 			var recs []app.RecordRow
 			if recs, err = v.mw.ws.Records(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
-				rows = displayRows(recs, spec)
+				rows = displayRows(recs, sub.Kind, spec)
 			}
 		}
 		v.mw.do(func() {
@@ -250,14 +250,14 @@ func (v *submissionsView) fetch(page int) {
 }
 
 // displayRows turns records into table cells: the row in the file, one
-// cell per canonical field of the kind, and the extra columns.
-func displayRows(recs []app.RecordRow, spec *app.KindSpec) [][]string {
+// cell per canonical field of the kind, and the extra columns. Values are
+// written for people in the interface's language: vocabulary terms by
+// name, times at the precision they were written, yes/no as 是/否.
+func displayRows(recs []app.RecordRow, kind string, spec *app.KindSpec) [][]string {
 	zh := chinese()
 	out := make([][]string, len(recs))
 	for i, r := range recs {
-		var f map[string]any
 		var extra map[string]any
-		_ = json.Unmarshal([]byte(r.Fields), &f)
 		_ = json.Unmarshal([]byte(r.Extra), &extra)
 		row := make([]string, 0, 16)
 		loc := strconv.Itoa(r.Row)
@@ -266,31 +266,13 @@ func displayRows(recs []app.RecordRow, spec *app.KindSpec) [][]string {
 		}
 		row = append(row, loc)
 		if spec != nil {
+			f, err := app.DecodeRecord(kind, r)
 			for _, fd := range spec.Fields {
-				v := f[fd.Name]
-				// Vocabulary values are shown as their terms, dates without the T.
-				terms := map[string]string{}
-				for _, t := range fd.Terms {
-					terms[t.Value] = t.EN
-					if zh {
-						terms[t.Value] = t.ZH
-					}
+				if err != nil {
+					row = append(row, "")
+					continue
 				}
-				switch x := v.(type) {
-				case string:
-					if t, ok := terms[x]; ok {
-						v = t
-					} else if fd.Type == "datetime" {
-						v = strings.Replace(x, "T", " ", 1)
-					}
-				case []any:
-					for j, e := range x {
-						if t, ok := terms[fmt.Sprint(e)]; ok {
-							x[j] = t
-						}
-					}
-				}
-				row = append(row, displayValue(v))
+				row = append(row, f.Display(fd.Name, zh))
 			}
 		}
 		keys := make([]string, 0, len(extra))
@@ -373,6 +355,9 @@ func displayPassages(ps []app.PassageRow) [][]string {
 		var path []string
 		_ = json.Unmarshal([]byte(p.HeadingPath), &path)
 		loc := passageLocation(p.Page, p.Paragraph, p.Line, p.Table, p.Row, p.Cell)
+		if part := partLabel(p.Part, p.Comment, p.Author); part != "" {
+			loc = joinPlace([]string{part, loc})
+		}
 		out[i] = []string{loc, strings.Join(path, " > "), strings.ReplaceAll(p.Text, "\n", " ⏎ ")}
 	}
 	return out
@@ -395,6 +380,26 @@ func passageLocation(page, para, line, table, row, cell int) string {
 		loc = append(loc, lang.L("table {{.T}} row {{.R}} cell {{.C}}", map[string]any{"T": table, "R": row, "C": cell}))
 	}
 	return joinPlace(loc)
+}
+
+// partLabel names, in the user's language, where outside a document's main
+// text a passage stands: its header, its footer or a comment; "" for the
+// main text.
+func partLabel(part string, comment int, author string) string {
+	switch part {
+	case "":
+		return ""
+	case "header":
+		return lang.L("page header")
+	case "footer":
+		return lang.L("page footer")
+	case "comment":
+		if author != "" {
+			return lang.L("comment {{.N}} by {{.Author}}", map[string]any{"N": comment, "Author": author})
+		}
+		return lang.L("comment {{.N}}", map[string]any{"N": comment})
+	}
+	return part
 }
 
 // joinPlace joins the parts of a location with the language's separator.

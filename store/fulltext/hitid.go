@@ -1,6 +1,7 @@
 package fulltext
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -40,7 +41,29 @@ func ParseHitID(id string) (passage bool, rowID int64, ok bool) {
 	return passage, n, true
 }
 
-// PassagePlace is where a passage stands in its document.
+// PassagePlace is where a passage stands in its document, with the
+// headings it stands under.
 func PassagePlace(p store.PassageRow) Place {
-	return Place{Page: p.Page, Para: p.Paragraph, Line: p.Line, Table: p.Table, TableRow: p.Row, TableCell: p.Cell, Seq: p.Seq}
+	pl := Place{Page: p.Page, Para: p.Paragraph, Line: p.Line, Table: p.Table, TableRow: p.Row, TableCell: p.Cell, Seq: p.Seq,
+		Part: p.Part, Comment: p.Comment, Author: p.Author}
+	if p.HeadingPath != "" && p.HeadingPath != "[]" {
+		_ = json.Unmarshal([]byte(p.HeadingPath), &pl.Headings) // a damaged path is left out, not fatal
+	}
+	return pl
+}
+
+// partText names a part outside the main text: "header", "footer",
+// "comment 3 by 张三".
+func partText(part string, comment int, author string) string {
+	if part != "comment" {
+		return part
+	}
+	s := "comment"
+	if comment > 0 {
+		s += " " + strconv.Itoa(comment)
+	}
+	if author != "" {
+		s += " by " + author
+	}
+	return s
 }

@@ -69,6 +69,15 @@ type Place struct {
 	TableRow  int    `json:"tbl_row,omitempty"`
 	TableCell int    `json:"tbl_cell,omitempty"`
 	Seq       int    `json:"-"` // passage reading order
+	// Headings are the headings a DOCX or Markdown passage stands under,
+	// outermost first.
+	Headings []string `json:"headings,omitempty"`
+	// Part says where outside the main text a passage stands: "header",
+	// "footer" or "comment" (with Comment, its number, and Author); "" for
+	// the main text.
+	Part    string `json:"part,omitempty"`
+	Comment int    `json:"comment,omitempty"`
+	Author  string `json:"author,omitempty"`
 }
 
 // Hit is one search result.
@@ -287,9 +296,14 @@ func RecordPlace(format, sheet string, row int) Place {
 }
 
 // String writes the place in English, e.g. `sheet "来源", row 4`, `line
-// 12`, `page 3`, `paragraph 7, table 1 row 2 cell 3`.
+// 12`, `page 3`, `3 标注规则 > 3.2 安全性标注, paragraph 7, table 1 row 2
+// cell 3`, `header`, `page 2, comment 1 by 张三`: a passage's heading path
+// first, so that a citation says under which heading it stands.
 func (p Place) String() string {
 	var parts []string
+	if len(p.Headings) > 0 {
+		parts = append(parts, strings.Join(p.Headings, " > "))
+	}
 	if p.Sheet != "" {
 		parts = append(parts, "sheet "+strconv.Quote(p.Sheet))
 	}
@@ -298,6 +312,9 @@ func (p Place) String() string {
 	}
 	if p.Page > 0 {
 		parts = append(parts, "page "+strconv.Itoa(p.Page))
+	}
+	if p.Part != "" {
+		parts = append(parts, partText(p.Part, p.Comment, p.Author))
 	}
 	if p.Para > 0 {
 		parts = append(parts, "paragraph "+strconv.Itoa(p.Para))

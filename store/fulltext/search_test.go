@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/inspection-workbench/workbench/store"
 )
 
 func TestSpansMergeOverlapsAndNeighbours(t *testing.T) {
@@ -83,6 +85,12 @@ func TestPlaceString(t *testing.T) {
 		{Place{Page: 2}, "page 2"},
 		{Place{Para: 15, Table: 1, TableRow: 2, TableCell: 1}, "paragraph 15, table 1 row 2 cell 1"},
 		{Place{Line: 40}, "line 40"},
+		{Place{Headings: []string{"3 标注规则", "3.2 安全性标注"}, Para: 10}, "3 标注规则 > 3.2 安全性标注, paragraph 10"},
+		{Place{Headings: []string{"2 概述"}, Line: 7}, "2 概述, line 7"},
+		{Place{Part: "header"}, "header"},
+		{Place{Page: 2, Part: "comment", Comment: 1, Author: "张三"}, "page 2, comment 1 by 张三"},
+		{PassagePlace(store.PassageRow{HeadingPath: `["A","B"]`, Paragraph: 3, Part: "comment", Comment: 2}), "A > B, comment 2, paragraph 3"},
+		{PassagePlace(store.PassageRow{HeadingPath: `not json`, Paragraph: 3}), "paragraph 3"},
 	} {
 		if got := tc.p.String(); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.p, got, tc.want)
