@@ -223,7 +223,7 @@ func TestImportDocuments(t *testing.T) {
 	}
 	recs, _ := a.Records(ctx, reps[0].SubmissionID, 0, 5)
 	if len(recs) != 1 || !strings.Contains(recs[0].Fields, `"filing_no":"Beijing-XingheChat-20240315"`) ||
-		!strings.Contains(recs[0].Extra, `"source.filing_no":"passage 2 (line 3)"`) {
+		!strings.Contains(recs[0].Extra, `"source.filing_no":"passage 2 (算法机制机理说明, line 3)"`) {
 		t.Errorf("key facts = %+v", recs)
 	}
 
