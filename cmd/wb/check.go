@@ -79,6 +79,10 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 			decision = fmt.Sprintf("overridden → %s: %s", p.DecidedResult, p.Reason)
 		}
 		fmt.Fprintf(&b, "%s  %s  %s  [%s]  @%s\n  %s\n", p.Key(), p.Article, p.Result, decision, p.Digest[:min(8, len(p.Digest))], p.Summary.En)
+		fmt.Fprintf(&b, "  checked %d, problems %d, unclear %d\n", p.Checked, p.Problems, p.Unclear)
+		for _, pr := range p.Params {
+			fmt.Fprintf(&b, "  %s = %s — %s\n", pr.Name, paramValue(pr.Value), pr.Source.En)
+		}
 		const shown = 20
 		for i, r := range p.Records {
 			if i == shown {
@@ -89,7 +93,11 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 			if name == "" {
 				name = r.Hit
 			}
-			fmt.Fprintf(&b, "    %s  %s %s  (%s): %s\n", name, r.File, r.Location, r.Hit, r.Problem.En)
+			what := r.Problem.En
+			if r.Unclear {
+				what = "unclear: " + what
+			}
+			fmt.Fprintf(&b, "    %s  %s %s  (%s): %s\n", name, r.File, r.Location, r.Hit, what)
 		}
 	}
 	var parts []string
@@ -112,6 +120,18 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 	}
 	_, err := fmt.Fprint(e.stdout, b.String())
 	return err
+}
+
+// paramValue writes a check parameter's value: fractions as they are
+// given (0.05), whole numbers without a decimal point.
+func paramValue(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case int:
+		return strconv.Itoa(x)
+	}
+	return fmt.Sprint(v)
 }
 
 var checkAcceptCommand = command{

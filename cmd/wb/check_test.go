@@ -12,10 +12,19 @@ import (
 // checkJSONShape is the issue's JSON shape of wb check.
 type checkJSONShape struct {
 	Proposals []struct {
-		Rule    string `json:"rule"`
-		Item    string `json:"item"`
-		Article string `json:"article"`
-		Result  string `json:"result"`
+		Rule     string `json:"rule"`
+		Item     string `json:"item"`
+		Article  string `json:"article"`
+		Result   string `json:"result"`
+		Checked  int    `json:"checked"`
+		Flagged  int    `json:"flagged"`
+		Problems int    `json:"problems"`
+		Unclear  int    `json:"unclear"`
+		Params   []struct {
+			Name   string         `json:"name"`
+			Value  any            `json:"value"`
+			Source map[string]any `json:"source"`
+		} `json:"params"`
 		Records []struct {
 			ID   string `json:"id"`
 			File string `json:"file"`
@@ -47,6 +56,13 @@ func TestCheckCommands(t *testing.T) {
 		if p.Rule == "" || p.Item == "" || !strings.HasPrefix(p.Article, "Art. ") || p.Result == "" || p.Decision != "pending" {
 			t.Errorf("proposal %+v", p)
 		}
+		if p.Problems+p.Unclear != p.Flagged {
+			t.Errorf("%s: %d problems and %d unclear of %d flagged", p.Rule, p.Problems, p.Unclear, p.Flagged)
+		}
+		if p.Rule == "harmful_share" && (len(p.Params) != 1 || p.Params[0].Name != "max_share" || p.Params[0].Value != 0.05 ||
+			!strings.Contains(p.Params[0].Source["en"].(string), "TC260-003-2024 §5.1 a")) {
+			t.Errorf("harmful_share params %+v", p.Params)
+		}
 		for _, r := range p.Records {
 			if r.File == "" || r.Row == 0 || !strings.HasPrefix(r.Hit, "rec-") {
 				t.Errorf("record %+v", r)
@@ -66,6 +82,9 @@ func TestCheckCommands(t *testing.T) {
 		"art7-3-personal-information/pi_legal_basis  Art. 7(3)  non_compliant  [pending]",
 		`DS-07  data-sources.xlsx sheet "数据来源", row 10  (rec-`,
 		"(0 new or changed, 16 as before); 16 awaiting a decision.",
+		"  checked 15, problems 1, unclear 0\n",
+		"  max_share = 0.05 — TC260-003-2024 §5.1 a; GB/T 45654-2025 §5.1 a",
+		"  safety_min_accuracy = 0.95 — GB/T 45674-2025 §8.3",
 		"wb check accept --case 1 ITEM[/RULE[@DIGEST]]",
 	} {
 		if !strings.Contains(out, want) {
