@@ -199,7 +199,11 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 	}
 	for _, p := range ps {
 		ch := export.Check{Rule: p.Rule, Item: p.Item, Article: export.Text{Zh: p.ArticleZh, En: p.Article}, Summary: export.Text(p.Summary),
-			Result: p.Result, Records: p.Flagged, Decision: p.Decision, DecidedResult: p.DecidedResult, Reason: p.Reason}
+			Result: p.Result, Records: p.Flagged, Problems: p.Problems, Unclear: p.Unclear,
+			Decision: p.Decision, DecidedResult: p.DecidedResult, Reason: p.Reason}
+		for _, pr := range p.Params {
+			ch.Params = append(ch.Params, export.Param{Name: pr.Name, Value: paramText(pr.Value), Source: export.Text(pr.Source)})
+		}
 		if p.DecidedAt != nil {
 			ch.DecidedAt = *p.DecidedAt
 		}
@@ -208,7 +212,12 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 			if name == "" {
 				name = r.Hit
 			}
-			ch.RecordRefs = append(ch.RecordRefs, fmt.Sprintf("%s (%s %s)", name, r.File, r.Location))
+			ref := fmt.Sprintf("%s (%s %s)", name, r.File, r.Location)
+			if r.Unclear {
+				ch.UnclearRefs = append(ch.UnclearRefs, ref)
+			} else {
+				ch.RecordRefs = append(ch.RecordRefs, ref)
+			}
 		}
 		d.Checks = append(d.Checks, ch)
 	}
@@ -426,4 +435,15 @@ func cellOrder(ref string) int {
 		col = col*26 + int(r-'A'+1)
 	}
 	return row*1000 + col
+}
+
+// paramText writes a check parameter's value as the template gives it.
+func paramText(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case int:
+		return strconv.Itoa(x)
+	}
+	return fmt.Sprint(v)
 }

@@ -479,6 +479,14 @@ func (v *checklistView) proposalCard(p app.Proposal, open bool) fyne.CanvasObjec
 	head.Wrapping = fyne.TextWrapWord
 	head.Importance = resultImportance(p.Result)
 	objs := []fyne.CanvasObject{head, wrapped(pick(p.Summary))}
+	counts := widget.NewLabel(lang.L("{{.Checked}} checked · {{.Problems}} problems · {{.Unclear}} unclear (too little to judge)",
+		map[string]any{"Checked": p.Checked, "Problems": p.Problems, "Unclear": p.Unclear}))
+	counts.Importance = widget.LowImportance
+	objs = append(objs, counts)
+	for _, pr := range p.Params {
+		objs = append(objs, wrapped(lang.L("Threshold {{.Name}} = {{.Value}} — {{.Source}}",
+			map[string]any{"Name": pr.Name, "Value": fmt.Sprint(pr.Value), "Source": pick(pr.Source)})))
+	}
 	const shown = 10
 	for i, r := range p.Records {
 		if i == shown {
@@ -489,7 +497,11 @@ func (v *checklistView) proposalCard(p app.Proposal, open bool) fyne.CanvasObjec
 		if name == "" {
 			name = r.Hit
 		}
-		objs = append(objs, wrapped(fmt.Sprintf("• %s — %s %s: %s", name, r.File, r.Location, pick(r.Problem))))
+		problem := pick(r.Problem)
+		if r.Unclear {
+			problem = lang.L("unclear: {{.Why}}", map[string]any{"Why": problem})
+		}
+		objs = append(objs, wrapped(fmt.Sprintf("• %s — %s %s: %s", name, r.File, r.Location, problem)))
 	}
 	decision := widget.NewLabelWithStyle(decisionText(p), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	decision.Wrapping = fyne.TextWrapWord

@@ -88,8 +88,10 @@ func sampleData(lang string) *Data {
 		Checks: []Check{
 			{Rule: "incident-reported", Item: "art10-incidents", Article: Text{"第十四条", "Art. 14"},
 				Summary: Text{"3 起事件未报告：INC-0684、INC-0685、INC-0690", "3 incidents not reported: INC-0684, INC-0685, INC-0690"},
-				Result:  "non_compliant", Records: 3, RecordRefs: []string{"INC-0684", "INC-0685", "INC-0690"},
-				Decision: "accepted", DecidedResult: "non_compliant", DecidedAt: at(7, 10)},
+				Result:  "non_compliant", Records: 4, Problems: 3, Unclear: 1, RecordRefs: []string{"INC-0684", "INC-0685", "INC-0690"},
+				UnclearRefs: []string{"INC-0700"},
+				Params:      []Param{{Name: "max_days", Value: "30", Source: Text{"由检查人员设定", "set by the inspector"}}},
+				Decision:    "accepted", DecidedResult: "non_compliant", DecidedAt: at(7, 10)},
 			{Rule: "complaint-time-limit", Item: "art15-complaints", Article: Text{"第十五条", "Art. 15"},
 				Summary: Text{"投诉人 " + piEmail + " 的投诉超过时限", "Complaint by " + piEmail + " exceeded the time limit"},
 				Result:  "partially_compliant", Records: 1, RecordRefs: []string{"INC-0100"}, Decision: "pending"},

@@ -141,6 +141,13 @@ type Submission struct {
 }
 
 // Check is one automated check's proposal and the inspector's decision.
+// Param is one threshold of an automated check: its name, its value as
+// written in the template and where the value comes from.
+type Param struct {
+	Name, Value string
+	Source      Text
+}
+
 type Check struct {
 	Rule, Item string
 	Article    Text
@@ -149,10 +156,15 @@ type Check struct {
 	Summary Text
 	// Result is the proposed result, one of Results.
 	Result string
-	// Records is how many records are behind the proposal; RecordRefs
-	// name them (the sheet shows the first MaxRecordRefs).
-	Records    int
-	RecordRefs []string
+	// Records is how many records are behind the proposal: Problems that
+	// show a problem and Unclear that say too little to judge. RecordRefs
+	// name the former, UnclearRefs the latter (the sheet shows the first
+	// MaxRecordRefs of each).
+	Records, Problems, Unclear int
+	RecordRefs, UnclearRefs    []string
+	// Params are the thresholds the check ran with and where each comes
+	// from.
+	Params []Param
 	// Decision is "pending", "accepted" or "overridden".
 	Decision string
 	// DecidedResult is the result the inspector chose; Reason why.

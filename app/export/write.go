@@ -768,7 +768,11 @@ func (x *writer) checks() error {
 		{head: Text{"检查发现", "Summary"}, kind: kindWrap, width: 40},
 		{head: Text{"建议结果", "Proposed result"}, kind: kindText},
 		{head: Text{"记录数", "Records"}, kind: kindInt},
-		{head: Text{"相关记录", "Record references"}, kind: kindWrap},
+		{head: Text{"问题记录数", "Problems"}, kind: kindInt},
+		{head: Text{"无法判断记录数", "Unclear"}, kind: kindInt},
+		{head: Text{"阈值及依据", "Thresholds and sources"}, kind: kindWrap, width: 36},
+		{head: Text{"问题记录", "Records with problems"}, kind: kindWrap},
+		{head: Text{"无法判断的记录", "Unclear records"}, kind: kindWrap},
 		{head: Text{"决定", "Decision"}, kind: kindText},
 		{head: Text{"决定结果", "Decided result"}, kind: kindText},
 		{head: Text{"理由", "Reason"}, kind: kindWrap},
@@ -778,7 +782,8 @@ func (x *writer) checks() error {
 	for i, c := range x.d.Checks {
 		rows[i] = []any{
 			x.plain(c.Rule), x.plain(c.Item), x.plain(long(c.Article, x.lang)), x.free(long(c.Summary, x.lang)),
-			x.plain(ResultLabel(c.Result, x.lang)), c.Records, x.free(x.refs(c.RecordRefs, MaxRecordRefs)),
+			x.plain(ResultLabel(c.Result, x.lang)), c.Records, c.Problems, c.Unclear, x.free(x.params(c.Params)),
+			x.free(x.refs(c.RecordRefs, MaxRecordRefs)), x.free(x.refs(c.UnclearRefs, MaxRecordRefs)),
 			x.plain(labelOf(decisionLabels, c.Decision, x.lang)), x.plain(ResultLabel(c.DecidedResult, x.lang)),
 			x.free(c.Reason), x.when(c.DecidedAt),
 		}
@@ -791,8 +796,18 @@ func (x *writer) checks() error {
 		if err := x.resultCells(t.sheet, "E", last, false); err != nil {
 			return err
 		}
-		return x.resultCells(t.sheet, "I", last, false)
+		return x.resultCells(t.sheet, "M", last, false)
 	})
+}
+
+// params writes a check's thresholds, one a line: "max_share = 0.05 —
+// TC260-003-2024 §5.1 a".
+func (x *writer) params(ps []Param) string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Name + " = " + p.Value + " — " + pick(p.Source, x.lang, " / ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // baselineSheet is the very hidden sheet recording what was exported:

@@ -291,12 +291,12 @@ func TestSubmissionsAndChecksSheets(t *testing.T) {
 	}
 	r = rows(t, f, "自动检查")
 	want = []string{"incident-reported", "art10-incidents", "第十四条", "3 起事件未报告：INC-0684、INC-0685、INC-0690",
-		"不合规", "3", "INC-0684\nINC-0685\nINC-0690", "已采纳", "不合规", "", "2025-03-07 10:30"}
+		"不合规", "4", "3", "1", "max_days = 30 — 由检查人员设定", "INC-0684\nINC-0685\nINC-0690", "INC-0700", "已采纳", "不合规", "", "2025-03-07 10:30"}
 	if !slices.Equal(r[1], want) {
 		t.Errorf("check %q,\nwant %q", r[1], want)
 	}
-	if r[2][7] != "待确认" {
-		t.Errorf("pending decision %q", r[2][7])
+	if r[2][11] != "待确认" {
+		t.Errorf("pending decision %q", r[2][11])
 	}
 
 	// Long reference lists are cut.
@@ -306,7 +306,7 @@ func TestSubmissionsAndChecksSheets(t *testing.T) {
 		d.Checks[0].RecordRefs = append(d.Checks[0].RecordRefs, "INC-"+strings.Repeat("9", i%4+1))
 	}
 	f = open(t, writeSample(t, d))
-	refs, _ := f.GetCellValue("Automated checks", "G2")
+	refs, _ := f.GetCellValue("Automated checks", "J2")
 	if n := strings.Count(refs, "\n"); n != MaxRecordRefs || !strings.HasSuffix(refs, "… and 25 more") {
 		t.Errorf("refs: %d lines, %q", n+1, refs)
 	}
@@ -613,7 +613,7 @@ func TestNoFormulas(t *testing.T) {
 		{"Evidence", "H4", "'" + formulaQuote},
 		{"Summary", "B9", "'=1+1"},
 		{"Submissions", "A2", "'+file.csv"},
-		{"Automated checks", "J3", "'@reason"},
+		{"Automated checks", "N3", "'@reason"},
 	} {
 		if got, _ := f.GetCellValue(c.sheet, c.cell); got != c.want {
 			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
