@@ -18,7 +18,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
 
 export LANG ?= en_US.UTF-8
 
-.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench bench-import bench-search bench-export clean
+.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench bench-import bench-search bench-export bench-check clean
 
 demo: deps workbench
 	$(BIN)/workbench --demo --workspace "$(DEMO_WS)"
@@ -88,3 +88,10 @@ bench-search: wb
 # 100,000 evidence links, timed in a fresh process with its peak RSS.
 bench-export: wb
 	$(GO) run ./cmd/wbbench export --wb $(BIN)/wb --evidence 100000 --runs 3
+
+# The checks benchmark of docs/performance.md: wb check over a generated
+# 1M-row incident log, each run in a fresh process with its peak RSS. Give
+# BASELINE=path/to/an/older/wb to time it beside this build in the same run.
+bench-check: wb
+	$(GO) build -o $(BIN)/wbgen ./cmd/wbgen
+	$(GO) run ./cmd/wbbench check --wb $(BIN)/wb --wbgen $(BIN)/wbgen --rows 1000000 --runs 3 $(if $(BASELINE),--baseline $(BASELINE))

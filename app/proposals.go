@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -199,20 +200,90 @@ func walkSeq[T any](walk func(emit func(T) error) error) iter.Seq2[T, error] {
 	}
 }
 
-// checkRecords yields a case's records as the checks see them.
+// checkPage is the number of records read and decoded at a time.
+const checkPage = 1000
+
+// checkRecords yields a case's records as the checks see them, the
+// algorithm records first. Reading from the database and decoding the
+// stored fields run on goroutines of their own, pages in parallel, while
+// the records are yielded in order.
 func (a *App) checkRecords(ctx context.Context, caseID int64) iter.Seq2[checks.Record, error] {
-	return walkSeq(func(emit func(checks.Record) error) error {
-		return a.store.CaseRecords(ctx, caseID, func(r store.RecordRow, sub store.Submission) error {
-			rec := checks.Record{HitID: fulltext.RecordHitID(r.ID), Ref: r.Ref, File: sub.FileName, Kind: sub.Kind,
-				Sheet: r.Sheet, Row: r.Row, Location: recordPlace(r, sub)}
-			f, err := importers.DecodeFields(importers.Kind(sub.Kind), []byte(r.Fields))
-			if err != nil {
-				return fmt.Errorf("record %s of %s: stored fields: %w", rec.HitID, sub.FileName, err)
+	return func(yield func(checks.Record, error) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		type batch struct {
+			sub  store.Submission
+			rows []store.RecordRow
+			recs []checks.Record
+			err  error
+			done chan struct{}
+		}
+		ordered := make(chan *batch, 8)
+		work := make(chan *batch, 8)
+		go func() {
+			defer close(work)
+			defer close(ordered)
+			err := a.store.CaseRecordPages(ctx, caseID, []string{string(importers.Algorithm)}, checkPage, func(sub store.Submission, rows []store.RecordRow) error {
+				b := &batch{sub: sub, rows: rows, done: make(chan struct{})}
+				select {
+				case ordered <- b:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				work <- b
+				return nil
+			})
+			if err != nil && ctx.Err() == nil {
+				b := &batch{err: err, done: make(chan struct{})}
+				close(b.done)
+				select {
+				case ordered <- b:
+				case <-ctx.Done():
+				}
 			}
-			rec.Fields = f
-			return emit(rec)
-		})
-	})
+		}()
+		for range max(1, runtime.GOMAXPROCS(0)) {
+			go func() {
+				for b := range work {
+					b.recs, b.err = decodeCheckRecords(b.sub, b.rows)
+					close(b.done)
+				}
+			}()
+		}
+		for b := range ordered {
+			<-b.done
+			if b.err != nil {
+				yield(checks.Record{}, b.err)
+				return
+			}
+			for _, rec := range b.recs {
+				if !yield(rec, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// decodeCheckRecords turns a page of stored records into the checks'
+// records, their fields decoded.
+func decodeCheckRecords(sub store.Submission, rows []store.RecordRow) ([]checks.Record, error) {
+	out := make([]checks.Record, len(rows))
+	dec, err := importers.NewFieldsDecoder(importers.Kind(sub.Kind))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sub.FileName, err)
+	}
+	for i, r := range rows {
+		rec := checks.Record{HitID: fulltext.RecordHitID(r.ID), Ref: r.Ref, File: sub.FileName, Kind: sub.Kind,
+			Sheet: r.Sheet, Row: r.Row, Location: recordPlace(r, sub)}
+		f, err := dec.Decode([]byte(r.Fields))
+		if err != nil {
+			return nil, fmt.Errorf("record %s of %s: stored fields: %w", rec.HitID, sub.FileName, err)
+		}
+		rec.Fields = f
+		out[i] = rec
+	}
+	return out, nil
 }
 
 // checkPassages yields the passages of a case's annotation-rule and

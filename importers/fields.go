@@ -42,8 +42,9 @@ type Value struct {
 // values. Checks, search text, evidence quotations, exports and the GUI all
 // read records through Fields rather than the stored JSON.
 type Fields struct {
-	spec *KindSpec
-	vals []Value
+	spec  *KindSpec
+	index map[string]int // field name → position in vals
+	vals  []Value
 }
 
 // Kind is the kind of the record.
@@ -57,10 +58,7 @@ func (f Fields) Kind() Kind {
 // Value returns the named field's value; the zero Value when the record has
 // none or the kind has no such field.
 func (f Fields) Value(name string) Value {
-	if f.spec == nil {
-		return Value{}
-	}
-	if i, ok := fieldIndex(f.spec)[name]; ok {
+	if i, ok := f.index[name]; ok {
 		return f.vals[i]
 	}
 	return Value{}
@@ -120,7 +118,7 @@ func (f Fields) UnknownTerms(name string) []string {
 		return []string{v.Text}
 	case EnumList:
 		d, _ := decoderFor(f.spec.Kind)
-		i := fieldIndex(f.spec)[name]
+		i := f.index[name]
 		var out []string
 		for _, t := range v.Terms {
 			if !d.terms[i][t] {
@@ -156,10 +154,7 @@ func (f Fields) Each(fn func(field *Field, v Value)) {
 // Chinese or English name, a yes/no as 是/否 or yes/no, a time at its own
 // precision, a percentage as "1.20%", a quantity with its unit.
 func (f Fields) Display(name string, zh bool) string {
-	if f.spec == nil {
-		return ""
-	}
-	i, ok := fieldIndex(f.spec)[name]
+	i, ok := f.index[name]
 	if !ok {
 		return ""
 	}
@@ -249,21 +244,6 @@ func quantityText(n float64, unit string, zh bool) string {
 	return s + " " + u[1]
 }
 
-// fieldIndexes caches, per kind spec, the position of each field name.
-var fieldIndexes sync.Map // *KindSpec → map[string]int
-
-func fieldIndex(spec *KindSpec) map[string]int {
-	if m, ok := fieldIndexes.Load(spec); ok {
-		return m.(map[string]int)
-	}
-	m := make(map[string]int, len(spec.Fields))
-	for i, f := range spec.Fields {
-		m[f.Name] = i
-	}
-	fieldIndexes.Store(spec, m)
-	return m
-}
-
 // decoder decodes the stored fields of one kind. Its struct type mirrors
 // the kind's fields (json tags from the canonical names), so that
 // encoding/json fills concrete Go values instead of a map of interfaces —
@@ -271,6 +251,7 @@ func fieldIndex(spec *KindSpec) map[string]int {
 type decoder struct {
 	spec  *KindSpec
 	typ   reflect.Type
+	index map[string]int    // field name → position
 	terms []map[string]bool // canonical terms per enum field
 }
 
@@ -284,9 +265,10 @@ func decoderFor(k Kind) (*decoder, error) {
 	if spec == nil {
 		return nil, fmt.Errorf("unknown kind %q", k)
 	}
-	d := &decoder{spec: spec, terms: make([]map[string]bool, len(spec.Fields))}
+	d := &decoder{spec: spec, index: make(map[string]int, len(spec.Fields)), terms: make([]map[string]bool, len(spec.Fields))}
 	var fields []reflect.StructField
 	for i, f := range spec.Fields {
+		d.index[f.Name] = i
 		var t reflect.Type
 		switch f.Type {
 		case Text, Enum, Date, DateTime, Period:
@@ -315,13 +297,46 @@ func decoderFor(k Kind) (*decoder, error) {
 // DecodeFields decodes a record's stored canonical fields (the JSON object
 // the importers write) into typed values.
 func DecodeFields(kind Kind, data []byte) (Fields, error) {
+	d, err := NewFieldsDecoder(kind)
+	if err != nil {
+		return Fields{}, err
+	}
+	return d.Decode(data)
+}
+
+// FieldsDecoder decodes the stored fields of many records of one kind,
+// reusing its scratch space: use one per goroutine for long runs. The
+// Fields it returns stay valid after later calls.
+type FieldsDecoder struct {
+	d     *decoder
+	p     reflect.Value // a *struct of the kind's decoding type
+	chunk []Value       // values handed out, a block at a time
+}
+
+// valueBlock is how many records' values a FieldsDecoder allocates at once.
+const valueBlock = 64
+
+// NewFieldsDecoder returns a decoder for records of a kind.
+func NewFieldsDecoder(kind Kind) (*FieldsDecoder, error) {
 	d, err := decoderFor(kind)
 	if err != nil {
-		return Fields{}, fmt.Errorf("decode fields: %w", err)
+		return nil, fmt.Errorf("decode fields: %w", err)
 	}
-	f := Fields{spec: d.spec, vals: make([]Value, len(d.spec.Fields))}
-	p := reflect.New(d.typ)
-	if err := json.Unmarshal(data, p.Interface()); err != nil {
+	return &FieldsDecoder{d: d, p: reflect.New(d.typ)}, nil
+}
+
+// Decode decodes one record's stored fields.
+func (fd *FieldsDecoder) Decode(data []byte) (Fields, error) {
+	d := fd.d
+	n := len(d.spec.Fields)
+	if len(fd.chunk) < n {
+		fd.chunk = make([]Value, n*valueBlock)
+	}
+	f := Fields{spec: d.spec, index: d.index, vals: fd.chunk[:n:n]}
+	fd.chunk = fd.chunk[n:]
+	s := fd.p.Elem()
+	s.SetZero()
+	if err := json.Unmarshal(data, fd.p.Interface()); err != nil {
 		// A value of an unexpected JSON type (written by an older version,
 		// say): decode generically.
 		var m map[string]any
@@ -335,8 +350,7 @@ func DecodeFields(kind Kind, data []byte) (Fields, error) {
 		}
 		return f, nil
 	}
-	s := p.Elem()
-	for i := range d.spec.Fields {
+	for i := range n {
 		fv := s.Field(i)
 		switch fv.Kind() {
 		case reflect.String:

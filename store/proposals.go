@@ -308,6 +308,66 @@ func (s *Store) CaseRecords(ctx context.Context, caseID int64, fn func(RecordRow
 	return nil
 }
 
+// CaseRecordPages calls fn with every record of a case, a page of up to
+// pageSize records at a time, the submissions whose kind is among first
+// coming before the others (import order otherwise). Only what the
+// automated checks read is filled in: id, sheet, row, reference and the
+// canonical fields, not the extra columns. fn may keep the page.
+func (s *Store) CaseRecordPages(ctx context.Context, caseID int64, first []string, pageSize int, fn func(Submission, []RecordRow) error) error {
+	subs, err := s.ListSubmissions(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(subs, func(a, b Submission) int {
+		ai, bi := !slices.Contains(first, a.Kind), !slices.Contains(first, b.Kind)
+		switch {
+		case ai == bi:
+			return 0
+		case !ai:
+			return -1
+		}
+		return 1
+	})
+	for _, sub := range subs {
+		if sub.Records == 0 {
+			continue
+		}
+		for from := int64(0); ; {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			rows, err := s.db.QueryContext(ctx, `SELECT id, sheet, row_no, ref, fields FROM records
+				WHERE id >= ? AND submission_id = ? ORDER BY id LIMIT ?`, from, sub.ID, pageSize)
+			if err != nil {
+				return fmt.Errorf("read records: %w", err)
+			}
+			page := make([]RecordRow, 0, pageSize)
+			for rows.Next() {
+				var r RecordRow
+				if err := rows.Scan(&r.ID, &r.Sheet, &r.Row, &r.Ref, &r.Fields); err != nil {
+					rows.Close()
+					return fmt.Errorf("read records: %w", err)
+				}
+				page = append(page, r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("read records: %w", err)
+			}
+			if len(page) > 0 {
+				if err := fn(sub, page); err != nil {
+					return err
+				}
+			}
+			if len(page) < pageSize {
+				break
+			}
+			from = page[len(page)-1].ID + 1
+		}
+	}
+	return nil
+}
+
 // CasePassages calls fn with every passage of a case's document
 // submissions of the given kinds, in import order.
 func (s *Store) CasePassages(ctx context.Context, caseID int64, kinds []string, fn func(PassageRow, Submission) error) error {

@@ -97,7 +97,8 @@ type Input struct {
 	// Kinds counts the case's submissions per kind, documents included.
 	Kinds map[string]int
 	// Records yields every structured record of the case once, in a
-	// stable order.
+	// stable order, the algorithm records first: what they publish (the
+	// complaint time limit) is needed to judge the others as they pass.
 	Records iter.Seq2[Record, error]
 	// Passages yields the passages of the case's annotation-rule and
 	// algorithm documents; nil when there are none.
@@ -145,7 +146,7 @@ type Outcome struct {
 // rule is one automated check while it runs: it sees every record and
 // passage once, then says what it found.
 type rule interface {
-	record(r *Record)
+	record(r *Record, f *facts)
 	passage(p *Passage)
 	finish(f *facts) Outcome
 }
@@ -175,15 +176,21 @@ func Run(in Input, refs []Ref) ([]Outcome, error) {
 	}
 	f := &facts{service: in.Service, kinds: in.Kinds}
 	if in.Records != nil {
+		others := false
 		for rec, err := range in.Records {
 			if err != nil {
 				return nil, fmt.Errorf("read records: %w", err)
 			}
 			if rec.Kind == kindAlgorithm {
+				if others {
+					return nil, fmt.Errorf("read records: algorithm record %s came after other records; the algorithm records must come first", rec.Name())
+				}
 				f.addAlgorithm(rec)
+			} else {
+				others = true
 			}
 			for _, r := range rules {
-				r.rule.record(&rec)
+				r.rule.record(&rec, f)
 			}
 		}
 	}

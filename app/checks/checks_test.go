@@ -444,6 +444,10 @@ func TestRunSharesRulesAndStopsOnErrors(t *testing.T) {
 	if !errors.Is(err, boom) {
 		t.Errorf("a failing record source gives %v", err)
 	}
+	late := records(inc("I-1", cleanIncident("I-1", "complaint")), algo(cleanAlgorithm()))
+	if _, err := Run(Input{Records: late}, refs); err == nil || !strings.Contains(err.Error(), "must come first") {
+		t.Errorf("an algorithm record after the others gives %v", err)
+	}
 	if _, err := Run(Input{}, []Ref{{Item: "x", Check: checklist.CheckRef{ID: "no_such_check"}}}); err == nil || !strings.Contains(err.Error(), "no_such_check") {
 		t.Errorf("an unknown check gives %v", err)
 	}

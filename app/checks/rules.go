@@ -23,7 +23,7 @@ func unreadable(zhField, enField, raw string) Text {
 // lawfulBasis: every data source states its lawful-source basis (Art. 7(1)).
 type lawfulBasis struct{ b outcomeBuilder }
 
-func (c *lawfulBasis) record(r *Record) {
+func (c *lawfulBasis) record(r *Record, _ *facts) {
 	if r.Kind != kindDataSource {
 		return
 	}
@@ -53,7 +53,7 @@ type declaredBasis struct {
 	yes                                 int
 }
 
-func (c *declaredBasis) record(r *Record) {
+func (c *declaredBasis) record(r *Record, _ *facts) {
 	if r.Kind != kindDataSource {
 		return
 	}
@@ -94,7 +94,7 @@ type harmfulShare struct {
 	b   outcomeBuilder
 }
 
-func (c *harmfulShare) record(r *Record) {
+func (c *harmfulShare) record(r *Record, _ *facts) {
 	if r.Kind != kindDataSource {
 		return
 	}
@@ -152,7 +152,7 @@ func ownModel(s string) bool {
 // filing number (Art. 7(1)). A provider that built its own model owes none.
 type baseModelFiling struct{}
 
-func (c *baseModelFiling) record(*Record)   {}
+func (c *baseModelFiling) record(*Record, *facts) {}
 func (c *baseModelFiling) passage(*Passage) {}
 func (c *baseModelFiling) finish(f *facts) Outcome {
 	var b outcomeBuilder
@@ -208,7 +208,7 @@ func (c *baseModelFiling) finish(f *facts) Outcome {
 // annotationRules: the provider submitted annotation rules (Art. 8).
 type annotationRules struct{}
 
-func (c *annotationRules) record(*Record)   {}
+func (c *annotationRules) record(*Record, *facts) {}
 func (c *annotationRules) passage(*Passage) {}
 func (c *annotationRules) finish(f *facts) Outcome {
 	n := f.kinds[kindAnnotation]
@@ -244,7 +244,7 @@ type annotationQA struct {
 	b                              outcomeBuilder
 }
 
-func (c *annotationQA) record(r *Record) {
+func (c *annotationQA) record(r *Record, _ *facts) {
 	if r.Kind != kindAnnotation {
 		return
 	}
@@ -303,7 +303,7 @@ func (c *annotationQA) finish(*facts) Outcome {
 // annotatorTraining: the annotators of every batch were trained (Art. 8).
 type annotatorTraining struct{ b outcomeBuilder }
 
-func (c *annotatorTraining) record(r *Record) {
+func (c *annotatorTraining) record(r *Record, _ *facts) {
 	if r.Kind != kindAnnotation {
 		return
 	}
@@ -344,7 +344,7 @@ type safetyAnnotation struct {
 	found           *Passage
 }
 
-func (c *safetyAnnotation) record(r *Record) {
+func (c *safetyAnnotation) record(r *Record, _ *facts) {
 	if r.Kind != kindAnnotation {
 		return
 	}
@@ -458,7 +458,7 @@ type piRequests struct {
 
 var piWhat = Text{Zh: "个人信息请求", En: "a personal-information request"}
 
-func (c *piRequests) record(r *Record) {
+func (c *piRequests) record(r *Record, _ *facts) {
 	if !c.b.incidentOf(r, "pi_request", piWhat) {
 		return
 	}
@@ -514,7 +514,7 @@ func namesOf(ms []string) Text {
 // disagreement between the two is said.
 type contentLabelling struct{}
 
-func (c *contentLabelling) record(*Record)   {}
+func (c *contentLabelling) record(*Record, *facts) {}
 func (c *contentLabelling) passage(*Passage) {}
 func (c *contentLabelling) finish(f *facts) Outcome {
 	caseMs := f.service.Modalities
@@ -626,7 +626,7 @@ type illegalContentAction struct{ b outcomeBuilder }
 
 var illegalWhat = Text{Zh: "违法内容", En: "illegal content"}
 
-func (c *illegalContentAction) record(r *Record) {
+func (c *illegalContentAction) record(r *Record, _ *facts) {
 	if !c.b.incidentOf(r, "illegal_content", illegalWhat) {
 		return
 	}
@@ -715,7 +715,7 @@ func reportProblems(r *Record) (problems, unclear []Text) {
 // authority (Art. 14 ¶1).
 type illegalContentReport struct{ b outcomeBuilder }
 
-func (c *illegalContentReport) record(r *Record) {
+func (c *illegalContentReport) record(r *Record, _ *facts) {
 	if !c.b.incidentOf(r, "illegal_content", illegalWhat) {
 		return
 	}
@@ -736,7 +736,7 @@ type userIllegalActivity struct{ b outcomeBuilder }
 
 var userWhat = Text{Zh: "使用者违法活动", En: "a user's illegal activity"}
 
-func (c *userIllegalActivity) record(r *Record) {
+func (c *userIllegalActivity) record(r *Record, _ *facts) {
 	if !c.b.incidentOf(r, "user_illegal_activity", userWhat) {
 		return
 	}
@@ -762,92 +762,82 @@ func (c *userIllegalActivity) finish(*facts) Outcome {
 		Text{Zh: "处置、记录或报告有缺失", En: "without action, record or report"})
 }
 
-// complaint is a complaint kept until the time limit is known.
-type complaint struct {
-	rec         Record
-	found, done values.Time
-	hasDone     bool
-	unclear     []Text
-	feedback    int8 // 1 yes, 0 no, -1 not said
-}
-
 // complaintTimeLimit: complaints were resolved within the provider's
-// published time limit, else within defaultDays (Art. 15).
+// published time limit, else within defaultDays (Art. 15). The limit is
+// read from the algorithm records, which come first, when the first
+// complaint passes.
 type complaintTimeLimit struct {
 	defaultDays int
 	b           outcomeBuilder
-	complaints  []complaint
+	known       bool // limit and source are set
+	limit       duration
+	source      Text
 }
 
 var complaintWhat = Text{Zh: "投诉举报", En: "a complaint or report"}
 
-func (c *complaintTimeLimit) record(r *Record) {
+// setLimit takes the provider's published limit from the algorithm
+// records, else the template's default.
+func (c *complaintTimeLimit) setLimit(f *facts) {
+	if c.known {
+		return
+	}
+	c.known = true
+	c.limit = duration{float64(c.defaultDays), "days"}
+	c.source = Text{Zh: "模板默认时限", En: "the template's default limit"}
+	for _, r := range f.algorithm {
+		if d, ok := durationField(r.Fields, "complaint_time_limit"); ok {
+			c.limit = d
+			c.source = Text{Zh: r.File + " 公布的时限", En: "the limit published in " + r.File}
+			return
+		}
+	}
+}
+
+func (c *complaintTimeLimit) record(r *Record, f *facts) {
 	if !c.b.incidentOf(r, "complaint", complaintWhat) {
 		return
 	}
-	k := complaint{rec: *r, feedback: -1}
-	k.rec.Fields = importers.Fields{}
-	k.found, k.done, _, k.hasDone, k.unclear = receipt(r, "resolved_at", "办结时间", "the resolution time")
-	if r.Fields.Unreadable("resolved_at") {
-		k.hasDone = true // unclear, not unresolved
-	}
-	if fb, ok := r.Fields.Bool("feedback_given"); ok {
-		k.feedback = 0
-		if fb {
-			k.feedback = 1
+	c.setLimit(f)
+	c.b.checked++
+	var problems []Text
+	found, done, _, hasDone, unclear := receipt(r, "resolved_at", "办结时间", "the resolution time")
+	switch {
+	case !hasDone && !r.Fields.Unreadable("resolved_at"):
+		problems = append(problems, Text{Zh: "无办结时间，投诉举报未办结", En: "no resolution time: not resolved"})
+	case unclear == nil:
+		switch c.limit.judge(found, done) {
+		case beyondLimit:
+			days, _ := values.CalendarDays(found, done)
+			lt := c.limit.text()
+			p := Text{
+				Zh: fmt.Sprintf("受理后 %d 个自然日方办结，超过%s（%s）", days, lt.Zh, c.source.Zh),
+				En: fmt.Sprintf("resolved %d calendar days after receipt, beyond %s (%s)", days, lt.En, c.source.En)}
+			if c.limit.unit == "working_days" {
+				w := workingDays(found.Start(), days)
+				p.Zh += fmt.Sprintf("，计 %d 个工作日", w)
+				p.En += fmt.Sprintf("; %d working days", w)
+			}
+			problems = append(problems, p)
+		case cannotTell:
+			unclear = append(unclear, Text{
+				Zh: fmt.Sprintf("受理时间 %s、办结时间 %s 的精度不足以判断是否超过%s", found.Display(), done.Display(), c.limit.text().Zh),
+				En: fmt.Sprintf("received %s and resolved %s: too coarse to tell whether it took longer than %s", found.Display(), done.Display(), c.limit.text().En)})
 		}
 	}
-	c.complaints = append(c.complaints, k)
+	if fb, ok := r.Fields.Bool("feedback_given"); ok && !fb {
+		problems = append(problems, Text{Zh: "未反馈处理结果", En: "the outcome was not fed back"})
+	}
+	c.b.flagProblems(r, problems, unclear)
 }
 func (c *complaintTimeLimit) passage(*Passage) {}
 func (c *complaintTimeLimit) finish(f *facts) Outcome {
-	limit := duration{float64(c.defaultDays), "days"}
-	source := Text{Zh: "模板默认时限", En: "the template's default limit"}
-	for _, r := range f.algorithm {
-		if d, ok := durationField(r.Fields, "complaint_time_limit"); ok {
-			limit = d
-			source = Text{Zh: r.File + " 公布的时限", En: "the limit published in " + r.File}
-			break
-		}
-	}
-	b := &c.b
-	for i := range c.complaints {
-		k := &c.complaints[i]
-		b.checked++
-		var problems []Text
-		unclear := k.unclear
-		switch {
-		case !k.hasDone:
-			problems = append(problems, Text{Zh: "无办结时间，投诉举报未办结", En: "no resolution time: not resolved"})
-		case unclear == nil:
-			switch limit.judge(k.found, k.done) {
-			case beyondLimit:
-				days, _ := values.CalendarDays(k.found, k.done)
-				p := Text{
-					Zh: fmt.Sprintf("受理后 %d 个自然日方办结，超过%s（%s）", days, limit.text().Zh, source.Zh),
-					En: fmt.Sprintf("resolved %d calendar days after receipt, beyond %s (%s)", days, limit.text().En, source.En)}
-				if limit.unit == "working_days" {
-					w := workingDays(k.found.Start(), days)
-					p.Zh += fmt.Sprintf("，计 %d 个工作日", w)
-					p.En += fmt.Sprintf("; %d working days", w)
-				}
-				problems = append(problems, p)
-			case cannotTell:
-				unclear = append(unclear, Text{
-					Zh: fmt.Sprintf("受理时间 %s、办结时间 %s 的精度不足以判断是否超过%s", k.found.Display(), k.done.Display(), limit.text().Zh),
-					En: fmt.Sprintf("received %s and resolved %s: too coarse to tell whether it took longer than %s", k.found.Display(), k.done.Display(), limit.text().En)})
-			}
-		}
-		if k.feedback == 0 {
-			problems = append(problems, Text{Zh: "未反馈处理结果", En: "the outcome was not fed back"})
-		}
-		b.flagProblems(&k.rec, problems, unclear)
-	}
-	lt := limit.text()
-	o := b.outcome(noIncidents(Text{Zh: "投诉举报", En: "complaints"}),
-		Text{Zh: fmt.Sprintf("每一投诉举报均在%s内办结（%s）", lt.Zh, source.Zh), En: fmt.Sprintf("every complaint was resolved within %s (%s)", lt.En, source.En)},
-		Text{Zh: fmt.Sprintf("未在%s内办结或未反馈（%s）", lt.Zh, source.Zh), En: fmt.Sprintf("not resolved within %s or not answered (%s)", lt.En, source.En)})
-	if limit.unit == "working_days" && b.problems > 0 {
+	c.setLimit(f)
+	lt := c.limit.text()
+	o := c.b.outcome(noIncidents(Text{Zh: "投诉举报", En: "complaints"}),
+		Text{Zh: fmt.Sprintf("每一投诉举报均在%s内办结（%s）", lt.Zh, c.source.Zh), En: fmt.Sprintf("every complaint was resolved within %s (%s)", lt.En, c.source.En)},
+		Text{Zh: fmt.Sprintf("未在%s内办结或未反馈（%s）", lt.Zh, c.source.Zh), En: fmt.Sprintf("not resolved within %s or not answered (%s)", lt.En, c.source.En)})
+	if c.limit.unit == "working_days" && c.b.problems > 0 {
 		o.Summary.Zh += "工作日按周一至周五计，未扣除法定节假日。"
 		o.Summary.En += " Working days are counted Monday to Friday; public holidays are not deducted."
 	}
@@ -858,7 +848,7 @@ func (c *complaintTimeLimit) finish(f *facts) Outcome {
 // algorithm filing number (Art. 17).
 type algorithmFiling struct{}
 
-func (c *algorithmFiling) record(*Record)   {}
+func (c *algorithmFiling) record(*Record, *facts) {}
 func (c *algorithmFiling) passage(*Passage) {}
 func (c *algorithmFiling) finish(f *facts) Outcome {
 	po, said := f.algorithmBool("public_opinion")

@@ -41,6 +41,7 @@ const usage = `usage:
   wbbench search --wb bin/wb --wbgen bin/wbgen [--rows 1000000] [--runs 40] [--dir DIR] [--skip-baseline]
   wbbench search-run --workspace DIR [--runs 40]     (run by search in a fresh process)
   wbbench export --wb bin/wb [--evidence 100000] [--runs 3] [--dir DIR]
+  wbbench check --wb bin/wb --wbgen bin/wbgen [--baseline OLD-WB] [--rows 1000000] [--runs 3] [--dir DIR]
 `
 
 func main() {
@@ -65,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runSearchRun(args[1:], stdout, stderr)
 	case "export":
 		return runExportBench(args[1:], stdout, stderr)
+	case "check":
+		return runCheckBench(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
