@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,9 +34,12 @@ type Value struct {
 	// Period is a period value (To is zero for an open end); nil for other
 	// types.
 	Period *values.Period
-	// Terms are an enum list's terms: canonical where known, as written
-	// otherwise. OK is false when any is unknown.
-	Terms []string
+	// Terms are an enum list's terms: canonical where known — also those
+	// read from a part written as prose ("已停止生成并消除相关内容") — and
+	// the parts in which no term was found, as written. OK is false when
+	// there is any of the latter. Written holds the parts as stored.
+	Terms   []string
+	Written []string
 }
 
 // Fields are a stored record's canonical fields, decoded once into typed
@@ -197,8 +201,8 @@ func DisplayValue(fd *Field, v Value, zh bool) string {
 	case Enum:
 		return termName(fd, v.Text, zh)
 	case EnumList:
-		parts := make([]string, len(v.Terms))
-		for i, t := range v.Terms {
+		parts := make([]string, len(v.Written))
+		for i, t := range v.Written {
 			parts[i] = termName(fd, t, zh)
 		}
 		if zh {
@@ -418,13 +422,33 @@ func (d *decoder) value(i int, raw any) Value {
 	return v
 }
 
-// list types the terms of enum-list field i.
-func (d *decoder) list(i int, terms []string) Value {
-	v := Value{Type: EnumList, Set: true, Terms: terms, OK: true}
-	for _, t := range terms {
-		if !d.terms[i][t] {
-			v.OK = false
+// list types the terms of enum-list field i: a part outside the
+// vocabulary is read for the terms it names.
+func (d *decoder) list(i int, written []string) Value {
+	v := Value{Type: EnumList, Set: true, Terms: written, Written: written, OK: true}
+	for j, t := range written {
+		if d.terms[i][t] {
+			continue
 		}
+		// Build a separate list from here on: written is kept as stored.
+		v.Terms = append([]string(nil), written[:j]...)
+		for _, t := range written[j:] {
+			switch {
+			case d.terms[i][t]:
+				v.Terms = append(v.Terms, t)
+			default:
+				found := termsInProse(d.spec.Kind, d.spec.Fields[i].Name, t)
+				if len(found) == 0 {
+					v.Terms, v.OK = append(v.Terms, t), false
+				}
+				for _, f := range found {
+					if !slices.Contains(v.Terms, f) {
+						v.Terms = append(v.Terms, f)
+					}
+				}
+			}
+		}
+		break
 	}
 	return v
 }

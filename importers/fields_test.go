@@ -9,7 +9,7 @@ import (
 )
 
 func TestDecodeFields(t *testing.T) {
-	stored := `{"id":"240160","found_at":"2024-06-06T14:20:00","category":"illegal_content","action":["stop_generation","屏蔽"],` +
+	stored := `{"id":"240160","found_at":"2024-06-06T14:20:00","category":"illegal_content","action":["stop_generation","约谈"],` +
 		`"reported":true,"reported_at":"2024-06-06","resolved_at":"不详","feedback_given":"不涉及","notes":"a \"quoted\" note"}`
 	f, err := DecodeFields(Incident, []byte(stored))
 	if err != nil {
@@ -36,10 +36,10 @@ func TestDecodeFields(t *testing.T) {
 		t.Errorf("feedback_given 不涉及 read as a yes/no")
 	}
 	act := f.Value("action")
-	if !slices.Equal(act.Terms, []string{"stop_generation", "屏蔽"}) || !slices.Equal(f.UnknownTerms("action"), []string{"屏蔽"}) || act.OK {
+	if !slices.Equal(act.Terms, []string{"stop_generation", "约谈"}) || !slices.Equal(f.UnknownTerms("action"), []string{"约谈"}) || act.OK {
 		t.Errorf("action = %+v", act)
 	}
-	if got := f.Display("action", true); got != "停止生成、屏蔽" {
+	if got := f.Display("action", true); got != "停止生成、约谈" {
 		t.Errorf("Display(action) = %q", got)
 	}
 	if got := f.Display("category", false); got != "illegal content" {
@@ -108,4 +108,33 @@ func BenchmarkDecodeFields(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestTermsInProse: an action written as prose is read for the terms it
+// names, negated ones left out; the words stay as written for people.
+func TestTermsInProse(t *testing.T) {
+	for _, tc := range []struct {
+		written []string
+		terms   []string
+		ok      bool
+	}{
+		{[]string{"已停止生成并消除（删除）相关内容", "已安排模型优化训练"}, []string{"stop_generation", "eliminate", "model_optimisation"}, true},
+		{[]string{"限制功能（关闭开放 API 调用权限）"}, []string{"restrict"}, true},
+		{[]string{"未停止生成，仅警告用户"}, []string{"warn"}, true},
+		{[]string{"复核后解除限制"}, []string{"复核后解除限制"}, false},
+		{[]string{"不予删除"}, []string{"不予删除"}, false},
+		{[]string{"暂停生成并人工复核"}, []string{"stop_generation"}, true},
+		{[]string{"已记录", "转策略组评估"}, []string{"已记录", "转策略组评估"}, false},
+		{[]string{"content removed, user warned"}, []string{"eliminate", "warn"}, true},
+	} {
+		data, _ := json.Marshal(map[string]any{"action": tc.written})
+		f, err := DecodeFields(Incident, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := f.Value("action")
+		if !slices.Equal(v.Terms, tc.terms) || v.OK != tc.ok || !slices.Equal(v.Written, tc.written) {
+			t.Errorf("%q: terms %q (ok %v), want %q (ok %v)", tc.written, v.Terms, v.OK, tc.terms, tc.ok)
+		}
+	}
 }
