@@ -1,14 +1,29 @@
 package values
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // ParseBool reads a yes/no answer. True: 是 有 已 对 √ ✓ ✔ y yes true t 1 on
-// 包含 含 涉及 已报告 已反馈 是的. False: 否 无 没有 未 不 × ✗ ✘ ✕ n no false
-// f 0 off 不包含 不含 不涉及 未报告 未反馈 不是. Latin words are matched
-// without regard to case ("YES", "True"). Empty text and anything else is
-// ok=false.
+// 包含 含 涉及 已报告 已反馈 是的 已完成 已开展 已进行 已通过 已取得 已实施.
+// False: 否 无 没有 未 不 × ✗ ✘ ✕ n no false f 0 off 不包含 不含 不涉及 未报告
+// 未反馈 不是 未完成 未开展 未进行 未通过 未取得 未实施. Latin words are matched
+// without regard to case ("YES", "True"). An answer followed by an
+// explanation after a punctuation mark counts ("是，已于2024年5月完成",
+// "已完成。报告编号…"). Empty text and anything else is ok=false.
 func ParseBool(s string) (v bool, ok bool) {
 	s = clean(s)
+	if v, ok := parseBool(s); ok {
+		return v, true
+	}
+	if i := strings.IndexAny(s, "，。；;,（(：:"); i > 0 {
+		return parseBool(trim(s[:i]))
+	}
+	return false, false
+}
+
+func parseBool(s string) (v bool, ok bool) {
 	if len(s) == 0 || len(s) > 16 {
 		return false, false
 	}
@@ -43,9 +58,11 @@ func lookupBool(s string) (bool, bool) {
 		return false, false
 	}
 	switch s {
-	case "是", "有", "已", "对", "√", "✓", "✔", "包含", "含", "涉及", "已报告", "已反馈", "是的":
+	case "是", "有", "已", "对", "√", "✓", "✔", "包含", "含", "涉及", "已报告", "已反馈", "是的",
+		"已完成", "已开展", "已进行", "已通过", "已取得", "已实施":
 		return true, true
-	case "否", "无", "没有", "未", "不", "×", "✗", "✘", "✕", "不包含", "不含", "不涉及", "未报告", "未反馈", "不是":
+	case "否", "无", "没有", "未", "不", "×", "✗", "✘", "✕", "不包含", "不含", "不涉及", "未报告", "未反馈", "不是",
+		"未完成", "未开展", "未进行", "未通过", "未取得", "未实施":
 		return false, true
 	}
 	return false, false

@@ -1,5 +1,7 @@
 package values
 
+import "unicode"
+
 // Units of a Duration.
 const (
 	UnitDays        = "days"
@@ -110,7 +112,74 @@ var (
 // Chinese numerals up to 9999 (两, 十五, 九十九, 一百) or as 半 (半天 is half a
 // day). "在…内", "…以内" and "within …" around it are ignored. Negative or
 // unreadable durations and other units (months) are ok=false.
+//
+// A limit stated in a sentence ("自受理之日起 7 个工作日内处理完毕并反馈处理结果")
+// is read too: the text is searched for a number written in digits followed
+// by a unit, and when it names several ("48小时内响应，15个工作日内办结") the
+// longest is taken — the time by which handling must be finished.
 func ParseDuration(s string) (Duration, bool) {
+	if d, ok := parseDuration(s); ok {
+		return d, true
+	}
+	return durationInProse(clean(s))
+}
+
+// durationInProse finds the longest duration written with digits inside a
+// sentence: a text that holds, besides the duration, at least four letters
+// or Chinese characters (so that "3-5天" or "1天2小时" stay unread).
+func durationInProse(s string) (Duration, bool) {
+	var best Duration
+	found := false
+	bestAt, bestEnd := 0, 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || i > 0 && (isDigit(s[i-1]) || s[i-1] == '.') {
+			continue
+		}
+		d, n, ok := parseNumber(s[i:], false)
+		if !ok {
+			continue
+		}
+		r := skipSpaces(s[i+n:])
+		for _, u := range durationUnitIndex[lowerByte(firstByte(r))] {
+			rest, ok := cutPrefixFold(r, u.text)
+			if !ok || rest != "" && u.text[0] < 0x80 && isLatinLetter(rest[0]) {
+				continue // "7 days" but not "7 dollars"
+			}
+			v := Duration{Value: d.float() * u.factor, Unit: u.unit}
+			if v.Value > 0 && v.Value <= maxDurationValue && (!found || v.Hours() > best.Hours()) {
+				best, found = v, true
+				bestAt, bestEnd = i, len(s)-len(rest)
+			}
+			break
+		}
+	}
+	if !found || wordRunes(s[:bestAt])+wordRunes(s[bestEnd:]) < 4 {
+		return Duration{}, false
+	}
+	return best, true
+}
+
+// wordRunes counts the letters and Chinese characters of s.
+func wordRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func firstByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[0]
+}
+
+func isLatinLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func parseDuration(s string) (Duration, bool) {
 	s = stripPrefixes(clean(s), durationLead)
 	d, n, ok := parseNumber(s, false)
 	if !ok {

@@ -144,3 +144,42 @@ func TestParseChinese(t *testing.T) {
 		})
 	}
 }
+
+func TestDurationInProse(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Duration
+		ok   bool
+	}{
+		{"自受理之日起 7 个工作日内处理完毕并反馈处理结果（《用户协议》第 11.2 条）", Duration{7, UnitWorkingDays}, true},
+		{"48小时内响应，15个工作日内办结", Duration{15, UnitWorkingDays}, true},
+		{"We answer within 3 days of receipt", Duration{3, UnitDays}, true},
+		{"第 11.2 条", Duration{}, false},
+		{"收到后尽快处理", Duration{}, false},
+		{"2024年5月起执行", Duration{}, false},
+	} {
+		got, ok := ParseDuration(tc.in)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("ParseDuration(%q) = %+v, %v; want %+v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestBoolWithExplanation(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		v, ok bool
+	}{
+		{"是，已于2024年5月完成", true, true},
+		{"已完成。2024-05 按国家有关规定开展安全评估", true, true},
+		{"否（尚未开展）", false, true},
+		{"未开展，计划于下季度完成", false, true},
+		{"部分完成", false, false},
+		{"是否开展", false, false},
+	} {
+		v, ok := ParseBool(tc.in)
+		if v != tc.v || ok != tc.ok {
+			t.Errorf("ParseBool(%q) = %v, %v; want %v, %v", tc.in, v, ok, tc.v, tc.ok)
+		}
+	}
+}

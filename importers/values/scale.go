@@ -58,6 +58,10 @@ var scaleUnits = []scaleUnit{
 	{text: "组", unit: UnitItems},
 	{text: "对", unit: UnitItems},
 	{text: "句", unit: UnitItems},
+	{text: "册", unit: UnitItems},
+	{text: "本", unit: UnitItems},
+	{text: "首", unit: UnitItems},
+	{text: "部", unit: UnitItems},
 	{text: "行", unit: UnitItems},
 	{text: "样本", unit: UnitItems},
 	{text: "样例", unit: UnitItems},
@@ -140,7 +144,10 @@ var scaleTrail = []string{"左右", "以上", "上下", "余", "多", "+", "or m
 // with no unit), not bytes; it means bytes only after a Chinese multiplier
 // ("5万B").
 //
-// Units: tokens (token, tok, 词元, 个token), items (条 个 张 篇 段 幅 份 组 对 句
+// A note in brackets after the quantity is left out: "2.3 GB（约 9.8 亿
+// tokens）" is 2.3 GB.
+//
+// Units: tokens (token, tok, 词元, 个token), items (条 个 张 篇 段 幅 份 组 对 句 册 本 首 部
 // 行 样本 样例 条数据 item sample record row), bytes (byte, 字节, KB MB GB TB PB
 // EB in powers of 1000, KiB MiB GiB TiB PiB EiB in powers of 1024), hours
 // (小时 h hr hrs hour 时长小时) and parameters (params parameters 参数 个参数
@@ -150,6 +157,17 @@ var scaleTrail = []string{"左右", "以上", "上下", "余", "多", "+", "or m
 // 超过, 共, about, approx., over, ~, ≈, >) and trailing ones (左右, 以上, 余, 多,
 // +) are ignored. Garbage, negative values, NaN and infinities are ok=false.
 func ParseScale(s string) (Scale, bool) {
+	if sc, ok := parseScale(s); ok {
+		return sc, true
+	}
+	// "2.3 GB（约 9.8 亿 tokens）": the quantity before a note in brackets.
+	if i := strings.IndexAny(s, "(（["); i > 0 {
+		return parseScale(s[:i])
+	}
+	return Scale{}, false
+}
+
+func parseScale(s string) (Scale, bool) {
 	s = stripPrefixes(clean(s), scaleLead)
 	d, n, ok := parseDecimal(s, true)
 	if !ok {
