@@ -139,14 +139,28 @@ func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
 	}
 	c.ebuf = append(c.ebuf[:0], '{')
 	any := false
+	beyond := 0 // cells with a value right of the header
 	for i, v := range cells {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}
+		if i >= len(c.header) && c.xlsxCols && i > 0 && v == strings.TrimSpace(cells[i-1]) {
+			// The same value as its left neighbour, right of the header:
+			// a merged cell reaching past the table, nothing new.
+			continue
+		}
 		any = true
-		if i >= len(c.colField) { // a ragged row, longer than the header
-			c.addColumn(i, "", c.xlsxCols)
+		if i >= len(c.header) {
+			// A ragged row, longer than its header (a stray delimiter, a
+			// value typed right of the table, a merged cell reaching past
+			// it): the cell is kept as an extra column named by position.
+			// Blank cells before it leave gaps, so every column up to this
+			// one is added.
+			beyond++
+			for j := len(c.colField); j <= i; j++ {
+				c.addColumn(j, "", c.xlsxCols)
+			}
 		}
 		if f := c.colField[i]; f >= 0 {
 			c.vals[f] = append(c.vals[f], v)
@@ -161,6 +175,9 @@ func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
 	if !any {
 		return rec, false
 	}
+	if beyond > 0 {
+		c.warnBeyond(row, cells)
+	}
 	c.ebuf = append(c.ebuf, '}')
 	c.keyed = false
 	c.fbuf = c.encodeFields(row)
@@ -169,6 +186,34 @@ func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
 		rec.Ref = c.vals[c.idField][0]
 	}
 	return rec, true
+}
+
+// warnBeyond says which cells of a row stand right of the header, kept as
+// extra columns.
+func (c *converter) warnBeyond(row int, cells []string) {
+	var names []string
+	for i := len(c.header); i < len(cells); i++ {
+		if v := strings.TrimSpace(cells[i]); v != "" && !(c.xlsxCols && i > 0 && v == strings.TrimSpace(cells[i-1])) {
+			names = append(names, strconv.Quote(c.extraName(i)))
+		}
+	}
+	what := "a value"
+	if len(names) > 1 {
+		what = strconv.Itoa(len(names)) + " values"
+	}
+	c.warn(c.locRow(row), fmt.Sprintf("the row is longer than its header (%d columns): %s right of it kept as %s",
+		len(c.header), what, strings.Join(names, ", ")))
+}
+
+// extraName is the key an extra column is stored under.
+func (c *converter) extraName(i int) string {
+	if h := c.headers[i]; h != "" {
+		return h
+	}
+	if c.xlsxCols {
+		return "column " + columnLetter(i)
+	}
+	return "column " + strconv.Itoa(i+1)
 }
 
 // isHeaderRepeat reports a row equal to the header row (exports that
