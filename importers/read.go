@@ -171,6 +171,9 @@ type reader struct {
 	res  Result
 	conv *converter
 	rows int
+	// quiet silences the XLSX reader's warnings while rows read before
+	// are passed over again.
+	quiet bool
 }
 
 func (r *reader) warn(location, message string) {
@@ -379,6 +382,11 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 		return err
 	}
 	defer wb.Close()
+	wb.OnWarning(func(sheet, cell, message string) {
+		if !r.quiet {
+			r.warn(fmt.Sprintf("sheet %q, cell %s", sheet, cell), message)
+		}
+	})
 	type sheetHead struct {
 		name string
 		rows []tabular.Row
@@ -416,7 +424,7 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	if bestSheet < 0 {
 		// No sheet has a header row: perhaps key facts written down a column.
 		for _, h := range heads {
-			t, err := resume(wb, h.name, len(h.rows))
+			t, err := r.resume(wb, h.name, len(h.rows))
 			if err != nil {
 				return err
 			}
@@ -452,7 +460,7 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 		if err := r.startTable(h.name, h.rows[pos].Cells, true); err != nil {
 			return err
 		}
-		t, err := resume(wb, h.name, len(h.rows))
+		t, err := r.resume(wb, h.name, len(h.rows))
 		if err != nil {
 			return err
 		}
@@ -463,12 +471,15 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	return nil
 }
 
-// resume opens a sheet again past the rows the first pass buffered.
-func resume(wb *xlsx.Workbook, sheet string, buffered int) (tabular.Table, error) {
+// resume opens a sheet again past the rows the first pass buffered. The
+// rows passed over were warned about in the first pass.
+func (r *reader) resume(wb *xlsx.Workbook, sheet string, buffered int) (tabular.Table, error) {
 	t, err := wb.Table(sheet)
 	if err != nil {
 		return nil, err
 	}
+	r.quiet = true
+	defer func() { r.quiet = false }()
 	for i := 0; i < buffered; i++ {
 		if _, err := t.Next(); err != nil {
 			return nil, fmt.Errorf("sheet %q: %w", sheet, err)

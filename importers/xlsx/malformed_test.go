@@ -412,3 +412,24 @@ func TestDeclaredEntryCount(t *testing.T) {
 	// ooxml.TestDeclaredEntries checks the count read from b itself.
 	requireErr(t, openErr(b, DefaultLimits()), ErrZipBomb, "5000000 zip entries")
 }
+
+func TestEmptySharedStringIndexIsBlank(t *testing.T) {
+	b := handBook{sst: []string{"<t>甲</t>", "<t>乙</t>"}, sheets: []handSheet{{name: "表", xml: `<sheetData>` +
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v/></c><c r="C1" t="s"><v>1</v></c></row>` +
+		`<row r="2"><c t="s"><v> </v></c><c t="s"><v></v></c><c t="s"><v>1</v></c></row>` +
+		`<row r="3"><c r="A3" t="s"><v>9</v></c></row></sheetData>`}}}.build(t)
+	wb := openBytes(t, b)
+	var warned []string
+	wb.OnWarning(func(sheet, cell, message string) {
+		warned = append(warned, sheet+"!"+cell+": "+message)
+	})
+	rows, err := tryReadSheet(wb, "表")
+	wantCells(t, "row 1", rows[0].cells, "甲", "", "乙")
+	wantCells(t, "row 2", rows[1].cells, "", "", "乙")
+	if len(warned) != 3 || !strings.HasPrefix(warned[0], "表!B1: ") || !strings.HasPrefix(warned[1], "表!A2: ") ||
+		!strings.HasPrefix(warned[2], "表!B2: ") || !strings.Contains(warned[0], "shared-string index is empty") {
+		t.Errorf("warnings: %q", warned)
+	}
+	// An index that is there but points nowhere is still refused.
+	requireErr(t, err, nil, "cell A3", "invalid shared string index")
+}

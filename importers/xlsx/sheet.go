@@ -463,6 +463,14 @@ done:
 	if !hasV && !hasIS {
 		return col, nil
 	}
+	if typ == "s" && len(trimSpace(t.vbuf)) == 0 {
+		// <c t="s"><v/></c>: some exporters write blank cells so. There
+		// is no string to look up; the cell is blank.
+		if t.wb.warn != nil {
+			t.wb.warn(t.name, cellName(col, t.lastXML), "the cell's shared-string index is empty (<v/>); read as a blank cell")
+		}
+		return col, nil
+	}
 	val, err := t.cellValue(typ, style, hasIS)
 	if err != nil {
 		if len(ref) == 0 {
@@ -523,6 +531,16 @@ func (t *sheetTable) style(i int) numStyle {
 		return t.wb.numStyles[i]
 	}
 	return numStyle{}
+}
+
+// cellName names a cell as Excel does: column 28, row 7 is AB7.
+func cellName(col, row int) string {
+	var b []byte
+	for c := col; c > 0; c = (c - 1) / 26 {
+		b = append(b, byte('A'+(c-1)%26))
+	}
+	slices.Reverse(b)
+	return string(b) + strconv.Itoa(row)
 }
 
 // cellType returns the t attribute of a cell as a string, without

@@ -119,6 +119,9 @@ type Workbook struct {
 	merges map[string][]mergeRange // by sheet part, read-only once stored
 
 	closed atomic.Bool
+
+	// warn, when set, hears of oddities read past (see OnWarning).
+	warn func(sheet, cell, message string)
 }
 
 type sheetInfo struct {
@@ -365,6 +368,13 @@ func (w *Workbook) Table(sheet string) (t tabular.Table, err error) {
 	}
 	return newSheetTable(w, info.name, info.part)
 }
+
+// OnWarning sets fn to hear of oddities a Table reads past rather than
+// fails on — a cell whose shared-string index is empty (<c t="s"><v/></c>,
+// as some exporters write blank cells) reads as blank, and fn is told the
+// sheet, the cell (B7) and what was found. Set it before the first Table;
+// fn is called from the goroutine calling Next.
+func (w *Workbook) OnWarning(fn func(sheet, cell, message string)) { w.warn = fn }
 
 // Close releases the workbook; Tables still being read fail afterwards.
 // It does not close r.
