@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/inspection-workbench/workbench/importers/ooxml"
 	"github.com/inspection-workbench/workbench/importers/tabular"
 	"github.com/inspection-workbench/workbench/importers/xlsx"
 )
@@ -98,11 +100,8 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 	if st.Size() == 0 {
 		return Result{}, fmt.Errorf("%w: the file is empty", ErrNoRecords)
 	}
-	format, err := DetectFormat(name, f)
+	format, err := DetectFormat(name, f, st.Size())
 	if err != nil {
-		return Result{}, err
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return Result{}, err
 	}
 	r := &reader{ctx: ctx, opts: opts, sink: sink, res: Result{Format: format, Kind: opts.Kind}}
@@ -123,19 +122,36 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 	return r.res, nil
 }
 
-// DetectFormat decides a file's structured format from its name and first
-// bytes. A document format (DOCX, PDF …) or a legacy .xls is
-// ErrUnsupported with a message saying what to do.
-func DetectFormat(name string, r io.Reader) (Format, error) {
+// DetectFormat decides a file's structured format from its name and its
+// first bytes (size is the file's length). Formats that cannot be read —
+// a legacy .xls or .doc, an .xlsb, WPS's .et and .wps, whether told by the
+// name or by the content (an OLE2 compound file renamed .xlsx or .csv, a
+// workbook renamed .csv) — and documents (DOCX, PDF …) are ErrUnsupported
+// with a message saying what the file is and what to save it as.
+func DetectFormat(name string, r io.ReaderAt, size int64) (Format, error) {
 	head := make([]byte, 8)
-	n, _ := io.ReadFull(r, head)
+	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
 	isZip := bytes.HasPrefix(head, []byte("PK\x03\x04"))
 	ext := strings.ToLower(filepath.Ext(name))
+	// An OLE2 compound file is never readable. The name says best what it
+	// is when it names a legacy format (WPS's .et is an OLE2 file as .xls
+	// is); else its directory does, unless it is encrypted.
+	var ole ooxml.OLEDirectory
+	isOLE := ooxml.IsOLE(head)
+	if isOLE {
+		ole = ooxml.ReadOLEDirectory(r, size)
+	}
+	if l, ok := legacyFormats[ext]; ok && !ole.Encrypted {
+		return "", fmt.Errorf("%w: the file is %s, which cannot be read; save it as %s and import again", ErrUnsupported, l.what, l.saveAs)
+	}
+	if isOLE {
+		return "", fmt.Errorf("%w: %s", ErrUnsupported, describeOLE(ole))
+	}
 	switch ext {
 	case ".csv", ".tsv", ".txt":
 		if isZip {
-			return "", fmt.Errorf("%w: the file is named %s but is a zip archive (an XLSX workbook renamed?)", ErrUnsupported, ext)
+			return "", fmt.Errorf("%w: the file is named %s but is a zip archive: %s", ErrUnsupported, ext, describeZip(r, size))
 		}
 		return CSV, nil
 	case ".xlsx", ".xlsm":
@@ -144,13 +160,9 @@ func DetectFormat(name string, r io.Reader) (Format, error) {
 		return JSON, nil
 	case ".jsonl", ".ndjson":
 		return JSONL, nil
-	case ".xls", ".et":
-		return "", fmt.Errorf("%w: %s is a legacy Excel format; save it as .xlsx and import that", ErrUnsupported, ext)
 	case ".docx", ".pdf", ".md", ".markdown":
 		return "", fmt.Errorf("%w: a %s file is a document, not structured rows", ErrUnsupported, ext)
-	case ".doc", ".wps", ".odt", ".rtf", ".pages":
-		return "", fmt.Errorf("%w: %s documents cannot be read; save the document as DOCX or PDF and import that", ErrUnsupported, ext)
-	case ".pptx", ".ppt":
+	case ".pptx", ".ppt", ".dps":
 		return "", fmt.Errorf("%w: %s presentations cannot be read; export them as PDF and import that", ErrUnsupported, ext)
 	}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
@@ -161,6 +173,65 @@ func DetectFormat(name string, r io.Reader) (Format, error) {
 		return JSON, nil
 	}
 	return CSV, nil
+}
+
+// legacy is a format providers hand over that cannot be read, and what to
+// save it as instead.
+type legacy struct{ what, saveAs string }
+
+// legacyFormats are such formats by extension.
+var legacyFormats = map[string]legacy{
+	".xls":     {"a legacy Excel 97–2003 workbook (.xls)", ".xlsx"},
+	".xlt":     {"a legacy Excel 97–2003 template (.xlt)", ".xlsx"},
+	".xlsb":    {"an Excel binary workbook (.xlsb)", ".xlsx"},
+	".et":      {"a WPS Spreadsheets workbook (.et)", ".xlsx"},
+	".ett":     {"a WPS Spreadsheets template (.ett)", ".xlsx"},
+	".ods":     {"an OpenDocument spreadsheet (.ods)", ".xlsx"},
+	".numbers": {"an Apple Numbers spreadsheet (.numbers)", ".xlsx"},
+	".doc":     {"a legacy Word 97–2003 document (.doc)", ".docx (with --kind)"},
+	".dot":     {"a legacy Word 97–2003 template (.dot)", ".docx (with --kind)"},
+	".wps":     {"a WPS Writer document (.wps)", ".docx (with --kind)"},
+	".wpt":     {"a WPS Writer template (.wpt)", ".docx (with --kind)"},
+	".odt":     {"an OpenDocument text (.odt)", ".docx (with --kind)"},
+	".rtf":     {"an RTF document (.rtf)", ".docx (with --kind)"},
+	".pages":   {"an Apple Pages document (.pages)", ".docx (with --kind)"},
+}
+
+// describeOLE says what an OLE2 compound file is — a legacy .xls, .doc or
+// .ppt, or a password-protected Office file — whatever it is named.
+func describeOLE(dir ooxml.OLEDirectory) string {
+	switch {
+	case dir.Encrypted:
+		return "the file is password-protected (an encrypted Office file); save a copy without a password and import again"
+	case dir.Excel:
+		return "the file is a legacy Excel 97–2003 workbook (.xls, an OLE2 compound file), whatever its name says, which cannot be read; save it as .xlsx and import again"
+	case dir.Word:
+		return "the file is a legacy Word 97–2003 document (.doc, an OLE2 compound file), whatever its name says, which cannot be read; save it as .docx and import again (with --kind)"
+	case dir.PowerPoint:
+		return "the file is a legacy PowerPoint presentation (.ppt); export it as PDF and import that"
+	}
+	return "the file is an OLE2 compound file (a legacy .xls or .doc, or an encrypted Office file), whatever its name says, which cannot be read; save it as .xlsx (or .docx) and import again"
+}
+
+// describeZip says what a zip archive named as a text file holds.
+func describeZip(r io.ReaderAt, size int64) string {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return "a damaged one"
+	}
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[ooxml.NormalizePart(f.Name)] = true
+	}
+	switch {
+	case names["xl/workbook.bin"]:
+		return "an Excel binary workbook (.xlsb), which cannot be read; save it as .xlsx and import again"
+	case names["xl/workbook.xml"]:
+		return "an XLSX workbook; rename it .xlsx and import again"
+	case names["word/document.xml"]:
+		return "a Word document; rename it .docx and import again (with --kind)"
+	}
+	return "not a table"
 }
 
 // reader carries one ReadFile call.

@@ -122,7 +122,7 @@ func buildCFB(names ...string) []byte {
 }
 
 func TestOLE2Files(t *testing.T) {
-	requireErr(t, openErr(buildCFB("Workbook", "\x05SummaryInformation"), DefaultLimits()), ErrNotXLSX, "legacy .xls")
+	requireErr(t, openErr(buildCFB("Workbook", "\x05SummaryInformation"), DefaultLimits()), ErrNotXLSX, "legacy Excel 97–2003 workbook (.xls", "save it as .xlsx and import again")
 	requireErr(t, openErr(buildCFB("EncryptionInfo", "EncryptedPackage"), DefaultLimits()), ErrNotXLSX, "encrypted")
 	requireErr(t, openErr(buildCFB("Other"), DefaultLimits()), ErrNotXLSX, "OLE2")
 	requireErr(t, openErr(ooxml.OLESignature, DefaultLimits()), ErrNotXLSX, "OLE2")
@@ -432,4 +432,32 @@ func TestEmptySharedStringIndexIsBlank(t *testing.T) {
 	}
 	// An index that is there but points nowhere is still refused.
 	requireErr(t, err, nil, "cell A3", "invalid shared string index")
+}
+
+func TestExcel2007BetaAndXLSB(t *testing.T) {
+	h := handBook{sst: []string{"<t>a</t>"}, sheets: []handSheet{{name: "s", xml: "<sheetData/>"}}}
+	beta := h.parts()
+	for i := range beta {
+		if beta[i].name == "xl/workbook.xml" {
+			beta[i].body = strings.Replace(beta[i].body, mainNS, "http://schemas.microsoft.com/office/excel/2006/main", 1)
+		}
+	}
+	requireErr(t, openErr(buildZip(t, beta...), DefaultLimits()), ErrNotXLSX, "beta of Excel 2007", "save it as .xlsx", "import again")
+
+	// A current workbook may declare the 2006 Excel namespace for its
+	// extensions beside the standard one: not a beta.
+	current := h.parts()
+	for i := range current {
+		if current[i].name == "xl/workbook.xml" {
+			current[i].body = strings.Replace(current[i].body, "<workbook ", `<workbook xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" `, 1)
+		}
+	}
+	if err := openErr(buildZip(t, current...), DefaultLimits()); err != nil {
+		t.Errorf("current workbook with the xm namespace: %v", err)
+	}
+
+	xlsb := buildZip(t,
+		zipPart{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `/officeDocument" Target="xl/workbook.bin"/></Relationships>`},
+		zipPart{"xl/workbook.bin", "\x83\x01\x00"})
+	requireErr(t, openErr(xlsb, DefaultLimits()), ErrNotXLSX, "Excel binary workbook (.xlsb)", "save it as .xlsx and import again")
 }

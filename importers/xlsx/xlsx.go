@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -210,7 +211,8 @@ func (w *Workbook) readWorkbook() error {
 	if wbPath == "" && w.part("xl/workbook.xml") != nil {
 		wbPath = "xl/workbook.xml"
 	}
-	if wbPath == "" {
+	if wbPath == "" || strings.HasSuffix(strings.ToLower(wbPath), ".bin") {
+		// An .xlsb names its binary workbook part as the office document.
 		return fmt.Errorf("xlsx: %w: %s", ErrNotXLSX, w.zipLooksLike())
 	}
 	var entries []sheetEntry
@@ -291,13 +293,13 @@ func (w *Workbook) scanPart(name string, fn func(*scanner) error) error {
 func (w *Workbook) zipLooksLike() string {
 	switch {
 	case w.part("xl/workbook.bin") != nil:
-		return "looks like a binary .xlsb workbook, which is not supported; save it as .xlsx"
+		return "looks like an Excel binary workbook (.xlsb), which cannot be read; save it as .xlsx and import again"
 	case w.part("mimetype") != nil && w.part("content.xml") != nil:
-		return "looks like an OpenDocument file (.ods); save it as .xlsx"
+		return "looks like an OpenDocument file (.ods); save it as .xlsx and import again"
 	case w.part("word/document.xml") != nil:
-		return "looks like a Word document (.docx)"
+		return "looks like a Word document (.docx); import it under its own name, with --kind"
 	case w.part("ppt/presentation.xml") != nil:
-		return "looks like a PowerPoint presentation (.pptx)"
+		return "looks like a PowerPoint presentation (.pptx); export it as PDF and import that"
 	}
 	return "a zip archive without xl/workbook.xml"
 }
