@@ -46,7 +46,7 @@ type converter struct {
 	header   []string // the header row's cells, to skip repeats
 	xlsxCols bool     // name columns by letter
 	locRow   func(row int) string
-	keyCache map[string]int
+	keyCache map[string]keyMatch
 	keyed    bool           // the current record is a JSON object
 	fieldKey map[int]string // for a JSON record: the key each field came from
 
@@ -251,11 +251,9 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 			continue
 		}
 		any = true
-		if f := c.keyField(k); f >= 0 {
-			if !headerIs(c.spec.Kind, k, f) { // matched by its first dotted part
-				if _, sub, ok := strings.Cut(k, "."); ok {
-					v = sub + ": " + v
-				}
+		if f, rest := c.keyField(k); f >= 0 {
+			if rest != "" { // matched by the first parts of its path
+				v = rest + ": " + v
 			}
 			c.vals[f] = append(c.vals[f], v)
 			if _, seen := fieldKey[f]; !seen {
@@ -283,30 +281,24 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 	return rec, true
 }
 
-// keyField maps a JSON key to a field, remembering the answer: the same
-// keys come back in every record.
-func (c *converter) keyField(k string) int {
-	if f, ok := c.keyCache[k]; ok {
-		return f
+// keyField maps a JSON key to a field (see matchKey), remembering the
+// answer: the same keys come back in every record.
+func (c *converter) keyField(k string) (int, string) {
+	if m, ok := c.keyCache[k]; ok {
+		return m.field, m.rest
 	}
 	if c.keyCache == nil {
-		c.keyCache = map[string]int{}
+		c.keyCache = map[string]keyMatch{}
 	}
-	f := matchHeader(c.spec.Kind, k)
-	c.keyCache[k] = f
-	return f
+	f, rest := matchKey(c.spec.Kind, k)
+	c.keyCache[k] = keyMatch{f, rest}
+	return f, rest
 }
 
-// headerIs reports whether the whole key (not just its first part) names
-// field f.
-func headerIs(k Kind, key string, f int) bool {
-	m := headerIndex[k]
-	for _, cand := range headerCandidates(key) {
-		if i, ok := m[normHeader(cand)]; ok && i == f {
-			return true
-		}
-	}
-	return false
+// keyMatch is what matchKey said of a JSON key.
+type keyMatch struct {
+	field int
+	rest  string
 }
 
 // location names where field f of a row stood, for warnings. It is only
