@@ -575,7 +575,7 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 	if format == JSONL {
 		rr, err = tabular.OpenJSONL(f, tabular.DefaultLimits())
 	} else {
-		rr, err = tabular.OpenJSON(f, tabular.DefaultLimits())
+		rr, err = tabular.OpenJSONChoosing(f, tabular.DefaultLimits(), r.chooseRecords)
 	}
 	if err != nil {
 		return err
@@ -632,6 +632,37 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 			return err
 		}
 	}
+}
+
+// chooseRecords decides which array of objects in a JSON export holds the
+// records: the one whose keys name the most fields of a kind (at least
+// minHeaderFields), provided they name more than the object's own keys do
+// — an object of key facts may hold a list of objects of its own. The
+// object's other members (provider, export date, counts) are metadata,
+// not records. -1 reads the object as one record.
+func (r *reader) chooseRecords(meta []string, arrays []tabular.JSONArray) int {
+	best, bestScore := -1, 0
+	for i, a := range arrays {
+		if s := r.keyScore(a.Keys); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 || bestScore < minHeaderFields*100 || r.keyScore(meta) >= bestScore {
+		return -1
+	}
+	return best
+}
+
+// keyScore scores keys as findHeader scores a header row: distinct fields
+// named, times 100, plus those that are not generic, for the kind that
+// fits best.
+func (r *reader) keyScore(keys []string) int {
+	best := 0
+	for _, k := range r.kinds() {
+		all, d := headerScore(k, keys)
+		best = max(best, all*100+d)
+	}
+	return best
 }
 
 // byteSize writes a size for people: 3.1 GiB.
