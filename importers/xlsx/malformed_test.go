@@ -6,10 +6,12 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/png"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -460,4 +462,31 @@ func TestExcel2007BetaAndXLSB(t *testing.T) {
 		zipPart{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `/officeDocument" Target="xl/workbook.bin"/></Relationships>`},
 		zipPart{"xl/workbook.bin", "\x83\x01\x00"})
 	requireErr(t, openErr(xlsb, DefaultLimits()), ErrNotXLSX, "Excel binary workbook (.xlsb)", "save it as .xlsx and import again")
+}
+
+func TestRowsAfterBlank(t *testing.T) {
+	b := handBook{sheets: []handSheet{{name: "s", xml: `<sheetData>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c></row>` +
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>b</t></is></c></row>` +
+		`<row r="4"><c r="A4" t="inlineStr"><is><t></t></is></c></row>` +
+		`<row r="6"><c r="A6" t="inlineStr"><is><t>c</t></is></c></row>` +
+		`<row r="7"><c r="A7" t="inlineStr"><is><t>d</t></is></c></row></sheetData>`}}}.build(t)
+	tb, err := openBytes(t, b).Table("s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		r, err := tb.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%d:%v", r.Number, r.AfterBlank))
+	}
+	if want := []string{"2:false", "3:false", "6:true", "7:false"}; !slices.Equal(got, want) {
+		t.Errorf("rows %v, want %v", got, want)
+	}
 }

@@ -28,6 +28,7 @@ type sheetTable struct {
 	err   error     // sticky
 
 	cur      int // the last row number handed out or passed over
+	lastOut  int // the last row number handed out
 	lastXML  int // the number of the last <row> read
 	pending  bool
 	pendNum  int
@@ -203,7 +204,9 @@ func (t *sheetTable) Next() (row tabular.Row, err error) {
 		if t.testHook != nil {
 			t.testHook(num)
 		}
-		return tabular.Row{Number: num, Cells: cells}, nil
+		after := t.lastOut > 0 && num > t.lastOut+1
+		t.lastOut = num
+		return tabular.Row{Number: num, Cells: cells, AfterBlank: after}, nil
 	}
 }
 
