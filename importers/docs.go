@@ -33,6 +33,34 @@ Columns whose header matches no field are kept verbatim as
 extra attributes of each record, never dropped. Two columns under one field
 — a merged header over a number and its unit — are read together.
 
+**Where a table ends.** Rows below the header that are not records are
+left out and listed in the import report (location, text, and why), unless
+` + "`wb import --keep-notes`" + ` keeps them as records:
+
+- a total: the first filled cell is 合计, 总计, 小计, 共计, 汇总, Total, Sum or
+  Subtotal (also "合计：", "合计（条）"), whatever else the row holds;
+- a note: the first filled cell, in the table's first column, starts with
+  注：, 注1：, 注①：, 说明：, 填表说明, 注意：, 资料来源：, 数据来源： or
+  Note:, whatever else the row holds (a CSV splits a note at its commas);
+- a sign-off: every filled cell is one — 填报人：, 审核人：, 负责人：,
+  填报日期：, 联系电话：, 单位（盖章）, Prepared by: …;
+- a row holding one text (a merged cell across the row still counts as
+  one): a note if it starts with 备注：; if it stands in the first column
+  after a blank row; if it follows a row left out (a note running on); or
+  if the header has four columns or more and the text is prose (20
+  characters, or 10 with a comma, colon or full stop). But a text in the ID
+  column that looks like an identifier — Latin letters or digits, no
+  spaces or sentence punctuation, up to 40 characters (DS-07, INC-0042) —
+  is a record with only its ID filled.
+
+In JSON, an object whose only keys with a value are 注, 说明, 备注, note,
+remarks, comment … is a note, one keyed 合计 or total a total.
+
+**Rows longer than the header.** A value right of the header's last column
+is kept as an extra column named by its position ("column E") with a
+warning naming the row; in XLSX a merged cell reaching past the table is
+read once.
+
 **Key facts down a column.** A table with no header row whose first column
 names at least three fields of one kind, values beside them ("项目 | 内容"),
 is read as one record — the usual layout of an algorithm's key facts.

@@ -53,6 +53,10 @@ type Options struct {
 	// Start, when set, is called once the kind is known, before the first
 	// record reaches the sink; an error from it stops the import.
 	Start func(Result) error
+	// KeepNoteRows imports the rows below a header that read as notes,
+	// totals or sign-offs (see noteFilter) as records instead of skipping
+	// them.
+	KeepNoteRows bool
 }
 
 // Result says what ReadFile found.
@@ -63,6 +67,10 @@ type Result struct {
 	Records      int
 	Warnings     []Warning // the first maxWarnings
 	WarningCount int       // all of them
+	// SkippedRows are the rows left out as notes, totals and sign-offs
+	// (the first 1000), SkippedRowCount all of them.
+	SkippedRows     []SkippedRow
+	SkippedRowCount int
 }
 
 // maxWarnings bounds the warnings kept in memory for one file.
@@ -247,6 +255,14 @@ type reader struct {
 	quiet bool
 }
 
+// skip notes a row left out of the import.
+func (r *reader) skip(location, text, reason string) {
+	r.res.SkippedRowCount++
+	if len(r.res.SkippedRows) < maxSkippedRows {
+		r.res.SkippedRows = append(r.res.SkippedRows, SkippedRow{Location: location, Text: text, Reason: reason})
+	}
+}
+
 func (r *reader) warn(location, message string) {
 	r.res.WarningCount++
 	if len(r.res.Warnings) < maxWarnings {
@@ -292,7 +308,7 @@ func head(t tabular.Table) ([]tabular.Row, error) {
 		if err != nil {
 			return rows, err
 		}
-		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...)})
+		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...), AfterBlank: row.AfterBlank})
 	}
 	return rows, nil
 }
@@ -340,9 +356,20 @@ func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error 
 	return nil
 }
 
-// readTable imports the rows of one table after its header row.
+// readTable imports the rows of one table after its header row, leaving
+// out notes, totals and sign-offs unless Options.KeepNoteRows.
 func (r *reader) readTable(t tabular.Table, buffered []tabular.Row, headerPos int) error {
+	var notes *noteFilter
+	if !r.opts.KeepNoteRows {
+		notes = newNoteFilter(buffered[headerPos].Cells, r.conv.colField, r.conv.idField)
+	}
 	put := func(row tabular.Row) error {
+		if notes != nil {
+			if why := notes.classify(row); why != "" {
+				r.skip(r.conv.locRow(row.Number), rowText(row.Cells), why)
+				return nil
+			}
+		}
 		if rec, ok := r.conv.convertRow(row.Number, row.Cells); ok {
 			return r.emit(rec)
 		}
@@ -405,7 +432,7 @@ func (r *reader) readVertical(sheet string, t tabular.Table, rows []tabular.Row)
 		if err != nil {
 			return false, err
 		}
-		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...)})
+		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...), AfterBlank: row.AfterBlank})
 	}
 	if len(rows) >= maxVerticalRows {
 		return false, nil
@@ -610,6 +637,12 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 		return err
 	}
 	put := func(rec tabular.Record) error {
+		if !r.opts.KeepNoteRows {
+			if why := jsonNote(rec.Keys, rec.Values); why != "" {
+				r.skip(fmt.Sprintf("record %d", rec.Number), keyedText(rec.Keys, rec.Values), why)
+				return nil
+			}
+		}
 		if out, ok := r.conv.convertKeyed(rec.Number, rec.Keys, rec.Values); ok {
 			return r.emit(out)
 		}
