@@ -49,6 +49,10 @@ type converter struct {
 	keyCache map[string]keyMatch
 	keyed    bool           // the current record is a JSON object
 	fieldKey map[int]string // for a JSON record: the key each field came from
+	// For key facts read down a column: the row of each key, and how a
+	// row is named.
+	factRows map[string]int
+	factLoc  func(row int) string
 
 	// Scratch space reused for every record.
 	vals  [][]string
@@ -304,6 +308,10 @@ type keyMatch struct {
 // location names where field f of a row stood, for warnings. It is only
 // computed when there is something to warn about.
 func (c *converter) location(row, f int) string {
+	if c.keyed && c.factRows != nil {
+		k := c.fieldKey[f]
+		return c.factLoc(c.factRows[k]) + " (" + k + ")"
+	}
 	if c.keyed {
 		return c.locRow(row) + ", field " + strconv.Quote(c.fieldKey[f])
 	}

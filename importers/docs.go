@@ -61,9 +61,15 @@ is kept as an extra column named by its position ("column E") with a
 warning naming the row; in XLSX a merged cell reaching past the table is
 read once.
 
-**Key facts down a column.** A table with no header row whose first column
-names at least three fields of one kind, values beside them ("项目 | 内容"),
-is read as one record — the usual layout of an algorithm's key facts.
+**Key facts down a column.** A table whose key column (one of the first
+three) names at least three fields of one kind, values beside them, is read
+as one record — the usual layout of an algorithm's key facts — when its
+keys name more fields than any header row does. A header row over it
+(项目 | 内容, 字段 | 值, Item | Value, 名称 | 说明) is not a fact. Cells right
+of a value are remarks, kept under the fact's name and the column's header
+("参数量.备注"), not joined to the value; a form laying out two facts a row
+(名称 | 值 | 名称 | 值) is read pair by pair. In a workbook with tables, a
+sheet of key facts is skipped with a warning.
 
 **Kind.** Without --kind, the kind is the one whose fields the header names
 best, counting fields that are not generic (identifiers, notes, dates);

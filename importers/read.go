@@ -405,73 +405,18 @@ func (r *reader) readCSV(f io.Reader) error {
 		return err
 	}
 	pos := findHeader(cellsOf(rows), r.kinds())
-	if pos < 0 {
+	if r.preferVertical(rows, pos) {
 		if ok, err := r.readVertical("", t, rows); ok || err != nil {
 			return err
 		}
+	}
+	if pos < 0 {
 		return r.noHeader("", rows)
 	}
 	if err := r.startTable("", rows[pos].Cells, false); err != nil {
 		return err
 	}
 	return r.readTable(t, rows, pos)
-}
-
-// maxVerticalRows bounds a key-value table: key facts, not a log.
-const maxVerticalRows = 500
-
-// readVertical reads a table laid out as field names down the first
-// column and values beside them ("项目 | 内容"), common for an algorithm's
-// key facts, as one record. ok is false when the table is not such a list.
-func (r *reader) readVertical(sheet string, t tabular.Table, rows []tabular.Row) (ok bool, err error) {
-	for len(rows) < maxVerticalRows {
-		row, err := t.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return false, err
-		}
-		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...), AfterBlank: row.AfterBlank})
-	}
-	if len(rows) >= maxVerticalRows {
-		return false, nil
-	}
-	var keys, vals []string
-	for _, row := range rows {
-		var parts []string
-		for _, c := range row.Cells {
-			if c = strings.TrimSpace(c); c != "" {
-				parts = append(parts, c)
-			}
-		}
-		if len(parts) >= 2 {
-			keys = append(keys, parts[0])
-			vals = append(vals, strings.Join(parts[1:], "; "))
-		}
-	}
-	kinds := r.kinds()
-	if findHeader([][]string{keys}, kinds) < 0 {
-		return false, nil
-	}
-	// Three fields at least, so that a two-column table of anything is not
-	// taken for key facts.
-	best := 0
-	for _, k := range kinds {
-		all, _ := headerScore(k, keys)
-		best = max(best, all)
-	}
-	if best < 3 {
-		return false, nil
-	}
-	if err := r.startTable(sheet, keys, false); err != nil {
-		return true, err
-	}
-	if rec, ok := r.conv.convertKeyed(rows[0].Number, keys, vals); ok {
-		rec.Sheet = sheet
-		return true, r.emit(rec)
-	}
-	return true, nil
 }
 
 func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
@@ -486,9 +431,10 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 		}
 	})
 	type sheetHead struct {
-		name string
-		rows []tabular.Row
-		pos  int
+		name     string
+		rows     []tabular.Row
+		pos      int  // the header row, or -1
+		vertical bool // fields named down a column: key facts
 	}
 	// First pass: the first rows of every sheet, to find each header and
 	// decide the kind from the sheet that names the most fields.
@@ -507,14 +453,10 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 			return err
 		}
 		pos := findHeader(cellsOf(rows), r.kinds())
-		heads = append(heads, sheetHead{name, rows, pos})
-		if pos >= 0 {
-			score := 0
-			for _, k := range r.kinds() {
-				all, d := headerScore(k, rows[pos].Cells)
-				score = max(score, all*100+d)
-			}
-			if score > bestScore {
+		h := sheetHead{name, rows, pos, r.preferVertical(rows, pos)}
+		heads = append(heads, h)
+		if pos >= 0 && !h.vertical {
+			if score := r.keyScore(rows[pos].Cells); score > bestScore {
 				bestSheet, bestScore = len(heads)-1, score
 			}
 		}
@@ -549,6 +491,10 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	// Second pass: every sheet whose header fits the kind.
 	for _, h := range heads {
 		pos := findHeader(cellsOf(h.rows), []Kind{r.res.Kind})
+		if h.vertical {
+			r.warn(fmt.Sprintf("sheet %q", h.name), "lists fields and their values down a column (key facts), not rows of records; sheet skipped")
+			continue
+		}
 		if pos < 0 {
 			if len(h.rows) > 0 {
 				r.warn(fmt.Sprintf("sheet %q", h.name), fmt.Sprintf("no header row of kind %s found; sheet skipped", r.res.Kind))
