@@ -321,18 +321,96 @@ func cellsOf(rows []tabular.Row) [][]string {
 	return out
 }
 
-// noHeader explains a table without a recognisable header row.
+// noHeader explains a table without a recognisable header row: what was
+// looked for and what its first rows hold.
 func (r *reader) noHeader(where string, rows []tabular.Row) error {
-	first := "it is empty"
-	if len(rows) > 0 {
-		first = "its first row is " + quoteList(rows[0].Cells, 8)
+	return fmt.Errorf("%w: %sno row among the first %d names at least %d fields of %s; %s",
+		ErrNoHeader, where, headerScanRows, minHeaderFields, r.wanted(), describeRows(rows, r.kinds()))
+}
+
+// sheetRows are the first rows of a sheet, for noHeaderSheets.
+type sheetRows struct {
+	name  string
+	rows  []tabular.Row
+	notes bool // skipped as a sheet of instructions
+}
+
+// noHeaderSheets explains a workbook in which no sheet has a header row:
+// what was looked for, then one line per sheet saying what it holds.
+func (r *reader) noHeaderSheets(sheets []sheetRows) error {
+	if len(sheets) == 1 && !sheets[0].notes {
+		return r.noHeader(fmt.Sprintf("sheet %q: ", sheets[0].name), sheets[0].rows)
 	}
-	want := "any kind"
+	var b strings.Builder
+	fmt.Fprintf(&b, "no sheet has a row, among its first %d, that names at least %d fields of %s:", headerScanRows, minHeaderFields, r.wanted())
+	for _, s := range sheets {
+		fmt.Fprintf(&b, "\nsheet %q: ", s.name)
+		if s.notes {
+			b.WriteString("skipped, as a sheet of instructions (说明, Notes …)")
+			continue
+		}
+		b.WriteString(describeRows(s.rows, r.kinds()))
+	}
+	return fmt.Errorf("%w: %s", ErrNoHeader, b.String())
+}
+
+// wanted says which fields a header row was expected to name, with a few
+// headers of each kind as examples; docs/submission-formats.md lists all.
+func (r *reader) wanted() string {
+	var ex []string
+	for _, k := range r.kinds() {
+		spec := SpecFor(k)
+		var hs []string
+		for _, f := range spec.Fields {
+			if !f.Generic && len(hs) < 3 {
+				hs = append(hs, f.ZH)
+			}
+		}
+		ex = append(ex, fmt.Sprintf("%s (%s …)", k, strings.Join(hs, ", ")))
+	}
 	if r.res.Kind != "" {
-		want = "kind " + string(r.res.Kind)
+		return "kind " + ex[0] + "; docs/submission-formats.md lists the headers accepted"
 	}
-	return fmt.Errorf("%w: %sno row among the first %d names at least %d fields of %s (%s); see docs/submission-formats.md for the accepted headers",
-		ErrNoHeader, where, headerScanRows, minHeaderFields, want, first)
+	return "any kind — " + strings.Join(ex, ", ") + "; docs/submission-formats.md lists the headers accepted"
+}
+
+// describeRows says in one line what the first rows of a table hold: the
+// filled cells of the first three, and the row that came closest to a
+// header.
+func describeRows(rows []tabular.Row, kinds []Kind) string {
+	if len(rows) == 0 {
+		return "it is empty"
+	}
+	var parts []string
+	for _, row := range rows[:min(3, len(rows))] {
+		parts = append(parts, fmt.Sprintf("row %d: %s", row.Number, quoteList(distinctCells(row.Cells), 5)))
+	}
+	out := "its first rows hold " + strings.Join(parts, "; ")
+	if len(rows) > 3 {
+		out += fmt.Sprintf(" (%d rows read)", len(rows))
+	}
+	// The closest miss: a row naming one field.
+	for _, row := range rows {
+		for _, k := range kinds {
+			for _, c := range row.Cells {
+				if f := matchHeader(k, c); f >= 0 {
+					return out + fmt.Sprintf("; the closest is row %d, naming only %q (%s %s)", row.Number, strings.TrimSpace(c), k, SpecFor(k).Fields[f].Name)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// distinctCells drops empty cells and the repeats a merged cell makes.
+func distinctCells(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" && (len(out) == 0 || out[len(out)-1] != c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // startTable settles the kind from a header row and prepares the converter.
@@ -439,9 +517,11 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	// First pass: the first rows of every sheet, to find each header and
 	// decide the kind from the sheet that names the most fields.
 	var heads []sheetHead
+	var notes []string
 	bestSheet, bestScore := -1, 0
 	for _, name := range wb.Sheets() {
 		if isNotesSheet(name) {
+			notes = append(notes, name)
 			continue
 		}
 		t, err := wb.Table(name)
@@ -472,14 +552,14 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 				return err
 			}
 		}
-		var names []string
+		sheets := make([]sheetRows, 0, len(heads)+len(notes))
 		for _, h := range heads {
-			names = append(names, fmt.Sprintf("%q", h.name))
+			sheets = append(sheets, sheetRows{name: h.name, rows: h.rows})
 		}
-		if len(heads) == 1 {
-			return r.noHeader(fmt.Sprintf("sheet %s: ", names[0]), heads[0].rows)
+		for _, n := range notes {
+			sheets = append(sheets, sheetRows{name: n, notes: true})
 		}
-		return r.noHeader(fmt.Sprintf("in none of the sheets %s: ", strings.Join(names, ", ")), nil)
+		return r.noHeaderSheets(sheets)
 	}
 	if r.res.Kind == "" {
 		k, err := detectKind(heads[bestSheet].rows[heads[bestSheet].pos].Cells)
@@ -577,7 +657,8 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 		}
 	}
 	if findHeader([][]string{keys}, r.kinds()) < 0 {
-		return r.noHeader("", []tabular.Row{{Cells: keys}})
+		return fmt.Errorf("%w: the keys of the first records (%s) do not name at least %d fields of %s",
+			ErrNoHeader, quoteList(keys, 8), minHeaderFields, r.wanted())
 	}
 	if err := r.startTable("", keys, false); err != nil {
 		return err
