@@ -2,6 +2,7 @@ package importers
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +29,23 @@ type Warning struct {
 	Message  string `json:"message"`
 }
 
+// ColumnCount counts the values of one column (or JSON key) that are
+// outside its field's vocabulary, for the import report: "事件类别: 37
+// values not recognised (e.g. "情感纠纷")". The values are kept as written.
+type ColumnCount struct {
+	Sheet    string   `json:"sheet,omitempty"` // XLSX only
+	Column   string   `json:"column"`          // the header as written, "column D", or the JSON key
+	Field    string   `json:"field"`           // the canonical field
+	Count    int      `json:"count"`           // values not recognised (each item of a list)
+	Examples []string `json:"examples"`        // the first few distinct ones
+}
+
+// maxExamples bounds ColumnCount.Examples.
+const maxExamples = 3
+
+// unrecKey identifies a column for ColumnCount.
+type unrecKey struct{ sheet, column string }
+
 // converter turns the cells of one table (or the keys of JSON records) into
 // Records of one kind.
 type converter struct {
@@ -53,6 +71,10 @@ type converter struct {
 	// row is named.
 	factRows map[string]int
 	factLoc  func(row int) string
+
+	// Values outside vocabularies, per column, in order of first sight.
+	unrec    []ColumnCount
+	unrecIdx map[unrecKey]int
 
 	// Scratch space reused for every record.
 	vals  [][]string
@@ -305,6 +327,42 @@ type keyMatch struct {
 	rest  string
 }
 
+// column names the column (or key) field f of the current record came
+// from.
+func (c *converter) column(f int) string {
+	if c.keyed {
+		return c.fieldKey[f]
+	}
+	for i, cf := range c.colField {
+		if cf == f {
+			return c.extraName(i)
+		}
+	}
+	return c.spec.Fields[f].Name
+}
+
+// unrecognised counts a value outside field f's vocabulary.
+func (c *converter) unrecognised(f int, value string) {
+	k := unrecKey{c.sheet, c.column(f)}
+	if c.keyed {
+		k.sheet = ""
+	}
+	i, ok := c.unrecIdx[k]
+	if !ok {
+		if c.unrecIdx == nil {
+			c.unrecIdx = map[unrecKey]int{}
+		}
+		i = len(c.unrec)
+		c.unrecIdx[k] = i
+		c.unrec = append(c.unrec, ColumnCount{Sheet: k.sheet, Column: k.column, Field: c.spec.Fields[f].Name, Examples: []string{}})
+	}
+	cc := &c.unrec[i]
+	cc.Count++
+	if len(cc.Examples) < maxExamples && !slices.Contains(cc.Examples, value) {
+		cc.Examples = append(cc.Examples, clip(value, 60))
+	}
+}
+
 // location names where field f of a row stood, for warnings. It is only
 // computed when there is something to warn about.
 func (c *converter) location(row, f int) string {
@@ -416,6 +474,7 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 		if v, ok := c.terms[f.Name][normTerm(raw)]; ok {
 			return appendJSONString(b, v)
 		}
+		c.unrecognised(fi, raw)
 		return bad("one of " + termList(f))
 	case EnumList:
 		c.parts = splitList(c.parts[:0], raw)
@@ -430,6 +489,7 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 			} else {
 				unknown = append(unknown, p)
 				b = appendJSONString(b, p)
+				c.unrecognised(fi, p)
 			}
 		}
 		if len(unknown) > 0 {

@@ -71,6 +71,9 @@ type Result struct {
 	// (the first 1000), SkippedRowCount all of them.
 	SkippedRows     []SkippedRow
 	SkippedRowCount int
+	// Unrecognised counts, per column, the values outside their field's
+	// vocabulary (each also a warning), in order of first sight.
+	Unrecognised []ColumnCount
 }
 
 // maxWarnings bounds the warnings kept in memory for one file.
@@ -120,6 +123,9 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 		err = r.readXLSX(f, st.Size())
 	case JSON, JSONL:
 		err = r.readJSON(f, format)
+	}
+	if r.conv != nil {
+		r.res.Unrecognised = r.conv.unrec
 	}
 	if err != nil {
 		return r.res, err
