@@ -20,12 +20,27 @@ CSV (UTF-8, UTF-8 with BOM, GB18030/GBK; comma, tab, semicolon or bar),
 XLSX (every sheet; title rows above the header are fine; a sheet named
 说明 or Notes is skipped), JSON (an array of objects, an object holding one
 such array, or a single object of key facts) or JSONL (one object per line).
+An export that wraps its records beside metadata ({"provider": …,
+"exported_at": …, "batches": [...]}, or deeper: {"data": {"items": [...]}})
+has the array of objects whose keys name the most fields imported as the
+records — if they name more than the object's own keys, which are otherwise
+one record of key facts; the metadata is not a record. Nested objects in a
+record are matched by their path as one phrase ("training.date" is
+"training date"), then by their last parts ("qa.sample_size" is
+sample_size), then by their first ("安全机制.内容过滤" is safety_mechanisms,
+the value labelled 内容过滤); JSON booleans and numbers read as such.
+A legacy or binary format — .xls, .xlsb, WPS's .et and .wps, .doc, a
+workbook of an Excel 2007 beta — is refused with what it is and what to
+save it as (.xlsx or .docx), whether its name or its content (an OLE2
+file renamed .xlsx or .csv) tells.
 
 **Headers.** The header row is the first row, among the first 30, that
 names at least two fields of a kind. Headers are matched ignoring case,
 spaces, punctuation, full-width forms, bracketed notes ("数据规模（条）")
-and line breaks of bilingual headers ("数据来源名称\nSource name" matches
-either line). A longer header that contains a known spelling of at least
+and headers in two languages — split by a line break, a slash, a space or
+brackets, in either order ("数据来源名称\nSource name", "Type 类别",
+"发现时间 Found at", "Reported? 是否上报", "类别（Type）") match by either
+part. A longer header that contains a known spelling of at least
 three Chinese characters or six letters also names its field
 ("事件发现时间" → found_at), unless what it adds names another attribute
 (日期, 时间, 编号, 数量 …: "安全评估完成日期" is not security_assessment).
@@ -76,7 +91,10 @@ best, counting fields that are not generic (identifiers, notes, dates);
 when two kinds fit equally well the import stops and asks for --kind.
 
 **Values.** A value that cannot be read as its field's type is kept as text
-and reported as a warning naming its row and column.
+and reported as a warning naming its row and column. A value outside its
+field's vocabulary is kept as written, warned about with the values
+accepted, and counted per column in the import report ("事件类别: 37 values
+not recognised, e.g. 舆情").
 
 | type | written as | stored as |
 | --- | --- | --- |
