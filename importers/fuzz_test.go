@@ -30,6 +30,16 @@ func FuzzReadFile(f *testing.F) {
 	} {
 		f.Add([]byte(s.data), s.format, s.kind)
 	}
+	// The workbooks of testdata, so that the fuzzer starts from real
+	// sheets (notes, merges, key facts) rather than from random bytes.
+	for _, name := range []string{"notes-lo.xlsx", "keyfacts-lo.xlsx", "ragged-lo.xlsx", "empty-sst-index.xlsx"} {
+		if b, err := os.ReadFile(fixture(name)); err == nil {
+			f.Add(b, uint8(3), uint8(0))
+		}
+	}
+	if b, err := os.ReadFile(fixture("notes-gbk.csv")); err == nil {
+		f.Add(b, uint8(0), uint8(0))
+	}
 	f.Fuzz(func(t *testing.T, data []byte, format, kind uint8) {
 		name := fuzzFormats[int(format)%len(fuzzFormats)]
 		path := filepath.Join(t.TempDir(), name)
