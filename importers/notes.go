@@ -151,7 +151,7 @@ var totalWords = []string{"合计", "总计", "小计", "共计", "总合计", "
 // isTotal reports a cell that names a total: the word alone, or followed
 // by a colon, a bracket, a space or a number ("合计：", "合计（条）").
 func isTotal(s string) bool {
-	if len(s) > 40 {
+	if len(s) > 40 || !startsWithAny(s, "合总小共汇TtSsGgＴｔＳｓＧｇ") {
 		return false
 	}
 	n := strings.ToLower(values.FoldWidth(s))
@@ -170,6 +170,13 @@ func isTotal(s string) bool {
 	return false
 }
 
+// startsWithAny reports whether s starts with one of the runes in set: a
+// cheap test before a cell is normalised, run on every row.
+func startsWithAny(s, set string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(set, r)
+}
+
 // noteLeads start a note when followed by a colon; the first few also
 // alone ("填表说明").
 var noteLeads = []string{"填表说明", "说明", "注意事项", "注意", "注释", "资料来源", "数据来源", "note", "notes", "nb"}
@@ -177,6 +184,9 @@ var noteLeads = []string{"填表说明", "说明", "注意事项", "注意", "�
 // isNoteLead reports a cell that starts a note: 注 with an optional
 // number (注1, 注①, 注(1)) and a colon, 说明：, 填表说明, Note: ….
 func isNoteLead(s string) bool {
+	if !startsWithAny(s, "注说填资数NnＮｎ*※★#·") {
+		return false
+	}
 	n := strings.ToLower(values.FoldWidth(s))
 	n = strings.TrimLeft(n, "*※★#· ")
 	if rest, ok := strings.CutPrefix(n, "注"); ok {
@@ -211,6 +221,10 @@ var signOffLabels = []string{"填报人", "填表人", "制表人", "审核人",
 
 // isSignOff reports a sign-off cell: 填报人：张三, 填报日期：…, 单位（盖章）.
 func isSignOff(s string) bool {
+	// Every sign-off has a colon or a seal (章) or signature (签).
+	if !strings.ContainsAny(s, ":：章签") {
+		return false
+	}
 	n := strings.ToLower(values.FoldWidth(strings.TrimSpace(s)))
 	if len(n) > 120 {
 		return false
@@ -282,21 +296,34 @@ var noteKeys = map[string]bool{"注": true, "注释": true, "说明": true, "备
 
 // jsonNote returns why a JSON object is not a record: every key holding a
 // value is a note key (a note), or a total word (a total). "" for a
-// record.
-func jsonNote(keys, vals []string) string {
+// record. cache remembers what each key is: the same keys come back in
+// every record.
+func jsonNote(keys, vals []string, cache map[string]string) string {
 	why := ""
 	for i, k := range keys {
-		if strings.TrimSpace(vals[i]) == "" {
+		if vals[i] == "" || strings.TrimSpace(vals[i]) == "" {
 			continue
 		}
-		k = strings.ToLower(strings.TrimSpace(values.FoldWidth(k)))
-		switch {
-		case noteKeys[k] && why != reasonTotal:
-			why = reasonNote
-		case isTotal(k):
-			why = reasonTotal
-		default:
+		kind, ok := cache[k]
+		if !ok {
+			n := strings.ToLower(strings.TrimSpace(values.FoldWidth(k)))
+			switch {
+			case noteKeys[n]:
+				kind = reasonNote
+			case isTotal(n):
+				kind = reasonTotal
+			}
+			cache[k] = kind
+		}
+		switch kind {
+		case "":
 			return ""
+		case reasonNote:
+			if why == "" {
+				why = reasonNote
+			}
+		default:
+			why = kind
 		}
 	}
 	return why

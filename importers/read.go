@@ -669,9 +669,10 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 	if err := r.startTable("", keys, false); err != nil {
 		return err
 	}
+	noteKeys := map[string]string{}
 	put := func(rec tabular.Record) error {
 		if !r.opts.KeepNoteRows {
-			if why := jsonNote(rec.Keys, rec.Values); why != "" {
+			if why := jsonNote(rec.Keys, rec.Values, noteKeys); why != "" {
 				r.skip(fmt.Sprintf("record %d", rec.Number), keyedText(rec.Keys, rec.Values), why)
 				return nil
 			}
