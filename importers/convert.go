@@ -72,6 +72,9 @@ type converter struct {
 	factRows map[string]int
 	factLoc  func(row int) string
 
+	// Spellings of vocabulary values read so far, per field.
+	termCache map[int]map[string]termHit
+
 	// Values outside vocabularies, per column, in order of first sight.
 	unrec    []ColumnCount
 	unrecIdx map[unrecKey]int
@@ -95,6 +98,7 @@ func newConverter(k Kind, warn func(location, message string)) *converter {
 	}
 	c.vals = make([][]string, len(spec.Fields))
 	c.fieldKey = map[int]string{}
+	c.termCache = map[int]map[string]termHit{}
 	return c
 }
 
@@ -471,7 +475,7 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 		b = appendJSONString(b, v.Unit)
 		return append(b, '}')
 	case Enum:
-		if v, ok := c.terms[f.Name][normTerm(raw)]; ok {
+		if v, ok := c.term(fi, raw); ok {
 			return appendJSONString(b, v)
 		}
 		c.unrecognised(fi, raw)
@@ -484,7 +488,7 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 			if i > 0 {
 				b = append(b, ',')
 			}
-			if v, ok := c.terms[f.Name][normTerm(p)]; ok {
+			if v, ok := c.term(fi, p); ok {
 				b = appendJSONString(b, v)
 			} else {
 				unknown = append(unknown, p)
@@ -498,6 +502,34 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 		return append(b, ']')
 	}
 	return appendJSONString(b, raw)
+}
+
+// maxTermCache bounds the spellings remembered per field.
+const maxTermCache = 4096
+
+// termHit is what a spelling of a vocabulary value reads as.
+type termHit struct {
+	value string
+	ok    bool
+}
+
+// term returns the canonical value of raw in field fi's vocabulary. The
+// same few spellings fill a column, and normalising each costs more than
+// the rest of the row: the answers are remembered.
+func (c *converter) term(fi int, raw string) (string, bool) {
+	m := c.termCache[fi]
+	if h, ok := m[raw]; ok {
+		return h.value, h.ok
+	}
+	v, ok := c.terms[c.spec.Fields[fi].Name][normTerm(raw)]
+	if m == nil {
+		m = map[string]termHit{}
+		c.termCache[fi] = m
+	}
+	if len(m) < maxTermCache {
+		m[strings.Clone(raw)] = termHit{v, ok}
+	}
+	return v, ok
 }
 
 // splitList splits an enumeration written on one line: 、 , ， ; ； / and

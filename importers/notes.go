@@ -87,7 +87,9 @@ func (nf *noteFilter) classify(row tabular.Row) string {
 }
 
 func (nf *noteFilter) why(row tabular.Row) string {
-	first, distinct, filled := -1, 0, 0
+	// The first filled cell, and whether another differs from it: most
+	// rows tell at their second cell.
+	first, distinct := -1, 0
 	var v0 string
 	for i, c := range row.Cells {
 		if c == "" {
@@ -97,15 +99,14 @@ func (nf *noteFilter) why(row tabular.Row) string {
 		if t == "" {
 			continue
 		}
-		filled++
-		switch {
-		case first < 0:
+		if first < 0 {
 			first, v0, distinct = i, t, 1
-		case t != v0:
+		} else if t != v0 {
 			distinct = 2
+			break
 		}
 	}
-	if filled == 0 {
+	if first < 0 {
 		return ""
 	}
 	if isTotal(v0) {
@@ -222,7 +223,7 @@ var signOffLabels = []string{"填报人", "填表人", "制表人", "审核人",
 // isSignOff reports a sign-off cell: 填报人：张三, 填报日期：…, 单位（盖章）.
 func isSignOff(s string) bool {
 	// Every sign-off has a colon or a seal (章) or signature (签).
-	if !strings.ContainsAny(s, ":：章签") {
+	if strings.IndexByte(s, ':') < 0 && !strings.Contains(s, "：") && !strings.Contains(s, "章") && !strings.Contains(s, "签") {
 		return false
 	}
 	n := strings.ToLower(values.FoldWidth(strings.TrimSpace(s)))

@@ -88,3 +88,23 @@ func TestUnrecognisedValuesBySheetAndKey(t *testing.T) {
 		t.Errorf("json: unrecognised = %+v", res.Unrecognised)
 	}
 }
+
+func TestVocabularyLookupsRemembered(t *testing.T) {
+	c := newConverter(Incident, func(string, string) {})
+	c.setHeader("", []string{"事件编号", "事件类别"}, false)
+	for i := range maxTermCache + 100 {
+		c.convertRow(i+2, []string{fmt.Sprint(i), fmt.Sprintf("类别%d", i)})
+		c.convertRow(i+2, []string{fmt.Sprint(i), " 投诉 "})
+	}
+	if n := len(c.termCache[2]); n != maxTermCache {
+		t.Errorf("%d spellings remembered, want the bound %d", n, maxTermCache)
+	}
+	// Past the bound, values are still looked up.
+	rec, _ := c.convertRow(1, []string{"x", "举报"})
+	if !strings.Contains(string(rec.Fields), `"category":"complaint"`) {
+		t.Errorf("fields %s", rec.Fields)
+	}
+	if len(c.unrec) != 1 || c.unrec[0].Count != maxTermCache+100 {
+		t.Errorf("unrecognised %+v", c.unrec)
+	}
+}
