@@ -60,7 +60,8 @@ left out and listed in the import report (location, text, and why), unless
 - a sign-off: every filled cell is one — 填报人：, 审核人：, 负责人：,
   填报日期：, 联系电话：, 单位（盖章）, Prepared by: …;
 - a row holding one text (a merged cell across the row still counts as
-  one): a note if it starts with 备注：; if it stands in the first column
+  one): a note if it starts with 备注： or is a page header or footer
+  (第2页, 共5页, Page 2 of 5); if it stands in the first column
   after a blank row; if it follows a row left out (a note running on); or
   if the header has four columns or more and the text is prose (20
   characters, or 10 with a comma, colon or full stop). But a text in the ID

@@ -44,7 +44,8 @@ const skippedTextRunes = 120
 //   - a row whose every filled cell is a sign-off (填报人：, 审核人：,
 //     负责人：, 填报日期：, 单位（盖章）, Prepared by: …) is a sign-off;
 //   - a row holding one text (a merged cell repeats it across; that is
-//     still one) is a note when it starts with 备注：; when it stands in the
+//     still one) is a note when it starts with 备注：; when it is a page
+//     header or footer (第2页, 共5页, Page 2 of 5); when it stands in the
 //     first column after a blank row; when it follows a skipped row (a note
 //     runs on); or when the header is four columns wide or more and the
 //     text is prose (20 characters, or 10 with a comma, colon or full
@@ -124,6 +125,8 @@ func (nf *noteFilter) why(row tabular.Row) string {
 	switch {
 	case isSignOff(v0):
 		return reasonSignOff
+	case isPageMarker(v0):
+		return reasonNote
 	case hasLabel(v0, "备注", "附注", "remark", "remarks"):
 		return reasonNote
 	case first < len(nf.isID) && nf.isID[first] && looksLikeID(v0):
@@ -240,6 +243,26 @@ func isSignOff(s string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// isPageMarker reports a page header or footer left in an export: 第2页,
+// 第 2 页 共 5 页, 共5页, Page 2 of 5, - 2 -.
+func isPageMarker(s string) bool {
+	n := strings.ToLower(strings.Join(strings.Fields(values.FoldWidth(s)), ""))
+	if len(n) > 40 {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(n, "第") && strings.HasSuffix(n, "页") && strings.ContainsAny(n, "0123456789"):
+		return strings.Trim(strings.NewReplacer("第", "", "页", "", "共", "", "/", "").Replace(n), "0123456789") == ""
+	case strings.HasPrefix(n, "共") && strings.HasSuffix(n, "页"):
+		return strings.Trim(n[len("共"):len(n)-len("页")], "0123456789") == ""
+	case strings.HasPrefix(n, "page"):
+		return strings.Trim(strings.ReplaceAll(n[len("page"):], "of", ""), "0123456789/") == ""
+	case strings.HasPrefix(n, "-") && strings.HasSuffix(n, "-") && len(n) > 2:
+		return strings.Trim(n[1:len(n)-1], "0123456789") == ""
 	}
 	return false
 }

@@ -131,6 +131,16 @@ func TestNoteRowRules(t *testing.T) {
 		{header, []string{"", "", "", "已处理，无异常"}, false, false, ""},
 		{narrow, []string{"", "用户数据均已取得授权同意并经过去标识化处理"}, false, false, ""},
 		{header, []string{"用户 数据"}, false, false, ""},
+		// Page headers and footers of an export.
+		{header, []string{"第2页"}, false, false, "note"},
+		{header, []string{"第 2 页 共 5 页"}, false, false, "note"},
+		{header, []string{"第2/5页"}, false, false, "note"},
+		{header, []string{"共5页"}, false, false, "note"},
+		{header, []string{"Page 2 of 5"}, false, false, "note"},
+		{header, []string{"- 12 -"}, false, false, "note"},
+		{header, []string{"第二批"}, false, false, ""},
+		{header, []string{"第2批页"}, false, false, ""},
+		{header, []string{"page-2-draft"}, false, false, ""},
 	} {
 		t.Run(strings.Join(c.cells, "|"), func(t *testing.T) {
 			colField := make([]int, len(c.header))
