@@ -10,6 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// The values "not recognised" here are made up (类别甲, 措施甲 …), so that
+// vocabularies may grow without these tests changing.
 func TestUnrecognisedValuesCountedPerColumn(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("事件编号,事件类别,处置措施,类型\n")
@@ -17,13 +19,13 @@ func TestUnrecognisedValuesCountedPerColumn(t *testing.T) {
 		cat := "违法内容"
 		switch {
 		case i < 37 && i%2 == 0:
-			cat = "其他"
+			cat = "类别甲"
 		case i < 37:
-			cat = "舆情"
+			cat = "类别乙"
 		}
 		act := "删除、警示"
 		if i == 5 {
-			act = "删除、约谈、冻结"
+			act = "删除、措施甲、措施乙"
 		}
 		fmt.Fprintf(&b, "INC-%d,%s,%s,\n", i, cat, act)
 	}
@@ -31,12 +33,12 @@ func TestUnrecognisedValuesCountedPerColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 40 || recs[0]["fields"].(map[string]any)["category"] != "其他" {
+	if len(recs) != 40 || recs[0]["fields"].(map[string]any)["category"] != "类别甲" {
 		t.Fatalf("values not kept as written: %v", recs[0])
 	}
 	want := []ColumnCount{
-		{Column: "事件类别", Field: "category", Count: 37, Examples: []string{"其他", "舆情"}},
-		{Column: "处置措施", Field: "action", Count: 2, Examples: []string{"约谈", "冻结"}},
+		{Column: "事件类别", Field: "category", Count: 37, Examples: []string{"类别甲", "类别乙"}},
+		{Column: "处置措施", Field: "action", Count: 2, Examples: []string{"措施甲", "措施乙"}},
 	}
 	if !reflect.DeepEqual(res.Unrecognised, want) {
 		t.Errorf("unrecognised = %+v, want %+v", res.Unrecognised, want)
@@ -44,11 +46,11 @@ func TestUnrecognisedValuesCountedPerColumn(t *testing.T) {
 	// Each is also a warning naming the row, the column, the value and
 	// what is accepted.
 	m := warningsAt(res, "line 2, column 2 (事件类别)")
-	if len(m) != 1 || !strings.Contains(m[0], `"其他"`) || !strings.Contains(m[0], "违法内容/illegal_content") || !strings.Contains(m[0], "安全事件/security_event") {
+	if len(m) != 1 || !strings.Contains(m[0], `"类别甲"`) || !strings.Contains(m[0], "违法内容/illegal_content") || !strings.Contains(m[0], "安全事件/security_event") {
 		t.Errorf("warning %q", m)
 	}
 	m = warningsAt(res, "line 7, column 3 (处置措施)")
-	if len(m) != 1 || !strings.Contains(m[0], `"约谈", "冻结"`) || !strings.Contains(m[0], "停止生成/stop_generation") {
+	if len(m) != 1 || !strings.Contains(m[0], `"措施甲", "措施乙"`) || !strings.Contains(m[0], "停止生成/stop_generation") {
 		t.Errorf("warning %q", m)
 	}
 }
@@ -58,8 +60,8 @@ func TestUnrecognisedValuesBySheetAndKey(t *testing.T) {
 	for _, sh := range []string{"一月", "二月"} {
 		f.NewSheet(sh)
 		f.SetSheetRow(sh, "A1", &[]any{"编号", "数据来源名称", "来源类别", "数据类型"})
-		f.SetSheetRow(sh, "A2", &[]any{sh + "-1", "语料", "爬虫", "文本、表格"})
-		f.SetSheetRow(sh, "A3", &[]any{sh + "-2", "语料", "捐赠", "文本"})
+		f.SetSheetRow(sh, "A2", &[]any{sh + "-1", "语料", "爬虫", "文本、类型甲"})
+		f.SetSheetRow(sh, "A3", &[]any{sh + "-2", "语料", "来源甲", "文本"})
 	}
 	f.DeleteSheet("Sheet1")
 	path := filepath.Join(t.TempDir(), "ds.xlsx")
@@ -71,20 +73,20 @@ func TestUnrecognisedValuesBySheetAndKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []ColumnCount{
-		{Sheet: "一月", Column: "数据类型", Field: "data_type", Count: 1, Examples: []string{"表格"}},
-		{Sheet: "一月", Column: "来源类别", Field: "category", Count: 1, Examples: []string{"捐赠"}},
-		{Sheet: "二月", Column: "数据类型", Field: "data_type", Count: 1, Examples: []string{"表格"}},
-		{Sheet: "二月", Column: "来源类别", Field: "category", Count: 1, Examples: []string{"捐赠"}},
+		{Sheet: "一月", Column: "数据类型", Field: "data_type", Count: 1, Examples: []string{"类型甲"}},
+		{Sheet: "一月", Column: "来源类别", Field: "category", Count: 1, Examples: []string{"来源甲"}},
+		{Sheet: "二月", Column: "数据类型", Field: "data_type", Count: 1, Examples: []string{"类型甲"}},
+		{Sheet: "二月", Column: "来源类别", Field: "category", Count: 1, Examples: []string{"来源甲"}},
 	}
 	if !reflect.DeepEqual(res.Unrecognised, want) {
 		t.Errorf("unrecognised = %+v", res.Unrecognised)
 	}
 
-	res, _, err = readAll(t, writeFile(t, "inc.json", []byte(`[{"id": "A", "type": "其他"}, {"id": "B", "type": "其他"}, {"id": "C", "type": "投诉"}]`)), Options{Kind: Incident})
+	res, _, err = readAll(t, writeFile(t, "inc.json", []byte(`[{"id": "A", "type": "类别甲"}, {"id": "B", "type": "类别甲"}, {"id": "C", "type": "投诉"}]`)), Options{Kind: Incident})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []ColumnCount{{Column: "type", Field: "category", Count: 2, Examples: []string{"其他"}}}; !reflect.DeepEqual(res.Unrecognised, want) {
+	if want := []ColumnCount{{Column: "type", Field: "category", Count: 2, Examples: []string{"类别甲"}}}; !reflect.DeepEqual(res.Unrecognised, want) {
 		t.Errorf("json: unrecognised = %+v", res.Unrecognised)
 	}
 }

@@ -446,7 +446,7 @@ func TestImportReportsLeftOutRows(t *testing.T) {
 	id := strings.TrimSpace(ok(t, "case", "new", "--workspace", ws, "--provider", "星河智算", "--service", "星河对话"))
 	dir := t.TempDir()
 	log := filepath.Join(dir, "incidents.csv")
-	os.WriteFile(log, []byte("事件编号,事件类别,事件描述,处置措施\nINC-1,其他,x,警示\nINC-2,舆情,y,约谈\nINC-3,其他,z,删除\n合计,,,3\n注：以上为一季度数据\n"), 0o600)
+	os.WriteFile(log, []byte("事件编号,事件类别,事件描述,处置措施\nINC-1,类别甲,x,警示\nINC-2,类别乙,y,措施甲\nINC-3,类别甲,z,删除\n合计,,,3\n注：以上为一季度数据\n"), 0o600)
 	noHeader := filepath.Join("..", "..", "importers", "testdata", "noheader-lo.xlsx")
 
 	type report struct {
@@ -474,7 +474,7 @@ func TestImportReportsLeftOutRows(t *testing.T) {
 		t.Errorf("imported file: %+v", g)
 	}
 	if len(g.Unrecognised) != 2 || g.Unrecognised[0].Column != "事件类别" || g.Unrecognised[0].Field != "category" ||
-		g.Unrecognised[0].Count != 3 || strings.Join(g.Unrecognised[0].Examples, ",") != "其他,舆情" ||
+		g.Unrecognised[0].Count != 3 || strings.Join(g.Unrecognised[0].Examples, ",") != "类别甲,类别乙" ||
 		g.Unrecognised[1].Column != "处置措施" || g.Unrecognised[1].Count != 1 {
 		t.Errorf("unrecognised: %+v", g.Unrecognised)
 	}
@@ -489,10 +489,10 @@ func TestImportReportsLeftOutRows(t *testing.T) {
 	// The text report: values not recognised by column, the rows left
 	// out, and a multi-line error indented under its file.
 	other := filepath.Join(dir, "incidents2.csv")
-	os.WriteFile(other, []byte("事件编号,事件类别\nINC-9,其他\n备注：另见附件\n"), 0o600)
+	os.WriteFile(other, []byte("事件编号,事件类别\nINC-9,类别甲\n备注：另见附件\n"), 0o600)
 	r = wb(t, nil, "import", "--workspace", ws, "--case", id, other, noHeader)
 	for _, want := range []string{
-		"事件类别 (category): 1 value not recognised, kept as written (e.g. \"其他\")",
+		"事件类别 (category): 1 value not recognised, kept as written (e.g. \"类别甲\")",
 		"left out 1 rows as notes, totals or sign-offs (--keep-notes imports them):\n           note: line 3: 备注：另见附件",
 		"\n           sheet \"空白\": it is empty\n",
 	} {
