@@ -34,6 +34,11 @@ func TestBilingualHeaderCells(t *testing.T) {
 		{DataSource, "Source name（数据来源名称）", "name"},
 		{AnnotationRule, "Accuracy 准确率(%)", "accuracy"},
 		{Algorithm, "Filing No. 算法备案号", "filing_no"},
+		// The parts name different fields: the Chinese one, the
+		// provider's own word, wins over its translation.
+		{DataSource, "Type 数据来源", "category"},
+		{DataSource, "数据来源 Type", "category"},
+		{DataSource, "Type\n数据来源", "category"},
 		// Neither part names a field: still nothing.
 		{Incident, "负责人 Owner", ""},
 		{Incident, "报告主管部门时间 Report", ""},

@@ -131,6 +131,7 @@ func headerCandidates(h string) []string {
 		}
 	}
 	add(stripBrackets(h))
+	whole := len(out)
 	for _, part := range strings.FieldsFunc(h, func(r rune) bool { return r == '\n' || r == '/' || r == '|' }) {
 		add(part)
 		add(stripBrackets(part))
@@ -144,7 +145,35 @@ func headerCandidates(h string) []string {
 			add(part)
 		}
 	}
+	// When the two languages name different fields ("Type 类别" for a
+	// data source: type is the data type, 类别 its category), the Chinese
+	// is the provider's own word and the English its translation: the
+	// parts holding Chinese are looked up first.
+	slices.SortStableFunc(out[whole:], func(a, b string) int {
+		return cmpBool(hasHan(b), hasHan(a))
+	})
 	return out
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // scriptParts splits a header written in Chinese and in a Latin-script

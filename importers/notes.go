@@ -219,7 +219,8 @@ func hasLabel(s string, labels ...string) bool {
 }
 
 // signOffLabels begin the cells of a sign-off row, followed by a colon.
-var signOffLabels = []string{"填报人", "填表人", "制表人", "审核人", "复核人", "审批人", "批准人", "负责人", "联系人", "联系电话",
+var signOffLabels = []string{"填报人", "填表人", "制表人", "编制人", "导出人", "经办人", "统计人", "核对人", "审核人", "复核人", "审批人", "批准人", "负责人", "联系人", "联系电话",
+	"编制", "审核", "批准",
 	"填报日期", "填表日期", "制表日期", "报送日期", "日期", "填报单位", "单位", "签字", "签名", "签章", "盖章",
 	"prepared by", "reviewed by", "approved by", "checked by", "signature", "signed", "date"}
 

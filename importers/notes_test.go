@@ -111,6 +111,8 @@ func TestNoteRowRules(t *testing.T) {
 		{header, []string{"填报人：张三", "", "审核人：李四", "", "填报日期：2025-01-02"}, false, false, "sign-off"},
 		{header, []string{"填报人：张三", "INC-9"}, false, false, ""}, // not every cell signs off
 		{header, []string{"负责人：王"}, false, false, "sign-off"},
+		{header, []string{"导出人：顾晨阳    审核人：沈亦舟"}, false, false, "sign-off"},
+		{header, []string{"编制：张", "", "审核：李", "", "批准：王"}, false, false, "sign-off"},
 		{header, []string{"单位（盖章）"}, false, false, "sign-off"},
 		{header, []string{"Prepared by: Li"}, false, false, "sign-off"},
 		// An ID alone is a record, after a blank row too.
