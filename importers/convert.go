@@ -521,7 +521,14 @@ func (c *converter) term(fi int, raw string) (string, bool) {
 	if h, ok := m[raw]; ok {
 		return h.value, h.ok
 	}
-	v, ok := c.terms[c.spec.Fields[fi].Name][normTerm(raw)]
+	terms := c.terms[c.spec.Fields[fi].Name]
+	v, ok := terms[normTerm(raw)]
+	if !ok {
+		// A bracketed note beside the value: 优化训练（SFT）.
+		if bare := stripBrackets(raw); bare != "" && bare != raw {
+			v, ok = terms[normTerm(bare)]
+		}
+	}
 	if m == nil {
 		m = map[string]termHit{}
 		c.termCache[fi] = m

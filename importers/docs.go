@@ -92,8 +92,9 @@ best, counting fields that are not generic (identifiers, notes, dates);
 when two kinds fit equally well the import stops and asks for --kind.
 
 **Values.** A value that cannot be read as its field's type is kept as text
-and reported as a warning naming its row and column. A value outside its
-field's vocabulary is kept as written, warned about with the values
+and reported as a warning naming its row and column. A bracketed note
+beside a vocabulary value is disregarded (微调（SFT） is fine-tuning). A
+value outside its field's vocabulary is kept as written, warned about with the values
 accepted, and counted per column in the import report ("事件类别: 37 values
 not recognised, e.g. 舆情").
 

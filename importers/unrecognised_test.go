@@ -110,3 +110,18 @@ func TestVocabularyLookupsRemembered(t *testing.T) {
 		t.Errorf("unrecognised %+v", c.unrec)
 	}
 }
+
+func TestVocabularyValueWithANote(t *testing.T) {
+	data := "编号,数据来源名称,训练阶段,数据类型\nDS-1,语料,微调（SFT）,文本(中文)、图片\nDS-2,语料,（待定）,文本\n"
+	res, recs, err := readAll(t, writeFile(t, "ds.csv", []byte(data)), Options{Kind: DataSource})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := recs[0]["fields"].(map[string]any); f["stage"] != "fine_tuning" || strings.Join(toStrings(f["data_type"]), ",") != "text,image" {
+		t.Errorf("DS-1 = %v", f)
+	}
+	// A value that is nothing but a note is no value of the vocabulary.
+	if len(res.Unrecognised) != 1 || res.Unrecognised[0].Examples[0] != "（待定）" {
+		t.Errorf("unrecognised %+v", res.Unrecognised)
+	}
+}
