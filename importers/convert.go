@@ -67,6 +67,8 @@ type converter struct {
 	keyCache map[string]keyMatch
 	keyed    bool           // the current record is a JSON object
 	fieldKey map[int]string // for a JSON record: the key each field came from
+	byPrefix []int          // keys of the record matched by the first parts of their path
+	prefixed map[int]bool   // fields given values by such keys only
 	// For key facts read down a column: the row of each key, and how a
 	// row is named.
 	factRows map[string]int
@@ -98,6 +100,7 @@ func newConverter(k Kind, warn func(location, message string)) *converter {
 	}
 	c.vals = make([][]string, len(spec.Fields))
 	c.fieldKey = map[int]string{}
+	c.prefixed = map[int]bool{}
 	c.termCache = map[int]map[string]termHit{}
 	return c
 }
@@ -275,6 +278,7 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 	fieldKey := c.fieldKey
 	clear(fieldKey)
 	any := false
+	c.byPrefix = c.byPrefix[:0]
 	for i, k := range keys {
 		v := strings.TrimSpace(vals[i])
 		if v == "" {
@@ -282,8 +286,9 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 		}
 		any = true
 		if f, rest := c.keyField(k); f >= 0 {
-			if rest != "" { // matched by the first parts of its path
-				v = rest + ": " + v
+			if rest != "" { // matched by the first parts of its path: later
+				c.byPrefix = append(c.byPrefix, i)
+				continue
 			}
 			c.vals[f] = append(c.vals[f], v)
 			if _, seen := fieldKey[f]; !seen {
@@ -291,15 +296,29 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 			}
 			continue
 		}
-		if len(c.ebuf) > 1 {
-			c.ebuf = append(c.ebuf, ',')
-		}
-		c.ebuf = appendKey(c.ebuf, k)
-		c.ebuf = appendJSONString(c.ebuf, v)
+		c.appendExtra(k, v)
 	}
 	if !any {
 		return Record{}, false
 	}
+	// A key matched only by the first parts of its path ("安全机制.内容过滤")
+	// adds to a text field that no key of the record names itself, labelled
+	// with the rest of its path. Otherwise it is kept as it is: beside
+	// annotators.count, annotators.team is no head count.
+	for _, i := range c.byPrefix {
+		k, v := keys[i], strings.TrimSpace(vals[i])
+		f, rest := c.keyField(k)
+		if _, named := fieldKey[f]; (named && !c.prefixed[f]) || c.spec.Fields[f].Type != Text {
+			c.appendExtra(k, v)
+			continue
+		}
+		c.vals[f] = append(c.vals[f], rest+": "+v)
+		if _, seen := fieldKey[f]; !seen {
+			fieldKey[f] = k
+			c.prefixed[f] = true
+		}
+	}
+	clear(c.prefixed)
 	c.ebuf = append(c.ebuf, '}')
 	c.locRow = func(row int) string { return fmt.Sprintf("record %d", row) }
 	c.keyed = true
@@ -309,6 +328,15 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 		rec.Ref = c.vals[c.idField][0]
 	}
 	return rec, true
+}
+
+// appendExtra adds a key and its value to the record's extra attributes.
+func (c *converter) appendExtra(k, v string) {
+	if len(c.ebuf) > 1 {
+		c.ebuf = append(c.ebuf, ',')
+	}
+	c.ebuf = appendKey(c.ebuf, k)
+	c.ebuf = appendJSONString(c.ebuf, v)
 }
 
 // keyField maps a JSON key to a field (see matchKey), remembering the

@@ -28,7 +28,8 @@ one record of key facts; the metadata is not a record. Nested objects in a
 record are matched by their path as one phrase ("training.date" is
 "training date"), then by their last parts ("qa.sample_size" is
 sample_size), then by their first ("安全机制.内容过滤" is safety_mechanisms,
-the value labelled 内容过滤); JSON booleans and numbers read as such.
+the value labelled 内容过滤) — this last only for a text field that no key
+of the record names itself; JSON booleans and numbers read as such.
 A legacy or binary format — .xls, .xlsb, WPS's .et and .wps, .doc, a
 workbook of an Excel 2007 beta — is refused with what it is and what to
 save it as (.xlsx or .docx), whether its name or its content (an OLE2

@@ -278,7 +278,8 @@ func exactField(k Kind, h string) int {
 // as a whole ("training.date" is "training date"), then by its last parts
 // ("qa.sample_size" is "sample_size"), then by its first parts
 // ("安全机制.内容过滤" belongs to "安全机制"); rest is then the part of the
-// path after the match ("内容过滤"), which the value is labelled with. A
+// path after the match ("内容过滤"), which the value is labelled with (see
+// convertKeyed for when such a key is used). A
 // header naming no field exactly may still contain a known spelling
 // (containedField).
 func matchKey(k Kind, h string) (f int, rest string) {

@@ -77,3 +77,39 @@ func TestJSONKeyFactsWithAListInside(t *testing.T) {
 		t.Errorf("extra = %v", x)
 	}
 }
+
+func TestNestedKeysBesideTheirField(t *testing.T) {
+	// As main's second sample writes its annotation batches: the head
+	// count and the team under "annotators", the check's details under
+	// "qa" (a synonym of reviewer). The keys naming a field themselves
+	// fill it; their siblings matched only by "annotators" or "qa" are
+	// kept as they are.
+	data := `[{"batch": "LB-1", "annotators": {"number of annotators": 18, "team": "自有标注团队"},
+		"qa": {"sample_size": 600, "reviewer": "何思源", "method": "随机抽样", "passed": 583}}]`
+	res, recs, err := readAll(t, writeFile(t, "qa.json", []byte(data)), Options{Kind: AnnotationRule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := recs[0]["fields"].(map[string]any)
+	if f["annotators"] != 18.0 || f["reviewer"] != "何思源" || f["sample_size"] != 600.0 || res.WarningCount != 0 {
+		t.Errorf("fields %v, warnings %+v", f, res.Warnings)
+	}
+	x := recs[0]["extra"].(map[string]any)
+	if x["annotators.team"] != "自有标注团队" || x["qa.method"] != "随机抽样" || x["qa.passed"] != "583" || len(x) != 3 {
+		t.Errorf("extra %v", x)
+	}
+
+	// With no key naming the field itself, the parts of the path join it,
+	// labelled — but only a text field: "training.mode" is no yes or no.
+	data = `[{"batch": "LB-2", "reviewer": {"name": "何", "dept": "质检组"}, "training": {"mode": "线上"}}]`
+	res, recs, err = readAll(t, writeFile(t, "qa.json", []byte(data)), Options{Kind: AnnotationRule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := recs[0]["fields"].(map[string]any); f["reviewer"] != "name: 何; dept: 质检组" || f["training_given"] != nil || res.WarningCount != 0 {
+		t.Errorf("fields %v, warnings %+v", f, res.Warnings)
+	}
+	if x := recs[0]["extra"].(map[string]any); x["training.mode"] != "线上" {
+		t.Errorf("extra %v", x)
+	}
+}
