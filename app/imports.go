@@ -34,6 +34,9 @@ type ImportRequest struct {
 	Label    importers.Label // "" for DefaultLabel
 	Files    []string
 	MaxBytes int64 // per file; 0 for importers.DefaultMaxBytes
+	// KeepNoteRows imports the notes, totals and sign-offs below a table
+	// as records instead of leaving them out (importers.Options).
+	KeepNoteRows bool
 	// Progress, when set, is called from the importing goroutine as each
 	// file starts and every few thousand rows.
 	Progress func(ImportProgress)
@@ -63,6 +66,12 @@ type FileReport struct {
 	Size         int64               `json:"size"`
 	WarningCount int                 `json:"warning_count"`
 	SubmissionID int64               `json:"submission_id,omitempty"`
+	// The rows left out as notes, totals and sign-offs (the first 1000)
+	// and how many there were; per column, the values outside a
+	// vocabulary. Reported, not stored with the submission.
+	SkippedRows     []importers.SkippedRow  `json:"skipped_rows"`
+	SkippedRowCount int                     `json:"skipped_row_count"`
+	Unrecognised    []importers.ColumnCount `json:"unrecognised"`
 }
 
 // Import reads each file into the case, one transaction per file: a file
@@ -103,13 +112,16 @@ func (a *App) Import(ctx context.Context, req ImportRequest) ([]FileReport, erro
 
 // importFile imports one file and reports how it went.
 func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path string) FileReport {
-	rep := FileReport{File: path, Warnings: []importers.Warning{}}
+	rep := FileReport{File: path, Warnings: []importers.Warning{},
+		SkippedRows: []importers.SkippedRow{}, Unrecognised: []importers.ColumnCount{}}
 	fail := func(err error) FileReport {
 		rep.Status = StatusFailed
 		rep.Error = err.Error()
 		rep.Records = 0
 		rep.Warnings = []importers.Warning{}
 		rep.WarningCount = 0
+		rep.SkippedRows, rep.SkippedRowCount = []importers.SkippedRow{}, 0
+		rep.Unrecognised = []importers.ColumnCount{}
 		return rep
 	}
 	st, err := os.Stat(path)
@@ -179,6 +191,12 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 	if rep.Warnings == nil {
 		rep.Warnings = []importers.Warning{}
 	}
+	if res.SkippedRows != nil {
+		rep.SkippedRows, rep.SkippedRowCount = res.SkippedRows, res.SkippedRowCount
+	}
+	if res.Unrecognised != nil {
+		rep.Unrecognised = res.Unrecognised
+	}
 	return rep
 }
 
@@ -225,7 +243,7 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 		return nil
 	}
 	batch := make([]store.RecordRow, 0, batchSize)
-	opts := importers.Options{Kind: req.Kind, MaxBytes: req.MaxBytes, Start: start}
+	opts := importers.Options{Kind: req.Kind, MaxBytes: req.MaxBytes, Start: start, KeepNoteRows: req.KeepNoteRows}
 	if req.Progress != nil {
 		opts.Progress = func(rows int) {
 			req.Progress(ImportProgress{File: path, FileIndex: index, FileCount: len(req.Files), Rows: rows})

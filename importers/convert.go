@@ -2,6 +2,7 @@ package importers
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +29,23 @@ type Warning struct {
 	Message  string `json:"message"`
 }
 
+// ColumnCount counts the values of one column (or JSON key) that are
+// outside its field's vocabulary, for the import report: "事件类别: 37
+// values not recognised (e.g. "情感纠纷")". The values are kept as written.
+type ColumnCount struct {
+	Sheet    string   `json:"sheet,omitempty"` // XLSX only
+	Column   string   `json:"column"`          // the header as written, "column D", or the JSON key
+	Field    string   `json:"field"`           // the canonical field
+	Count    int      `json:"count"`           // values not recognised (each item of a list)
+	Examples []string `json:"examples"`        // the first few distinct ones
+}
+
+// maxExamples bounds ColumnCount.Examples.
+const maxExamples = 3
+
+// unrecKey identifies a column for ColumnCount.
+type unrecKey struct{ sheet, column string }
+
 // converter turns the cells of one table (or the keys of JSON records) into
 // Records of one kind.
 type converter struct {
@@ -46,9 +64,22 @@ type converter struct {
 	header   []string // the header row's cells, to skip repeats
 	xlsxCols bool     // name columns by letter
 	locRow   func(row int) string
-	keyCache map[string]int
+	keyCache map[string]keyMatch
 	keyed    bool           // the current record is a JSON object
 	fieldKey map[int]string // for a JSON record: the key each field came from
+	byPrefix []int          // keys of the record matched by the first parts of their path
+	prefixed map[int]bool   // fields given values by such keys only
+	// For key facts read down a column: the row of each key, and how a
+	// row is named.
+	factRows map[string]int
+	factLoc  func(row int) string
+
+	// Spellings of vocabulary values read so far, per field.
+	termCache map[int]map[string]termHit
+
+	// Values outside vocabularies, per column, in order of first sight.
+	unrec    []ColumnCount
+	unrecIdx map[unrecKey]int
 
 	// Scratch space reused for every record.
 	vals  [][]string
@@ -69,6 +100,8 @@ func newConverter(k Kind, warn func(location, message string)) *converter {
 	}
 	c.vals = make([][]string, len(spec.Fields))
 	c.fieldKey = map[int]string{}
+	c.prefixed = map[int]bool{}
+	c.termCache = map[int]map[string]termHit{}
 	return c
 }
 
@@ -139,14 +172,28 @@ func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
 	}
 	c.ebuf = append(c.ebuf[:0], '{')
 	any := false
+	beyond := 0 // cells with a value right of the header
 	for i, v := range cells {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}
+		if i >= len(c.header) && c.xlsxCols && i > 0 && v == strings.TrimSpace(cells[i-1]) {
+			// The same value as its left neighbour, right of the header:
+			// a merged cell reaching past the table, nothing new.
+			continue
+		}
 		any = true
-		if i >= len(c.colField) { // a ragged row, longer than the header
-			c.addColumn(i, "", c.xlsxCols)
+		if i >= len(c.header) {
+			// A ragged row, longer than its header (a stray delimiter, a
+			// value typed right of the table, a merged cell reaching past
+			// it): the cell is kept as an extra column named by position.
+			// Blank cells before it leave gaps, so every column up to this
+			// one is added.
+			beyond++
+			for j := len(c.colField); j <= i; j++ {
+				c.addColumn(j, "", c.xlsxCols)
+			}
 		}
 		if f := c.colField[i]; f >= 0 {
 			c.vals[f] = append(c.vals[f], v)
@@ -161,6 +208,9 @@ func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
 	if !any {
 		return rec, false
 	}
+	if beyond > 0 {
+		c.warnBeyond(row, cells)
+	}
 	c.ebuf = append(c.ebuf, '}')
 	c.keyed = false
 	c.fbuf = c.encodeFields(row)
@@ -169,6 +219,34 @@ func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
 		rec.Ref = c.vals[c.idField][0]
 	}
 	return rec, true
+}
+
+// warnBeyond says which cells of a row stand right of the header, kept as
+// extra columns.
+func (c *converter) warnBeyond(row int, cells []string) {
+	var names []string
+	for i := len(c.header); i < len(cells); i++ {
+		if v := strings.TrimSpace(cells[i]); v != "" && !(c.xlsxCols && i > 0 && v == strings.TrimSpace(cells[i-1])) {
+			names = append(names, strconv.Quote(c.extraName(i)))
+		}
+	}
+	what := "a value"
+	if len(names) > 1 {
+		what = strconv.Itoa(len(names)) + " values"
+	}
+	c.warn(c.locRow(row), fmt.Sprintf("the row is longer than its header (%d columns): %s right of it kept as %s",
+		len(c.header), what, strings.Join(names, ", ")))
+}
+
+// extraName is the key an extra column is stored under.
+func (c *converter) extraName(i int) string {
+	if h := c.headers[i]; h != "" {
+		return h
+	}
+	if c.xlsxCols {
+		return "column " + columnLetter(i)
+	}
+	return "column " + strconv.Itoa(i+1)
 }
 
 // isHeaderRepeat reports a row equal to the header row (exports that
@@ -200,17 +278,17 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 	fieldKey := c.fieldKey
 	clear(fieldKey)
 	any := false
+	c.byPrefix = c.byPrefix[:0]
 	for i, k := range keys {
 		v := strings.TrimSpace(vals[i])
 		if v == "" {
 			continue
 		}
 		any = true
-		if f := c.keyField(k); f >= 0 {
-			if !headerIs(c.spec.Kind, k, f) { // matched by its first dotted part
-				if _, sub, ok := strings.Cut(k, "."); ok {
-					v = sub + ": " + v
-				}
+		if f, rest := c.keyField(k); f >= 0 {
+			if rest != "" { // matched by the first parts of its path: later
+				c.byPrefix = append(c.byPrefix, i)
+				continue
 			}
 			c.vals[f] = append(c.vals[f], v)
 			if _, seen := fieldKey[f]; !seen {
@@ -218,15 +296,29 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 			}
 			continue
 		}
-		if len(c.ebuf) > 1 {
-			c.ebuf = append(c.ebuf, ',')
-		}
-		c.ebuf = appendKey(c.ebuf, k)
-		c.ebuf = appendJSONString(c.ebuf, v)
+		c.appendExtra(k, v)
 	}
 	if !any {
 		return Record{}, false
 	}
+	// A key matched only by the first parts of its path ("安全机制.内容过滤")
+	// adds to a text field that no key of the record names itself, labelled
+	// with the rest of its path. Otherwise it is kept as it is: beside
+	// annotators.count, annotators.team is no head count.
+	for _, i := range c.byPrefix {
+		k, v := keys[i], strings.TrimSpace(vals[i])
+		f, rest := c.keyField(k)
+		if _, named := fieldKey[f]; (named && !c.prefixed[f]) || c.spec.Fields[f].Type != Text {
+			c.appendExtra(k, v)
+			continue
+		}
+		c.vals[f] = append(c.vals[f], rest+": "+v)
+		if _, seen := fieldKey[f]; !seen {
+			fieldKey[f] = k
+			c.prefixed[f] = true
+		}
+	}
+	clear(c.prefixed)
 	c.ebuf = append(c.ebuf, '}')
 	c.locRow = func(row int) string { return fmt.Sprintf("record %d", row) }
 	c.keyed = true
@@ -238,35 +330,78 @@ func (c *converter) convertKeyed(number int, keys, vals []string) (Record, bool)
 	return rec, true
 }
 
-// keyField maps a JSON key to a field, remembering the answer: the same
-// keys come back in every record.
-func (c *converter) keyField(k string) int {
-	if f, ok := c.keyCache[k]; ok {
-		return f
+// appendExtra adds a key and its value to the record's extra attributes.
+func (c *converter) appendExtra(k, v string) {
+	if len(c.ebuf) > 1 {
+		c.ebuf = append(c.ebuf, ',')
 	}
-	if c.keyCache == nil {
-		c.keyCache = map[string]int{}
-	}
-	f := matchHeader(c.spec.Kind, k)
-	c.keyCache[k] = f
-	return f
+	c.ebuf = appendKey(c.ebuf, k)
+	c.ebuf = appendJSONString(c.ebuf, v)
 }
 
-// headerIs reports whether the whole key (not just its first part) names
-// field f.
-func headerIs(k Kind, key string, f int) bool {
-	m := headerIndex[k]
-	for _, cand := range headerCandidates(key) {
-		if i, ok := m[normHeader(cand)]; ok && i == f {
-			return true
+// keyField maps a JSON key to a field (see matchKey), remembering the
+// answer: the same keys come back in every record.
+func (c *converter) keyField(k string) (int, string) {
+	if m, ok := c.keyCache[k]; ok {
+		return m.field, m.rest
+	}
+	if c.keyCache == nil {
+		c.keyCache = map[string]keyMatch{}
+	}
+	f, rest := matchKey(c.spec.Kind, k)
+	c.keyCache[k] = keyMatch{f, rest}
+	return f, rest
+}
+
+// keyMatch is what matchKey said of a JSON key.
+type keyMatch struct {
+	field int
+	rest  string
+}
+
+// column names the column (or key) field f of the current record came
+// from.
+func (c *converter) column(f int) string {
+	if c.keyed {
+		return c.fieldKey[f]
+	}
+	for i, cf := range c.colField {
+		if cf == f {
+			return c.extraName(i)
 		}
 	}
-	return false
+	return c.spec.Fields[f].Name
+}
+
+// unrecognised counts a value outside field f's vocabulary.
+func (c *converter) unrecognised(f int, value string) {
+	k := unrecKey{c.sheet, c.column(f)}
+	if c.keyed {
+		k.sheet = ""
+	}
+	i, ok := c.unrecIdx[k]
+	if !ok {
+		if c.unrecIdx == nil {
+			c.unrecIdx = map[unrecKey]int{}
+		}
+		i = len(c.unrec)
+		c.unrecIdx[k] = i
+		c.unrec = append(c.unrec, ColumnCount{Sheet: k.sheet, Column: k.column, Field: c.spec.Fields[f].Name, Examples: []string{}})
+	}
+	cc := &c.unrec[i]
+	cc.Count++
+	if len(cc.Examples) < maxExamples && !slices.Contains(cc.Examples, value) {
+		cc.Examples = append(cc.Examples, clip(value, 60))
+	}
 }
 
 // location names where field f of a row stood, for warnings. It is only
 // computed when there is something to warn about.
 func (c *converter) location(row, f int) string {
+	if c.keyed && c.factRows != nil {
+		k := c.fieldKey[f]
+		return c.factLoc(c.factRows[k]) + " (" + k + ")"
+	}
 	if c.keyed {
 		return c.locRow(row) + ", field " + strconv.Quote(c.fieldKey[f])
 	}
@@ -374,9 +509,10 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 		}
 		return appendJSONString(b, v)
 	case Enum:
-		if v, ok := c.terms[f.Name][normTerm(raw)]; ok {
+		if v, ok := c.term(fi, raw); ok {
 			return appendJSONString(b, v)
 		}
+		c.unrecognised(fi, raw)
 		return bad("one of " + termList(f))
 	case EnumList:
 		c.parts = splitList(c.parts[:0], raw)
@@ -386,11 +522,12 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 			if i > 0 {
 				b = append(b, ',')
 			}
-			if v, ok := c.terms[f.Name][normTerm(p)]; ok {
+			if v, ok := c.term(fi, p); ok {
 				b = appendJSONString(b, v)
 			} else {
 				unknown = append(unknown, p)
 				b = appendJSONString(b, p)
+				c.unrecognised(fi, p)
 			}
 		}
 		if len(unknown) > 0 {
@@ -399,6 +536,41 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 		return append(b, ']')
 	}
 	return appendJSONString(b, raw)
+}
+
+// maxTermCache bounds the spellings remembered per field.
+const maxTermCache = 4096
+
+// termHit is what a spelling of a vocabulary value reads as.
+type termHit struct {
+	value string
+	ok    bool
+}
+
+// term returns the canonical value of raw in field fi's vocabulary. The
+// same few spellings fill a column, and normalising each costs more than
+// the rest of the row: the answers are remembered.
+func (c *converter) term(fi int, raw string) (string, bool) {
+	m := c.termCache[fi]
+	if h, ok := m[raw]; ok {
+		return h.value, h.ok
+	}
+	terms := c.terms[c.spec.Fields[fi].Name]
+	v, ok := terms[normTerm(raw)]
+	if !ok {
+		// A bracketed note beside the value: 优化训练（SFT）.
+		if bare := stripBrackets(raw); bare != "" && bare != raw {
+			v, ok = terms[normTerm(bare)]
+		}
+	}
+	if m == nil {
+		m = map[string]termHit{}
+		c.termCache[fi] = m
+	}
+	if len(m) < maxTermCache {
+		m[strings.Clone(raw)] = termHit{v, ok}
+	}
+	return v, ok
 }
 
 // splitList splits an enumeration written on one line: 、 , ， ; ； / and

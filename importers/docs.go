@@ -20,12 +20,28 @@ CSV (UTF-8, UTF-8 with BOM, GB18030/GBK; comma, tab, semicolon or bar),
 XLSX (every sheet; title rows above the header are fine; a sheet named
 说明 or Notes is skipped), JSON (an array of objects, an object holding one
 such array, or a single object of key facts) or JSONL (one object per line).
+An export that wraps its records beside metadata ({"provider": …,
+"exported_at": …, "batches": [...]}, or deeper: {"data": {"items": [...]}})
+has the array of objects whose keys name the most fields imported as the
+records — if they name more than the object's own keys, which are otherwise
+one record of key facts; the metadata is not a record. Nested objects in a
+record are matched by their path as one phrase ("training.date" is
+"training date"), then by their last parts ("qa.sample_size" is
+sample_size), then by their first ("安全机制.内容过滤" is safety_mechanisms,
+the value labelled 内容过滤) — this last only for a text field that no key
+of the record names itself; JSON booleans and numbers read as such.
+A legacy or binary format — .xls, .xlsb, WPS's .et and .wps, .doc, a
+workbook of an Excel 2007 beta — is refused with what it is and what to
+save it as (.xlsx or .docx), whether its name or its content (an OLE2
+file renamed .xlsx or .csv) tells.
 
 **Headers.** The header row is the first row, among the first 30, that
 names at least two fields of a kind. Headers are matched ignoring case,
 spaces, punctuation, full-width forms, bracketed notes ("数据规模（条）")
-and line breaks of bilingual headers ("数据来源名称\nSource name" matches
-either line). A longer header that contains a known spelling of at least
+and headers in two languages — split by a line break, a slash, a space or
+brackets, in either order ("数据来源名称\nSource name", "Type 类别",
+"发现时间 Found at", "Reported? 是否上报", "类别（Type）") match by either
+part. A longer header that contains a known spelling of at least
 three Chinese characters or six letters also names its field
 ("事件发现时间" → found_at), unless what it adds names another attribute
 (日期, 时间, 编号, 数量 …: "安全评估完成日期" is not security_assessment).
@@ -33,16 +49,55 @@ Columns whose header matches no field are kept verbatim as
 extra attributes of each record, never dropped. Two columns under one field
 — a merged header over a number and its unit — are read together.
 
-**Key facts down a column.** A table with no header row whose first column
-names at least three fields of one kind, values beside them ("项目 | 内容"),
-is read as one record — the usual layout of an algorithm's key facts.
+**Where a table ends.** Rows below the header that are not records are
+left out and listed in the import report (location, text, and why), unless
+` + "`wb import --keep-notes`" + ` keeps them as records:
+
+- a total: the first filled cell is 合计, 总计, 小计, 共计, 汇总, Total, Sum or
+  Subtotal (also "合计：", "合计（条）"), whatever else the row holds;
+- a note: the first filled cell, in the table's first column, starts with
+  注：, 注1：, 注①：, 说明：, 填表说明, 注意：, 资料来源：, 数据来源： or
+  Note:, whatever else the row holds (a CSV splits a note at its commas);
+- a sign-off: every filled cell is one — 填报人：, 审核人：, 负责人：,
+  填报日期：, 联系电话：, 单位（盖章）, Prepared by: …;
+- a row holding one text (a merged cell across the row still counts as
+  one): a note if it starts with 备注： or is a page header or footer
+  (第2页, 共5页, Page 2 of 5); if it stands in the first column
+  after a blank row; if it follows a row left out (a note running on); or
+  if the header has four columns or more and the text is prose (20
+  characters, or 10 with a comma, colon or full stop). But a text in the ID
+  column that looks like an identifier — Latin letters or digits, no
+  spaces or sentence punctuation, up to 40 characters (DS-07, INC-0042) —
+  is a record with only its ID filled.
+
+In JSON, an object whose only keys with a value are 注, 说明, 备注, note,
+remarks, comment … is a note, one keyed 合计 or total a total.
+
+**Rows longer than the header.** A value right of the header's last column
+is kept as an extra column named by its position ("column E") with a
+warning naming the row; in XLSX a merged cell reaching past the table is
+read once.
+
+**Key facts down a column.** A table whose key column (one of the first
+three) names at least three fields of one kind, values beside them, is read
+as one record — the usual layout of an algorithm's key facts — when its
+keys name more fields than any header row does. A header row over it
+(项目 | 内容, 字段 | 值, Item | Value, 名称 | 说明) is not a fact. Cells right
+of a value are remarks, kept under the fact's name and the column's header
+("参数量.备注"), not joined to the value; a form laying out two facts a row
+(名称 | 值 | 名称 | 值) is read pair by pair. In a workbook with tables, a
+sheet of key facts is skipped with a warning.
 
 **Kind.** Without --kind, the kind is the one whose fields the header names
 best, counting fields that are not generic (identifiers, notes, dates);
 when two kinds fit equally well the import stops and asks for --kind.
 
 **Values.** A value that cannot be read as its field's type is kept as text
-and reported as a warning naming its row and column.
+and reported as a warning naming its row and column. A bracketed note
+beside a vocabulary value is disregarded (微调（SFT） is fine-tuning). A
+value outside its field's vocabulary is kept as written, warned about with the values
+accepted, and counted per column in the import report ("事件类别: 37 values
+not recognised, e.g. 舆情").
 
 **Times know their precision.** A date is the whole day, not midnight: a
 report dated 2024-06-06 is not earlier than an incident found at

@@ -2,9 +2,11 @@ package importers
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/inspection-workbench/workbench/importers/values"
 )
@@ -112,23 +114,120 @@ func normHeader(s string) string {
 func normTerm(s string) string { return normHeader(s) }
 
 // headerCandidates are the spellings of one header cell worth looking up:
-// the whole text, the text without bracketed notes ("数据规模（条）"), and
-// each line or slash-separated part of bilingual headers
-// ("数据来源名称\nSource name").
+// the whole text, the text without bracketed notes ("数据规模（条）"), each
+// line or slash-separated part of bilingual headers ("数据来源名称\nSource
+// name"), the Chinese and the Latin part of a header that gives both in
+// either order ("Type 类别", "发现时间 Found at", "Reported? 是否上报"), and
+// what brackets hold ("类别（Type）").
 func headerCandidates(h string) []string {
 	h = strings.TrimSpace(values.FoldWidth(h))
 	if h == "" {
 		return nil
 	}
 	out := []string{h}
-	if stripped := stripBrackets(h); stripped != h && stripped != "" {
-		out = append(out, stripped)
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
 	}
+	add(stripBrackets(h))
+	whole := len(out)
 	for _, part := range strings.FieldsFunc(h, func(r rune) bool { return r == '\n' || r == '/' || r == '|' }) {
-		if part = strings.TrimSpace(part); part != "" && part != h {
-			out = append(out, part)
-			if stripped := stripBrackets(part); stripped != part && stripped != "" {
-				out = append(out, stripped)
+		add(part)
+		add(stripBrackets(part))
+	}
+	for _, part := range scriptParts(stripBrackets(h)) {
+		add(part)
+	}
+	for _, inner := range bracketed(h) {
+		add(inner)
+		for _, part := range scriptParts(inner) {
+			add(part)
+		}
+	}
+	// When the two languages name different fields ("Type 类别" for a
+	// data source: type is the data type, 类别 its category), the Chinese
+	// is the provider's own word and the English its translation: the
+	// parts holding Chinese are looked up first.
+	slices.SortStableFunc(out[whole:], func(a, b string) int {
+		return cmpBool(hasHan(b), hasHan(a))
+	})
+	return out
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// scriptParts splits a header written in Chinese and in a Latin-script
+// language at each change of script ("Incident ID 事件编号" gives "Incident
+// ID" and "事件编号"). Digits, spaces and punctuation belong to the part
+// they stand in. A header in one script gives nothing.
+func scriptParts(h string) []string {
+	var parts []string
+	start, cur := 0, 0 // cur: 0 none yet, 1 Han, 2 other letters
+	han, other := false, false
+	for i, r := range h {
+		sc := 0
+		switch {
+		case unicode.Is(unicode.Han, r):
+			sc, han = 1, true
+		case unicode.IsLetter(r):
+			sc, other = 2, true
+		}
+		if sc == 0 {
+			continue
+		}
+		if cur != 0 && sc != cur {
+			parts = append(parts, h[start:i])
+			start = i
+		}
+		cur = sc
+	}
+	if !han || !other {
+		return nil
+	}
+	parts = append(parts, h[start:])
+	for i, p := range parts {
+		parts[i] = strings.TrimFunc(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	}
+	return parts
+}
+
+// bracketed returns the text inside the outermost (…), （…）, […] and 【…】
+// of a header.
+func bracketed(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(', '（', '[', '【':
+			if depth == 0 {
+				start = i + utf8.RuneLen(r)
+			}
+			depth++
+		case ')', '）', ']', '】':
+			if depth > 0 {
+				if depth--; depth == 0 {
+					out = append(out, s[start:i])
+				}
 			}
 		}
 	}
@@ -158,18 +257,63 @@ func stripBrackets(s string) string {
 
 // matchHeader returns the field of kind k a header names, or -1.
 func matchHeader(k Kind, h string) int {
+	f, _ := matchKey(k, h)
+	return f
+}
+
+// exactField returns the field one of the header's candidate spellings
+// names exactly, or -1.
+func exactField(k Kind, h string) int {
 	m := headerIndex[k]
 	for _, c := range headerCandidates(h) {
 		if i, ok := m[normHeader(c)]; ok {
 			return i
 		}
 	}
-	// A dotted JSON key ("安全机制.内容过滤") belongs to the field its
-	// first part names.
-	if head, _, ok := strings.Cut(h, "."); ok {
-		return matchHeader(k, head)
+	return -1
+}
+
+// matchKey returns the field of kind k that a header or a JSON key names,
+// or -1. A dotted key, the path of a value in nested objects, is matched
+// as a whole ("training.date" is "training date"), then by its last parts
+// ("qa.sample_size" is "sample_size"), then by its first parts
+// ("安全机制.内容过滤" belongs to "安全机制"); rest is then the part of the
+// path after the match ("内容过滤"), which the value is labelled with (see
+// convertKeyed for when such a key is used). A
+// header naming no field exactly may still contain a known spelling
+// (containedField).
+func matchKey(k Kind, h string) (f int, rest string) {
+	if f := exactField(k, h); f >= 0 {
+		return f, ""
 	}
-	return containedField(k, h)
+	if strings.Contains(h, ".") {
+		parts := strings.Split(h, ".")
+		for i := 1; i < len(parts); i++ {
+			if f := exactField(k, strings.Join(parts[i:], ".")); f >= 0 {
+				return f, ""
+			}
+		}
+		for i := len(parts) - 1; i >= 1; i-- {
+			head := strings.Join(parts[:i], ".")
+			if f := exactField(k, head); f >= 0 {
+				return f, strings.Join(parts[i:], ".")
+			}
+			if f := containedField(k, head); f >= 0 {
+				return f, strings.Join(parts[i:], ".")
+			}
+		}
+	}
+	if f := containedField(k, h); f >= 0 {
+		return f, ""
+	}
+	// "事件发现时间 Found time": the whole holds "time" beside 发现时间, but
+	// each language on its own names the field.
+	for _, part := range scriptParts(stripBrackets(values.FoldWidth(h))) {
+		if f := containedField(k, part); f >= 0 {
+			return f, ""
+		}
+	}
+	return -1, ""
 }
 
 // attributeWords name a different attribute of the thing a spelling names:

@@ -2,9 +2,12 @@ package importers
 
 import (
 	"encoding/json"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/inspection-workbench/workbench/importers/document"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestKeyFacts(t *testing.T) {
@@ -39,5 +42,123 @@ func TestKeyFacts(t *testing.T) {
 	}
 	if _, ok := KeyFacts(Algorithm, []document.Passage{{Seq: 1, Text: "没有任何字段。"}}, nil); ok {
 		t.Error("facts found in a passage without labels")
+	}
+}
+
+func TestKeyFactsDownAColumn(t *testing.T) {
+	const facts = "模型名称,星河对话\n基础模型,星河基座,已备案\n参数量,700亿,含嵌入层\n算法备案号,B-1\n"
+	for _, c := range []struct {
+		header   string
+		remark   string // the name remarks are kept under
+		firstRow int
+	}{
+		{"", "备注", 1},
+		{"项目,内容\n", "备注", 2},
+		{"字段,值\n", "备注", 2},
+		{"Item,Value\n", "备注", 2},
+		{"名称,说明\n", "备注", 2},          // names two data_source fields: no header for a table
+		{"名称,说明,备注\n", "备注", 2},       // likewise, with a remarks column
+		{"字段,值,说明\n", "说明", 2},        // remarks under their own header
+		{"项目,内容,Notes\n", "Notes", 2}, // in English
+	} {
+		t.Run(strings.TrimSpace(c.header), func(t *testing.T) {
+			res, recs, err := readAll(t, writeFile(t, "facts.csv", []byte(c.header+facts)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Kind != Algorithm || len(recs) != 1 || res.WarningCount != 0 || recs[0]["row"] != c.firstRow {
+				t.Fatalf("%+v %v", res, recs)
+			}
+			f := recs[0]["fields"].(map[string]any)
+			if f["model_name"] != "星河对话" || f["base_model"] != "星河基座" || f["filing_no"] != "B-1" ||
+				f["parameters"].(map[string]any)["value"] != 7e10 || len(f) != 4 {
+				t.Errorf("fields = %v", f)
+			}
+			x := recs[0]["extra"].(map[string]any)
+			if x["基础模型."+c.remark] != "已备案" || x["参数量."+c.remark] != "含嵌入层" || len(x) != 2 {
+				t.Errorf("extra = %v", x)
+			}
+		})
+	}
+	t.Run("with --kind data_source, 名称 | 说明 is a header", func(t *testing.T) {
+		res, recs, err := readAll(t, writeFile(t, "facts.csv", []byte("名称,说明\n"+facts)), Options{Kind: DataSource})
+		if err != nil || res.Kind != DataSource || len(recs) != 4 {
+			t.Fatalf("%+v %v %v", res, recs, err)
+		}
+	})
+	t.Run("a value that cannot be read names its row", func(t *testing.T) {
+		res, _, err := readAll(t, writeFile(t, "facts.csv", []byte("项目,内容\n模型名称,M\n参数量,很多\n投诉处理时限,尽快\n")), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.WarningCount != 2 || res.Warnings[0].Location != "line 3 (参数量)" || res.Warnings[1].Location != "line 4 (投诉处理时限)" {
+			t.Errorf("warnings %+v", res.Warnings)
+		}
+	})
+	t.Run("two facts a row, as forms are laid out", func(t *testing.T) {
+		data := "模型名称,星河,模型版本,v2\n基础模型,星河基座,参数量,70B\n算法备案号,B-1,,\n"
+		_, recs, err := readAll(t, writeFile(t, "form.csv", []byte(data)), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := recs[0]["fields"].(map[string]any); f["model_version"] != "v2" || f["parameters"] == nil || len(f) != 5 {
+			t.Errorf("fields = %v", f)
+		}
+	})
+}
+
+func TestKeyFactsSheetFromLibreOffice(t *testing.T) {
+	// Merged title, 项目 | 内容 | 备注, a value merged over the value and
+	// remarks columns, a note merged across.
+	res, recs, err := readAll(t, fixture("keyfacts-lo.xlsx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != Algorithm || len(recs) != 1 || res.WarningCount != 0 {
+		t.Fatalf("%+v %v", res, recs)
+	}
+	f := recs[0]["fields"].(map[string]any)
+	if f["content_labelling"] != "图片与视频加显式水印，文本在页面提示由人工智能生成" || f["model_version"] != "v2.1" ||
+		f["complaint_time_limit"].(map[string]any)["unit"] != "working_days" || len(f) != 7 {
+		t.Errorf("fields = %v", f)
+	}
+	x := recs[0]["extra"].(map[string]any)
+	if x["基础模型.备注"] != "已备案" || x["参数量.备注"] != "含嵌入层" || x["上线日期"] != "2024-03-15" || len(x) != 3 {
+		t.Errorf("extra = %v", x)
+	}
+	if recs[0]["sheet"] != "算法关键信息" || recs[0]["row"] != 3 {
+		t.Errorf("record at %v row %v", recs[0]["sheet"], recs[0]["row"])
+	}
+	if len(res.SkippedRows) != 1 || res.SkippedRows[0] != (SkippedRow{Location: `sheet "算法关键信息", row 11`, Text: "注：以上信息截至2025年3月。", Reason: "note"}) {
+		t.Errorf("skipped %+v", res.SkippedRows)
+	}
+}
+
+func TestKeyFactsSheetBesideATable(t *testing.T) {
+	// A workbook of incidents with a sheet of the service's key facts (项目 |
+	// 内容 would read as a table header of incident: 内容 is a description):
+	// the facts sheet is not read as incidents.
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "事件")
+	f.SetSheetRow("事件", "A1", &[]any{"事件编号", "事件类别", "事件描述", "是否上报"})
+	f.SetSheetRow("事件", "A2", &[]any{"INC-1", "投诉", "用户投诉", "否"})
+	f.NewSheet("基本信息")
+	f.SetSheetRow("基本信息", "A1", &[]any{"项目", "内容"})
+	f.SetSheetRow("基本信息", "A2", &[]any{"模型名称", "星河"})
+	f.SetSheetRow("基本信息", "A3", &[]any{"算法备案号", "B-1"})
+	f.SetSheetRow("基本信息", "A4", &[]any{"投诉处理时限", "15个工作日"})
+	path := filepath.Join(t.TempDir(), "incidents.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res, recs, err := readAll(t, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != Incident || len(recs) != 1 || recs[0]["ref"] != "INC-1" {
+		t.Fatalf("%+v %v", res, recs)
+	}
+	if m := warningsAt(res, `sheet "基本信息"`); len(m) != 1 || !strings.Contains(m[0], "key facts") {
+		t.Errorf("warnings %+v", res.Warnings)
 	}
 }

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/inspection-workbench/workbench/importers/ooxml"
 	"github.com/inspection-workbench/workbench/importers/tabular"
 	"github.com/inspection-workbench/workbench/importers/xlsx"
 )
@@ -51,6 +53,10 @@ type Options struct {
 	// Start, when set, is called once the kind is known, before the first
 	// record reaches the sink; an error from it stops the import.
 	Start func(Result) error
+	// KeepNoteRows imports the rows below a header that read as notes,
+	// totals or sign-offs (see noteFilter) as records instead of skipping
+	// them.
+	KeepNoteRows bool
 }
 
 // Result says what ReadFile found.
@@ -61,6 +67,13 @@ type Result struct {
 	Records      int
 	Warnings     []Warning // the first maxWarnings
 	WarningCount int       // all of them
+	// SkippedRows are the rows left out as notes, totals and sign-offs
+	// (the first 1000), SkippedRowCount all of them.
+	SkippedRows     []SkippedRow
+	SkippedRowCount int
+	// Unrecognised counts, per column, the values outside their field's
+	// vocabulary (each also a warning), in order of first sight.
+	Unrecognised []ColumnCount
 }
 
 // maxWarnings bounds the warnings kept in memory for one file.
@@ -98,11 +111,8 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 	if st.Size() == 0 {
 		return Result{}, fmt.Errorf("%w: the file is empty", ErrNoRecords)
 	}
-	format, err := DetectFormat(name, f)
+	format, err := DetectFormat(name, f, st.Size())
 	if err != nil {
-		return Result{}, err
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return Result{}, err
 	}
 	r := &reader{ctx: ctx, opts: opts, sink: sink, res: Result{Format: format, Kind: opts.Kind}}
@@ -114,6 +124,9 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 	case JSON, JSONL:
 		err = r.readJSON(f, format)
 	}
+	if r.conv != nil {
+		r.res.Unrecognised = r.conv.unrec
+	}
 	if err != nil {
 		return r.res, err
 	}
@@ -123,19 +136,36 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 	return r.res, nil
 }
 
-// DetectFormat decides a file's structured format from its name and first
-// bytes. A document format (DOCX, PDF …) or a legacy .xls is
-// ErrUnsupported with a message saying what to do.
-func DetectFormat(name string, r io.Reader) (Format, error) {
+// DetectFormat decides a file's structured format from its name and its
+// first bytes (size is the file's length). Formats that cannot be read —
+// a legacy .xls or .doc, an .xlsb, WPS's .et and .wps, whether told by the
+// name or by the content (an OLE2 compound file renamed .xlsx or .csv, a
+// workbook renamed .csv) — and documents (DOCX, PDF …) are ErrUnsupported
+// with a message saying what the file is and what to save it as.
+func DetectFormat(name string, r io.ReaderAt, size int64) (Format, error) {
 	head := make([]byte, 8)
-	n, _ := io.ReadFull(r, head)
+	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
 	isZip := bytes.HasPrefix(head, []byte("PK\x03\x04"))
 	ext := strings.ToLower(filepath.Ext(name))
+	// An OLE2 compound file is never readable. The name says best what it
+	// is when it names a legacy format (WPS's .et is an OLE2 file as .xls
+	// is); else its directory does, unless it is encrypted.
+	var ole ooxml.OLEDirectory
+	isOLE := ooxml.IsOLE(head)
+	if isOLE {
+		ole = ooxml.ReadOLEDirectory(r, size)
+	}
+	if l, ok := legacyFormats[ext]; ok && !ole.Encrypted {
+		return "", fmt.Errorf("%w: the file is %s, which cannot be read; save it as %s and import again", ErrUnsupported, l.what, l.saveAs)
+	}
+	if isOLE {
+		return "", fmt.Errorf("%w: %s", ErrUnsupported, describeOLE(ole))
+	}
 	switch ext {
 	case ".csv", ".tsv", ".txt":
 		if isZip {
-			return "", fmt.Errorf("%w: the file is named %s but is a zip archive (an XLSX workbook renamed?)", ErrUnsupported, ext)
+			return "", fmt.Errorf("%w: the file is named %s but is a zip archive: %s", ErrUnsupported, ext, describeZip(r, size))
 		}
 		return CSV, nil
 	case ".xlsx", ".xlsm":
@@ -144,13 +174,9 @@ func DetectFormat(name string, r io.Reader) (Format, error) {
 		return JSON, nil
 	case ".jsonl", ".ndjson":
 		return JSONL, nil
-	case ".xls", ".et":
-		return "", fmt.Errorf("%w: %s is a legacy Excel format; save it as .xlsx and import that", ErrUnsupported, ext)
 	case ".docx", ".pdf", ".md", ".markdown":
 		return "", fmt.Errorf("%w: a %s file is a document, not structured rows", ErrUnsupported, ext)
-	case ".doc", ".wps", ".odt", ".rtf", ".pages":
-		return "", fmt.Errorf("%w: %s documents cannot be read; save the document as DOCX or PDF and import that", ErrUnsupported, ext)
-	case ".pptx", ".ppt":
+	case ".pptx", ".ppt", ".dps":
 		return "", fmt.Errorf("%w: %s presentations cannot be read; export them as PDF and import that", ErrUnsupported, ext)
 	}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
@@ -163,6 +189,65 @@ func DetectFormat(name string, r io.Reader) (Format, error) {
 	return CSV, nil
 }
 
+// legacy is a format providers hand over that cannot be read, and what to
+// save it as instead.
+type legacy struct{ what, saveAs string }
+
+// legacyFormats are such formats by extension.
+var legacyFormats = map[string]legacy{
+	".xls":     {"a legacy Excel 97–2003 workbook (.xls)", ".xlsx"},
+	".xlt":     {"a legacy Excel 97–2003 template (.xlt)", ".xlsx"},
+	".xlsb":    {"an Excel binary workbook (.xlsb)", ".xlsx"},
+	".et":      {"a WPS Spreadsheets workbook (.et)", ".xlsx"},
+	".ett":     {"a WPS Spreadsheets template (.ett)", ".xlsx"},
+	".ods":     {"an OpenDocument spreadsheet (.ods)", ".xlsx"},
+	".numbers": {"an Apple Numbers spreadsheet (.numbers)", ".xlsx"},
+	".doc":     {"a legacy Word 97–2003 document (.doc)", ".docx (with --kind)"},
+	".dot":     {"a legacy Word 97–2003 template (.dot)", ".docx (with --kind)"},
+	".wps":     {"a WPS Writer document (.wps)", ".docx (with --kind)"},
+	".wpt":     {"a WPS Writer template (.wpt)", ".docx (with --kind)"},
+	".odt":     {"an OpenDocument text (.odt)", ".docx (with --kind)"},
+	".rtf":     {"an RTF document (.rtf)", ".docx (with --kind)"},
+	".pages":   {"an Apple Pages document (.pages)", ".docx (with --kind)"},
+}
+
+// describeOLE says what an OLE2 compound file is — a legacy .xls, .doc or
+// .ppt, or a password-protected Office file — whatever it is named.
+func describeOLE(dir ooxml.OLEDirectory) string {
+	switch {
+	case dir.Encrypted:
+		return "the file is password-protected (an encrypted Office file); save a copy without a password and import again"
+	case dir.Excel:
+		return "the file is a legacy Excel 97–2003 workbook (.xls, an OLE2 compound file), whatever its name says, which cannot be read; save it as .xlsx and import again"
+	case dir.Word:
+		return "the file is a legacy Word 97–2003 document (.doc, an OLE2 compound file), whatever its name says, which cannot be read; save it as .docx and import again (with --kind)"
+	case dir.PowerPoint:
+		return "the file is a legacy PowerPoint presentation (.ppt); export it as PDF and import that"
+	}
+	return "the file is an OLE2 compound file (a legacy .xls or .doc, or an encrypted Office file), whatever its name says, which cannot be read; save it as .xlsx (or .docx) and import again"
+}
+
+// describeZip says what a zip archive named as a text file holds.
+func describeZip(r io.ReaderAt, size int64) string {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return "a damaged one"
+	}
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[ooxml.NormalizePart(f.Name)] = true
+	}
+	switch {
+	case names["xl/workbook.bin"]:
+		return "an Excel binary workbook (.xlsb), which cannot be read; save it as .xlsx and import again"
+	case names["xl/workbook.xml"]:
+		return "an XLSX workbook; rename it .xlsx and import again"
+	case names["word/document.xml"]:
+		return "a Word document; rename it .docx and import again (with --kind)"
+	}
+	return "not a table"
+}
+
 // reader carries one ReadFile call.
 type reader struct {
 	ctx  context.Context
@@ -171,6 +256,17 @@ type reader struct {
 	res  Result
 	conv *converter
 	rows int
+	// quiet silences the XLSX reader's warnings while rows read before
+	// are passed over again.
+	quiet bool
+}
+
+// skip notes a row left out of the import.
+func (r *reader) skip(location, text, reason string) {
+	r.res.SkippedRowCount++
+	if len(r.res.SkippedRows) < maxSkippedRows {
+		r.res.SkippedRows = append(r.res.SkippedRows, SkippedRow{Location: location, Text: text, Reason: reason})
+	}
 }
 
 func (r *reader) warn(location, message string) {
@@ -218,7 +314,7 @@ func head(t tabular.Table) ([]tabular.Row, error) {
 		if err != nil {
 			return rows, err
 		}
-		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...)})
+		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...), AfterBlank: row.AfterBlank})
 	}
 	return rows, nil
 }
@@ -231,18 +327,96 @@ func cellsOf(rows []tabular.Row) [][]string {
 	return out
 }
 
-// noHeader explains a table without a recognisable header row.
+// noHeader explains a table without a recognisable header row: what was
+// looked for and what its first rows hold.
 func (r *reader) noHeader(where string, rows []tabular.Row) error {
-	first := "it is empty"
-	if len(rows) > 0 {
-		first = "its first row is " + quoteList(rows[0].Cells, 8)
+	return fmt.Errorf("%w: %sno row among the first %d names at least %d fields of %s; %s",
+		ErrNoHeader, where, headerScanRows, minHeaderFields, r.wanted(), describeRows(rows, r.kinds()))
+}
+
+// sheetRows are the first rows of a sheet, for noHeaderSheets.
+type sheetRows struct {
+	name  string
+	rows  []tabular.Row
+	notes bool // skipped as a sheet of instructions
+}
+
+// noHeaderSheets explains a workbook in which no sheet has a header row:
+// what was looked for, then one line per sheet saying what it holds.
+func (r *reader) noHeaderSheets(sheets []sheetRows) error {
+	if len(sheets) == 1 && !sheets[0].notes {
+		return r.noHeader(fmt.Sprintf("sheet %q: ", sheets[0].name), sheets[0].rows)
 	}
-	want := "any kind"
+	var b strings.Builder
+	fmt.Fprintf(&b, "no sheet has a row, among its first %d, that names at least %d fields of %s:", headerScanRows, minHeaderFields, r.wanted())
+	for _, s := range sheets {
+		fmt.Fprintf(&b, "\nsheet %q: ", s.name)
+		if s.notes {
+			b.WriteString("skipped, as a sheet of instructions (说明, Notes …)")
+			continue
+		}
+		b.WriteString(describeRows(s.rows, r.kinds()))
+	}
+	return fmt.Errorf("%w: %s", ErrNoHeader, b.String())
+}
+
+// wanted says which fields a header row was expected to name, with a few
+// headers of each kind as examples; docs/submission-formats.md lists all.
+func (r *reader) wanted() string {
+	var ex []string
+	for _, k := range r.kinds() {
+		spec := SpecFor(k)
+		var hs []string
+		for _, f := range spec.Fields {
+			if !f.Generic && len(hs) < 3 {
+				hs = append(hs, f.ZH)
+			}
+		}
+		ex = append(ex, fmt.Sprintf("%s (%s …)", k, strings.Join(hs, ", ")))
+	}
 	if r.res.Kind != "" {
-		want = "kind " + string(r.res.Kind)
+		return "kind " + ex[0] + "; docs/submission-formats.md lists the headers accepted"
 	}
-	return fmt.Errorf("%w: %sno row among the first %d names at least %d fields of %s (%s); see docs/submission-formats.md for the accepted headers",
-		ErrNoHeader, where, headerScanRows, minHeaderFields, want, first)
+	return "any kind — " + strings.Join(ex, ", ") + "; docs/submission-formats.md lists the headers accepted"
+}
+
+// describeRows says in one line what the first rows of a table hold: the
+// filled cells of the first three, and the row that came closest to a
+// header.
+func describeRows(rows []tabular.Row, kinds []Kind) string {
+	if len(rows) == 0 {
+		return "it is empty"
+	}
+	var parts []string
+	for _, row := range rows[:min(3, len(rows))] {
+		parts = append(parts, fmt.Sprintf("row %d: %s", row.Number, quoteList(distinctCells(row.Cells), 5)))
+	}
+	out := "its first rows hold " + strings.Join(parts, "; ")
+	if len(rows) > 3 {
+		out += fmt.Sprintf(" (%d rows read)", len(rows))
+	}
+	// The closest miss: a row naming one field.
+	for _, row := range rows {
+		for _, k := range kinds {
+			for _, c := range row.Cells {
+				if f := matchHeader(k, c); f >= 0 {
+					return out + fmt.Sprintf("; the closest is row %d, naming only %q (%s %s)", row.Number, strings.TrimSpace(c), k, SpecFor(k).Fields[f].Name)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// distinctCells drops empty cells and the repeats a merged cell makes.
+func distinctCells(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" && (len(out) == 0 || out[len(out)-1] != c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // startTable settles the kind from a header row and prepares the converter.
@@ -266,9 +440,20 @@ func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error 
 	return nil
 }
 
-// readTable imports the rows of one table after its header row.
+// readTable imports the rows of one table after its header row, leaving
+// out notes, totals and sign-offs unless Options.KeepNoteRows.
 func (r *reader) readTable(t tabular.Table, buffered []tabular.Row, headerPos int) error {
+	var notes *noteFilter
+	if !r.opts.KeepNoteRows {
+		notes = newNoteFilter(buffered[headerPos].Cells, r.conv.colField, r.conv.idField)
+	}
 	put := func(row tabular.Row) error {
+		if notes != nil {
+			if why := notes.classify(row); why != "" {
+				r.skip(r.conv.locRow(row.Number), rowText(row.Cells), why)
+				return nil
+			}
+		}
 		if rec, ok := r.conv.convertRow(row.Number, row.Cells); ok {
 			return r.emit(rec)
 		}
@@ -304,10 +489,12 @@ func (r *reader) readCSV(f io.Reader) error {
 		return err
 	}
 	pos := findHeader(cellsOf(rows), r.kinds())
-	if pos < 0 {
+	if r.preferVertical(rows, pos) {
 		if ok, err := r.readVertical("", t, rows); ok || err != nil {
 			return err
 		}
+	}
+	if pos < 0 {
 		return r.noHeader("", rows)
 	}
 	if err := r.startTable("", rows[pos].Cells, false); err != nil {
@@ -316,80 +503,31 @@ func (r *reader) readCSV(f io.Reader) error {
 	return r.readTable(t, rows, pos)
 }
 
-// maxVerticalRows bounds a key-value table: key facts, not a log.
-const maxVerticalRows = 500
-
-// readVertical reads a table laid out as field names down the first
-// column and values beside them ("项目 | 内容"), common for an algorithm's
-// key facts, as one record. ok is false when the table is not such a list.
-func (r *reader) readVertical(sheet string, t tabular.Table, rows []tabular.Row) (ok bool, err error) {
-	for len(rows) < maxVerticalRows {
-		row, err := t.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return false, err
-		}
-		rows = append(rows, tabular.Row{Number: row.Number, Cells: append([]string(nil), row.Cells...)})
-	}
-	if len(rows) >= maxVerticalRows {
-		return false, nil
-	}
-	var keys, vals []string
-	for _, row := range rows {
-		var parts []string
-		for _, c := range row.Cells {
-			if c = strings.TrimSpace(c); c != "" {
-				parts = append(parts, c)
-			}
-		}
-		if len(parts) >= 2 {
-			keys = append(keys, parts[0])
-			vals = append(vals, strings.Join(parts[1:], "; "))
-		}
-	}
-	kinds := r.kinds()
-	if findHeader([][]string{keys}, kinds) < 0 {
-		return false, nil
-	}
-	// Three fields at least, so that a two-column table of anything is not
-	// taken for key facts.
-	best := 0
-	for _, k := range kinds {
-		all, _ := headerScore(k, keys)
-		best = max(best, all)
-	}
-	if best < 3 {
-		return false, nil
-	}
-	if err := r.startTable(sheet, keys, false); err != nil {
-		return true, err
-	}
-	if rec, ok := r.conv.convertKeyed(rows[0].Number, keys, vals); ok {
-		rec.Sheet = sheet
-		return true, r.emit(rec)
-	}
-	return true, nil
-}
-
 func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	wb, err := xlsx.Open(f, size, xlsx.DefaultLimits())
 	if err != nil {
 		return err
 	}
 	defer wb.Close()
+	wb.OnWarning(func(sheet, cell, message string) {
+		if !r.quiet {
+			r.warn(fmt.Sprintf("sheet %q, cell %s", sheet, cell), message)
+		}
+	})
 	type sheetHead struct {
-		name string
-		rows []tabular.Row
-		pos  int
+		name     string
+		rows     []tabular.Row
+		pos      int  // the header row, or -1
+		vertical bool // fields named down a column: key facts
 	}
 	// First pass: the first rows of every sheet, to find each header and
 	// decide the kind from the sheet that names the most fields.
 	var heads []sheetHead
+	var notes []string
 	bestSheet, bestScore := -1, 0
 	for _, name := range wb.Sheets() {
 		if isNotesSheet(name) {
+			notes = append(notes, name)
 			continue
 		}
 		t, err := wb.Table(name)
@@ -401,14 +539,10 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 			return err
 		}
 		pos := findHeader(cellsOf(rows), r.kinds())
-		heads = append(heads, sheetHead{name, rows, pos})
-		if pos >= 0 {
-			score := 0
-			for _, k := range r.kinds() {
-				all, d := headerScore(k, rows[pos].Cells)
-				score = max(score, all*100+d)
-			}
-			if score > bestScore {
+		h := sheetHead{name, rows, pos, r.preferVertical(rows, pos)}
+		heads = append(heads, h)
+		if pos >= 0 && !h.vertical {
+			if score := r.keyScore(rows[pos].Cells); score > bestScore {
 				bestSheet, bestScore = len(heads)-1, score
 			}
 		}
@@ -416,7 +550,7 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	if bestSheet < 0 {
 		// No sheet has a header row: perhaps key facts written down a column.
 		for _, h := range heads {
-			t, err := resume(wb, h.name, len(h.rows))
+			t, err := r.resume(wb, h.name, len(h.rows))
 			if err != nil {
 				return err
 			}
@@ -424,14 +558,14 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 				return err
 			}
 		}
-		var names []string
+		sheets := make([]sheetRows, 0, len(heads)+len(notes))
 		for _, h := range heads {
-			names = append(names, fmt.Sprintf("%q", h.name))
+			sheets = append(sheets, sheetRows{name: h.name, rows: h.rows})
 		}
-		if len(heads) == 1 {
-			return r.noHeader(fmt.Sprintf("sheet %s: ", names[0]), heads[0].rows)
+		for _, n := range notes {
+			sheets = append(sheets, sheetRows{name: n, notes: true})
 		}
-		return r.noHeader(fmt.Sprintf("in none of the sheets %s: ", strings.Join(names, ", ")), nil)
+		return r.noHeaderSheets(sheets)
 	}
 	if r.res.Kind == "" {
 		k, err := detectKind(heads[bestSheet].rows[heads[bestSheet].pos].Cells)
@@ -443,6 +577,10 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	// Second pass: every sheet whose header fits the kind.
 	for _, h := range heads {
 		pos := findHeader(cellsOf(h.rows), []Kind{r.res.Kind})
+		if h.vertical {
+			r.warn(fmt.Sprintf("sheet %q", h.name), "lists fields and their values down a column (key facts), not rows of records; sheet skipped")
+			continue
+		}
 		if pos < 0 {
 			if len(h.rows) > 0 {
 				r.warn(fmt.Sprintf("sheet %q", h.name), fmt.Sprintf("no header row of kind %s found; sheet skipped", r.res.Kind))
@@ -452,7 +590,7 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 		if err := r.startTable(h.name, h.rows[pos].Cells, true); err != nil {
 			return err
 		}
-		t, err := resume(wb, h.name, len(h.rows))
+		t, err := r.resume(wb, h.name, len(h.rows))
 		if err != nil {
 			return err
 		}
@@ -463,12 +601,15 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	return nil
 }
 
-// resume opens a sheet again past the rows the first pass buffered.
-func resume(wb *xlsx.Workbook, sheet string, buffered int) (tabular.Table, error) {
+// resume opens a sheet again past the rows the first pass buffered. The
+// rows passed over were warned about in the first pass.
+func (r *reader) resume(wb *xlsx.Workbook, sheet string, buffered int) (tabular.Table, error) {
 	t, err := wb.Table(sheet)
 	if err != nil {
 		return nil, err
 	}
+	r.quiet = true
+	defer func() { r.quiet = false }()
 	for i := 0; i < buffered; i++ {
 		if _, err := t.Next(); err != nil {
 			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
@@ -493,7 +634,7 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 	if format == JSONL {
 		rr, err = tabular.OpenJSONL(f, tabular.DefaultLimits())
 	} else {
-		rr, err = tabular.OpenJSON(f, tabular.DefaultLimits())
+		rr, err = tabular.OpenJSONChoosing(f, tabular.DefaultLimits(), r.chooseRecords)
 	}
 	if err != nil {
 		return err
@@ -522,12 +663,20 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 		}
 	}
 	if findHeader([][]string{keys}, r.kinds()) < 0 {
-		return r.noHeader("", []tabular.Row{{Cells: keys}})
+		return fmt.Errorf("%w: the keys of the first records (%s) do not name at least %d fields of %s",
+			ErrNoHeader, quoteList(keys, 8), minHeaderFields, r.wanted())
 	}
 	if err := r.startTable("", keys, false); err != nil {
 		return err
 	}
+	noteKeys := map[string]string{}
 	put := func(rec tabular.Record) error {
+		if !r.opts.KeepNoteRows {
+			if why := jsonNote(rec.Keys, rec.Values, noteKeys); why != "" {
+				r.skip(fmt.Sprintf("record %d", rec.Number), keyedText(rec.Keys, rec.Values), why)
+				return nil
+			}
+		}
 		if out, ok := r.conv.convertKeyed(rec.Number, rec.Keys, rec.Values); ok {
 			return r.emit(out)
 		}
@@ -550,6 +699,37 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 			return err
 		}
 	}
+}
+
+// chooseRecords decides which array of objects in a JSON export holds the
+// records: the one whose keys name the most fields of a kind (at least
+// minHeaderFields), provided they name more than the object's own keys do
+// — an object of key facts may hold a list of objects of its own. The
+// object's other members (provider, export date, counts) are metadata,
+// not records. -1 reads the object as one record.
+func (r *reader) chooseRecords(meta []string, arrays []tabular.JSONArray) int {
+	best, bestScore := -1, 0
+	for i, a := range arrays {
+		if s := r.keyScore(a.Keys); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 || bestScore < minHeaderFields*100 || r.keyScore(meta) >= bestScore {
+		return -1
+	}
+	return best
+}
+
+// keyScore scores keys as findHeader scores a header row: distinct fields
+// named, times 100, plus those that are not generic, for the kind that
+// fits best.
+func (r *reader) keyScore(keys []string) int {
+	best := 0
+	for _, k := range r.kinds() {
+		all, d := headerScore(k, keys)
+		best = max(best, all*100+d)
+	}
+	return best
 }
 
 // byteSize writes a size for people: 3.1 GiB.

@@ -399,7 +399,8 @@ func TestReadVerticalKeyFacts(t *testing.T) {
 	if f["model_name"] != "星河对话大模型" || f["base_model"] != "星河基座大模型" {
 		t.Errorf("fields = %v", f)
 	}
-	if x := recs[0]["extra"].(map[string]any); x["上线日期"] != "2024-03-15" || x["项目"] != "内容" {
+	// The header row 项目 | 内容 is no fact.
+	if x := recs[0]["extra"].(map[string]any); x["上线日期"] != "2024-03-15" || len(x) != 1 {
 		t.Errorf("extra = %v", x)
 	}
 	// Two columns of anything are not key facts.

@@ -22,10 +22,12 @@ var importCommand = command{
 	summary: "import submitted files (CSV, XLSX, JSON, JSONL; DOCX, PDF, Markdown and text documents) into a case",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		var caseID, kind, label, maxSize string
+		var keepNotes bool
 		fs.StringVar(&caseID, "case", "", "case `ID` to import into (required)")
 		fs.StringVar(&kind, "kind", "", "submission kind: data_source, annotation_rule, algorithm or incident (default: told from the headers)")
 		fs.StringVar(&label, "label", string(app.DefaultLabel), "confidentiality label: public, internal, trade_secret, personal_info or state_secret")
 		fs.StringVar(&maxSize, "max-size", "2GiB", "largest file accepted, e.g. 500MB or 2GiB")
+		fs.BoolVar(&keepNotes, "keep-notes", false, "import the notes, totals and sign-offs below a table (注：…, 合计, 填报人：…) as records instead of leaving them out")
 		return func(ctx context.Context, e *env, files []string) error {
 			if caseID == "" {
 				return usagef("--case is required")
@@ -37,7 +39,7 @@ var importCommand = command{
 			if err != nil || id <= 0 {
 				return fmt.Errorf("case id %q is not a case number", caseID)
 			}
-			req := app.ImportRequest{CaseID: id, Files: files}
+			req := app.ImportRequest{CaseID: id, Files: files, KeepNoteRows: keepNotes}
 			if kind != "" {
 				k, err := importers.ParseKind(kind)
 				if err != nil {
@@ -74,6 +76,13 @@ var importCommand = command{
 			if e.json {
 				if werr := writeJSON(e.stdout, map[string]any{"files": reports}); werr != nil {
 					return werr
+				}
+				// Standard output is for programs; people watching still
+				// learn on standard error which file failed and why.
+				for _, r := range reports {
+					if r.Status == app.StatusFailed {
+						fmt.Fprintf(e.stderr, "%s: failed: %s\n", r.File, oneLine(r.Error))
+					}
 				}
 			} else {
 				printImportReport(e, reports)
@@ -114,8 +123,9 @@ func printImportReport(e *env, reports []app.FileReport) {
 		case app.StatusDuplicate:
 			fmt.Fprintf(e.stdout, "duplicate  %s  already imported into this case as submission %d; nothing added\n", r.File, r.SubmissionID)
 		default:
-			fmt.Fprintf(e.stdout, "failed     %s: %s\n", r.File, r.Error)
+			fmt.Fprintf(e.stdout, "failed     %s: %s\n", r.File, strings.ReplaceAll(r.Error, "\n", "\n           "))
 		}
+		printLeftOut(e, r)
 		const shown = 20
 		for i, w := range r.Warnings {
 			if i == shown {
@@ -125,6 +135,43 @@ func printImportReport(e *env, reports []app.FileReport) {
 			fmt.Fprintf(e.stdout, "           warning: %s: %s\n", w.Location, w.Message)
 		}
 	}
+}
+
+// printLeftOut reports the rows left out of a file as notes, and the
+// values outside vocabularies, column by column.
+func printLeftOut(e *env, r app.FileReport) {
+	for _, u := range r.Unrecognised {
+		col := u.Column
+		if u.Sheet != "" {
+			col = fmt.Sprintf("sheet %q, %s", u.Sheet, col)
+		}
+		what := "values"
+		if u.Count == 1 {
+			what = "value"
+		}
+		ex := make([]string, len(u.Examples))
+		for i, x := range u.Examples {
+			ex[i] = strconv.Quote(x)
+		}
+		fmt.Fprintf(e.stdout, "           %s (%s): %d %s not recognised, kept as written (e.g. %s)\n", col, u.Field, u.Count, what, strings.Join(ex, ", "))
+	}
+	if r.SkippedRowCount == 0 {
+		return
+	}
+	fmt.Fprintf(e.stdout, "           left out %d rows as notes, totals or sign-offs (--keep-notes imports them):\n", r.SkippedRowCount)
+	const shown = 10
+	for i, s := range r.SkippedRows {
+		if i == shown {
+			fmt.Fprintf(e.stdout, "           … %d more (wb import --json lists up to 1000)\n", r.SkippedRowCount-shown)
+			break
+		}
+		fmt.Fprintf(e.stdout, "           %s: %s: %s\n", s.Reason, s.Location, s.Text)
+	}
+}
+
+// oneLine puts a message on one line, for standard error.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
 }
 
 func encodingNote(r app.FileReport) string {

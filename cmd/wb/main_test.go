@@ -399,7 +399,11 @@ func TestImportCommand(t *testing.T) {
 		Files []fileReport `json:"files"`
 	}
 	r := wb(t, nil, "import", "--workspace", ws, "--case", id, "--label", "trade_secret", good, bad, "--json")
-	if r.code != 1 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "1 of 2 files failed") {
+	// Standard error says, one line a file, which failed and why, then
+	// how many.
+	if lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n"); r.code != 1 || len(lines) != 2 ||
+		!strings.HasPrefix(lines[0], bad+": failed: ") || !strings.Contains(lines[0], "not a text file") ||
+		!strings.Contains(lines[1], "1 of 2 files failed") {
 		t.Errorf("exit %d, stderr %q; want exit 1 naming the failure", r.code, r.stderr)
 	}
 	decode(t, r.stdout, &rep)
@@ -431,6 +435,80 @@ func TestImportCommand(t *testing.T) {
 	assertFailure(t, wb(t, nil, "import", "--workspace", ws, "--case", id, "--kind", "bogus", good), 2, "kind")
 	assertFailure(t, wb(t, nil, "import", "--workspace", ws, "--case", id), 2, "file")
 	assertFailure(t, wb(t, nil, "import", "--workspace", ws, good), 2, "--case")
+}
+
+// TestImportReportsLeftOutRows checks what wb import says of the rows it
+// left out as notes and of values outside a vocabulary, in JSON and text,
+// and that --keep-notes keeps the rows; and that with --json every failed
+// file still gets one line on standard error, however long its error.
+func TestImportReportsLeftOutRows(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	id := strings.TrimSpace(ok(t, "case", "new", "--workspace", ws, "--provider", "星河智算", "--service", "星河对话"))
+	dir := t.TempDir()
+	log := filepath.Join(dir, "incidents.csv")
+	os.WriteFile(log, []byte("事件编号,事件类别,事件描述,处置措施\nINC-1,类别甲,x,警示\nINC-2,类别乙,y,措施甲\nINC-3,类别甲,z,删除\n合计,,,3\n注：以上为一季度数据\n"), 0o600)
+	noHeader := filepath.Join("..", "..", "importers", "testdata", "noheader-lo.xlsx")
+
+	type report struct {
+		File            string `json:"file"`
+		Status          string `json:"status"`
+		Records         int    `json:"records"`
+		Error           string `json:"error"`
+		SkippedRowCount int    `json:"skipped_row_count"`
+		SkippedRows     []struct {
+			Location, Text, Reason string
+		} `json:"skipped_rows"`
+		Unrecognised []struct {
+			Column, Field string
+			Count         int
+			Examples      []string
+		} `json:"unrecognised"`
+		WarningCount int `json:"warning_count"`
+	}
+	var rep struct{ Files []report }
+	r := wb(t, nil, "import", "--workspace", ws, "--case", id, log, noHeader, "--json")
+	decode(t, r.stdout, &rep)
+	g, b := rep.Files[0], rep.Files[1]
+	if g.Status != "imported" || g.Records != 3 || g.SkippedRowCount != 2 || len(g.SkippedRows) != 2 ||
+		g.SkippedRows[0].Location != "line 5" || g.SkippedRows[0].Reason != "total" || g.SkippedRows[1].Text != "注：以上为一季度数据" {
+		t.Errorf("imported file: %+v", g)
+	}
+	if len(g.Unrecognised) != 2 || g.Unrecognised[0].Column != "事件类别" || g.Unrecognised[0].Field != "category" ||
+		g.Unrecognised[0].Count != 3 || strings.Join(g.Unrecognised[0].Examples, ",") != "类别甲,类别乙" ||
+		g.Unrecognised[1].Column != "处置措施" || g.Unrecognised[1].Count != 1 {
+		t.Errorf("unrecognised: %+v", g.Unrecognised)
+	}
+	if b.Status != "failed" || strings.Count(b.Error, "\n") != 4 || b.SkippedRows == nil || b.Unrecognised == nil {
+		t.Errorf("failed file: %+v", b)
+	}
+	if lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n"); r.code != 1 || len(lines) != 2 ||
+		!strings.HasPrefix(lines[0], noHeader+": failed: no header row") || !strings.Contains(lines[0], `sheet "空白": it is empty`) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+
+	// The text report: values not recognised by column, the rows left
+	// out, and a multi-line error indented under its file.
+	other := filepath.Join(dir, "incidents2.csv")
+	os.WriteFile(other, []byte("事件编号,事件类别\nINC-9,类别甲\n备注：另见附件\n"), 0o600)
+	r = wb(t, nil, "import", "--workspace", ws, "--case", id, other, noHeader)
+	for _, want := range []string{
+		"事件类别 (category): 1 value not recognised, kept as written (e.g. \"类别甲\")",
+		"left out 1 rows as notes, totals or sign-offs (--keep-notes imports them):\n           note: line 3: 备注：另见附件",
+		"\n           sheet \"空白\": it is empty\n",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("text report does not say %q:\n%s", want, r.stdout)
+		}
+	}
+
+	// --keep-notes: the note rows are records.
+	kept := filepath.Join(dir, "incidents3.csv")
+	os.WriteFile(kept, []byte("事件编号,事件类别\nINC-9,投诉\n注：另见附件\n"), 0o600)
+	rep.Files = nil
+	decode(t, ok(t, "import", "--workspace", ws, "--case", id, "--keep-notes", kept, "--json"), &rep)
+	if f := rep.Files[0]; f.Records != 2 || f.SkippedRowCount != 0 || len(f.SkippedRows) != 0 {
+		t.Errorf("with --keep-notes: %+v", f)
+	}
 }
 
 func TestTemplateCommand(t *testing.T) {

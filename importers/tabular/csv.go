@@ -80,6 +80,8 @@ type csvTable struct {
 	guard     *csvGuard
 	maxFields int
 	err       error // sticky: once set, every Next returns it
+	end       int   // the line the last row returned ended on; 0 before the first
+	blank     bool  // a blank row was passed over since
 }
 
 // Name returns "": a CSV file holds a single table.
@@ -107,9 +109,16 @@ func (t *csvTable) Next() (Row, error) {
 			rec[len(rec)-1] = strings.TrimRight(last, "\r")
 		}
 		if blankRow(rec) {
+			t.blank = true
 			continue
 		}
-		return Row{Number: line, Cells: rec}, nil
+		after := t.end > 0 && (t.blank || line > t.end+1)
+		t.blank = false
+		// The record ends on the line its last field starts on, plus the
+		// line breaks inside that field (a quoted multi-line value).
+		last, _ := t.cr.FieldPos(len(rec) - 1)
+		t.end = last + strings.Count(rec[len(rec)-1], "\n")
+		return Row{Number: line, Cells: rec, AfterBlank: after}, nil
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -474,4 +475,30 @@ func BenchmarkCSV(b *testing.B) {
 
 func BenchmarkCSVGB18030(b *testing.B) {
 	benchmarkCSV(b, gb18030(b, makeCSV(100000)))
+}
+
+func TestCSVAfterBlank(t *testing.T) {
+	data := "\n\na,b\n1,\"two\nlines\"\n2,x\n\n3,y\n,,\n \t\n4,z\n\"5\",\"q\"\r\n6,w\n"
+	tab, _, err := OpenCSV(strings.NewReader(data), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		row, err := tab.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%d:%s:%v", row.Number, row.Cells[0], row.AfterBlank))
+	}
+	// The first row is not after a blank, whatever precedes it; a quoted
+	// value over two lines is no gap; a line of delimiters or of white
+	// space is.
+	want := []string{"3:a:false", "4:1:false", "6:2:false", "8:3:true", "11:4:true", "12:5:false", "13:6:false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows %v, want %v", got, want)
+	}
 }

@@ -163,6 +163,7 @@ func FuzzJSON(f *testing.F) {
 	for _, s := range []string{
 		`[{"a": 1, "b": {"c": [1, 2]}}, {"d": [{"e": null}]}]`,
 		`{"incidents": [{"编号": "E-1", "损失": 0.035}]}`,
+		`{"provider": "P", "data": {"items": [{"a": 1}, {"b": [2, {"c": 3}]}], "n": 2}, "more": [{"x": {}}, []]}`,
 		`{"模型名称": "M", "训练数据": [{"名称": "网页"}], "参数量": "70B"}`,
 		`{"a": [[1], {"b": true}, "x"]}`,
 		`[1, 2]`,
@@ -175,6 +176,10 @@ func FuzzJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzReadJSON(t, data, Limits{MaxDepth: 3, MaxFields: 5, MaxRecordBytes: 50})
+		// A chooser taking the latest array offered walks the wrapped
+		// exports' paths: choosing early, late and skipping.
+		latest := func(_ []string, arrays []JSONArray) int { return len(arrays) - 1 }
+		fuzzReadJSONWith(t, data, Limits{MaxDepth: 6, MaxRecordBytes: 64}, latest)
 		lim := Limits{MaxDepth: 8}
 		recs, err := fuzzReadJSON(t, data, lim)
 		if !plainUTF8(data) || len(data) >= defaultMaxFields {
@@ -224,7 +229,12 @@ func FuzzJSON(f *testing.F) {
 
 // fuzzReadJSON reads data to the end, checking what every reader promises.
 func fuzzReadJSON(t *testing.T, data []byte, lim Limits) ([]Record, error) {
-	jr, err := OpenJSON(bytes.NewReader(data), lim)
+	return fuzzReadJSONWith(t, data, lim, OnlyArray)
+}
+
+// fuzzReadJSONWith is fuzzReadJSON with a Chooser.
+func fuzzReadJSONWith(t *testing.T, data []byte, lim Limits, choose Chooser) ([]Record, error) {
+	jr, err := OpenJSONChoosing(bytes.NewReader(data), lim, choose)
 	if err != nil {
 		if err.Error() == "" {
 			t.Fatal("empty error message")

@@ -130,6 +130,11 @@ type jsonReader struct {
 	pending   []Record
 	// next is the number of the next record to read from the array.
 	next int
+	// closeDepth is how many objects enclose a streamed container array;
+	// they are read past after it.
+	closeDepth int
+	// chooser decides which array of a top-level object holds the records.
+	chooser Chooser
 	// held is a token already read: the '{' of the first record.
 	held json.Token
 	err  error
@@ -139,7 +144,8 @@ type jsonReader struct {
 // of objects; or a top-level object with exactly one member whose value is
 // an array of objects (e.g. {"incidents":[…]}, whose member name Container
 // reports); or a single top-level object of any other shape, which is one
-// record (e.g. the key facts of an algorithm).
+// record (e.g. the key facts of an algorithm). It is OpenJSONChoosing with
+// the Chooser OnlyArray.
 //
 // Records are decoded one at a time, so large arrays are never held whole.
 // Each is flattened: nested objects give dotted keys ("安全机制.内容过滤"),
@@ -153,6 +159,17 @@ type jsonReader struct {
 // an array of non-objects, an error saying what was found. Errors in the
 // document name its line and byte offset (counted in the UTF-8 text).
 func OpenJSON(r io.Reader, lim Limits) (JSONReader, error) {
+	return OpenJSONChoosing(r, lim, OnlyArray)
+}
+
+// OpenJSONChoosing is OpenJSON for exports that wrap their records in an
+// object beside metadata ({"provider": …, "exported_at": …, "batches":
+// [...]}, {"data": {"items": [...]}}): choose decides which of the arrays
+// of objects found in a top-level object, through nested objects up to
+// four deep, holds the records (Container gives its dotted path), or that
+// the object is itself one record. The object's other members are not
+// records.
+func OpenJSONChoosing(r io.Reader, lim Limits, choose Chooser) (JSONReader, error) {
 	lim = lim.withDefaults()
 	ts, err := openText(r)
 	if err != nil {
@@ -162,10 +179,11 @@ func OpenJSON(r io.Reader, lim Limits) (JSONReader, error) {
 	dec := json.NewDecoder(src)
 	dec.UseNumber()
 	j := &jsonReader{
-		dec: dec,
-		src: src,
-		lim: lim,
-		f:   newFlattener(dec, lim),
+		dec:     dec,
+		src:     src,
+		lim:     lim,
+		f:       newFlattener(dec, lim),
+		chooser: choose,
 	}
 	if err := j.open(); err != nil {
 		return nil, err
@@ -253,101 +271,275 @@ func (j *jsonReader) open() error {
 	}
 }
 
-// openObject reads a top-level object, whose '{' has been read, far enough
-// to tell a container of records from a single record. A single record is
-// read whole; so are the first records of what may be a container, until
-// the container's array ends or the object grows too large to be a single
+// Chooser decides which array of objects inside a top-level JSON object
+// holds the records. meta are the flattened keys of the object's other
+// members (an export's provider, date, counts); arrays are the arrays of
+// objects met so far, in document order. It returns the index of the
+// array to read as the records, or -1 to read the whole object as one
 // record.
+//
+// A long array is offered before it has been read to the end, once its
+// first records are read (64, or 1 MiB), so that a large export can be
+// streamed: its Complete is then false and it is the last of arrays.
+// Choosing it commits to it, and the members after it are read past.
+// Should the object outgrow MaxRecordBytes before it ends, the Chooser is
+// asked once more, and an earlier array chosen then is read as the
+// records.
+type Chooser func(meta []string, arrays []JSONArray) int
+
+// JSONArray is an array of objects found inside a top-level object.
+type JSONArray struct {
+	// Path is the dotted path of the member holding the array: "batches",
+	// "data.items".
+	Path string
+	// Keys are the flattened keys of the records read from it, first seen
+	// first.
+	Keys []string
+	// Records is how many records were read from it.
+	Records int
+	// Complete says the array was read to its end.
+	Complete bool
+}
+
+// How much of an array of objects is read before it is offered to the
+// Chooser unfinished.
+const (
+	sampleRecords = 64
+	sampleBytes   = 1 << 20
+)
+
+// maxWrapDepth is the deepest nesting of the objects searched for arrays
+// of records: {"data": {"items": [...]}} has the array in the second.
+const maxWrapDepth = 4
+
+// OnlyArray is the Chooser of OpenJSON: an object holding nothing but one
+// array of objects is a container of records; any other object is one
+// record.
+func OnlyArray(meta []string, arrays []JSONArray) int {
+	if len(meta) == 0 && len(arrays) == 1 {
+		return 0
+	}
+	return -1
+}
+
+// candidate is an array of objects met while reading a top-level object.
+type candidate struct {
+	JSONArray
+	recs []Record
+	keys map[string]bool
+}
+
+// objectWalk is the reading of a top-level object.
+type objectWalk struct {
+	start  int64      // offset of its '{'
+	sf     *flattener // the object as one record
+	meta   []string   // the keys sf got from members other than arrays of objects
+	cands  []candidate
+	chosen int  // the candidate chosen, or -1
+	stream bool // the chosen candidate is being streamed
+	done   bool // decided: what follows is read past
+}
+
+// openObject reads a top-level object, whose '{' has been read, far enough
+// to decide what holds the records: one of the arrays of objects it holds,
+// at any depth up to maxWrapDepth ({"provider": …, "batches": [...]},
+// {"data": {"items": [...]}}), or the object itself, one record. The
+// Chooser decides. The object is read into memory (within MaxRecordBytes)
+// unless an array is chosen before its end, which is then streamed.
 func (j *jsonReader) openObject() error {
-	objStart := j.dec.InputOffset() - 1
-	f := j.f
+	w := &objectWalk{start: j.dec.InputOffset() - 1, sf: newFlattener(j.dec, j.lim), chosen: -1}
+	j.setLimit(w.start)
+	if err := j.walkObject(w, "", 1); err != nil {
+		return err
+	}
+	if w.stream {
+		return nil
+	}
+	if !w.done {
+		if len(w.sf.keys) == 0 && len(w.cands) == 0 {
+			return fmt.Errorf("%w: the top-level object is empty", ErrNoRecords)
+		}
+		w.chosen = j.choose(w)
+	}
+	if w.chosen >= 0 {
+		c := &w.cands[w.chosen]
+		if c.Records == 0 {
+			return fmt.Errorf("%w: %q is an empty array", ErrNoRecords, c.Path)
+		}
+		j.container, j.pending, j.mode = c.Path, c.recs, jsDone
+		return j.checkEnd()
+	}
+	if size := j.dec.InputOffset() - w.start; size > j.lim.MaxRecordBytes {
+		return fmt.Errorf("%w: the top-level object is %d bytes, more than the limit of %d", errRecordTooLarge, size, j.lim.MaxRecordBytes)
+	}
+	j.pending = []Record{w.sf.record(1)}
+	j.mode = jsDone
+	return j.checkEnd()
+}
+
+// choose asks the Chooser about the arrays met so far.
+func (j *jsonReader) choose(w *objectWalk) int {
+	arrays := make([]JSONArray, len(w.cands))
+	for i, c := range w.cands {
+		arrays[i] = c.JSONArray
+	}
+	if i := j.chooser(w.meta, arrays); i >= 0 && i < len(arrays) {
+		return i
+	}
+	return -1
+}
+
+// walkObject reads the members of an object at nesting depth depth whose
+// '{' has been read, under prefix (the object's path, "" at the top).
+func (j *jsonReader) walkObject(w *objectWalk, prefix string, depth int) error {
+	n := 0
+	for {
+		tok, err := j.dec.Token()
+		if err != nil {
+			return j.wrap(err, 1)
+		}
+		if tok == json.Delim('}') {
+			if n == 0 && prefix != "" && !w.done {
+				return j.addMeta(w, prefix, "")
+			}
+			return nil
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return j.wrap(fmt.Errorf("unexpected %v in object", tok), 1)
+		}
+		n++
+		if prefix != "" {
+			key = prefix + "." + key
+		}
+		val, err := j.dec.Token()
+		if err != nil {
+			return j.wrap(err, 1)
+		}
+		if w.done {
+			if err := j.skipValue(val, depth+1); err != nil {
+				return err
+			}
+			continue
+		}
+		switch val {
+		case json.Delim('{'):
+			if depth+1 > j.lim.MaxDepth {
+				return j.wrap(tooDeep(j.lim.MaxDepth), 1)
+			}
+			if depth+1 <= maxWrapDepth {
+				err = j.walkObject(w, key, depth+1)
+			} else {
+				err = j.flattenMeta(w, func() error { return w.sf.objectFrom(key, false, depth+1, nil) })
+			}
+		case json.Delim('['):
+			err = j.walkArray(w, key, depth+1)
+		default:
+			err = j.addMeta(w, key, scalarText(val))
+		}
+		if err != nil || w.stream {
+			return err
+		}
+		if !w.done && j.dec.InputOffset()-w.start > j.lim.MaxRecordBytes {
+			return fmt.Errorf("%w: the top-level object is larger than the limit of %d bytes", errRecordTooLarge, j.lim.MaxRecordBytes)
+		}
+	}
+}
+
+// addMeta adds a member that is not an array of objects to the object as
+// a record.
+func (j *jsonReader) addMeta(w *objectWalk, key, val string) error {
+	return j.flattenMeta(w, func() error { return w.sf.add(key, val) })
+}
+
+// flattenMeta runs add, which adds to the object as a record, and notes
+// the keys it added as the object's own.
+func (j *jsonReader) flattenMeta(w *objectWalk, add func() error) error {
+	before := len(w.sf.keys)
+	if err := add(); err != nil {
+		return j.wrap(err, 1)
+	}
+	w.meta = append(w.meta, w.sf.keys[before:]...)
+	return nil
+}
+
+// walkArray reads an array at depth depth, whose '[' has been read, as
+// the member key of an object being walked. An array of objects is a
+// candidate for the records (and, until one is chosen, also part of the
+// object as a record); any other array belongs to the object.
+func (j *jsonReader) walkArray(w *objectWalk, key string, depth int) error {
+	if depth > j.lim.MaxDepth {
+		return j.wrap(tooDeep(j.lim.MaxDepth), 1)
+	}
 	tok, err := j.dec.Token()
 	if err != nil {
 		return j.wrap(err, 1)
 	}
-	if tok == json.Delim('}') {
-		return fmt.Errorf("%w: the top-level object is empty", ErrNoRecords)
+	if tok == json.Delim(']') {
+		// An empty array may be where the records would be.
+		w.cands = append(w.cands, candidate{JSONArray: JSONArray{Path: key, Complete: true}})
+		return j.wrapAt(w.sf.add(key, ""), 1)
 	}
-	key := tok.(string)
-	val, err := j.dec.Token()
-	if err != nil {
-		return j.wrap(err, 1)
+	if tok != json.Delim('{') {
+		return j.flattenMeta(w, func() error { return w.sf.array(key, depth, tok, 0, false) })
 	}
-	if val != json.Delim('[') {
-		if err := f.value(key, val, 1); err != nil {
-			return j.wrap(err, 1)
-		}
-		return j.finishSingle(objStart, nil)
-	}
-	if j.lim.MaxDepth < 2 {
-		return j.wrap(tooDeep(j.lim.MaxDepth), 1)
-	}
-	tok, err = j.dec.Token()
-	if err != nil {
-		return j.wrap(err, 1)
-	}
-	switch tok {
-	case json.Delim(']'):
-		after, err := j.dec.Token()
-		if err != nil {
-			return j.wrap(err, 1)
-		}
-		if after == json.Delim('}') {
-			return fmt.Errorf("%w: %q is an empty array", ErrNoRecords, key)
-		}
-		if err := f.add(key, ""); err != nil {
-			return j.wrap(err, 1)
-		}
-		return j.finishSingle(objStart, after)
-	case json.Delim('{'):
-	default:
-		if err := f.array(key, 2, tok, 0, false); err != nil {
-			return j.wrap(err, 1)
-		}
-		return j.finishSingle(objStart, nil)
-	}
-
-	// An array of objects: the records of a container, or part of a single
-	// record if more members follow.
-	j.elemDepth = 3
-	var buffered []Record
+	w.cands = append(w.cands, candidate{JSONArray: JSONArray{Path: key}, keys: map[string]bool{}})
+	ci := len(w.cands) - 1
+	arrStart := j.dec.InputOffset() - 1
+	sampled := false
 	for idx := 0; ; idx++ {
+		c := &w.cands[ci]
 		if tok != json.Delim('{') {
+			j.setLimit(w.start)
 			if tok == json.Delim(']') {
-				after, err := j.dec.Token()
-				if err != nil {
-					return j.wrap(err, idx+1)
-				}
-				if after == json.Delim('}') {
-					j.container, j.pending, j.mode = key, buffered, jsDone
-					return j.checkEnd()
-				}
-				j.setLimit(objStart)
-				if err := f.addIndexed(key, buffered); err != nil {
+				c.Complete = true
+				if err := w.sf.addIndexed(key, c.recs); err != nil {
 					return j.wrap(err, 1)
 				}
-				return j.finishSingle(objStart, after)
+				return nil
 			}
-			// Not an object: the array belongs to a single record.
-			j.setLimit(objStart)
-			if err := f.addIndexed(key, buffered); err != nil {
-				return j.wrap(err, 1)
-			}
-			if err := f.array(key, 2, tok, idx, true); err != nil {
-				return j.wrap(err, 1)
-			}
-			return j.finishSingle(objStart, nil)
+			// Not an object: the array belongs to the object as a record.
+			recs := c.recs
+			w.cands = w.cands[:ci]
+			return j.flattenMeta(w, func() error {
+				if err := w.sf.addIndexed(key, recs); err != nil {
+					return err
+				}
+				return w.sf.array(key, depth, tok, idx, true)
+			})
 		}
+		j.elemDepth = depth + 1
 		rec, err := j.readObject(idx + 1)
 		if err != nil {
 			return err
 		}
-		buffered = append(buffered, rec)
-		if j.dec.InputOffset()-objStart > j.lim.MaxRecordBytes {
-			// Too large to be one record: a container it is.
-			j.container, j.pending = key, buffered
-			j.mode, j.next = jsStream, idx+2
-			return nil
+		c.recs = append(c.recs, rec)
+		c.Records++
+		for _, k := range rec.Keys {
+			if !c.keys[k] {
+				c.keys[k] = true
+				c.Keys = append(c.Keys, k)
+			}
+		}
+		over := j.dec.InputOffset()-w.start > j.lim.MaxRecordBytes
+		if over || (!sampled && (c.Records >= sampleRecords || j.dec.InputOffset()-arrStart > min(sampleBytes, j.lim.MaxRecordBytes))) {
+			sampled = true
+			switch i := j.choose(w); {
+			case i == ci:
+				// Streamed from here: the records read so far come first.
+				j.container, j.pending = key, c.recs
+				j.mode, j.next, j.closeDepth = jsStream, idx+2, depth-1
+				w.stream = true
+				return nil
+			case i >= 0 && over:
+				// An earlier array: this one and all that follows are
+				// read past.
+				w.chosen, w.done = i, true
+				w.cands[ci].recs = nil
+				return j.skip(depth, depth-1)
+			case over:
+				return fmt.Errorf("%w: the top-level object is larger than the limit of %d bytes, and no array in it holds records", errRecordTooLarge, j.lim.MaxRecordBytes)
+			}
 		}
 		j.setLimit(j.dec.InputOffset())
 		if tok, err = j.dec.Token(); err != nil {
@@ -356,25 +548,44 @@ func (j *jsonReader) openObject() error {
 	}
 }
 
-// finishSingle reads the rest of a top-level object that is a single
-// record. tok is the next member's key if already read, or nil.
-func (j *jsonReader) finishSingle(objStart int64, tok json.Token) error {
-	var err error
-	if tok == nil {
-		tok, err = j.dec.Token()
+// wrapAt is wrap for an error that may be nil.
+func (j *jsonReader) wrapAt(err error, num int) error {
+	if err == nil {
+		return nil
+	}
+	return j.wrap(err, num)
+}
+
+// skipValue reads past a value that starts with tok at depth depth.
+func (j *jsonReader) skipValue(tok json.Token, depth int) error {
+	if d, ok := tok.(json.Delim); ok && (d == '{' || d == '[') {
+		if depth > j.lim.MaxDepth {
+			return j.wrap(tooDeep(j.lim.MaxDepth), 0)
+		}
+		return j.skip(depth, depth-1)
+	}
+	return nil
+}
+
+// skip reads tokens from nesting depth level until the depth falls to
+// target, keeping nothing and letting the decoder read on as it goes.
+func (j *jsonReader) skip(level, target int) error {
+	for level > target {
+		j.setLimit(j.dec.InputOffset())
+		tok, err := j.dec.Token()
 		if err != nil {
-			return j.wrap(err, 1)
+			return j.wrap(err, 0)
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			if level++; level > j.lim.MaxDepth {
+				return j.wrap(tooDeep(j.lim.MaxDepth), 0)
+			}
+		case json.Delim('}'), json.Delim(']'):
+			level--
 		}
 	}
-	if err := j.f.objectFrom("", true, 1, tok); err != nil {
-		return j.wrap(err, 1)
-	}
-	if size := j.dec.InputOffset() - objStart; size > j.lim.MaxRecordBytes {
-		return fmt.Errorf("%w: the top-level object is %d bytes, more than the limit of %d", errRecordTooLarge, size, j.lim.MaxRecordBytes)
-	}
-	j.pending = []Record{j.f.record(1)}
-	j.mode = jsDone
-	return j.checkEnd()
+	return nil
 }
 
 // readObject reads a record whose '{' has been read.
@@ -412,12 +623,9 @@ func (j *jsonReader) readElement() (Record, error) {
 		return rec, nil
 	case json.Delim(']'):
 		if j.container != "" {
-			tok, err := j.dec.Token()
-			if err != nil {
-				return Record{}, j.wrap(err, num)
-			}
-			if tok != json.Delim('}') {
-				return Record{}, fmt.Errorf("%s: the top-level object has more members after its array of records %q", j.src.at(j.dec.InputOffset()), j.container)
+			// The members after the array are the export's metadata.
+			if err := j.skip(j.closeDepth, 0); err != nil {
+				return Record{}, err
 			}
 		}
 		if err := j.checkEnd(); err != nil {

@@ -11,6 +11,9 @@ type Row struct {
 	// Cells are the row's values as text. A reader may reuse the slice on
 	// the next call; copy what you keep.
 	Cells []string
+	// AfterBlank says that blank rows (lines) stand between this row and
+	// the one before: what follows a gap below a table is often a note.
+	AfterBlank bool
 }
 
 // Table is a sequence of rows read from one sheet or file.

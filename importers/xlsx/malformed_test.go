@@ -6,10 +6,12 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/png"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -122,7 +124,7 @@ func buildCFB(names ...string) []byte {
 }
 
 func TestOLE2Files(t *testing.T) {
-	requireErr(t, openErr(buildCFB("Workbook", "\x05SummaryInformation"), DefaultLimits()), ErrNotXLSX, "legacy .xls")
+	requireErr(t, openErr(buildCFB("Workbook", "\x05SummaryInformation"), DefaultLimits()), ErrNotXLSX, "legacy Excel 97–2003 workbook (.xls", "save it as .xlsx and import again")
 	requireErr(t, openErr(buildCFB("EncryptionInfo", "EncryptedPackage"), DefaultLimits()), ErrNotXLSX, "encrypted")
 	requireErr(t, openErr(buildCFB("Other"), DefaultLimits()), ErrNotXLSX, "OLE2")
 	requireErr(t, openErr(ooxml.OLESignature, DefaultLimits()), ErrNotXLSX, "OLE2")
@@ -411,4 +413,80 @@ func TestDeclaredEntryCount(t *testing.T) {
 	b := append(append(rec, loc...), eocd...)
 	// ooxml.TestDeclaredEntries checks the count read from b itself.
 	requireErr(t, openErr(b, DefaultLimits()), ErrZipBomb, "5000000 zip entries")
+}
+
+func TestEmptySharedStringIndexIsBlank(t *testing.T) {
+	b := handBook{sst: []string{"<t>甲</t>", "<t>乙</t>"}, sheets: []handSheet{{name: "表", xml: `<sheetData>` +
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v/></c><c r="C1" t="s"><v>1</v></c></row>` +
+		`<row r="2"><c t="s"><v> </v></c><c t="s"><v></v></c><c t="s"><v>1</v></c></row>` +
+		`<row r="3"><c r="A3" t="s"><v>9</v></c></row></sheetData>`}}}.build(t)
+	wb := openBytes(t, b)
+	var warned []string
+	wb.OnWarning(func(sheet, cell, message string) {
+		warned = append(warned, sheet+"!"+cell+": "+message)
+	})
+	rows, err := tryReadSheet(wb, "表")
+	wantCells(t, "row 1", rows[0].cells, "甲", "", "乙")
+	wantCells(t, "row 2", rows[1].cells, "", "", "乙")
+	if len(warned) != 3 || !strings.HasPrefix(warned[0], "表!B1: ") || !strings.HasPrefix(warned[1], "表!A2: ") ||
+		!strings.HasPrefix(warned[2], "表!B2: ") || !strings.Contains(warned[0], "shared-string index is empty") {
+		t.Errorf("warnings: %q", warned)
+	}
+	// An index that is there but points nowhere is still refused.
+	requireErr(t, err, nil, "cell A3", "invalid shared string index")
+}
+
+func TestExcel2007BetaAndXLSB(t *testing.T) {
+	h := handBook{sst: []string{"<t>a</t>"}, sheets: []handSheet{{name: "s", xml: "<sheetData/>"}}}
+	beta := h.parts()
+	for i := range beta {
+		if beta[i].name == "xl/workbook.xml" {
+			beta[i].body = strings.Replace(beta[i].body, mainNS, "http://schemas.microsoft.com/office/excel/2006/main", 1)
+		}
+	}
+	requireErr(t, openErr(buildZip(t, beta...), DefaultLimits()), ErrNotXLSX, "beta of Excel 2007", "save it as .xlsx", "import again")
+
+	// A current workbook may declare the 2006 Excel namespace for its
+	// extensions beside the standard one: not a beta.
+	current := h.parts()
+	for i := range current {
+		if current[i].name == "xl/workbook.xml" {
+			current[i].body = strings.Replace(current[i].body, "<workbook ", `<workbook xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" `, 1)
+		}
+	}
+	if err := openErr(buildZip(t, current...), DefaultLimits()); err != nil {
+		t.Errorf("current workbook with the xm namespace: %v", err)
+	}
+
+	xlsb := buildZip(t,
+		zipPart{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `/officeDocument" Target="xl/workbook.bin"/></Relationships>`},
+		zipPart{"xl/workbook.bin", "\x83\x01\x00"})
+	requireErr(t, openErr(xlsb, DefaultLimits()), ErrNotXLSX, "Excel binary workbook (.xlsb)", "save it as .xlsx and import again")
+}
+
+func TestRowsAfterBlank(t *testing.T) {
+	b := handBook{sheets: []handSheet{{name: "s", xml: `<sheetData>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c></row>` +
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>b</t></is></c></row>` +
+		`<row r="4"><c r="A4" t="inlineStr"><is><t></t></is></c></row>` +
+		`<row r="6"><c r="A6" t="inlineStr"><is><t>c</t></is></c></row>` +
+		`<row r="7"><c r="A7" t="inlineStr"><is><t>d</t></is></c></row></sheetData>`}}}.build(t)
+	tb, err := openBytes(t, b).Table("s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		r, err := tb.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%d:%v", r.Number, r.AfterBlank))
+	}
+	if want := []string{"2:false", "3:false", "6:true", "7:false"}; !slices.Equal(got, want) {
+		t.Errorf("rows %v, want %v", got, want)
+	}
 }

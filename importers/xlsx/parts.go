@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -50,6 +51,7 @@ type sheetEntry struct {
 // parseWorkbook reads workbook.xml: the sheets in order and the date
 // system.
 func parseWorkbook(sc *scanner) (sheets []sheetEntry, date1904 bool, err error) {
+	root := true
 	for {
 		if err := sc.next(); err != nil {
 			return nil, false, err
@@ -58,6 +60,16 @@ func parseWorkbook(sc *scanner) (sheets []sheetEntry, date1904 bool, err error) 
 		case tokEOF:
 			return sheets, date1904, nil
 		case tokStart:
+			if root {
+				root = false
+				m, err := attrMap(sc.attrs)
+				if err != nil {
+					return nil, false, err
+				}
+				if ns, beta := betaNamespace(m); beta {
+					return nil, false, fmt.Errorf("%w: looks like a workbook saved by a beta of Excel 2007 (namespace %s), which cannot be read; save it as .xlsx with a current Excel, WPS or LibreOffice and import again", ErrNotXLSX, ns)
+				}
+			}
 			switch string(sc.name) {
 			case "workbookPr":
 				m, err := attrMap(sc.attrs)
@@ -82,6 +94,43 @@ func parseWorkbook(sc *scanner) (sheets []sheetEntry, date1904 bool, err error) 
 			}
 		}
 	}
+}
+
+// betaNamespaces are the SpreadsheetML namespaces of the Office 2007
+// betas and technical refreshes, before the format was standardised.
+var betaNamespaces = []string{
+	"http://schemas.microsoft.com/office/excel/2006/2",
+	"http://schemas.microsoft.com/office/excel/2006/main",
+	"http://schemas.openxmlformats.org/spreadsheetml/2006/5/main",
+	"http://schemas.openxmlformats.org/spreadsheetml/2006/7/main",
+}
+
+// finalNamespaces are the namespaces of standard SpreadsheetML
+// (transitional and strict).
+var finalNamespaces = []string{
+	"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+	"http://purl.oclc.org/ooxml/spreadsheetml/main",
+}
+
+// betaNamespace reports whether the namespace declarations of a
+// workbook's root element are those of an Excel 2007 beta: a beta
+// namespace declared and no standard one. (Current files may declare
+// .../office/excel/2006/main for extensions, beside the standard one.)
+func betaNamespace(attrs map[string]string) (string, bool) {
+	beta := ""
+	for k, v := range attrs {
+		if k != "xmlns" && !strings.HasPrefix(k, "xmlns:") {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if slices.Contains(finalNamespaces, v) {
+			return "", false
+		}
+		if slices.Contains(betaNamespaces, v) {
+			beta = v
+		}
+	}
+	return beta, beta != ""
 }
 
 // parseStyles reads the number formats of styles.xml and returns, for each

@@ -28,6 +28,7 @@ type sheetTable struct {
 	err   error     // sticky
 
 	cur      int // the last row number handed out or passed over
+	lastOut  int // the last row number handed out
 	lastXML  int // the number of the last <row> read
 	pending  bool
 	pendNum  int
@@ -203,7 +204,9 @@ func (t *sheetTable) Next() (row tabular.Row, err error) {
 		if t.testHook != nil {
 			t.testHook(num)
 		}
-		return tabular.Row{Number: num, Cells: cells}, nil
+		after := t.lastOut > 0 && num > t.lastOut+1
+		t.lastOut = num
+		return tabular.Row{Number: num, Cells: cells, AfterBlank: after}, nil
 	}
 }
 
@@ -463,6 +466,14 @@ done:
 	if !hasV && !hasIS {
 		return col, nil
 	}
+	if typ == "s" && len(trimSpace(t.vbuf)) == 0 {
+		// <c t="s"><v/></c>: some exporters write blank cells so. There
+		// is no string to look up; the cell is blank.
+		if t.wb.warn != nil {
+			t.wb.warn(t.name, cellName(col, t.lastXML), "the cell's shared-string index is empty (<v/>); read as a blank cell")
+		}
+		return col, nil
+	}
 	val, err := t.cellValue(typ, style, hasIS)
 	if err != nil {
 		if len(ref) == 0 {
@@ -523,6 +534,16 @@ func (t *sheetTable) style(i int) numStyle {
 		return t.wb.numStyles[i]
 	}
 	return numStyle{}
+}
+
+// cellName names a cell as Excel does: column 28, row 7 is AB7.
+func cellName(col, row int) string {
+	var b []byte
+	for c := col; c > 0; c = (c - 1) / 26 {
+		b = append(b, byte('A'+(c-1)%26))
+	}
+	slices.Reverse(b)
+	return string(b) + strconv.Itoa(row)
 }
 
 // cellType returns the t attribute of a cell as a string, without

@@ -40,11 +40,13 @@ func sniffOLE(r io.ReaderAt, size int64) string {
 	dir := ooxml.ReadOLEDirectory(r, size)
 	switch {
 	case dir.Encrypted:
-		return "the workbook is encrypted (password-protected); save a copy without a password"
+		return "the workbook is encrypted (password-protected); save a copy without a password and import again"
 	case dir.Excel:
-		return "looks like a legacy .xls (OLE2) file; save it as .xlsx"
+		return "looks like a legacy Excel 97–2003 workbook (.xls, OLE2), which cannot be read; save it as .xlsx and import again"
 	case dir.Word:
-		return "looks like a legacy Word .doc file"
+		return "looks like a legacy Word 97–2003 document (.doc, OLE2), which cannot be read; save it as .docx and import again, with --kind"
+	case dir.PowerPoint:
+		return "looks like a legacy PowerPoint presentation (.ppt); export it as PDF and import that"
 	}
-	return "looks like an OLE2 compound file (a legacy .xls, or an encrypted workbook)"
+	return "looks like an OLE2 compound file (a legacy .xls or .doc, or an encrypted workbook); save it as .xlsx (or .docx) and import again"
 }

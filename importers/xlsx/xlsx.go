@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -119,6 +120,9 @@ type Workbook struct {
 	merges map[string][]mergeRange // by sheet part, read-only once stored
 
 	closed atomic.Bool
+
+	// warn, when set, hears of oddities read past (see OnWarning).
+	warn func(sheet, cell, message string)
 }
 
 type sheetInfo struct {
@@ -207,7 +211,8 @@ func (w *Workbook) readWorkbook() error {
 	if wbPath == "" && w.part("xl/workbook.xml") != nil {
 		wbPath = "xl/workbook.xml"
 	}
-	if wbPath == "" {
+	if wbPath == "" || strings.HasSuffix(strings.ToLower(wbPath), ".bin") {
+		// An .xlsb names its binary workbook part as the office document.
 		return fmt.Errorf("xlsx: %w: %s", ErrNotXLSX, w.zipLooksLike())
 	}
 	var entries []sheetEntry
@@ -288,13 +293,13 @@ func (w *Workbook) scanPart(name string, fn func(*scanner) error) error {
 func (w *Workbook) zipLooksLike() string {
 	switch {
 	case w.part("xl/workbook.bin") != nil:
-		return "looks like a binary .xlsb workbook, which is not supported; save it as .xlsx"
+		return "looks like an Excel binary workbook (.xlsb), which cannot be read; save it as .xlsx and import again"
 	case w.part("mimetype") != nil && w.part("content.xml") != nil:
-		return "looks like an OpenDocument file (.ods); save it as .xlsx"
+		return "looks like an OpenDocument file (.ods); save it as .xlsx and import again"
 	case w.part("word/document.xml") != nil:
-		return "looks like a Word document (.docx)"
+		return "looks like a Word document (.docx); import it under its own name, with --kind"
 	case w.part("ppt/presentation.xml") != nil:
-		return "looks like a PowerPoint presentation (.pptx)"
+		return "looks like a PowerPoint presentation (.pptx); export it as PDF and import that"
 	}
 	return "a zip archive without xl/workbook.xml"
 }
@@ -365,6 +370,13 @@ func (w *Workbook) Table(sheet string) (t tabular.Table, err error) {
 	}
 	return newSheetTable(w, info.name, info.part)
 }
+
+// OnWarning sets fn to hear of oddities a Table reads past rather than
+// fails on — a cell whose shared-string index is empty (<c t="s"><v/></c>,
+// as some exporters write blank cells) reads as blank, and fn is told the
+// sheet, the cell (B7) and what was found. Set it before the first Table;
+// fn is called from the goroutine calling Next.
+func (w *Workbook) OnWarning(fn func(sheet, cell, message string)) { w.warn = fn }
 
 // Close releases the workbook; Tables still being read fail afterwards.
 // It does not close r.
