@@ -555,12 +555,21 @@ func (c *converter) term(fi int, raw string) (string, bool) {
 	if h, ok := m[raw]; ok {
 		return h.value, h.ok
 	}
-	terms := c.terms[c.spec.Fields[fi].Name]
+	f := &c.spec.Fields[fi]
+	terms := c.terms[f.Name]
 	v, ok := terms[normTerm(raw)]
 	if !ok {
 		// A bracketed note beside the value: 优化训练（SFT）.
 		if bare := stripBrackets(raw); bare != "" && bare != raw {
 			v, ok = terms[normTerm(bare)]
+		}
+	}
+	if !ok {
+		// Prose that names terms ("已停止生成并消除相关内容") is understood:
+		// it is kept as written, and importers.Fields reads the terms
+		// from it (one, for a single-valued field).
+		if found := termsInProse(c.spec.Kind, f.Name, raw); len(found) > 0 && (f.Type == EnumList || len(found) == 1) {
+			v, ok = raw, true
 		}
 	}
 	if m == nil {

@@ -37,7 +37,9 @@ type Value struct {
 	// Terms are an enum list's terms: canonical where known — also those
 	// read from a part written as prose ("已停止生成并消除相关内容") — and
 	// the parts in which no term was found, as written. OK is false when
-	// there is any of the latter. Written holds the parts as stored.
+	// there is any of the latter. Written holds the parts as stored, and
+	// for an enum field written as prose, that prose (Text holding the
+	// term read from it).
 	Terms   []string
 	Written []string
 }
@@ -199,6 +201,9 @@ func DisplayValue(fd *Field, v Value, zh bool) string {
 	case Scale, Duration:
 		return quantityText(v.Number, v.Unit, zh)
 	case Enum:
+		if len(v.Written) > 0 {
+			return v.Written[0]
+		}
 		return termName(fd, v.Text, zh)
 	case EnumList:
 		parts := make([]string, len(v.Written))
@@ -389,6 +394,13 @@ func (d *decoder) value(i int, raw any) Value {
 		}
 	case Enum:
 		v.OK = d.terms[i][v.Text]
+		if !v.OK {
+			// Prose naming one term: 个人信息删除请求（注销账号）.
+			if found := termsInProse(d.spec.Kind, fd.Name, v.Text); len(found) == 1 {
+				v.Written = []string{v.Text}
+				v.Text, v.OK = found[0], true
+			}
+		}
 	case Date, DateTime:
 		v.Time, v.OK = values.ParseTime(v.Text)
 	case Period:

@@ -51,13 +51,13 @@ func TestDecodeFields(t *testing.T) {
 }
 
 func TestDecodeFieldsTypes(t *testing.T) {
-	stored := `{"id":"DS-01","category":"自采","scale":{"value":1.2e12,"unit":"bytes"},"contains_personal_info":false,` +
+	stored := `{"id":"DS-01","category":"其他来源","scale":{"value":1.2e12,"unit":"bytes"},"contains_personal_info":false,` +
 		`"sample_size":4000,"harmful_share":0.012,"collection_period":"2023-01/..","data_type":"text"}`
 	f, err := DecodeFields(DataSource, []byte(stored))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if term, known := f.Term("category"); term != "自采" || known {
+	if term, known := f.Term("category"); term != "其他来源" || known {
 		t.Errorf("an unknown category = %q, %v", term, known)
 	}
 	if v := f.Value("scale"); v.Number != 1.2e12 || v.Unit != "bytes" || !v.OK {

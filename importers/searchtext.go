@@ -3,6 +3,7 @@ package importers
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,11 +81,24 @@ func (f Fields) SearchText(extra string) (text string, found time.Time, err erro
 		case fd.Type == Period:
 			line(DisplayValue(fd, v, true))
 		case fd.Type == Enum:
-			line(enumText(labels, fd.Name, v.Text))
+			s := enumText(labels, fd.Name, v.Text)
+			if len(v.Written) > 0 {
+				s = v.Written[0] + "；" + s
+			}
+			line(s)
 		case fd.Type == EnumList:
-			parts := make([]string, 0, len(v.Terms))
+			// The parts as written (known terms by their labels), then
+			// the labels of terms read from prose.
+			parts := make([]string, 0, len(v.Written)+1)
+			for _, w := range v.Written {
+				parts = append(parts, enumText(labels, fd.Name, w))
+			}
 			for _, t := range v.Terms {
-				parts = append(parts, enumText(labels, fd.Name, t))
+				if !slices.Contains(v.Written, t) {
+					if l := enumText(labels, fd.Name, t); l != t {
+						parts = append(parts, l)
+					}
+				}
 			}
 			line(strings.Join(parts, "；"))
 		case fd.Type == Scale || fd.Type == Duration:

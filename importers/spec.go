@@ -71,7 +71,7 @@ func SpecFor(k Kind) *KindSpec {
 
 var notesField = Field{Name: "notes", Type: Text, ZH: "备注", EN: "Notes", Generic: true,
 	Meaning:  "Anything else the provider wrote about the row.",
-	Synonyms: []string{"说明", "附注", "其他说明", "remarks", "remark", "comments", "comment", "note"}}
+	Synonyms: []string{"说明", "附注", "其他说明", "备注说明", "remarks", "remark", "comments", "comment", "note"}}
 
 var dataTypeTerms = []Term{
 	{Value: "text", ZH: "文本", EN: "text", Synonyms: []string{"文字", "语料", "txt"}},
@@ -96,7 +96,7 @@ var Specs = []KindSpec{
 				Synonyms: []string{"名称", "数据名称", "数据集名称", "数据集", "数据源名称", "数据源", "来源名称", "name", "dataset", "dataset name", "source"}},
 			{Name: "category", Type: Enum, ZH: "来源类别", EN: "Source category",
 				Meaning:  "Where the data comes from.",
-				Synonyms: []string{"来源类型", "数据来源类别", "数据来源类型", "数据来源", "来源", "获取方式", "category", "source type", "source category", "acquisition"},
+				Synonyms: []string{"来源类型", "数据来源类别", "数据来源类型", "数据来源", "来源", "获取方式", "类别", "来源分类", "语料来源类别", "category", "source type", "source category", "acquisition"},
 				Terms: []Term{
 					{Value: "public_web", ZH: "互联网公开数据", EN: "public web", Synonyms: []string{"公开网络", "公开网络数据", "网络公开数据", "互联网公开", "网络爬取", "爬取", "爬虫", "互联网采集", "互联网采集语料", "网络采集", "自采语料-互联网采集", "自采-互联网采集", "互联网公开语料", "网络语料", "web crawl", "crawl", "crawled", "public internet", "web"}},
 					{Value: "licensed", ZH: "授权或采购", EN: "licensed or purchased", Synonyms: []string{"授权", "采购", "购买", "商业采购", "商业授权", "第三方授权", "授权使用", "商业语料", "采购语料", "购买语料", "授权语料", "商业数据", "licensed", "purchased", "license", "commercial licence", "commercial corpus", "commercial"}},
@@ -127,7 +127,7 @@ var Specs = []KindSpec{
 				Terms:    dataTypeTerms},
 			{Name: "scale", Type: Scale, ZH: "数据规模", EN: "Scale",
 				Meaning:  "How much data: a number with its unit (tokens, items, bytes, hours).",
-				Synonyms: []string{"规模", "数据量", "数据总量", "数量", "体量", "scale", "size", "volume", "amount"}},
+				Synonyms: []string{"规模", "数据量", "数据总量", "数量", "体量", "数据集规模", "语料规模", "scale", "size", "volume", "amount"}},
 			{Name: "lawful_basis", Type: Text, ZH: "合法来源依据", EN: "Lawful-source basis",
 				Meaning:  "Why the data is lawfully sourced (Art. 7(1)).",
 				Synonyms: []string{"来源合法性", "合法性依据", "合法来源", "来源合法性说明", "合法性说明", "合法性来源说明", "来源合法性依据", "合法来源说明", "数据来源合法性", "合法来源证明", "lawful basis", "legal basis of source", "lawful source", "legality of source", "source legality"}},
@@ -191,7 +191,7 @@ var Specs = []KindSpec{
 				Synonyms: []string{"标注准确率", "合格率", "正确率", "核验准确率", "accuracy", "accuracy rate", "pass rate"}},
 			{Name: "reviewer", Type: Text, ZH: "核验人", EN: "Reviewer",
 				Meaning:  "Who verified the sample.",
-				Synonyms: []string{"审核人", "复核人", "质检人", "核验人员", "reviewer", "checked by", "qa"}},
+				Synonyms: []string{"审核人", "复核人", "质检人", "核验人员", "reviewer", "checked by"}},
 			{Name: "date", Type: Date, ZH: "核验日期", EN: "Date", Generic: true,
 				Meaning:  "When the sample was verified.",
 				Synonyms: []string{"日期", "检查日期", "质检日期", "审核日期", "核验时间", "质检时间", "date", "review date", "checked on", "reviewed on", "verified on"}},
@@ -255,10 +255,10 @@ var Specs = []KindSpec{
 				Synonyms: []string{"编号", "序号", "工单号", "工单编号", "记录编号", "id", "no", "ticket", "ticket id", "incident id", "case no"}},
 			{Name: "found_at", Type: DateTime, ZH: "发现时间", EN: "Found at",
 				Meaning:  "When the incident was found or the complaint received.",
-				Synonyms: []string{"发现日期", "发生时间", "接收时间", "受理时间", "登记时间", "时间", "found at", "found", "received at", "time", "date"}},
+				Synonyms: []string{"发现日期", "发生时间", "发生日期", "接收时间", "受理时间", "受理日期", "登记时间", "时间", "found at", "found", "received at", "time", "date"}},
 			{Name: "category", Type: Enum, ZH: "事件类别", EN: "Category",
 				Meaning:  "What kind of incident it is.",
-				Synonyms: []string{"类别", "事件类型", "类型", "分类", "category", "type", "incident type"},
+				Synonyms: []string{"类别", "事件类型", "类型", "分类", "事件分类", "category", "type", "incident type"},
 				Terms: []Term{
 					{Value: "illegal_content", ZH: "违法内容", EN: "illegal content", Synonyms: []string{"违法不良信息", "违法信息", "不良信息", "违规内容", "违法违规内容", "有害内容", "违法和不良信息", "违法不良内容", "违规信息", "违法违规信息", "有害信息", "法律、行政法规禁止的内容", "禁止内容", "illegal", "harmful content", "prohibited content", "illegal information"}},
 					{Value: "user_illegal_activity", ZH: "用户违法活动", EN: "user illegal activity", Synonyms: []string{"用户违法", "违法使用", "用户违规", "违法违规使用", "使用者违法活动", "使用者利用服务从事违法活动", "使用者利用生成式人工智能服务从事违法活动", "利用生成式人工智能服务从事违法活动", "违法活动", "用户违法行为", "使用者违法行为", "使用者违法", "违法违规活动", "违规使用", "user illegal", "misuse", "illegal activity", "illegal use", "user misconduct"}},
@@ -293,10 +293,10 @@ var Specs = []KindSpec{
 				}},
 			{Name: "reported", Type: Bool, ZH: "是否报告主管部门", EN: "Reported to authority",
 				Meaning:  "Whether the incident was reported to the competent authority (Art. 14).",
-				Synonyms: []string{"已报告主管部门", "报告主管部门", "是否报告", "是否上报", "上报", "已上报", "reported", "reported to authority"}},
+				Synonyms: []string{"已报告主管部门", "报告主管部门", "是否报告", "是否上报", "上报", "已上报", "是否报送", "已报送", "报送", "是否向主管部门报告", "reported", "reported to authority"}},
 			{Name: "reported_at", Type: DateTime, ZH: "报告时间", EN: "Reported at",
 				Meaning:  "When it was reported to the authority.",
-				Synonyms: []string{"上报时间", "报告日期", "上报日期", "reported on", "report time"}},
+				Synonyms: []string{"上报时间", "报告日期", "上报日期", "报送时间", "报送日期", "reported on", "report time", "report date"}},
 			{Name: "resolved_at", Type: DateTime, ZH: "办结时间", EN: "Resolved at",
 				Meaning:  "When handling was finished.",
 				Synonyms: []string{"处理完成时间", "完成时间", "解决时间", "结案时间", "处置完成时间", "办结日期", "resolved at", "resolved", "closed at", "closed"}},

@@ -29,7 +29,7 @@ func buildProseIndex() map[Kind]map[string][]termSpelling {
 	for _, spec := range Specs {
 		idx[spec.Kind] = map[string][]termSpelling{}
 		for _, f := range spec.Fields {
-			if f.Type != EnumList {
+			if f.Type != EnumList && f.Type != Enum {
 				continue
 			}
 			var list []termSpelling
@@ -82,9 +82,9 @@ func negated(before string) bool {
 	return false
 }
 
-// termsInProse returns the canonical terms of an enum-list field named in
-// a part that is not itself a term, in the order they stand; nil when it
-// names none.
+// termsInProse returns the canonical terms of an enum or enum-list field
+// named in a value (or a part of a list) that is not itself a term, in the
+// order they stand; nil when it names none.
 func termsInProse(k Kind, field, part string) []string {
 	list := proseIndex[k][field]
 	if len(list) == 0 {

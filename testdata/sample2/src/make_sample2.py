@@ -54,6 +54,22 @@ PEOPLE = {
 }
 
 
+# WORKBENCH_NOTE was added by the workbench team after the sample was
+# written: why the workbench proposes info_requested where the author
+# expected non_compliant.
+WORKBENCH_NOTE = (
+    "Note (added by the workbench team, not by the sample's author): the two\n"
+    "planted illegal-content actions are free text that names no action of the\n"
+    "Measures (\"已记录，转策略组评估\", \"提示使用者修改提示词后重新生成\"). The\n"
+    "workbench reads actions against the vocabulary of Art. 14, also inside\n"
+    "prose, and a value it cannot classify is listed as *unclear* rather than\n"
+    "as a problem — it could be a stop action under a name the workbench does\n"
+    "not know. So `illegal_content_action` proposes `info_requested` with both\n"
+    "records listed as unclear; the inspector reads them and decides. The\n"
+    "sample's author expected `non_compliant`, which is what an inspector\n"
+    "reading the two records would conclude.\n")
+
+
 def org_check(s8):
     """GB 11714 check character of the 9-character organisation code."""
     w = [3, 7, 9, 10, 5, 8, 4, 2]
@@ -1281,7 +1297,8 @@ EXPECTED = [
     ("safety_annotation", "compliant"),
     ("pi_requests_handled", "non_compliant"),
     ("content_labelling", "non_compliant"),
-    ("illegal_content_action", "non_compliant"),
+    # The author expected non_compliant; see WORKBENCH_NOTE.
+    ("illegal_content_action", "info_requested"),
     ("illegal_content_report", "non_compliant"),
     ("user_illegal_activity", "non_compliant"),
     ("complaint_time_limit", "non_compliant"),
@@ -1398,6 +1415,7 @@ def build_readme(rows, planted, clean_ids):
     for rule, res in EXPECTED:
         L.append(f"| {rule} | {res} |")
     L.append("")
+    L.append(WORKBENCH_NOTE)
     L.append("## Clean records\n")
     L.append("| file | records |")
     L.append("| --- | --- |")
