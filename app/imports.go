@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/inspection-workbench/workbench/importers"
@@ -277,12 +279,37 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 		}
 		return Submission{}, res, err
 	}
-	warnings := make([]store.Warning, len(res.Warnings))
-	for i, wa := range res.Warnings {
-		warnings[i] = store.Warning{Location: wa.Location, Message: wa.Message}
-	}
-	sub, err := w.Commit(warnings, res.WarningCount)
+	warnings := storedWarnings(res)
+	sub, err := w.Commit(warnings, res.WarningCount+len(res.Unrecognised)+res.SkippedRowCount)
 	return sub, res, err
+}
+
+// storedWarnings are the warnings kept with a structured submission: first
+// one per column whose values were not all in its vocabulary and one per
+// row left out as a note, total or sign-off, so that they can be seen
+// again after the import report is closed, then the importer's warnings.
+func storedWarnings(res importers.Result) []store.Warning {
+	var out []store.Warning
+	for _, u := range res.Unrecognised {
+		loc := "column " + u.Column
+		if u.Sheet != "" {
+			loc = fmt.Sprintf("sheet %q, %s", u.Sheet, loc)
+		}
+		quoted := make([]string, len(u.Examples))
+		for i, e := range u.Examples {
+			quoted[i] = strconv.Quote(e)
+		}
+		out = append(out, store.Warning{Location: loc, Message: fmt.Sprintf(
+			"%d values not in the vocabulary of %s (e.g. %s); kept as written, and the checks that read %s list those records as unclear",
+			u.Count, u.Field, strings.Join(quoted, ", "), u.Field)})
+	}
+	for _, r := range res.SkippedRows {
+		out = append(out, store.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text)})
+	}
+	for _, wa := range res.Warnings {
+		out = append(out, store.Warning{Location: wa.Location, Message: wa.Message})
+	}
+	return out
 }
 
 // readDocumentInto reads a document's passages and stores them with the

@@ -283,10 +283,16 @@ func exactField(k Kind, h string) int {
 // header naming no field exactly may still contain a known spelling
 // (containedField).
 func matchKey(k Kind, h string) (f int, rest string) {
-	if f := exactField(k, h); f >= 0 {
-		return f, ""
-	}
-	if strings.Contains(h, ".") {
+	if !strings.Contains(h, ".") {
+		if f := exactField(k, h); f >= 0 {
+			return f, ""
+		}
+	} else {
+		// A path is matched whole as it is written: split into its
+		// languages, "安全机制.Red teaming" would read as 安全机制 alone.
+		if i, ok := headerIndex[k][normHeader(h)]; ok {
+			return i, ""
+		}
 		parts := strings.Split(h, ".")
 		for i := 1; i < len(parts); i++ {
 			if f := exactField(k, strings.Join(parts[i:], ".")); f >= 0 {

@@ -408,3 +408,17 @@ func TestReadVerticalKeyFacts(t *testing.T) {
 		t.Errorf("unrelated pairs: %v", err)
 	}
 }
+
+// TestNestedKeysOfMixedLanguages: the sub-keys of a nested object join the
+// field their parent names, whatever language each is written in.
+func TestNestedKeysOfMixedLanguages(t *testing.T) {
+	facts := `{"模型名称": "M", "安全机制": {"未成年人保护": "青少年模式", "Red teaming": "quarterly"}, "算法备案号": "F-1"}`
+	_, recs, err := readAll(t, writeFile(t, "algo.json", []byte(facts)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := recs[0]["fields"].(map[string]any)
+	if s, _ := f["safety_mechanisms"].(string); !strings.Contains(s, "未成年人保护: 青少年模式") || !strings.Contains(s, "Red teaming: quarterly") {
+		t.Errorf("safety_mechanisms = %q, extra %v", s, recs[0]["extra"])
+	}
+}

@@ -39,6 +39,7 @@ type submissionsView struct {
 	list     *widget.List
 	kind     *widget.Select
 	label    *widget.Select
+	keep     *widget.Check // import notes, totals and sign-offs below tables as records
 	selected *app.Submission
 
 	table   *widget.Table
@@ -70,7 +71,8 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 	fixed := func(o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(210, o.MinSize().Height), o)
 	}
-	toolbar := container.NewHBox(importBtn, widget.NewLabel(lang.L("Kind")), fixed(v.kind), widget.NewLabel(lang.L("Label")), fixed(v.label))
+	v.keep = widget.NewCheck(lang.L("Keep note and total rows"), nil)
+	toolbar := container.NewHBox(importBtn, widget.NewLabel(lang.L("Kind")), fixed(v.kind), widget.NewLabel(lang.L("Label")), fixed(v.label), v.keep)
 	hint := widget.NewLabel(lang.L("Or drop files on the window: CSV, XLSX, JSON, JSONL; documents (DOCX, PDF, Markdown, text) need a kind."))
 	hint.Importance = widget.LowImportance
 
@@ -479,6 +481,7 @@ func (v *submissionsView) request(paths []string) app.ImportRequest {
 	if i := v.label.SelectedIndex(); i >= 0 {
 		req.Label = app.Labels()[i]
 	}
+	req.KeepNoteRows = v.keep.Checked
 	return req
 }
 
@@ -557,6 +560,20 @@ func (v *submissionsView) showReport(reports []app.FileReport, err error) {
 			b.WriteString(lang.L("✘ {{.File}}: not imported, nothing kept. {{.Error}}", map[string]any{"File": name, "Error": r.Error}))
 		}
 		b.WriteString("\n")
+		for _, u := range r.Unrecognised {
+			b.WriteString("    " + lang.L("{{.Column}}: {{.N}} values not recognised (e.g. {{.Examples}}); kept as written, and the checks list those records as unclear",
+				map[string]any{"Column": u.Column, "N": u.Count, "Examples": strings.Join(u.Examples, lang.X("list.separator", ", "))}) + "\n")
+		}
+		if r.SkippedRowCount > 0 {
+			b.WriteString("    " + lang.L("{{.N}} rows left out as notes, totals or sign-offs, not records:", map[string]any{"N": r.SkippedRowCount}) + "\n")
+			for i, sr := range r.SkippedRows {
+				if i == 5 {
+					b.WriteString("      …\n")
+					break
+				}
+				b.WriteString("      " + sr.Location + ": " + app.Clip(sr.Text, 80) + "\n")
+			}
+		}
 		for i, w := range r.Warnings {
 			if i == 5 {
 				b.WriteString("    …\n")
