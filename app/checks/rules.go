@@ -153,7 +153,7 @@ func ownModel(s string) bool {
 type baseModelFiling struct{}
 
 func (c *baseModelFiling) record(*Record, *facts) {}
-func (c *baseModelFiling) passage(*Passage) {}
+func (c *baseModelFiling) passage(*Passage)       {}
 func (c *baseModelFiling) finish(f *facts) Outcome {
 	var b outcomeBuilder
 	if len(f.algorithm) == 0 {
@@ -209,7 +209,7 @@ func (c *baseModelFiling) finish(f *facts) Outcome {
 type annotationRules struct{}
 
 func (c *annotationRules) record(*Record, *facts) {}
-func (c *annotationRules) passage(*Passage) {}
+func (c *annotationRules) passage(*Passage)       {}
 func (c *annotationRules) finish(f *facts) Outcome {
 	n := f.kinds[kindAnnotation]
 	total := 0
@@ -515,7 +515,7 @@ func namesOf(ms []string) Text {
 type contentLabelling struct{}
 
 func (c *contentLabelling) record(*Record, *facts) {}
-func (c *contentLabelling) passage(*Passage) {}
+func (c *contentLabelling) passage(*Passage)       {}
 func (c *contentLabelling) finish(f *facts) Outcome {
 	caseMs := f.service.Modalities
 	var declared []string
@@ -849,7 +849,7 @@ func (c *complaintTimeLimit) finish(f *facts) Outcome {
 type algorithmFiling struct{}
 
 func (c *algorithmFiling) record(*Record, *facts) {}
-func (c *algorithmFiling) passage(*Passage) {}
+func (c *algorithmFiling) passage(*Passage)       {}
 func (c *algorithmFiling) finish(f *facts) Outcome {
 	po, said := f.algorithmBool("public_opinion")
 	if !f.service.PublicOpinion && !po {
