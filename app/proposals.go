@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -152,6 +153,10 @@ func (a *App) RunChecks(ctx context.Context, caseID int64) (CheckRun, error) {
 	for _, s := range subs {
 		kinds[s.Kind]++
 	}
+	// A run decodes every record of the case and keeps little: collecting
+	// less often trades some memory (about 150 MB at a million records)
+	// for a fifth of the time.
+	defer debug.SetGCPercent(debug.SetGCPercent(checkGCPercent))
 	input := checks.Input{
 		Service:  checks.Service{FilingNo: c.Service.FilingNo, Modalities: c.Service.Modalities, PublicOpinion: c.Service.PublicOpinion},
 		Kinds:    kinds,
@@ -199,6 +204,10 @@ func walkSeq[T any](walk func(emit func(T) error) error) iter.Seq2[T, error] {
 		}
 	}
 }
+
+// checkGCPercent is the garbage collector's target while the checks run
+// (the Go default is 100).
+const checkGCPercent = 300
 
 // checkPage is the number of records read and decoded at a time.
 const checkPage = 1000
