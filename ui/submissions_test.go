@@ -132,3 +132,44 @@ func TestDocumentShowsPassages(t *testing.T) {
 		t.Errorf("the passage dialog shows:\n%s", shown)
 	}
 }
+
+// TestImportReportShowsWhatWasLeftOut: rows taken for notes, totals or
+// sign-offs and values outside a vocabulary are listed in the report; the
+// "keep" box imports those rows as records.
+func TestImportReportShowsWhatWasLeftOut(t *testing.T) {
+	mw, ws := newTestWindow(t)
+	c, err := ws.CreateCase(context.Background(), app.CaseInput{Provider: "苏州澜图智能科技有限公司", Service: "澜图绘言"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw.reload(c.ID)
+	mw.bg.Wait()
+	v := mw.subs
+	sources := filepath.Join("..", "testdata", "sample2", "data_sources.xlsx")
+	v.importFiles([]string{sources, filepath.Join("..", "testdata", "sample2", "incidents.csv")})
+	mw.bg.Wait()
+	report := shownTexts(mw)
+	for _, want := range []string{"rows left out as notes, totals or sign-offs", "row 22: 合计", "处置措施: ", "values not recognised"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("import report lacks %q:\n%s", want, report)
+		}
+	}
+	if len(v.subs) != 2 || v.subs[0].Records != 19 {
+		t.Fatalf("after import: %+v", v.subs)
+	}
+
+	// Asked to keep them, the same rows are records.
+	other, err := ws.CreateCase(context.Background(), app.CaseInput{Provider: "苏州澜图智能科技有限公司", Service: "澜图绘言 2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw.reload(other.ID)
+	mw.bg.Wait()
+	v = mw.subs
+	v.keep.SetChecked(true)
+	v.importFiles([]string{sources})
+	mw.bg.Wait()
+	if len(v.subs) != 1 || v.subs[0].Records <= 19 {
+		t.Fatalf("kept notes: %+v", v.subs)
+	}
+}
