@@ -202,7 +202,7 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 			Result: p.Result, Records: p.Flagged, Problems: p.Problems, Unclear: p.Unclear,
 			Decision: p.Decision, DecidedResult: p.DecidedResult, Reason: p.Reason}
 		for _, pr := range p.Params {
-			ch.Params = append(ch.Params, export.Param{Name: pr.Name, Value: paramText(pr.Value), Source: export.Text(pr.Source)})
+			ch.Params = append(ch.Params, export.Param{Name: pr.Name, Value: pr.ValueText(), Source: export.Text(pr.Source)})
 		}
 		if p.DecidedAt != nil {
 			ch.DecidedAt = *p.DecidedAt
@@ -435,15 +435,4 @@ func cellOrder(ref string) int {
 		col = col*26 + int(r-'A'+1)
 	}
 	return row*1000 + col
-}
-
-// paramText writes a check parameter's value as the template gives it.
-func paramText(v any) string {
-	switch x := v.(type) {
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case int:
-		return strconv.Itoa(x)
-	}
-	return fmt.Sprint(v)
 }

@@ -485,7 +485,7 @@ func (v *checklistView) proposalCard(p app.Proposal, open bool) fyne.CanvasObjec
 	objs = append(objs, counts)
 	for _, pr := range p.Params {
 		objs = append(objs, wrapped(lang.L("Threshold {{.Name}} = {{.Value}} — {{.Source}}",
-			map[string]any{"Name": pr.Name, "Value": fmt.Sprint(pr.Value), "Source": pick(pr.Source)})))
+			map[string]any{"Name": pr.Name, "Value": pr.ValueText(), "Source": pick(pr.Source)})))
 	}
 	const shown = 10
 	for i, r := range p.Records {

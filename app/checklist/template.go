@@ -18,6 +18,7 @@ package checklist
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/inspection-workbench/workbench/importers"
@@ -149,6 +150,18 @@ type Param struct {
 	Name   string `json:"name"`
 	Value  any    `json:"value"`
 	Source Text   `json:"source"`
+}
+
+// ValueText writes the parameter's value as a template gives it: 0.05,
+// 30, a text as it is.
+func (p Param) ValueText() string {
+	switch v := p.Value.(type) {
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case int:
+		return strconv.Itoa(v)
+	}
+	return fmt.Sprint(p.Value)
 }
 
 // ParamList lists the check's parameters in the registry's order, with

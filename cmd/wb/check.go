@@ -81,7 +81,7 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 		fmt.Fprintf(&b, "%s  %s  %s  [%s]  @%s\n  %s\n", p.Key(), p.Article, p.Result, decision, p.Digest[:min(8, len(p.Digest))], p.Summary.En)
 		fmt.Fprintf(&b, "  checked %d, problems %d, unclear %d\n", p.Checked, p.Problems, p.Unclear)
 		for _, pr := range p.Params {
-			fmt.Fprintf(&b, "  %s = %s — %s\n", pr.Name, paramValue(pr.Value), pr.Source.En)
+			fmt.Fprintf(&b, "  %s = %s — %s\n", pr.Name, pr.ValueText(), pr.Source.En)
 		}
 		const shown = 20
 		for i, r := range p.Records {
@@ -120,18 +120,6 @@ func writeProposals(e *env, caseID int64, run app.CheckRun, listed bool) error {
 	}
 	_, err := fmt.Fprint(e.stdout, b.String())
 	return err
-}
-
-// paramValue writes a check parameter's value: fractions as they are
-// given (0.05), whole numbers without a decimal point.
-func paramValue(v any) string {
-	switch x := v.(type) {
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case int:
-		return strconv.Itoa(x)
-	}
-	return fmt.Sprint(v)
 }
 
 var checkAcceptCommand = command{
