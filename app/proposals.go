@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/inspection-workbench/workbench/app/checklist"
@@ -156,7 +157,7 @@ func (a *App) RunChecks(ctx context.Context, caseID int64) (CheckRun, error) {
 	// A run decodes every record of the case and keeps little: collecting
 	// less often trades some memory (about 150 MB at a million records)
 	// for a fifth of the time.
-	defer debug.SetGCPercent(debug.SetGCPercent(checkGCPercent))
+	defer lessGC()()
 	input := checks.Input{
 		Service:  checks.Service{FilingNo: c.Service.FilingNo, Modalities: c.Service.Modalities, PublicOpinion: c.Service.PublicOpinion},
 		Kinds:    kinds,
@@ -209,6 +210,33 @@ func walkSeq[T any](walk func(emit func(T) error) error) iter.Seq2[T, error] {
 // (the Go default is 100).
 const checkGCPercent = 300
 
+// gcRuns counts the check runs under way, so that runs that overlap (the
+// GUI's and another) set the collector's target once and the last to end
+// puts back what it was.
+var gcRuns struct {
+	sync.Mutex
+	n     int
+	saved int
+}
+
+// lessGC raises the collector's target for a check run; the function it
+// returns ends the run.
+func lessGC() (done func()) {
+	gcRuns.Lock()
+	defer gcRuns.Unlock()
+	if gcRuns.n == 0 {
+		gcRuns.saved = debug.SetGCPercent(checkGCPercent)
+	}
+	gcRuns.n++
+	return func() {
+		gcRuns.Lock()
+		defer gcRuns.Unlock()
+		if gcRuns.n--; gcRuns.n == 0 {
+			debug.SetGCPercent(gcRuns.saved)
+		}
+	}
+}
+
 // checkPage is the number of records read and decoded at a time.
 const checkPage = 1000
 
@@ -216,9 +244,9 @@ const checkPage = 1000
 // algorithm records first. Reading from the database and decoding the
 // stored fields run on goroutines of their own, pages in parallel, while
 // the records are yielded in order.
-func (a *App) checkRecords(ctx context.Context, caseID int64) iter.Seq2[checks.Record, error] {
+func (a *App) checkRecords(parent context.Context, caseID int64) iter.Seq2[checks.Record, error] {
 	return func(yield func(checks.Record, error) bool) {
-		ctx, cancel := context.WithCancel(ctx)
+		ctx, cancel := context.WithCancel(parent)
 		defer cancel()
 		type batch struct {
 			sub  store.Submission
@@ -270,6 +298,11 @@ func (a *App) checkRecords(ctx context.Context, caseID int64) iter.Seq2[checks.R
 					return
 				}
 			}
+		}
+		// Cancelled from outside, the reading stops early: say so, so that
+		// no one takes part of the records for all of them.
+		if err := parent.Err(); err != nil {
+			yield(checks.Record{}, err)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -509,5 +510,40 @@ func TestPinnedAccept(t *testing.T) {
 	now := proposal(t, a, id, "art7-1-lawful-sources/data_source_lawful_basis")
 	if st, err := a.AcceptProposal(ctx, id, now.Key()+"@"+now.Digest[:8]); err != nil || st.Result != "non_compliant" {
 		t.Errorf("accepting the current proposal by a digest prefix: %+v, %v", st, err)
+	}
+}
+
+// TestCheckRecordsSayWhenCancelled: cancelled half-way, the record reader
+// ends with the cancellation, not as if it had read everything, and an
+// early stop leaves no goroutine behind.
+func TestCheckRecordsSayWhenCancelled(t *testing.T) {
+	a, id := demoInspection(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	var last error
+	for _, err := range a.checkRecords(ctx, id) {
+		if err != nil {
+			last = err
+			break
+		}
+		if n++; n == 1 {
+			cancel()
+		}
+	}
+	if !errors.Is(last, context.Canceled) {
+		t.Errorf("after %d records: %v, want the cancellation", n, last)
+	}
+	before := runtime.NumGoroutine()
+	for range 5 {
+		for _, err := range a.checkRecords(context.Background(), id) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before+1 {
+		t.Errorf("%d goroutines before, %d after stopping early", before, after)
 	}
 }

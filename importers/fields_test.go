@@ -126,6 +126,11 @@ func TestTermsInProse(t *testing.T) {
 		{[]string{"暂停生成并人工复核"}, []string{"stop_generation"}, true},
 		{[]string{"已记录", "转策略组评估"}, []string{"已记录", "转策略组评估"}, false},
 		{[]string{"content removed, user warned"}, []string{"eliminate", "warn"}, true},
+		{[]string{"未暂停或终止服务"}, []string{"未暂停或终止服务"}, false},
+		{[]string{"未永久封禁"}, []string{"未永久封禁"}, false},
+		{[]string{"未立即停止生成"}, []string{"未立即停止生成"}, false},
+		{[]string{"content now deleted"}, []string{"eliminate"}, true},
+		{[]string{"content was not deleted"}, []string{"content was not deleted"}, false},
 	} {
 		data, _ := json.Marshal(map[string]any{"action": tc.written})
 		f, err := DecodeFields(Incident, data)

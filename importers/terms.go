@@ -63,8 +63,23 @@ func longEnoughForProse(n string) bool {
 }
 
 // negations before a term within a few characters undo it: 未停止生成,
-// 不予删除, 解除限制.
-var negations = []string{"未", "不", "没", "无", "非", "解除", "取消", "撤销", "撤回", "not", "no"}
+// 不予删除, 解除限制. Latin negations are looked for as whole words in the
+// text as written (latinNegations): a text that holds one is not read for
+// Latin spellings at all.
+var (
+	negations      = []string{"未", "不", "没", "无", "非", "解除", "取消", "撤销", "撤回"}
+	latinNegations = []string{"not", "no", "never", "without", "neither", "nor", "failed"}
+)
+
+// hasLatinNegation reports whether s holds a Latin negation as a word.
+func hasLatinNegation(s string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) || r >= 0x2E80 }) {
+		if slices.Contains(latinNegations, w) || strings.HasSuffix(w, "n't") {
+			return true
+		}
+	}
+	return false
+}
 
 // negated reports whether the text before a match, normalised, ends with
 // a negation within two characters.
@@ -91,6 +106,7 @@ func termsInProse(k Kind, field, part string) []string {
 		return nil
 	}
 	n := normTerm(part)
+	skipLatin := hasLatinNegation(part)
 	claimed := make([]bool, len(n))
 	type found struct {
 		at    int
@@ -98,6 +114,9 @@ func termsInProse(k Kind, field, part string) []string {
 	}
 	var hits []found
 	for _, sp := range list {
+		if skipLatin && sp.norm[0] < utf8.RuneSelf {
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(n[from:], sp.norm)
 			if i < 0 {
@@ -109,13 +128,17 @@ func termsInProse(k Kind, field, part string) []string {
 			for j := i; j < from; j++ {
 				free = free && !claimed[j]
 			}
-			if !free || negated(n[:i]) {
+			if !free {
 				continue
 			}
+			// A negated spelling still takes its span, so that a shorter
+			// one inside it (终止服务 in 未暂停或终止服务) does not match.
 			for j := i; j < from; j++ {
 				claimed[j] = true
 			}
-			hits = append(hits, found{i, sp.value})
+			if !negated(n[:i]) {
+				hits = append(hits, found{i, sp.value})
+			}
 		}
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })

@@ -528,11 +528,10 @@ const (
 func (d duration) judge(start, end values.Time) int {
 	if d.unit == "hours" {
 		shortest, longest := values.Elapsed(start, end)
-		limit := time.Duration(d.value * float64(time.Hour))
 		switch {
-		case shortest > limit:
+		case shortest.Hours() > d.value: // in float hours: a limit may be huge
 			return beyondLimit
-		case longest <= limit:
+		case longest.Hours() <= d.value:
 			return withinLimit
 		}
 		return cannotTell

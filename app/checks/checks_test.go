@@ -612,3 +612,41 @@ func TestLabellingUsesDeclaredContent(t *testing.T) {
 		t.Errorf("agreement: %s (%s)", o.Result, o.Summary.En)
 	}
 }
+
+// TestFoundInReview covers what a review of the checks found: coarse
+// times, unreadable values and huge limits are judged, not passed.
+func TestFoundInReview(t *testing.T) {
+	for _, c := range []ruleCase{
+		{name: "request with months only", check: checklist.CheckPIRequestsHandled,
+			records: []Record{inc("I-1", with(cleanIncident("I-1", "pi_request"), "found_at", "2024-01", "resolved_at", "2024-09"))},
+			result:  InfoRequested, flagged: []string{"I-1"}, missing: true},
+		{name: "request answer unreadable", check: checklist.CheckPIRequestsHandled,
+			records: []Record{inc("I-2", with(cleanIncident("I-2", "pi_request"), "feedback_given", "电话沟通中"))},
+			result:  InfoRequested, flagged: []string{"I-2"}, missing: true},
+		{name: "complaint answer unreadable", check: checklist.CheckComplaintTimeLimit,
+			records: []Record{inc("C-1", with(cleanIncident("C-1", "complaint"), "feedback_given", "电话沟通中"))},
+			result:  InfoRequested, flagged: []string{"C-1"}, missing: true},
+		{name: "accuracy unreadable, no sample size", check: checklist.CheckAnnotationQA,
+			records: []Record{qa("B-1", with(cleanBatch("B-1"), "sample_size", nil, "accuracy", "约九成"))},
+			result:  InfoRequested, flagged: []string{"B-1"}, missing: true},
+		{name: "functional without accuracy when a bar is set", check: checklist.CheckAnnotationQA, params: map[string]any{"min_accuracy": 0.9},
+			records: []Record{qa("B-2", with(cleanBatch("B-2"), "accuracy", nil))},
+			result:  InfoRequested, flagged: []string{"B-2"}, missing: true},
+		{name: "a huge published limit in hours", check: checklist.CheckComplaintTimeLimit,
+			records: []Record{algo(with(cleanAlgorithm(), "complaint_time_limit", map[string]any{"value": 1e300, "unit": "hours"})),
+				inc("C-2", cleanIncident("C-2", "complaint"))},
+			result: Compliant},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			o := runCase(t, c)
+			if o.Result != c.result || len(o.Flags) != len(c.flagged) {
+				t.Errorf("%s with %d flags (%s), want %s with %v", o.Result, len(o.Flags), o.Summary.En, c.result, c.flagged)
+			}
+			for _, f := range o.Flags {
+				if f.Unclear != c.missing {
+					t.Errorf("%s: unclear %v", f.Record.Name(), f.Unclear)
+				}
+			}
+		})
+	}
+}

@@ -256,7 +256,7 @@ func (c *annotationQA) record(r *Record, _ *facts) {
 	switch {
 	case r.Fields.Unreadable("sample_size"):
 		unclear = append(unclear, unreadable("核验样本量", "the sample size", r.Fields.Text("sample_size")))
-	case !hasSample && !hasAccuracy:
+	case !hasSample && !hasAccuracy && !r.Fields.Unreadable("accuracy"):
 		problems = append(problems, Text{Zh: "无核验样本量和准确率，未见抽样核验", En: "no verification sample size and no accuracy: no sign of sample verification"})
 	case !hasSample:
 		unclear = append(unclear, Text{Zh: "有准确率但未说明核验样本量", En: "gives an accuracy but no verification sample size"})
@@ -271,8 +271,8 @@ func (c *annotationQA) record(r *Record, _ *facts) {
 	case r.Fields.Unreadable("accuracy"):
 		unclear = append(unclear, unreadable("准确率", "the accuracy", r.Fields.Text("accuracy")))
 	case !hasAccuracy:
-		if hasSample && (typ == "safety" || !known) {
-			unclear = append(unclear, Text{Zh: "未说明核验准确率，无法判断批次是否应作废", En: "no accuracy: cannot tell whether the batch is void"})
+		if hasSample && (typ == "safety" || !known || c.minAccuracy > 0) {
+			unclear = append(unclear, Text{Zh: "未说明核验准确率，无法判断是否达标", En: "no accuracy: cannot tell whether the batch meets the bar"})
 		}
 	case known && typ == "safety" && a < c.safetyMinAccuracy:
 		problems = append(problems, Text{
@@ -287,9 +287,10 @@ func (c *annotationQA) record(r *Record, _ *facts) {
 		if typ != "" {
 			what = unreadable("标注类型", "the annotation type", typ)
 		}
+		bar := max(c.safetyMinAccuracy, c.minAccuracy)
 		unclear = append(unclear, Text{
-			Zh: fmt.Sprintf("%s，准确率 %s 低于安全性标注的 %s，无法判断批次是否应作废", what.Zh, percent(a), percent(c.safetyMinAccuracy)),
-			En: fmt.Sprintf("%s, and its accuracy of %s is below the %s of safety annotation: cannot tell whether the batch is void", what.En, percent(a), percent(c.safetyMinAccuracy))})
+			Zh: fmt.Sprintf("%s，准确率 %s 低于 %s，无法判断批次是否达标", what.Zh, percent(a), percent(bar)),
+			En: fmt.Sprintf("%s, and its accuracy of %s is below %s: cannot tell whether the batch meets the bar for its type", what.En, percent(a), percent(bar))})
 	}
 	c.b.flagProblems(r, problems, unclear)
 }
@@ -470,16 +471,17 @@ func (c *piRequests) record(r *Record, _ *facts) {
 		problems = append(problems, Text{Zh: "无办结时间，请求未办结", En: "no resolution time: the request was not handled"})
 	case unclear == nil:
 		limit := duration{float64(c.maxDays), "days"}
-		if limit.judge(found, resolved) == beyondLimit {
+		switch limit.judge(found, resolved) {
+		case beyondLimit:
 			d, _ := values.CalendarDays(found, resolved)
 			problems = append(problems, Text{
 				Zh: fmt.Sprintf("受理后 %d 日方办结，超过 %d 日", d, c.maxDays),
 				En: fmt.Sprintf("resolved %d days after receipt, more than %d", d, c.maxDays)})
+		case cannotTell:
+			unclear = append(unclear, tooCoarse(found, resolved, limit))
 		}
 	}
-	if fb, ok := r.Fields.Bool("feedback_given"); ok && !fb {
-		problems = append(problems, Text{Zh: "未反馈处理结果", En: "the requester was not answered"})
-	}
+	problems, unclear = feedback(r, problems, unclear, Text{Zh: "未反馈处理结果", En: "the requester was not answered"})
 	c.b.flagProblems(r, problems, unclear)
 }
 func (c *piRequests) passage(*Passage) {}
@@ -762,6 +764,28 @@ func (c *userIllegalActivity) finish(*facts) Outcome {
 		Text{Zh: "处置、记录或报告有缺失", En: "without action, record or report"})
 }
 
+// tooCoarse says that two times are too coarse to judge a limit by.
+func tooCoarse(found, done values.Time, limit duration) Text {
+	lt := limit.text()
+	return Text{
+		Zh: fmt.Sprintf("受理时间 %s、办结时间 %s 的精度不足以判断是否超过%s", found.Display(), done.Display(), lt.Zh),
+		En: fmt.Sprintf("received %s and resolved %s: too coarse to tell whether it took longer than %s", found.Display(), done.Display(), lt.En)}
+}
+
+// feedback adds what is wrong with whether the requester or complainant
+// was answered: a problem when the record says no, unclear when it says
+// something that is neither yes nor no.
+func feedback(r *Record, problems, unclear []Text, no Text) ([]Text, []Text) {
+	fb, ok := r.Fields.Bool("feedback_given")
+	switch {
+	case ok && !fb:
+		problems = append(problems, no)
+	case !ok && r.Fields.Unreadable("feedback_given"):
+		unclear = append(unclear, unreadable("是否反馈", "whether answered", r.Fields.Text("feedback_given")))
+	}
+	return problems, unclear
+}
+
 // complaintTimeLimit: complaints were resolved within the provider's
 // published time limit, else within defaultDays (Art. 15). The limit is
 // read from the algorithm records, which come first, when the first
@@ -820,14 +844,10 @@ func (c *complaintTimeLimit) record(r *Record, f *facts) {
 			}
 			problems = append(problems, p)
 		case cannotTell:
-			unclear = append(unclear, Text{
-				Zh: fmt.Sprintf("受理时间 %s、办结时间 %s 的精度不足以判断是否超过%s", found.Display(), done.Display(), c.limit.text().Zh),
-				En: fmt.Sprintf("received %s and resolved %s: too coarse to tell whether it took longer than %s", found.Display(), done.Display(), c.limit.text().En)})
+			unclear = append(unclear, tooCoarse(found, done, c.limit))
 		}
 	}
-	if fb, ok := r.Fields.Bool("feedback_given"); ok && !fb {
-		problems = append(problems, Text{Zh: "未反馈处理结果", En: "the outcome was not fed back"})
-	}
+	problems, unclear = feedback(r, problems, unclear, Text{Zh: "未反馈处理结果", En: "the outcome was not fed back"})
 	c.b.flagProblems(r, problems, unclear)
 }
 func (c *complaintTimeLimit) passage(*Passage) {}

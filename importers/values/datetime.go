@@ -527,6 +527,11 @@ func parseZone(s string) (offset int, zoned, ok bool) {
 				return 0, false, false
 			}
 			offset = h * 3600
+			// An offset may follow only a name of UTC (GMT+8, UTC+08:00):
+			// after CST or PST it would say the zone twice.
+			if h != 0 && len(s) > n {
+				return 0, false, false
+			}
 		}
 		s = s[n:]
 	}

@@ -81,6 +81,12 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("ParsePercent(%q) = %+v, false", s, p)
 		}
 
+		if per, ok := ParsePeriod(s); ok {
+			if _, ok := ParseStoredPeriod(per); !ok {
+				t.Errorf("ParsePeriod(%q) = %q, which ParseStoredPeriod cannot read", s, per)
+			}
+		}
+
 		sc, ok := ParseScale(s)
 		if ok {
 			if math.IsNaN(sc.Value) || math.IsInf(sc.Value, 0) || sc.Value < 0 {

@@ -188,14 +188,21 @@ func truncate(t time.Time, p Precision) time.Time {
 
 // Compare compares t and u at the coarser of their two precisions: -1 when
 // t is earlier, +1 when it is later, 0 when the two cannot be told apart
-// (2024-06-06 and 2024-06-06T12:00 are the same day). Zero Times compare
-// equal to everything.
+// (2024-06-06 and 2024-06-06T12:00 are the same day). It compares the
+// spans the two stand for — t is earlier only when all of it comes before
+// all of u — which is the same as cutting both to the coarser precision,
+// and stays right for a time written in a zone whose hours do not fall on
+// China's (10时 +05:30). Zero Times compare equal to everything.
 func (t Time) Compare(u Time) int {
-	if t.IsZero() || u.IsZero() {
+	switch {
+	case t.IsZero() || u.IsZero():
 		return 0
+	case t.Last().Before(u.Start()):
+		return -1
+	case t.Start().After(u.Last()):
+		return 1
 	}
-	p := min(t.prec, u.prec)
-	return truncate(t.Start(), p).Compare(truncate(u.Start(), p))
+	return 0
 }
 
 // Before reports whether t is earlier than u at the coarser of their two
@@ -266,6 +273,9 @@ func (t Time) Display() string {
 	case Day:
 		return s.Format(time.DateOnly)
 	case Hour:
+		if t.zoned && t.offset%3600 != 0 {
+			return s.Format("2006-01-02 15:04") // 10时 +05:30 is 12:30 in China
+		}
 		return s.Format("2006-01-02 15时")
 	case Minute:
 		return s.Format("2006-01-02 15:04")
@@ -320,17 +330,16 @@ func parsePeriod(s string) (Period, bool) {
 	if t, ok := dateOnly(s); ok {
 		return Period{From: t, To: t}, true
 	}
-	low := strings.ToLower(s)
 	for _, w := range pointSuffixes {
-		if rest, ok := strings.CutSuffix(low, w); ok {
-			if t, ok := dateOnly(strings.TrimSpace(s[:len(rest)])); ok {
+		if rest, ok := cutSuffixFold(s, w); ok {
+			if t, ok := dateOnly(strings.TrimSpace(rest)); ok {
 				return Period{From: t, To: t}, true
 			}
 		}
 	}
 	for _, w := range untilPrefixes {
-		if rest, ok := strings.CutPrefix(low, w); ok {
-			rest = strings.TrimSpace(s[len(s)-len(rest):])
+		if rest, ok := cutPrefixFold(s, w); ok {
+			rest = strings.TrimSpace(rest)
 			for _, x := range untilSuffixes {
 				rest = strings.TrimSpace(strings.TrimSuffix(rest, x))
 			}
@@ -376,6 +385,16 @@ func parsePeriod(s string) (Period, bool) {
 		}
 	}
 	return Period{}, false
+}
+
+// cutSuffixFold is strings.CutSuffix with ASCII letters matched without
+// regard to case, slicing s itself (lower-casing other letters may change
+// their length).
+func cutSuffixFold(s, suffix string) (string, bool) {
+	if len(suffix) > len(s) || !strings.EqualFold(s[len(s)-len(suffix):], suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
 }
 
 // dateOnly reads one end of a period: a date, month or year, with any time

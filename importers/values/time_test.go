@@ -1,6 +1,7 @@
 package values
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -53,6 +54,8 @@ func TestTimeCompare(t *testing.T) {
 		{"zone -05:00 vs date", "2024-06-06T20:00:00-05:00", "2024-06-07", 0},
 		{"zone UTC midnight keeps its time", "2024-06-06T00:00:00Z", "2024-06-06 07:59", 1},
 		{"zones both", "2024-06-06T10:00:00+02:00", "2024-06-06T08:00:00Z", 0},
+		{"hour in a half-hour zone", "2024年6月6日10时+05:30", "2024-06-06 13:10", 0},
+		{"hour in a half-hour zone, after", "2024年6月6日10时+05:30", "2024-06-06 13:30", -1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,6 +166,10 @@ func TestParsePeriod(t *testing.T) {
 		{"2019年1月—2023年12月", "2019-01/2023-12"},
 		{"2020-01 至 2023-06", "2020-01/2023-06"},
 		{"2019-01 to present", "2019-01/.."},
+		{"until" + strings.Repeat("Ⱥ", 10), ""},
+		{strings.Repeat("Ⱥ", 20) + "version", ""},
+		{"2023-05 VERSION", "2023-05/2023-05"},
+		{"UNTIL 2023-06", "../2023-06"},
 		{"2019-01 to 2020-02", "2019-01/2020-02"},
 		{"2023-06至2023-01", ""},
 		{"长期采集", ""},
