@@ -519,6 +519,7 @@ func TestPinnedAccept(t *testing.T) {
 func TestCheckRecordsSayWhenCancelled(t *testing.T) {
 	a, id := demoInspection(t)
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	n := 0
 	var last error
 	for _, err := range a.checkRecords(ctx, id) {
