@@ -300,8 +300,8 @@ func storedWarnings(res importers.Result) []store.Warning {
 			quoted[i] = strconv.Quote(e)
 		}
 		out = append(out, store.Warning{Location: loc, Message: fmt.Sprintf(
-			"%d values not in the vocabulary of %s (e.g. %s); kept as written, and the checks that read %s list those records as unclear",
-			u.Count, u.Field, strings.Join(quoted, ", "), u.Field)})
+			"%d values not in the vocabulary of %s (e.g. %s); kept as written, and a check that needs them lists those records as unclear",
+			u.Count, u.Field, strings.Join(quoted, ", "))})
 	}
 	for _, r := range res.SkippedRows {
 		out = append(out, store.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text)})

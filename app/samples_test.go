@@ -173,6 +173,23 @@ func TestSecondSample(t *testing.T) {
 			t.Fatalf("%s: %s: %s", name, r.Status, r.Error)
 		}
 		t.Logf("%s: %s, %d records, %d passages, %d warnings", name, r.Kind, r.Records, r.Passages, r.WarningCount)
+		if name == "annotation_rules.docx" {
+			// Its headings use the writer's own style names (一级标题,
+			// 二级标题): passages still stand under them.
+			ps, err := a.Passages(ctx, r.SubmissionID, 0, 1000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			under := 0
+			for _, p := range ps {
+				if strings.Contains(p.HeadingPath, `"3.3 安全性标注"`) && strings.Contains(p.HeadingPath, `"3 标注规则"`) {
+					under++
+				}
+			}
+			if under == 0 {
+				t.Errorf("%s: no passage stands under 3 标注规则 > 3.3 安全性标注", name)
+			}
+		}
 		if name == "data_sources.xlsx" {
 			// The total and the sign-off below the table are no records;
 			// the import report says so, and so do the stored warnings.

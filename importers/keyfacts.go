@@ -24,7 +24,8 @@ func KeyFacts(k Kind, passages []document.Passage, warn func(location, message s
 		return rec, false
 	}
 	seen := map[int]bool{}
-	for _, p := range passages {
+	at := map[string]int{} // label → the passage it stands in, for warnings
+	for pi, p := range passages {
 		for _, line := range strings.Split(p.Text, "\n") {
 			label, value, found := cutLabel(line)
 			if !found {
@@ -37,12 +38,15 @@ func KeyFacts(k Kind, passages []document.Passage, warn func(location, message s
 			seen[f] = true
 			keys, vals = append(keys, label), append(vals, value)
 			sources[spec.Fields[f].Name] = passageLocation(p)
+			at[label] = pi
 		}
 	}
 	if len(keys) == 0 {
 		return rec, false
 	}
 	c := newConverter(k, warn)
+	// A value that cannot be read is warned about at its passage.
+	c.factRows, c.factLoc = at, func(i int) string { return passageLocation(passages[i]) }
 	rec, ok = c.convertKeyed(0, keys, vals)
 	if !ok {
 		return rec, false

@@ -162,3 +162,19 @@ func TestKeyFactsSheetBesideATable(t *testing.T) {
 		t.Errorf("warnings %+v", res.Warnings)
 	}
 }
+
+// TestKeyFactsWarnAtTheirPassage: a fact of a document that cannot be read
+// is warned about at the passage it stands in, not at "record 0".
+func TestKeyFactsWarnAtTheirPassage(t *testing.T) {
+	ps := []document.Passage{
+		{Seq: 1, Page: 1, Text: "模型名称：M"},
+		{Seq: 2, Page: 2, Text: "是否具有舆论属性或社会动员能力：视情况而定"},
+	}
+	var locs []string
+	if _, ok := KeyFacts(Algorithm, ps, func(loc, msg string) { locs = append(locs, loc) }); !ok {
+		t.Fatal("no key facts")
+	}
+	if len(locs) != 1 || !strings.HasPrefix(locs[0], "passage 2 (p. 2)") {
+		t.Errorf("warnings at %q", locs)
+	}
+}

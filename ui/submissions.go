@@ -550,18 +550,21 @@ func (v *submissionsView) showReport(reports []app.FileReport, err error) {
 	var b strings.Builder
 	for _, r := range reports {
 		name := filepath.Base(r.File)
-		switch r.Status {
-		case app.StatusImported:
+		switch {
+		case r.Status == app.StatusImported && r.Passages > 0 && r.Records == 0:
+			b.WriteString(lang.L("✔ {{.File}}: {{.Passages}} passages as {{.Kind}}, {{.Warnings}} warnings",
+				map[string]any{"File": name, "Passages": r.Passages, "Kind": kindText(r.Kind), "Warnings": r.WarningCount}))
+		case r.Status == app.StatusImported:
 			b.WriteString(lang.L("✔ {{.File}}: {{.Records}} records as {{.Kind}}, {{.Warnings}} warnings",
 				map[string]any{"File": name, "Records": r.Records, "Kind": kindText(r.Kind), "Warnings": r.WarningCount}))
-		case app.StatusDuplicate:
+		case r.Status == app.StatusDuplicate:
 			b.WriteString(lang.L("= {{.File}}: already imported into this case; nothing added", map[string]any{"File": name}))
 		default:
 			b.WriteString(lang.L("✘ {{.File}}: not imported, nothing kept. {{.Error}}", map[string]any{"File": name, "Error": r.Error}))
 		}
 		b.WriteString("\n")
 		for _, u := range r.Unrecognised {
-			b.WriteString("    " + lang.L("{{.Column}}: {{.N}} values not recognised (e.g. {{.Examples}}); kept as written, and the checks list those records as unclear",
+			b.WriteString("    " + lang.L("{{.Column}}: {{.N}} values not recognised (e.g. {{.Examples}}); kept as written, and a check that needs them lists those records as unclear",
 				map[string]any{"Column": u.Column, "N": u.Count, "Examples": strings.Join(u.Examples, lang.X("list.separator", ", "))}) + "\n")
 		}
 		if r.SkippedRowCount > 0 {

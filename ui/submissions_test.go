@@ -112,6 +112,9 @@ func TestDocumentShowsPassages(t *testing.T) {
 	if len(v.subs) != 1 || v.selected == nil || v.selected.Passages != 3 {
 		t.Fatalf("after import: %+v", v.subs)
 	}
+	if report := shownTexts(mw); !strings.Contains(report, "rules.md: 3 passages as") {
+		t.Errorf("a document's import report counts its passages:\n%s", report)
+	}
 	if rows, cols := v.table.Length(); rows != 3 || cols != 3 {
 		t.Fatalf("table %d×%d", rows, cols)
 	}

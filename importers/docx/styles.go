@@ -112,7 +112,9 @@ func (st *styles) headingLevel(id string) int {
 	return 0
 }
 
-// headingName recognizes "heading 1", "Heading 1", "标题 1" (any spacing).
+// headingName recognizes "heading 1", "Heading 1", "标题 1" (any spacing),
+// and the names Chinese writers give their own heading styles: "一级标题",
+// "1级标题", "标题一".
 func headingName(name string) int {
 	n := strings.ToLower(strings.ReplaceAll(name, " ", ""))
 	var rest string
@@ -121,14 +123,22 @@ func headingName(name string) int {
 		rest = n[len("heading"):]
 	case strings.HasPrefix(n, "标题"):
 		rest = n[len("标题"):]
+	case strings.HasSuffix(n, "级标题"):
+		rest = strings.TrimSuffix(n, "级标题")
 	default:
 		return 0
 	}
 	if len(rest) == 1 && rest[0] >= '1' && rest[0] <= '9' {
 		return int(rest[0] - '0')
 	}
+	if i := strings.Index(chineseDigits, rest); rest != "" && i >= 0 && i%len("一") == 0 && len(rest) == len("一") {
+		return i/len("一") + 1
+	}
 	return 0
 }
+
+// chineseDigits are the Chinese numerals of heading levels 1 to 9.
+const chineseDigits = "一二三四五六七八九"
 
 // numbering returns the numbering a paragraph style gives through its
 // basedOn chain: numID "" means none; ilvl is -1 when unspecified.

@@ -6,10 +6,10 @@ import (
 )
 
 // ParseBool reads a yes/no answer. True: 是 有 已 对 √ ✓ ✔ y yes true t 1 on
-// 包含 含 涉及 已报告 已反馈 是的 已完成 已开展 已进行 已通过 已取得 已实施.
-// False: 否 无 没有 未 不 × ✗ ✘ ✕ n no false f 0 off 不包含 不含 不涉及 未报告
-// 未反馈 不是 未完成 未开展 未进行 未通过 未取得 未实施. Latin words are matched
-// without regard to case ("YES", "True"). An answer followed by an
+// 包含 含 涉及 已报告 已反馈 是的 已完成 已开展 已进行 已通过 已取得 已实施 具有
+// 具备. False: 否 无 没有 未 不 × ✗ ✘ ✕ n no false f 0 off 不包含 不含 不涉及
+// 未报告 未反馈 不是 未完成 未开展 未进行 未通过 未取得 未实施 不具有 不具备.
+// Latin words are matched without regard to case ("YES", "True"). An answer followed by an
 // explanation after a punctuation mark counts ("是，已于2024年5月完成",
 // "已完成。报告编号…"). Empty text and anything else is ok=false.
 func ParseBool(s string) (v bool, ok bool) {
@@ -59,10 +59,10 @@ func lookupBool(s string) (bool, bool) {
 	}
 	switch s {
 	case "是", "有", "已", "对", "√", "✓", "✔", "包含", "含", "涉及", "已报告", "已反馈", "是的",
-		"已完成", "已开展", "已进行", "已通过", "已取得", "已实施":
+		"已完成", "已开展", "已进行", "已通过", "已取得", "已实施", "具有", "具备":
 		return true, true
 	case "否", "无", "没有", "未", "不", "×", "✗", "✘", "✕", "不包含", "不含", "不涉及", "未报告", "未反馈", "不是",
-		"未完成", "未开展", "未进行", "未通过", "未取得", "未实施":
+		"未完成", "未开展", "未进行", "未通过", "未取得", "未实施", "不具有", "不具备":
 		return false, true
 	}
 	return false, false

@@ -175,6 +175,8 @@ func TestBoolWithExplanation(t *testing.T) {
 		{"否（尚未开展）", false, true},
 		{"未开展，计划于下季度完成", false, true},
 		{"部分完成", false, false},
+		{"具有", true, true},
+		{"不具备", false, true},
 		{"是否开展", false, false},
 	} {
 		v, ok := ParseBool(tc.in)
