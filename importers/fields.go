@@ -195,7 +195,9 @@ func DisplayValue(fd *Field, v Value, zh bool) string {
 		}
 		return v.Period.Display()
 	case Percent:
-		return strconv.FormatFloat(v.Number*100, 'f', -1, 64) + "%"
+		// Rounded to a millionth of a percent: 0.931 is "93.1%", not
+		// "93.10000000000001%".
+		return strconv.FormatFloat(math.Round(v.Number*1e8)/1e6, 'f', -1, 64) + "%"
 	case Count:
 		return strconv.FormatFloat(v.Number, 'f', -1, 64)
 	case Scale, Duration:

@@ -69,6 +69,9 @@ func TestDecodeFieldsTypes(t *testing.T) {
 	if n, ok := f.Number("sample_size"); n != 4000 || !ok {
 		t.Errorf("sample_size = %v, %v", n, ok)
 	}
+	if g, _ := DecodeFields(AnnotationRule, []byte(`{"accuracy":0.931}`)); g.Display("accuracy", true) != "93.1%" {
+		t.Errorf("accuracy 0.931 shows as %q", g.Display("accuracy", true))
+	}
 	if n, ok := f.Number("harmful_share"); n != 0.012 || !ok || f.Display("harmful_share", true) != "1.2%" {
 		t.Errorf("harmful_share = %v, %v, %q", n, ok, f.Display("harmful_share", true))
 	}
