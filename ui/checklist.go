@@ -560,7 +560,14 @@ func (v *checklistView) assessmentForm(it app.ItemStatus, open bool) fyne.Canvas
 		widget.NewFormItem(lang.L("Deadline"), deadline),
 	)
 	if !open {
-		form.Disable()
+		// Read-only: the fields themselves are disabled. (Form.Disable only
+		// greys the submit and cancel buttons, and panics on a form not
+		// yet shown, whose buttons do not exist.)
+		result.Disable()
+		severity.Disable()
+		note.Disable()
+		finding.Disable()
+		deadline.Disable()
 		return container.NewVBox(heading(lang.L("Assessment")), form)
 	}
 	form.SubmitText = lang.L("Save")

@@ -247,3 +247,80 @@ func TestRemoveEvidence(t *testing.T) {
 		t.Errorf("evidence after removal: %d", it.Evidence)
 	}
 }
+
+// TestConcludedAndSignedCasesOpen walks an inspection to its end in the
+// GUI — conclude, sign, verify — and opens the signed case again in a new
+// window: each state renders read-only, without a panic.
+func TestConcludedAndSignedCasesOpen(t *testing.T) {
+	mw, ws, caseID := newAcceptedWindow(t)
+	ctx := context.Background()
+	st, err := ws.InspectionStatus(ctx, caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pending []string
+	for _, it := range st.Items {
+		if it.Proposal != nil && it.Proposal.Decision == app.DecisionPending {
+			pending = append(pending, it.ID)
+		}
+	}
+	if _, err := ws.AcceptProposals(ctx, caseID, pending...); err != nil {
+		t.Fatal(err)
+	}
+	st, _ = ws.InspectionStatus(ctx, caseID)
+	for _, it := range st.Items {
+		if it.Result == "not_assessed" {
+			if _, err := ws.Assess(ctx, app.AssessInput{CaseID: caseID, ItemID: it.ID, Result: "info_requested"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	v := mw.checks
+	onUI(mw, v.load)
+	onUI(mw, v.conclude)
+	onUI(mw, func() { test.Tap(findButton(t, mw, "Yes")) })
+	if st, _ := ws.InspectionStatus(ctx, caseID); st.CaseStatus != "concluded" {
+		t.Fatalf("after concluding in the GUI the case is %s", st.CaseStatus)
+	}
+	readOnly := func(state string) {
+		t.Helper()
+		for _, o := range objectsOf(v.detail) {
+			if e, ok := o.(*widget.Entry); ok && !e.Disabled() {
+				t.Errorf("%s: an editable field %q in the item detail", state, e.Text)
+			}
+		}
+		if !strings.Contains(textsIn(v.detail), "Assessment") {
+			t.Errorf("%s: no assessment shown:\n%s", state, textsIn(v.detail))
+		}
+	}
+	readOnly("concluded")
+	_ = buttonIn(t, v.content, "Reopen")
+	_ = buttonIn(t, v.content, "Sign…")
+
+	onUI(mw, v.sign)
+	onUI(mw, func() { test.Tap(findButton(t, mw, "Yes")) })
+	if st, _ := ws.InspectionStatus(ctx, caseID); st.CaseStatus != "signed" {
+		t.Fatalf("after signing in the GUI the case is %s", st.CaseStatus)
+	}
+	readOnly("signed")
+	onUI(mw, v.verify)
+	if shown := shownTexts(mw); !strings.Contains(shown, "matches its signature") {
+		t.Errorf("verify: %q", shown)
+	}
+
+	// Opened again, as after a restart: the signed case shows, read-only.
+	again := NewMainWindow(test.NewTempApp(t), ws)
+	t.Cleanup(again.win.Close)
+	again.bg.Wait()
+	onUI(again, func() { again.reload(caseID) })
+	again.tabs.SelectIndex(3)
+	again.bg.Wait()
+	if again.checks == nil || again.checks.status.CaseStatus != "signed" {
+		t.Fatal("the signed case's checklist is not shown")
+	}
+	for _, o := range objectsOf(again.checks.detail) {
+		if e, ok := o.(*widget.Entry); ok && !e.Disabled() {
+			t.Errorf("reopened signed case: an editable field %q", e.Text)
+		}
+	}
+}
