@@ -278,36 +278,6 @@ func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to strin
 	})
 }
 
-// CaseRecords calls fn with every structured record of a case and its
-// submission, submission by submission in import order.
-func (s *Store) CaseRecords(ctx context.Context, caseID int64, fn func(RecordRow, Submission) error) error {
-	subs, err := s.ListSubmissions(ctx, caseID)
-	if err != nil {
-		return err
-	}
-	for _, sub := range subs {
-		if sub.Records == 0 {
-			continue
-		}
-		for from := int64(0); ; {
-			rows, err := s.RecordsFrom(ctx, sub.ID, from, 2000)
-			if err != nil {
-				return err
-			}
-			for _, r := range rows {
-				if err := fn(r, sub); err != nil {
-					return err
-				}
-			}
-			if len(rows) < 2000 {
-				break
-			}
-			from = rows[len(rows)-1].ID + 1
-		}
-	}
-	return nil
-}
-
 // CaseRecordPages calls fn with every record of a case, a page of up to
 // pageSize records at a time, the submissions whose kind is among first
 // coming before the others (import order otherwise). Only what the

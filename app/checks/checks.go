@@ -139,8 +139,6 @@ type Outcome struct {
 	// Flags lists up to MaxFlags of the flagged records, in the order
 	// they were read.
 	Flags []Flag
-	// Params are the parameters the check ran with, with their sources.
-	Params []checklist.Param
 }
 
 // rule is one automated check while it runs: it sees every record and
@@ -219,7 +217,6 @@ func Run(in Input, refs []Ref) ([]Outcome, error) {
 		o := *done[j]
 		o.Item = ref.Item
 		o.Rule = ref.Check.ID
-		o.Params = ref.Check.ParamList()
 		if spec, ok := checklist.LookupCheck(ref.Check.ID); ok {
 			o.Article = spec.Article
 		}
