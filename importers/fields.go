@@ -312,6 +312,7 @@ func DecodeFields(kind Kind, data []byte) (Fields, error) {
 	if err != nil {
 		return Fields{}, err
 	}
+	d.chunk = make([]Value, len(d.d.spec.Fields)) // one record: no block
 	return d.Decode(data)
 }
 
