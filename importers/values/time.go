@@ -167,25 +167,6 @@ func (t Time) Last() time.Time {
 	return next.Add(-time.Second)
 }
 
-// truncate cuts a China-time instant down to a precision.
-func truncate(t time.Time, p Precision) time.Time {
-	y, mo, d := t.Date()
-	h, mi, s := t.Clock()
-	switch p {
-	case Year:
-		mo, d, h, mi, s = 1, 1, 0, 0, 0
-	case Month:
-		d, h, mi, s = 1, 0, 0, 0
-	case Day:
-		h, mi, s = 0, 0, 0
-	case Hour:
-		mi, s = 0, 0
-	case Minute:
-		s = 0
-	}
-	return time.Date(y, mo, d, h, mi, s, 0, China)
-}
-
 // Compare compares t and u at the coarser of their two precisions: -1 when
 // t is earlier, +1 when it is later, 0 when the two cannot be told apart
 // (2024-06-06 and 2024-06-06T12:00 are the same day). It compares the
@@ -228,12 +209,9 @@ func CalendarDays(t, u Time) (days int, ok bool) {
 	if t.prec < Day || u.prec < Day {
 		return 0, false
 	}
-	a, b := truncate(t.Start(), Day), truncate(u.Start(), Day)
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	da := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)
-	db := time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC)
-	return int(db.Sub(da).Hours() / 24), true
+	ay, am, ad := t.Start().Date()
+	by, bm, bd := u.Start().Date()
+	return int(daysFromCivil(by, int(bm), bd) - daysFromCivil(ay, int(am), ad)), true
 }
 
 // Date returns t's date in China time as "YYYY-MM-DD", or "" when t is
