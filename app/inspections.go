@@ -299,7 +299,7 @@ func (a *App) InspectionStatus(ctx context.Context, caseID int64) (Status, error
 	for _, r := range Results {
 		st.Totals[r] = 0
 	}
-	ps, err := a.Proposals(ctx, caseID, false)
+	ps, err := a.proposalsOf(ctx, caseID, t, false)
 	if err != nil {
 		return Status{}, err
 	}

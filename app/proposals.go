@@ -180,7 +180,7 @@ func (a *App) RunChecks(ctx context.Context, caseID int64) (CheckRun, error) {
 	if err != nil {
 		return CheckRun{}, err
 	}
-	current, err := a.Proposals(ctx, caseID, false)
+	current, err := a.proposalsOf(ctx, caseID, t, false)
 	if err != nil {
 		return CheckRun{}, err
 	}
@@ -379,7 +379,12 @@ func (a *App) Proposals(ctx context.Context, caseID int64, history bool) ([]Prop
 	if err != nil {
 		return nil, err
 	}
-	t := frozenTemplate(in)
+	return a.proposalsOf(ctx, caseID, frozenTemplate(in), history)
+}
+
+// proposalsOf lists a case's proposals, given its frozen template t (read
+// already by the caller), from which each proposal's parameters come.
+func (a *App) proposalsOf(ctx context.Context, caseID int64, t *checklist.Template, history bool) ([]Proposal, error) {
 	rows, err := a.store.Proposals(ctx, caseID, history)
 	if err != nil {
 		return nil, err
@@ -710,8 +715,9 @@ func (a *App) itemStatusOf(ctx context.Context, caseID int64, itemID string) (It
 	if err != nil {
 		return ItemStatus{}, err
 	}
-	st := itemStatus(frozenTemplate(insp), it)
-	ps, err := a.Proposals(ctx, caseID, false)
+	t := frozenTemplate(insp)
+	st := itemStatus(t, it)
+	ps, err := a.proposalsOf(ctx, caseID, t, false)
 	if err != nil {
 		return ItemStatus{}, err
 	}
