@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -28,15 +27,11 @@ func runCheckBench(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	work := *dir
-	if work == "" {
-		d, err := os.MkdirTemp("", "wbbench-check-*")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(d)
-		work = d
+	work, done, err := workFolder(*dir, "wbbench-check-*")
+	if err != nil {
+		return err
 	}
+	defer done()
 	log := filepath.Join(work, "incidents.csv")
 	if out, err := exec.Command(*wbgen, "incidents", "--rows", strconv.Itoa(*rows), "--out", log).CombinedOutput(); err != nil {
 		return fmt.Errorf("wbgen incidents: %v: %s", err, out)

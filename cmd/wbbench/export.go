@@ -28,15 +28,11 @@ func runExportBench(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	work := *dir
-	if work == "" {
-		d, err := os.MkdirTemp("", "wbbench-export-*")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(d)
-		work = d
+	work, done, err := workFolder(*dir, "wbbench-export-*")
+	if err != nil {
+		return err
 	}
+	defer done()
 	ws := filepath.Join(work, "ws")
 	start := time.Now()
 	if err := fillEvidence(ws, *n); err != nil {

@@ -82,3 +82,16 @@ func flag(name string, stderr io.Writer) *flagpkg.FlagSet {
 	fs.SetOutput(stderr)
 	return fs
 }
+
+// workFolder returns the folder a benchmark works in: dir, made if need
+// be and kept, or when dir is "" a temporary one that done removes.
+func workFolder(dir, pattern string) (folder string, done func(), err error) {
+	if dir != "" {
+		return dir, func() {}, os.MkdirAll(dir, 0o700)
+	}
+	d, err := os.MkdirTemp("", pattern)
+	if err != nil {
+		return "", nil, err
+	}
+	return d, func() { os.RemoveAll(d) }, nil
+}

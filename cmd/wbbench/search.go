@@ -68,16 +68,11 @@ func runSearchBench(args []string, stdout, stderr io.Writer) error {
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
-	scratch := *dir
-	if scratch == "" {
-		var err error
-		if scratch, err = os.MkdirTemp("", "wb-search-bench-*"); err != nil {
-			return err
-		}
-		defer os.RemoveAll(scratch)
-	} else if err := os.MkdirAll(scratch, 0o700); err != nil {
+	scratch, done, err := workFolder(*dir, "wb-search-bench-*")
+	if err != nil {
 		return err
 	}
+	defer done()
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 
 	log := filepath.Join(scratch, fmt.Sprintf("incidents-%d.csv", *rows))
