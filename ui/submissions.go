@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -20,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
 // recordPage is how many records one database read fetches for the
@@ -41,6 +44,7 @@ type submissionsView struct {
 	label    *widget.Select
 	keep     *widget.Check // import notes, totals and sign-offs below tables as records
 	selected *app.Submission
+	files    *dialogs.FileDialogs
 
 	table   *widget.Table
 	columns []string           // header texts
@@ -66,15 +70,20 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 	}
 	v.label = widget.NewSelect(labels, nil)
 	v.label.SetSelected(labelText(string(app.DefaultLabel)))
-	importBtn := widget.NewButtonWithIcon(lang.L("Import file…"), theme.UploadIcon(), v.chooseFile)
+	v.files = dialogs.New(mw.win, fyne.CurrentApp().Preferences(), mw.goBackground, mw.do)
+	importBtn := widget.NewButtonWithIcon(lang.L("Import files…"), theme.UploadIcon(), v.ChooseFiles)
 	importBtn.Importance = widget.HighImportance
+	folderBtn := widget.NewButtonWithIcon(lang.L("Import folder…"), theme.FolderOpenIcon(), v.ImportFolder)
 	fixed := func(o fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(210, o.MinSize().Height), o)
+		return container.NewGridWrap(fyne.NewSize(180, o.MinSize().Height), o)
 	}
 	v.keep = widget.NewCheck(lang.L("Keep note and total rows"), nil)
-	toolbar := container.NewHBox(importBtn, widget.NewLabel(lang.L("Kind")), fixed(v.kind), widget.NewLabel(lang.L("Label")), fixed(v.label), v.keep)
-	hint := widget.NewLabel(lang.L("Or drop files on the window: CSV, XLSX, JSON, JSONL; documents (DOCX, PDF, Markdown, text) need a kind."))
+	// Two rows, so the page fits a 1280-pixel screen beside the case list.
+	toolbar := container.NewHBox(importBtn, folderBtn, widget.NewLabel(lang.L("Kind")), fixed(v.kind), widget.NewLabel(lang.L("Label")), fixed(v.label))
+	hint := widget.NewLabel(lang.L("Or drop files and folders on the window: CSV, XLSX, JSON, JSONL; documents (DOCX, PDF, Markdown, text) need a kind."))
 	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+	options := container.NewBorder(nil, nil, v.keep, nil, hint)
 
 	v.list = widget.NewList(
 		func() int { return len(v.subs) },
@@ -89,11 +98,11 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 			s := v.subs[i]
 			box := o.(*fyne.Container)
 			box.Objects[1].(*widget.Label).SetText(s.FileName)
-			detail := lang.L("{{.Kind}} · {{.Records}} records · {{.Warnings}} warnings · {{.Label}}",
-				map[string]any{"Kind": kindText(s.Kind), "Records": s.Records, "Warnings": s.Warnings, "Label": labelText(s.Label)})
+			detail := lang.L("{{.Kind}} · {{.Records}} · {{.Warnings}} · {{.Label}}",
+				map[string]any{"Kind": kindText(s.Kind), "Records": recordsText(s.Records), "Warnings": warningsText(s.Warnings), "Label": labelText(s.Label)})
 			if isDocument(s) {
-				detail = lang.L("{{.Kind}} · document, {{.Passages}} passages · {{.Warnings}} warnings · {{.Label}}",
-					map[string]any{"Kind": kindText(s.Kind), "Passages": s.Passages, "Warnings": s.Warnings, "Label": labelText(s.Label)})
+				detail = lang.L("{{.Kind}} · document, {{.Passages}} · {{.Warnings}} · {{.Label}}",
+					map[string]any{"Kind": kindText(s.Kind), "Passages": passagesText(s.Passages), "Warnings": warningsText(s.Warnings), "Label": labelText(s.Label)})
 			}
 			box.Objects[0].(*widget.Label).SetText(detail)
 		},
@@ -143,7 +152,7 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 	recordsPane := container.NewBorder(container.NewBorder(nil, nil, nil, warnings, v.info), nil, nil, nil, v.table)
 	split := container.NewVSplit(v.list, recordsPane)
 	split.SetOffset(0.4)
-	v.content = container.NewBorder(container.NewVBox(toolbar, hint), nil, nil, nil, split)
+	v.content = container.NewBorder(container.NewVBox(toolbar, options), nil, nil, nil, split)
 	v.reload(0)
 	return v
 }
@@ -175,12 +184,12 @@ func (v *submissionsView) showRecords(s *app.Submission) {
 	v.pages, v.pending = map[int][][]string{}, map[int]bool{}
 	v.columns = submissionColumns(*s)
 	v.spec = app.SpecOf(s.Kind)
-	info := map[string]any{"File": s.FileName, "Records": s.Records, "Passages": s.Passages, "Format": s.Format, "Encoding": s.Encoding,
+	info := map[string]any{"File": s.FileName, "Records": recordsText(s.Records), "Passages": passagesText(s.Passages), "Format": s.Format, "Encoding": s.Encoding,
 		"At": s.ImportedAt.Local().Format("2006-01-02 15:04"), "SHA": s.SHA256[:16] + "…"}
 	if isDocument(*s) {
-		v.info.SetText(lang.L("{{.File}}: {{.Passages}} passages, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}} — select a row to read it whole", info))
+		v.info.SetText(lang.L("{{.File}}: {{.Passages}}, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}} — select a row to read it whole", info))
 	} else {
-		v.info.SetText(lang.L("{{.File}}: {{.Records}} records, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}} — select a row to read it whole", info))
+		v.info.SetText(lang.L("{{.File}}: {{.Records}}, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}} — select a row to read it whole", info))
 	}
 	for i := range v.columns {
 		w := float32(160)
@@ -336,13 +345,27 @@ func showCells(win fyne.Window, title string, header fyne.CanvasObject, columns,
 		form.Add(value)
 	}
 	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(header, nil, nil, nil, container.NewVScroll(form)), win)
-	d.Resize(fyne.NewSize(820, 560))
+	d.Resize(dialogSize(win, 820, 560))
 	d.Show()
+	dialogs.BindKeys(win, d, d.Hide, d.Hide)
+}
+
+// dialogSize is w×h, or less where the window is smaller: a dialog never
+// hangs over the window's edges.
+func dialogSize(win fyne.Window, w, h float32) fyne.Size {
+	if s := win.Canvas().Size(); s.Width > 0 && s.Height > 0 {
+		w, h = min(w, s.Width*0.92), min(h, s.Height*0.9)
+	}
+	return fyne.NewSize(w, h)
 }
 
 // isDocument tells document submissions (passages) from structured ones.
-func isDocument(s app.Submission) bool {
-	switch s.Format {
+func isDocument(s app.Submission) bool { return isDocumentFormat(s.Format) }
+
+// isDocumentFormat reports whether a submission format is a document's,
+// whose content is passages rather than records.
+func isDocumentFormat(format string) bool {
+	switch format {
 	case "markdown", "text", "docx", "pdf":
 		return true
 	}
@@ -461,15 +484,90 @@ func (v *submissionsView) showWarnings() {
 					o.(*widget.Label).SetText(ws[i].Location + ": " + ws[i].Message)
 				})
 			d := dialog.NewCustom(lang.L("Warnings of {{.File}}", map[string]any{"File": sub.FileName}), lang.L("Close"), list, v.mw.win)
-			d.Resize(fyne.NewSize(760, 480))
+			d.Resize(dialogSize(v.mw.win, 760, 480))
 			d.Show()
+			dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
 		})
 	})
 }
 
-// chooseFile opens the file dialog; several files can be dropped instead.
-func (v *submissionsView) chooseFile() {
-	v.mw.openFile(nil, func(path string) { v.importFiles([]string{path}) })
+// importExtensions are the file types the importers read: tables (see
+// importers.DetectFormat) and documents (importers.IsDocument). The file
+// dialog lists these, and a folder import takes these.
+var importExtensions = []string{".csv", ".tsv", ".txt", ".text", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson",
+	".md", ".markdown", ".docx", ".docm", ".pdf"}
+
+// importFilter is the file dialog's filter for submissions.
+func importFilter() dialogs.Filter {
+	return dialogs.Filter{Name: lang.L("Provider files (CSV, XLSX, JSON, JSONL, DOCX, PDF, Markdown, text)"), Extensions: importExtensions}
+}
+
+// ChooseFiles asks for one or more files (the platform's dialog takes
+// several at once) and imports them into the case. The main window's
+// Import menu item and Ctrl+I call it.
+func (v *submissionsView) ChooseFiles() {
+	v.files.OpenFiles(lang.L("Import files"), "import", importFilter(), v.ImportPaths)
+}
+
+// ImportFolder asks for a folder and imports every supported file in it
+// and its subfolders, with one report.
+func (v *submissionsView) ImportFolder() {
+	v.files.OpenFolder(lang.L("Import a folder"), "import", func(dir string) { v.ImportPaths([]string{dir}) })
+}
+
+// ImportPaths imports files and folders, as dropped on the window: a
+// folder stands for every supported file in it. Call it on the UI
+// goroutine; the work runs off it.
+func (v *submissionsView) ImportPaths(paths []string) { v.importFiles(paths) }
+
+// skippedFile is a file a folder import leaves out.
+type skippedFile struct {
+	name string // relative to the folder chosen
+}
+
+// expandPaths turns folders into the supported files under them, in name
+// order, and lists the other files left out. Hidden files and folders
+// and Office's lock files (~$…) are passed over. names maps each file to
+// the name the report gives it: its path from the folder chosen.
+func expandPaths(paths []string) (files []string, skipped []skippedFile, names map[string]string, err error) {
+	names = map[string]string{}
+	supported := dialogs.Filter{Extensions: importExtensions}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			files = append(files, p) // the importer says what is wrong with it
+			names[p] = filepath.Base(p)
+			continue
+		}
+		parent := filepath.Dir(p)
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if path != p && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(parent, path)
+			if !d.Type().IsRegular() || !supported.Matches(name) {
+				skipped = append(skipped, skippedFile{name: rel})
+				return nil
+			}
+			files = append(files, path)
+			names[path] = rel
+			return nil
+		})
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("read folder %s: %w", p, err)
+		}
+	}
+	return files, skipped, names, nil
 }
 
 // request builds an import request from the toolbar's choices.
@@ -485,8 +583,9 @@ func (v *submissionsView) request(paths []string) app.ImportRequest {
 	return req
 }
 
-// importFiles runs an import off the UI goroutine with a progress dialog
-// (rows, rows/s, cancel), then shows the report and the new submissions.
+// importFiles runs an import of files and folders off the UI goroutine
+// with a progress dialog (rows, rows/s, cancel), then shows the report
+// and the new submissions, and sets the kind chooser back to "detect".
 func (v *submissionsView) importFiles(paths []string) {
 	if len(paths) == 0 {
 		return
@@ -499,12 +598,14 @@ func (v *submissionsView) importFiles(paths []string) {
 	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(bar, status, container.NewCenter(cancelBtn)), v.mw.win)
 	progress.Resize(fyne.NewSize(520, 180))
 	progress.Show()
+	dialogs.BindKeys(v.mw.win, progress, nil, cancel)
 
-	req := v.request(paths)
+	req := v.request(nil)
 	var mu sync.Mutex
 	var last time.Time
 	started := time.Now()
 	fileStarted := started
+	var names map[string]string
 	req.Progress = func(p app.ImportProgress) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -520,19 +621,31 @@ func (v *submissionsView) importFiles(paths []string) {
 			rate = float64(p.Rows) / secs
 		}
 		text := lang.L("File {{.N}} of {{.Total}}: {{.File}}\n{{.Rows}} rows, {{.Rate}} rows/s", map[string]any{
-			"N": p.FileIndex + 1, "Total": p.FileCount, "File": filepath.Base(p.File), "Rows": p.Rows, "Rate": int(rate)})
+			"N": p.FileIndex + 1, "Total": p.FileCount, "File": names[p.File], "Rows": p.Rows, "Rate": int(rate)})
 		v.mw.do(func() { status.SetText(text) })
 	}
 	v.mw.goBackground(func() {
-		reports, err := v.mw.ws.Import(ctx, req)
-		cancel()
+		defer cancel()
+		files, skipped, n, err := expandPaths(paths)
+		var reports []app.FileReport
+		if err == nil && len(files) > 0 {
+			mu.Lock()
+			names = n
+			mu.Unlock()
+			req.Files = files
+			reports, err = v.mw.ws.Import(ctx, req)
+		}
 		v.mw.do(func() {
 			progress.Hide()
-			if err != nil && len(reports) == 0 {
+			v.kind.SetSelectedIndex(0) // the next files may be of another kind
+			if err != nil && len(reports) == 0 && len(skipped) == 0 {
 				v.mw.showError(err)
 				return
 			}
-			v.showReport(reports, err)
+			v.showReport(reports, skipped, n, err)
+			if len(reports) == 0 {
+				return
+			}
 			v.mw.syncIndex() // make what was imported searchable
 			var newest int64
 			for _, r := range reports {
@@ -545,30 +658,46 @@ func (v *submissionsView) importFiles(paths []string) {
 	})
 }
 
-// showReport shows what happened to each file.
-func (v *submissionsView) showReport(reports []app.FileReport, err error) {
+// reportLine is what happened to one file, in the user's language.
+func reportLine(r app.FileReport, name string) string {
+	switch {
+	case r.Status == app.StatusImported && isDocumentFormat(r.Format):
+		return lang.L("✔ {{.File}}: {{.Passages}} as {{.Kind}}, {{.Warnings}}",
+			map[string]any{"File": name, "Passages": passagesText(r.Passages), "Kind": kindText(r.Kind), "Warnings": warningsText(r.WarningCount)})
+	case r.Status == app.StatusImported:
+		return lang.L("✔ {{.File}}: {{.Records}} as {{.Kind}}, {{.Warnings}}",
+			map[string]any{"File": name, "Records": recordsText(r.Records), "Kind": kindText(r.Kind), "Warnings": warningsText(r.WarningCount)})
+	case r.Status == app.StatusDuplicate:
+		return lang.L("= {{.File}}: already imported into this case; nothing added", map[string]any{"File": name})
+	}
+	return lang.L("✘ {{.File}}: not imported, nothing kept. {{.Error}}", map[string]any{"File": name, "Error": r.Error})
+}
+
+// showReport shows what happened to each file, and the files a folder
+// import left out, in a dialog sized to its text.
+func (v *submissionsView) showReport(reports []app.FileReport, skipped []skippedFile, names map[string]string, err error) *dialog.CustomDialog {
 	var b strings.Builder
+	imported := 0
 	for _, r := range reports {
-		name := filepath.Base(r.File)
-		switch {
-		case r.Status == app.StatusImported && r.Passages > 0 && r.Records == 0:
-			b.WriteString(lang.L("✔ {{.File}}: {{.Passages}} passages as {{.Kind}}, {{.Warnings}} warnings",
-				map[string]any{"File": name, "Passages": r.Passages, "Kind": kindText(r.Kind), "Warnings": r.WarningCount}))
-		case r.Status == app.StatusImported:
-			b.WriteString(lang.L("✔ {{.File}}: {{.Records}} records as {{.Kind}}, {{.Warnings}} warnings",
-				map[string]any{"File": name, "Records": r.Records, "Kind": kindText(r.Kind), "Warnings": r.WarningCount}))
-		case r.Status == app.StatusDuplicate:
-			b.WriteString(lang.L("= {{.File}}: already imported into this case; nothing added", map[string]any{"File": name}))
-		default:
-			b.WriteString(lang.L("✘ {{.File}}: not imported, nothing kept. {{.Error}}", map[string]any{"File": name, "Error": r.Error}))
+		if r.Status == app.StatusImported {
+			imported++
 		}
-		b.WriteString("\n")
+	}
+	if len(reports) > 1 || len(skipped) > 0 {
+		b.WriteString(lang.L("{{.Imported}} imported of {{.Files}}.", map[string]any{"Imported": imported, "Files": filesText(len(reports))}) + "\n")
+	}
+	for _, r := range reports {
+		name := names[r.File]
+		if name == "" {
+			name = filepath.Base(r.File)
+		}
+		b.WriteString(reportLine(r, name) + "\n")
 		for _, u := range r.Unrecognised {
 			b.WriteString("    " + lang.L("{{.Column}}: {{.N}} values not recognised (e.g. {{.Examples}}); kept as written, and a check that needs them lists those records as unclear",
 				map[string]any{"Column": u.Column, "N": u.Count, "Examples": strings.Join(u.Examples, lang.X("list.separator", ", "))}) + "\n")
 		}
 		if r.SkippedRowCount > 0 {
-			b.WriteString("    " + lang.L("{{.N}} rows left out as notes, totals or sign-offs, not records:", map[string]any{"N": r.SkippedRowCount}) + "\n")
+			b.WriteString("    " + lang.L("{{.Rows}} left out as notes, totals or sign-offs, not records:", map[string]any{"Rows": rowsText(r.SkippedRowCount)}) + "\n")
 			for i, sr := range r.SkippedRows {
 				if i == 5 {
 					b.WriteString("      …\n")
@@ -585,14 +714,89 @@ func (v *submissionsView) showReport(reports []app.FileReport, err error) {
 			b.WriteString("    " + w.Location + ": " + w.Message + "\n")
 		}
 	}
+	if len(skipped) > 0 {
+		b.WriteString(lang.L("Left out, not a type the workbench reads:") + "\n")
+		for _, s := range skipped {
+			b.WriteString("    – " + s.name + "\n")
+		}
+	}
+	if len(reports) == 0 && len(skipped) == 0 && err == nil {
+		b.WriteString(lang.L("The folder holds no files to import.") + "\n")
+	}
 	if err != nil {
 		b.WriteString("\n" + lang.L("Stopped: {{.Error}}", map[string]any{"Error": errorText(err)}))
 	}
-	text := widget.NewLabel(b.String())
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("Import report"), lang.L("Close"), container.NewVScroll(text), v.mw.win)
-	d.Resize(fyne.NewSize(760, 420))
+	text := widget.NewLabel(strings.TrimRight(b.String(), "\n"))
+	text.Selectable = true
+	d := dialog.NewCustom(lang.L("Import report"), lang.L("Close"), fitText(v.mw.win, text), v.mw.win)
 	d.Show()
+	dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
+	return d
+}
+
+// fitText puts a label in a scroller as large as its text, up to most of
+// the window, wrapping lines only when they are wider than that: a dialog
+// around it is sized to its content.
+func fitText(win fyne.Window, text *widget.Label) fyne.CanvasObject {
+	maxW, maxH := float32(900), float32(560)
+	if s := win.Canvas().Size(); s.Width > 0 {
+		maxW = min(maxW, s.Width*0.85)
+		maxH = min(maxH, s.Height*0.7)
+	}
+	natural := text.MinSize()
+	w := max(natural.Width, 360)
+	if w > maxW {
+		w = maxW
+		text.Wrapping = fyne.TextWrapWord
+		text.Resize(fyne.NewSize(w, natural.Height))
+		natural = text.MinSize()
+	}
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(w, min(natural.Height, maxH)))
+	return scroll
+}
+
+// recordsText counts records: "1 record", "2 records"; "1 条记录".
+func recordsText(n int) string {
+	if n == 1 {
+		return lang.L("1 record")
+	}
+	return lang.L("{{.N}} records", map[string]any{"N": formatCount(n)})
+}
+
+// passagesText counts a document's passages.
+func passagesText(n int) string {
+	if n == 1 {
+		return lang.L("1 passage")
+	}
+	return lang.L("{{.N}} passages", map[string]any{"N": formatCount(n)})
+}
+
+// warningsText counts warnings: "no warnings", "1 warning", "2 warnings".
+func warningsText(n int) string {
+	switch n {
+	case 0:
+		return lang.L("no warnings")
+	case 1:
+		return lang.L("1 warning")
+	}
+	return lang.L("{{.N}} warnings", map[string]any{"N": formatCount(n)})
+}
+
+// rowsText counts rows of a file.
+func rowsText(n int) string {
+	if n == 1 {
+		return lang.L("1 row")
+	}
+	return lang.L("{{.N}} rows", map[string]any{"N": formatCount(n)})
+}
+
+// filesText counts files.
+func filesText(n int) string {
+	if n == 1 {
+		return lang.L("1 file")
+	}
+	return lang.L("{{.N}} files", map[string]any{"N": formatCount(n)})
 }
 
 // kindText is the translated name of a submission kind.
