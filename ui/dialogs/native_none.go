@@ -4,4 +4,4 @@ package dialogs
 
 // platformDialogs returns nil: on this platform, or built with the tag
 // fynedialogs, Fyne's dialogs are used.
-func platformDialogs() native { return nil }
+func platformDialogs() Platform { return nil }

@@ -18,7 +18,7 @@ type zenityDialogs struct{}
 
 // platformDialogs returns the native dialogs, nil when the helper program
 // they need (on Linux and the BSDs) is not installed.
-func platformDialogs() native {
+func platformDialogs() Platform {
 	if !zenity.IsAvailable() {
 		return nil
 	}
@@ -49,24 +49,27 @@ func filters(f Filter) []zenity.Option {
 // canceled maps zenity's cancel to errCanceled.
 func canceled(err error) error {
 	if errors.Is(err, zenity.ErrCanceled) {
-		return errCanceled
+		return ErrCanceled
 	}
 	return err
 }
 
-func (zenityDialogs) openFiles(title, dir string, f Filter) ([]string, error) {
+// OpenFiles asks for one or more files.
+func (zenityDialogs) OpenFiles(title, dir string, f Filter) ([]string, error) {
 	opts := append([]zenity.Option{zenity.Title(title)}, start(dir)...)
 	paths, err := zenity.SelectFileMultiple(append(opts, filters(f)...)...)
 	return paths, canceled(err)
 }
 
-func (zenityDialogs) openFolder(title, dir string) (string, error) {
+// OpenFolder asks for a folder.
+func (zenityDialogs) OpenFolder(title, dir string) (string, error) {
 	opts := append([]zenity.Option{zenity.Title(title), zenity.Directory()}, start(dir)...)
 	path, err := zenity.SelectFile(opts...)
 	return path, canceled(err)
 }
 
-func (zenityDialogs) saveFile(title, dir, name string, f Filter) (string, error) {
+// SaveFile asks where to save a file, proposing dir/name.
+func (zenityDialogs) SaveFile(title, dir, name string, f Filter) (string, error) {
 	opts := []zenity.Option{zenity.Title(title), zenity.ConfirmOverwrite(), zenity.Filename(filepath.Join(dir, name))}
 	path, err := zenity.SelectFileSave(append(opts, filters(f)...)...)
 	return path, canceled(err)

@@ -40,17 +40,18 @@ func (f Filter) Matches(path string) bool {
 	return false
 }
 
-// errCanceled is what a native dialog returns when the user closes it
+// ErrCanceled is what a Platform returns when the user closes its dialog
 // without choosing.
-var errCanceled = errors.New("dialog canceled")
+var ErrCanceled = errors.New("dialog canceled")
 
-// native is a platform's own file dialogs. Its methods block until the
+// Platform is a platform's own file dialogs. Its methods block until the
 // user has chosen, so they run off the UI goroutine; dir is the folder to
-// start in ("" for the platform's choice).
-type native interface {
-	openFiles(title, dir string, f Filter) ([]string, error)
-	openFolder(title, dir string) (string, error)
-	saveFile(title, dir, name string, f Filter) (string, error)
+// start in ("" for the platform's choice). Tests give FileDialogs one
+// that answers as scripted.
+type Platform interface {
+	OpenFiles(title, dir string, f Filter) ([]string, error)
+	OpenFolder(title, dir string) (string, error)
+	SaveFile(title, dir, name string, f Filter) (string, error)
 }
 
 // prefKey is the preference under which the last folder of a purpose
@@ -63,7 +64,7 @@ func prefKey(purpose string) string { return "dialogs.lastFolder." + purpose }
 type FileDialogs struct {
 	win    fyne.Window
 	prefs  fyne.Preferences
-	native native // nil: Fyne's dialogs only
+	native Platform // nil: Fyne's dialogs only
 
 	// run runs a native dialog off the UI goroutine, do hands its result
 	// back (fyne.Do); callers that count their goroutines replace them.
@@ -91,6 +92,9 @@ func New(win fyne.Window, prefs fyne.Preferences, run, do func(func())) *FileDia
 // UseFyne makes the dialogs Fyne's own, as in tests, where a native
 // dialog would wait for a person.
 func (d *FileDialogs) UseFyne() { d.native = nil }
+
+// UsePlatform makes p the native dialogs, as tests do with a scripted one.
+func (d *FileDialogs) UsePlatform(p Platform) { d.native = p }
 
 // Native reports whether the platform's own dialogs are used.
 func (d *FileDialogs) Native() bool { return d.native != nil }
@@ -129,7 +133,7 @@ func (d *FileDialogs) OpenFiles(title, purpose string, filter Filter, chosen fun
 		chosen(paths)
 	}
 	if d.native != nil {
-		d.runNative(func() ([]string, error) { return d.native.openFiles(title, dir, filter) }, done,
+		d.runNative(func() ([]string, error) { return d.native.OpenFiles(title, dir, filter) }, done,
 			func() { d.fyneOpen(title, dir, filter, done) })
 		return
 	}
@@ -149,7 +153,7 @@ func (d *FileDialogs) OpenFolder(title, purpose string, chosen func(dir string))
 	}
 	if d.native != nil {
 		d.runNative(func() ([]string, error) {
-			p, err := d.native.openFolder(title, dir)
+			p, err := d.native.OpenFolder(title, dir)
 			return []string{p}, err
 		}, done, func() { d.fyneFolder(title, dir, done) })
 		return
@@ -179,7 +183,7 @@ func (d *FileDialogs) SaveFile(title, purpose, defaultDir, name string, filter F
 	}
 	if d.native != nil {
 		d.runNative(func() ([]string, error) {
-			p, err := d.native.saveFile(title, dir, name, filter)
+			p, err := d.native.SaveFile(title, dir, name, filter)
 			return []string{p}, err
 		}, done, func() { d.fyneSave(title, dir, name, filter, done) })
 		return
@@ -201,7 +205,7 @@ func (d *FileDialogs) runNative(ask func() ([]string, error), done func([]string
 		d.do(func() {
 			d.busy = false
 			switch {
-			case errors.Is(err, errCanceled):
+			case errors.Is(err, ErrCanceled):
 			case err != nil:
 				fyne.LogError("native file dialog failed; using Fyne's", err)
 				fallback()

@@ -2,7 +2,6 @@ package dialogs
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -22,12 +21,12 @@ type fakeNative struct {
 	err       error
 }
 
-func (f *fakeNative) openFiles(_, dir string, filter Filter) ([]string, error) {
+func (f *fakeNative) OpenFiles(_, dir string, filter Filter) ([]string, error) {
 	f.dir, f.filter = dir, filter
 	return f.answer, f.err
 }
 
-func (f *fakeNative) openFolder(_, dir string) (string, error) {
+func (f *fakeNative) OpenFolder(_, dir string) (string, error) {
 	f.dir = dir
 	if len(f.answer) == 0 {
 		return "", f.err
@@ -35,7 +34,7 @@ func (f *fakeNative) openFolder(_, dir string) (string, error) {
 	return f.answer[0], f.err
 }
 
-func (f *fakeNative) saveFile(_, dir, name string, filter Filter) (string, error) {
+func (f *fakeNative) SaveFile(_, dir, name string, filter Filter) (string, error) {
 	f.dir, f.name, f.filter = dir, name, filter
 	if len(f.answer) == 0 {
 		return "", f.err
@@ -95,7 +94,7 @@ func TestOpenFolderAndCancel(t *testing.T) {
 	if got != dir || d.LastFolder("import") != dir {
 		t.Fatalf("folder %q, remembered %q", got, d.LastFolder("import"))
 	}
-	fake.answer, fake.err = nil, errCanceled
+	fake.answer, fake.err = nil, ErrCanceled
 	called := false
 	d.OpenFiles("Import", "import", Filter{}, func([]string) { called = true })
 	if called || win.Canvas().Overlays().Top() != nil {
@@ -161,24 +160,6 @@ func TestFilterMatches(t *testing.T) {
 	}
 	if !(Filter{}).Matches("anything") {
 		t.Error("an empty filter rejects a file")
-	}
-}
-
-func TestXDGDocuments(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "user-dirs.dirs")
-	content := "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/桌面\"\nXDG_DOCUMENTS_DIR=\"$HOME/文档\"\n"
-	if err := os.WriteFile(file, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if got := xdgDocuments(file, "/home/li"); got != "/home/li/文档" {
-		t.Errorf("documents %q", got)
-	}
-	if err := os.WriteFile(file, []byte("XDG_DOCUMENTS_DIR=\"$HOME/\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if got := xdgDocuments(file, "/home/li"); got != "" {
-		t.Errorf("a disabled documents folder gives %q", got)
 	}
 }
 
