@@ -684,7 +684,7 @@ func (v *submissionsView) showReport(reports []app.FileReport, skipped []skipped
 		}
 	}
 	if len(reports) > 1 || len(skipped) > 0 {
-		b.WriteString(lang.L("{{.Imported}} imported of {{.Files}}.", map[string]any{"Imported": imported, "Files": filesText(len(reports))}) + "\n")
+		b.WriteString(lang.L("{{.Imported}} imported of {{.Files}}.", map[string]any{"Imported": imported, "Files": filesText(len(reports) + len(skipped))}) + "\n")
 	}
 	for _, r := range reports {
 		name := names[r.File]

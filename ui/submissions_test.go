@@ -2,16 +2,21 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/assets"
+	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
 func TestImportAndBrowseRecords(t *testing.T) {
@@ -174,5 +179,230 @@ func TestImportReportShowsWhatWasLeftOut(t *testing.T) {
 	mw.bg.Wait()
 	if len(v.subs) != 1 || v.subs[0].Records <= 19 {
 		t.Fatalf("kept notes: %+v", v.subs)
+	}
+}
+
+// useLanguage switches the GUI's language for one test (LANG as the
+// desktop sets it) and back to the system's afterwards. Call it before
+// newTestWindow, whose Setup loads the translations.
+func useLanguage(t *testing.T, locale string) {
+	t.Helper()
+	t.Cleanup(func() { _ = lang.AddTranslationsFS(assets.Translations, "translations") }) // runs after the env is restored
+	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+		t.Setenv(v, "")
+	}
+	t.Setenv("LANG", locale)
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// scripted is a native file dialog that answers as a test tells it.
+type scripted struct {
+	files  []string
+	folder string
+	dir    string // the folder the last dialog started in
+}
+
+func (s *scripted) OpenFiles(_, dir string, _ dialogs.Filter) ([]string, error) {
+	s.dir = dir
+	return s.files, nil
+}
+
+func (s *scripted) OpenFolder(_, dir string) (string, error) {
+	s.dir = dir
+	return s.folder, nil
+}
+
+func (s *scripted) SaveFile(_, dir, name string, _ dialogs.Filter) (string, error) {
+	s.dir = dir
+	return filepath.Join(dir, name), nil
+}
+
+// newCaseWindow opens a test window with one case selected.
+func newCaseWindow(t *testing.T) (*MainWindow, *app.App, int64) {
+	t.Helper()
+	mw, ws := newTestWindow(t)
+	c, err := ws.CreateCase(context.Background(), app.CaseInput{Provider: "星河智算", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw.reload(c.ID)
+	mw.bg.Wait()
+	if mw.subs == nil {
+		t.Fatal("no submissions view")
+	}
+	return mw, ws, c.ID
+}
+
+// reportDialog is the import report on top of the window, or nil.
+func reportDialog(mw *MainWindow) *widget.PopUp {
+	p, _ := mw.win.Canvas().Overlays().Top().(*widget.PopUp)
+	return p
+}
+
+func TestImportFolder(t *testing.T) {
+	folder, err := filepath.Abs(filepath.Join("..", "testdata", "folder-import"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		locale string
+		want   []string
+	}{
+		{"en_US.UTF-8", []string{"2 imported of 5 files.", "✔ folder-import/algorithm.json: 1 record as", "✔ folder-import/more/annotation-qa.csv: 24 records as",
+			"✘ folder-import/broken.csv: not imported, nothing kept.", "Left out, not a type the workbench reads:", "folder-import/photo.png", "folder-import/legacy.xls"}},
+		{"zh_CN.UTF-8", []string{"共 5 个文件，导入 2 个。", "✔ folder-import/algorithm.json：作为", "导入 1 条记录", "导入 24 条记录",
+			"✘ folder-import/broken.csv", "以下文件未导入", "folder-import/photo.png"}},
+	} {
+		t.Run(tc.locale, func(t *testing.T) {
+			useLanguage(t, tc.locale)
+			mw, ws, caseID := newCaseWindow(t)
+			v := mw.subs
+			v.files.UsePlatform(&scripted{folder: folder})
+			v.ImportFolder()
+			mw.bg.Wait()
+
+			report := shownTexts(mw)
+			for _, want := range tc.want {
+				if !strings.Contains(report, want) {
+					t.Errorf("report lacks %q:\n%s", want, report)
+				}
+			}
+			for _, hidden := range []string{".hidden.csv", "~$lock.xlsx"} {
+				if strings.Contains(report, hidden) {
+					t.Errorf("report names %s, which should be passed over", hidden)
+				}
+			}
+			// The file that failed left nothing behind; the others are in.
+			subs, err := ws.ListSubmissions(context.Background(), caseID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, s := range subs {
+				names = append(names, s.FileName)
+			}
+			sort.Strings(names)
+			if strings.Join(names, ",") != "algorithm.json,annotation-qa.csv" || len(v.subs) != 2 {
+				t.Errorf("submissions after the folder import: %v", names)
+			}
+			if got := v.files.LastFolder("import"); got != folder {
+				t.Errorf("last folder %q, want %q", got, folder)
+			}
+		})
+	}
+}
+
+func TestChooseFilesImportsSeveralAndRemembersFolder(t *testing.T) {
+	mw, _, _ := newCaseWindow(t)
+	v := mw.subs
+	sample, _ := filepath.Abs(filepath.Join("..", "testdata", "sample"))
+	native := &scripted{files: []string{filepath.Join(sample, "algorithm.json"), filepath.Join(sample, "annotation-qa.csv")}}
+	v.files.UsePlatform(native)
+	v.ChooseFiles()
+	mw.bg.Wait()
+	if len(v.subs) != 2 {
+		t.Fatalf("%d submissions after choosing two files", len(v.subs))
+	}
+	if native.dir != "" {
+		t.Errorf("the first dialog started in %q", native.dir)
+	}
+	closeReport(t, mw)
+	v.ChooseFiles() // the same files again: duplicates, but the dialog starts where the last ended
+	mw.bg.Wait()
+	if native.dir != sample {
+		t.Errorf("the second dialog started in %q, want %q", native.dir, sample)
+	}
+
+	// Without a native dialog, Fyne's opens inside the window.
+	closeReport(t, mw)
+	v.files.UseFyne()
+	v.ChooseFiles()
+	top := mw.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no file dialog")
+	}
+	if s, w := top.Size(), mw.win.Canvas().Size(); s.Width > w.Width || s.Height > w.Height {
+		t.Errorf("file dialog %v is larger than the window %v", s, w)
+	}
+}
+
+// closeReport presses Escape on the report dialog and checks it closed.
+func closeReport(t *testing.T, mw *MainWindow) {
+	t.Helper()
+	if reportDialog(mw) == nil {
+		t.Fatal("no report shown")
+	}
+	mw.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if mw.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the report")
+	}
+}
+
+func TestReportDialogFitsContent(t *testing.T) {
+	mw, _, _ := newCaseWindow(t)
+	mw.win.Resize(fyne.NewSize(1280, 720))
+	v := mw.subs
+	short := v.showReport([]app.FileReport{{File: "/x/a.csv", Status: app.StatusImported, Kind: "incident", Records: 1}}, nil, nil, nil)
+	small := reportDialog(mw).Content.Size()
+	if small.Height > 260 || small.Width > 700 {
+		t.Errorf("a one-line report is in a %v dialog", small)
+	}
+	short.Hide()
+	// Enter closes it too.
+	v.showReport([]app.FileReport{{File: "/x/a.csv", Status: app.StatusDuplicate}}, nil, nil, nil)
+	mw.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if mw.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Enter did not close the report")
+	}
+
+	var many []app.FileReport
+	for i := range 60 {
+		many = append(many, app.FileReport{File: fmt.Sprintf("/x/%02d-一个很长的文件名-a-rather-long-file-name-that-goes-on-and-on.csv", i),
+			Status: app.StatusFailed, Error: strings.Repeat("the file is not what its name says ", 4)})
+	}
+	v.showReport(many, nil, nil, nil)
+	big := reportDialog(mw).Content.Size()
+	win := mw.win.Canvas().Size()
+	if big.Width > win.Width || big.Height > win.Height || big.Height <= small.Height || big.Width <= small.Width {
+		t.Errorf("a 60-file report is in a %v dialog, the window is %v", big, win)
+	}
+}
+
+func TestKindChooserResetsAfterImport(t *testing.T) {
+	mw, _, _ := newCaseWindow(t)
+	v := mw.subs
+	md := filepath.Join(t.TempDir(), "rules.md")
+	if err := os.WriteFile(md, []byte("# 标注规则\n\n安全性标注覆盖全部类别。\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v.kind.SetSelectedIndex(2)
+	v.ImportPaths([]string{md})
+	mw.bg.Wait()
+	if v.kind.SelectedIndex() != 0 {
+		t.Errorf("kind chooser shows %q after the import", v.kind.Selected)
+	}
+	if report := shownTexts(mw); !strings.Contains(report, "rules.md: 2 passages as") || strings.Contains(report, "record") {
+		t.Errorf("a document's report:\n%s", report)
+	}
+}
+
+func TestCountWording(t *testing.T) {
+	for _, tc := range []struct {
+		locale string
+		want   []string
+	}{
+		{"en_US.UTF-8", []string{"1 record", "2 records", "1 passage", "1,200 passages", "no warnings", "1 warning", "3 warnings", "1 file", "2 files", "1 row", "5 rows"}},
+		{"zh_CN.UTF-8", []string{"1 条记录", "2 条记录", "1 段", "1,200 段", "无警告", "1 条警告", "3 条警告", "1 个文件", "2 个文件", "1 行", "5 行"}},
+	} {
+		t.Run(tc.locale, func(t *testing.T) {
+			useLanguage(t, tc.locale)
+			got := []string{recordsText(1), recordsText(2), passagesText(1), passagesText(1200), warningsText(0), warningsText(1), warningsText(3),
+				filesText(1), filesText(2), rowsText(1), rowsText(5)}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
 	}
 }
