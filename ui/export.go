@@ -8,16 +8,17 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
 // exportLangs are the workbook languages the export dialog offers, in the
@@ -33,6 +34,7 @@ type exportDialog struct {
 	lang    *widget.RadioGroup
 	pi      *widget.Check
 	d       *dialog.ConfirmDialog
+	files   *dialogs.FileDialogs // where to save; made when first needed
 }
 
 // showExport reads what the export would carry, then shows the dialog.
@@ -90,8 +92,9 @@ func (v *checklistView) exportDialog(p app.ExportPreview) *exportDialog {
 			e.chooseFile()
 		}
 	}, v.mw.win)
-	e.d.Resize(fyne.NewSize(720, 420))
+	e.d.Resize(dialogSize(v.mw.win, 720, 420))
 	e.d.Show()
+	dialogs.BindKeys(v.mw.win, e.d, e.d.Confirm, e.d.Dismiss)
 	return e
 }
 
@@ -105,28 +108,57 @@ func (e *exportDialog) selectedLang() string {
 	return app.ExportLangBoth
 }
 
-// chooseFile asks where to save the workbook, then exports.
+// chooseFile asks where to save the workbook, proposing a name in the
+// workbook's language in the user's documents folder (or the folder of
+// the last export), then exports.
 func (e *exportDialog) chooseFile() {
 	v := e.v
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.mw.showError(err)
-			return
+	if e.files == nil {
+		e.files = dialogs.New(v.mw.win, fyne.CurrentApp().Preferences(), v.mw.goBackground, v.mw.do)
+	}
+	service := ""
+	for _, c := range v.mw.cases {
+		if c.ID == v.caseID {
+			service = c.Service.Name
 		}
-		if w == nil {
-			return
+	}
+	name := exportFileName(e.selectedLang(), service, time.Now())
+	e.files.SaveFile(lang.L("Export to Excel"), "export", dialogs.DocumentsDir(), name,
+		dialogs.Filter{Name: lang.L("Excel workbook"), Extensions: []string{".xlsx"}}, e.export)
+}
+
+// exportFileName is the name proposed for a case's workbook:
+// 检查结论-<服务名>-<日期>.xlsx for a Chinese workbook,
+// Inspection-findings-<service>-<date>.xlsx for an English one, and for
+// a bilingual one the name in the interface's language. Characters no
+// file system takes are replaced.
+func exportFileName(workbookLang, service string, day time.Time) string {
+	zh := workbookLang == app.ExportLangZh || workbookLang != app.ExportLangEn && chinese()
+	prefix := "Inspection-findings"
+	if zh {
+		prefix = "检查结论"
+	}
+	parts := []string{prefix}
+	if s := fileNamePart(service); s != "" {
+		parts = append(parts, s)
+	}
+	return strings.Join(append(parts, day.Format("2006-01-02")), "-") + ".xlsx"
+}
+
+// fileNamePart makes s safe in a file name on Windows, macOS and Linux:
+// path separators, the characters Windows reserves and control
+// characters become "_", and it is cut to 60 characters.
+func fileNamePart(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`\/:*?"<>|`, r) {
+			return '_'
 		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			path += ".xlsx"
-		}
-		e.export(path)
-	}, v.mw.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetFileName(fmt.Sprintf("case-%d-inspection.xlsx", v.caseID))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+		return r
+	}, strings.TrimSpace(s))
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60])
+	}
+	return strings.Trim(s, ". ")
 }
 
 // export writes the workbook off the UI goroutine, with a busy dialog.
@@ -153,8 +185,9 @@ func (e *exportDialog) export(path string) {
 			msg.Wrapping = fyne.TextWrapWord
 			msg.Selectable = true
 			d := dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), msg, v.mw.win)
-			d.Resize(fyne.NewSize(620, 200))
+			d.Resize(dialogSize(v.mw.win, 620, 200))
 			d.Show()
+			dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
 			v.mw.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": filepath.Base(rep.Path)}))
 		})
 	})
@@ -163,7 +196,9 @@ func (e *exportDialog) export(path string) {
 // chooseChecklistImport asks for an edited workbook, shows the changes
 // it would make and applies them once confirmed.
 func (v *checklistView) chooseChecklistImport() {
-	v.mw.openFile([]string{".xlsx"}, v.importChecklist)
+	files := dialogs.New(v.mw.win, fyne.CurrentApp().Preferences(), v.mw.goBackground, v.mw.do)
+	files.OpenFiles(lang.L("Import edited checklist"), "export", dialogs.Filter{Name: lang.L("Excel workbook"), Extensions: []string{".xlsx"}},
+		func(paths []string) { v.importChecklist(paths[0]) })
 }
 
 // importChecklist runs a dry run of the workbook, then asks to apply.
@@ -202,8 +237,9 @@ func (v *checklistView) importChecklist(path string) {
 						return err
 					}, nil)
 				}, v.mw.win)
-			d.Resize(fyne.NewSize(760, 480))
+			d.Resize(dialogSize(v.mw.win, 760, 480))
 			d.Show()
+			dialogs.BindKeys(v.mw.win, d, d.Confirm, d.Dismiss)
 		})
 	})
 }
@@ -225,8 +261,9 @@ func (v *checklistView) showChecklistProblems(ie *app.ChecklistImportError) {
 	list.Wrapping = fyne.TextWrapWord
 	list.Selectable = true
 	d := dialog.NewCustom(lang.L("Import edited checklist"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), v.mw.win)
-	d.Resize(fyne.NewSize(760, 480))
+	d.Resize(dialogSize(v.mw.win, 760, 480))
 	d.Show()
+	dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
 }
 
 // exportButtons are the Export and Import buttons of the checklist tab.

@@ -406,3 +406,10 @@ func TestCountWording(t *testing.T) {
 		})
 	}
 }
+
+// newScriptedDialogs are file dialogs of mw whose native dialog is p.
+func newScriptedDialogs(mw *MainWindow, p dialogs.Platform) *dialogs.FileDialogs {
+	d := dialogs.New(mw.win, fyne.CurrentApp().Preferences(), mw.goBackground, mw.do)
+	d.UsePlatform(p)
+	return d
+}
