@@ -19,6 +19,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/ui/dialogs"
+	"github.com/inspection-workbench/workbench/ui/widgets"
 )
 
 const (
@@ -71,7 +73,7 @@ func newSearchView(mw *MainWindow, caseID int64) *searchView {
 	v.query.OnSubmitted = func(string) { v.run() }
 	searchBtn := widget.NewButtonWithIcon(lang.L("Search"), theme.SearchIcon(), v.run)
 	searchBtn.Importance = widget.HighImportance
-	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), v.showHelp)
+	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { v.showHelp() })
 	v.allCases = widget.NewCheck(lang.L("All cases"), func(bool) { v.run() })
 	queryRow := container.NewBorder(nil, nil, nil, container.NewHBox(searchBtn, helpBtn, v.allCases), v.query)
 
@@ -106,10 +108,10 @@ func newSearchView(mw *MainWindow, caseID int64) *searchView {
 
 	v.list = widget.NewList(
 		func() int { return len(v.hits) },
-		func() fyne.CanvasObject { return newHitRow() },
+		func() fyne.CanvasObject { return widgets.NewHitRow(snippetLines) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(v.hits) {
-				o.(*hitRow).set(v.hits[i], v.caseTitle(v.hits[i].CaseID))
+				setHitRow(o.(*widgets.HitRow), v.hits[i], v.caseTitle(v.hits[i].CaseID))
 			}
 		},
 	)
@@ -454,37 +456,9 @@ func hitLocation(h app.SearchHit) string {
 	return joinPlace(parts)
 }
 
-// hitRow is one result in the list: where the hit is, its id to cite,
-// and the snippet with the matched text emphasised, wrapped to at most
-// snippetLines lines.
-type hitRow struct {
-	widget.BaseWidget
-	where   *widget.Label
-	id      *widget.Label
-	snippet *markedText
-}
-
-func newHitRow() *hitRow {
-	r := &hitRow{
-		where:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		id:      widget.NewLabel(""),
-		snippet: newMarkedText(snippetLines),
-	}
-	r.where.Truncation = fyne.TextTruncateEllipsis
-	r.id.Importance = widget.LowImportance
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-// CreateRenderer lays the row out: where and id on a line, the snippet
-// below.
-func (r *hitRow) CreateRenderer() fyne.WidgetRenderer {
-	head := container.NewBorder(nil, nil, nil, r.id, r.where)
-	return widget.NewSimpleRenderer(container.NewBorder(head, nil, nil, nil, r.snippet))
-}
-
-// set shows hit h; caseTitle, when not empty, names its case.
-func (r *hitRow) set(h app.SearchHit, caseTitle string) {
+// setHitRow shows hit h in a result row; caseTitle, when not empty,
+// names its case.
+func setHitRow(r *widgets.HitRow, h app.SearchHit, caseTitle string) {
 	parts := []string{h.File}
 	if loc := hitLocation(h); loc != "" {
 		parts = append(parts, loc)
@@ -495,13 +469,11 @@ func (r *hitRow) set(h app.SearchHit, caseTitle string) {
 	if caseTitle != "" {
 		parts = append(parts, caseTitle) // last: a long title is cut, not the location
 	}
-	r.where.SetText(strings.Join(parts, " · "))
-	r.id.SetText(kindText(h.Kind) + " · " + h.ID)
-	pieces := make([]textPiece, len(h.Segments))
+	pieces := make([]widgets.Piece, len(h.Segments))
 	for i, s := range h.Segments {
-		pieces[i] = textPiece{text: s.Text, mark: s.Mark}
+		pieces[i] = widgets.Piece{Text: s.Text, Mark: s.Mark}
 	}
-	r.snippet.SetPieces(pieces)
+	r.Set(strings.Join(parts, " · "), kindText(h.Kind)+" · "+h.ID, pieces)
 }
 
 // markedTerms are the distinct pieces of text a hit's snippet marks.
@@ -514,34 +486,6 @@ func markedTerms(h app.SearchHit) []string {
 			out = append(out, t)
 		}
 	}
-	return out
-}
-
-// markText splits text into pieces, marking every occurrence of the terms
-// (the longest where two start together).
-func markText(text string, terms []string) []textPiece {
-	var out []textPiece
-	add := func(s string, mark bool) {
-		if s != "" {
-			out = append(out, textPiece{text: s, mark: mark})
-		}
-	}
-	pos := 0
-	for pos < len(text) {
-		at, n := -1, 0
-		for _, t := range terms {
-			if i := strings.Index(text[pos:], t); i >= 0 && (at < 0 || i < at || i == at && len(t) > n) {
-				at, n = i, len(t)
-			}
-		}
-		if at < 0 {
-			break
-		}
-		add(text[pos:pos+at], false)
-		add(text[pos+at:pos+at+n], true)
-		pos += at + n
-	}
-	add(text[pos:], false)
 	return out
 }
 
@@ -619,8 +563,8 @@ func (v *searchView) showPassages(h app.SearchHit, hc app.HitContext) {
 		}
 		metaLabel.Importance = widget.HighImportance
 		metaLabel.TextStyle.Bold = true
-		text := newMarkedText(0)
-		text.SetPieces(markText(p.Text, terms))
+		text := widgets.NewMarkedText(0)
+		text.SetPieces(widgets.Mark(p.Text, terms))
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameHover))
 		bg.CornerRadius = theme.InputRadiusSize()
 		current = container.NewStack(bg, container.NewVBox(metaLabel, text))
@@ -629,8 +573,9 @@ func (v *searchView) showPassages(h app.SearchHit, hc app.HitContext) {
 	scroll := container.NewVScroll(box)
 	content := container.NewBorder(v.hitHeader(h, hc.Submission), nil, nil, nil, scroll)
 	d := dialog.NewCustom(hc.Submission.FileName, lang.L("Close"), content, v.mw.win)
-	d.Resize(fyne.NewSize(820, 560))
+	d.Resize(dialogSize(v.mw.win, 820, 560))
 	d.Show()
+	dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
 	if current != nil {
 		// Bring the hit into view when the passages before it fill the view.
 		if bottom := current.Position().Y + current.Size().Height; bottom > scroll.Size().Height {
@@ -640,7 +585,7 @@ func (v *searchView) showPassages(h app.SearchHit, hc app.HitContext) {
 }
 
 // showHelp explains the query syntax.
-func (v *searchView) showHelp() {
+func (v *searchView) showHelp() *dialog.CustomDialog {
 	rows := []struct{ example, text string }{
 		{"违法 report", lang.X("search.help.words", "Every word must occur (in any order).")},
 		{`"违法内容"`, lang.X("search.help.phrase", "Exact phrase: these words in this order, next to each other.")},
@@ -680,6 +625,8 @@ func (v *searchView) showHelp() {
 	valuesTitle := widget.NewLabelWithStyle(lang.L("Filter values"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := container.NewVBox(intro, grid, widget.NewSeparator(), valuesTitle, values)
 	d := dialog.NewCustom(lang.L("Query syntax"), lang.L("Close"), container.NewVScroll(body), v.mw.win)
-	d.Resize(fyne.NewSize(820, 600))
+	d.Resize(dialogSize(v.mw.win, 820, 600))
 	d.Show()
+	dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
+	return d
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/ui/widgets"
 )
 
 // newDemoWindow is a test window on a workspace holding the demo case,
@@ -62,10 +63,10 @@ func mustSearch(t *testing.T, ws *app.App, req app.SearchRequest) app.SearchResu
 }
 
 // shownHitRows are the result rows the list draws.
-func shownHitRows(mw *MainWindow) []*hitRow {
-	var rows []*hitRow
+func shownHitRows(mw *MainWindow) []*widgets.HitRow {
+	var rows []*widgets.HitRow
 	for _, o := range objectsOf(mw.search.list) {
-		if r, ok := o.(*hitRow); ok && r.Visible() && r.where.Text != "" {
+		if r, ok := o.(*widgets.HitRow); ok && r.Visible() && r.Where() != "" {
 			rows = append(rows, r)
 		}
 	}
@@ -109,11 +110,11 @@ func TestSearchFacetsAndPaging(t *testing.T) {
 		t.Fatal("the list draws no rows")
 	}
 	for _, r := range rows[:min(len(rows), 5)] {
-		if !strings.Contains(r.id.Text, "-") || !strings.Contains(r.where.Text, " · ") {
-			t.Errorf("row shows %q / %q", r.where.Text, r.id.Text)
+		if !strings.Contains(r.ID(), "-") || !strings.Contains(r.Where(), " · ") {
+			t.Errorf("row shows %q / %q", r.Where(), r.ID())
 		}
-		if marked := markedTexts(r.snippet); !strings.Contains(marked, "个人信息") {
-			t.Errorf("row %q emphasises %q, not the match", r.where.Text, marked)
+		if marked := markedTexts(r.Snippet()); !strings.Contains(marked, "个人信息") {
+			t.Errorf("row %q emphasises %q, not the match", r.Where(), marked)
 		}
 	}
 
@@ -259,7 +260,7 @@ func TestOpenHitShowsContext(t *testing.T) {
 	// The hit passage is emphasised, and the match within it.
 	found := false
 	for _, o := range objectsOf(mw.win.Canvas().Overlays().Top()) {
-		if mt, ok := o.(*markedText); ok && mt.Text() == hc.Passages[hc.Current].Text {
+		if mt, ok := o.(*widgets.MarkedText); ok && mt.Text() == hc.Passages[hc.Current].Text {
 			found = strings.Contains(markedTexts(mt), "标注")
 		}
 	}
@@ -424,8 +425,8 @@ func TestDeleteCaseRemovesItsHits(t *testing.T) {
 	}
 }
 
-// markedTexts are the emphasised texts a markedText draws, run together.
-func markedTexts(mt *markedText) string {
+// markedTexts are the emphasised texts a MarkedText draws, run together.
+func markedTexts(mt *widgets.MarkedText) string {
 	var b strings.Builder
 	for _, o := range test.WidgetRenderer(mt).Objects() {
 		if tx, ok := o.(*canvas.Text); ok && tx.TextStyle.Bold {
@@ -437,9 +438,9 @@ func markedTexts(mt *markedText) string {
 
 // rowTexts are the texts a hit row's snippet draws, on how many lines,
 // and how far down the last one ends.
-func rowTexts(r *hitRow) (texts []string, lines int, bottom float32) {
+func rowTexts(r *widgets.HitRow) (texts []string, lines int, bottom float32) {
 	ys := map[float32]bool{}
-	for _, o := range test.WidgetRenderer(r.snippet).Objects() {
+	for _, o := range test.WidgetRenderer(r.Snippet()).Objects() {
 		if tx, ok := o.(*canvas.Text); ok && tx.Text != "" {
 			texts = append(texts, tx.Text)
 			ys[tx.Position().Y] = true
@@ -465,11 +466,11 @@ func TestHitRowFitsSnippet(t *testing.T) {
 			Text string
 			Mark bool
 		}{strings.Repeat("】信息 / 停止生成 stop generation；停止传输 stop transmission；", 4) + "END", false})
-	r := newHitRow()
+	r := widgets.NewHitRow(snippetLines)
 	w := test.NewWindow(r)
 	defer w.Close()
 	w.Resize(fyne.NewSize(420, 200))
-	r.set(long, "")
+	setHitRow(r, long, "")
 	r.Resize(fyne.NewSize(400, r.MinSize().Height))
 
 	texts, lines, bottom := rowTexts(r)
@@ -480,26 +481,26 @@ func TestHitRowFitsSnippet(t *testing.T) {
 	if !strings.HasSuffix(text, "…") || strings.Contains(text, "END") || !strings.Contains(text, "赌博推广") {
 		t.Errorf("long snippet shows %q", text)
 	}
-	if bottom > r.snippet.Size().Height {
-		t.Errorf("snippet text reaches %v, below its %v-high box", bottom, r.snippet.Size().Height)
+	if bottom > r.Snippet().Size().Height {
+		t.Errorf("snippet text reaches %v, below its %v-high box", bottom, r.Snippet().Size().Height)
 	}
 
 	// A short snippet is shown whole, and a wider row shows more.
 	short := long
 	short.Segments = long.Segments[:2]
-	r.set(short, "")
+	setHitRow(r, short, "")
 	if texts, _, _ := rowTexts(r); strings.Join(texts, "") != "…法内容 illegal content / 用户举报 / 生成内容含【赌博推广" {
 		t.Errorf("short snippet shows %q", texts)
 	}
-	r.set(long, "")
+	setHitRow(r, long, "")
 	narrow, _, _ := rowTexts(r)
 	r.Resize(fyne.NewSize(800, r.MinSize().Height))
 	wide, _, _ := rowTexts(r)
 	if len(strings.Join(wide, "")) <= len(strings.Join(narrow, "")) {
 		t.Errorf("a wider row shows no more: %q vs %q", wide, narrow)
 	}
-	if r.where.Text != "incidents.csv" || !strings.HasSuffix(r.id.Text, "rec-1") {
-		t.Errorf("row header %q / %q", r.where.Text, r.id.Text)
+	if r.Where() != "incidents.csv" || !strings.HasSuffix(r.ID(), "rec-1") {
+		t.Errorf("row header %q / %q", r.Where(), r.ID())
 	}
 
 	// Chinese without spaces, marks between, wraps inside the row.
@@ -517,11 +518,11 @@ func TestHitRowFitsSnippet(t *testing.T) {
 			}{"标注", true})
 	}
 	r.Resize(fyne.NewSize(400, r.MinSize().Height))
-	r.set(cjk, "")
-	for _, o := range test.WidgetRenderer(r.snippet).Objects() {
+	setHitRow(r, cjk, "")
+	for _, o := range test.WidgetRenderer(r.Snippet()).Objects() {
 		tx := o.(*canvas.Text)
-		if right := tx.Position().X + tx.Size().Width; right > r.snippet.Size().Width {
-			t.Errorf("%q ends at %v, past the row's %v", tx.Text, right, r.snippet.Size().Width)
+		if right := tx.Position().X + tx.Size().Width; right > r.Snippet().Size().Width {
+			t.Errorf("%q ends at %v, past the row's %v", tx.Text, right, r.Snippet().Size().Width)
 		}
 	}
 	if texts, lines, _ := rowTexts(r); lines != snippetLines || !strings.HasSuffix(strings.Join(texts, ""), "…") {
@@ -530,7 +531,7 @@ func TestHitRowFitsSnippet(t *testing.T) {
 }
 
 func TestWrapTokens(t *testing.T) {
-	got := strings.Join(wrapTokens("违法 report（SFT）\n数据"), "|")
+	got := strings.Join(widgets.WrapTokens("违法 report（SFT）\n数据"), "|")
 	if want := "违|法| |report|（|SFT|）|\n|数|据"; got != want {
 		t.Errorf("tokens %q, want %q", got, want)
 	}

@@ -1,4 +1,7 @@
-package ui
+// Package widgets holds the workbench's reusable widgets: presentation
+// only, they know nothing of the workspace; pages fill them and react to
+// their On… callbacks.
+package widgets
 
 import (
 	"strings"
@@ -11,13 +14,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// textPiece is a piece of text; mark is set on matched text.
-type textPiece struct {
-	text string
-	mark bool
+// Piece is a piece of text; Mark is set on matched text.
+type Piece struct {
+	Text string
+	Mark bool
 }
 
-// markedText draws text with its marked pieces emphasised (bold, in the
+// MarkedText draws text with its marked pieces emphasised (bold, in the
 // primary colour: the CJK font has no bold face), wrapped to its width:
 // between any two Chinese characters, at spaces elsewhere. With maxLines
 // above 0 it is that many lines high and text that does not fit is cut
@@ -26,42 +29,44 @@ type textPiece struct {
 // Fyne's RichText would do, but with several segments on a line it lets
 // Chinese text run past the right edge, and its ellipsis drops what
 // follows the first line.
-type markedText struct {
+type MarkedText struct {
 	widget.BaseWidget
-	pieces   []textPiece
+	pieces   []Piece
 	maxLines int
 }
 
-func newMarkedText(maxLines int) *markedText {
-	t := &markedText{maxLines: maxLines}
+// NewMarkedText returns an empty MarkedText that is maxLines lines high,
+// or as high as its text with 0.
+func NewMarkedText(maxLines int) *MarkedText {
+	t := &MarkedText{maxLines: maxLines}
 	t.ExtendBaseWidget(t)
 	return t
 }
 
 // SetPieces replaces the text.
-func (t *markedText) SetPieces(pieces []textPiece) {
+func (t *MarkedText) SetPieces(pieces []Piece) {
 	t.pieces = pieces
 	t.Refresh()
 }
 
 // Text is the whole text, marked or not.
-func (t *markedText) Text() string {
+func (t *MarkedText) Text() string {
 	var b strings.Builder
 	for _, p := range t.pieces {
-		b.WriteString(p.text)
+		b.WriteString(p.Text)
 	}
 	return b.String()
 }
 
 // CreateRenderer returns the renderer that lays the lines out.
-func (t *markedText) CreateRenderer() fyne.WidgetRenderer {
+func (t *MarkedText) CreateRenderer() fyne.WidgetRenderer {
 	r := &markedTextRenderer{t: t}
 	r.build(t.Size().Width)
 	return r
 }
 
 type markedTextRenderer struct {
-	t       *markedText
+	t       *MarkedText
 	objects []fyne.CanvasObject
 	width   float32 // the width last laid out for
 	lines   int     // lines used at that width
@@ -171,8 +176,8 @@ func (r *markedTextRenderer) build(width float32) {
 	}
 pieces:
 	for _, p := range r.t.pieces {
-		for _, tok := range wrapTokens(p.text) {
-			if !add(tok, p.mark) {
+		for _, tok := range WrapTokens(p.Text) {
+			if !add(tok, p.Mark) {
 				cut = true
 				break pieces
 			}
@@ -221,10 +226,10 @@ pieces:
 	r.width, r.lines = width, len(lines)
 }
 
-// wrapTokens splits text where a line may break: around every Chinese
+// WrapTokens splits text where a line may break: around every Chinese
 // (or Japanese, Korean) character and full-width punctuation, at spaces,
 // and at line breaks, which are tokens of their own.
-func wrapTokens(text string) []string {
+func WrapTokens(text string) []string {
 	var out []string
 	start := -1 // start of the word being read
 	flush := func(end int) {
@@ -257,4 +262,32 @@ func breaksAnywhere(c rune) bool {
 		c >= 0x3000 && c <= 0x303f || // CJK punctuation
 		c >= 0xff00 && c <= 0xffef || // full-width forms
 		c == '…' || c == '—'
+}
+
+// Mark splits text into pieces, marking every occurrence of the terms
+// (the longest where two start together).
+func Mark(text string, terms []string) []Piece {
+	var out []Piece
+	add := func(s string, mark bool) {
+		if s != "" {
+			out = append(out, Piece{Text: s, Mark: mark})
+		}
+	}
+	pos := 0
+	for pos < len(text) {
+		at, n := -1, 0
+		for _, t := range terms {
+			if i := strings.Index(text[pos:], t); i >= 0 && (at < 0 || i < at || i == at && len(t) > n) {
+				at, n = i, len(t)
+			}
+		}
+		if at < 0 {
+			break
+		}
+		add(text[pos:pos+at], false)
+		add(text[pos+at:pos+at+n], true)
+		pos += at + n
+	}
+	add(text[pos:], false)
+	return out
 }
