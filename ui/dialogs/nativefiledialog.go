@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -76,7 +77,8 @@ type FileDialogs struct {
 
 // New returns the file dialogs of win, remembering folders in prefs. It
 // uses the platform's dialogs when they are there (on Linux when zenity,
-// qarma or matedialog is installed), Fyne's otherwise. run starts a
+// qarma or matedialog is installed), Fyne's otherwise, and always in a
+// test binary. run starts a
 // function on a goroutine and do hands one to the UI goroutine; nil means
 // `go` and fyne.Do.
 func New(win fyne.Window, prefs fyne.Preferences, run, do func(func())) *FileDialogs {
@@ -86,7 +88,13 @@ func New(win fyne.Window, prefs fyne.Preferences, run, do func(func())) *FileDia
 	if do == nil {
 		do = fyne.Do
 	}
-	return &FileDialogs{win: win, prefs: prefs, native: platformDialogs(), run: run, do: do}
+	d := &FileDialogs{win: win, prefs: prefs, run: run, do: do}
+	if !testing.Testing() {
+		// In tests a native dialog would wait for a person; they script
+		// one with UsePlatform.
+		d.native = platformDialogs()
+	}
+	return d
 }
 
 // UseFyne makes the dialogs Fyne's own, as in tests, where a native
