@@ -413,3 +413,22 @@ func newScriptedDialogs(mw *MainWindow, p dialogs.Platform) *dialogs.FileDialogs
 	d.UsePlatform(p)
 	return d
 }
+
+// TestPagesFitSmallScreens checks that the Submissions and Search pages
+// need no more room than the right-hand side of a 1280×720 window leaves
+// them beside the case list, in both languages: no control is cut off.
+func TestPagesFitSmallScreens(t *testing.T) {
+	for _, locale := range []string{"zh_CN.UTF-8", "en_US.UTF-8"} {
+		t.Run(locale, func(t *testing.T) {
+			useLanguage(t, locale)
+			mw, _, _ := newCaseWindow(t)
+			room := fyne.NewSize(1280*0.7-40, 720-120) // case list, tabs, status bar
+			for name, page := range map[string]fyne.CanvasObject{"submissions": mw.subs.content, "search": mw.search.content} {
+				t.Logf("%s needs %v", name, page.MinSize())
+				if min := page.MinSize(); min.Width > room.Width || min.Height > room.Height {
+					t.Errorf("%s page needs %v, a 1280×720 window leaves %v", name, min, room)
+				}
+			}
+		})
+	}
+}
