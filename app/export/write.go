@@ -322,6 +322,7 @@ type kind int
 const (
 	kindText     kind = iota // short text, top-aligned
 	kindWrap                 // longer text, wrapped
+	kindLabel                // a label, "中文 / English" on two lines in bilingual sheets
 	kindDate                 // a date
 	kindDateTime             // a date and time
 	kindInt                  // a count
@@ -375,9 +376,14 @@ func (x *writer) newTable(i int, cols []column, rows [][]any, freezeCols int) (*
 	}
 	widths := make([]float64, len(cols))
 	for c := range cols {
-		w := max(displayWidth(short(cols[c].head, x.lang)), cols[c].width)
+		// Headers wrap: a bilingual one takes two lines.
+		w := max(labelWidth(short(cols[c].head, x.lang)), cols[c].width)
 		for _, r := range rows {
-			w = max(w, valueWidth(r[c]))
+			if cols[c].kind == kindLabel {
+				w = max(w, labelWidth(r[c]))
+			} else {
+				w = max(w, valueWidth(r[c]))
+			}
 		}
 		widths[c] = fitWidth(w)
 	}
@@ -513,7 +519,7 @@ func isBreakAfter(r rune) bool {
 func (t *table) rowHeight(cells []any, header bool) float64 {
 	lines := 1
 	for c, v := range cells {
-		if c >= len(t.widths) || !header && t.cols[c].kind != kindWrap {
+		if c >= len(t.widths) || !header && t.cols[c].kind != kindWrap && t.cols[c].kind != kindLabel {
 			continue
 		}
 		if cell, ok := v.(excelize.Cell); ok {
@@ -541,6 +547,23 @@ func freeze(sw *excelize.StreamWriter, cols, rows int) error {
 	}
 	return sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: pane,
 		Selection: []excelize.Selection{{SQRef: cell, ActiveCell: cell, Pane: pane}}})
+}
+
+// labelWidth is the display width of a label cell: its wider half when it
+// reads "中文 / English", which wraps there.
+func labelWidth(v any) int {
+	if cell, ok := v.(excelize.Cell); ok {
+		v = cell.Value
+	}
+	s, ok := v.(string)
+	if !ok {
+		return valueWidth(v)
+	}
+	w := 0
+	for part := range strings.SplitSeq(s, " / ") {
+		w = max(w, displayWidth(part))
+	}
+	return w
 }
 
 // valueWidth is the display width of a cell value.
@@ -594,7 +617,7 @@ func (t *table) addRow(cells []any, header bool) error {
 // style is the style of value v in a column of kind k.
 func (x *writer) style(k kind, v any) int {
 	switch k {
-	case kindWrap:
+	case kindWrap, kindLabel:
 		return x.st.wrap
 	case kindDate:
 		if _, ok := v.(time.Time); ok {
@@ -763,8 +786,8 @@ func (x *writer) checklist() error {
 		{head: hArticles, kind: kindWrap},
 		{head: hTitle, kind: kindWrap},
 		{head: hRequirement, kind: kindWrap},
-		{head: hResult, kind: kindText},
-		{head: hSeverity, kind: kindText},
+		{head: hResult, kind: kindLabel},
+		{head: hSeverity, kind: kindLabel},
 		{head: hNote, kind: kindWrap, width: 30},
 		{head: hFinding, kind: kindWrap, width: 30},
 		{head: hDeadline, kind: kindDate, width: 10},
@@ -782,10 +805,10 @@ func (x *writer) checklist() error {
 	// The result and severity columns fit their widest label, whichever
 	// the auditor chooses.
 	for _, code := range Results {
-		cols[4].width = max(cols[4].width, displayWidth(ResultLabel(code, x.lang)))
+		cols[4].width = max(cols[4].width, labelWidth(ResultLabel(code, x.lang)))
 	}
 	for _, code := range Severities {
-		cols[5].width = max(cols[5].width, displayWidth(SeverityLabel(code, x.lang)))
+		cols[5].width = max(cols[5].width, labelWidth(SeverityLabel(code, x.lang)))
 	}
 	t, err := x.filledTable(SheetChecklist, cols, rows, 1)
 	if err != nil {
@@ -808,8 +831,8 @@ func (x *writer) findings() error {
 	cols := []column{
 		{head: hItemID, kind: kindText},
 		{head: hTitle, kind: kindWrap},
-		{head: hResult, kind: kindText},
-		{head: hSeverity, kind: kindText},
+		{head: hResult, kind: kindLabel},
+		{head: hSeverity, kind: kindLabel},
 		{head: hFinding, kind: kindWrap, width: 30},
 		{head: hDeadline, kind: kindDate, width: 10},
 		{head: hArticles, kind: kindWrap},
@@ -852,7 +875,7 @@ func (x *writer) evidence() error {
 		{head: Text{"引用", "Reference"}, kind: kindWrap, width: 16},
 		{head: Text{"命中编号", "Hit id"}, kind: kindText, width: 9},
 		{head: hFile, kind: kindWrap, width: 20},
-		{head: hKind, kind: kindWrap, width: 12},
+		{head: hKind, kind: kindLabel, width: 12},
 		{head: hSHA256, kind: kindWrap, width: 16},
 		{head: Text{"位置", "Location"}, kind: kindWrap, width: 20},
 		{head: Text{"引文", "Quoted text"}, kind: kindWrap, width: maxColWidth},
