@@ -773,6 +773,12 @@ func TestPrintLayout(t *testing.T) {
 				if scale := printable / total; scale < 0.6 {
 					t.Errorf("%s: prints at %.0f %% of its size", sheet, scale*100)
 				}
+				// The text columns keep room to be read: the requirement
+				// (D of the Checklist) and the quote (H of the Evidence)
+				// are not squeezed by labels and headers.
+				if w := widths[map[bool]int{true: 3, false: 7}[sheet == SheetName(SheetChecklist, lang)]]; w < 20 {
+					t.Errorf("%s: the main text column is %v wide", sheet, w)
+				}
 				// Every row as high as its longest cell needs: at least
 				// its text's width over the column's, in lines of 11-point
 				// text (15 points), up to Excel's 409.
