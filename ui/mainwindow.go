@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -185,59 +183,30 @@ func (mw *MainWindow) showEmpty() {
 // showCase puts one case on the right-hand side.
 func (mw *MainWindow) showCase(c app.Case) {
 	mw.selected = c.ID
-	title := widget.NewRichTextFromMarkdown("# " + escapeMarkdown(c.Title))
-	title.Wrapping = fyne.TextWrapWord
-
-	orNone := func(s string) string {
-		if s == "" {
-			return "—"
-		}
-		return s
-	}
-	modalities := make([]string, len(c.Service.Modalities))
-	for i, m := range c.Service.Modalities {
-		modalities[i] = modalityText(m)
-	}
-	publicOpinion := lang.L("No")
-	if c.Service.PublicOpinion {
-		publicOpinion = lang.L("Yes")
-	}
-	rows := []struct{ label, value string }{
-		{lang.L("Case number"), strconv.FormatInt(c.ID, 10)},
-		{lang.L("Status"), statusText(c.Status)},
-		{lang.L("Opened on"), c.OpenedOn},
-		{lang.L("Provider"), c.Provider.Name},
-		{lang.L("Unified social credit code"), orNone(c.Provider.CreditCode)},
-		{lang.L("Service"), c.Service.Name},
-		{lang.L("Filing number"), orNone(c.Service.FilingNo)},
-		{lang.L("Modalities"), orNone(strings.Join(modalities, lang.L(", ")))},
-		{lang.L("Public-opinion attribute (Art. 17)"), publicOpinion},
-		{lang.L("Inspectors"), orNone(strings.Join(c.Inspectors, lang.L(", ")))},
-		{lang.L("Checklist template"), c.ChecklistTemplate},
-	}
-	grid := container.New(layout.NewFormLayout())
-	for _, r := range rows {
-		v := widget.NewLabel(r.value)
-		v.Wrapping = fyne.TextWrapWord
-		v.Selectable = true
-		grid.Add(widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-		grid.Add(v)
-	}
-	deleteBtn := widget.NewButtonWithIcon(lang.L("Delete case…"), theme.DeleteIcon(), func() { mw.confirmDeleteCase(c) })
-	deleteBtn.Importance = widget.DangerImportance
-	actions := container.NewHBox(layout.NewSpacer(), deleteBtn)
 	mw.subs = newSubmissionsView(mw, c.ID)
 	mw.search = newSearchView(mw, c.ID)
 	mw.checks = newChecklistView(mw, c.ID)
-	progress := container.NewVBox(widget.NewLabelWithStyle(lang.L("Checklist"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), mw.checks.overview)
-	overview := container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), grid, widget.NewSeparator(), progress,
-		widget.NewSeparator(), actions))
+	overview := newOverviewPage(mw, c)
+	overview.OnItem = func(id string) {
+		mw.tabs.SelectIndex(tabChecklist)
+		if id != "" {
+			mw.checks.tree.Select(id)
+		}
+	}
+	overview.OnSubmissions = func() { mw.tabs.SelectIndex(tabSubmissions) }
+	overview.OnSearch = mw.runSearch
 	mw.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), overview),
+		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), overview.content),
 		container.NewTabItemWithIcon(lang.L("Submissions"), theme.FolderOpenIcon(), mw.subs.content),
 		container.NewTabItemWithIcon(lang.L("Search"), theme.SearchIcon(), mw.search.content),
 		container.NewTabItemWithIcon(lang.L("Checklist"), theme.ListIcon(), mw.checks.content),
 	)
+	tabs := mw.tabs
+	tabs.OnSelected = func(ti *container.TabItem) {
+		if ti == tabs.Items[tabOverview] {
+			overview.load() // the other tabs may have changed what it shows
+		}
+	}
 	mw.content.Objects = []fyne.CanvasObject{mw.tabs}
 	mw.content.Refresh()
 }

@@ -322,6 +322,7 @@ type kind int
 const (
 	kindText     kind = iota // short text, top-aligned
 	kindWrap                 // longer text, wrapped
+	kindLabel                // a label, "中文 / English" on two lines in bilingual sheets
 	kindDate                 // a date
 	kindDateTime             // a date and time
 	kindInt                  // a count
@@ -353,11 +354,12 @@ func (x *writer) filledTable(i int, cols []column, rows [][]any, freezeCols int)
 
 // table writes one table sheet through a stream writer.
 type table struct {
-	x     *writer
-	sheet string
-	sw    *excelize.StreamWriter
-	cols  []column
-	row   int
+	x      *writer
+	sheet  string
+	sw     *excelize.StreamWriter
+	cols   []column
+	widths []float64 // the columns' widths, in Excel's character units
+	row    int
 }
 
 // newTable starts a table sheet: page set-up, column widths, frozen
@@ -372,29 +374,165 @@ func (x *writer) newTable(i int, cols []column, rows [][]any, freezeCols int) (*
 	if err != nil {
 		return nil, err
 	}
+	widths := make([]float64, len(cols))
+	for c := range cols {
+		// Headers wrap: a bilingual one takes two lines.
+		w := max(labelWidth(short(cols[c].head, x.lang)), cols[c].width)
+		for _, r := range rows {
+			if cols[c].kind == kindLabel {
+				w = max(w, labelWidth(r[c]))
+			} else {
+				w = max(w, valueWidth(r[c]))
+			}
+		}
+		widths[c] = fitWidth(w)
+	}
+	fitPage(widths, cols)
 	// excelize puts each column width set before the earlier ones, and
 	// Excel wants them in ascending order: set them last column first.
 	for c := len(cols) - 1; c >= 0; c-- {
-		w := max(displayWidth(short(cols[c].head, x.lang)), cols[c].width)
-		for _, r := range rows {
-			w = max(w, valueWidth(r[c]))
-		}
-		if err := sw.SetColWidth(c+1, c+1, fitWidth(w)); err != nil {
+		if err := sw.SetColWidth(c+1, c+1, widths[c]); err != nil {
 			return nil, err
 		}
 	}
 	if err := freeze(sw, freezeCols, 1); err != nil {
 		return nil, err
 	}
-	t := &table{x: x, sheet: sheet, sw: sw, cols: cols}
+	t := &table{x: x, sheet: sheet, sw: sw, cols: cols, widths: widths}
 	head := make([]any, len(cols))
 	for c, col := range cols {
 		head[c] = excelize.Cell{StyleID: x.st.header, Value: escapeCell(short(col.head, x.lang))}
 	}
-	if err := t.addCells(head); err != nil {
+	if err := t.addRow(head, true); err != nil {
 		return nil, err
 	}
 	return t, nil
+}
+
+// Printing. Sheets print on A4 landscape fitted to the page width, so
+// their columns together must be narrow enough for the scale to stay
+// legible; rows are as high as their wrapped text.
+const (
+	// printableWidth is the width inside the page margins, in pixels at
+	// 96 dpi: 297 mm less 2 × 0.4 in.
+	printableWidth = (297/25.4 - 2*marginSide) * 96
+	marginSide     = 0.4 // left and right page margins, in inches
+	// minPrintScale is the smallest scale a sheet prints at; columns are
+	// narrowed (their text wraps) until it is reached.
+	minPrintScale = 0.7
+	// minWrapWidth is the narrowest a wrapped column is made.
+	minWrapWidth = 12
+	// lineHeight is the height of a line of 11-point text, Chinese
+	// included, and rowPadding the space above and below, in points;
+	// maxRowHeight is the highest row Excel allows.
+	lineHeight   = 15.6
+	rowPadding   = 3
+	maxRowHeight = 409
+)
+
+// columnPixels is how wide a column of width w prints at 100 %: Excel's
+// character unit is the width of a digit (7 pixels in the 11-point default
+// font) and every column has 5 pixels of padding.
+func columnPixels(w float64) float64 { return w*7 + 5 }
+
+// printScale is the scale at which columns of these widths fit the width
+// of an A4 landscape page, at most 1.
+func printScale(widths []float64) float64 {
+	total := 0.0
+	for _, w := range widths {
+		total += columnPixels(w)
+	}
+	if total == 0 {
+		return 1
+	}
+	return min(printableWidth/total, 1)
+}
+
+// fitPage narrows the wrapped columns, the widest the most, until the
+// sheet prints at minPrintScale or more; short-text columns keep their
+// width, so codes, dates and counts stay on one line.
+func fitPage(widths []float64, cols []column) {
+	for printScale(widths) < minPrintScale {
+		widest := -1
+		for c := range cols {
+			if cols[c].kind == kindWrap && widths[c] > minWrapWidth && (widest < 0 || widths[c] > widths[widest]) {
+				widest = c
+			}
+		}
+		if widest < 0 {
+			return // nothing left to narrow: it prints smaller
+		}
+		widths[widest]--
+	}
+}
+
+// wrappedLines is how many lines s takes wrapped in a column of width w:
+// words move whole to the next line when they do not fit, Chinese breaks
+// between any two characters, which count double.
+func wrappedLines(s string, w float64) int {
+	room := max(int(w)-1, 1) // a little is lost to the cell's margins
+	lines := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		lines++
+		used, word := 0, 0 // width on the line so far; of the word being read
+		place := func() {
+			if used > 0 && used+word > room {
+				lines++
+				used = 0
+			}
+			for word > room { // a word longer than a line fills lines
+				lines++
+				word -= room
+			}
+			used += word
+			word = 0
+		}
+		for _, r := range line {
+			if r == ' ' {
+				place()
+				used++
+				continue
+			}
+			rw := runeWidth(r)
+			word += rw
+			if rw == 2 || isBreakAfter(r) {
+				place()
+			}
+		}
+		place()
+	}
+	return max(lines, 1)
+}
+
+// isBreakAfter reports whether a line may break after r besides at
+// spaces: after hyphens, slashes and Chinese punctuation.
+func isBreakAfter(r rune) bool {
+	switch r {
+	case '-', '/', '，', '。', '、', '；', '：':
+		return true
+	}
+	return false
+}
+
+// rowHeight is the height, in points, of a row whose wrapped cells hold
+// these values; 0 when every cell fits on one line (the default height).
+func (t *table) rowHeight(cells []any, header bool) float64 {
+	lines := 1
+	for c, v := range cells {
+		if c >= len(t.widths) || !header && t.cols[c].kind != kindWrap && t.cols[c].kind != kindLabel {
+			continue
+		}
+		if cell, ok := v.(excelize.Cell); ok {
+			v = cell.Value
+		}
+		if s, ok := v.(string); ok && s != "" {
+			lines = max(lines, wrappedLines(s, t.widths[c]))
+		}
+	}
+	if lines == 1 {
+		return 0
+	}
+	return min(float64(lines)*lineHeight+rowPadding, maxRowHeight)
 }
 
 // freeze freezes the first rows rows and cols columns.
@@ -409,6 +547,23 @@ func freeze(sw *excelize.StreamWriter, cols, rows int) error {
 	}
 	return sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: pane,
 		Selection: []excelize.Selection{{SQRef: cell, ActiveCell: cell, Pane: pane}}})
+}
+
+// labelWidth is the display width of a label cell: its wider half when it
+// reads "中文 / English", which wraps there.
+func labelWidth(v any) int {
+	if cell, ok := v.(excelize.Cell); ok {
+		v = cell.Value
+	}
+	s, ok := v.(string)
+	if !ok {
+		return valueWidth(v)
+	}
+	w := 0
+	for part := range strings.SplitSeq(s, " / ") {
+		w = max(w, displayWidth(part))
+	}
+	return w
 }
 
 // valueWidth is the display width of a cell value.
@@ -444,18 +599,25 @@ func (t *table) add(values []any) error {
 	return t.addCells(cells)
 }
 
-func (t *table) addCells(cells []any) error {
+func (t *table) addCells(cells []any) error { return t.addRow(cells, false) }
+
+// addRow writes a row of cells as high as its wrapped text (the header's
+// text all wraps).
+func (t *table) addRow(cells []any, header bool) error {
 	if t.row >= maxRows {
 		return fmt.Errorf("more than %d rows, more than a sheet can hold", maxRows-1)
 	}
 	t.row++
+	if h := t.rowHeight(cells, header); h > 0 {
+		return t.sw.SetRow("A"+strconv.Itoa(t.row), cells, excelize.RowOpts{Height: h})
+	}
 	return t.sw.SetRow("A"+strconv.Itoa(t.row), cells)
 }
 
 // style is the style of value v in a column of kind k.
 func (x *writer) style(k kind, v any) int {
 	switch k {
-	case kindWrap:
+	case kindWrap, kindLabel:
 		return x.st.wrap
 	case kindDate:
 		if _, ok := v.(time.Time); ok {
@@ -503,6 +665,12 @@ func (x *writer) pageSetup(sheet string, titleRows int) error {
 		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
 	}); err != nil {
 		return fmt.Errorf("page layout: %w", err)
+	}
+	side, topBottom, headerFooter := marginSide, 0.75, 0.3
+	if err := x.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &topBottom, Bottom: &topBottom, Header: &headerFooter, Footer: &headerFooter,
+	}); err != nil {
+		return fmt.Errorf("page margins: %w", err)
 	}
 	if err := x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: `&C&"-,Bold"` + headerText(short(marking, x.lang)),
@@ -618,8 +786,8 @@ func (x *writer) checklist() error {
 		{head: hArticles, kind: kindWrap},
 		{head: hTitle, kind: kindWrap},
 		{head: hRequirement, kind: kindWrap},
-		{head: hResult, kind: kindText},
-		{head: hSeverity, kind: kindText},
+		{head: hResult, kind: kindLabel},
+		{head: hSeverity, kind: kindLabel},
 		{head: hNote, kind: kindWrap, width: 30},
 		{head: hFinding, kind: kindWrap, width: 30},
 		{head: hDeadline, kind: kindDate, width: 10},
@@ -637,10 +805,10 @@ func (x *writer) checklist() error {
 	// The result and severity columns fit their widest label, whichever
 	// the auditor chooses.
 	for _, code := range Results {
-		cols[4].width = max(cols[4].width, displayWidth(ResultLabel(code, x.lang)))
+		cols[4].width = max(cols[4].width, labelWidth(ResultLabel(code, x.lang)))
 	}
 	for _, code := range Severities {
-		cols[5].width = max(cols[5].width, displayWidth(SeverityLabel(code, x.lang)))
+		cols[5].width = max(cols[5].width, labelWidth(SeverityLabel(code, x.lang)))
 	}
 	t, err := x.filledTable(SheetChecklist, cols, rows, 1)
 	if err != nil {
@@ -663,8 +831,8 @@ func (x *writer) findings() error {
 	cols := []column{
 		{head: hItemID, kind: kindText},
 		{head: hTitle, kind: kindWrap},
-		{head: hResult, kind: kindText},
-		{head: hSeverity, kind: kindText},
+		{head: hResult, kind: kindLabel},
+		{head: hSeverity, kind: kindLabel},
 		{head: hFinding, kind: kindWrap, width: 30},
 		{head: hDeadline, kind: kindDate, width: 10},
 		{head: hArticles, kind: kindWrap},
@@ -701,13 +869,15 @@ func (x *writer) refs(refs []string, limit int) string {
 
 func (x *writer) evidence() error {
 	cols := []column{
-		{head: Text{"检查项编号", "Item"}, kind: kindText, width: 14},
-		{head: Text{"引用", "Reference"}, kind: kindWrap, width: 22},
-		{head: Text{"命中编号", "Hit id"}, kind: kindText, width: 10},
-		{head: hFile, kind: kindWrap, width: 28},
-		{head: hKind, kind: kindText, width: 14},
-		{head: hSHA256, kind: kindWrap, width: 22},
-		{head: Text{"位置", "Location"}, kind: kindWrap, width: 24},
+		// Narrow enough for the quotes to keep the widest column on an A4
+		// landscape page at 70 % or more (see fitPage).
+		{head: Text{"检查项编号", "Item"}, kind: kindWrap, width: 16},
+		{head: Text{"引用", "Reference"}, kind: kindWrap, width: 16},
+		{head: Text{"命中编号", "Hit id"}, kind: kindText, width: 9},
+		{head: hFile, kind: kindWrap, width: 20},
+		{head: hKind, kind: kindLabel, width: 12},
+		{head: hSHA256, kind: kindWrap, width: 16},
+		{head: Text{"位置", "Location"}, kind: kindWrap, width: 20},
 		{head: Text{"引文", "Quoted text"}, kind: kindWrap, width: maxColWidth},
 		{head: Text{"添加时间", "Added at"}, kind: kindDateTime, width: 16},
 	}

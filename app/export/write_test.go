@@ -712,3 +712,97 @@ func TestEvidenceIteratorError(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestPrintLayout reads back how the Checklist and Evidence sheets print:
+// A4 landscape fitted to the page width at 60 % or more, the header row
+// repeated on every page, and every row at least as high as its wrapped
+// text needs.
+func TestPrintLayout(t *testing.T) {
+	longZh := strings.Repeat("检查人员现场核查了数据来源台账，发现部分开源语料缺少授权文件。", 6)
+	longEn := strings.Repeat("The inspector checked the source register on site and found licences missing. ", 5)
+	for _, lang := range []string{LangZh, LangEn, LangBoth} {
+		t.Run(lang, func(t *testing.T) {
+			d := sampleData(lang)
+			d.Items[1].Finding = longZh
+			d.Items[2].Note = longEn
+			d.Items[0].Requirement = Text{longZh, longEn}
+			f := open(t, writeSample(t, d))
+			names := f.GetDefinedName()
+			for _, sheet := range []string{SheetName(SheetChecklist, lang), SheetName(SheetEvidence, lang)} {
+				layout, err := f.GetPageLayout(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" {
+					t.Errorf("%s: not A4 landscape: %+v", sheet, layout)
+				}
+				props, err := f.GetSheetProps(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if props.FitToPage == nil || !*props.FitToPage || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+					layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+					t.Fatalf("%s: not fitted to the page width: %+v", sheet, layout)
+				}
+				titles := false
+				for _, n := range names {
+					titles = titles || n.Name == "_xlnm.Print_Titles" && n.Scope == sheet && strings.HasSuffix(n.RefersTo, "!$1:$1")
+				}
+				if !titles {
+					t.Errorf("%s: the header row is not repeated on every page", sheet)
+				}
+				// The scale fitting the width: the page less its margins
+				// over the columns, each its width in digits of 7 pixels
+				// plus 5 pixels of padding.
+				margins, err := f.GetPageMargins(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				printable := (297/25.4 - *margins.Left - *margins.Right) * 96
+				header := rows(t, f, sheet)[0]
+				total := 0.0
+				widths := make([]float64, len(header))
+				for c := range header {
+					w, err := f.GetColWidth(sheet, colName(c+1))
+					if err != nil {
+						t.Fatal(err)
+					}
+					widths[c] = w
+					total += w*7 + 5
+				}
+				if scale := printable / total; scale < 0.6 {
+					t.Errorf("%s: prints at %.0f %% of its size", sheet, scale*100)
+				}
+				// The text columns keep room to be read: the requirement
+				// (D of the Checklist) and the quote (H of the Evidence)
+				// are not squeezed by labels and headers.
+				if w := widths[map[bool]int{true: 3, false: 7}[sheet == SheetName(SheetChecklist, lang)]]; w < 20 {
+					t.Errorf("%s: the main text column is %v wide", sheet, w)
+				}
+				// Every row as high as its longest cell needs: at least
+				// its text's width over the column's, in lines of 11-point
+				// text (15 points), up to Excel's 409.
+				for r, row := range rows(t, f, sheet) {
+					need := 1
+					for c, v := range row {
+						lines := 0
+						for _, line := range strings.Split(v, "\n") {
+							lines += max(1, (displayWidth(line)+int(widths[c])-1)/int(widths[c]))
+						}
+						need = max(need, lines)
+					}
+					h, err := f.GetRowHeight(sheet, r+1)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want := min(float64(need)*15, 409); h < want {
+						t.Errorf("%s row %d: %v points high, its text needs %d lines (%v points): %q", sheet, r+1, h, need, want, row)
+					}
+					if need == 1 && h > 20 {
+						t.Errorf("%s row %d: %v points high for one line", sheet, r+1, h)
+					}
+				}
+			}
+		})
+	}
+}
