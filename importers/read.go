@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"archive/zip"
 	"bytes"
 	"context"
@@ -157,7 +159,8 @@ func DetectFormat(name string, r io.ReaderAt, size int64) (Format, error) {
 		ole = ooxml.ReadOLEDirectory(r, size)
 	}
 	if l, ok := legacyFormats[ext]; ok && !ole.Encrypted {
-		return "", fmt.Errorf("%w: the file is %s, which cannot be read; save it as %s and import again", ErrUnsupported, l.what, l.saveAs)
+		return "", fmt.Errorf("%w: %w", ErrUnsupported, workbench.Errorf(workbench.CodeUnsupported, workbench.ReasonLegacyFormat,
+			"Format", l.what, "Save", l.saveAs, "Document", l.saveAs == ".docx"))
 	}
 	if isOLE {
 		return "", fmt.Errorf("%w: %s", ErrUnsupported, describeOLE(ole))
@@ -202,13 +205,13 @@ var legacyFormats = map[string]legacy{
 	".ett":     {"a WPS Spreadsheets template (.ett)", ".xlsx"},
 	".ods":     {"an OpenDocument spreadsheet (.ods)", ".xlsx"},
 	".numbers": {"an Apple Numbers spreadsheet (.numbers)", ".xlsx"},
-	".doc":     {"a legacy Word 97–2003 document (.doc)", ".docx (with --kind)"},
-	".dot":     {"a legacy Word 97–2003 template (.dot)", ".docx (with --kind)"},
-	".wps":     {"a WPS Writer document (.wps)", ".docx (with --kind)"},
-	".wpt":     {"a WPS Writer template (.wpt)", ".docx (with --kind)"},
-	".odt":     {"an OpenDocument text (.odt)", ".docx (with --kind)"},
-	".rtf":     {"an RTF document (.rtf)", ".docx (with --kind)"},
-	".pages":   {"an Apple Pages document (.pages)", ".docx (with --kind)"},
+	".doc":     {"a legacy Word 97–2003 document (.doc)", ".docx"},
+	".dot":     {"a legacy Word 97–2003 template (.dot)", ".docx"},
+	".wps":     {"a WPS Writer document (.wps)", ".docx"},
+	".wpt":     {"a WPS Writer template (.wpt)", ".docx"},
+	".odt":     {"an OpenDocument text (.odt)", ".docx"},
+	".rtf":     {"an RTF document (.rtf)", ".docx"},
+	".pages":   {"an Apple Pages document (.pages)", ".docx"},
 }
 
 // describeOLE says what an OLE2 compound file is — a legacy .xls, .doc or
@@ -220,7 +223,7 @@ func describeOLE(dir ooxml.OLEDirectory) string {
 	case dir.Excel:
 		return "the file is a legacy Excel 97–2003 workbook (.xls, an OLE2 compound file), whatever its name says, which cannot be read; save it as .xlsx and import again"
 	case dir.Word:
-		return "the file is a legacy Word 97–2003 document (.doc, an OLE2 compound file), whatever its name says, which cannot be read; save it as .docx and import again (with --kind)"
+		return "the file is a legacy Word 97–2003 document (.doc, an OLE2 compound file), whatever its name says, which cannot be read; save it as .docx and import again as a document"
 	case dir.PowerPoint:
 		return "the file is a legacy PowerPoint presentation (.ppt); export it as PDF and import that"
 	}
@@ -243,7 +246,7 @@ func describeZip(r io.ReaderAt, size int64) string {
 	case names["xl/workbook.xml"]:
 		return "an XLSX workbook; rename it .xlsx and import again"
 	case names["word/document.xml"]:
-		return "a Word document; rename it .docx and import again (with --kind)"
+		return "a Word document; rename it .docx and import again as a document"
 	}
 	return "not a table"
 }
@@ -361,7 +364,8 @@ func (r *reader) noHeaderSheets(sheets []sheetRows) error {
 }
 
 // wanted says which fields a header row was expected to name, with a few
-// headers of each kind as examples; docs/submission-formats.md lists all.
+// headers of each kind as examples. (The CLI points to
+// docs/submission-formats.md, which lists them all.)
 func (r *reader) wanted() string {
 	var ex []string
 	for _, k := range r.kinds() {
@@ -375,9 +379,9 @@ func (r *reader) wanted() string {
 		ex = append(ex, fmt.Sprintf("%s (%s …)", k, strings.Join(hs, ", ")))
 	}
 	if r.res.Kind != "" {
-		return "kind " + ex[0] + "; docs/submission-formats.md lists the headers accepted"
+		return "kind " + ex[0]
 	}
-	return "any kind — " + strings.Join(ex, ", ") + "; docs/submission-formats.md lists the headers accepted"
+	return "any kind — " + strings.Join(ex, ", ")
 }
 
 // describeRows says in one line what the first rows of a table hold: the
@@ -424,7 +428,7 @@ func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error 
 	if r.res.Kind == "" {
 		k, err := detectKind(header)
 		if err != nil {
-			return fmt.Errorf("%w: %v", ErrKind, err)
+			return fmt.Errorf("%w: %w", ErrKind, err)
 		}
 		r.res.Kind = k
 	}
@@ -570,7 +574,7 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	if r.res.Kind == "" {
 		k, err := detectKind(heads[bestSheet].rows[heads[bestSheet].pos].Cells)
 		if err != nil {
-			return fmt.Errorf("%w: sheet %q: %v", ErrKind, heads[bestSheet].name, err)
+			return fmt.Errorf("%w: sheet %q: %w", ErrKind, heads[bestSheet].name, err)
 		}
 		r.res.Kind = k
 	}
