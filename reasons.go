@@ -30,6 +30,9 @@ const (
 	ReasonNotConcluded     Reason = "not_concluded"
 	ReasonInspectionClosed Reason = "inspection_closed"
 	ReasonNoProposals      Reason = "no_proposals"
+	ReasonNoSuchProposal   Reason = "no_such_proposal" // Proposal: the key given
+	ReasonProposalChanged  Reason = "proposal_changed" // Proposal, Digest
+	ReasonAlreadySigned    Reason = "already_signed"   // Signature
 
 	// Search queries: Pos is the 1-based character position.
 	ReasonQueryEmpty          Reason = "query_empty"
@@ -69,12 +72,15 @@ var reasonEnglish = map[Reason]string{
 	ReasonKindUndetected: "cannot tell the kind from the headers ({{.Headers}})",
 	ReasonKindAmbiguous:  "the headers fit several kinds ({{.Kinds}})",
 	ReasonDocumentKind:   "a document has no header row to tell its kind from",
-	ReasonLegacyFormat:   "the file is {{.Format}}, which cannot be read; save it as {{.Save}} and import it again",
+	ReasonLegacyFormat:   "the file is {{.Format}}, which cannot be read; save it as {{.Save}} and import again",
 
 	ReasonNoInspection:     "case {{.Case}} has no inspection yet",
 	ReasonNotConcluded:     "case {{.Case}}'s inspection is {{.Status}}; conclude it first",
 	ReasonInspectionClosed: "case {{.Case}}'s inspection is {{.Status}}; reopen it to change it",
 	ReasonNoProposals:      "case {{.Case}} has no proposals yet; run the automated checks first",
+	ReasonNoSuchProposal:   "case {{.Case}} has no proposal for “{{.Proposal}}”",
+	ReasonProposalChanged:  "proposal {{.Proposal}} has changed since digest {{.Digest}}: a later run of the checks found something else; look at it again",
+	ReasonAlreadySigned:    "case {{.Case}}'s inspection is already signed ({{.Signature}})",
 
 	ReasonQueryEmpty:          "nothing to search for: the query is empty",
 	ReasonQueryOnlyExcludes:   "position {{.Pos}}: nothing to search for: the query only excludes; add a word, phrase or filter to search for",

@@ -12,6 +12,7 @@ package workbench
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -253,3 +254,42 @@ func codes[T ~string](list []T) []string {
 
 // Valid reports whether v is one of list.
 func Valid[T ~string](list []T, v T) bool { return slices.Contains(list, v) }
+
+// Strings turns a typed list into its codes, for interfaces that hold
+// codes as strings (option lists, map keys).
+func Strings[T ~string](list []T) []string { return codes(list) }
+
+// DateLayout is how dates are written and read: YYYY-MM-DD.
+const DateLayout = "2006-01-02"
+
+// ParseDate reads a date written YYYY-MM-DD. A date in that form that the
+// calendar does not have (2027-02-30) is an *Error with
+// [ReasonDateNonexistent]; anything else that is not such a date one with
+// [ReasonDateFormat]. Both have the date as given in Value.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	t, err := time.Parse(DateLayout, s)
+	if err == nil {
+		return t, nil
+	}
+	if isDateShape(s) {
+		return time.Time{}, Errorf(CodeInvalid, ReasonDateNonexistent, "Value", s)
+	}
+	return time.Time{}, Errorf(CodeInvalid, ReasonDateFormat, "Value", s)
+}
+
+// isDateShape reports whether s is dddd-dd-dd with a month 01–12, so that
+// only its day can be out of range.
+func isDateShape(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, c := range []byte(s) {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	month := (s[5]-'0')*10 + s[6] - '0'
+	day := (s[8]-'0')*10 + s[9] - '0'
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31
+}

@@ -68,6 +68,9 @@ type FileReport struct {
 	Size         int64               `json:"size"`
 	WarningCount int                 `json:"warning_count"`
 	SubmissionID int64               `json:"submission_id,omitempty"`
+	// Err is the failure Error words in English, for the interfaces to
+	// word in their own language and style (see workbench.Error).
+	Err error `json:"-"`
 	// The rows left out as notes, totals and sign-offs (the first 1000)
 	// and how many there were; per column, the values outside a
 	// vocabulary. Reported, not stored with the submission.
@@ -118,6 +121,7 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 		SkippedRows: []importers.SkippedRow{}, Unrecognised: []importers.ColumnCount{}}
 	fail := func(err error) FileReport {
 		rep.Status = StatusFailed
+		rep.Err = err
 		rep.Error = err.Error()
 		rep.Records = 0
 		rep.Warnings = []importers.Warning{}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -11,13 +13,14 @@ import (
 
 // Case statuses.
 const (
-	StatusOpen      = "open"
-	StatusConcluded = "concluded"
-	StatusSigned    = "signed"
+	StatusOpen      = string(workbench.StatusOpen)
+	StatusConcluded = string(workbench.StatusConcluded)
+	StatusSigned    = string(workbench.StatusSigned)
 )
 
-// Modalities a service can generate, in their canonical order.
-var Modalities = []string{"text", "image", "audio", "video"}
+// Modalities a service can generate, in their canonical order: the codes
+// of [workbench.Modalities].
+var Modalities = workbench.Strings(workbench.Modalities)
 
 // ConflictError reports input that contradicts what the workspace records.
 // It matches ErrConflict with errors.Is.
