@@ -33,6 +33,7 @@ const (
 	ReasonNoSuchProposal   Reason = "no_such_proposal" // Proposal: the key given
 	ReasonProposalChanged  Reason = "proposal_changed" // Proposal, Digest
 	ReasonAlreadySigned    Reason = "already_signed"   // Signature
+	ReasonNotCited         Reason = "not_cited"        // Item, Ref: evidence to remove that the item does not cite
 
 	// Search queries: Pos is the 1-based character position.
 	ReasonQueryEmpty          Reason = "query_empty"
@@ -78,7 +79,8 @@ var reasonEnglish = map[Reason]string{
 	ReasonNotConcluded:     "case {{.Case}}'s inspection is {{.Status}}; conclude it first",
 	ReasonInspectionClosed: "case {{.Case}}'s inspection is {{.Status}}; reopen it to change it",
 	ReasonNoProposals:      "case {{.Case}} has no proposals yet; run the automated checks first",
-	ReasonNoSuchProposal:   "case {{.Case}} has no proposal for “{{.Proposal}}”",
+	ReasonNoSuchProposal:   "case {{.Case}} has no proposal for \"{{.Proposal}}\"",
+	ReasonNotCited:         "item {{.Item}} does not cite \"{{.Ref}}\"",
 	ReasonProposalChanged:  "proposal {{.Proposal}} has changed since digest {{.Digest}}: a later run of the checks found something else; look at it again",
 	ReasonAlreadySigned:    "case {{.Case}}'s inspection is already signed ({{.Signature}})",
 

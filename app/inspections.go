@@ -382,8 +382,8 @@ func (a *App) Assess(ctx context.Context, in AssessInput) (ItemStatus, error) {
 			ref = strings.TrimSpace(ref)
 			i := slices.IndexFunc(cited, func(ev store.Evidence) bool { return ev.Target == ref || ev.Ref == ref })
 			if i < 0 {
-				return ItemStatus{}, fieldErr(FieldEvidence, ProblemFormat, "item %s does not cite %q",
-					in.ItemID, ref)
+				return ItemStatus{}, &FieldError{Field: FieldEvidence, Problem: ProblemFormat,
+					Err: workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNotCited, "Item", in.ItemID, "Ref", ref)}
 			}
 			if !slices.Contains(u.RemoveEvidence, cited[i].Target) {
 				u.RemoveEvidence = append(u.RemoveEvidence, cited[i].Target)
