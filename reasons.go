@@ -45,6 +45,7 @@ const (
 	ReasonQueryEmptyPhrase    Reason = "query_empty_phrase"
 	ReasonQueryUnterminated   Reason = "query_unterminated"
 	ReasonQueryUnknownField   Reason = "query_unknown_field"     // Field, Known
+	ReasonQueryNoFields       Reason = "query_no_fields"         // Field
 	ReasonQueryEmptyValue     Reason = "query_empty_value"       // Field
 	ReasonQueryUnknownValue   Reason = "query_unknown_value"     // Field, Value, Valid
 	ReasonQueryBadDate        Reason = "query_bad_date"          // Field, Value
@@ -85,21 +86,22 @@ var reasonEnglish = map[Reason]string{
 	ReasonAlreadySigned:    "case {{.Case}}'s inspection is already signed ({{.Signature}})",
 
 	ReasonQueryEmpty:          "nothing to search for: the query is empty",
-	ReasonQueryOnlyExcludes:   "position {{.Pos}}: nothing to search for: the query only excludes; add a word, phrase or filter to search for",
-	ReasonQueryOrLeft:         "position {{.Pos}}: OR with nothing on its left",
-	ReasonQueryOrRight:        "position {{.Pos}}: OR with nothing on its right",
-	ReasonQueryOrExclusion:    "position {{.Pos}}: OR cannot join an exclusion (-…)",
-	ReasonQueryDanglingMinus:  "position {{.Pos}}: \"-\" must be followed by a word or phrase to exclude",
-	ReasonQueryEmptyPhrase:    "position {{.Pos}}: empty phrase",
-	ReasonQueryUnterminated:   "position {{.Pos}}: unterminated quote (opened here)",
-	ReasonQueryUnknownField:   "position {{.Pos}}: unknown field “{{.Field}}” (known: {{.Known}})",
-	ReasonQueryEmptyValue:     "position {{.Pos}}: empty value for field “{{.Field}}”",
-	ReasonQueryUnknownValue:   "position {{.Pos}}: unknown {{.Field}} “{{.Value}}”: use one of {{.Valid}}",
-	ReasonQueryBadDate:        "position {{.Pos}}: bad date “{{.Value}}” for field “{{.Field}}”: want YYYY-MM-DD, e.g. {{.Field}}:2024-01-01..2024-03-31",
-	ReasonQueryNoSuchDate:     "position {{.Pos}}: {{.Value}} does not exist in the calendar (field “{{.Field}}”)",
-	ReasonQueryRangeEmpty:     "position {{.Pos}}: date range for field “{{.Field}}” needs at least one date",
-	ReasonQueryRangeReversed:  "position {{.Pos}}: date range “{{.Value}}” for field “{{.Field}}” ends before it starts",
-	ReasonQueryUnsupportedFld: "position {{.Pos}}: field “{{.Field}}” cannot be searched",
+	ReasonQueryOnlyExcludes:   "nothing to search for: the query only excludes; add a word, phrase or filter to search for",
+	ReasonQueryOrLeft:         "OR with nothing on its left",
+	ReasonQueryOrRight:        "OR with nothing on its right",
+	ReasonQueryOrExclusion:    "OR cannot join an exclusion (-…)",
+	ReasonQueryDanglingMinus:  "\"-\" must be followed by a word or phrase to exclude",
+	ReasonQueryEmptyPhrase:    "empty phrase",
+	ReasonQueryUnterminated:   "unterminated quote (opened here)",
+	ReasonQueryUnknownField:   "unknown field \"{{.Field}}\" (known fields: {{.Known}})",
+	ReasonQueryNoFields:       "unknown field \"{{.Field}}\": no fields can be filtered on",
+	ReasonQueryEmptyValue:     "empty value for field \"{{.Field}}\"",
+	ReasonQueryUnknownValue:   "unknown {{.Field}} \"{{.Value}}\": use one of {{.Valid}}",
+	ReasonQueryBadDate:        "bad date \"{{.Value}}\" for field \"{{.Field}}\": want YYYY-MM-DD, e.g. {{.Field}}:2024-01-01..2024-03-31",
+	ReasonQueryNoSuchDate:     "{{.Value}} does not exist in the calendar (field \"{{.Field}}\")",
+	ReasonQueryRangeEmpty:     "date range for field \"{{.Field}}\" needs at least one date",
+	ReasonQueryRangeReversed:  "date range \"{{.Value}}\" for field \"{{.Field}}\" ends before it starts",
+	ReasonQueryUnsupportedFld: "field \"{{.Field}}\" cannot be searched",
 
 	ReasonWorkspaceInUse: "the workspace is open in another Inspection Workbench window or command",
 	ReasonNoWorkspace:    "no workspace in {{.Dir}}",
@@ -143,3 +145,6 @@ func indexOf(s, sub string) int { return strings.Index(s, sub) }
 func containsString(list []string, s string) bool { return slices.Contains(list, s) }
 
 func sortReasons(r []Reason) { slices.Sort(r) }
+
+// EnglishOf is the English template of a reason, with {{.Name}} blanks.
+func EnglishOf(r Reason) string { return reasonEnglish[r] }
