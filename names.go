@@ -51,7 +51,7 @@ var names = map[string]Text{
 	"decision.overridden": {"已修改", "Overridden"},
 
 	"status.open":      {"进行中", "Open"},
-	"status.concluded": {"已结束", "Concluded"},
+	"status.concluded": {"已办结", "Concluded"},
 	"status.signed":    {"已签署", "Signed"},
 
 	"modality.text":  {"文本", "Text"},

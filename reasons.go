@@ -118,9 +118,13 @@ func Reasons() []Reason {
 	return out
 }
 
-// ReasonArgs lists the argument names a reason's English wording uses.
+// ReasonArgs lists the argument names a reason takes: those its English
+// wording uses and, for a query syntax error, "Pos".
 func ReasonArgs(r Reason) []string {
 	var out []string
+	if strings.HasPrefix(string(r), "query_") && r != ReasonQueryEmpty {
+		out = append(out, "Pos")
+	}
 	s := reasonEnglish[r]
 	for {
 		i := indexOf(s, "{{.")
