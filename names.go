@@ -46,7 +46,7 @@ var names = map[string]Text{
 	"severity.high":     {"高", "High"},
 	"severity.critical": {"严重", "Critical"},
 
-	"decision.pending":    {"待确认", "Pending"},
+	"decision.pending":    {"待确认", "Awaiting a decision"},
 	"decision.accepted":   {"已采纳", "Accepted"},
 	"decision.overridden": {"已修改", "Overridden"},
 
