@@ -14,14 +14,15 @@ import (
 	"github.com/inspection-workbench/workbench/store"
 )
 
-// Domain types, shared with the store.
+// Domain types, kept as aliases of package workbench's while the GUI moves
+// to the workbench names (scripts/unalias.sh).
 type (
 	// Case is one inspection of one provider's service.
-	Case = store.Case
+	Case = workbench.Case
 	// Provider is a generative-AI service provider.
-	Provider = store.Provider
+	Provider = workbench.Provider
 	// Service is a provider's generative-AI service.
-	Service = store.Service
+	Service = workbench.Service
 	// ConflictError reports input that contradicts what is recorded.
 	ConflictError = store.ConflictError
 )

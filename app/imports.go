@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -27,7 +29,7 @@ const (
 const DefaultLabel = importers.Internal
 
 // Submission is an imported file.
-type Submission = store.Submission
+type Submission = workbench.Submission
 
 // ImportRequest names the files to import into a case.
 type ImportRequest struct {
@@ -400,7 +402,7 @@ func (a *App) ListSubmissions(ctx context.Context, caseID int64) ([]Submission, 
 type RecordRow = store.RecordRow
 
 // ImportWarning is a stored warning of a submission.
-type ImportWarning = store.Warning
+type ImportWarning = workbench.Warning
 
 // Records returns one page of a submission's records, in file order.
 func (a *App) Records(ctx context.Context, submissionID int64, offset, limit int) ([]RecordRow, error) {

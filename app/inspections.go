@@ -99,7 +99,7 @@ type Status struct {
 }
 
 // Evidence is a record or passage cited for an item.
-type Evidence = store.Evidence
+type Evidence = workbench.Evidence
 
 // AssessInput records the inspector's decision on one item. Nil fields
 // stay as they are; an empty Result keeps the recorded one; an empty
@@ -251,7 +251,7 @@ func timeOrNil(t time.Time) *time.Time {
 type (
 	ChecklistTemplate = checklist.Template
 	ChecklistItem     = checklist.Item
-	ChecklistText     = checklist.Text
+	ChecklistText     = workbench.Text
 	ArticleRef        = checklist.ArticleRef
 )
 

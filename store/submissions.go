@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -9,23 +11,8 @@ import (
 	"time"
 )
 
-// Submission is one file a provider handed over, as imported into a case.
-type Submission struct {
-	ID              int64     `json:"id"`
-	CaseID          int64     `json:"case_id"`
-	SHA256          string    `json:"sha256"`
-	FileName        string    `json:"file_name"`
-	Size            int64     `json:"size"`
-	Kind            string    `json:"kind"`
-	Label           string    `json:"label"`
-	Format          string    `json:"format"`
-	Encoding        string    `json:"encoding"`
-	ImporterVersion string    `json:"importer_version"`
-	ImportedAt      time.Time `json:"imported_at"`
-	Records         int       `json:"records"`
-	Passages        int       `json:"passages"`
-	Warnings        int       `json:"warnings"`
-}
+// Submission is one imported file (see [workbench.Submission]).
+type Submission = workbench.Submission
 
 // PassageRow is one stored passage of a document.
 type PassageRow struct {
@@ -48,11 +35,8 @@ type PassageRow struct {
 	Text    string
 }
 
-// Warning is something an importer could not read, with where it was.
-type Warning struct {
-	Location string `json:"location"`
-	Message  string `json:"message"`
-}
+// Warning is an importer warning stored with a submission (see [workbench.Warning]).
+type Warning = workbench.Warning
 
 // RecordRow is one imported record as stored: its place in the file, the
 // provider's own identifier, and its fields and extra columns as JSON
