@@ -56,8 +56,13 @@ type Submission struct {
 
 // Warning is something an importer could not read, with where it was.
 type Warning struct {
-	Location string `json:"location"`
-	Message  string `json:"message"`
+	Location string `json:"location"` // in English: `sheet "数据来源", row 12` (see LocationText)
+	Message  string `json:"message"`  // in English
+	// Reason and Args, when Reason is set, say what the warning is for
+	// each interface to word in its own language; a warning stored before
+	// they were kept has only its English Message.
+	Reason Reason         `json:"reason,omitempty"`
+	Args   map[string]any `json:"args,omitempty"`
 }
 
 // Evidence is a record or passage cited for an item, with what was copied

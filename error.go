@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -126,6 +127,14 @@ func ArgString(v any) string {
 		return strings.Join(x, ", ")
 	case string:
 		return x
+	case []any: // a list read back from JSON
+		parts := make([]string, len(x))
+		for i, p := range x {
+			parts[i] = ArgString(p)
+		}
+		return strings.Join(parts, ", ")
+	case float64: // a number read back from JSON
+		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
 	return fmt.Sprint(v)
 }

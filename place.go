@@ -121,7 +121,7 @@ func unitZh(unit, n string) string {
 
 // locationPart matches one comma-separated part of an English location as
 // the importers and the search index word them.
-var locationPart = regexp.MustCompile(`^(?:(sheet) ("(?:[^"\\]|\\.)*")|(row|line|record|paragraph|page|passage) (\d+)(?: \(offset (\d+)\))?|(table) (\d+)(?:,? row (\d+)(?:,? cell (\d+))?)?|(cell|column) ([A-Z]+\d*)|(column) (\d+)|(document|header|footer)|(comment)(?: (\d+))?(?: by (.+))?)$`)
+var locationPart = regexp.MustCompile(`^(?:(sheet) ("(?:[^"\\]|\\.)*")|(row|line|record|paragraph|page|passage) (\d+)(?: \(offset (\d+)\))?|(table) (\d+)(?:,? row (\d+)(?:,? cell (\d+))?)?|(cell|column) ([A-Z]+\d*)|(column) (\d+)|(document|header|footer)|(comment)(?: (\d+))?(?: by (.+))?|(field) ("(?:[^"\\]|\\.)*"))( \(.+\))?$`)
 
 // LocationText words a location the importers or the index stored in
 // English ("sheet \"数据来源\", row 12", "page 3", "table 1, row 2, cell 3",
@@ -181,7 +181,17 @@ func locationPartZh(part string) string {
 	if m == nil {
 		return part
 	}
+	// A bracketed header after the place is the provider's own text.
+	if tail := m[len(m)-1]; tail != "" {
+		return locationPartZh(strings.TrimSuffix(part, tail)) + "（" + tail[2:len(tail)-1] + "）"
+	}
 	switch {
+	case m[18] != "":
+		name, err := strconv.Unquote(m[19])
+		if err != nil {
+			name = strings.Trim(m[19], `"`)
+		}
+		return "字段“" + name + "”"
 	case m[1] != "":
 		name, err := strconv.Unquote(m[2])
 		if err != nil {

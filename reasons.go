@@ -25,6 +25,10 @@ const (
 	ReasonDocumentKind   Reason = "document_kind"   // a document has no header row to tell its kind
 	ReasonLegacyFormat   Reason = "legacy_format"   // Format: what the file is; Save: what to save it as
 
+	// Import warnings: Value is the value as written.
+	ReasonValueUnreadable   Reason = "value_unreadable"       // Type: what was expected (bool, date, datetime, percent, scale, count, duration, period, term); Valid for terms
+	ReasonDateNotInCalendar Reason = "value_date_nonexistent" // a date cell that names a day the calendar does not have
+
 	// Inspections: Case is the case number, Status its state.
 	ReasonNoInspection     Reason = "no_inspection"
 	ReasonNotConcluded     Reason = "not_concluded"
@@ -75,6 +79,9 @@ var reasonEnglish = map[Reason]string{
 	ReasonKindAmbiguous:  "the headers fit several kinds ({{.Kinds}})",
 	ReasonDocumentKind:   "a document has no header row to tell its kind from",
 	ReasonLegacyFormat:   "the file is {{.Format}}, which cannot be read; save it as {{.Save}} and import again",
+
+	ReasonValueUnreadable:   "\"{{.Value}}\" is not {{.Expected}}; kept as text",
+	ReasonDateNotInCalendar: "\"{{.Value}}\" is not a date: that day does not exist; kept as text",
 
 	ReasonNoInspection:     "case {{.Case}} has no inspection yet",
 	ReasonNotConcluded:     "case {{.Case}}'s inspection is {{.Status}}; conclude it first",

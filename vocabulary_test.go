@@ -149,6 +149,9 @@ func TestLocationText(t *testing.T) {
 		{`sheet "a, b", cell B4`, `工作表“a, b”，单元格 B4`},
 		{"comment 2 by 张三", "批注 2（张三）"},
 		{"3 标注规则 > 3.2 安全性标注, paragraph 4", "3 标注规则 > 3.2 安全性标注，第 4 段"},
+		{"line 6, column 4 (核验日期)", "第 6 行，第 4 列（核验日期）"},
+		{`sheet "数据来源", row 3, column D (发现时间)`, `工作表“数据来源”，第 3 行，D 列（发现时间）`},
+		{`record 2, field "found_at"`, `第 2 条记录，字段“found_at”`},
 	} {
 		if got := LocationText(tc.en, true); got != tc.zh {
 			t.Errorf("LocationText(%q) = %q, want %q", tc.en, got, tc.zh)

@@ -313,7 +313,7 @@ func storedWarnings(res importers.Result) []store.Warning {
 		out = append(out, store.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text)})
 	}
 	for _, wa := range res.Warnings {
-		out = append(out, store.Warning{Location: wa.Location, Message: wa.Message})
+		out = append(out, wa)
 	}
 	return out
 }
@@ -360,7 +360,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 	}
 	warnings := make([]store.Warning, len(res.Warnings))
 	for i, wa := range res.Warnings {
-		warnings[i] = store.Warning{Location: wa.Location, Message: wa.Message}
+		warnings[i] = wa
 	}
 	sub, err := w.Commit(warnings, len(warnings))
 	return sub, res, err

@@ -273,9 +273,14 @@ func (r *reader) skip(location, text, reason string) {
 }
 
 func (r *reader) warn(location, message string) {
+	r.warnWith(Warning{Location: location, Message: message})
+}
+
+// warnWith records a warning that may carry a reason.
+func (r *reader) warnWith(w Warning) {
 	r.res.WarningCount++
 	if len(r.res.Warnings) < maxWarnings {
-		r.res.Warnings = append(r.res.Warnings, Warning{Location: location, Message: message})
+		r.res.Warnings = append(r.res.Warnings, w)
 	}
 }
 
@@ -434,6 +439,7 @@ func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error 
 	}
 	if r.conv == nil {
 		r.conv = newConverter(r.res.Kind, r.warn)
+		r.conv.warnReason = r.warnWith
 		if r.opts.Start != nil {
 			if err := r.opts.Start(r.res); err != nil {
 				return err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"github.com/inspection-workbench/workbench"
 
 	"context"
@@ -212,8 +213,16 @@ func (w *SubmissionWriter) Commit(warnings []Warning, total int) (Submission, er
 		if i >= maxStoredWarnings {
 			break
 		}
-		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO submission_warnings (submission_id, seq, location, message) VALUES (?, ?, ?, ?)`,
-			w.sub.ID, i+1, wa.Location, wa.Message); err != nil {
+		var args []byte
+		if len(wa.Args) > 0 {
+			var err error
+			if args, err = json.Marshal(wa.Args); err != nil {
+				w.abandon()
+				return Submission{}, fmt.Errorf("store warnings: %w", err)
+			}
+		}
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO submission_warnings (submission_id, seq, location, message, reason, args) VALUES (?, ?, ?, ?, ?, ?)`,
+			w.sub.ID, i+1, wa.Location, wa.Message, string(wa.Reason), string(args)); err != nil {
 			w.abandon()
 			return Submission{}, fmt.Errorf("store warnings: %w", err)
 		}
@@ -305,7 +314,7 @@ func (s *Store) GetSubmission(ctx context.Context, id int64) (Submission, error)
 
 // SubmissionWarnings returns the stored warnings of a submission.
 func (s *Store) SubmissionWarnings(ctx context.Context, id int64) ([]Warning, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT location, message FROM submission_warnings WHERE submission_id = ? ORDER BY seq`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT location, message, reason, args FROM submission_warnings WHERE submission_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return nil, fmt.Errorf("read warnings: %w", err)
 	}
@@ -313,8 +322,16 @@ func (s *Store) SubmissionWarnings(ctx context.Context, id int64) ([]Warning, er
 	out := []Warning{}
 	for rows.Next() {
 		var w Warning
-		if err := rows.Scan(&w.Location, &w.Message); err != nil {
+		var reason, args string
+		if err := rows.Scan(&w.Location, &w.Message, &reason, &args); err != nil {
 			return nil, fmt.Errorf("read warnings: %w", err)
+		}
+		w.Reason = workbench.Reason(reason)
+		if args != "" {
+			// Damaged arguments leave the English message, which is kept.
+			if json.Unmarshal([]byte(args), &w.Args) != nil {
+				w.Reason, w.Args = "", nil
+			}
 		}
 		out = append(out, w)
 	}

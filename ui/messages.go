@@ -171,6 +171,9 @@ func reasonText(we *workbench.Error) string {
 	case workbench.ReasonQueryEmpty:
 		return lang.L("There is nothing to search for: the query is empty.")
 	}
+	if p := warningProblem(we.Reason, we.Args); p != "" {
+		return p
+	}
 	if p := queryProblem(we.Reason, a); p != "" {
 		return lang.L("At character {{.Pos}} of the query: {{.Problem}}", map[string]any{"Pos": a["Pos"], "Problem": p})
 	}
@@ -334,4 +337,58 @@ func fieldName(field string) string {
 		return lang.L("Confidentiality label")
 	}
 	return field
+}
+
+// warningText words an importer warning in the GUI's language: where it
+// stood and what is wrong. A warning stored without a reason (before the
+// workbench kept them) shows its English message after the location.
+func warningText(w app.ImportWarning) string {
+	where := locationText(w.Location)
+	what := w.Message
+	if p := warningProblem(w.Reason, w.Args); p != "" {
+		what = p
+	}
+	if where == "" {
+		return what
+	}
+	return lang.L("{{.Location}}: {{.Problem}}", map[string]any{"Location": where, "Problem": what})
+}
+
+// warningProblem words the reason of an importer warning, "" for other
+// reasons.
+func warningProblem(r workbench.Reason, args map[string]any) string {
+	switch r {
+	case workbench.ReasonValueUnreadable:
+		return lang.L("“{{.Value}}” is not {{.Expected}}; kept as text", map[string]any{
+			"Value": workbench.ArgString(args["Value"]), "Expected": expectedText(workbench.ArgString(args["Type"]), workbench.ArgString(args["Expected"]))})
+	case workbench.ReasonDateNotInCalendar:
+		return lang.L("“{{.Value}}” is not a date: that day does not exist; kept as text", map[string]any{"Value": workbench.ArgString(args["Value"])})
+	}
+	return ""
+}
+
+// expectedText words what kind of value a field takes; english is the
+// importer's wording, kept for a type this does not know.
+func expectedText(valueType, english string) string {
+	switch valueType {
+	case "bool":
+		return lang.L("yes or no")
+	case "date":
+		return lang.L("a date")
+	case "datetime":
+		return lang.L("a date or time")
+	case "percent":
+		return lang.L("a percentage")
+	case "scale":
+		return lang.L("a quantity such as 1.2TB, 3亿 tokens or 50万条")
+	case "count":
+		return lang.L("a whole number")
+	case "duration":
+		return lang.L("a time limit such as 15个工作日 or 48小时")
+	case "period":
+		return lang.L("a period such as 2023年1月至2023年6月")
+	case "enum", "enum_list":
+		return lang.L("one of the values the field allows")
+	}
+	return english
 }

@@ -66,9 +66,14 @@ func sampleArgs(r workbench.Reason) map[string]any {
 			a[name] = ".xlsx"
 		case "Item":
 			a[name] = "art7-3-pi-consent"
+		case "Expected":
+			a[name] = "a date"
 		default:
 			a[name] = "甲"
 		}
+	}
+	if r == workbench.ReasonValueUnreadable {
+		a["Type"] = "date"
 	}
 	if r == workbench.ReasonLegacyFormat {
 		a["Document"] = false
@@ -175,5 +180,28 @@ func TestNamesFromTheTable(t *testing.T) {
 	if ruleText("pi_legal_basis") != "Legal basis for personal information" || resultText("non_compliant") != "Non-compliant" ||
 		locationText("page 3") != "page 3" || kindText("data_source") != "Training data sources" {
 		t.Errorf("English names: %q %q %q", ruleText("pi_legal_basis"), resultText("non_compliant"), kindText("data_source"))
+	}
+}
+
+// TestWarningText words stored importer warnings in Chinese: the location
+// and, for a warning with a reason, the problem; an old warning without
+// one keeps its English message after a Chinese location.
+func TestWarningText(t *testing.T) {
+	inLanguage(t, "zh_CN.UTF-8")
+	for _, tc := range []struct {
+		w    app.ImportWarning
+		want string
+	}{
+		{app.ImportWarning{Location: "line 3, column 3 (发现时间)", Message: `"2027-02-30" is not a date: that day does not exist; kept as text`,
+			Reason: workbench.ReasonDateNotInCalendar, Args: map[string]any{"Value": "2027-02-30"}},
+			"第 3 行，第 3 列（发现时间）：“2027-02-30”不是有效日期：这一天不存在；已按文本保留"},
+		{app.ImportWarning{Location: `sheet "事件", row 4, column C`, Message: `"下周" is not a date or time; kept as text`,
+			Reason: workbench.ReasonValueUnreadable, Args: map[string]any{"Value": "下周", "Type": "datetime", "Expected": "a date or time"}},
+			"工作表“事件”，第 4 行，C 列：“下周”不是日期或时间；已按文本保留"},
+		{app.ImportWarning{Location: "page 2", Message: "old English warning"}, "第 2 页：old English warning"},
+	} {
+		if got := warningText(tc.w); got != tc.want {
+			t.Errorf("warningText(%+v) = %q, want %q", tc.w, got, tc.want)
+		}
 	}
 }
