@@ -23,6 +23,7 @@ const (
 	ReasonKindUndetected Reason = "kind_undetected" // Headers: the header cells read
 	ReasonKindAmbiguous  Reason = "kind_ambiguous"  // Kinds: the kinds that fit equally
 	ReasonDocumentKind   Reason = "document_kind"   // a document has no header row to tell its kind
+	ReasonNoHeader       Reason = "no_header"       // Rows, Min, Kind ("" for any): no header row found; Detail in English
 	ReasonLegacyFormat   Reason = "legacy_format"   // Format: what the file is; Save: what to save it as
 
 	// Import warnings: Value is the value as written.
@@ -78,6 +79,7 @@ var reasonEnglish = map[Reason]string{
 	ReasonKindUndetected: "cannot tell the kind from the headers ({{.Headers}})",
 	ReasonKindAmbiguous:  "the headers fit several kinds ({{.Kinds}})",
 	ReasonDocumentKind:   "a document has no header row to tell its kind from",
+	ReasonNoHeader:       "{{.Detail}}",
 	ReasonLegacyFormat:   "the file is {{.Format}}, which cannot be read; save it as {{.Save}} and import again",
 
 	ReasonValueUnreadable:   "\"{{.Value}}\" is not {{.Expected}}; kept as text",
@@ -114,6 +116,14 @@ var reasonEnglish = map[Reason]string{
 	ReasonNoWorkspace:    "no workspace in {{.Dir}}",
 }
 
+// extraArgs are the arguments of reasons that their English wording does
+// not use but the interfaces may.
+var extraArgs = map[Reason][]string{
+	ReasonNoHeader:        {"Rows", "Min", "Kind"},
+	ReasonValueUnreadable: {"Type"},
+	ReasonLegacyFormat:    {"Document"},
+}
+
 // Reasons lists every reason the workbench words, sorted, so interfaces
 // and tests can check they word them all.
 func Reasons() []Reason {
@@ -132,6 +142,7 @@ func ReasonArgs(r Reason) []string {
 	if strings.HasPrefix(string(r), "query_") && r != ReasonQueryEmpty {
 		out = append(out, "Pos")
 	}
+	out = append(out, extraArgs[r]...)
 	s := reasonEnglish[r]
 	for {
 		i := indexOf(s, "{{.")

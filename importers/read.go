@@ -338,8 +338,16 @@ func cellsOf(rows []tabular.Row) [][]string {
 // noHeader explains a table without a recognisable header row: what was
 // looked for and what its first rows hold.
 func (r *reader) noHeader(where string, rows []tabular.Row) error {
-	return fmt.Errorf("%w: %sno row among the first %d names at least %d fields of %s; %s",
-		ErrNoHeader, where, headerScanRows, minHeaderFields, r.wanted(), describeRows(rows, r.kinds()))
+	return r.noHeaderErr(fmt.Sprintf("%sno row among the first %d names at least %d fields of %s; %s",
+		where, headerScanRows, minHeaderFields, r.wanted(), describeRows(rows, r.kinds())))
+}
+
+// noHeaderErr is ErrNoHeader with its reason: the English detail, and
+// what was looked for — how many rows, how many fields, of which kind
+// ("" for any) — for the GUI to word on its own.
+func (r *reader) noHeaderErr(detail string) error {
+	return fmt.Errorf("%w: %w", ErrNoHeader, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNoHeader,
+		"Detail", detail, "Rows", headerScanRows, "Min", minHeaderFields, "Kind", string(r.res.Kind)))
 }
 
 // sheetRows are the first rows of a sheet, for noHeaderSheets.
@@ -365,7 +373,7 @@ func (r *reader) noHeaderSheets(sheets []sheetRows) error {
 		}
 		b.WriteString(describeRows(s.rows, r.kinds()))
 	}
-	return fmt.Errorf("%w: %s", ErrNoHeader, b.String())
+	return r.noHeaderErr(b.String())
 }
 
 // wanted says which fields a header row was expected to name, with a few
@@ -673,8 +681,8 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 		}
 	}
 	if findHeader([][]string{keys}, r.kinds()) < 0 {
-		return fmt.Errorf("%w: the keys of the first records (%s) do not name at least %d fields of %s",
-			ErrNoHeader, quoteList(keys, 8), minHeaderFields, r.wanted())
+		return r.noHeaderErr(fmt.Sprintf("the keys of the first records (%s) do not name at least %d fields of %s",
+			quoteList(keys, 8), minHeaderFields, r.wanted()))
 	}
 	if err := r.startTable("", keys, false); err != nil {
 		return err

@@ -146,6 +146,12 @@ func reasonText(we *workbench.Error) string {
 		return lang.L("The headers fit several kinds ({{.Kinds}}); choose the kind before importing.", a)
 	case workbench.ReasonDocumentKind:
 		return lang.L("A document has no header row to tell its kind from; choose the kind before importing.")
+	case workbench.ReasonNoHeader:
+		if k := workbench.ArgString(we.Args["Kind"]); k != "" {
+			return lang.L("No header row found: none of the first {{.Rows}} rows names at least {{.Min}} fields of the kind {{.Kind}}.",
+				map[string]any{"Rows": a["Rows"], "Min": a["Min"], "Kind": kindName(k)})
+		}
+		return lang.L("No header row found: none of the first {{.Rows}} rows names at least {{.Min}} fields of any kind of submission.", a)
 	case workbench.ReasonLegacyFormat:
 		return lang.L("Files in the {{.Format}} format cannot be read; save the file as {{.Save}} and import it again.", a)
 	case workbench.ReasonNoInspection:
@@ -391,4 +397,12 @@ func expectedText(valueType, english string) string {
 		return lang.L("one of the values the field allows")
 	}
 	return english
+}
+
+// fileErrorText words why a file failed to import in the GUI's language.
+func fileErrorText(r app.FileReport) string {
+	if r.Err != nil {
+		return errorText(r.Err)
+	}
+	return r.Error
 }

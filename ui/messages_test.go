@@ -52,10 +52,16 @@ func sampleArgs(r workbench.Reason) map[string]any {
 			a[name] = []string{"file", "found", "kind", "label"}
 		case "Status":
 			a[name] = "concluded"
-		case "Case", "Pos":
+		case "Case", "Pos", "Rows", "Min":
 			a[name] = 7
 		case "Field":
 			a[name] = "kind"
+		case "Kind":
+			a[name] = "incident"
+		case "Type":
+			a[name] = "date"
+		case "Document":
+			a[name] = false
 		case "Value":
 			a[name] = "2027-02-30"
 		case "Headers":
@@ -71,12 +77,6 @@ func sampleArgs(r workbench.Reason) map[string]any {
 		default:
 			a[name] = "甲"
 		}
-	}
-	if r == workbench.ReasonValueUnreadable {
-		a["Type"] = "date"
-	}
-	if r == workbench.ReasonLegacyFormat {
-		a["Document"] = false
 	}
 	return a
 }
@@ -203,5 +203,17 @@ func TestWarningText(t *testing.T) {
 		if got := warningText(tc.w); got != tc.want {
 			t.Errorf("warningText(%+v) = %q, want %q", tc.w, got, tc.want)
 		}
+	}
+}
+
+// TestFileErrorText words a failed import's error from its reason, with no
+// CLI advice, where the report's English text would have it from the CLI.
+func TestFileErrorText(t *testing.T) {
+	inLanguage(t, "zh_CN.UTF-8")
+	err := fmt.Errorf("%w: %w", importers.ErrKind, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonKindAmbiguous, "Kinds", []string{"data_source", "annotation_rule"}))
+	msg := fileErrorText(app.FileReport{Status: app.StatusFailed, Err: err, Error: err.Error()})
+	checkChinese(t, "failed import", msg)
+	if !strings.Contains(msg, "训练数据来源说明（data_source）、标注规则（annotation_rule）") {
+		t.Errorf("%q does not name the kinds", msg)
 	}
 }
