@@ -186,6 +186,19 @@ func reasonText(we *workbench.Error) string {
 	return we.Error()
 }
 
+// syntaxProblem words what is wrong with a query, without its position, in
+// the GUI's language (its English message when it has no reason).
+func syntaxProblem(se *app.SyntaxError) string {
+	if se.Reason == workbench.ReasonQueryEmpty {
+		return lang.L("There is nothing to search for: the query is empty.")
+	}
+	we := &workbench.Error{Code: workbench.CodeInvalid, Reason: se.Reason, Args: se.Args}
+	if p := queryProblem(se.Reason, reasonData(we)); p != "" {
+		return p
+	}
+	return se.Msg
+}
+
 // queryProblem words a query syntax error's reason, "" for other reasons.
 func queryProblem(r workbench.Reason, a map[string]any) string {
 	switch r {

@@ -217,3 +217,24 @@ func TestFileErrorText(t *testing.T) {
 		t.Errorf("%q does not name the kinds", msg)
 	}
 }
+
+// TestSyntaxProblem words what the search view shows after "Query error at
+// character N:" in Chinese.
+func TestSyntaxProblem(t *testing.T) {
+	inLanguage(t, "zh_CN.UTF-8")
+	for q, want := range map[string]string{
+		"found:2027-02-30":  "字段“found”中的 2027-02-30 不存在：日历上没有这一天",
+		"违法 kind:incidents": "“incidents”不是有效的 kind 值：请使用以下之一：训练数据来源说明（data_source）",
+		"OR 违法":             "OR 左侧没有内容",
+	} {
+		var se *app.SyntaxError
+		if err := app.ParseQuery(q); !errors.As(err, &se) {
+			t.Fatalf("%s: %v", q, err)
+		}
+		got := syntaxProblem(se)
+		checkChinese(t, q, got)
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q", q, got, want)
+		}
+	}
+}
