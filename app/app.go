@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/inspection-workbench/workbench"
+	"github.com/inspection-workbench/workbench/importers"
 	"github.com/inspection-workbench/workbench/store"
 	"github.com/inspection-workbench/workbench/store/fulltext"
 	"github.com/inspection-workbench/workbench/store/searchlang"
@@ -127,19 +129,22 @@ func userDataDir() (string, error) {
 	return filepath.Join(home, ".local", "share"), nil
 }
 
-// Code classifies an error for the user interfaces.
-type Code string
+// Code classifies an error for the user interfaces (see
+// [workbench.Code]).
+type Code = workbench.Code
 
 // Error codes.
 const (
-	CodeInvalid  Code = "invalid"   // the input is wrong
-	CodeNotFound Code = "not_found" // what was named does not exist
-	CodeConflict Code = "conflict"  // the input contradicts what is recorded
-	CodeInUse    Code = "in_use"    // another process holds the workspace
-	CodeInternal Code = "internal"  // anything else: I/O, a bug
+	CodeInvalid     = workbench.CodeInvalid     // the input is wrong
+	CodeNotFound    = workbench.CodeNotFound    // what was named does not exist
+	CodeConflict    = workbench.CodeConflict    // the input contradicts what is recorded
+	CodeInUse       = workbench.CodeInUse       // another process holds the workspace
+	CodeUnsupported = workbench.CodeUnsupported // a file the workbench cannot read
+	CodeInternal    = workbench.CodeInternal    // anything else: I/O, a bug
 )
 
-// ErrorCode classifies err.
+// ErrorCode classifies err: by the *workbench.Error in its chain when there
+// is one, else by the errors of app and store it matches.
 func ErrorCode(err error) Code {
 	var fe *FieldError
 	var ce *CreditCodeError
@@ -148,12 +153,20 @@ func ErrorCode(err error) Code {
 		return ""
 	case errors.As(err, &fe), errors.As(err, &ce), errors.As(err, new(*searchlang.SyntaxError)):
 		return CodeInvalid
-	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrNoWorkspace):
+	case errors.Is(err, store.ErrInUse):
+		return CodeInUse
+	case errors.Is(err, store.ErrNoWorkspace):
+		return CodeNotFound
+	case workbench.ErrorReason(err) != nil:
+		return workbench.ErrorCode(err)
+	case errors.Is(err, importers.ErrUnsupported):
+		return CodeUnsupported
+	case errors.Is(err, importers.ErrKind), errors.Is(err, importers.ErrNoHeader), errors.Is(err, importers.ErrNoRecords), errors.Is(err, importers.ErrTooLarge):
+		return CodeInvalid
+	case errors.Is(err, store.ErrNotFound):
 		return CodeNotFound
 	case errors.Is(err, store.ErrConflict):
 		return CodeConflict
-	case errors.Is(err, store.ErrInUse):
-		return CodeInUse
 	}
 	return CodeInternal
 }

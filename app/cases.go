@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"fmt"
 	"slices"
@@ -12,14 +14,15 @@ import (
 	"github.com/inspection-workbench/workbench/store"
 )
 
-// Domain types, shared with the store.
+// Domain types, kept as aliases of package workbench's while the GUI moves
+// to the workbench names (scripts/unalias.sh).
 type (
 	// Case is one inspection of one provider's service.
-	Case = store.Case
+	Case = workbench.Case
 	// Provider is a generative-AI service provider.
-	Provider = store.Provider
+	Provider = workbench.Provider
 	// Service is a provider's generative-AI service.
-	Service = store.Service
+	Service = workbench.Service
 	// ConflictError reports input that contradicts what is recorded.
 	ConflictError = store.ConflictError
 )
@@ -36,7 +39,7 @@ const (
 const DefaultChecklistTemplate = checklist.DefaultID
 
 // DateLayout is how dates are written and read: YYYY-MM-DD.
-const DateLayout = "2006-01-02"
+const DateLayout = workbench.DateLayout
 
 // MaxNameLen bounds names and titles, in characters.
 const MaxNameLen = 300
@@ -101,12 +104,6 @@ type CaseInput struct {
 	OpenedOn      string   // YYYY-MM-DD; defaults to today
 }
 
-// modalityNames maps accepted spellings to the canonical modality.
-var modalityNames = map[string]string{
-	"text": "text", "image": "image", "audio": "audio", "video": "video",
-	"文本": "text", "图片": "image", "图像": "image", "音频": "audio", "视频": "video",
-}
-
 // ValidateCaseField checks one value of a CaseInput field — as the GUI does
 // while the user types — and returns it normalised. Optional fields accept
 // "". For FieldInspector and FieldModality it checks a single value.
@@ -137,15 +134,15 @@ func ValidateCaseField(field, value string) (string, error) {
 		}
 		return code, nil
 	case FieldModality:
-		m, ok := modalityNames[strings.ToLower(v)]
-		if !ok {
-			return "", fieldErr(field, ProblemFormat, "modality %q is not one of text, image, audio, video", v)
-		}
-		return m, nil
-	case FieldOpenedOn:
-		d, err := time.Parse(DateLayout, v)
+		m, err := workbench.ParseModality(v)
 		if err != nil {
-			return "", fieldErr(field, ProblemFormat, "opened date %q is not a date written YYYY-MM-DD", v)
+			return "", &FieldError{Field: field, Problem: ProblemFormat, Err: err}
+		}
+		return string(m), nil
+	case FieldOpenedOn:
+		d, err := workbench.ParseDate(v)
+		if err != nil {
+			return "", &FieldError{Field: field, Problem: ProblemFormat, Err: fmt.Errorf("opened date: %w", err)}
 		}
 		return d.Format(DateLayout), nil
 	}

@@ -113,7 +113,7 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 		return ExportReport{}, fieldErr(FieldLang, ProblemFormat, "language %q is not one of zh, en, both", req.Lang)
 	}
 	if strings.TrimSpace(req.Path) == "" {
-		return ExportReport{}, fieldErr(FieldOut, ProblemEmpty, "name the workbook to write (--out FILE.xlsx)")
+		return ExportReport{}, fieldErr(FieldOut, ProblemEmpty, "name the workbook to write")
 	}
 	if !strings.EqualFold(filepath.Ext(req.Path), ".xlsx") {
 		return ExportReport{}, fieldErr(FieldOut, ProblemFormat, "%s: the workbook's name must end in .xlsx", req.Path)
@@ -361,7 +361,7 @@ func (a *App) ImportChecklist(ctx context.Context, caseID int64, path string, dr
 					return
 				}
 				if masked && !stale && export.MaskPersonalInfo(from) != from {
-					refuse(fmt.Sprintf("the %s holds personal information, which the export masked; applying the edited cell would replace it with the masked text — edit the %s in the workbench, or export with --include-personal-info and edit that", field, field))
+					refuse(fmt.Sprintf("the %s holds personal information, which the export masked; applying the edited cell would replace it with the masked text — edit the %s in the workbench, or export it with personal information included and edit that", field, field))
 					return
 				}
 			}

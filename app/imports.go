@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -27,7 +29,7 @@ const (
 const DefaultLabel = importers.Internal
 
 // Submission is an imported file.
-type Submission = store.Submission
+type Submission = workbench.Submission
 
 // ImportRequest names the files to import into a case.
 type ImportRequest struct {
@@ -68,6 +70,9 @@ type FileReport struct {
 	Size         int64               `json:"size"`
 	WarningCount int                 `json:"warning_count"`
 	SubmissionID int64               `json:"submission_id,omitempty"`
+	// Err is the failure Error words in English, for the interfaces to
+	// word in their own language and style (see workbench.Error).
+	Err error `json:"-"`
 	// The rows left out as notes, totals and sign-offs (the first 1000)
 	// and how many there were; per column, the values outside a
 	// vocabulary. Reported, not stored with the submission.
@@ -118,6 +123,7 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 		SkippedRows: []importers.SkippedRow{}, Unrecognised: []importers.ColumnCount{}}
 	fail := func(err error) FileReport {
 		rep.Status = StatusFailed
+		rep.Err = err
 		rep.Error = err.Error()
 		rep.Records = 0
 		rep.Warnings = []importers.Warning{}
@@ -307,7 +313,7 @@ func storedWarnings(res importers.Result) []store.Warning {
 		out = append(out, store.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text)})
 	}
 	for _, wa := range res.Warnings {
-		out = append(out, store.Warning{Location: wa.Location, Message: wa.Message})
+		out = append(out, wa)
 	}
 	return out
 }
@@ -354,7 +360,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 	}
 	warnings := make([]store.Warning, len(res.Warnings))
 	for i, wa := range res.Warnings {
-		warnings[i] = store.Warning{Location: wa.Location, Message: wa.Message}
+		warnings[i] = wa
 	}
 	sub, err := w.Commit(warnings, len(warnings))
 	return sub, res, err
@@ -396,7 +402,7 @@ func (a *App) ListSubmissions(ctx context.Context, caseID int64) ([]Submission, 
 type RecordRow = store.RecordRow
 
 // ImportWarning is a stored warning of a submission.
-type ImportWarning = store.Warning
+type ImportWarning = workbench.Warning
 
 // Records returns one page of a submission's records, in file order.
 func (a *App) Records(ctx context.Context, submissionID int64, offset, limit int) ([]RecordRow, error) {

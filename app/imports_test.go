@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"fmt"
 	"io/fs"
@@ -68,7 +70,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		{"image.csv", "", []string{"not a text file"}},
 		{"image.xlsx", "", []string{"not an XLSX"}},
 		{"no-header.csv", "", []string{"no header row", "\"a\""}},
-		{"ambiguous.csv", "", []string{"several kinds", "--kind"}},
+		{"ambiguous.csv", "", []string{"several kinds", "data_source, annotation_rule"}},
 		{"no-header.csv", importers.Incident, []string{"kind incident"}},
 		{"not-records.json", "", []string{"not", "object"}},
 		{"broken.json", "", []string{"line 3"}},
@@ -83,7 +85,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		{"encrypted.pdf", importers.Algorithm, []string{"encrypted", "password"}},
 		{"image.docx", importers.AnnotationRule, []string{"not a DOCX"}},
 		{"truncated.docx", importers.AnnotationRule, []string{"docx"}},
-		{"truncated.docx", "", []string{"--kind"}},
+		{"truncated.docx", "", []string{"no header row to tell its kind"}},
 		{"zipbomb.docx", importers.AnnotationRule, []string{"zip bomb"}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
@@ -193,8 +195,9 @@ func TestImportDocuments(t *testing.T) {
 
 	before := workspaceState(t, a)
 	reps, _ := a.Import(ctx, ImportRequest{CaseID: id, Files: []string{md}})
-	if reps[0].Status != StatusFailed || !strings.Contains(reps[0].Error, "--kind") {
-		t.Errorf("a document without --kind: %+v", reps[0])
+	if reps[0].Status != StatusFailed || workbench.ErrorReason(reps[0].Err) == nil || workbench.ErrorReason(reps[0].Err).Reason != workbench.ReasonDocumentKind ||
+		strings.Contains(reps[0].Error, "--kind") {
+		t.Errorf("a document without a kind: %+v (the reason is for each interface to word, with its own hints)", reps[0])
 	}
 	if workspaceState(t, a) != before {
 		t.Error("the refused document changed the workspace")

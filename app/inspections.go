@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app/checklist"
 	"github.com/inspection-workbench/workbench/assets"
 	"github.com/inspection-workbench/workbench/importers"
@@ -21,14 +22,16 @@ import (
 	"github.com/inspection-workbench/workbench/store/fulltext"
 )
 
-// Results an item can have, in the order totals list them.
-var Results = []string{"not_assessed", "compliant", "partially_compliant", "non_compliant", "not_applicable", "info_requested"}
+// Results an item can have, in the order totals list them: the codes of
+// [workbench.Results].
+var Results = workbench.Strings(workbench.Results)
 
 // ResultNotAssessed is the result of an item nobody has assessed yet.
-const ResultNotAssessed = "not_assessed"
+const ResultNotAssessed = string(workbench.NotAssessed)
 
-// Severities a finding can have, least severe first ("" means none).
-var Severities = []string{"low", "medium", "high", "critical"}
+// Severities a finding can have, least severe first ("" means none): the
+// codes of [workbench.Severities].
+var Severities = workbench.Strings(workbench.Severities)
 
 // Fields of AssessInput and StartInspection, as FieldError names them.
 const (
@@ -96,7 +99,7 @@ type Status struct {
 }
 
 // Evidence is a record or passage cited for an item.
-type Evidence = store.Evidence
+type Evidence = workbench.Evidence
 
 // AssessInput records the inspector's decision on one item. Nil fields
 // stay as they are; an empty Result keeps the recorded one; an empty
@@ -123,10 +126,26 @@ type AssessInput struct {
 type stateErr struct {
 	msg  string
 	base error
+	// reason, when set, is the error for the interfaces to word; msg is
+	// then its English.
+	reason *workbench.Error
+}
+
+func newStateErr(base error, code workbench.Code, reason workbench.Reason, args ...any) *stateErr {
+	r := workbench.Errorf(code, reason, args...)
+	return &stateErr{msg: r.Error(), base: base, reason: r}
 }
 
 func (e *stateErr) Error() string        { return e.msg }
 func (e *stateErr) Is(target error) bool { return target == e.base }
+
+// Unwrap gives the reason, when there is one.
+func (e *stateErr) Unwrap() error {
+	if e.reason == nil {
+		return nil
+	}
+	return e.reason
+}
 
 func noInspection(caseID int64) error { return &NoInspectionError{CaseID: caseID} }
 
@@ -134,8 +153,12 @@ func noInspection(caseID int64) error { return &NoInspectionError{CaseID: caseID
 // that has none yet; it matches store.ErrNotFound.
 type NoInspectionError struct{ CaseID int64 }
 
-func (e *NoInspectionError) Error() string {
-	return fmt.Sprintf("case %d has no inspection yet; start one with wb inspect start --case %d", e.CaseID, e.CaseID)
+func (e *NoInspectionError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap gives the reason for the interfaces to word (the CLI adds how to
+// start an inspection).
+func (e *NoInspectionError) Unwrap() error {
+	return workbench.Errorf(workbench.CodeNotFound, workbench.ReasonNoInspection, "Case", e.CaseID)
 }
 
 // Is makes a NoInspectionError match store.ErrNotFound.
@@ -228,7 +251,7 @@ func timeOrNil(t time.Time) *time.Time {
 type (
 	ChecklistTemplate = checklist.Template
 	ChecklistItem     = checklist.Item
-	ChecklistText     = checklist.Text
+	ChecklistText     = workbench.Text
 	ArticleRef        = checklist.ArticleRef
 )
 
@@ -359,8 +382,8 @@ func (a *App) Assess(ctx context.Context, in AssessInput) (ItemStatus, error) {
 			ref = strings.TrimSpace(ref)
 			i := slices.IndexFunc(cited, func(ev store.Evidence) bool { return ev.Target == ref || ev.Ref == ref })
 			if i < 0 {
-				return ItemStatus{}, fieldErr(FieldEvidence, ProblemFormat, "item %s does not cite %q; wb inspect evidence lists what it cites",
-					in.ItemID, ref)
+				return ItemStatus{}, &FieldError{Field: FieldEvidence, Problem: ProblemFormat,
+					Err: workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNotCited, "Item", in.ItemID, "Ref", ref)}
 			}
 			if !slices.Contains(u.RemoveEvidence, cited[i].Target) {
 				u.RemoveEvidence = append(u.RemoveEvidence, cited[i].Target)
@@ -399,9 +422,9 @@ func validateAssessment(in AssessInput) (store.ItemUpdate, error) {
 	if in.Deadline != nil {
 		d := strings.TrimSpace(*in.Deadline)
 		if d != "" {
-			t, err := time.Parse(DateLayout, d)
+			t, err := workbench.ParseDate(d)
 			if err != nil {
-				return u, fieldErr(FieldDeadline, ProblemFormat, "deadline %q is not a date written YYYY-MM-DD", *in.Deadline)
+				return u, &FieldError{Field: FieldDeadline, Problem: ProblemFormat, Err: fmt.Errorf("deadline: %w", err)}
 			}
 			d = t.Format(DateLayout)
 		}
@@ -450,7 +473,7 @@ func suggestItems(id string, ids []string) string {
 	}
 	switch {
 	case len(near) == 0:
-		return "wb inspect status lists the items"
+		return "the checklist lists its items"
 	case len(near) > 5:
 		near = append(near[:5], "…")
 	}

@@ -132,12 +132,12 @@ func TestAssessErrors(t *testing.T) {
 		{"bad result", in(func(v *AssessInput) { v.Result = "ok" }), CodeInvalid, FieldResult, "partially_compliant"},
 		{"bad severity", in(func(v *AssessInput) { v.Severity = &bad }), CodeInvalid, FieldSeverity, "low, medium, high, critical"},
 		{"bad deadline", in(func(v *AssessInput) { d := "2026/12/31"; v.Deadline = &d }), CodeInvalid, FieldDeadline, "YYYY-MM-DD"},
-		{"impossible deadline", in(func(v *AssessInput) { d := "2026-02-30"; v.Deadline = &d }), CodeInvalid, FieldDeadline, "YYYY-MM-DD"},
+		{"impossible deadline", in(func(v *AssessInput) { d := "2027-02-30"; v.Deadline = &d }), CodeInvalid, FieldDeadline, "2027-02-30 does not exist"},
 		{"unknown record", in(func(v *AssessInput) { v.Evidence = []string{"rec-999999"} }), CodeInvalid, FieldEvidence, "no record"},
 		{"unknown passage", in(func(v *AssessInput) { v.Evidence = []string{"psg-999999"} }), CodeInvalid, FieldEvidence, "no passage"},
 		{"unknown identifier", in(func(v *AssessInput) { v.Evidence = []string{"INC-9999"} }), CodeInvalid, FieldEvidence, "no record of case 1"},
 		{"identifier of another case", in(func(v *AssessInput) { v.Evidence = []string{"B-1"} }), CodeInvalid, FieldEvidence, "no record of case 1"},
-		{"no inspection", in(func(v *AssessInput) { v.CaseID = 2 }), CodeNotFound, "", "case 2 has no inspection yet; start one with wb inspect start --case 2"},
+		{"no inspection", in(func(v *AssessInput) { v.CaseID = 2 }), CodeNotFound, "", "case 2 has no inspection yet"},
 		{"no case", in(func(v *AssessInput) { v.CaseID = 99 }), CodeNotFound, "", "case 99"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

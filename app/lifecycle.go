@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -235,11 +237,10 @@ func (a *App) SignInspection(ctx context.Context, caseID int64) (Signature, erro
 		return Signature{}, err
 	}
 	if c.Status != store.StatusConcluded {
-		msg := fmt.Sprintf("case %d's inspection is %s; conclude it first (wb inspect conclude --case %d)", caseID, c.Status, caseID)
 		if c.Status == store.StatusSigned {
-			msg = fmt.Sprintf("case %d's inspection is already signed (%s)", caseID, in.Signature)
+			return Signature{}, newStateErr(store.ErrConflict, workbench.CodeConflict, workbench.ReasonAlreadySigned, "Case", caseID, "Signature", in.Signature)
 		}
-		return Signature{}, &stateErr{msg: msg, base: store.ErrConflict}
+		return Signature{}, newStateErr(store.ErrConflict, workbench.CodeConflict, workbench.ReasonNotConcluded, "Case", caseID, "Status", c.Status)
 	}
 	if len(c.Inspectors) == 0 {
 		return Signature{}, &stateErr{msg: fmt.Sprintf("case %d names no inspector; an inspection is signed in its inspectors' names, so record them first", caseID),

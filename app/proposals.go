@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -30,9 +32,9 @@ const (
 
 // Decisions on a proposal, as they are shown.
 const (
-	DecisionPending    = "pending"
-	DecisionAccepted   = "accepted"
-	DecisionOverridden = "overridden"
+	DecisionPending    = string(workbench.Pending)
+	DecisionAccepted   = string(workbench.Accepted)
+	DecisionOverridden = string(workbench.Overridden)
 )
 
 // MaxAcceptEvidence bounds the records an accepted proposal adds to its
@@ -122,8 +124,8 @@ type CheckRun struct {
 
 // resultRank orders proposed results from the least to the most serious,
 // for combining an item's proposals.
-var resultRank = map[string]int{checks.NotApplicable: 0, checks.Compliant: 1, checks.InfoRequested: 2, "partially_compliant": 3,
-	checks.NonCompliant: 4}
+var resultRank = map[string]int{checks.NotApplicable: 0, checks.Compliant: 1, checks.InfoRequested: 2,
+	string(workbench.PartiallyCompliant): 3, checks.NonCompliant: 4}
 
 // RunChecks runs the automated checks of an open case's checklist over its
 // structured records and documents, and records their proposals. A check
@@ -491,11 +493,11 @@ func selectProposals(all []Proposal, caseID int64, key string) (item string, cho
 	key = strings.TrimSpace(key)
 	key, pin, pinned := strings.Cut(key, "@")
 	if pinned && (len(pin) < minPin || strings.Trim(strings.ToLower(pin), "0123456789abcdef") != "") {
-		return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "%q after @ is not a proposal digest (at least %d hex digits, as wb check --json gives)", pin, minPin)
+		return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "%q after @ is not a proposal digest (at least %d hex digits)", pin, minPin)
 	}
 	item, rule, _ := strings.Cut(key, "/")
 	if len(all) == 0 {
-		return "", nil, nil, &stateErr{msg: fmt.Sprintf("case %d has no proposals yet; run the automated checks first (wb check --case %d)", caseID, caseID), base: store.ErrNotFound}
+		return "", nil, nil, newStateErr(store.ErrNotFound, workbench.CodeNotFound, workbench.ReasonNoProposals, "Case", caseID)
 	}
 	for _, p := range all {
 		if p.Item != item {
@@ -511,8 +513,7 @@ func selectProposals(all []Proposal, caseID int64, key string) (item string, cho
 			return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "a digest pins one proposal: write ITEM/RULE@DIGEST")
 		}
 		if !strings.HasPrefix(chosen[0].Digest, strings.ToLower(pin)) {
-			return "", nil, nil, &stateErr{msg: fmt.Sprintf("proposal %s has changed since digest %s: a later run of the checks found something else; look at it again (wb check --list)",
-				key, pin), base: store.ErrConflict}
+			return "", nil, nil, newStateErr(store.ErrConflict, workbench.CodeConflict, workbench.ReasonProposalChanged, "Proposal", key, "Digest", pin)
 		}
 	}
 	if len(chosen) > 0 {
@@ -523,11 +524,11 @@ func selectProposals(all []Proposal, caseID int64, key string) (item string, cho
 		for _, p := range all {
 			keys = append(keys, p.Key())
 		}
-		hint := suggestItems(key, keys)
-		if !strings.HasPrefix(hint, "did you mean") {
-			hint = "wb check --list shows the proposals"
+		if hint := suggestItems(key, keys); strings.HasPrefix(hint, "did you mean") {
+			return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "case %d has no proposal for %q; %s", caseID, key, hint)
 		}
-		return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "case %d has no proposal for %q; %s", caseID, key, hint)
+		return "", nil, nil, &FieldError{Field: FieldProposal, Problem: ProblemFormat,
+			Err: workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNoSuchProposal, "Case", caseID, "Proposal", key)}
 	}
 	var names []string
 	for _, p := range ofItem {
@@ -680,7 +681,7 @@ func (a *App) OverrideProposal(ctx context.Context, caseID int64, key, result, r
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return ItemStatus{}, fieldErr(FieldReason, ProblemEmpty, "give the reason for overriding the proposal (--reason)")
+		return ItemStatus{}, fieldErr(FieldReason, ProblemEmpty, "give the reason for overriding the proposal")
 	}
 	if n := len([]rune(reason)); n > MaxNoteLen {
 		return ItemStatus{}, fieldErr(FieldReason, ProblemTooLong, "reason is %d characters long; at most %d are allowed", n, MaxNoteLen)

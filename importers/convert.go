@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"fmt"
 	"slices"
 	"strconv"
@@ -24,10 +26,7 @@ type Record struct {
 
 // Warning is a value the importer could not read, kept as text, with where
 // it stood.
-type Warning struct {
-	Location string `json:"location"`
-	Message  string `json:"message"`
-}
+type Warning = workbench.Warning
 
 // ColumnCount counts the values of one column (or JSON key) that are
 // outside its field's vocabulary, for the import report: "事件类别: 37
@@ -54,6 +53,9 @@ type converter struct {
 	fieldKeys [][]byte // `"name":` per field
 	idField   int      // field whose value is the record's Ref, or -1
 	warn      func(location, message string)
+	// warnReason, when set, takes the warnings that carry a reason; else
+	// they go to warn with their English message.
+	warnReason func(Warning)
 
 	// Set per table by setHeader.
 	sheet    string
@@ -445,7 +447,19 @@ func (c *converter) encodeFields(row int) []byte {
 func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []byte {
 	loc := func() string { return c.location(row, fi) }
 	bad := func(what string) []byte {
-		c.warn(loc(), fmt.Sprintf("%q is not %s; kept as text", raw, what))
+		w := Warning{Location: loc(), Message: fmt.Sprintf("%q is not %s; kept as text", raw, what),
+			Reason: workbench.ReasonValueUnreadable, Args: map[string]any{"Value": raw, "Expected": what, "Type": string(f.Type)}}
+		if f.Type == Date || f.Type == DateTime {
+			if _, err := workbench.ParseDate(raw); workbench.ErrorReason(err) != nil && workbench.ErrorReason(err).Reason == workbench.ReasonDateNonexistent {
+				w.Message = fmt.Sprintf("%q is not a date: that day does not exist; kept as text", raw)
+				w.Reason, w.Args = workbench.ReasonDateNotInCalendar, map[string]any{"Value": raw}
+			}
+		}
+		if c.warnReason != nil {
+			c.warnReason(w)
+		} else {
+			c.warn(w.Location, w.Message)
+		}
 		return appendJSONString(b, raw)
 	}
 	switch f.Type {

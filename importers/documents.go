@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"bytes"
 	"context"
 	"errors"
@@ -84,7 +86,7 @@ func looksTabular(path string) bool {
 func ReadDocument(ctx context.Context, path string, format Format, opts Options) (DocumentResult, error) {
 	res := DocumentResult{Kind: opts.Kind, Format: format}
 	if opts.Kind == "" {
-		return res, fmt.Errorf("%w: a document has no header row to tell its kind from; name it with --kind", ErrKind)
+		return res, fmt.Errorf("%w: %w", ErrKind, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonDocumentKind))
 	}
 	st, err := os.Stat(path)
 	if err != nil {

@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"fmt"
 	"slices"
 	"sort"
@@ -426,7 +428,7 @@ func detectKind(cells []string) (Kind, error) {
 	})
 	switch {
 	case len(cs) == 0 || cs[0].distinctive == 0:
-		return "", fmt.Errorf("cannot tell the kind from the headers (%s); name it with --kind", quoteList(cells, 8))
+		return "", workbench.Errorf(workbench.CodeInvalid, workbench.ReasonKindUndetected, "Headers", quoteList(cells, 8))
 	case len(cs) > 1 && cs[1].distinctive == cs[0].distinctive && cs[1].all == cs[0].all:
 		var names []string
 		for _, c := range cs {
@@ -434,7 +436,7 @@ func detectKind(cells []string) (Kind, error) {
 				names = append(names, string(c.k))
 			}
 		}
-		return "", fmt.Errorf("the headers fit several kinds (%s); name one with --kind", strings.Join(names, ", "))
+		return "", workbench.Errorf(workbench.CodeInvalid, workbench.ReasonKindAmbiguous, "Kinds", names)
 	}
 	return cs[0].k, nil
 }

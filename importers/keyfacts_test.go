@@ -18,7 +18,7 @@ func TestKeyFacts(t *testing.T) {
 		{Seq: 4, Page: 3, Text: "备案号：另一个（不应覆盖）"},
 	}
 	var warnings []Warning
-	rec, ok := KeyFacts(Algorithm, ps, func(l, m string) { warnings = append(warnings, Warning{l, m}) })
+	rec, ok := KeyFacts(Algorithm, ps, func(l, m string) { warnings = append(warnings, Warning{Location: l, Message: m}) })
 	if !ok {
 		t.Fatal("no key facts found")
 	}

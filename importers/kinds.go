@@ -1,62 +1,45 @@
 // Package importers turns the files a provider submits into records and
 // passages: bytes in, structured data out, no database. It knows the four
-// submission kinds and the confidentiality labels, and imports neither app
-// nor store, so each importer can be tested and fuzzed on its own.
+// submission kinds and the confidentiality labels — the vocabulary of
+// package workbench — and imports neither app nor store, so each importer
+// can be tested and fuzzed on its own.
 package importers
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/inspection-workbench/workbench"
 
-// Kind is one of the four kinds of submission Article 19 inspections ask
-// providers for.
-type Kind string
+// Kind is one of the four kinds of submission (see [workbench.Kind]).
+type Kind = workbench.Kind
 
 // The submission kinds.
 const (
-	DataSource     Kind = "data_source"     // 训练数据来源说明 (Arts. 7, 19)
-	AnnotationRule Kind = "annotation_rule" // 标注规则 (Arts. 8, 19)
-	Algorithm      Kind = "algorithm"       // 算法机制机理说明 (Arts. 17, 19, 12)
-	Incident       Kind = "incident"        // 事件与处置记录 (Arts. 10, 11, 14, 15)
+	DataSource     = workbench.DataSource
+	AnnotationRule = workbench.AnnotationRule
+	Algorithm      = workbench.Algorithm
+	Incident       = workbench.Incident
 )
 
 // Kinds lists the submission kinds in their usual order.
-var Kinds = []Kind{DataSource, AnnotationRule, Algorithm, Incident}
+var Kinds = workbench.Kinds
 
-// ParseKind reads a kind name as written on the command line.
-func ParseKind(s string) (Kind, error) {
-	k := Kind(strings.ToLower(strings.TrimSpace(s)))
-	for _, known := range Kinds {
-		if k == known {
-			return k, nil
-		}
-	}
-	return "", fmt.Errorf("unknown kind %q: use one of data_source, annotation_rule, algorithm, incident", s)
-}
+// ParseKind reads a kind by its code or its name in either language; an
+// unknown kind is a *workbench.Error listing the valid ones.
+func ParseKind(s string) (Kind, error) { return workbench.ParseKind(s) }
 
-// Label is the confidentiality label every submission carries (Art. 19 ¶2).
-type Label string
+// Label is the confidentiality label every submission carries (see
+// [workbench.Label]).
+type Label = workbench.Label
 
 // The confidentiality labels, least to most sensitive.
 const (
-	Public       Label = "public"
-	Internal     Label = "internal"
-	TradeSecret  Label = "trade_secret"
-	PersonalInfo Label = "personal_info"
-	StateSecret  Label = "state_secret"
+	Public       = workbench.Public
+	Internal     = workbench.Internal
+	TradeSecret  = workbench.TradeSecret
+	PersonalInfo = workbench.PersonalInfo
+	StateSecret  = workbench.StateSecret
 )
 
 // Labels lists the labels from least to most sensitive.
-var Labels = []Label{Public, Internal, TradeSecret, PersonalInfo, StateSecret}
+var Labels = workbench.Labels
 
-// ParseLabel reads a label name as written on the command line.
-func ParseLabel(s string) (Label, error) {
-	l := Label(strings.ToLower(strings.TrimSpace(s)))
-	for _, known := range Labels {
-		if l == known {
-			return l, nil
-		}
-	}
-	return "", fmt.Errorf("unknown label %q: use one of public, internal, trade_secret, personal_info, state_secret", s)
-}
+// ParseLabel reads a label by its code or its name in either language.
+func ParseLabel(s string) (Label, error) { return workbench.ParseLabel(s) }

@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"archive/zip"
 	"bytes"
 	"context"
@@ -157,7 +159,8 @@ func DetectFormat(name string, r io.ReaderAt, size int64) (Format, error) {
 		ole = ooxml.ReadOLEDirectory(r, size)
 	}
 	if l, ok := legacyFormats[ext]; ok && !ole.Encrypted {
-		return "", fmt.Errorf("%w: the file is %s, which cannot be read; save it as %s and import again", ErrUnsupported, l.what, l.saveAs)
+		return "", fmt.Errorf("%w: %w", ErrUnsupported, workbench.Errorf(workbench.CodeUnsupported, workbench.ReasonLegacyFormat,
+			"Format", l.what, "Save", l.saveAs, "Document", l.saveAs == ".docx"))
 	}
 	if isOLE {
 		return "", fmt.Errorf("%w: %s", ErrUnsupported, describeOLE(ole))
@@ -202,13 +205,13 @@ var legacyFormats = map[string]legacy{
 	".ett":     {"a WPS Spreadsheets template (.ett)", ".xlsx"},
 	".ods":     {"an OpenDocument spreadsheet (.ods)", ".xlsx"},
 	".numbers": {"an Apple Numbers spreadsheet (.numbers)", ".xlsx"},
-	".doc":     {"a legacy Word 97–2003 document (.doc)", ".docx (with --kind)"},
-	".dot":     {"a legacy Word 97–2003 template (.dot)", ".docx (with --kind)"},
-	".wps":     {"a WPS Writer document (.wps)", ".docx (with --kind)"},
-	".wpt":     {"a WPS Writer template (.wpt)", ".docx (with --kind)"},
-	".odt":     {"an OpenDocument text (.odt)", ".docx (with --kind)"},
-	".rtf":     {"an RTF document (.rtf)", ".docx (with --kind)"},
-	".pages":   {"an Apple Pages document (.pages)", ".docx (with --kind)"},
+	".doc":     {"a legacy Word 97–2003 document (.doc)", ".docx"},
+	".dot":     {"a legacy Word 97–2003 template (.dot)", ".docx"},
+	".wps":     {"a WPS Writer document (.wps)", ".docx"},
+	".wpt":     {"a WPS Writer template (.wpt)", ".docx"},
+	".odt":     {"an OpenDocument text (.odt)", ".docx"},
+	".rtf":     {"an RTF document (.rtf)", ".docx"},
+	".pages":   {"an Apple Pages document (.pages)", ".docx"},
 }
 
 // describeOLE says what an OLE2 compound file is — a legacy .xls, .doc or
@@ -220,7 +223,7 @@ func describeOLE(dir ooxml.OLEDirectory) string {
 	case dir.Excel:
 		return "the file is a legacy Excel 97–2003 workbook (.xls, an OLE2 compound file), whatever its name says, which cannot be read; save it as .xlsx and import again"
 	case dir.Word:
-		return "the file is a legacy Word 97–2003 document (.doc, an OLE2 compound file), whatever its name says, which cannot be read; save it as .docx and import again (with --kind)"
+		return "the file is a legacy Word 97–2003 document (.doc, an OLE2 compound file), whatever its name says, which cannot be read; save it as .docx and import again as a document"
 	case dir.PowerPoint:
 		return "the file is a legacy PowerPoint presentation (.ppt); export it as PDF and import that"
 	}
@@ -243,7 +246,7 @@ func describeZip(r io.ReaderAt, size int64) string {
 	case names["xl/workbook.xml"]:
 		return "an XLSX workbook; rename it .xlsx and import again"
 	case names["word/document.xml"]:
-		return "a Word document; rename it .docx and import again (with --kind)"
+		return "a Word document; rename it .docx and import again as a document"
 	}
 	return "not a table"
 }
@@ -270,9 +273,14 @@ func (r *reader) skip(location, text, reason string) {
 }
 
 func (r *reader) warn(location, message string) {
+	r.warnWith(Warning{Location: location, Message: message})
+}
+
+// warnWith records a warning that may carry a reason.
+func (r *reader) warnWith(w Warning) {
 	r.res.WarningCount++
 	if len(r.res.Warnings) < maxWarnings {
-		r.res.Warnings = append(r.res.Warnings, Warning{Location: location, Message: message})
+		r.res.Warnings = append(r.res.Warnings, w)
 	}
 }
 
@@ -330,8 +338,16 @@ func cellsOf(rows []tabular.Row) [][]string {
 // noHeader explains a table without a recognisable header row: what was
 // looked for and what its first rows hold.
 func (r *reader) noHeader(where string, rows []tabular.Row) error {
-	return fmt.Errorf("%w: %sno row among the first %d names at least %d fields of %s; %s",
-		ErrNoHeader, where, headerScanRows, minHeaderFields, r.wanted(), describeRows(rows, r.kinds()))
+	return r.noHeaderErr(fmt.Sprintf("%sno row among the first %d names at least %d fields of %s; %s",
+		where, headerScanRows, minHeaderFields, r.wanted(), describeRows(rows, r.kinds())))
+}
+
+// noHeaderErr is ErrNoHeader with its reason: the English detail, and
+// what was looked for — how many rows, how many fields, of which kind
+// ("" for any) — for the GUI to word on its own.
+func (r *reader) noHeaderErr(detail string) error {
+	return fmt.Errorf("%w: %w", ErrNoHeader, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNoHeader,
+		"Detail", detail, "Rows", headerScanRows, "Min", minHeaderFields, "Kind", string(r.res.Kind)))
 }
 
 // sheetRows are the first rows of a sheet, for noHeaderSheets.
@@ -357,11 +373,12 @@ func (r *reader) noHeaderSheets(sheets []sheetRows) error {
 		}
 		b.WriteString(describeRows(s.rows, r.kinds()))
 	}
-	return fmt.Errorf("%w: %s", ErrNoHeader, b.String())
+	return r.noHeaderErr(b.String())
 }
 
 // wanted says which fields a header row was expected to name, with a few
-// headers of each kind as examples; docs/submission-formats.md lists all.
+// headers of each kind as examples. (The CLI points to
+// docs/submission-formats.md, which lists them all.)
 func (r *reader) wanted() string {
 	var ex []string
 	for _, k := range r.kinds() {
@@ -375,9 +392,9 @@ func (r *reader) wanted() string {
 		ex = append(ex, fmt.Sprintf("%s (%s …)", k, strings.Join(hs, ", ")))
 	}
 	if r.res.Kind != "" {
-		return "kind " + ex[0] + "; docs/submission-formats.md lists the headers accepted"
+		return "kind " + ex[0]
 	}
-	return "any kind — " + strings.Join(ex, ", ") + "; docs/submission-formats.md lists the headers accepted"
+	return "any kind — " + strings.Join(ex, ", ")
 }
 
 // describeRows says in one line what the first rows of a table hold: the
@@ -424,12 +441,13 @@ func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error 
 	if r.res.Kind == "" {
 		k, err := detectKind(header)
 		if err != nil {
-			return fmt.Errorf("%w: %v", ErrKind, err)
+			return fmt.Errorf("%w: %w", ErrKind, err)
 		}
 		r.res.Kind = k
 	}
 	if r.conv == nil {
 		r.conv = newConverter(r.res.Kind, r.warn)
+		r.conv.warnReason = r.warnWith
 		if r.opts.Start != nil {
 			if err := r.opts.Start(r.res); err != nil {
 				return err
@@ -570,7 +588,7 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	if r.res.Kind == "" {
 		k, err := detectKind(heads[bestSheet].rows[heads[bestSheet].pos].Cells)
 		if err != nil {
-			return fmt.Errorf("%w: sheet %q: %v", ErrKind, heads[bestSheet].name, err)
+			return fmt.Errorf("%w: sheet %q: %w", ErrKind, heads[bestSheet].name, err)
 		}
 		r.res.Kind = k
 	}
@@ -663,8 +681,8 @@ func (r *reader) readJSON(f io.Reader, format Format) error {
 		}
 	}
 	if findHeader([][]string{keys}, r.kinds()) < 0 {
-		return fmt.Errorf("%w: the keys of the first records (%s) do not name at least %d fields of %s",
-			ErrNoHeader, quoteList(keys, 8), minHeaderFields, r.wanted())
+		return r.noHeaderErr(fmt.Sprintf("the keys of the first records (%s) do not name at least %d fields of %s",
+			quoteList(keys, 8), minHeaderFields, r.wanted()))
 	}
 	if err := r.startTable("", keys, false); err != nil {
 		return err

@@ -6,11 +6,14 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/inspection-workbench/workbench"
 )
 
 // readAll imports the file at path and returns the records as decoded JSON.
@@ -140,8 +143,14 @@ func TestKindDetection(t *testing.T) {
 	t.Run("ambiguous", func(t *testing.T) {
 		_, _, err := readAll(t, filepath.Join("..", "testdata", "bad", "ambiguous.csv"), Options{})
 		if !errors.Is(err, ErrKind) || !strings.Contains(err.Error(), "data_source") || !strings.Contains(err.Error(), "annotation_rule") ||
-			!strings.Contains(err.Error(), "--kind") {
+			strings.Contains(err.Error(), "--kind") {
 			t.Fatalf("err = %v", err)
+		}
+		// The reason and its arguments, for each interface to word: the
+		// CLI adds its own "--kind" hint, the GUI its own sentence.
+		if we := workbench.ErrorReason(err); we == nil || we.Reason != workbench.ReasonKindAmbiguous ||
+			!slices.Equal(we.Args["Kinds"].([]string), []string{"data_source", "annotation_rule"}) {
+			t.Fatalf("reason of %v: %+v", err, we)
 		}
 		res, _, err := readAll(t, filepath.Join("..", "testdata", "bad", "ambiguous.csv"), Options{Kind: AnnotationRule})
 		if err != nil || res.Kind != AnnotationRule || res.Records != 1 {

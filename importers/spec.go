@@ -44,7 +44,7 @@ type Field struct {
 // KindSpec describes one submission kind and its canonical fields.
 type KindSpec struct {
 	Kind     Kind
-	ZH, EN   string
+	ZH, EN   string // the kind's names, read from the workbench name table
 	Articles string // the articles of the Measures the kind serves
 	Fields   []Field
 }
@@ -86,7 +86,7 @@ var dataTypeTerms = []Term{
 // generated from it.
 var Specs = []KindSpec{
 	{
-		Kind: DataSource, ZH: "训练数据来源说明", EN: "Training-data sources", Articles: "Arts. 7, 19",
+		Kind: DataSource, ZH: DataSource.Name().Zh, EN: DataSource.Name().En, Articles: "Arts. 7, 19",
 		Fields: []Field{
 			{Name: "id", Type: Text, ZH: "编号", EN: "ID", ID: true, Generic: true,
 				Meaning:  "The provider's identifier of the data source.",
@@ -162,7 +162,7 @@ var Specs = []KindSpec{
 		},
 	},
 	{
-		Kind: AnnotationRule, ZH: "标注规则及质量核验", EN: "Annotation rules and QA", Articles: "Arts. 8, 19",
+		Kind: AnnotationRule, ZH: AnnotationRule.Name().Zh, EN: AnnotationRule.Name().En, Articles: "Arts. 8, 19",
 		Fields: []Field{
 			{Name: "batch", Type: Text, ZH: "标注批次", EN: "Batch", ID: true,
 				Meaning:  "The annotation batch the row reports on.",
@@ -199,7 +199,7 @@ var Specs = []KindSpec{
 		},
 	},
 	{
-		Kind: Algorithm, ZH: "算法机制机理说明", EN: "Algorithm key facts", Articles: "Arts. 12, 17, 19",
+		Kind: Algorithm, ZH: Algorithm.Name().Zh, EN: Algorithm.Name().En, Articles: "Arts. 12, 17, 19",
 		Fields: []Field{
 			{Name: "model_name", Type: Text, ZH: "模型名称", EN: "Model name", ID: true,
 				Meaning:  "Name of the model behind the service.",
@@ -248,7 +248,7 @@ var Specs = []KindSpec{
 		},
 	},
 	{
-		Kind: Incident, ZH: "事件与处置记录", EN: "Incidents and actions", Articles: "Arts. 10, 11, 14, 15",
+		Kind: Incident, ZH: Incident.Name().Zh, EN: Incident.Name().En, Articles: "Arts. 10, 11, 14, 15",
 		Fields: []Field{
 			{Name: "id", Type: Text, ZH: "事件编号", EN: "Incident ID", ID: true, Generic: true,
 				Meaning:  "The provider's identifier of the incident or ticket.",

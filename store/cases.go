@@ -1,23 +1,25 @@
 package store
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // Case statuses.
 const (
-	StatusOpen      = "open"
-	StatusConcluded = "concluded"
-	StatusSigned    = "signed"
+	StatusOpen      = string(workbench.StatusOpen)
+	StatusConcluded = string(workbench.StatusConcluded)
+	StatusSigned    = string(workbench.StatusSigned)
 )
 
-// Modalities a service can generate, in their canonical order.
-var Modalities = []string{"text", "image", "audio", "video"}
+// Modalities a service can generate, in their canonical order: the codes
+// of [workbench.Modalities].
+var Modalities = workbench.Strings(workbench.Modalities)
 
 // ConflictError reports input that contradicts what the workspace records.
 // It matches ErrConflict with errors.Is.
@@ -53,36 +55,14 @@ func (e *ConflictError) Error() string {
 // Is makes errors.Is(err, ErrConflict) true.
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 
-// Provider is a generative-AI service provider.
-type Provider struct {
-	ID         int64  `json:"id"`
-	Name       string `json:"name"`
-	CreditCode string `json:"credit_code"` // 统一社会信用代码, "" when not known
-}
+// Provider is a provider of a generative-AI service (see [workbench.Provider]).
+type Provider = workbench.Provider
 
-// Service is one generative-AI service of a provider.
-type Service struct {
-	ID            int64    `json:"id"`
-	ProviderID    int64    `json:"provider_id"`
-	Name          string   `json:"name"`
-	FilingNo      string   `json:"filing_no"`      // 备案号, "" when not known
-	Modalities    []string `json:"modalities"`     // subset of Modalities, canonical order
-	PublicOpinion bool     `json:"public_opinion"` // Art. 17 public-opinion attribute or social-mobilisation capacity
-}
+// Service is a generative-AI service (see [workbench.Service]).
+type Service = workbench.Service
 
-// Case is one inspection of one provider's service.
-type Case struct {
-	ID                int64     `json:"id"`
-	Title             string    `json:"title"`
-	Provider          Provider  `json:"provider"`
-	Service           Service   `json:"service"`
-	Inspectors        []string  `json:"inspectors"`
-	OpenedOn          string    `json:"opened_on"` // YYYY-MM-DD
-	Status            string    `json:"status"`
-	ChecklistTemplate string    `json:"checklist_template"`
-	CreatedAt         time.Time `json:"created_at"`
-	UpdatedAt         time.Time `json:"updated_at"`
-}
+// Case is an inspection case (see [workbench.Case]).
+type Case = workbench.Case
 
 // NewCase is what CreateCase needs. Values are expected to be validated
 // and normalised by the caller; the store enforces consistency with what is

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -37,21 +39,8 @@ type InspectionItem struct {
 	Evidence  int // how many evidence links it has
 }
 
-// Evidence is a record or passage cited for an item, with what was copied
-// from it when it was cited.
-type Evidence struct {
-	ID           int64
-	ItemID       string
-	Ref          string // as given: rec-12, psg-7, INC-0042
-	Target       string // the rec-N or psg-N it resolved to
-	SubmissionID int64  // 0 once the submission is gone
-	SHA256       string
-	FileName     string
-	Kind         string
-	Location     string
-	Quote        string
-	AddedAt      time.Time
-}
+// Evidence is a record or passage an item cites (see [workbench.Evidence]).
+type Evidence = workbench.Evidence
 
 // ItemUpdate changes one item: nil fields stay as they are; Evidence links
 // are added, and one the item already has for the same target is ignored.

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -13,8 +15,8 @@ import (
 // Decisions on a proposal.
 const (
 	DecisionPending    = ""
-	DecisionAccepted   = "accepted"
-	DecisionOverridden = "overridden"
+	DecisionAccepted   = string(workbench.Accepted)
+	DecisionOverridden = string(workbench.Overridden)
 )
 
 // Proposal is an automated check's proposed result for one checklist item,

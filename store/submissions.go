@@ -1,6 +1,9 @@
 package store
 
 import (
+	"encoding/json"
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -9,23 +12,8 @@ import (
 	"time"
 )
 
-// Submission is one file a provider handed over, as imported into a case.
-type Submission struct {
-	ID              int64     `json:"id"`
-	CaseID          int64     `json:"case_id"`
-	SHA256          string    `json:"sha256"`
-	FileName        string    `json:"file_name"`
-	Size            int64     `json:"size"`
-	Kind            string    `json:"kind"`
-	Label           string    `json:"label"`
-	Format          string    `json:"format"`
-	Encoding        string    `json:"encoding"`
-	ImporterVersion string    `json:"importer_version"`
-	ImportedAt      time.Time `json:"imported_at"`
-	Records         int       `json:"records"`
-	Passages        int       `json:"passages"`
-	Warnings        int       `json:"warnings"`
-}
+// Submission is one imported file (see [workbench.Submission]).
+type Submission = workbench.Submission
 
 // PassageRow is one stored passage of a document.
 type PassageRow struct {
@@ -48,11 +36,8 @@ type PassageRow struct {
 	Text    string
 }
 
-// Warning is something an importer could not read, with where it was.
-type Warning struct {
-	Location string `json:"location"`
-	Message  string `json:"message"`
-}
+// Warning is an importer warning stored with a submission (see [workbench.Warning]).
+type Warning = workbench.Warning
 
 // RecordRow is one imported record as stored: its place in the file, the
 // provider's own identifier, and its fields and extra columns as JSON
@@ -228,8 +213,16 @@ func (w *SubmissionWriter) Commit(warnings []Warning, total int) (Submission, er
 		if i >= maxStoredWarnings {
 			break
 		}
-		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO submission_warnings (submission_id, seq, location, message) VALUES (?, ?, ?, ?)`,
-			w.sub.ID, i+1, wa.Location, wa.Message); err != nil {
+		var args []byte
+		if len(wa.Args) > 0 {
+			var err error
+			if args, err = json.Marshal(wa.Args); err != nil {
+				w.abandon()
+				return Submission{}, fmt.Errorf("store warnings: %w", err)
+			}
+		}
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO submission_warnings (submission_id, seq, location, message, reason, args) VALUES (?, ?, ?, ?, ?, ?)`,
+			w.sub.ID, i+1, wa.Location, wa.Message, string(wa.Reason), string(args)); err != nil {
 			w.abandon()
 			return Submission{}, fmt.Errorf("store warnings: %w", err)
 		}
@@ -321,7 +314,7 @@ func (s *Store) GetSubmission(ctx context.Context, id int64) (Submission, error)
 
 // SubmissionWarnings returns the stored warnings of a submission.
 func (s *Store) SubmissionWarnings(ctx context.Context, id int64) ([]Warning, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT location, message FROM submission_warnings WHERE submission_id = ? ORDER BY seq`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT location, message, reason, args FROM submission_warnings WHERE submission_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return nil, fmt.Errorf("read warnings: %w", err)
 	}
@@ -329,8 +322,16 @@ func (s *Store) SubmissionWarnings(ctx context.Context, id int64) ([]Warning, er
 	out := []Warning{}
 	for rows.Next() {
 		var w Warning
-		if err := rows.Scan(&w.Location, &w.Message); err != nil {
+		var reason, args string
+		if err := rows.Scan(&w.Location, &w.Message, &reason, &args); err != nil {
 			return nil, fmt.Errorf("read warnings: %w", err)
+		}
+		w.Reason = workbench.Reason(reason)
+		if args != "" {
+			// Damaged arguments leave the English message, which is kept.
+			if json.Unmarshal([]byte(args), &w.Args) != nil {
+				w.Reason, w.Args = "", nil
+			}
 		}
 		out = append(out, w)
 	}

@@ -347,49 +347,23 @@ func resultImportance(r string) widget.Importance {
 
 // resultText is a result in the GUI's language.
 func resultText(r string) string {
-	switch r {
-	case "not_assessed":
-		return lang.L("Not assessed")
-	case "compliant":
-		return lang.L("Compliant")
-	case "partially_compliant":
-		return lang.L("Partially compliant")
-	case "non_compliant":
-		return lang.L("Non-compliant")
-	case "not_applicable":
-		return lang.L("Not applicable")
-	case "info_requested":
-		return lang.L("Information requested")
-	}
-	return r
+	return resultName(r)
 }
 
 // severityText is a severity in the GUI's language.
 func severityText(s string) string {
-	switch s {
-	case "":
-		return lang.L("None")
-	case "low":
-		return lang.L("Low")
-	case "medium":
-		return lang.L("Medium")
-	case "high":
-		return lang.L("High")
-	case "critical":
-		return lang.L("Critical")
-	}
-	return s
+	return severityName(s)
 }
 
 // decisionText is a proposal's decision in the GUI's language.
 func decisionText(p app.Proposal) string {
 	switch p.Decision {
-	case app.DecisionAccepted:
-		return lang.L("Accepted")
 	case app.DecisionOverridden:
 		return lang.L("Overridden: {{.Result}} — {{.Reason}}", map[string]any{"Result": resultText(p.DecidedResult), "Reason": p.Reason})
+	case app.DecisionAccepted, app.DecisionPending:
+		return decisionName(p.Decision)
 	}
-	return lang.L("Awaiting a decision")
+	return decisionName(app.DecisionPending)
 }
 
 func heading(text string) *widget.Label {

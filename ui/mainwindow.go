@@ -286,30 +286,12 @@ func (mw *MainWindow) showError(err error) {
 
 // statusText is the translated name of a case status.
 func statusText(s string) string {
-	switch s {
-	case "open":
-		return lang.X("status.open", "Open")
-	case "concluded":
-		return lang.X("status.concluded", "Concluded")
-	case "signed":
-		return lang.X("status.signed", "Signed")
-	}
-	return s
+	return statusName(s)
 }
 
 // modalityText is the translated name of a modality.
 func modalityText(m string) string {
-	switch m {
-	case "text":
-		return lang.X("modality.text", "Text")
-	case "image":
-		return lang.X("modality.image", "Image")
-	case "audio":
-		return lang.X("modality.audio", "Audio")
-	case "video":
-		return lang.X("modality.video", "Video")
-	}
-	return m
+	return modalityName(m)
 }
 
 // SeedDemo fills an empty workspace with the demo case and the sample

@@ -280,7 +280,7 @@ func (v *searchView) showError(err error) {
 	var se *app.SyntaxError
 	if errors.As(err, &se) {
 		v.ran = false // nothing to page through or refresh
-		v.queryErr.SetText(lang.L("Query error at character {{.Pos}}: {{.Msg}}", map[string]any{"Pos": se.Pos, "Msg": se.Msg}))
+		v.queryErr.SetText(lang.L("Query error at character {{.Pos}}: {{.Msg}}", map[string]any{"Pos": se.Pos, "Msg": syntaxProblem(se)}))
 	} else {
 		v.queryErr.SetText(lang.L("Search failed: {{.Error}}", map[string]any{"Error": errorText(err)}))
 	}

@@ -801,32 +801,10 @@ func filesText(n int) string {
 
 // kindText is the translated name of a submission kind.
 func kindText(k string) string {
-	switch k {
-	case "data_source":
-		return lang.X("kind.data_source", "Training-data sources")
-	case "annotation_rule":
-		return lang.X("kind.annotation_rule", "Annotation rules")
-	case "algorithm":
-		return lang.X("kind.algorithm", "Algorithm")
-	case "incident":
-		return lang.X("kind.incident", "Incidents")
-	}
-	return k
+	return kindName(k)
 }
 
 // labelText is the translated name of a confidentiality label.
 func labelText(l string) string {
-	switch l {
-	case "public":
-		return lang.X("label.public", "Public")
-	case "internal":
-		return lang.X("label.internal", "Internal")
-	case "trade_secret":
-		return lang.X("label.trade_secret", "Trade secret")
-	case "personal_info":
-		return lang.X("label.personal_info", "Personal information")
-	case "state_secret":
-		return lang.X("label.state_secret", "State secret")
-	}
-	return l
+	return labelName(l)
 }

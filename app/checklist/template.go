@@ -17,6 +17,8 @@
 package checklist
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -101,11 +103,8 @@ type Item struct {
 	Checks []CheckRef `json:"checks"`
 }
 
-// Text is a text in Chinese and in English.
-type Text struct {
-	Zh string `json:"zh"`
-	En string `json:"en"`
-}
+// Text is a text in Chinese and in English (see [workbench.Text]).
+type Text = workbench.Text
 
 // CheckRef names an automated check of the registry (see [Checks]) and
 // the parameters it runs with.

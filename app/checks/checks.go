@@ -23,6 +23,8 @@
 package checks
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"fmt"
 	"iter"
 	"math"
@@ -37,10 +39,10 @@ import (
 
 // Results a check proposes.
 const (
-	Compliant     = "compliant"
-	NonCompliant  = "non_compliant"
-	InfoRequested = "info_requested"
-	NotApplicable = "not_applicable"
+	Compliant     = string(workbench.Compliant)
+	NonCompliant  = string(workbench.NonCompliant)
+	InfoRequested = string(workbench.InfoRequested)
+	NotApplicable = string(workbench.NotApplicable)
 )
 
 // Submission kinds, as the importers name them.

@@ -3,64 +3,41 @@ package export
 import (
 	"strings"
 	"unicode"
+
+	"github.com/inspection-workbench/workbench"
 )
 
-// Results are the result codes an item can have, in display order.
-var Results = []string{"not_assessed", "compliant", "partially_compliant", "non_compliant", "not_applicable", "info_requested"}
+// Results are the result codes an item can have, in display order: the
+// codes of workbench.Results.
+var Results = workbench.Strings(workbench.Results)
 
 // Severities are the severity codes a finding can have, least severe first
-// ("" means none).
-var Severities = []string{"low", "medium", "high", "critical"}
+// ("" means none): the codes of workbench.Severities.
+var Severities = workbench.Strings(workbench.Severities)
 
-// resultLabels are the labels the workbook shows for each result code; the
-// drop-down lists, the colours and ParseResult all derive from it.
-var resultLabels = map[string]Text{
-	"not_assessed":        {"未评估", "Not assessed"},
-	"compliant":           {"合规", "Compliant"},
-	"partially_compliant": {"部分合规", "Partially compliant"},
-	"non_compliant":       {"不合规", "Non-compliant"},
-	"not_applicable":      {"不适用", "Not applicable"},
-	"info_requested":      {"需补充材料", "Information requested"},
-}
+// The labels the workbook shows for each code, all read from the
+// workbench's one table of names (workbench.Name); the drop-down lists,
+// the colours and ParseResult derive from them.
+var (
+	resultLabels          = labelsOf("result", Results)
+	severityLabels        = labelsOf("severity", Severities)
+	decisionLabels        = labelsOf("decision", workbench.Strings(workbench.Decisions))
+	statusLabels          = labelsOf("status", workbench.Strings(workbench.CaseStatuses))
+	kindLabels            = labelsOf("kind", workbench.Strings(workbench.Kinds))
+	confidentialityLabels = labelsOf("label", workbench.Strings(workbench.Labels))
+)
 
-// severityLabels are the labels the workbook shows for each severity code.
-var severityLabels = map[string]Text{
-	"low":      {"低", "Low"},
-	"medium":   {"中", "Medium"},
-	"high":     {"高", "High"},
-	"critical": {"严重", "Critical"},
-}
-
-// decisionLabels are the labels of an automated check's decision.
-var decisionLabels = map[string]Text{
-	"pending":    {"待确认", "Pending"},
-	"accepted":   {"已采纳", "Accepted"},
-	"overridden": {"已修改", "Overridden"},
-}
-
-// statusLabels are the labels of a case's status.
-var statusLabels = map[string]Text{
-	"open":      {"进行中", "Open"},
-	"concluded": {"已结束", "Concluded"},
-	"signed":    {"已签署", "Signed"},
-}
-
-// kindLabels are the labels of the four kinds of submission.
-var kindLabels = map[string]Text{
-	"data_source":     {"训练数据来源说明", "Training data sources"},
-	"annotation_rule": {"标注规则", "Annotation rules"},
-	"algorithm":       {"算法机制机理说明", "Algorithm mechanism"},
-	"incident":        {"事件与处置记录", "Incidents and handling"},
-}
-
-// confidentialityLabels are the labels of a submission's confidentiality
-// label.
-var confidentialityLabels = map[string]Text{
-	"public":        {"公开", "Public"},
-	"internal":      {"内部", "Internal"},
-	"trade_secret":  {"商业秘密", "Trade secret"},
-	"personal_info": {"个人信息", "Personal information"},
-	"state_secret":  {"国家秘密", "State secret"},
+// labelsOf reads the names of a group's codes from the workbench's table.
+func labelsOf(group string, codes []string) map[string]Text {
+	m := make(map[string]Text, len(codes))
+	for _, c := range codes {
+		n, ok := workbench.Name(group, c)
+		if !ok {
+			panic("export: the workbench names no " + group + " " + c)
+		}
+		m[c] = Text{Zh: n.Zh, En: n.En}
+	}
+	return m
 }
 
 // ResultLabel is the label of a result code in lang (LangZh, LangEn or
@@ -131,18 +108,8 @@ func parseLabel(lookup map[string]string, s string) (string, bool) {
 	return code, true
 }
 
-// foldLabel lower-cases s, treats "_" and "-" as spaces, collapses runs of
-// blanks (including the ideographic space) and trims them.
-func foldLabel(s string) string {
-	s = strings.ToLower(s)
-	s = strings.Map(func(r rune) rune {
-		if r == '_' || r == '-' || unicode.IsSpace(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
-}
+// foldLabel folds a label for comparison (see workbench.Fold).
+func foldLabel(s string) string { return workbench.Fold(s) }
 
 // labelOf is the label of code in lang; "" for "" and code itself when the
 // map does not know it.

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"archive/zip"
 	"errors"
 	"fmt"
@@ -542,8 +544,12 @@ func (r *reader) deadline(cell, raw string) (date, problem string, err error) {
 		}
 		return "", notDate, nil
 	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula:
-		if d, ok := parseDate(strings.TrimFunc(unescapeCell(v), unicode.IsSpace)); ok {
+		text := strings.TrimFunc(unescapeCell(v), unicode.IsSpace)
+		if d, ok := parseDate(text); ok {
 			return d, "", nil
+		}
+		if we := workbench.ErrorReason(func() error { _, err := workbench.ParseDate(text); return err }()); we != nil && we.Reason == workbench.ReasonDateNonexistent {
+			return "", fmt.Sprintf("deadline %s does not exist: the calendar has no such day", text), nil
 		}
 		return "", notDate, nil
 	}

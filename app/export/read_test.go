@@ -149,8 +149,9 @@ func TestReadChecklistInvalidValues(t *testing.T) {
 		const s = "检查清单"
 		must(t, f.SetCellStr(s, "E2", "maybe"))
 		must(t, f.SetCellStr(s, "F3", "urgent"))
-		must(t, f.SetCellStr(s, "I3", "2025/7/1"))  // fine
-		must(t, f.SetCellStr(s, "I4", "next week")) // not a date
+		must(t, f.SetCellStr(s, "I3", "2025/7/1"))   // fine
+		must(t, f.SetCellStr(s, "I4", "next week"))  // not a date
+		must(t, f.SetCellStr(s, "I5", "2027-02-30")) // a day that does not exist
 		must(t, f.SetCellFormula(s, "G5", "1+1"))
 		must(t, f.SetCellValue(s, "I6", 7))     // a plain number is no deadline
 		must(t, f.SetCellValue(s, "I7", 45900)) // … a date serial is
@@ -172,6 +173,7 @@ func TestReadChecklistInvalidValues(t *testing.T) {
 		{"F3", "art7-3-pi-consent", `severity "urgent" is not one of 低 / Low (low)`},
 		{"I4", "art10-incidents", `deadline "next week" is not a date (YYYY-MM-DD)`},
 		{"G5", "art12-labels", "the note cell holds a formula (=1+1); type the value itself"},
+		{"I5", "art12-labels", "deadline 2027-02-30 does not exist"},
 		{"E6", "art17-filing", "result is empty; use one of"},
 		{"I6", "art17-filing", `deadline "7" is not a date`},
 		{"A9", "", "no item id in a row that has values"},

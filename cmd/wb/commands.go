@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"flag"
@@ -137,7 +139,7 @@ var caseNewCommand = command{
 		fs.StringVar(&in.FilingNo, "filing-no", "", "the service's filing `NUMBER` (备案号)")
 		fs.StringVar(&in.Title, "title", "", "case `TITLE` (default \"PROVIDER — SERVICE\")")
 		fs.Var(&inspectors, "inspector", "inspector `NAME` (repeat for each inspector)")
-		fs.Var(&modalities, "modality", "what the service generates: text, image, audio or video (repeat, or comma-separate)")
+		fs.Var(&modalities, "modality", "what the service generates: "+orList(workbench.Modalities)+" (repeat, or comma-separate)")
 		fs.Var(&publicOpinion, "public-opinion", "the service has public-opinion attributes or social-mobilisation capacity (Art. 17)")
 		fs.StringVar(&in.OpenedOn, "opened", "", "date the case was opened, `YYYY-MM-DD` (default today)")
 		return func(ctx context.Context, e *env, args []string) error {

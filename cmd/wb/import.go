@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"flag"
@@ -24,8 +26,8 @@ var importCommand = command{
 		var caseID, kind, label, maxSize string
 		var keepNotes bool
 		fs.StringVar(&caseID, "case", "", "case `ID` to import into (required)")
-		fs.StringVar(&kind, "kind", "", "submission kind: data_source, annotation_rule, algorithm or incident (default: told from the headers)")
-		fs.StringVar(&label, "label", string(app.DefaultLabel), "confidentiality label: public, internal, trade_secret, personal_info or state_secret")
+		fs.StringVar(&kind, "kind", "", "submission kind: "+orList(workbench.Kinds)+" (default: told from the headers)")
+		fs.StringVar(&label, "label", string(app.DefaultLabel), "confidentiality label: "+orList(workbench.Labels))
 		fs.StringVar(&maxSize, "max-size", "2GiB", "largest file accepted, e.g. 500MB or 2GiB")
 		fs.BoolVar(&keepNotes, "keep-notes", false, "import the notes, totals and sign-offs below a table (注：…, 合计, 填报人：…) as records instead of leaving them out")
 		return func(ctx context.Context, e *env, files []string) error {
@@ -72,6 +74,9 @@ var importCommand = command{
 					return fmt.Errorf("case %d not found in %s (wb case list shows the cases)", id, a.Dir())
 				}
 				return err
+			}
+			for i := range reports {
+				reports[i].Error = reportError(reports[i])
 			}
 			if e.json {
 				if werr := writeJSON(e.stdout, map[string]any{"files": reports}); werr != nil {
@@ -236,7 +241,7 @@ var templateCommand = command{
 		fs.StringVar(&out, "out", "", "`FILE`.xlsx to write (required)")
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) != 1 {
-				return usagef("name one kind: data_source, annotation_rule, algorithm or incident")
+				return usagef("name one kind: %s", orList(workbench.Kinds))
 			}
 			k, err := importers.ParseKind(args[0])
 			if err != nil {

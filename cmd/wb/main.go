@@ -18,6 +18,8 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+
+	"github.com/inspection-workbench/workbench/app"
 )
 
 // Exit statuses.
@@ -158,14 +160,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	msg := strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+	msg := strings.Join(strings.Fields(strings.ReplaceAll(cliMessage(err), "\n", "; ")), " ")
 	var ue *usageError
 	if errors.As(err, &ue) || isFlagError(err) {
 		fmt.Fprintf(stderr, "wb %s: %s (see \"wb %s --help\")\n", cmd.name, msg, cmd.name)
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "wb %s: %s\n", cmd.name, msg)
-	return exitError
+	return exitStatus(app.ErrorCode(err))
 }
 
 // findCommand matches the longest command name at the start of args.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"bufio"
 	"context"
 	"errors"
@@ -105,7 +107,7 @@ var searchCommand = command{
 	summary: "full-text search of everything imported (brings the search index up to date first)",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "search only case `ID`")
-		kind := fs.String("kind", "", "only submissions of `KIND`: data_source, annotation_rule, algorithm or incident")
+		kind := fs.String("kind", "", "only submissions of `KIND`: "+orList(workbench.Kinds))
 		limit := fs.Int("limit", 20, "show at most `N` hits (1–1000)")
 		offset := fs.Int("offset", 0, "skip the first `N` hits (for paging)")
 		queries := fs.String("queries", "", "run each line of `FILE` as a query (blank lines and lines starting with # are skipped) and report hit counts")
@@ -141,7 +143,7 @@ var searchCommand = command{
 			}
 			defer a.Close()
 			if *kind != "" && app.SpecOf(*kind) == nil {
-				return usagef("unknown --kind %q (want data_source, annotation_rule, algorithm or incident)", *kind)
+				return usagef("unknown --kind %q (want %s)", *kind, orList(workbench.Kinds))
 			}
 			if *queries == "" {
 				// A bad query is reported before any indexing work.

@@ -109,7 +109,8 @@ func TestSearchErrors(t *testing.T) {
 	}{
 		{[]string{`"违法`}, 1, "position 1: unterminated quote"},
 		{[]string{"foo:bar"}, 1, `unknown field "foo"`},
-		{[]string{"found:2024-02-30"}, 1, "bad date"},
+		{[]string{"found:2024-02-30"}, 1, "2024-02-30 does not exist"},
+		{[]string{"kind:incidents"}, 1, "use one of data_source, annotation_rule, algorithm, incident"},
 		{[]string{"-违法"}, 1, "only excludes"},
 		{[]string{"--json", "-违法"}, 1, "only excludes"},
 		{[]string{"-report"}, 2, "flag provided but not defined"},

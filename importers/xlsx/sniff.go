@@ -44,7 +44,7 @@ func sniffOLE(r io.ReaderAt, size int64) string {
 	case dir.Excel:
 		return "looks like a legacy Excel 97–2003 workbook (.xls, OLE2), which cannot be read; save it as .xlsx and import again"
 	case dir.Word:
-		return "looks like a legacy Word 97–2003 document (.doc, OLE2), which cannot be read; save it as .docx and import again, with --kind"
+		return "looks like a legacy Word 97–2003 document (.doc, OLE2), which cannot be read; save it as .docx and import again as a document"
 	case dir.PowerPoint:
 		return "looks like a legacy PowerPoint presentation (.ppt); export it as PDF and import that"
 	}

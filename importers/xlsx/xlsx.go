@@ -297,7 +297,7 @@ func (w *Workbook) zipLooksLike() string {
 	case w.part("mimetype") != nil && w.part("content.xml") != nil:
 		return "looks like an OpenDocument file (.ods); save it as .xlsx and import again"
 	case w.part("word/document.xml") != nil:
-		return "looks like a Word document (.docx); import it under its own name, with --kind"
+		return "looks like a Word document (.docx); import it under its own name, as a document"
 	case w.part("ppt/presentation.xml") != nil:
 		return "looks like a PowerPoint presentation (.pptx); export it as PDF and import that"
 	}

@@ -51,19 +51,3 @@ func PassagePlace(p store.PassageRow) Place {
 	}
 	return pl
 }
-
-// partText names a part outside the main text: "header", "footer",
-// "comment 3 by 张三".
-func partText(part string, comment int, author string) string {
-	if part != "comment" {
-		return part
-	}
-	s := "comment"
-	if comment > 0 {
-		s += " " + strconv.Itoa(comment)
-	}
-	if author != "" {
-		s += " by " + author
-	}
-	return s
-}

@@ -1,6 +1,8 @@
 package fulltext
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"fmt"
@@ -30,7 +32,21 @@ var QueryFields = map[string]searchlang.FieldKind{
 // ParseQuery parses q in the workbench's query syntax (see package
 // searchlang); a malformed query gives a *searchlang.SyntaxError.
 func ParseQuery(q string) (searchlang.Query, error) {
-	return searchlang.Parse(q, searchlang.Options{Fields: QueryFields, Location: time.UTC})
+	return searchlang.Parse(q, searchlang.Options{Fields: QueryFields, Location: time.UTC, Values: queryValues})
+}
+
+// queryValues check kind: and label: values against the vocabulary: a
+// kind or label may be written by its code or its name in either
+// language; anything else is refused with the valid codes listed.
+var queryValues = map[string]func(string) (string, []string, bool){
+	fieldKind: func(v string) (string, []string, bool) {
+		k, err := workbench.ParseKind(v)
+		return string(k), workbench.Strings(workbench.Kinds), err == nil
+	},
+	fieldLabel: func(v string) (string, []string, bool) {
+		l, err := workbench.ParseLabel(v)
+		return string(l), workbench.Strings(workbench.Labels), err == nil
+	},
 }
 
 // Request is one search.
@@ -56,29 +72,8 @@ type Segment struct {
 	Mark bool
 }
 
-// Place says where a hit stands in its file, as numbers; Hit.Location says
-// it in words.
-type Place struct {
-	Sheet     string `json:"sheet,omitempty"`
-	Row       int    `json:"row,omitempty"`   // spreadsheet row, CSV line or JSON record number
-	RowUnit   string `json:"-"`               // "row", "line" or "record"
-	Page      int    `json:"page,omitempty"`  // PDF page
-	Para      int    `json:"para,omitempty"`  // DOCX paragraph
-	Line      int    `json:"line,omitempty"`  // text line
-	Table     int    `json:"table,omitempty"` // table, row and cell of table content
-	TableRow  int    `json:"tbl_row,omitempty"`
-	TableCell int    `json:"tbl_cell,omitempty"`
-	Seq       int    `json:"-"` // passage reading order
-	// Headings are the headings a DOCX or Markdown passage stands under,
-	// outermost first.
-	Headings []string `json:"headings,omitempty"`
-	// Part says where outside the main text a passage stands: "header",
-	// "footer" or "comment" (with Comment, its number, and Author); "" for
-	// the main text.
-	Part    string `json:"part,omitempty"`
-	Comment int    `json:"comment,omitempty"`
-	Author  string `json:"author,omitempty"`
-}
+// Place is where a hit stands in its file (see [workbench.Place]).
+type Place = workbench.Place
 
 // Hit is one search result.
 type Hit struct {
@@ -293,39 +288,6 @@ func RecordPlace(format, sheet string, row int) Place {
 		unit = "record"
 	}
 	return Place{Sheet: sheet, Row: row, RowUnit: unit}
-}
-
-// String writes the place in English, e.g. `sheet "来源", row 4`, `line
-// 12`, `page 3`, `3 标注规则 > 3.2 安全性标注, paragraph 7, table 1 row 2
-// cell 3`, `header`, `page 2, comment 1 by 张三`: a passage's heading path
-// first, so that a citation says under which heading it stands.
-func (p Place) String() string {
-	var parts []string
-	if len(p.Headings) > 0 {
-		parts = append(parts, strings.Join(p.Headings, " > "))
-	}
-	if p.Sheet != "" {
-		parts = append(parts, "sheet "+strconv.Quote(p.Sheet))
-	}
-	if p.Row > 0 {
-		parts = append(parts, p.RowUnit+" "+strconv.Itoa(p.Row))
-	}
-	if p.Page > 0 {
-		parts = append(parts, "page "+strconv.Itoa(p.Page))
-	}
-	if p.Part != "" {
-		parts = append(parts, partText(p.Part, p.Comment, p.Author))
-	}
-	if p.Para > 0 {
-		parts = append(parts, "paragraph "+strconv.Itoa(p.Para))
-	}
-	if p.Line > 0 {
-		parts = append(parts, "line "+strconv.Itoa(p.Line))
-	}
-	if p.Table > 0 {
-		parts = append(parts, fmt.Sprintf("table %d row %d cell %d", p.Table, p.TableRow, p.TableCell))
-	}
-	return strings.Join(parts, ", ")
 }
 
 // spans turns term locations into sorted, merged byte ranges: the

@@ -1,6 +1,8 @@
 package searchlang
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"fmt"
 	"sort"
 	"strconv"
@@ -46,19 +48,43 @@ type Options struct {
 	// Location is the time zone in which date ranges' days begin and end;
 	// nil means UTC.
 	Location *time.Location
+	// Values, when it has an entry for a keyword field, checks and
+	// normalises that field's values: it returns the value to search for,
+	// or ok false and the values that are valid, which the error lists.
+	Values map[string]func(value string) (canonical string, valid []string, ok bool)
 }
 
 // SyntaxError reports a malformed query.
 type SyntaxError struct {
 	// Pos is the 1-based character (not byte) position in the query.
 	Pos int
-	// Msg describes the problem.
+	// Msg describes the problem in English.
 	Msg string
+	// Reason and Args say what the problem is for each interface to word
+	// in its own language (see workbench.Error); Args include "Pos".
+	Reason workbench.Reason
+	Args   map[string]any
 }
 
 // Error returns "position N: message".
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("position %d: %s", e.Pos, e.Msg)
+}
+
+// Unwrap gives the problem as a *workbench.Error with code invalid.
+func (e *SyntaxError) Unwrap() error {
+	return &workbench.Error{Code: workbench.CodeInvalid, Reason: e.Reason, Args: e.Args}
+}
+
+// syntaxError makes a SyntaxError at 1-based position pos from a reason
+// and its arguments, given as name, value pairs.
+func syntaxError(pos int, reason workbench.Reason, args ...any) *SyntaxError {
+	we := workbench.Errorf(workbench.CodeInvalid, reason, args...)
+	if we.Args == nil {
+		we.Args = map[string]any{}
+	}
+	we.Args["Pos"] = pos
+	return &SyntaxError{Pos: pos, Msg: workbench.Format(workbench.EnglishOf(reason), we.Args), Reason: reason, Args: we.Args}
 }
 
 // TermKind identifies what a [Term] searches for.
@@ -150,8 +176,8 @@ type parser struct {
 	opts Options
 }
 
-func (p *parser) errAt(i int, format string, args ...any) error {
-	return &SyntaxError{Pos: i + 1, Msg: fmt.Sprintf(format, args...)}
+func (p *parser) errAt(i int, reason workbench.Reason, args ...any) error {
+	return syntaxError(i+1, reason, args...)
 }
 
 func (p *parser) lex() ([]token, error) {
@@ -167,7 +193,7 @@ func (p *parser) lex() ([]token, error) {
 		neg := false
 		if r[i] == '-' {
 			if i+1 >= n || unicode.IsSpace(r[i+1]) {
-				return nil, p.errAt(i, `"-" must be followed by a word or phrase to exclude`)
+				return nil, p.errAt(i, workbench.ReasonQueryDanglingMinus)
 			}
 			neg = true
 			i++
@@ -178,7 +204,7 @@ func (p *parser) lex() ([]token, error) {
 				return nil, err
 			}
 			if strings.TrimSpace(text) == "" {
-				return nil, p.errAt(i, "empty phrase")
+				return nil, p.errAt(i, workbench.ReasonQueryEmptyPhrase)
 			}
 			toks = append(toks, token{neg: neg, term: Term{Kind: TermPhrase, Text: text, Pos: start + 1}})
 			i = next
@@ -220,7 +246,7 @@ func (p *parser) quoted(i int) (string, int, error) {
 			return string(p.r[i+1 : j]), j + 1, nil
 		}
 	}
-	return "", 0, p.errAt(i, "unterminated quote (opened here)")
+	return "", 0, p.errAt(i, workbench.ReasonQueryUnterminated)
 }
 
 // field parses name:value where the term starts at start (including any
@@ -228,8 +254,11 @@ func (p *parser) quoted(i int) (string, int, error) {
 func (p *parser) field(start, nameStart, colon int) (Term, int, error) {
 	name := strings.ToLower(string(p.r[nameStart:colon]))
 	kind, ok := p.opts.Fields[name]
+	if !ok && len(p.opts.Fields) == 0 {
+		return Term{}, 0, p.errAt(nameStart, workbench.ReasonQueryNoFields, "Field", name)
+	}
 	if !ok {
-		return Term{}, 0, p.errAt(nameStart, "unknown field %q (%s)", name, p.knownFields())
+		return Term{}, 0, p.errAt(nameStart, workbench.ReasonQueryUnknownField, "Field", name, "Known", p.knownFields())
 	}
 	vi := colon + 1
 	var value string
@@ -247,10 +276,17 @@ func (p *parser) field(start, nameStart, colon int) (Term, int, error) {
 		value = string(p.r[vi:next])
 	}
 	if strings.TrimSpace(value) == "" {
-		return Term{}, 0, p.errAt(nameStart, "empty value for field %q", name)
+		return Term{}, 0, p.errAt(nameStart, workbench.ReasonQueryEmptyValue, "Field", name)
 	}
 	switch kind {
 	case FieldKeyword:
+		if check := p.opts.Values[name]; check != nil {
+			v, valid, ok := check(value)
+			if !ok {
+				return Term{}, 0, p.errAt(vi, workbench.ReasonQueryUnknownValue, "Field", name, "Value", value, "Valid", valid)
+			}
+			value = v
+		}
 		return Term{Kind: TermKeyword, Field: name, Text: value, Pos: start + 1}, next, nil
 	case FieldDate:
 		if p.r[vi] == '"' {
@@ -262,19 +298,16 @@ func (p *parser) field(start, nameStart, colon int) (Term, int, error) {
 		}
 		return Term{Kind: TermDate, Field: name, Text: value, From: from, To: to, Pos: start + 1}, next, nil
 	}
-	return Term{}, 0, p.errAt(nameStart, "field %q has unsupported kind %v", name, kind)
+	return Term{}, 0, p.errAt(nameStart, workbench.ReasonQueryUnsupportedFld, "Field", name)
 }
 
-func (p *parser) knownFields() string {
-	if len(p.opts.Fields) == 0 {
-		return "no fields can be filtered on"
-	}
+func (p *parser) knownFields() []string {
 	names := make([]string, 0, len(p.opts.Fields))
 	for n := range p.opts.Fields {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return "known fields: " + strings.Join(names, ", ")
+	return names
 }
 
 const dateLayout = "2006-01-02"
@@ -286,7 +319,10 @@ func (p *parser) dateRange(name, value string, vi int) (time.Time, time.Time, er
 	parse := func(s string, at int) (time.Time, error) {
 		t, err := time.ParseInLocation(dateLayout, s, loc)
 		if err != nil {
-			return time.Time{}, p.errAt(at, "bad date %q for field %q: want YYYY-MM-DD, e.g. %s:2024-01-01..2024-03-31", s, name, name)
+			if _, derr := workbench.ParseDate(s); workbench.ErrorReason(derr) != nil && workbench.ErrorReason(derr).Reason == workbench.ReasonDateNonexistent {
+				return time.Time{}, p.errAt(at, workbench.ReasonQueryNoSuchDate, "Field", name, "Value", s)
+			}
+			return time.Time{}, p.errAt(at, workbench.ReasonQueryBadDate, "Field", name, "Value", s)
 		}
 		return t, nil
 	}
@@ -295,7 +331,7 @@ func (p *parser) dateRange(name, value string, vi int) (time.Time, time.Time, er
 		toS = fromS
 	}
 	if fromS == "" && toS == "" {
-		return time.Time{}, time.Time{}, p.errAt(vi, "date range for field %q needs at least one date", name)
+		return time.Time{}, time.Time{}, p.errAt(vi, workbench.ReasonQueryRangeEmpty, "Field", name)
 	}
 	var from, to time.Time
 	var err error
@@ -315,7 +351,7 @@ func (p *parser) dateRange(name, value string, vi int) (time.Time, time.Time, er
 		to = to.AddDate(0, 0, 1)
 	}
 	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
-		return time.Time{}, time.Time{}, p.errAt(vi, "date range %q for field %q ends before it starts", value, name)
+		return time.Time{}, time.Time{}, p.errAt(vi, workbench.ReasonQueryRangeReversed, "Field", name, "Value", value)
 	}
 	return from, to, nil
 }
@@ -342,17 +378,17 @@ func group(toks []token) (Query, error) {
 	for _, t := range toks {
 		if t.or {
 			if len(q.Clauses) == 0 || pendingOR != 0 {
-				return Query{}, &SyntaxError{Pos: t.term.Pos, Msg: "OR with nothing on its left"}
+				return Query{}, syntaxError(t.term.Pos, workbench.ReasonQueryOrLeft)
 			}
 			if q.Clauses[len(q.Clauses)-1].Exclude {
-				return Query{}, &SyntaxError{Pos: t.term.Pos, Msg: "OR cannot join an exclusion (-…)"}
+				return Query{}, syntaxError(t.term.Pos, workbench.ReasonQueryOrExclusion)
 			}
 			pendingOR = t.term.Pos
 			continue
 		}
 		if pendingOR != 0 {
 			if t.neg {
-				return Query{}, &SyntaxError{Pos: t.term.Pos, Msg: "OR cannot join an exclusion (-…)"}
+				return Query{}, syntaxError(t.term.Pos, workbench.ReasonQueryOrExclusion)
 			}
 			last := &q.Clauses[len(q.Clauses)-1]
 			last.Any = append(last.Any, t.term)
@@ -362,13 +398,13 @@ func group(toks []token) (Query, error) {
 		q.Clauses = append(q.Clauses, Clause{Exclude: t.neg, Any: []Term{t.term}})
 	}
 	if pendingOR != 0 {
-		return Query{}, &SyntaxError{Pos: pendingOR, Msg: "OR with nothing on its right"}
+		return Query{}, syntaxError(pendingOR, workbench.ReasonQueryOrRight)
 	}
 	if len(q.Clauses) == 0 {
-		return Query{}, &SyntaxError{Pos: 1, Msg: "nothing to search for: the query is empty"}
+		return Query{}, syntaxError(1, workbench.ReasonQueryEmpty)
 	}
 	if !q.hasPositive() {
-		return Query{}, &SyntaxError{Pos: q.Clauses[0].Any[0].Pos, Msg: "nothing to search for: the query only excludes; add a word, phrase or filter to search for"}
+		return Query{}, syntaxError(q.Clauses[0].Any[0].Pos, workbench.ReasonQueryOnlyExcludes)
 	}
 	return q, nil
 }

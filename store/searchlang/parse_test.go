@@ -2,9 +2,12 @@ package searchlang
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/inspection-workbench/workbench"
 )
 
 var testOpts = Options{Fields: map[string]FieldKind{
@@ -103,7 +106,8 @@ func TestParseErrors(t *testing.T) {
 		{"foo:bar", 1, `unknown field "foo" (known fields: file, found, kind, label)`},
 		{"x -owner:me", 4, `unknown field "owner"`},
 		{"found:2024-13-01", 7, `bad date "2024-13-01"`},
-		{"found:2024-02-30", 7, "want YYYY-MM-DD"},
+		{"found:2024-02-30", 7, "2024-02-30 does not exist"},
+		{"found:2027-02-30..", 7, "2027-02-30 does not exist"},
 		{"found:2024-01-01..24-3-1", 19, `bad date "24-3-1"`},
 		{"found:..", 7, "at least one date"},
 		{"found:2024-03-01..2024-01-01", 7, "ends before it starts"},
@@ -146,5 +150,41 @@ func TestBleveConversionErrors(t *testing.T) {
 	q = Query{Clauses: []Clause{{Any: []Term{{Kind: TermDate, Field: "found"}}}}}
 	if _, err := q.Bleve("text"); err == nil {
 		t.Error("open-ended date converted")
+	}
+}
+
+// TestUnknownValueListsTheValidOnes checks that a keyword field with a
+// vocabulary refuses a value outside it, naming the valid ones, and
+// searches for the canonical value of one inside it.
+func TestUnknownValueListsTheValidOnes(t *testing.T) {
+	kinds := []string{"data_source", "annotation_rule", "algorithm", "incident"}
+	opts := Options{Fields: map[string]FieldKind{"kind": FieldKeyword},
+		Values: map[string]func(string) (string, []string, bool){
+			"kind": func(v string) (string, []string, bool) {
+				if v == "事件与处置记录" {
+					return "incident", nil, true
+				}
+				return v, kinds, slices.Contains(kinds, v)
+			},
+		}}
+	_, err := Parse("违法 kind:incidents", opts)
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Pos != 9 || se.Reason != workbench.ReasonQueryUnknownValue {
+		t.Fatalf("err = %v", err)
+	}
+	for _, k := range kinds {
+		if !strings.Contains(err.Error(), k) {
+			t.Errorf("%q does not list %s", err, k)
+		}
+	}
+	if !slices.Equal(se.Args["Valid"].([]string), kinds) || se.Args["Value"] != "incidents" || se.Args["Field"] != "kind" {
+		t.Errorf("args %v", se.Args)
+	}
+	if workbench.ErrorCode(err) != workbench.CodeInvalid {
+		t.Errorf("code %q", workbench.ErrorCode(err))
+	}
+	q, err := Parse("kind:事件与处置记录", opts)
+	if err != nil || q.Clauses[0].Any[0].Text != "incident" {
+		t.Errorf("a kind by its name: %+v, %v", q, err)
 	}
 }

@@ -1,0 +1,166 @@
+package workbench
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Groups of the name table: the part of a [Name] key before the dot.
+const (
+	groupKind     = "kind"
+	groupLabel    = "label"
+	groupResult   = "result"
+	groupSeverity = "severity"
+	groupDecision = "decision"
+	groupStatus   = "status"
+	groupModality = "modality"
+	groupRule     = "rule"
+)
+
+// names is the one table of the vocabulary's Chinese and English names,
+// keyed "group.code". The GUI, the export, the importer templates and the
+// CLI all read it through the types' Name methods.
+var names = map[string]Text{
+	"kind.data_source":     {"训练数据来源说明", "Training data sources"},
+	"kind.annotation_rule": {"标注规则", "Annotation rules"},
+	"kind.algorithm":       {"算法机制机理说明", "Algorithm mechanism"},
+	"kind.incident":        {"事件与处置记录", "Incidents and handling"},
+
+	"label.public":        {"公开", "Public"},
+	"label.internal":      {"内部", "Internal"},
+	"label.trade_secret":  {"商业秘密", "Trade secret"},
+	"label.personal_info": {"个人信息", "Personal information"},
+	"label.state_secret":  {"国家秘密", "State secret"},
+
+	"result.not_assessed":        {"未评估", "Not assessed"},
+	"result.compliant":           {"合规", "Compliant"},
+	"result.partially_compliant": {"部分合规", "Partially compliant"},
+	"result.non_compliant":       {"不合规", "Non-compliant"},
+	"result.not_applicable":      {"不适用", "Not applicable"},
+	"result.info_requested":      {"需补充材料", "Information requested"},
+
+	"severity.none":     {"无", "None"},
+	"severity.low":      {"低", "Low"},
+	"severity.medium":   {"中", "Medium"},
+	"severity.high":     {"高", "High"},
+	"severity.critical": {"严重", "Critical"},
+
+	"decision.pending":    {"待确认", "Awaiting a decision"},
+	"decision.accepted":   {"已采纳", "Accepted"},
+	"decision.overridden": {"已修改", "Overridden"},
+
+	"status.open":      {"进行中", "Open"},
+	"status.concluded": {"已办结", "Concluded"},
+	"status.signed":    {"已签署", "Signed"},
+
+	"modality.text":  {"文本", "Text"},
+	"modality.image": {"图片", "Image"},
+	"modality.audio": {"音频", "Audio"},
+	"modality.video": {"视频", "Video"},
+
+	"rule.data_source_lawful_basis": {"训练数据合法来源依据", "Lawful basis of training data"},
+	"rule.base_model_filing":        {"基础模型备案", "Base-model filing"},
+	"rule.copyright_licence":        {"版权许可", "Copyright licence"},
+	"rule.pi_legal_basis":           {"个人信息处理依据", "Legal basis for personal information"},
+	"rule.harmful_share":            {"违法不良信息占比", "Share of harmful content"},
+	"rule.annotation_rules_present": {"标注规则已提交", "Annotation rules submitted"},
+	"rule.annotation_qa":            {"标注质量核验", "Annotation quality checks"},
+	"rule.annotator_training":       {"标注人员培训", "Annotator training"},
+	"rule.safety_annotation":        {"安全性标注", "Safety annotation"},
+	"rule.pi_requests_handled":      {"个人信息请求处理", "Personal-information requests handled"},
+	"rule.content_labelling":        {"生成内容标识", "Labelling of generated content"},
+	"rule.illegal_content_action":   {"违法内容处置", "Action on illegal content"},
+	"rule.illegal_content_report":   {"违法内容报告", "Reporting of illegal content"},
+	"rule.user_illegal_activity":    {"用户违法活动处置", "Action on users' illegal activity"},
+	"rule.complaint_time_limit":     {"投诉举报处理时限", "Time limit for complaints"},
+	"rule.algorithm_filing":         {"算法备案", "Algorithm filing"},
+}
+
+// Name looks up the Chinese and English name of a code in a group of the
+// vocabulary ("kind", "label", "result", "severity", "decision", "status",
+// "modality", "rule"). ok is false when the table does not know it.
+func Name(group, code string) (t Text, ok bool) {
+	t, ok = names[group+"."+code]
+	return t, ok
+}
+
+// Codes lists the codes of a group that the table names, sorted.
+func Codes(group string) []string {
+	var out []string
+	for k := range names {
+		if g, code, _ := strings.Cut(k, "."); g == group {
+			out = append(out, code)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// nameOf is the name of code in group; an unknown code is named by itself
+// in both languages.
+func nameOf(group, code string) Text {
+	if t, ok := names[group+"."+code]; ok {
+		return t
+	}
+	return Text{Zh: code, En: code}
+}
+
+// lookups maps each group's folded codes and names to their code.
+var lookups = func() map[string]map[string]string {
+	m := map[string]map[string]string{}
+	for k, t := range names {
+		g, code, _ := strings.Cut(k, ".")
+		if m[g] == nil {
+			m[g] = map[string]string{}
+		}
+		for _, s := range []string{code, t.Zh, t.En, t.Zh + " / " + t.En} {
+			m[g][Fold(s)] = code
+		}
+	}
+	// Spellings beyond the table's names.
+	m[groupModality][Fold("图像")] = string(ModalityImage)
+	m[groupKind][Fold("Training-data sources")] = string(DataSource)
+	return m
+}()
+
+// parseName looks s up among a group's codes and names; failing that, a
+// combined name ("合规/Compliant", "Compliant／合规") is accepted when all
+// its parts name the same code.
+func parseName(group, s string) (string, bool) {
+	lookup := lookups[group]
+	k := Fold(s)
+	if k == "" {
+		return "", false
+	}
+	if code, ok := lookup[k]; ok {
+		return code, true
+	}
+	parts := strings.FieldsFunc(k, func(r rune) bool { return r == '/' || r == '／' })
+	if len(parts) < 2 {
+		return "", false
+	}
+	var code string
+	for _, p := range parts {
+		c, ok := lookup[Fold(p)]
+		if !ok || (code != "" && c != code) {
+			return "", false
+		}
+		code = c
+	}
+	return code, true
+}
+
+// Fold lower-cases s, treats "_" and "-" as spaces, collapses runs of
+// blanks (including the ideographic space) and trims them, so that
+// "Non-compliant", "non_compliant" and " NON COMPLIANT " compare equal.
+func Fold(s string) string {
+	s = strings.ToLower(s)
+	s = strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' || unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}

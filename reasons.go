@@ -1,0 +1,172 @@
+package workbench
+
+import (
+	"slices"
+	"strings"
+)
+
+// The reasons of errors. Each has an English wording in reasonEnglish; the
+// GUI words each in the user's language and the CLI adds its own hints.
+const (
+	// Vocabulary: Value is what was given, Valid the codes accepted.
+	ReasonUnknownKind     Reason = "unknown_kind"
+	ReasonUnknownLabel    Reason = "unknown_label"
+	ReasonUnknownResult   Reason = "unknown_result"
+	ReasonUnknownSeverity Reason = "unknown_severity"
+	ReasonUnknownModality Reason = "unknown_modality"
+
+	// Dates: Value is the date as given.
+	ReasonDateFormat      Reason = "date_format"      // not YYYY-MM-DD
+	ReasonDateNonexistent Reason = "date_nonexistent" // 2027-02-30: the format is right, the day does not exist
+
+	// Imports. File names the file where the importer knows it.
+	ReasonKindUndetected Reason = "kind_undetected" // Headers: the header cells read
+	ReasonKindAmbiguous  Reason = "kind_ambiguous"  // Kinds: the kinds that fit equally
+	ReasonDocumentKind   Reason = "document_kind"   // a document has no header row to tell its kind
+	ReasonNoHeader       Reason = "no_header"       // Rows, Min, Kind ("" for any): no header row found; Detail in English
+	ReasonLegacyFormat   Reason = "legacy_format"   // Format: what the file is; Save: what to save it as
+
+	// Import warnings: Value is the value as written.
+	ReasonValueUnreadable   Reason = "value_unreadable"       // Type: what was expected (bool, date, datetime, percent, scale, count, duration, period, term); Valid for terms
+	ReasonDateNotInCalendar Reason = "value_date_nonexistent" // a date cell that names a day the calendar does not have
+
+	// Inspections: Case is the case number, Status its state.
+	ReasonNoInspection     Reason = "no_inspection"
+	ReasonNotConcluded     Reason = "not_concluded"
+	ReasonInspectionClosed Reason = "inspection_closed"
+	ReasonNoProposals      Reason = "no_proposals"
+	ReasonNoSuchProposal   Reason = "no_such_proposal" // Proposal: the key given
+	ReasonProposalChanged  Reason = "proposal_changed" // Proposal, Digest
+	ReasonAlreadySigned    Reason = "already_signed"   // Signature
+	ReasonNotCited         Reason = "not_cited"        // Item, Ref: evidence to remove that the item does not cite
+
+	// Search queries: Pos is the 1-based character position.
+	ReasonQueryEmpty          Reason = "query_empty"
+	ReasonQueryOnlyExcludes   Reason = "query_only_excludes"
+	ReasonQueryOrLeft         Reason = "query_or_left"
+	ReasonQueryOrRight        Reason = "query_or_right"
+	ReasonQueryOrExclusion    Reason = "query_or_exclusion"
+	ReasonQueryDanglingMinus  Reason = "query_dangling_minus"
+	ReasonQueryEmptyPhrase    Reason = "query_empty_phrase"
+	ReasonQueryUnterminated   Reason = "query_unterminated"
+	ReasonQueryUnknownField   Reason = "query_unknown_field"     // Field, Known
+	ReasonQueryNoFields       Reason = "query_no_fields"         // Field
+	ReasonQueryEmptyValue     Reason = "query_empty_value"       // Field
+	ReasonQueryUnknownValue   Reason = "query_unknown_value"     // Field, Value, Valid
+	ReasonQueryBadDate        Reason = "query_bad_date"          // Field, Value
+	ReasonQueryNoSuchDate     Reason = "query_no_such_date"      // Field, Value
+	ReasonQueryRangeEmpty     Reason = "query_range_empty"       // Field
+	ReasonQueryRangeReversed  Reason = "query_range_reversed"    // Field, Value
+	ReasonQueryUnsupportedFld Reason = "query_unsupported_field" // Field
+
+	// The workspace.
+	ReasonWorkspaceInUse Reason = "workspace_in_use"
+	ReasonNoWorkspace    Reason = "no_workspace" // Dir
+)
+
+// reasonEnglish words each reason in English; {{.Name}} stands for an
+// argument.
+var reasonEnglish = map[Reason]string{
+	ReasonUnknownKind:     "unknown kind “{{.Value}}”: use one of {{.Valid}}",
+	ReasonUnknownLabel:    "unknown label “{{.Value}}”: use one of {{.Valid}}",
+	ReasonUnknownResult:   "unknown result “{{.Value}}”: use one of {{.Valid}}",
+	ReasonUnknownSeverity: "unknown severity “{{.Value}}”: use one of {{.Valid}}",
+	ReasonUnknownModality: "unknown modality “{{.Value}}”: use one of {{.Valid}}",
+
+	ReasonDateFormat:      "“{{.Value}}” is not a date: write it as YYYY-MM-DD",
+	ReasonDateNonexistent: "{{.Value}} does not exist in the calendar",
+
+	ReasonKindUndetected: "cannot tell the kind from the headers ({{.Headers}})",
+	ReasonKindAmbiguous:  "the headers fit several kinds ({{.Kinds}})",
+	ReasonDocumentKind:   "a document has no header row to tell its kind from",
+	ReasonNoHeader:       "{{.Detail}}",
+	ReasonLegacyFormat:   "the file is {{.Format}}, which cannot be read; save it as {{.Save}} and import again",
+
+	ReasonValueUnreadable:   "\"{{.Value}}\" is not {{.Expected}}; kept as text",
+	ReasonDateNotInCalendar: "\"{{.Value}}\" is not a date: that day does not exist; kept as text",
+
+	ReasonNoInspection:     "case {{.Case}} has no inspection yet",
+	ReasonNotConcluded:     "case {{.Case}}'s inspection is {{.Status}}; conclude it first",
+	ReasonInspectionClosed: "case {{.Case}}'s inspection is {{.Status}}; reopen it to change it",
+	ReasonNoProposals:      "case {{.Case}} has no proposals yet; run the automated checks first",
+	ReasonNoSuchProposal:   "case {{.Case}} has no proposal for \"{{.Proposal}}\"",
+	ReasonNotCited:         "item {{.Item}} does not cite \"{{.Ref}}\"",
+	ReasonProposalChanged:  "proposal {{.Proposal}} has changed since digest {{.Digest}}: a later run of the checks found something else; look at it again",
+	ReasonAlreadySigned:    "case {{.Case}}'s inspection is already signed ({{.Signature}})",
+
+	ReasonQueryEmpty:          "nothing to search for: the query is empty",
+	ReasonQueryOnlyExcludes:   "nothing to search for: the query only excludes; add a word, phrase or filter to search for",
+	ReasonQueryOrLeft:         "OR with nothing on its left",
+	ReasonQueryOrRight:        "OR with nothing on its right",
+	ReasonQueryOrExclusion:    "OR cannot join an exclusion (-…)",
+	ReasonQueryDanglingMinus:  "\"-\" must be followed by a word or phrase to exclude",
+	ReasonQueryEmptyPhrase:    "empty phrase",
+	ReasonQueryUnterminated:   "unterminated quote (opened here)",
+	ReasonQueryUnknownField:   "unknown field \"{{.Field}}\" (known fields: {{.Known}})",
+	ReasonQueryNoFields:       "unknown field \"{{.Field}}\": no fields can be filtered on",
+	ReasonQueryEmptyValue:     "empty value for field \"{{.Field}}\"",
+	ReasonQueryUnknownValue:   "unknown {{.Field}} \"{{.Value}}\": use one of {{.Valid}}",
+	ReasonQueryBadDate:        "bad date \"{{.Value}}\" for field \"{{.Field}}\": want YYYY-MM-DD, e.g. {{.Field}}:2024-01-01..2024-03-31",
+	ReasonQueryNoSuchDate:     "{{.Value}} does not exist in the calendar (field \"{{.Field}}\")",
+	ReasonQueryRangeEmpty:     "date range for field \"{{.Field}}\" needs at least one date",
+	ReasonQueryRangeReversed:  "date range \"{{.Value}}\" for field \"{{.Field}}\" ends before it starts",
+	ReasonQueryUnsupportedFld: "field \"{{.Field}}\" cannot be searched",
+
+	ReasonWorkspaceInUse: "the workspace is open in another Inspection Workbench window or command",
+	ReasonNoWorkspace:    "no workspace in {{.Dir}}",
+}
+
+// extraArgs are the arguments of reasons that their English wording does
+// not use but the interfaces may.
+var extraArgs = map[Reason][]string{
+	ReasonNoHeader:        {"Rows", "Min", "Kind"},
+	ReasonValueUnreadable: {"Type"},
+	ReasonLegacyFormat:    {"Document"},
+}
+
+// Reasons lists every reason the workbench words, sorted, so interfaces
+// and tests can check they word them all.
+func Reasons() []Reason {
+	out := make([]Reason, 0, len(reasonEnglish))
+	for r := range reasonEnglish {
+		out = append(out, r)
+	}
+	sortReasons(out)
+	return out
+}
+
+// ReasonArgs lists the argument names a reason takes: those its English
+// wording uses and, for a query syntax error, "Pos".
+func ReasonArgs(r Reason) []string {
+	var out []string
+	if strings.HasPrefix(string(r), "query_") && r != ReasonQueryEmpty {
+		out = append(out, "Pos")
+	}
+	out = append(out, extraArgs[r]...)
+	s := reasonEnglish[r]
+	for {
+		i := indexOf(s, "{{.")
+		if i < 0 {
+			return out
+		}
+		s = s[i+3:]
+		j := indexOf(s, "}}")
+		if j < 0 {
+			return out
+		}
+		name := s[:j]
+		if !containsString(out, name) {
+			out = append(out, name)
+		}
+		s = s[j+2:]
+	}
+}
+
+func indexOf(s, sub string) int { return strings.Index(s, sub) }
+
+func containsString(list []string, s string) bool { return slices.Contains(list, s) }
+
+func sortReasons(r []Reason) { slices.Sort(r) }
+
+// EnglishOf is the English template of a reason, with {{.Name}} blanks.
+func EnglishOf(r Reason) string { return reasonEnglish[r] }
