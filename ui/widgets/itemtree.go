@@ -4,7 +4,10 @@
 package widgets
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -39,6 +42,8 @@ type ItemTree struct {
 	OnSelected func(id string)
 
 	tree     *widget.Tree
+	whole    *widget.Label // the whole title of the item under the pointer
+	footer   fyne.CanvasObject
 	groups   []TreeGroup
 	items    map[string]TreeItem
 	children map[string][]string
@@ -51,12 +56,29 @@ func NewItemTree() *ItemTree {
 	t := &ItemTree{items: map[string]TreeItem{}, children: map[string][]string{}}
 	t.tree = widget.NewTree(t.childIDs, t.isBranch, t.newNode, t.updateNode)
 	t.tree.OnSelected = t.picked
+	// The whole title of a cut-off item shows under the tree while the
+	// pointer rests on it, in room kept for it: a pop-up would swallow
+	// the click on the item, and room made then would move the rows.
+	t.whole = widget.NewLabel("")
+	t.whole.Wrapping = fyne.TextWrapWord
+	t.whole.Importance = widget.LowImportance
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, 2*theme.TextSize()+2*theme.InnerPadding()+theme.LineSpacing()))
+	t.footer = container.NewStack(room, t.whole)
 	t.ExtendBaseWidget(t)
 	return t
 }
 
 // CreateRenderer is part of fyne.Widget.
-func (t *ItemTree) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.tree) }
+func (t *ItemTree) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), t.footer), nil, nil, t.tree))
+}
+
+// Hovered returns the whole title shown under the tree, "" for none.
+func (t *ItemTree) Hovered() string { return t.whole.Text }
+
+// hover shows the whole title of a cut-off item, or clears it for "".
+func (t *ItemTree) hover(title string) { t.whole.SetText(title) }
 
 // SetGroups replaces what the tree shows, keeping the selection when the
 // item is still there, and opens every group.
@@ -111,6 +133,12 @@ func (t *ItemTree) Select(id string) {
 	}
 	t.selected = id
 	t.sync(func() { t.tree.Select(id) })
+	if t.tree.Size().Height == 0 {
+		// Not laid out yet: scrolling "to" the item would scroll it to
+		// the top edge of a tree of no height, hiding what is above it.
+		t.tree.ScrollToTop()
+		return
+	}
 	t.tree.ScrollTo(id)
 }
 
@@ -164,7 +192,7 @@ func (t *ItemTree) newNode(branch bool) fyne.CanvasObject {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	return newTreeLeaf()
+	return newTreeLeaf(t.hover)
 }
 
 func (t *ItemTree) updateNode(id widget.TreeNodeID, branch bool, o fyne.CanvasObject) {
@@ -181,19 +209,19 @@ func (t *ItemTree) updateNode(id widget.TreeNodeID, branch bool, o fyne.CanvasOb
 	}
 }
 
-// treeLeaf is an item's row: an icon and the title, truncated, with the
-// whole title in a pop-up while the pointer rests on a truncated one.
+// treeLeaf is an item's row: an icon and the title, truncated; while the
+// pointer rests on a truncated title it is handed to hover whole.
 type treeLeaf struct {
 	widget.BaseWidget
 	icon  *widget.Icon
 	label *widget.Label
-	popUp *widget.PopUp
+	hover func(title string)
 }
 
 var _ desktop.Hoverable = (*treeLeaf)(nil)
 
-func newTreeLeaf() *treeLeaf {
-	l := &treeLeaf{icon: widget.NewIcon(theme.RadioButtonIcon()), label: widget.NewLabel("")}
+func newTreeLeaf(hover func(string)) *treeLeaf {
+	l := &treeLeaf{icon: widget.NewIcon(theme.RadioButtonIcon()), label: widget.NewLabel(""), hover: hover}
 	l.label.Truncation = fyne.TextTruncateEllipsis
 	l.ExtendBaseWidget(l)
 	return l
@@ -219,31 +247,13 @@ func (l *treeLeaf) truncated() bool {
 
 // MouseIn shows the whole title when it is cut off.
 func (l *treeLeaf) MouseIn(*desktop.MouseEvent) {
-	if !l.truncated() {
-		return
+	if l.truncated() {
+		l.hover(l.label.Text)
 	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(l)
-	if c == nil {
-		return
-	}
-	text := widget.NewLabel(l.label.Text)
-	text.Wrapping = fyne.TextWrapWord
-	l.popUp = widget.NewPopUp(text, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.label)
-	width := fyne.Min(480, c.Size().Width-pos.X)
-	l.popUp.Resize(fyne.NewSize(width, text.MinSize().Height))
-	text.Resize(fyne.NewSize(width, 0))
-	l.popUp.Resize(fyne.NewSize(width, text.MinSize().Height))
-	l.popUp.ShowAtPosition(pos.AddXY(0, l.Size().Height))
 }
 
 // MouseMoved is part of desktop.Hoverable.
 func (l *treeLeaf) MouseMoved(*desktop.MouseEvent) {}
 
-// MouseOut hides the whole title.
-func (l *treeLeaf) MouseOut() {
-	if l.popUp != nil {
-		l.popUp.Hide()
-		l.popUp = nil
-	}
-}
+// MouseOut clears the whole title.
+func (l *treeLeaf) MouseOut() { l.hover("") }

@@ -85,29 +85,38 @@ func TestItemTree(t *testing.T) {
 	}
 }
 
-func TestTreeLeafShowsWholeTitle(t *testing.T) {
+func TestTreeShowsWholeTitle(t *testing.T) {
 	test.NewTempApp(t)
 	long := strings.Repeat("生成式人工智能服务提供者应当依法开展预训练", 3)
-	l := newTreeLeaf()
-	w := test.NewTempWindow(t, l)
-	w.Resize(fyne.NewSize(160, 60))
-	l.set(TreeItem{ID: "x", Title: long})
-	l.Resize(fyne.NewSize(160, 40))
-	if !l.truncated() {
-		t.Fatal("a long title is not seen as cut off")
+	tree := NewItemTree()
+	tree.SetGroups([]TreeGroup{{ID: "g", Title: "组", Items: []TreeItem{{ID: "x", Title: long}, {ID: "y", Title: "短"}}}})
+	w := test.NewTempWindow(t, tree)
+	w.Resize(fyne.NewSize(200, 300))
+	var leaves []*treeLeaf
+	for _, o := range objects(tree) {
+		if l, ok := o.(*treeLeaf); ok {
+			leaves = append(leaves, l)
+		}
 	}
-	l.MouseIn(nil)
-	if l.popUp == nil || !l.popUp.Visible() || !strings.Contains(labels(l.popUp.Content), long) {
-		t.Fatal("hovering a cut-off title shows no pop-up with it")
+	if len(leaves) != 2 {
+		t.Fatalf("%d rows", len(leaves))
 	}
-	l.MouseOut()
-	if l.popUp != nil {
-		t.Error("the pop-up stays after the pointer left")
+	long1, short := leaves[0], leaves[1]
+	if long1.label.Text != long {
+		long1, short = short, long1
 	}
-	l.set(TreeItem{ID: "y", Title: "短"})
-	l.MouseIn(nil)
-	if l.popUp != nil {
-		t.Error("a title shown whole pops up")
+	before := fyne.CurrentApp().Driver().AbsolutePositionForObject(short)
+	long1.MouseIn(nil)
+	if tree.Hovered() != long || !strings.Contains(labels(tree), long) {
+		t.Fatalf("hovering a cut-off title shows %q", tree.Hovered())
+	}
+	if after := fyne.CurrentApp().Driver().AbsolutePositionForObject(short); after != before {
+		t.Errorf("the rows moved from %v to %v", before, after)
+	}
+	long1.MouseOut()
+	short.MouseIn(nil)
+	if tree.Hovered() != "" {
+		t.Errorf("a title shown whole is repeated: %q", tree.Hovered())
 	}
 }
 
