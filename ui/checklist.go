@@ -39,12 +39,15 @@ type checklistView struct {
 	proposals []app.Proposal
 	selected  string // the item shown on the right, "" for none
 
-	content  *fyne.Container // the tab: the start screen or the checklist
-	tree     *widgets.ItemTree
-	detail   *fyne.Container
-	summary  *widget.Label
-	progress *widget.ProgressBar
-	actions  *fyne.Container
+	content *fyne.Container // the tab: the start screen or the checklist
+	tree    *widgets.ItemTree
+	detail  *fyne.Container
+	// detailScroll scrolls the item's detail; nil before the inspection
+	// shows.
+	detailScroll *container.Scroll
+	summary      *widget.Label
+	progress     *widget.ProgressBar
+	actions      *fyne.Container
 
 	// form is the assessment shown for the selected item, nil for none.
 	form *assessment
@@ -166,9 +169,13 @@ func (v *checklistView) show(st app.Status, tmpl *app.ChecklistTemplate, ps []ap
 		}
 	}
 	if first {
-		split := container.NewHSplit(v.tree, container.NewVScroll(container.NewPadded(v.detail)))
+		v.detailScroll = container.NewVScroll(container.NewPadded(v.detail))
+		split := container.NewHSplit(v.tree, v.detailScroll)
 		split.SetOffset(0.34)
-		top := container.NewVBox(v.actions, v.summary, v.progress)
+		// The progress bar shares the summary's line, to leave the height
+		// to the item.
+		bar := container.NewGridWrap(fyne.NewSize(160, v.progress.MinSize().Height), v.progress)
+		top := container.NewVBox(v.actions, container.NewBorder(nil, nil, nil, bar, v.summary))
 		v.content.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)}
 		v.content.Refresh()
 	}

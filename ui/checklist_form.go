@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,9 +27,9 @@ type assessment struct {
 	open     bool // the inspection takes changes
 	result   *widget.Select
 	severity *widget.Select
-	note     *widget.Entry
-	finding  *widget.Entry
-	deadline *widget.Entry
+	note     *formEntry
+	finding  *formEntry
+	deadline *formEntry
 	save     *widget.Button
 	state    *widget.Label // "Saved 14:32", "Unsaved changes" or why it cannot be saved
 	box      fyne.CanvasObject
@@ -60,15 +61,16 @@ func (v *checklistView) newAssessment(it app.ItemStatus, open bool) *assessment 
 	}
 	f.severity = widget.NewSelect(sevOpts, nil)
 	f.severity.SetSelectedIndex(max(slices.Index(sevValues, it.Severity), 0))
-	f.note = widget.NewMultiLineEntry()
-	f.note.Wrapping = fyne.TextWrapWord
-	f.note.SetMinRowsVisible(3)
+	onSave := func() {
+		if err := v.SaveIfDirty(); err != nil {
+			f.showProblem(err)
+		}
+	}
+	f.note = newFormEntry(true, onSave)
 	f.note.SetText(it.Note)
-	f.finding = widget.NewMultiLineEntry()
-	f.finding.Wrapping = fyne.TextWrapWord
-	f.finding.SetMinRowsVisible(3)
+	f.finding = newFormEntry(true, onSave)
 	f.finding.SetText(it.Finding)
-	f.deadline = widget.NewEntry()
+	f.deadline = newFormEntry(false, onSave)
 	f.deadline.SetPlaceHolder(lang.L("YYYY-MM-DD"))
 	f.deadline.SetText(it.Deadline)
 	f.deadline.Validator = checkDate
@@ -100,11 +102,7 @@ func (v *checklistView) newAssessment(it app.ItemStatus, open bool) *assessment 
 	if v.saved.item == it.ID {
 		f.saved = v.saved.at
 	}
-	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
-		if err := v.SaveIfDirty(); err != nil {
-			f.showProblem(err)
-		}
-	})
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), onSave)
 	f.save.Importance = widget.HighImportance
 	changed := func() { f.refreshState() }
 	f.result.OnChanged = func(string) { changed() }
@@ -117,6 +115,38 @@ func (v *checklistView) newAssessment(it app.ItemStatus, open bool) *assessment 
 	// the pane.
 	f.box = container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(heading(lang.L("Assessment")), f.save), nil, f.state), form)
 	return f
+}
+
+// formEntry is an entry of the assessment that saves on Ctrl+S (⌘S)
+// itself: a focused entry takes the keyboard's shortcuts before the
+// window does, so a window shortcut would not reach it.
+type formEntry struct {
+	widget.Entry
+	onSave func()
+}
+
+func newFormEntry(multiLine bool, onSave func()) *formEntry {
+	e := &formEntry{onSave: onSave}
+	e.ExtendBaseWidget(e)
+	if multiLine {
+		e.MultiLine = true
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(3)
+	}
+	return e
+}
+
+// TypedShortcut saves on Ctrl+S (⌘S on macOS) and leaves the rest to
+// the entry.
+func (e *formEntry) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && c.KeyName == fyne.KeyS &&
+		(c.Modifier == fyne.KeyModifierShortcutDefault || c.Modifier == fyne.KeyModifierControl) {
+		if !e.Disabled() && e.onSave != nil {
+			e.onSave()
+		}
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // values are the form's fields as the app takes them.

@@ -42,20 +42,8 @@ func (v *checklistView) showItem() {
 	title := widget.NewRichTextFromMarkdown("## " + escapeMarkdown(pick(it.Title)))
 	title.Wrapping = fyne.TextWrapWord
 	objs = append(objs, title)
-	var refs []string
-	for _, a := range it.Articles {
-		if chinese() {
-			refs = append(refs, a.Zh())
-		} else {
-			refs = append(refs, a.String())
-		}
-	}
-	meta := widget.NewLabel(strings.Join(refs, lang.L(", ")))
-	meta.Importance = widget.LowImportance
-	meta.Wrapping = fyne.TextWrapWord
-	objs = append(objs, meta)
 	if ti != nil {
-		objs = append(objs, v.aboutItem(ti))
+		objs = append(objs, v.aboutItem(ti, it.Articles))
 	}
 	if f := v.form; open && f != nil && f.item.ID == it.ID && !f.committed && f.dirty() {
 		f.item = it // what is typed stays; it is compared with what is stored now
@@ -77,10 +65,18 @@ func (v *checklistView) showItem() {
 	v.loadEvidence(it.ID, evidence)
 }
 
-// aboutItem folds the requirement, the guidance and the suggested searches
+// aboutItem folds the requirement (headed by the provisions), the guidance and the suggested searches
 // of a template item into sections the inspector opens; they stay open
 // or closed from item to item as the inspector left them.
-func (v *checklistView) aboutItem(ti *app.ChecklistItem) fyne.CanvasObject {
+func (v *checklistView) aboutItem(ti *app.ChecklistItem, articles []app.ArticleRef) fyne.CanvasObject {
+	var refs []string
+	for _, a := range articles {
+		if chinese() {
+			refs = append(refs, a.Zh())
+		} else {
+			refs = append(refs, a.String())
+		}
+	}
 	req := container.NewVBox(wrapped(ti.Requirement.Zh), wrapped(ti.Requirement.En))
 	guide := container.NewVBox()
 	if g := pick(ti.Guidance); g != "" {
@@ -101,7 +97,7 @@ func (v *checklistView) aboutItem(ti *app.ChecklistItem) fyne.CanvasObject {
 		searches.Add(b)
 	}
 	sections := []*widget.AccordionItem{
-		widget.NewAccordionItem(lang.L("Requirement"), req),
+		widget.NewAccordionItem(lang.L("Requirement")+" · "+strings.Join(refs, lang.L(", ")), req),
 		widget.NewAccordionItem(lang.L("Guidance"), guide),
 		widget.NewAccordionItem(lang.L("Suggested searches ({{.N}})", map[string]any{"N": len(ti.Queries)}), searches),
 	}

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -413,17 +414,24 @@ func TestChecklistKeepsTypedWork(t *testing.T) {
 
 			// Ctrl+S, and leaving the tab or closing the window, save
 			// through SaveIfDirty and SaveOrAsk.
-			onUI(mw, func() { test.Type(v.form.note, "见DS-07") })
 			onUI(mw, func() {
-				if err := v.SaveIfDirty(); err != nil {
-					t.Error(err)
-				}
+				test.Type(v.form.note, "见DS-07")
+				v.form.note.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
 			})
 			if it := itemStatus(t, ws, caseID, a); it.Note != "见DS-07" {
 				t.Errorf("after Ctrl+S: note %q", it.Note)
 			}
 			if !strings.HasPrefix(v.form.state.Text, tc.saved) || !v.form.save.Disabled() {
 				t.Errorf("after Ctrl+S: state %q", v.form.state.Text)
+			}
+			onUI(mw, func() { v.form.severity.SetSelectedIndex(2) })
+			onUI(mw, func() {
+				if err := v.SaveIfDirty(); err != nil {
+					t.Error(err)
+				}
+			})
+			if it := itemStatus(t, ws, caseID, a); it.Severity != "medium" {
+				t.Errorf("after SaveIfDirty: severity %q", it.Severity)
 			}
 			onUI(mw, func() { test.Type(v.form.deadline, "2027-01-15") })
 			left := false
@@ -541,9 +549,10 @@ func TestChecklistSelectionFollows(t *testing.T) {
 	shownItem(t, v, target, title)
 
 	// Add as evidence for another item than the one shown.
-	submitQuery(mw, "防沉迷")
+	onUI(mw, func() { mw.tabs.SelectIndex(tabSearch) })
+	submitQuery(mw, "未成年人 OR 防沉迷")
 	if len(mw.search.hits) == 0 {
-		t.Fatal("no hits")
+		t.Fatalf("no hits: %q %q %q %q", mw.search.queryErr.Text, mw.search.total.Text, mw.search.incomplete.Text, mw.search.hint.Text)
 	}
 	hit := mw.search.hits[0]
 	other := "art4-1-prohibited-content"
@@ -598,13 +607,19 @@ func TestAcceptSetsDefaultSeverity(t *testing.T) {
 	}
 }
 
-// inSight fails unless o lies wholly inside the window's canvas.
-func inSight(t *testing.T, mw *MainWindow, what string, o fyne.CanvasObject) {
+// inSight fails unless o lies wholly inside the area of within (the
+// window's canvas for nil).
+func inSight(t *testing.T, mw *MainWindow, what string, o, within fyne.CanvasObject) {
 	t.Helper()
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
-	size, canvas := o.Size(), mw.win.Canvas().Size()
-	if !o.Visible() || pos.X < 0 || pos.Y < 0 || pos.X+size.Width > canvas.Width+1 || pos.Y+size.Height > canvas.Height+1 {
-		t.Errorf("%s at %v, %v is not in sight in a %v window", what, pos, size, canvas)
+	d := fyne.CurrentApp().Driver()
+	pos, size := d.AbsolutePositionForObject(o), o.Size()
+	var area fyne.Position
+	areaSize := mw.win.Canvas().Size()
+	if within != nil {
+		area, areaSize = d.AbsolutePositionForObject(within), within.Size()
+	}
+	if !o.Visible() || pos.X < area.X || pos.Y < area.Y || pos.X+size.Width > area.X+areaSize.Width+1 || pos.Y+size.Height > area.Y+areaSize.Height+1 {
+		t.Errorf("%s at %v, %v is not in sight in %v, %v", what, pos, size, area, areaSize)
 	}
 }
 
@@ -650,13 +665,13 @@ func TestChecklistFitsLaptop(t *testing.T) {
 					}
 					name := fmt.Sprintf("checklist-%s-%s-%.0fx%.0f", state, lang, size.Width, size.Height)
 					capture(t, mw, dir, name)
-					inSight(t, mw, name+": result", v.form.result)
-					inSight(t, mw, name+": deadline", v.form.deadline)
+					inSight(t, mw, name+": result", v.form.result, v.detailScroll)
+					inSight(t, mw, name+": deadline", v.form.deadline, v.detailScroll)
 					if v.form.save != nil {
-						inSight(t, mw, name+": Save", v.form.save)
+						inSight(t, mw, name+": Save", v.form.save, v.detailScroll)
 					}
 					for _, a := range actions {
-						inSight(t, mw, name+": "+a, buttonIn(t, v.actions, a))
+						inSight(t, mw, name+": "+a, buttonIn(t, v.actions, a), nil)
 					}
 				}
 			}

@@ -74,6 +74,20 @@ func (t *ItemTree) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), t.footer), nil, nil, t.tree))
 }
 
+// Resize lays the tree out at size and brings the highlighted item into
+// sight, scrolling no further than needed from the top, so a group's
+// heading stays above its first items.
+func (t *ItemTree) Resize(size fyne.Size) {
+	if size == t.Size() {
+		return
+	}
+	t.BaseWidget.Resize(size)
+	if t.selected != "" {
+		t.tree.ScrollToTop()
+		t.tree.ScrollTo(t.selected)
+	}
+}
+
 // Hovered returns the whole title shown under the tree, "" for none.
 func (t *ItemTree) Hovered() string { return t.whole.Text }
 
