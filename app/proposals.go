@@ -91,6 +91,8 @@ type Proposal struct {
 	// has found something else.
 	Digest string `json:"digest"`
 	id     int64
+	// severity is the severity the template gives the check by default.
+	severity string
 }
 
 // Key names the proposal for AcceptProposal and OverrideProposal:
@@ -398,6 +400,7 @@ func (a *App) proposalsOf(ctx context.Context, caseID int64, t *checklist.Templa
 			return nil, fmt.Errorf("case %d: %w", caseID, err)
 		}
 		p.Params = checkParams(t, p.Item, p.Rule)
+		p.severity = checkSeverity(t, p.Item, p.Rule)
 		out[i] = p
 	}
 	return out, nil
@@ -456,6 +459,21 @@ func checkParams(t *checklist.Template, item, rule string) []checklist.Param {
 		}
 	}
 	return []checklist.Param{}
+}
+
+// checkSeverity is the severity template t gives an item's check by
+// default, "" for none.
+func checkSeverity(t *checklist.Template, item, rule string) string {
+	if t != nil {
+		if it, ok := t.Item(item); ok {
+			for _, c := range it.Checks {
+				if c.ID == rule {
+					return c.Severity
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // itemProposals combines the current proposals of each item.
@@ -551,8 +569,9 @@ func selectProposals(all []Proposal, caseID int64, key string) (item string, cho
 // its accepted proposals (these and those accepted before), up to
 // MaxAcceptEvidence of the records behind them become its evidence, and
 // an empty finding of a non-compliant item is drafted from their
-// summaries. The proposals keep the decision. It returns the items as
-// they then stand, in the order of keys.
+// summaries; an item found wanting without a severity takes the default
+// severity the template gives the check. The proposals keep the decision.
+// It returns the items as they then stand, in the order of keys.
 func (a *App) AcceptProposals(ctx context.Context, caseID int64, keys ...string) ([]ItemStatus, error) {
 	all, err := a.Proposals(ctx, caseID, false)
 	if err != nil {
@@ -654,6 +673,20 @@ func (a *App) acceptance(ctx context.Context, caseID int64, item string, ps, ofI
 		}
 	}
 	u := store.ItemUpdate{Result: &result}
+	// An item found wanting without a severity takes the most serious of
+	// the defaults the template gives the accepted checks that found it so.
+	if strings.TrimSpace(cur.Severity) == "" && resultRank[result] >= resultRank["partially_compliant"] {
+		sev := ""
+		for _, p := range ps {
+			if resultRank[p.Result] >= resultRank["partially_compliant"] &&
+				slices.Index(Severities, p.severity) > slices.Index(Severities, sev) {
+				sev = p.severity
+			}
+		}
+		if sev != "" {
+			u.Severity = &sev
+		}
+	}
 	if result == checks.NonCompliant && strings.TrimSpace(cur.Finding) == "" && len(summaries) > 0 {
 		f := Clip(strings.Join(summaries, "\n\n"), MaxNoteLen)
 		u.Finding = &f

@@ -548,3 +548,51 @@ func TestCheckRecordsSayWhenCancelled(t *testing.T) {
 		t.Errorf("%d goroutines before, %d after stopping early", before, after)
 	}
 }
+
+// TestAcceptSetsDefaultSeverity: accepting a proposal that finds an item
+// wanting gives the item the severity the template sets for the check,
+// the most serious one of several, and leaves a severity the inspector
+// chose alone.
+func TestAcceptSetsDefaultSeverity(t *testing.T) {
+	a, id := demoInspection(t)
+	ctx := context.Background()
+	if _, err := a.RunChecks(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	st, err := a.AcceptProposal(ctx, id, "art7-3-personal-information")
+	if err != nil || st.Result != "non_compliant" || st.Severity != "high" {
+		t.Errorf("pi_legal_basis accepted: %+v, %v", st, err)
+	}
+	ps, err := a.Proposals(ctx, id, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wanting []string
+	for _, p := range ps {
+		if p.Item == "art14-1-illegal-content" && p.Result == "non_compliant" {
+			wanting = append(wanting, p.Rule)
+		}
+	}
+	if !slices.Contains(wanting, "illegal_content_action") {
+		t.Fatalf("the demo's art14-1 proposals finding it wanting: %v", wanting)
+	}
+	if st, err = a.AcceptProposal(ctx, id, "art14-1-illegal-content"); err != nil || st.Severity != "critical" {
+		t.Errorf("illegal_content_action and _report accepted: %+v, %v", st, err)
+	}
+	low := "low"
+	if _, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: "art7-2-intellectual-property", Severity: &low}); err != nil {
+		t.Fatal(err)
+	}
+	st, err = a.AcceptProposal(ctx, id, "art7-2-intellectual-property")
+	if err != nil || st.Severity != "low" {
+		t.Errorf("accepted over the inspector's severity: %+v, %v", st, err)
+	}
+	for _, p := range ps {
+		if p.Result == "compliant" && p.Decision == DecisionPending {
+			if st, err := a.AcceptProposal(ctx, id, p.Key()); err != nil || st.Result == "compliant" && st.Severity != "" {
+				t.Errorf("compliant %s accepted: %+v, %v", p.Key(), st, err)
+			}
+			break
+		}
+	}
+}

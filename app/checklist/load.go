@@ -332,7 +332,7 @@ var (
 	templateKeys = []string{"id", "version", "title", "description", "items"}
 	itemKeys     = []string{"id", "articles", "title", "requirement", "guidance", "evidence", "queries", "checks"}
 	refKeys      = []string{"article", "paragraph", "item"}
-	checkKeys    = []string{"id", "params", "sources"}
+	checkKeys    = []string{"id", "params", "sources", "severity"}
 )
 
 // template builds the template from the document's root node.
@@ -590,7 +590,7 @@ func (l *loader) checks(f field, ctx string) []CheckRef {
 	var refs []CheckRef
 	nodes, _ := l.list(f, ctx, "checks", "- id: harmful_share")
 	for _, n := range nodes {
-		var idNode, params, sources *yaml.Node
+		var idNode, params, sources, severity *yaml.Node
 		if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 			idNode = n // the short form: - data_source_lawful_basis
 		} else {
@@ -608,6 +608,9 @@ func (l *loader) checks(f field, ctx string) []CheckRef {
 			}
 			if f, ok := fs["sources"]; ok {
 				sources = f.val
+			}
+			if f, ok := fs["severity"]; ok {
+				severity = f.val
 			}
 		}
 		if idNode == nil {
@@ -630,6 +633,14 @@ func (l *loader) checks(f field, ctx string) []CheckRef {
 		cctx := fmt.Sprintf("%scheck %q: ", ctx, id)
 		ref := CheckRef{ID: id, Params: l.params(params, spec, cctx)}
 		ref.Sources = l.sources(sources, ref, spec, cctx)
+		if severity != nil {
+			sev := strings.TrimSpace(severity.Value)
+			if severity.Kind != yaml.ScalarNode || !slices.Contains(Severities, sev) {
+				l.errorf(severity, "%sseverity must be one of %s, not %s", cctx, strings.Join(Severities, ", "), describe(severity))
+			} else {
+				ref.Severity = sev
+			}
+		}
 		refs = append(refs, ref)
 	}
 	return refs

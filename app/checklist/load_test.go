@@ -257,6 +257,8 @@ func TestValidationRules(t *testing.T) {
 		{"unknown check without one", header + item("checks", "    checks: [{id: magic}]"), []problem{{12, 19, `unknown check "magic" (want one of data_source_lawful_basis, base_model_filing, copyright_licence,`}}},
 		{"check without id", header + item("checks", "    checks: [{params: {max_share: 0.1}}]"), []problem{{12, 14, `the check is missing "id"`}}},
 		{"check with unknown key", header + item("checks", "    checks: [{id: harmful_share, param: {max_share: 0.1}}]"), []problem{{12, 34, `unknown key "param" in the check (did you mean "params"?)`}}},
+		{"unknown severity", header + item("checks", "    checks: [{id: harmful_share, severity: grave}]"), []problem{{12, 44, `check "harmful_share": severity must be one of low, medium, high, critical, not "grave"`}}},
+		{"severity a list", header + item("checks", "    checks: [{id: harmful_share, severity: [high]}]"), []problem{{12, 44, `severity must be one of low, medium, high, critical, not a list`}}},
 		{"duplicate check", header + item("checks", "    checks: [illegal_content_action, {id: illegal_content_action}]"), []problem{{12, 43, `check "illegal_content_action" given twice`}}},
 		{"parameter above its range", header + item("checks", "    checks: [{id: harmful_share, params: {max_share: 1.5}}]"), []problem{{12, 54, `item "art13-continuity": check "harmful_share": parameter "max_share": 1.5 is out of range (want 0 to 1)`}}},
 		{"parameter below its range", header + item("checks", "    checks: [{id: annotation_qa, params: {min_sample_size: 0}}]"), []problem{{12, 60, `parameter "min_sample_size": 0 is out of range (want at least 1)`}}},
@@ -504,5 +506,33 @@ func TestSourcesRefused(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("%v: error %v, want %q", tc.lines, err, tc.msg)
 		}
+	}
+}
+
+// TestCheckSeverity reads a check's default severity, and finds one for
+// every check of the built-in template.
+func TestCheckSeverity(t *testing.T) {
+	tmpl, ve := load(t, header+item("checks", "    checks: [{id: harmful_share, severity: high}, illegal_content_action]"))
+	if ve != nil {
+		t.Fatal(ve)
+	}
+	if c := tmpl.Items[0].Checks; c[0].Severity != "high" || c[1].Severity != "" {
+		t.Errorf("severities %+v", c)
+	}
+	if c := tmpl.clone().Items[0].Checks; c[0].Severity != "high" {
+		t.Errorf("clone lost the severity: %+v", c)
+	}
+	def := Default()
+	n := 0
+	for _, it := range def.Items {
+		for _, c := range it.Checks {
+			n++
+			if c.Severity == "" {
+				t.Errorf("%s: check %s has no default severity", it.ID, c.ID)
+			}
+		}
+	}
+	if n != 16 {
+		t.Errorf("%d checks in the built-in template", n)
 	}
 }

@@ -72,7 +72,7 @@ func (t *Template) clone() *Template {
 					sources[k] = v
 				}
 			}
-			checks[j] = CheckRef{ID: ch.ID, Params: params, Sources: sources}
+			checks[j] = CheckRef{ID: ch.ID, Params: params, Sources: sources, Severity: ch.Severity}
 		}
 		it.Checks = checks
 		c.Items[i] = it
@@ -120,7 +120,15 @@ type CheckRef struct {
 	// Templates frozen before sources existed have none; [CheckRef.Source]
 	// then falls back on the registry.
 	Sources map[string]Text `json:"sources,omitempty"`
+	// Severity is the severity an item takes when the inspector accepts a
+	// proposal of this check that finds it wanting and the item has none
+	// yet: one of [Severities]; "" for none. The inspector may change it.
+	Severity string `json:"severity,omitempty"`
 }
+
+// Severities are the severities a check may default to, least severe
+// first; the same as a finding's.
+var Severities = []string{"low", "medium", "high", "critical"}
 
 // Source says where the value of parameter name comes from: the
 // template's own citation, else the registry's source of the default when

@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// runChecks runs the automated checks and reports their proposals.
+func (v *checklistView) runChecks() {
+	v.summary.SetText(lang.L("Running the automated checks…"))
+	// The buttons come back with the reload that follows.
+	for _, o := range v.actions.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			b.Disable()
+		}
+	}
+	var run app.CheckRun
+	v.after(func(ctx context.Context) (err error) {
+		run, err = v.mw.ws.RunChecks(ctx, v.caseID)
+		return err
+	}, func() {
+		dialog.ShowInformation(lang.L("Automated checks"), lang.L("{{.N}} proposals: {{.Added}} new or changed, {{.Kept}} as before. Items marked ◆ have a proposal awaiting your decision.",
+			map[string]any{"N": len(run.Proposals), "Added": run.Added, "Kept": run.Kept}), v.mw.win)
+	})
+}
+
+func (v *checklistView) accept(p app.Proposal) {
+	v.after(func(ctx context.Context) error {
+		_, err := v.mw.ws.AcceptProposals(ctx, v.caseID, p.PinnedKey())
+		return err
+	}, nil)
+}
+
+// override asks for the inspector's result and reason.
+func (v *checklistView) override(p app.Proposal) {
+	opts := make([]string, 0, len(app.Results)-1)
+	values := app.Results[1:]
+	for _, r := range values {
+		opts = append(opts, resultText(r))
+	}
+	result := widget.NewSelect(opts, nil)
+	reason := widget.NewMultiLineEntry()
+	reason.Wrapping = fyne.TextWrapWord
+	reason.SetMinRowsVisible(3)
+	reason.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(lang.L("Give the reason"))
+		}
+		return nil
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Result"), result),
+		widget.NewFormItem(lang.L("Reason"), reason),
+	}
+	d := dialog.NewForm(lang.L("Override the proposal"), lang.L("Override"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok || result.SelectedIndex() < 0 {
+			return
+		}
+		r, why := values[result.SelectedIndex()], reason.Text
+		v.after(func(ctx context.Context) error {
+			_, err := v.mw.ws.OverrideProposal(ctx, v.caseID, p.PinnedKey(), r, why)
+			return err
+		}, nil)
+	}, v.mw.win)
+	d.Resize(fyne.NewSize(520, 320))
+	d.Show()
+}
+
+// conclude asks, then saves the assessment's unsaved changes and
+// concludes the inspection, or lists what keeps it open.
+func (v *checklistView) conclude() {
+	dialog.ShowConfirm(lang.L("Conclude the inspection?"),
+		lang.L("A concluded inspection takes no more changes until it is reopened. Every item must be assessed, every proposal decided and every non-compliant item must have a finding."),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			save, err := v.pendingSave()
+			if err != nil {
+				v.mw.showError(err)
+				return
+			}
+			v.run(save, func(ctx context.Context) error {
+				return v.mw.ws.ConcludeInspection(ctx, v.caseID)
+			}, func(err error) {
+				var ce *app.ConcludeError
+				if errors.As(err, &ce) {
+					v.showConcludeProblems(ce)
+				} else if err != nil {
+					v.mw.showError(err)
+				}
+			})
+		}, v.mw.win)
+}
+
+// showConcludeProblems lists what keeps the inspection open; each line
+// selects its item.
+func (v *checklistView) showConcludeProblems(ce *app.ConcludeError) {
+	box := container.NewVBox()
+	var d dialog.Dialog
+	for _, p := range ce.Problems {
+		p := p
+		title := p.Item
+		if it, ok := v.items[p.Item]; ok && pick(it.Title) != "" {
+			title = pick(it.Title)
+		}
+		b := widget.NewButton(title+" — "+concludeProblemText(p.Problem), func() {
+			d.Hide()
+			v.leave(func() { v.goTo(p.Item) })
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		box.Add(b)
+	}
+	intro := widget.NewLabel(lang.L("{{.N}} things keep the inspection from being concluded:", map[string]any{"N": len(ce.Problems)}))
+	d = dialog.NewCustom(lang.L("Not ready to conclude"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(box)), v.mw.win)
+	d.Resize(fyne.NewSize(720, 480))
+	d.Show()
+}
+
+func concludeProblemText(p string) string {
+	switch {
+	case p == "not assessed":
+		return lang.L("not assessed")
+	case strings.HasSuffix(p, "but no finding is recorded"):
+		return lang.L("no finding recorded")
+	case strings.Contains(p, "proposal"):
+		return lang.L("a proposal awaits a decision")
+	}
+	return p
+}
+
+func (v *checklistView) reopen() {
+	v.after(func(ctx context.Context) error { return v.mw.ws.ReopenInspection(ctx, v.caseID) }, nil)
+}
+
+func (v *checklistView) sign() {
+	dialog.ShowConfirm(lang.L("Sign the inspection?"),
+		lang.L("Signing stores a SHA-256 over every item, result, note, finding, deadline and piece of evidence, in the names of the case's inspectors. A signed inspection can never be changed."),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			var sig app.Signature
+			v.after(func(ctx context.Context) (err error) {
+				sig, err = v.mw.ws.SignInspection(ctx, v.caseID)
+				return err
+			}, func() {
+				l := widget.NewLabel(lang.L("Signed. SHA-256:") + "\n" + sig.SHA256)
+				l.Selectable = true
+				l.Wrapping = fyne.TextWrapBreak
+				dialog.ShowCustom(lang.L("Inspection signed"), lang.L("Close"), l, v.mw.win)
+			})
+		}, v.mw.win)
+}
+
+func (v *checklistView) verify() {
+	v.mw.goBackground(func() {
+		res, err := v.mw.ws.VerifyInspection(context.Background(), v.caseID)
+		v.mw.do(func() {
+			if err != nil {
+				v.mw.showError(err)
+				return
+			}
+			var b strings.Builder
+			if res.OK {
+				b.WriteString(lang.L("The inspection matches its signature."))
+			} else {
+				b.WriteString(lang.L("The inspection does NOT match its signature. Differences:"))
+				for _, d := range res.Differences {
+					where := d.Item
+					if where == "" {
+						where = lang.L("case")
+					}
+					fmt.Fprintf(&b, "\n• %s, %s: %q → %q", where, d.Field, app.Clip(d.Signed, 120), app.Clip(d.Now, 120))
+				}
+			}
+			b.WriteString("\n\n" + lang.L("Signature") + ": " + res.Signature + "\n" + lang.L("Recomputed") + ": " + res.Recomputed)
+			l := widget.NewLabel(b.String())
+			l.Wrapping = fyne.TextWrapWord
+			l.Selectable = true
+			d := dialog.NewCustom(lang.L("Signature check"), lang.L("Close"), container.NewVScroll(l), v.mw.win)
+			d.Resize(fyne.NewSize(720, 420))
+			d.Show()
+		})
+	})
+}
+
+// addEvidence asks which item a search hit is evidence for, then cites it.
+func (v *checklistView) addEvidence(hitID string) {
+	if !v.started {
+		dialog.ShowInformation(lang.L("Add as evidence"), lang.L("Start the inspection on the Checklist tab first."), v.mw.win)
+		return
+	}
+	if v.status.CaseStatus != "open" {
+		dialog.ShowInformation(lang.L("Add as evidence"), lang.L("The inspection is {{.Status}}; it takes no more evidence.",
+			map[string]any{"Status": statusText(v.status.CaseStatus)}), v.mw.win)
+		return
+	}
+	var ids, opts []string
+	for _, it := range v.status.Items {
+		ids = append(ids, it.ID)
+		opts = append(opts, pick(it.Title)+" ("+it.ID+")")
+	}
+	sel := widget.NewSelect(opts, nil)
+	if i := slices.Index(ids, v.selected); i >= 0 {
+		sel.SetSelectedIndex(i)
+	}
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Checklist item"), sel)}
+	d := dialog.NewForm(lang.L("Add {{.ID}} as evidence", map[string]any{"ID": hitID}), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok || sel.SelectedIndex() < 0 {
+			return
+		}
+		item := ids[sel.SelectedIndex()]
+		v.after(func(ctx context.Context) error {
+			_, err := v.mw.ws.Assess(ctx, app.AssessInput{CaseID: v.caseID, ItemID: item, Evidence: []string{hitID}})
+			return err
+		}, func() {
+			v.selected = item // shown and highlighted by the reload that follows
+			v.mw.setStatus(lang.L("{{.ID}} added as evidence for {{.Item}}", map[string]any{"ID": hitID, "Item": item}))
+		})
+	}, v.mw.win)
+	d.Resize(fyne.NewSize(640, 200))
+	d.Show()
+}
