@@ -151,7 +151,7 @@ func (v *checklistView) proposalCard(p app.Proposal, open bool) fyne.CanvasObjec
 		if r.Unclear {
 			problem = lang.L("unclear: {{.Why}}", map[string]any{"Why": problem})
 		}
-		c.Lines = append(c.Lines, fmt.Sprintf("• %s — %s %s: %s", name, r.File, r.Location, problem))
+		c.Lines = append(c.Lines, fmt.Sprintf("• %s — %s %s: %s", name, r.File, locationText(r.Location), problem))
 	}
 	if open && p.Decision == app.DecisionPending {
 		c.AcceptText, c.OverrideText = lang.L("Accept"), lang.L("Override…")
@@ -179,7 +179,7 @@ func (v *checklistView) loadEvidence(itemID string, list *widgets.EvidenceList) 
 				if ev.Ref != ev.Target {
 					ref = ev.Ref + " (" + ev.Target + ")"
 				}
-				es[i] = widgets.Evidence{Head: fmt.Sprintf("%s · %s · %s", ref, ev.FileName, ev.Location), Quote: app.Clip(ev.Quote, 400)}
+				es[i] = widgets.Evidence{Head: fmt.Sprintf("%s · %s · %s", ref, ev.FileName, locationText(ev.Location)), Quote: app.Clip(ev.Quote, 400)}
 			}
 			list.SetEvidence(es, lang.L("No evidence yet. Add records and passages from the Search tab, or accept a proposal."))
 		})
@@ -190,7 +190,7 @@ func (v *checklistView) loadEvidence(itemID string, list *widgets.EvidenceList) 
 func (v *checklistView) removeEvidence(itemID string, ev app.Evidence) {
 	dialog.ShowConfirm(lang.L("Remove evidence?"),
 		lang.L("Remove {{.Ref}} ({{.File}}, {{.Location}}) from the item's evidence? The file itself stays imported.",
-			map[string]any{"Ref": ev.Target, "File": ev.FileName, "Location": ev.Location}),
+			map[string]any{"Ref": ev.Target, "File": ev.FileName, "Location": locationText(ev.Location)}),
 		func(ok bool) {
 			if ok {
 				v.assess(app.AssessInput{CaseID: v.caseID, ItemID: itemID, RemoveEvidence: []string{ev.Target}})

@@ -481,7 +481,7 @@ func (v *submissionsView) showWarnings() {
 					return l
 				},
 				func(i widget.ListItemID, o fyne.CanvasObject) {
-					o.(*widget.Label).SetText(ws[i].Location + ": " + ws[i].Message)
+					o.(*widget.Label).SetText(warningText(ws[i]))
 				})
 			d := dialog.NewCustom(lang.L("Warnings of {{.File}}", map[string]any{"File": sub.FileName}), lang.L("Close"), list, v.mw.win)
 			d.Resize(dialogSize(v.mw.win, 760, 480))
@@ -670,7 +670,7 @@ func reportLine(r app.FileReport, name string) string {
 	case r.Status == app.StatusDuplicate:
 		return lang.L("= {{.File}}: already imported into this case; nothing added", map[string]any{"File": name})
 	}
-	return lang.L("✘ {{.File}}: not imported, nothing kept. {{.Error}}", map[string]any{"File": name, "Error": r.Error})
+	return lang.L("✘ {{.File}}: not imported, nothing kept. {{.Error}}", map[string]any{"File": name, "Error": fileErrorText(r)})
 }
 
 // showReport shows what happened to each file, and the files a folder
@@ -703,7 +703,7 @@ func (v *submissionsView) showReport(reports []app.FileReport, skipped []skipped
 					b.WriteString("      …\n")
 					break
 				}
-				b.WriteString("      " + sr.Location + ": " + app.Clip(sr.Text, 80) + "\n")
+				b.WriteString("      " + locationText(sr.Location) + ": " + app.Clip(sr.Text, 80) + "\n")
 			}
 		}
 		for i, w := range r.Warnings {
@@ -711,7 +711,7 @@ func (v *submissionsView) showReport(reports []app.FileReport, skipped []skipped
 				b.WriteString("    …\n")
 				break
 			}
-			b.WriteString("    " + w.Location + ": " + w.Message + "\n")
+			b.WriteString("    " + warningText(w) + "\n")
 		}
 	}
 	if len(skipped) > 0 {
