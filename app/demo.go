@@ -198,7 +198,7 @@ var (
 		{item: "art10-users-minors", result: "info_requested",
 			note: "已要求提供未成年人模式的设置说明和上线日期。\nAsked for the minors' mode settings and the date it went live."},
 		{item: "art9-2-service-agreement", result: "partially_compliant", severity: "low", deadline: 60,
-			note: "服务协议未写明投诉处理时限。\nThe service agreement states no time limit for complaints.",
+			note:    "服务协议未写明投诉处理时限。\nThe service agreement states no time limit for complaints.",
 			finding: "服务协议缺少投诉处理时限条款。\nThe service agreement lacks a clause on the time limit for complaints."},
 	}
 )
