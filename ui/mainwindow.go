@@ -344,29 +344,9 @@ func modalityText(m string) string {
 }
 
 // SeedDemo fills an empty workspace with the demo case and the sample
-// provider's files in the background, showing progress, so the window is
-// up at once even while the PDF engine starts.
-func (mw *MainWindow) SeedDemo() {
-	bar := widget.NewProgressBarInfinite()
-	msg := widget.NewLabel(lang.L("Preparing the demo case and importing the sample provider's files…"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons(lang.L("Demo"), container.NewVBox(bar, msg), mw.win)
-	d.Resize(fyne.NewSize(480, 140))
-	d.Show()
-	mw.goBackground(func() {
-		created, err := mw.ws.SeedDemo(context.Background())
-		mw.do(func() {
-			d.Hide()
-			if err != nil {
-				mw.showError(err)
-			}
-			if created {
-				mw.reload(0)
-				mw.syncIndex()
-			}
-		})
-	})
-}
+// provider's files in the background (see app.SeedDemo), showing progress;
+// SeedDemoWorkspace seeds the whole demo.
+func (mw *MainWindow) SeedDemo() { mw.seedInBackground(mw.ws.SeedDemo) }
 
 // confirmDeleteCase asks before deleting case c with everything imported
 // into it, then deletes it off the UI goroutine and shows the cases left.
