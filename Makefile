@@ -20,7 +20,7 @@ LDFLAGS  := -X github.com/inspection-workbench/workbench/app.Version=$(VERSION)
 # for the smoke run and the screenshots, a virtual X server with software
 # OpenGL, xdotool to find and size the window, ImageMagick to take and
 # check the screenshots.
-DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb libgl1-mesa-dri xauth xdotool imagemagick
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb libgl1-mesa-dri xdotool imagemagick
 
 export LANG ?= en_US.UTF-8
 
