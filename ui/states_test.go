@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -127,9 +128,12 @@ func TestEveryViewInEveryState(t *testing.T) {
 		t.Skip("builds the demo workspace")
 	}
 	base := t.TempDir()
+	start := time.Now()
 	states := statesWorkspace(t, base)
+	t.Logf("workspace written in %v", time.Since(start))
 	for _, language := range []string{"en", "zh"} {
 		t.Run(language, func(t *testing.T) {
+			defer func(start time.Time) { t.Logf("views drawn in %v", time.Since(start)) }(time.Now())
 			useLanguage(t, language)
 			v := &stateViews{t: t, language: language}
 			v.noCases()
@@ -226,8 +230,7 @@ func (v *stateViews) noCases() {
 		t.Error("an empty workspace offers no New case button")
 	}
 	v.dialog("nocases-newcase", lang.L("New case"), lang.L("Provider"))
-	v.mw.Window().Resize(smallSize)
-	act(v.mw, func() {})
+	resize(v.mw, smallSize)
 	v.check("nocases-1280")
 }
 
@@ -280,11 +283,9 @@ func (v *stateViews) caseViews(s caseState) {
 	if s.name == "open" {
 		// The assessment form at the smaller screen.
 		act(mw, func() { tabs.SelectIndex(slices.Index(tabNames, "checklist")) })
-		mw.Window().Resize(smallSize)
-		act(mw, func() {})
+		resize(mw, smallSize)
 		v.check(s.name + "-checklist-1280")
-		mw.Window().Resize(laptopSize)
-		act(mw, func() {})
+		resize(mw, laptopSize)
 	}
 }
 

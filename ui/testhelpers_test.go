@@ -7,6 +7,7 @@ package ui
 
 import (
 	"encoding/json"
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -66,8 +67,8 @@ func openWindow(t *testing.T, ws *app.App, size fyne.Size) *MainWindow {
 	Setup(a)
 	mw := NewMainWindow(a, ws)
 	t.Cleanup(mw.Window().Close)
-	mw.Window().Resize(size)
 	settle(mw)
+	resize(mw, size)
 	return mw
 }
 
@@ -83,6 +84,9 @@ func act(mw *MainWindow, f func()) {
 	mw.uiMu.Unlock()
 	settle(mw)
 }
+
+// resize sizes the window as a user dragging its corner does.
+func resize(mw *MainWindow, size fyne.Size) { act(mw, func() { mw.Window().Resize(size) }) }
 
 // selectCase shows the case with id, as clicking it in the case list does.
 // (Private: mw.cases, mw.list.)
@@ -287,7 +291,8 @@ func screenshot(t *testing.T, mw *MainWindow, name string) {
 		t.Fatal(err)
 	}
 	shotsOnce.Do(func() { shotsDir = dir })
-	img := mw.Window().Canvas().Capture()
+	var img image.Image
+	act(mw, func() { img = mw.Window().Canvas().Capture() })
 	if b := img.Bounds(); b.Dx() < 100 || b.Dy() < 100 {
 		t.Fatalf("%s: the canvas captured is %v", name, b)
 	}
@@ -297,7 +302,10 @@ func screenshot(t *testing.T, mw *MainWindow, name string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
+	// Fast compression: the PNGs are for looking at, and the race
+	// detector slows the encoder down.
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(f, img); err != nil {
 		t.Fatalf("write %s: %v", p, err)
 	}
 	if err := f.Close(); err != nil {
