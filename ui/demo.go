@@ -17,7 +17,8 @@ import (
 func (mw *MainWindow) SeedDemoWorkspace() { mw.seedInBackground(mw.ws.SeedDemoWorkspace) }
 
 // seedInBackground runs seed off the UI goroutine behind a progress
-// dialog, then shows the cases it added and brings the index up to date.
+// dialog, then shows the cases it added (the case the command line named,
+// if any) and brings the index up to date.
 func (mw *MainWindow) seedInBackground(seed func(context.Context) (bool, error)) {
 	bar := widget.NewProgressBarInfinite()
 	msg := widget.NewLabel(lang.L("Preparing the demo case and importing the sample provider's files…"))
@@ -25,16 +26,25 @@ func (mw *MainWindow) seedInBackground(seed func(context.Context) (bool, error))
 	d := dialog.NewCustomWithoutButtons(lang.L("Demo"), container.NewVBox(bar, msg), mw.win)
 	d.Resize(fyne.NewSize(480, 140))
 	d.Show()
+	mw.seeding = true
 	mw.goBackground(func() {
 		created, err := seed(context.Background())
 		mw.do(func() {
+			mw.seeding = false
 			d.Hide()
 			if err != nil {
 				mw.showError(err)
 			}
-			if created {
-				mw.reload(0)
+			switch {
+			case created:
+				id := int64(0)
+				if mw.start != nil {
+					id = mw.start.CaseID
+				}
+				mw.reload(id)
 				mw.syncIndex()
+			default:
+				mw.applyStart()
 			}
 		})
 	})
