@@ -112,9 +112,6 @@ func copyWorkspace(t *testing.T, from, to string) {
 	}
 }
 
-// Tab positions, as the window orders them.
-var tabNames = []string{"overview", "submissions", "search", "checklist"}
-
 // TestEveryViewInEveryState draws the real window, in English and in
 // Chinese, at 1366×768 (some views also at 1280×720), for every state: no
 // cases; a case with nothing; an inspection without submissions; the
@@ -134,7 +131,7 @@ func TestEveryViewInEveryState(t *testing.T) {
 	for _, language := range []string{"en", "zh"} {
 		t.Run(language, func(t *testing.T) {
 			defer func(start time.Time) { t.Logf("views drawn in %v", time.Since(start)) }(time.Now())
-			useLanguage(t, language)
+			inLanguage(t, language)
 			v := &stateViews{t: t, language: language}
 			v.noCases()
 			dir := t.TempDir()
@@ -189,7 +186,7 @@ func (v *stateViews) dialog(name, button, want string) {
 		t.Errorf("%s: after %q the dialog on top shows %q, want %q", name, button, shown, want)
 	}
 	v.check(name)
-	closeDialogs(v.mw)
+	dismissDialogs(v.mw)
 }
 
 // confirm taps button, expects a question showing ask, captures it,
@@ -207,7 +204,7 @@ func (v *stateViews) confirm(name, button, ask, answer, want string) {
 		t.Errorf("%s: after %q the dialog on top shows %q, want %q", name, answer, shown, want)
 	}
 	v.check(name + "-answer")
-	closeDialogs(v.mw)
+	dismissDialogs(v.mw)
 }
 
 // noCases: an empty workspace shows how to start, and the new-case dialog.
@@ -246,10 +243,10 @@ func (v *stateViews) caseViews(s caseState) {
 		t.Fatalf("%s: %d tabs, want %d", s.name, len(tabs.Items), len(tabNames))
 	}
 	for i, tab := range tabNames {
-		act(mw, func() { tabs.SelectIndex(i) })
+		userAct(mw, func() { tabs.SelectIndex(i) })
 		name := s.name + "-" + tab
 		if tab == "checklist" && s.item != "" {
-			v.selectItem(name, s.item)
+			userAct(mw, func() { mw.ShowChecklistItem(s.item) })
 		}
 		objs := v.check(name)
 		if v.language == "zh" && !hasHan(tabs.Items[i].Text) {
@@ -282,27 +279,11 @@ func (v *stateViews) caseViews(s caseState) {
 	v.dialogs(s)
 	if s.name == "open" {
 		// The assessment form at the smaller screen.
-		act(mw, func() { tabs.SelectIndex(slices.Index(tabNames, "checklist")) })
+		userAct(mw, func() { tabs.SelectIndex(slices.Index(tabNames, "checklist")) })
 		resize(mw, smallSize)
 		v.check(s.name + "-checklist-1280")
 		resize(mw, laptopSize)
 	}
-}
-
-// selectItem shows checklist item id, as clicking it in the item tree does.
-func (v *stateViews) selectItem(name, id string) {
-	t := v.t
-	t.Helper()
-	for _, o := range onScreen(v.mw) {
-		if tree, ok := o.(*widget.Tree); ok && tree.IsBranch("") {
-			act(v.mw, func() {
-				tree.OpenAllBranches()
-				tree.Select(id)
-			})
-			return
-		}
-	}
-	t.Errorf("%s: no item tree", name)
 }
 
 // checklist checks the Checklist tab of case s: an open inspection is
@@ -352,7 +333,7 @@ func (v *stateViews) checklist(name string, s caseState, objs []fyne.CanvasObjec
 func (v *stateViews) dialogs(s caseState) {
 	mw := v.mw
 	tabs := caseTabs(v.t, mw)
-	show := func(tab string) { act(mw, func() { tabs.SelectIndex(slices.Index(tabNames, tab)) }) }
+	show := func(tab string) { userAct(mw, func() { tabs.SelectIndex(slices.Index(tabNames, tab)) }) }
 	switch s.name {
 	case "open":
 		show("overview")
@@ -380,12 +361,12 @@ func (v *stateViews) searchHelp() {
 	t.Helper()
 	for _, o := range onScreen(v.mw) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "" && b.Icon != nil && b.Icon.Name() == theme.HelpIcon().Name() {
-			act(v.mw, func() { test.Tap(b) })
+			userAct(v.mw, func() { test.Tap(b) })
 			if shown := topDialog(v.mw); !strings.Contains(shown, lang.L("Query syntax")) {
 				t.Errorf("search help shows %q", shown)
 			}
 			v.check("open-search-help")
-			closeDialogs(v.mw)
+			dismissDialogs(v.mw)
 			return
 		}
 	}
@@ -403,12 +384,12 @@ func (v *stateViews) importReport(s caseState) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	act(mw, func() { dropFiles(mw, []fyne.URI{storage.NewFileURI(p)}) })
+	userAct(mw, func() { dropFiles(mw, []fyne.URI{storage.NewFileURI(p)}) })
 	if shown := topDialog(mw); !strings.Contains(shown, "algorithm.json") {
 		t.Errorf("import report shows %q", shown)
 	}
 	v.check(s.name + "-import-report")
-	closeDialogs(mw)
+	dismissDialogs(mw)
 }
 
 // dropFiles drops uris on the window, as a file manager does.

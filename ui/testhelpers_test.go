@@ -34,11 +34,11 @@ var (
 	smallSize  = fyne.NewSize(1280, 720)
 )
 
-// useLanguage makes Fyne's lang package translate into language ("en" or
+// inLanguage makes Fyne's lang package translate into language ("en" or
 // "zh") for the rest of the test: Fyne reads the locale from the
 // environment when translations are added. When the test ends the
 // environment is restored and the translations are read again under it.
-func useLanguage(t *testing.T, language string) {
+func inLanguage(t *testing.T, language string) {
 	t.Helper()
 	// Registered first, so it runs last: after t.Setenv has restored
 	// the environment.
@@ -67,38 +67,34 @@ func openWindow(t *testing.T, ws *app.App, size fyne.Size) *MainWindow {
 	Setup(a)
 	mw := NewMainWindow(a, ws)
 	t.Cleanup(mw.Window().Close)
-	settle(mw)
+	awaitIdle(mw)
 	resize(mw, size)
 	return mw
 }
 
-// settle waits for the background work the window started (loading,
+// awaitIdle waits for the background work the window started (loading,
 // index updates) to hand its results to the UI. (Private: mw.bg.)
-func settle(mw *MainWindow) { mw.bg.Wait() }
+func awaitIdle(mw *MainWindow) { mw.bg.Wait() }
 
-// act runs f, a user's action, as the UI goroutine would, then waits for
+// userAct runs f, a user's action, as the UI goroutine would, then waits for
 // the work it started. (Private: mw.uiMu; see onUI.)
-func act(mw *MainWindow, f func()) {
+func userAct(mw *MainWindow, f func()) {
 	mw.uiMu.Lock()
 	f()
 	mw.uiMu.Unlock()
-	settle(mw)
+	awaitIdle(mw)
 }
 
 // resize sizes the window as a user dragging its corner does.
-func resize(mw *MainWindow, size fyne.Size) { act(mw, func() { mw.Window().Resize(size) }) }
+func resize(mw *MainWindow, size fyne.Size) { userAct(mw, func() { mw.Window().Resize(size) }) }
 
 // selectCase shows the case with id, as clicking it in the case list does.
-// (Private: mw.cases, mw.list.)
 func selectCase(t *testing.T, mw *MainWindow, id int64) {
 	t.Helper()
-	for i, c := range mw.cases {
-		if c.ID == id {
-			act(mw, func() { mw.list.Select(i) })
-			return
-		}
+	userAct(mw, func() { mw.ShowCase(id) })
+	if got := mw.SelectedCase(); got != id {
+		t.Fatalf("shows case %d, want case %d", got, id)
 	}
-	t.Fatalf("the case list has no case %d", id)
 }
 
 // caseTabs finds the tabs of the case shown.
@@ -177,7 +173,7 @@ func tapLabelled(t *testing.T, mw *MainWindow, text string) {
 	if bs[0].Disabled() {
 		t.Fatalf("button %q is disabled", text)
 	}
-	act(mw, func() { test.Tap(bs[0]) })
+	userAct(mw, func() { test.Tap(bs[0]) })
 }
 
 // topDialog is the text of the dialog on top, "" when none shows.
@@ -189,9 +185,9 @@ func topDialog(mw *MainWindow) string {
 	return shownText(visibleObjects(top))
 }
 
-// closeDialogs hides every dialog, as Escape would, without answering.
-func closeDialogs(mw *MainWindow) {
-	act(mw, func() {
+// dismissDialogs hides every dialog, as Escape would, without answering.
+func dismissDialogs(mw *MainWindow) {
+	userAct(mw, func() {
 		for top := mw.Window().Canvas().Overlays().Top(); top != nil; top = mw.Window().Canvas().Overlays().Top() {
 			top.Hide()
 			mw.Window().Canvas().Overlays().Remove(top)
@@ -292,7 +288,7 @@ func screenshot(t *testing.T, mw *MainWindow, name string) {
 	}
 	shotsOnce.Do(func() { shotsDir = dir })
 	var img image.Image
-	act(mw, func() { img = mw.Window().Canvas().Capture() })
+	userAct(mw, func() { img = mw.Window().Canvas().Capture() })
 	if b := img.Bounds(); b.Dx() < 100 || b.Dy() < 100 {
 		t.Fatalf("%s: the canvas captured is %v", name, b)
 	}
