@@ -32,7 +32,7 @@ func DemoCase() CaseInput {
 
 // DemoConcludedCase is the demo workspace's concluded case, awaiting its
 // signature: another fictional provider, whose submissions are the sample
-// files without the PDF.
+// files without the PDF and the incident log.
 func DemoConcludedCase() CaseInput {
 	no := false
 	return CaseInput{
@@ -71,7 +71,7 @@ func (a *App) SeedDemo(ctx context.Context) (created bool, err error) {
 	if err != nil || len(cases) > 0 {
 		return false, err
 	}
-	if _, err := a.seedCase(ctx, DemoCase(), true); err != nil {
+	if _, err := a.seedCase(ctx, DemoCase(), false); err != nil {
 		return true, err
 	}
 	return true, nil
@@ -92,7 +92,7 @@ func (a *App) SeedDemoWorkspace(ctx context.Context) (created bool, err error) {
 	today := a.now()
 	in := DemoCase()
 	in.OpenedOn = today.AddDate(0, 0, -14).Format(DateLayout)
-	id, err := a.seedCase(ctx, in, true)
+	id, err := a.seedCase(ctx, in, false)
 	if err != nil {
 		return true, err
 	}
@@ -105,7 +105,7 @@ func (a *App) SeedDemoWorkspace(ctx context.Context) (created bool, err error) {
 		sign bool
 	}{{DemoConcludedCase(), 40, false}, {DemoSignedCase(), 90, true}} {
 		c.in.OpenedOn = today.AddDate(0, 0, -c.ago).Format(DateLayout)
-		id, err := a.seedCase(ctx, c.in, false)
+		id, err := a.seedCase(ctx, c.in, true)
 		if err != nil {
 			return true, err
 		}
@@ -116,9 +116,10 @@ func (a *App) SeedDemoWorkspace(ctx context.Context) (created bool, err error) {
 	return true, nil
 }
 
-// seedCase creates a demo case and imports the sample files into it, the
-// PDF only when withPDF (its engine takes a while to start).
-func (a *App) seedCase(ctx context.Context, in CaseInput, withPDF bool) (int64, error) {
+// seedCase creates a demo case and imports the sample files into it; when
+// brief, not the PDF (its engine takes a while to start) nor the incident
+// log (thousands of records to index).
+func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, error) {
 	c, err := a.CreateCase(ctx, in)
 	if err != nil {
 		return 0, fmt.Errorf("demo case: %w", err)
@@ -140,7 +141,7 @@ func (a *App) seedCase(ctx context.Context, in CaseInput, withPDF bool) (int64, 
 	var files []string
 	var documents []ImportRequest
 	for _, e := range entries {
-		if filepath.Ext(e.Name()) == ".pdf" && !withPDF {
+		if brief && (e.Name() == "algorithm-description.pdf" || e.Name() == "incidents.csv") {
 			continue
 		}
 		data, err := fs.ReadFile(assets.Demo, "demo/"+e.Name())

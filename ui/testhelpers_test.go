@@ -269,24 +269,23 @@ func untranslated(t *testing.T, objs []fyne.CanvasObject) []string {
 	return out
 }
 
-var (
-	shotsOnce sync.Once
-	shotsDir  string
-)
+// shotsDir is where the test's screenshots go: $WB_TEST_SHOTS when set,
+// else the test's artifact directory (kept with go test -artifacts).
+func shotsDir(t *testing.T) string {
+	if dir := os.Getenv("WB_TEST_SHOTS"); dir != "" {
+		return dir
+	}
+	return t.ArtifactDir()
+}
 
 // screenshot draws the window as it stands — dialogs included — into
-// <dir>/<name>.png, where dir is $WB_TEST_SHOTS when set, else the test's
-// artifact directory (kept with go test -artifacts).
+// shotsDir(t)/<name>.png.
 func screenshot(t *testing.T, mw *MainWindow, name string) {
 	t.Helper()
-	dir := os.Getenv("WB_TEST_SHOTS")
-	if dir == "" {
-		dir = t.ArtifactDir()
-	}
+	dir := shotsDir(t)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	shotsOnce.Do(func() { shotsDir = dir })
 	var img image.Image
 	userAct(mw, func() { img = mw.Window().Canvas().Capture() })
 	if b := img.Bounds(); b.Dx() < 100 || b.Dy() < 100 {
