@@ -40,7 +40,7 @@ smoke: system-deps
 # Every view, in English and Chinese, at 1366×768 into docs/screenshots/.
 screenshots: system-deps
 	rm -f docs/screenshots/*.png
-	SMOKE_LANGS="en_US.UTF-8 zh_CN.UTF-8" SMOKE_SHOTS=docs/screenshots SMOKE_SETTLE=3 .ci/smoke
+	SMOKE_LANGS="en_US.UTF-8 zh_CN.UTF-8" SMOKE_SHOTS=docs/screenshots SMOKE_SETTLE=2 .ci/smoke
 
 deps: system-deps go-deps
 
