@@ -1,7 +1,10 @@
 # Inspection Workbench — set-up, build and test.
 #
 #   make demo   install what is missing, build, open the GUI on the demo workspace
-#   make test   install what is missing, then gofmt check, go vet, go test -race
+#   make test   install what is missing, then gofmt check, go vet, go test -race,
+#               and the smoke run of the real program under Xvfb (.ci/smoke)
+#   make smoke        only the smoke run
+#   make screenshots  every view in English and Chinese into docs/screenshots/
 #
 # On Debian/Ubuntu the missing system packages (Fyne's cgo build
 # dependencies) are installed with apt-get, through sudo when not root.
@@ -13,17 +16,31 @@ DEMO_WS  ?= $(CURDIR)/.demo-workspace
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X github.com/inspection-workbench/workbench/app.Version=$(VERSION)
 
-# gcc and pkg-config for cgo; OpenGL and X11 headers for Fyne's GLFW driver.
-DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
+# gcc and pkg-config for cgo; OpenGL and X11 headers for Fyne's GLFW driver;
+# for the smoke run and the screenshots, a virtual X server with software
+# OpenGL, xdotool to find and size the window, ImageMagick to take and
+# check the screenshots.
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb libgl1-mesa-dri xdotool imagemagick
 
 export LANG ?= en_US.UTF-8
 
-.PHONY: demo test deps system-deps go-deps build wb workbench fmt-check vet unit bench bench-import bench-search bench-export bench-check clean
+.PHONY: demo test smoke screenshots deps system-deps go-deps build wb wbdemo workbench fmt-check vet unit bench bench-import bench-search bench-export bench-check clean
 
 demo: deps workbench
 	$(BIN)/workbench --demo --workspace "$(DEMO_WS)"
 
-test: deps fmt-check vet unit
+test: deps fmt-check vet unit smoke
+
+# The real program under Xvfb: each case of the demo workspace (open,
+# concluded, signed) on each tab; fails on an early exit, a panic or a
+# blank screen. SMOKE_LANGS="en_US.UTF-8 zh_CN.UTF-8" runs both languages.
+smoke: system-deps
+	.ci/smoke
+
+# Every view, in English and Chinese, at 1366×768 into docs/screenshots/.
+screenshots: system-deps
+	rm -f docs/screenshots/*.png
+	SMOKE_LANGS="en_US.UTF-8 zh_CN.UTF-8" SMOKE_SHOTS=docs/screenshots SMOKE_SETTLE=2 .ci/smoke
 
 deps: system-deps go-deps
 
@@ -52,6 +69,10 @@ build: wb workbench
 # The CLI is pure Go: it must build without cgo.
 wb:
 	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/wb ./cmd/wb
+
+# Writes the demo workspace without a window, for the smoke run.
+wbdemo:
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/wbdemo ./cmd/wbdemo
 
 workbench:
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN)/workbench ./cmd/workbench

@@ -22,11 +22,12 @@ import (
 type caseDialog struct {
 	mw *MainWindow
 
-	provider, creditCode, service, filingNo, title, inspectors, opened *widget.Entry
+	provider, creditCode, service, filingNo, title, inspectors, opened *dialogEntry
 	modalities                                                         *widget.CheckGroup
 	publicOpinion                                                      *widget.Check
 	form                                                               *widget.Form
 	dlg                                                                *dialog.CustomDialog
+	saving                                                             bool // a save is under way
 }
 
 // fieldValidator checks one field with app.ValidateCaseField and words the
@@ -54,8 +55,8 @@ func splitNames(s string) []string {
 // ShowNewCaseDialog opens the form that creates a case.
 func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 	d := &caseDialog{mw: mw}
-	entry := func(field, placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(field, placeholder string) *dialogEntry {
+		e := newDialogEntry()
 		e.PlaceHolder = placeholder
 		e.Validator = fieldValidator(field)
 		return e
@@ -67,7 +68,7 @@ func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 	d.title = entry(app.FieldTitle, lang.L("default: provider — service"))
 	d.opened = entry(app.FieldOpenedOn, "YYYY-MM-DD")
 	d.opened.SetText(time.Now().Format(app.DateLayout))
-	d.inspectors = widget.NewEntry()
+	d.inspectors = newDialogEntry()
 	d.inspectors.PlaceHolder = lang.L("names, separated by commas")
 	d.inspectors.Validator = func(s string) error {
 		var seen []string
@@ -105,7 +106,13 @@ func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 	}
 	d.form.OnSubmit = d.submit
 	d.form.OnCancel = func() { d.dlg.Hide() }
+	// Enter in any field submits a valid form; Escape cancels.
+	for _, e := range []*dialogEntry{d.provider, d.creditCode, d.service, d.filingNo, d.title, d.inspectors, d.opened} {
+		e.OnSubmitted = func(string) { d.submitIfValid() }
+		e.OnEscape = func() { d.dlg.Hide() }
+	}
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("New case"), d.form, mw.win)
+	escCloses(d.dlg, mw.win)
 	d.dlg.Resize(fyne.NewSize(640, d.form.MinSize().Height+80))
 	d.dlg.Show()
 	mw.win.Canvas().Focus(d.provider)
@@ -133,6 +140,15 @@ func (d *caseDialog) input() app.CaseInput {
 	return in
 }
 
+// submitIfValid submits the form, as its button does, when every field is
+// valid and no save is under way; else it leaves the errors showing.
+func (d *caseDialog) submitIfValid() {
+	if d.form.Validate() != nil || d.saving {
+		return
+	}
+	d.submit()
+}
+
 // submit saves the case off the UI goroutine. On success the dialog closes
 // and the new case is selected; on failure the dialog stays as it was.
 func (d *caseDialog) submit() {
@@ -142,9 +158,11 @@ func (d *caseDialog) submit() {
 		return
 	}
 	d.form.Disable()
+	d.saving = true
 	d.mw.goBackground(func() {
 		c, err := d.mw.ws.CreateCase(context.Background(), in)
 		d.mw.do(func() {
+			d.saving = false
 			d.form.Enable()
 			if err != nil {
 				d.mw.showError(err)

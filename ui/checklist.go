@@ -83,7 +83,7 @@ func newChecklistView(mw *MainWindow, caseID int64) *checklistView {
 
 // chinese reports whether the GUI speaks Chinese, for the texts templates
 // give in both languages.
-func chinese() bool { return strings.HasPrefix(lang.SystemLocale().LanguageString(), "zh") }
+func chinese() bool { return speaksChinese() }
 
 // pick chooses a template text in the GUI's language, the other when it is
 // empty.

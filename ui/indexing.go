@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"sync"
-	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -12,73 +10,32 @@ import (
 	"github.com/inspection-workbench/workbench/app"
 )
 
-// syncIndex brings the search index up to date in the background, showing
-// progress in the status bar. If an update is already under way, one more
-// runs after it, so two never run at once and nothing asked for is missed.
-// After the window has closed it does nothing.
+// The search index is kept up to date by an app.Indexer, which schedules
+// the updates on goroutines of its own; the window only shows their
+// progress in the status bar.
+
+// watchIndex subscribes the status bar to the window's indexer.
+func (mw *MainWindow) watchIndex() {
+	unsubscribe := mw.indexer.Subscribe(func(e app.IndexEvent) {
+		mw.do(func() {
+			if e.Done {
+				mw.indexFinished(e.Report, e.Err)
+			} else {
+				mw.indexProgress(e.Progress)
+			}
+		})
+	})
+	mw.onClose = append(mw.onClose, unsubscribe, mw.indexer.Close)
+}
+
+// syncIndex asks for the search index to be brought up to date in the
+// background; an update already under way is followed by one more, so
+// nothing asked for is missed. After the window has closed it does
+// nothing. The wait is counted in mw.bg, so tests that wait for the
+// window's background work wait for the index too.
 func (mw *MainWindow) syncIndex() {
-	mw.idxMu.Lock()
-	defer mw.idxMu.Unlock()
-	if mw.idxCtx.Err() != nil {
-		return
-	}
-	if mw.idxRunning {
-		mw.idxAgain = true
-		return
-	}
-	mw.idxRunning = true
-	mw.goBackground(mw.runIndexUpdates)
-}
-
-// runIndexUpdates runs index updates until none is asked for.
-func (mw *MainWindow) runIndexUpdates() {
-	var total app.IndexReport
-	for {
-		rep, err := mw.ws.SyncIndex(mw.idxCtx, mw.indexProgressFunc())
-		total = addReports(total, rep)
-		mw.idxMu.Lock()
-		again := mw.idxAgain && err == nil && mw.idxCtx.Err() == nil
-		mw.idxAgain = false
-		if !again {
-			mw.idxRunning = false
-		}
-		mw.idxMu.Unlock()
-		if again {
-			continue
-		}
-		mw.do(func() { mw.indexFinished(total, err) })
-		return
-	}
-}
-
-// addReports sums what two index updates did.
-func addReports(a, b app.IndexReport) app.IndexReport {
-	a.Rebuilt = a.Rebuilt || b.Rebuilt
-	if b.Reason != "" {
-		a.Reason = b.Reason
-	}
-	a.Submissions += b.Submissions
-	a.Added += b.Added
-	a.Removed += b.Removed
-	return a
-}
-
-// indexProgressFunc hands index progress to the UI goroutine, at most ten
-// times a second (the first and last report of a phase always).
-func (mw *MainWindow) indexProgressFunc() func(app.IndexProgress) {
-	var mu sync.Mutex // SyncIndex may report from goroutines of its own
-	var last time.Time
-	var phase app.IndexProgress
-	return func(p app.IndexProgress) {
-		mu.Lock()
-		defer mu.Unlock()
-		now := time.Now()
-		if p.Phase == phase.Phase && p.Done < p.Total && now.Sub(last) < 100*time.Millisecond {
-			return
-		}
-		last, phase = now, p
-		mw.do(func() { mw.indexProgress(p) })
-	}
+	mw.indexer.Request()
+	mw.goBackground(mw.indexer.Wait)
 }
 
 // indexProgress shows an index update under way.

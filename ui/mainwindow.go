@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 
@@ -19,21 +20,33 @@ import (
 )
 
 // MainWindow is the workbench window: the cases on the left, the selected
-// case on the right, the workspace in the status bar.
+// case on the right, the workspace in the status bar. Navigation between
+// cases and tabs goes through its controller methods (controller.go);
+// the menus and shortcuts are in menu.go and shortcuts.go, preferences in
+// settings.go.
 type MainWindow struct {
-	win fyne.Window
-	ws  *app.App
+	app   fyne.App
+	win   fyne.Window
+	ws    *app.App
+	prefs fyne.Preferences
 
 	// Fields below are touched on the UI goroutine only.
 	cases    []app.Case
 	selected int64 // id of the case shown on the right, 0 for none
 	list     *widget.List
-	content  *fyne.Container // right-hand side
+	nav      fyne.CanvasObject // the case list pane
+	body     *fyne.Container   // the case list and the content, or the content alone
+	split    *container.Split  // the case list beside the content, while shown
+	content  *fyne.Container   // right-hand side
 	tabs     *container.AppTabs
+	tab      int              // the tab shown, kept across cases
 	subs     *submissionsView // the selected case's submissions, or nil
 	search   *searchView      // the selected case's search, or nil
 	checks   *checklistView   // the selected case's checklist, or nil
+	overview *overviewPage    // the selected case's overview, or nil
+	saver    checklistSaver   // saves the checklist's typed work; mw.checks, or nil
 	status   *widget.Label
+	listItem *fyne.MenuItem // "Show case list" in the Case menu
 
 	// The search index status, right of the workspace in the status bar.
 	indexBox  *fyne.Container
@@ -41,29 +54,52 @@ type MainWindow struct {
 	indexText *widget.Label
 	indexing  bool // an index update has reported progress and not yet finished
 
+	// indexer schedules the index updates; the window shows their progress.
+	indexer *app.Indexer
+	onClose []func() // run when the window has closed
+
 	bg   sync.WaitGroup // background work in flight; tests wait on it
 	uiMu sync.Mutex     // see do
 
-	// Index updates run one at a time; idxMu guards the two flags, which
-	// background goroutines touch too. idxCtx ends when the window closes.
-	idxMu      sync.Mutex
-	idxRunning bool // an update is under way
-	idxAgain   bool // another update was asked for while one ran
-	idxCtx     context.Context
-	idxCancel  context.CancelFunc
+	// start is what the command line asked to show first, until the cases
+	// have been read (and the demo seeded) and it has been shown.
+	start   *StartOptions
+	seeding bool // the demo case is being prepared
 }
 
 // NewMainWindow builds the workbench window for an open workspace and
 // starts loading its cases and bringing the search index up to date.
 // Closing the window stops an index update under way.
 func NewMainWindow(a fyne.App, ws *app.App) *MainWindow {
-	mw := &MainWindow{win: a.NewWindow(lang.L("Inspection Workbench")), ws: ws}
-	mw.idxCtx, mw.idxCancel = context.WithCancel(context.Background())
+	return OpenMainWindow(a, ws, StartOptions{})
+}
+
+// OpenMainWindow is NewMainWindow opening on the case and tab start names;
+// with no case named, on the case last shown. A case that is not in the
+// workspace is said so in a dialog, and the window shows the first case
+// instead.
+func OpenMainWindow(a fyne.App, ws *app.App, start StartOptions) *MainWindow {
+	mw := &MainWindow{app: a, win: a.NewWindow(lang.L("Inspection Workbench")), ws: ws, prefs: a.Preferences()}
+	if start != (StartOptions{}) {
+		mw.start = &start
+	}
+	mw.tab, _ = tabIndex(start.Tab)
+	mw.indexer = app.NewIndexer(ws)
+	mw.watchIndex()
 	mw.win.SetIcon(Icon)
 	mw.build()
-	mw.win.Resize(fyne.NewSize(1100, 700))
-	mw.win.SetOnClosed(mw.idxCancel)
-	mw.reload(0)
+	mw.win.Resize(mw.windowSize())
+	mw.win.SetCloseIntercept(mw.closeRequested)
+	mw.win.SetOnClosed(func() {
+		for _, f := range mw.onClose {
+			f()
+		}
+	})
+	selectID := start.CaseID
+	if selectID == 0 {
+		selectID = mw.lastCase()
+	}
+	mw.reload(selectID)
 	mw.syncIndex()
 	return mw
 }
@@ -90,14 +126,18 @@ func (mw *MainWindow) build() {
 	)
 	mw.list.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(mw.cases) {
+			mw.leaveCase()
 			mw.showCase(mw.cases[i])
 		}
 	}
-	newCase := widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), func() { mw.ShowNewCaseDialog() })
+	newCase := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { mw.ShowNewCaseDialog() })
 	newCase.Importance = widget.HighImportance
+	hide := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { mw.setCaseListShown(false) })
+	hide.Importance = widget.LowImportance
 	header := container.NewBorder(nil, nil,
-		widget.NewLabelWithStyle(lang.L("Cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), newCase)
-	nav := container.NewBorder(header, nil, nil, nil, mw.list)
+		widget.NewLabelWithStyle(lang.L("Cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(newCase, hide))
+	mw.nav = container.NewBorder(header, nil, nil, nil, mw.list)
 
 	mw.content = container.NewStack()
 	mw.status = widget.NewLabel(lang.L("Workspace: {{.Dir}}", map[string]any{"Dir": mw.ws.Dir()}))
@@ -110,9 +150,11 @@ func (mw *MainWindow) build() {
 	mw.indexBox.Hide()
 	statusBar := container.NewBorder(nil, nil, nil, mw.indexBox, mw.status)
 
-	split := container.NewHSplit(nav, container.NewPadded(mw.content))
-	split.SetOffset(0.3)
-	mw.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split))
+	mw.body = container.NewStack()
+	mw.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, mw.body))
+	mw.win.SetMainMenu(mw.mainMenu())
+	mw.addShortcuts()
+	mw.setCaseListShown(mw.caseListShown())
 	mw.win.SetOnDropped(mw.dropped)
 	mw.showEmpty()
 }
@@ -154,6 +196,7 @@ func (mw *MainWindow) reload(selectID int64) {
 			mw.list.Refresh()
 			if len(cases) == 0 {
 				mw.showEmpty()
+				mw.applyStart()
 				return
 			}
 			idx := 0
@@ -164,15 +207,41 @@ func (mw *MainWindow) reload(selectID int64) {
 			}
 			mw.list.Select(idx)
 			mw.list.ScrollTo(idx)
+			mw.applyStart()
 		})
 	})
 }
 
+// applyStart shows the tab the command line asked for, once, and says so
+// when the case it named is not in the workspace. While the demo is being
+// seeded it waits for the reload that follows.
+func (mw *MainWindow) applyStart() {
+	if mw.start == nil || mw.seeding {
+		return
+	}
+	st := *mw.start
+	mw.start = nil
+	if st.CaseID != 0 && st.CaseID != mw.selected {
+		fmt.Fprintf(os.Stderr, "workbench: case %d is not in this workspace\n", st.CaseID)
+		dialog.ShowInformation(lang.L("Case not found"),
+			lang.L("There is no case number {{.ID}} in this workspace. The first case is shown instead.",
+				map[string]any{"ID": st.CaseID}), mw.win)
+		return
+	}
+	if i, ok := tabIndex(st.Tab); ok && mw.tabs != nil && mw.selected != 0 {
+		mw.tabs.SelectIndex(i)
+	}
+}
+
 func (mw *MainWindow) showEmpty() {
+	mw.leaveCase()
 	mw.selected = 0
+	mw.tabs = nil
 	mw.subs = nil
 	mw.search = nil
 	mw.checks = nil
+	mw.overview = nil
+	mw.saver = nil
 	msg := widget.NewLabel(lang.L("No cases yet. A case is one inspection of one provider's service."))
 	msg.Alignment = fyne.TextAlignCenter
 	btn := widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), func() { mw.ShowNewCaseDialog() })
@@ -180,53 +249,41 @@ func (mw *MainWindow) showEmpty() {
 	mw.content.Refresh()
 }
 
-// showCase puts one case on the right-hand side.
+// showCase puts one case on the right-hand side, on the tab last shown.
 func (mw *MainWindow) showCase(c app.Case) {
 	mw.selected = c.ID
+	mw.setLastCase(c.ID)
 	mw.subs = newSubmissionsView(mw, c.ID)
 	mw.search = newSearchView(mw, c.ID)
 	mw.checks = newChecklistView(mw, c.ID)
-	overview := newOverviewPage(mw, c)
-	overview.OnItem = func(id string) {
-		mw.tabs.SelectIndex(tabChecklist)
-		if id != "" {
-			mw.checks.tree.Select(id)
+	mw.saver = mw.checks
+	mw.overview = newOverviewPage(mw, c)
+	mw.overview.OnItem = func(id string) {
+		if id == "" {
+			mw.showTab(tabChecklist)
+			return
 		}
+		mw.ShowChecklistItem(id)
 	}
-	overview.OnSubmissions = func() { mw.tabs.SelectIndex(tabSubmissions) }
-	overview.OnSearch = mw.runSearch
+	mw.overview.OnSubmissions = func() { mw.showTab(tabSubmissions) }
+	mw.overview.OnSearch = mw.runSearch
 	mw.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), overview.content),
+		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), mw.overview.content),
 		container.NewTabItemWithIcon(lang.L("Submissions"), theme.FolderOpenIcon(), mw.subs.content),
 		container.NewTabItemWithIcon(lang.L("Search"), theme.SearchIcon(), mw.search.content),
 		container.NewTabItemWithIcon(lang.L("Checklist"), theme.ListIcon(), mw.checks.content),
 	)
-	tabs := mw.tabs
-	tabs.OnSelected = func(ti *container.TabItem) {
-		if ti == tabs.Items[tabOverview] {
+	mw.tabs.SelectIndex(mw.tab)
+	overview := mw.overview
+	mw.tabs.OnSelected = func(*container.TabItem) {
+		tab := mw.tabs.SelectedIndex()
+		if tab == tabOverview {
 			overview.load() // the other tabs may have changed what it shows
 		}
+		mw.tabChanged(tab)
 	}
 	mw.content.Objects = []fyne.CanvasObject{mw.tabs}
 	mw.content.Refresh()
-}
-
-// Tab positions in showCase.
-const (
-	tabOverview = iota
-	tabSubmissions
-	tabSearch
-	tabChecklist
-)
-
-// runSearch shows the Search tab and runs q there.
-func (mw *MainWindow) runSearch(q string) {
-	if mw.search == nil {
-		return
-	}
-	mw.tabs.SelectIndex(tabSearch)
-	mw.search.query.SetText(q)
-	mw.search.run()
 }
 
 // openFile shows the file-open dialog, listing only files with one of
@@ -269,7 +326,7 @@ func (mw *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 			paths = append(paths, u.Path())
 		}
 	}
-	mw.tabs.SelectIndex(1)
+	mw.showTab(tabSubmissions)
 	mw.subs.importFiles(paths)
 }
 
@@ -295,29 +352,9 @@ func modalityText(m string) string {
 }
 
 // SeedDemo fills an empty workspace with the demo case and the sample
-// provider's files in the background, showing progress, so the window is
-// up at once even while the PDF engine starts.
-func (mw *MainWindow) SeedDemo() {
-	bar := widget.NewProgressBarInfinite()
-	msg := widget.NewLabel(lang.L("Preparing the demo case and importing the sample provider's files…"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons(lang.L("Demo"), container.NewVBox(bar, msg), mw.win)
-	d.Resize(fyne.NewSize(480, 140))
-	d.Show()
-	mw.goBackground(func() {
-		created, err := mw.ws.SeedDemo(context.Background())
-		mw.do(func() {
-			d.Hide()
-			if err != nil {
-				mw.showError(err)
-			}
-			if created {
-				mw.reload(0)
-				mw.syncIndex()
-			}
-		})
-	})
-}
+// provider's files in the background (see app.SeedDemo), showing progress;
+// SeedDemoWorkspace seeds the whole demo.
+func (mw *MainWindow) SeedDemo() { mw.seedInBackground(mw.ws.SeedDemo) }
 
 // confirmDeleteCase asks before deleting case c with everything imported
 // into it, then deletes it off the UI goroutine and shows the cases left.

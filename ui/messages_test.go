@@ -7,29 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app"
-	"github.com/inspection-workbench/workbench/assets"
 	"github.com/inspection-workbench/workbench/importers"
 )
-
-// inLanguage runs the rest of the test with the GUI in the language of
-// locale ("zh_CN.UTF-8", "en_US.UTF-8"), restoring the language after.
-func inLanguage(t *testing.T, locale string) {
-	t.Helper()
-	t.Cleanup(func() { _ = lang.AddTranslationsFS(assets.Translations, "translations") })
-	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		t.Setenv(v, locale)
-	}
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
-	if want := strings.HasPrefix(locale, "zh"); chinese() != want {
-		t.Fatalf("locale %s: chinese() = %v", locale, !want)
-	}
-}
 
 // sampleArgs fills every argument a reason takes with a value of the kind
 // the workbench gives it.

@@ -322,11 +322,8 @@ func TestImportedFileBecomesSearchable(t *testing.T) {
 	if !v.incomplete.Hidden || mw.indexing || !mw.indexBox.Hidden {
 		t.Error("indexing still reported after the update finished")
 	}
-	mw.idxMu.Lock()
-	running, again := mw.idxRunning, mw.idxAgain
-	mw.idxMu.Unlock()
-	if running || again {
-		t.Errorf("index updater left running=%v again=%v", running, again)
+	if mw.indexer.Running() {
+		t.Error("index updater left running")
 	}
 }
 

@@ -23,12 +23,14 @@ var Icon = fyne.NewStaticResource("icon.png", assets.Icon)
 
 var cjkFont = fyne.NewStaticResource("DroidSansFallbackFull.ttf", assets.CJKFont)
 
-// Setup prepares a Fyne app for the workbench: translations, theme, icon.
-// Call it once, before building any window.
+// Setup prepares a Fyne app for the workbench: translations in the
+// language chosen in the settings, theme, icon. Call it once, before
+// building any window.
 func Setup(a fyne.App) {
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		fyne.LogError("load translations", err)
 	}
+	applyLanguage(a.Preferences().String(prefLanguage))
 	a.Settings().SetTheme(workbenchTheme{})
 	a.SetIcon(Icon)
 }

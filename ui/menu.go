@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+)
+
+// mainMenu is the window's menu bar: Case, Import, Search, Inspection,
+// Help. Entries with a keyboard shortcut show it, and the shortcut runs
+// the same action (see shortcuts.go).
+func (mw *MainWindow) mainMenu() *fyne.MainMenu {
+	item := func(label string, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		if sc, ok := mw.shortcutFor(label); ok {
+			it.Shortcut = sc
+		}
+		return it
+	}
+	mw.listItem = fyne.NewMenuItem(lang.L("Show case list"), func() { mw.setCaseListShown(!mw.caseListShown()) })
+	mw.listItem.Checked = mw.caseListShown()
+	caseMenu := fyne.NewMenu(lang.L("Case"),
+		item(lang.L("New case…"), mw.newCase),
+		mw.listItem,
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Settings…"), func() { mw.ShowSettings() }),
+	)
+	importMenu := fyne.NewMenu(lang.L("Import"),
+		item(lang.L("Import files…"), mw.importFiles),
+	)
+	searchMenu := fyne.NewMenu(lang.L("Search"),
+		item(lang.L("Search this case"), mw.focusSearch),
+	)
+	inspectionMenu := fyne.NewMenu(lang.L("Inspection"),
+		item(lang.L("Checklist"), mw.openChecklist),
+		item(lang.L("Save assessment"), mw.saveAssessment),
+		item(lang.L("Export…"), mw.export),
+	)
+	helpMenu := fyne.NewMenu(lang.L("Help"),
+		item(lang.L("Keyboard shortcuts"), func() { mw.showHelp() }),
+	)
+	return fyne.NewMainMenu(caseMenu, importMenu, searchMenu, inspectionMenu, helpMenu)
+}
+
+// The menu's actions, which the shortcuts share.
+
+func (mw *MainWindow) newCase() { mw.ShowNewCaseDialog() }
+
+// importFiles shows the selected case's Submissions tab and its file
+// chooser.
+func (mw *MainWindow) importFiles() {
+	if !mw.needCase(lang.L("Import")) {
+		return
+	}
+	mw.showTab(tabSubmissions)
+	mw.subs.ChooseFiles()
+}
+
+// focusSearch shows the Search tab with the cursor in the query.
+func (mw *MainWindow) focusSearch() {
+	if !mw.needCase(lang.L("Search")) {
+		return
+	}
+	mw.showTab(tabSearch)
+	mw.win.Canvas().Focus(mw.search.query)
+}
+
+// openChecklist shows the Checklist tab.
+func (mw *MainWindow) openChecklist() {
+	if mw.needCase(lang.L("Checklist")) {
+		mw.showTab(tabChecklist)
+	}
+}
+
+// saveAssessment saves the assessment being edited on the Checklist tab.
+func (mw *MainWindow) saveAssessment() {
+	if mw.needCase(lang.L("Save assessment")) {
+		mw.saveWork()
+	}
+}
+
+// export opens the export dialog of the selected case's inspection.
+func (mw *MainWindow) export() {
+	if !mw.needCase(lang.L("Export")) {
+		return
+	}
+	mw.saveWork()
+	mw.showTab(tabChecklist)
+	mw.checks.showExport()
+}

@@ -1,0 +1,6 @@
+//go:build !race
+
+package ui
+
+// raceDetector says the tests run with -race (see race_test.go).
+const raceDetector = false

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// shortcut is one keyboard shortcut of the window, with the menu entry
+// that runs the same action.
+type shortcut struct {
+	label string // the menu entry's label, translated
+	key   fyne.KeyName
+	mod   fyne.KeyModifier // 0 for a function key alone
+	run   func()
+}
+
+// shortcuts lists the window's keyboard shortcuts: Ctrl (Cmd on macOS)
+// with N, I, F, E, S, and F1.
+func (mw *MainWindow) shortcuts() []shortcut {
+	ctrl := fyne.KeyModifierShortcutDefault
+	return []shortcut{
+		{lang.L("New case…"), fyne.KeyN, ctrl, mw.newCase},
+		{lang.L("Import files…"), fyne.KeyI, ctrl, mw.importFiles},
+		{lang.L("Search this case"), fyne.KeyF, ctrl, mw.focusSearch},
+		{lang.L("Export…"), fyne.KeyE, ctrl, mw.export},
+		{lang.L("Save assessment"), fyne.KeyS, ctrl, mw.saveAssessment},
+		{lang.L("Keyboard shortcuts"), fyne.KeyF1, 0, func() { mw.showHelp() }},
+	}
+}
+
+// shortcutFor is the shortcut of the menu entry labelled label.
+func (mw *MainWindow) shortcutFor(label string) (fyne.Shortcut, bool) {
+	for _, s := range mw.shortcuts() {
+		if s.label == label {
+			return &desktop.CustomShortcut{KeyName: s.key, Modifier: s.mod}, true
+		}
+	}
+	return nil, false
+}
+
+// addShortcuts makes the shortcuts work. Fyne's desktop driver runs a
+// menu entry's shortcut whatever has the focus; the same shortcuts are
+// added to the canvas for drivers without a menu bar. F1, a key without a
+// modifier, reaches the window when no field has the focus.
+func (mw *MainWindow) addShortcuts() {
+	c := mw.win.Canvas()
+	for _, s := range mw.shortcuts() {
+		if s.mod == 0 {
+			continue
+		}
+		run := s.run
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: s.key, Modifier: s.mod}, func(fyne.Shortcut) { run() })
+	}
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyF1 {
+			mw.showHelp()
+		}
+	})
+}
+
+// shortcutText writes a shortcut the way the platform's menus do.
+func shortcutText(s shortcut) string {
+	if s.mod == 0 {
+		return string(s.key)
+	}
+	mod := "Ctrl+"
+	if runtime.GOOS == "darwin" {
+		mod = "⌘"
+	}
+	return mod + string(s.key)
+}
+
+// showHelp lists the keyboard shortcuts and the program's version.
+func (mw *MainWindow) showHelp() dialog.Dialog {
+	grid := container.New(layout.NewFormLayout())
+	for _, s := range mw.shortcuts() {
+		grid.Add(widget.NewLabelWithStyle(shortcutText(s), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(s.label))
+	}
+	grid.Add(widget.NewLabelWithStyle(lang.L("Enter"), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+	grid.Add(widget.NewLabel(lang.L("Submit the dialog")))
+	grid.Add(widget.NewLabelWithStyle(lang.L("Escape"), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+	grid.Add(widget.NewLabel(lang.L("Cancel the dialog")))
+	grid.Add(widget.NewLabelWithStyle(lang.L("Tab"), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+	grid.Add(widget.NewLabel(lang.L("Next field")))
+	version := widget.NewLabel(lang.L("Inspection Workbench {{.Version}}", map[string]any{"Version": app.Version}))
+	version.Importance = widget.LowImportance
+	body := container.NewVBox(widget.NewLabelWithStyle(lang.L("Keyboard shortcuts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		grid, widget.NewSeparator(), version)
+	d := dialog.NewCustom(lang.L("Help"), lang.L("Close"), body, mw.win)
+	escCloses(d, mw.win)
+	d.Show()
+	return d
+}
+
+// escCloses makes Escape cancel dialog d (as its dismiss button does)
+// while it shows and no field has the focus; a focused dialogEntry does
+// the same through its OnEscape. It sets d's OnClosed: call it after any
+// SetOnClosed of your own, passing that function in then instead.
+func escCloses(d dialog.Dialog, w fyne.Window, onClosed ...func()) {
+	c := w.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			d.Hide()
+			return
+		}
+		if prev != nil {
+			prev(e)
+		}
+	})
+	d.SetOnClosed(func() {
+		c.SetOnTypedKey(prev)
+		for _, f := range onClosed {
+			f()
+		}
+	})
+}
+
+// dialogEntry is a one-line entry for dialogs: Escape runs OnEscape (the
+// dialog's cancel), as Enter runs OnSubmitted. Fyne's entry ignores
+// Escape, and a focused widget gets the keys before the window does.
+type dialogEntry struct {
+	widget.Entry
+	OnEscape func()
+}
+
+// newDialogEntry returns an empty dialogEntry.
+func newDialogEntry() *dialogEntry {
+	e := &dialogEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey runs OnEscape for Escape and hands other keys to the entry.
+func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}

@@ -1,0 +1,174 @@
+//go:build uistall
+
+package ui
+
+// The responsiveness benchmark of docs/performance.md (make bench-ui): the
+// real desktop driver (it needs a display; the make target runs it under
+// Xvfb) with the workbench window on screen, a 1M-row incident log
+// imported through the Submissions tab as a user's import runs, then the
+// search index brought up to date, while a probe measures how long the UI
+// goroutine keeps work handed to it with fyne.Do waiting.
+//
+//	go test -tags 'migrated_fynedo uistall' -run '^$' -bench UIStall -benchtime 1x ./ui/ -args -log /tmp/incidents-1m.csv
+
+import (
+	"context"
+	"flag"
+	"os"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+var (
+	stallLog = flag.String("log", "", "incident log to import (wbgen incidents)")
+	benchApp fyne.App
+)
+
+// TestMain runs the tests on a goroutine of their own while the desktop
+// driver's event loop runs on the main goroutine, where it must.
+func TestMain(m *testing.M) {
+	benchApp = fyneapp.NewWithID(AppID + ".bench")
+	Setup(benchApp)
+	code := 0
+	go func() {
+		code = m.Run()
+		fyne.Do(benchApp.Quit)
+	}()
+	benchApp.Run()
+	os.Exit(code)
+}
+
+// stallProbe hands a function to the UI goroutine every period with
+// fyne.Do and records how late each one ran.
+type stallProbe struct {
+	period time.Duration
+	stop   chan struct{}
+	done   sync.WaitGroup
+	mu     sync.Mutex
+	delays []time.Duration
+}
+
+func startProbe(period time.Duration) *stallProbe {
+	p := &stallProbe{period: period, stop: make(chan struct{})}
+	p.done.Add(1)
+	go func() {
+		defer p.done.Done()
+		t := time.NewTicker(period)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-t.C:
+				posted := time.Now()
+				fyne.Do(func() {
+					d := time.Since(posted)
+					p.mu.Lock()
+					p.delays = append(p.delays, d)
+					p.mu.Unlock()
+				})
+			}
+		}
+	}()
+	return p
+}
+
+// finish stops the probe, waits for its last function to run and returns
+// the delays sorted.
+func (p *stallProbe) finish() []time.Duration {
+	close(p.stop)
+	p.done.Wait()
+	fyne.DoAndWait(func() {})
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	slices.Sort(p.delays)
+	return p.delays
+}
+
+func pct(sorted []time.Duration, q float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, int(q*float64(len(sorted))))]
+}
+
+// settle waits until the window's background work, and the work it
+// handed to the UI goroutine, has finished: the import, then the index
+// update the import's completion asked for.
+func settle(mw *MainWindow) {
+	for range 3 {
+		mw.bg.Wait()
+		fyne.DoAndWait(func() {})
+		mw.indexer.Wait()
+		fyne.DoAndWait(func() {})
+	}
+}
+
+func BenchmarkUIStall(b *testing.B) {
+	if *stallLog == "" {
+		b.Skip("give -args -log FILE (make bench-ui generates one)")
+	}
+	ctx := context.Background()
+	for range b.N {
+		b.StopTimer()
+		ws, err := app.Open(ctx, b.TempDir(), true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := ws.CreateCase(ctx, app.CaseInput{Provider: "星河智算科技有限公司", Service: "星河对话"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var mw *MainWindow
+		fyne.DoAndWait(func() {
+			mw = OpenMainWindow(benchApp, ws, StartOptions{CaseID: c.ID, Tab: "submissions"})
+			mw.win.Resize(fyne.NewSize(1366, 768))
+			mw.win.Show()
+		})
+		settle(mw)
+		idle := startProbe(10 * time.Millisecond)
+		time.Sleep(2 * time.Second)
+		idleDelays := idle.finish()
+
+		b.StartTimer()
+		probe := startProbe(10 * time.Millisecond)
+		start := time.Now()
+		fyne.DoAndWait(func() { mw.subs.importFiles([]string{*stallLog}) })
+		var imported time.Duration
+		for {
+			// The import is over when the index update it asks for has begun.
+			mw.bg.Wait()
+			fyne.DoAndWait(func() {})
+			if mw.indexer.Running() || time.Since(start) > 10*time.Minute {
+				imported = time.Since(start)
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		settle(mw)
+		total := time.Since(start)
+		delays := probe.finish()
+		b.StopTimer()
+
+		b.ReportMetric(float64(pct(delays, 1))/1e6, "max-stall-ms")
+		b.ReportMetric(float64(pct(delays, 0.99))/1e6, "p99-stall-ms")
+		b.ReportMetric(float64(pct(delays, 0.5))/1e6, "p50-stall-ms")
+		b.ReportMetric(float64(pct(idleDelays, 1))/1e6, "idle-max-stall-ms")
+		b.ReportMetric(imported.Seconds(), "import-s")
+		b.ReportMetric((total - imported).Seconds(), "index-s")
+		b.ReportMetric(float64(len(delays)), "probes")
+		b.Logf("import %v, index %v; %d probes: p50 %v, p99 %v, max %v (idle window max %v)",
+			imported, total-imported, len(delays), pct(delays, 0.5), pct(delays, 0.99), pct(delays, 1), pct(idleDelays, 1))
+
+		fyne.DoAndWait(mw.win.Close)
+		mw.indexer.Close()
+		ws.Close()
+	}
+}
