@@ -24,7 +24,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb libgl1-mesa-dri xdo
 
 export LANG ?= en_US.UTF-8
 
-.PHONY: demo test smoke screenshots deps system-deps go-deps build wb wbdemo workbench fmt-check vet unit bench bench-import bench-search bench-export bench-check clean
+.PHONY: demo test smoke screenshots deps system-deps go-deps build wb wbdemo workbench fmt-check vet unit bench bench-import bench-search bench-export bench-check bench-ui clean
 
 demo: deps workbench
 	$(BIN)/workbench --demo --workspace "$(DEMO_WS)"
@@ -116,3 +116,12 @@ bench-export: wb
 bench-check: wb
 	$(GO) build -o $(BIN)/wbgen ./cmd/wbgen
 	$(GO) run ./cmd/wbbench check --wb $(BIN)/wb --wbgen $(BIN)/wbgen --rows 1000000 --runs 3 $(if $(BASELINE),--baseline $(BASELINE))
+
+# The responsiveness benchmark of docs/performance.md: the longest stall of
+# the UI goroutine while a generated 1M-row incident log is imported through
+# the GUI's Submissions tab and then indexed, with the real desktop driver.
+# It needs a display: without $DISPLAY it runs under xvfb-run (package xvfb).
+BENCH_LOG ?= /tmp/wb-incidents-1m.csv
+bench-ui:
+	test -f "$(BENCH_LOG)" || $(GO) run ./cmd/wbgen incidents --rows 1000000 --out "$(BENCH_LOG)"
+	$(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1366x768x24") $(GO) test -tags "$(TAGS) uistall" -run '^$$' -bench UIStall -benchtime 1x -timeout 30m ./ui/ -args -log "$(BENCH_LOG)"

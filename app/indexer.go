@@ -95,6 +95,10 @@ func (x *Indexer) Wait() {
 	}
 }
 
+// Cancel stops an update under way at its next batch and refuses
+// further requests, without waiting: call Close (or Wait) to wait.
+func (x *Indexer) Cancel() { x.cancel() }
+
 // Close stops an update under way at its next batch (the rest is done by
 // the next indexer, which starts where this one stopped), waits for it and
 // refuses further requests.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 )
 
@@ -115,6 +114,6 @@ func (mw *MainWindow) needCase(title string) bool {
 	if mw.selected != 0 && mw.tabs != nil {
 		return true
 	}
-	dialog.ShowInformation(title, lang.L("Open or create a case first."), mw.win)
+	mw.showInfo(title, lang.L("Open or create a case first."))
 	return false
 }

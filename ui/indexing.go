@@ -16,7 +16,7 @@ import (
 
 // watchIndex subscribes the status bar to the window's indexer.
 func (mw *MainWindow) watchIndex() {
-	unsubscribe := mw.indexer.Subscribe(func(e app.IndexEvent) {
+	mw.indexer.Subscribe(func(e app.IndexEvent) {
 		mw.do(func() {
 			if e.Done {
 				mw.indexFinished(e.Report, e.Err)
@@ -25,7 +25,9 @@ func (mw *MainWindow) watchIndex() {
 			}
 		})
 	})
-	mw.onClose = append(mw.onClose, unsubscribe, mw.indexer.Close)
+	// Closing the window stops an update at its next batch; the program
+	// waits for that before it closes the workspace.
+	mw.onClose = append(mw.onClose, mw.indexer.Cancel)
 }
 
 // syncIndex asks for the search index to be brought up to date in the

@@ -223,9 +223,9 @@ func (mw *MainWindow) applyStart() {
 	mw.start = nil
 	if st.CaseID != 0 && st.CaseID != mw.selected {
 		fmt.Fprintf(os.Stderr, "workbench: case %d is not in this workspace\n", st.CaseID)
-		dialog.ShowInformation(lang.L("Case not found"),
+		mw.showInfo(lang.L("Case not found"),
 			lang.L("There is no case number {{.ID}} in this workspace. The first case is shown instead.",
-				map[string]any{"ID": st.CaseID}), mw.win)
+				map[string]any{"ID": st.CaseID}))
 		return
 	}
 	if i, ok := tabIndex(st.Tab); ok && mw.tabs != nil && mw.selected != 0 {
@@ -336,9 +336,19 @@ func escapeMarkdown(s string) string {
 	return r.Replace(s)
 }
 
+// showInfo shows a message in a dialog that Escape or its button closes.
+func (mw *MainWindow) showInfo(title, message string) dialog.Dialog {
+	d := dialog.NewInformation(title, message, mw.win)
+	escCloses(d, mw.win)
+	d.Show()
+	return d
+}
+
 // showError shows err in a dialog, worded for the user.
 func (mw *MainWindow) showError(err error) {
-	dialog.ShowError(errors.New(errorText(err)), mw.win)
+	d := dialog.NewError(errors.New(errorText(err)), mw.win)
+	escCloses(d, mw.win)
+	d.Show()
 }
 
 // statusText is the translated name of a case status.

@@ -18,11 +18,16 @@ func (mw *MainWindow) mainMenu() *fyne.MainMenu {
 	}
 	mw.listItem = fyne.NewMenuItem(lang.L("Show case list"), func() { mw.setCaseListShown(!mw.caseListShown()) })
 	mw.listItem.Checked = mw.caseListShown()
+	// Our own Quit, in place of the one Fyne adds, saves as closing does.
+	quit := fyne.NewMenuItem(lang.L("Quit"), mw.closeRequested)
+	quit.IsQuit = true
 	caseMenu := fyne.NewMenu(lang.L("Case"),
 		item(lang.L("New case…"), mw.newCase),
 		mw.listItem,
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Settings…"), func() { mw.ShowSettings() }),
+		fyne.NewMenuItemSeparator(),
+		quit,
 	)
 	importMenu := fyne.NewMenu(lang.L("Import"),
 		item(lang.L("Import files…"), mw.importFiles),
@@ -85,5 +90,9 @@ func (mw *MainWindow) export() {
 	}
 	mw.saveWork()
 	mw.showTab(tabChecklist)
+	if !mw.checks.started {
+		mw.showInfo(lang.L("Export"), lang.L("Start the inspection on the Checklist tab first."))
+		return
+	}
 	mw.checks.showExport()
 }

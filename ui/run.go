@@ -127,6 +127,10 @@ func Main(args []string) int {
 		mw.SeedDemoWorkspace()
 	}
 	mw.Window().ShowAndRun()
+	// Let saves the window started finish, and the index update stop at
+	// its next batch, before the workspace closes.
+	mw.indexer.Close()
+	mw.bg.Wait()
 	return 0
 }
 

@@ -86,12 +86,15 @@ func (mw *MainWindow) showHelp() dialog.Dialog {
 		grid.Add(widget.NewLabelWithStyle(shortcutText(s), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
 		grid.Add(widget.NewLabel(s.label))
 	}
-	grid.Add(widget.NewLabelWithStyle(lang.L("Enter"), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
-	grid.Add(widget.NewLabel(lang.L("Submit the dialog")))
-	grid.Add(widget.NewLabelWithStyle(lang.L("Escape"), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
-	grid.Add(widget.NewLabel(lang.L("Cancel the dialog")))
-	grid.Add(widget.NewLabelWithStyle(lang.L("Tab"), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
-	grid.Add(widget.NewLabel(lang.L("Next field")))
+	// Key caps are not translated (and the monospace font has no CJK).
+	for _, k := range []struct{ key, what string }{
+		{"Enter", lang.L("Submit the dialog")},
+		{"Esc", lang.L("Cancel the dialog")},
+		{"Tab", lang.L("Next field")},
+	} {
+		grid.Add(widget.NewLabelWithStyle(k.key, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(k.what))
+	}
 	version := widget.NewLabel(lang.L("Inspection Workbench {{.Version}}", map[string]any{"Version": app.Version}))
 	version.Importance = widget.LowImportance
 	body := container.NewVBox(widget.NewLabelWithStyle(lang.L("Keyboard shortcuts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
