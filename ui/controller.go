@@ -89,23 +89,52 @@ func (mw *MainWindow) runSearch(q string) {
 }
 
 // tabChanged follows the tab the user chose: the checklist's edits are
-// saved when its tab is left, and the tab is kept for the next case.
+// saved when its tab is left, and the tab is kept for the next case. Edits
+// that cannot be saved as they stand (a date that does not exist) keep the
+// Checklist tab in front, with the reason beside its Save button.
 func (mw *MainWindow) tabChanged(tab int) {
 	if mw.tab == tabChecklist && tab != tabChecklist {
-		mw.saveWork()
+		if err := mw.saveWork(); err != nil {
+			mw.tabs.SelectIndex(tabChecklist) // tabChanged follows, with nothing to save
+			return
+		}
 	}
 	mw.tab = tab
 }
 
 // leaveCase saves the shown case's typed work before another case (or
-// none) is shown.
-func (mw *MainWindow) leaveCase() { mw.saveWork() }
-
-// saveWork saves the checklist's typed assessment, if any.
-func (mw *MainWindow) saveWork() {
-	if mw.saver != nil {
-		_ = mw.saver.SaveIfDirty() // a reason not to save shows beside Save
+// none) is shown; it reports why when that work cannot be saved, and the
+// case must then stay in front.
+func (mw *MainWindow) leaveCase() error {
+	if err := mw.saveWork(); err != nil {
+		mw.showTab(tabChecklist)
+		return err
 	}
+	return nil
+}
+
+// saveWork saves the checklist's typed assessment, if any, in the
+// background. When it cannot be saved as it stands, the reason shows
+// beside the Save button and is returned.
+func (mw *MainWindow) saveWork() error {
+	if mw.saver != nil {
+		return mw.saver.SaveIfDirty()
+	}
+	return nil
+}
+
+// saveThen saves the checklist's typed assessment and calls then once it
+// is stored — before the window closes or is rebuilt, when a save still
+// running in the background could be lost. When the assessment cannot be
+// saved, the Checklist tab comes to the front and the inspector chooses
+// to keep editing (then is not called) or to discard the changes.
+func (mw *MainWindow) saveThen(then func()) {
+	if mw.saver == nil || !mw.saver.HasUnsaved() {
+		then()
+		return
+	}
+	mw.showTab(tabChecklist)
+	mw.saver.SaveOrAsk(then)
 }
 
 // needCase tells the user to open a case first when none is shown, for

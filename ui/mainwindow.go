@@ -125,10 +125,20 @@ func (mw *MainWindow) build() {
 		},
 	)
 	mw.list.OnSelected = func(i widget.ListItemID) {
-		if i >= 0 && i < len(mw.cases) {
-			mw.leaveCase()
-			mw.showCase(mw.cases[i])
+		if i < 0 || i >= len(mw.cases) || mw.cases[i].ID == mw.selected {
+			return
 		}
+		if err := mw.leaveCase(); err != nil {
+			// The shown case keeps its unsaved work: the list goes back
+			// to highlighting it.
+			for j, c := range mw.cases {
+				if c.ID == mw.selected {
+					mw.list.Select(j) // the shown case: returns above
+				}
+			}
+			return
+		}
+		mw.showCase(mw.cases[i])
 	}
 	newCase := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { mw.ShowNewCaseDialog() })
 	newCase.Importance = widget.HighImportance
@@ -234,7 +244,7 @@ func (mw *MainWindow) applyStart() {
 }
 
 func (mw *MainWindow) showEmpty() {
-	mw.leaveCase()
+	_ = mw.saveWork() // the case is gone or none is left to show
 	mw.selected = 0
 	mw.tabs = nil
 	mw.subs = nil

@@ -79,7 +79,7 @@ func (mw *MainWindow) openChecklist() {
 // saveAssessment saves the assessment being edited on the Checklist tab.
 func (mw *MainWindow) saveAssessment() {
 	if mw.needCase(lang.L("Save assessment")) {
-		mw.saveWork()
+		_ = mw.saveWork() // a reason not to save shows beside Save
 	}
 }
 
@@ -88,7 +88,10 @@ func (mw *MainWindow) export() {
 	if !mw.needCase(lang.L("Export")) {
 		return
 	}
-	mw.saveWork()
+	if mw.saveWork() != nil {
+		mw.showTab(tabChecklist)
+		return
+	}
 	mw.showTab(tabChecklist)
 	if !mw.checks.started {
 		mw.showInfo(lang.L("Export"), lang.L("Start the inspection on the Checklist tab first."))

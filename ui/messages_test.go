@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app"
 	"github.com/inspection-workbench/workbench/importers"

@@ -144,13 +144,15 @@ func (mw *MainWindow) setCaseListShown(shown bool) {
 
 // closeRequested saves the typed work and the window's size, then closes.
 func (mw *MainWindow) closeRequested() {
-	mw.beforeClose()
-	mw.win.Close()
+	mw.saveThen(func() {
+		mw.remember()
+		mw.win.Close()
+	})
 }
 
 // beforeClose saves what the window keeps when it closes.
 func (mw *MainWindow) beforeClose() {
-	mw.saveWork()
+	_ = mw.saveWork()
 	mw.remember()
 }
 
@@ -194,11 +196,17 @@ func (mw *MainWindow) ShowSettings() dialog.Dialog {
 // setLanguage switches the GUI to language choice, remembers it, and
 // builds the window again in it, on the same case and tab.
 func (mw *MainWindow) setLanguage(choice string) {
-	mw.prefs.SetString(prefLanguage, choice)
 	if choice == uiLanguage {
+		mw.prefs.SetString(prefLanguage, choice)
 		return
 	}
-	mw.saveWork()
+	// The window is built again: the typed assessment is stored first.
+	mw.saveThen(func() { mw.rebuildIn(choice) })
+}
+
+// rebuildIn remembers language choice and builds the window again in it.
+func (mw *MainWindow) rebuildIn(choice string) {
+	mw.prefs.SetString(prefLanguage, choice)
 	applyLanguage(choice)
 	mw.win.SetTitle(lang.L("Inspection Workbench"))
 	selected, tab := mw.selected, mw.tab
