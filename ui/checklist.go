@@ -227,6 +227,17 @@ func (v *checklistView) selectItem(id string) {
 	v.leave(func() { v.goTo(id) })
 }
 
+// ShowItem shows item id, as a jump from another page does: the
+// assessment left is saved first (see selectItem). Before the checklist
+// has loaded, id is the item it will show once it has.
+func (v *checklistView) ShowItem(id string) {
+	if v.items == nil {
+		v.selected = id
+		return
+	}
+	v.selectItem(id)
+}
+
 // goTo highlights item id in the tree and shows it. The assessment shown
 // before must have been saved or discarded (see leave).
 func (v *checklistView) goTo(id string) {

@@ -71,9 +71,7 @@ func (mw *MainWindow) ShowChecklistItem(itemID string) {
 		return
 	}
 	mw.showTab(tabChecklist)
-	if _, ok := mw.checks.items[itemID]; ok {
-		mw.checks.tree.Select(itemID)
-	}
+	mw.checks.ShowItem(itemID)
 }
 
 // RunSearch shows the Search tab and runs q there.

@@ -33,20 +33,23 @@ type MainWindow struct {
 	// Fields below are touched on the UI goroutine only.
 	cases    []app.Case
 	selected int64 // id of the case shown on the right, 0 for none
-	list     *widget.List
-	nav      fyne.CanvasObject // the case list pane
-	body     *fyne.Container   // the case list and the content, or the content alone
-	split    *container.Split  // the case list beside the content, while shown
-	content  *fyne.Container   // right-hand side
-	tabs     *container.AppTabs
-	tab      int              // the tab shown, kept across cases
-	subs     *submissionsView // the selected case's submissions, or nil
-	search   *searchView      // the selected case's search, or nil
-	checks   *checklistView   // the selected case's checklist, or nil
-	overview *overviewPage    // the selected case's overview, or nil
-	saver    checklistSaver   // saves the checklist's typed work; mw.checks, or nil
-	status   *widget.Label
-	listItem *fyne.MenuItem // "Show case list" in the Case menu
+	// reselecting is set while the case list highlights the case shown
+	// again, which must not show it anew.
+	reselecting bool
+	list        *widget.List
+	nav         fyne.CanvasObject // the case list pane
+	body        *fyne.Container   // the case list and the content, or the content alone
+	split       *container.Split  // the case list beside the content, while shown
+	content     *fyne.Container   // right-hand side
+	tabs        *container.AppTabs
+	tab         int              // the tab shown, kept across cases
+	subs        *submissionsView // the selected case's submissions, or nil
+	search      *searchView      // the selected case's search, or nil
+	checks      *checklistView   // the selected case's checklist, or nil
+	overview    *overviewPage    // the selected case's overview, or nil
+	saver       checklistSaver   // saves the checklist's typed work; mw.checks, or nil
+	status      *widget.Label
+	listItem    *fyne.MenuItem // "Show case list" in the Case menu
 
 	// The search index status, right of the workspace in the status bar.
 	indexBox  *fyne.Container
@@ -125,17 +128,13 @@ func (mw *MainWindow) build() {
 		},
 	)
 	mw.list.OnSelected = func(i widget.ListItemID) {
-		if i < 0 || i >= len(mw.cases) || mw.cases[i].ID == mw.selected {
+		if i < 0 || i >= len(mw.cases) || mw.reselecting {
 			return
 		}
 		if err := mw.leaveCase(); err != nil {
-			// The shown case keeps its unsaved work: the list goes back
-			// to highlighting it.
-			for j, c := range mw.cases {
-				if c.ID == mw.selected {
-					mw.list.Select(j) // the shown case: returns above
-				}
-			}
+			// The shown case keeps its unsaved work, and the list goes
+			// back to highlighting it.
+			mw.highlightShown()
 			return
 		}
 		mw.showCase(mw.cases[i])
@@ -240,6 +239,18 @@ func (mw *MainWindow) applyStart() {
 	}
 	if i, ok := tabIndex(st.Tab); ok && mw.tabs != nil && mw.selected != 0 {
 		mw.tabs.SelectIndex(i)
+	}
+}
+
+// highlightShown highlights the case shown in the case list again,
+// without showing it anew.
+func (mw *MainWindow) highlightShown() {
+	for j, c := range mw.cases {
+		if c.ID == mw.selected {
+			mw.reselecting = true
+			mw.list.Select(j)
+			mw.reselecting = false
+		}
 	}
 }
 

@@ -124,7 +124,7 @@ var overviewLangs = map[string]overviewTexts{
 	"en": {"Not started", "No files imported yet.", "Overdue since 2020-01-31", "Proposals awaiting a decision:", "overdue: 1",
 		"Incident log by month", "Concluded", "Signed; SHA-256", "records: 3000"},
 	"zh": {"尚未开始", "尚未导入文件。", "已逾期（期限 2020-01-31）", "待决定的自动核查建议：", "已逾期 1 项",
-		"事件记录（按月）", "已结案", "已签署；SHA-256", "3000 条记录"},
+		"事件记录（按月）", "已办结", "已签署；SHA-256", "3000 条记录"},
 }
 
 // TestOverviewStates renders the Overview of a case in every state — no
