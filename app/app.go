@@ -129,44 +129,30 @@ func userDataDir() (string, error) {
 	return filepath.Join(home, ".local", "share"), nil
 }
 
-// Code classifies an error for the user interfaces (see
-// [workbench.Code]).
-type Code = workbench.Code
-
-// Error codes.
-const (
-	CodeInvalid     = workbench.CodeInvalid     // the input is wrong
-	CodeNotFound    = workbench.CodeNotFound    // what was named does not exist
-	CodeConflict    = workbench.CodeConflict    // the input contradicts what is recorded
-	CodeInUse       = workbench.CodeInUse       // another process holds the workspace
-	CodeUnsupported = workbench.CodeUnsupported // a file the workbench cannot read
-	CodeInternal    = workbench.CodeInternal    // anything else: I/O, a bug
-)
-
 // ErrorCode classifies err: by the *workbench.Error in its chain when there
 // is one, else by the errors of app and store it matches.
-func ErrorCode(err error) Code {
+func ErrorCode(err error) workbench.Code {
 	var fe *FieldError
 	var ce *CreditCodeError
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &fe), errors.As(err, &ce), errors.As(err, new(*searchlang.SyntaxError)):
-		return CodeInvalid
+		return workbench.CodeInvalid
 	case errors.Is(err, store.ErrInUse):
-		return CodeInUse
+		return workbench.CodeInUse
 	case errors.Is(err, store.ErrNoWorkspace):
-		return CodeNotFound
+		return workbench.CodeNotFound
 	case workbench.ErrorReason(err) != nil:
 		return workbench.ErrorCode(err)
 	case errors.Is(err, importers.ErrUnsupported):
-		return CodeUnsupported
+		return workbench.CodeUnsupported
 	case errors.Is(err, importers.ErrKind), errors.Is(err, importers.ErrNoHeader), errors.Is(err, importers.ErrNoRecords), errors.Is(err, importers.ErrTooLarge):
-		return CodeInvalid
+		return workbench.CodeInvalid
 	case errors.Is(err, store.ErrNotFound):
-		return CodeNotFound
+		return workbench.CodeNotFound
 	case errors.Is(err, store.ErrConflict):
-		return CodeConflict
+		return workbench.CodeConflict
 	}
-	return CodeInternal
+	return workbench.CodeInternal
 }

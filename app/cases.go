@@ -17,12 +17,6 @@ import (
 // Domain types, kept as aliases of package workbench's while the GUI moves
 // to the workbench names (scripts/unalias.sh).
 type (
-	// Case is one inspection of one provider's service.
-	Case = workbench.Case
-	// Provider is a generative-AI service provider.
-	Provider = workbench.Provider
-	// Service is a provider's generative-AI service.
-	Service = workbench.Service
 	// ConflictError reports input that contradicts what is recorded.
 	ConflictError = store.ConflictError
 )
@@ -228,24 +222,24 @@ func ValidateCaseInput(in CaseInput) error {
 // CreateCase validates in and records a new open case, reusing a provider
 // or service already recorded under the same name. Nothing is written when
 // it fails.
-func (a *App) CreateCase(ctx context.Context, in CaseInput) (Case, error) {
+func (a *App) CreateCase(ctx context.Context, in CaseInput) (workbench.Case, error) {
 	nc, err := in.normalize(a.now())
 	if err != nil {
-		return Case{}, err
+		return workbench.Case{}, err
 	}
 	id, err := a.store.CreateCase(ctx, nc)
 	if err != nil {
-		return Case{}, fmt.Errorf("create case: %w", err)
+		return workbench.Case{}, fmt.Errorf("create case: %w", err)
 	}
 	return a.store.GetCase(ctx, id)
 }
 
 // ListCases returns every case in the workspace, oldest first.
-func (a *App) ListCases(ctx context.Context) ([]Case, error) {
+func (a *App) ListCases(ctx context.Context) ([]workbench.Case, error) {
 	return a.store.ListCases(ctx)
 }
 
 // GetCase returns one case; an unknown id gives an error with CodeNotFound.
-func (a *App) GetCase(ctx context.Context, id int64) (Case, error) {
+func (a *App) GetCase(ctx context.Context, id int64) (workbench.Case, error) {
 	return a.store.GetCase(ctx, id)
 }

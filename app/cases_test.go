@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"io/fs"
@@ -26,7 +28,9 @@ func openApp(t *testing.T) *App {
 func TestCreateCaseValidation(t *testing.T) {
 	a := openApp(t)
 	ctx := context.Background()
-	valid := func() CaseInput { return CaseInput{Provider: "星河智算", Service: "星河对话"} }
+	valid := func() CaseInput {
+		return CaseInput{Provider: "星河智算", Service: "星河对话"}
+	}
 	tests := []struct {
 		name    string
 		mutate  func(*CaseInput)
@@ -54,7 +58,7 @@ func TestCreateCaseValidation(t *testing.T) {
 			if !errors.As(err, &fe) || fe.Field != tt.field || fe.Problem != tt.problem {
 				t.Fatalf("err = %#v, want field %s problem %d", err, tt.field, tt.problem)
 			}
-			if ErrorCode(err) != CodeInvalid {
+			if ErrorCode(err) != workbench.CodeInvalid {
 				t.Errorf("ErrorCode = %s", ErrorCode(err))
 			}
 		})
@@ -83,7 +87,7 @@ func TestCreateCaseNormalises(t *testing.T) {
 	if got := c.Service.Modalities; len(got) != 3 || got[0] != "text" || got[1] != "image" || got[2] != "video" {
 		t.Errorf("modalities = %v, want text,image,video", got)
 	}
-	if _, err := a.GetCase(context.Background(), c.ID+1); ErrorCode(err) != CodeNotFound {
+	if _, err := a.GetCase(context.Background(), c.ID+1); ErrorCode(err) != workbench.CodeNotFound {
 		t.Errorf("unknown case: %v (code %s)", err, ErrorCode(err))
 	}
 }
@@ -168,7 +172,7 @@ func TestSecondAppRefused(t *testing.T) {
 	}
 	defer a.Close()
 	_, err = Open(context.Background(), dir, true)
-	if ErrorCode(err) != CodeInUse {
+	if ErrorCode(err) != workbench.CodeInUse {
 		t.Fatalf("second open: %v (code %s), want in_use", err, ErrorCode(err))
 	}
 }

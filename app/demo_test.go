@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"testing"
 	"time"
@@ -77,7 +79,7 @@ func TestSeedDemoWorkspace(t *testing.T) {
 	if it := items["art19-1-data-source"]; it.Result != "compliant" || it.Evidence != 3 || it.Note == "" {
 		t.Errorf("item assessed by hand with evidence = %+v", it)
 	}
-	if err := a.ConcludeInspection(ctx, cases[0].ID); ErrorCode(err) != CodeConflict {
+	if err := a.ConcludeInspection(ctx, cases[0].ID); ErrorCode(err) != workbench.CodeConflict {
 		t.Errorf("concluding the sample case in progress: %v; want it refused", err)
 	}
 
@@ -97,7 +99,7 @@ func TestSeedDemoWorkspace(t *testing.T) {
 			t.Errorf("concluded case: finding of %s incomplete: %+v", it.ID, it)
 		}
 	}
-	if _, err := a.VerifyInspection(ctx, cases[1].ID); ErrorCode(err) != CodeConflict {
+	if _, err := a.VerifyInspection(ctx, cases[1].ID); ErrorCode(err) != workbench.CodeConflict {
 		t.Errorf("verify of an unsigned case: %v; want a conflict", err)
 	}
 

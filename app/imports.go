@@ -28,9 +28,6 @@ const (
 // given: provider material not meant for the public.
 const DefaultLabel = importers.Internal
 
-// Submission is an imported file.
-type Submission = workbench.Submission
-
 // ImportRequest names the files to import into a case.
 type ImportRequest struct {
 	CaseID   int64
@@ -211,7 +208,7 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 // readInto parses the stored blob and writes its records in one
 // transaction. Parsing and writing run on two goroutines, so a large file
 // keeps both cores busy.
-func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, blobPath, sum string, size int64) (Submission, importers.Result, error) {
+func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, blobPath, sum string, size int64) (workbench.Submission, importers.Result, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -283,7 +280,7 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 		if w != nil {
 			w.Rollback()
 		}
-		return Submission{}, res, err
+		return workbench.Submission{}, res, err
 	}
 	warnings := storedWarnings(res)
 	sub, err := w.Commit(warnings, res.WarningCount+len(res.Unrecognised)+res.SkippedRowCount)
@@ -320,10 +317,10 @@ func storedWarnings(res importers.Result) []store.Warning {
 
 // readDocumentInto reads a document's passages and stores them with the
 // submission in one transaction.
-func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blobPath, sum string, size int64, format importers.Format) (Submission, importers.DocumentResult, error) {
+func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blobPath, sum string, size int64, format importers.Format) (workbench.Submission, importers.DocumentResult, error) {
 	res, err := importers.ReadDocument(ctx, blobPath, format, importers.Options{Kind: req.Kind, MaxBytes: req.MaxBytes})
 	if err != nil {
-		return Submission{}, res, err
+		return workbench.Submission{}, res, err
 	}
 	w, err := a.store.BeginSubmission(ctx, store.Submission{
 		CaseID: req.CaseID, SHA256: sum, FileName: filepath.Base(path), Size: size,
@@ -331,7 +328,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 		Encoding: res.Encoding, ImporterVersion: importers.Version,
 	})
 	if err != nil {
-		return Submission{}, res, err
+		return workbench.Submission{}, res, err
 	}
 	// An algorithm description's "字段：值" lines become its key-facts record.
 	if res.Kind == importers.Algorithm {
@@ -341,7 +338,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 		if rec, ok := importers.KeyFacts(res.Kind, res.Passages, warn); ok {
 			if err := w.Add(store.RecordRow{Ref: rec.Ref, Fields: string(rec.Fields), Extra: string(rec.Extra)}); err != nil {
 				w.Rollback()
-				return Submission{}, res, err
+				return workbench.Submission{}, res, err
 			}
 		}
 	}
@@ -355,7 +352,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 			Footnote: p.Footnote, Part: p.Part, Comment: p.Comment, Author: p.Author, Text: p.Text})
 		if err != nil {
 			w.Rollback()
-			return Submission{}, res, err
+			return workbench.Submission{}, res, err
 		}
 	}
 	warnings := make([]store.Warning, len(res.Warnings))
@@ -393,7 +390,7 @@ func bareError(err error) error {
 }
 
 // ListSubmissions returns the files imported into a case.
-func (a *App) ListSubmissions(ctx context.Context, caseID int64) ([]Submission, error) {
+func (a *App) ListSubmissions(ctx context.Context, caseID int64) ([]workbench.Submission, error) {
 	return a.store.ListSubmissions(ctx, caseID)
 }
 
@@ -401,16 +398,13 @@ func (a *App) ListSubmissions(ctx context.Context, caseID int64) ([]Submission, 
 // identifier, canonical fields and extra columns as JSON objects.
 type RecordRow = store.RecordRow
 
-// ImportWarning is a stored warning of a submission.
-type ImportWarning = workbench.Warning
-
 // Records returns one page of a submission's records, in file order.
 func (a *App) Records(ctx context.Context, submissionID int64, offset, limit int) ([]RecordRow, error) {
 	return a.store.Records(ctx, submissionID, offset, limit)
 }
 
 // SubmissionWarnings returns the warnings stored with a submission.
-func (a *App) SubmissionWarnings(ctx context.Context, submissionID int64) ([]ImportWarning, error) {
+func (a *App) SubmissionWarnings(ctx context.Context, submissionID int64) ([]workbench.Warning, error) {
 	return a.store.SubmissionWarnings(ctx, submissionID)
 }
 

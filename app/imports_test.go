@@ -161,7 +161,7 @@ func TestImportDuplicateAndProvenance(t *testing.T) {
 	if reps, _ := a.Import(ctx, ImportRequest{CaseID: other, Files: []string{path}}); reps[0].Status != StatusImported {
 		t.Errorf("other case: %+v", reps[0])
 	}
-	if _, err := a.Import(ctx, ImportRequest{CaseID: 999, Files: []string{path}}); ErrorCode(err) != CodeNotFound {
+	if _, err := a.Import(ctx, ImportRequest{CaseID: 999, Files: []string{path}}); ErrorCode(err) != workbench.CodeNotFound {
 		t.Errorf("unknown case: %v", err)
 	}
 }

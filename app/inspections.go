@@ -98,9 +98,6 @@ type Status struct {
 	Totals      map[string]int `json:"totals"` // every result of Results, zero included
 }
 
-// Evidence is a record or passage cited for an item.
-type Evidence = workbench.Evidence
-
 // AssessInput records the inspector's decision on one item. Nil fields
 // stay as they are; an empty Result keeps the recorded one; an empty
 // Severity or Deadline clears it. Evidence refs are added to those the
@@ -251,7 +248,6 @@ func timeOrNil(t time.Time) *time.Time {
 type (
 	ChecklistTemplate = checklist.Template
 	ChecklistItem     = checklist.Item
-	ChecklistText     = workbench.Text
 	ArticleRef        = checklist.ArticleRef
 )
 
@@ -293,7 +289,7 @@ func itemStatus(t *checklist.Template, it store.InspectionItem) ItemStatus {
 }
 
 // inspection reads a case and its inspection.
-func (a *App) inspection(ctx context.Context, caseID int64) (Case, store.Inspection, error) {
+func (a *App) inspection(ctx context.Context, caseID int64) (workbench.Case, store.Inspection, error) {
 	c, err := a.store.GetCase(ctx, caseID)
 	if err != nil {
 		return c, store.Inspection{}, err
@@ -336,7 +332,7 @@ func (a *App) InspectionStatus(ctx context.Context, caseID int64) (Status, error
 }
 
 // ItemEvidence lists the evidence cited for one item, oldest first.
-func (a *App) ItemEvidence(ctx context.Context, caseID int64, itemID string) ([]Evidence, error) {
+func (a *App) ItemEvidence(ctx context.Context, caseID int64, itemID string) ([]workbench.Evidence, error) {
 	if _, _, err := a.inspection(ctx, caseID); err != nil {
 		return nil, err
 	}

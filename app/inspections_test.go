@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"os"
@@ -73,10 +75,10 @@ func TestStartInspection(t *testing.T) {
 	if err != nil || stored.Template != string(want) {
 		t.Errorf("stored template differs from the embedded one (%v)", err)
 	}
-	if _, err := a.StartInspection(ctx, id, ""); ErrorCode(err) != CodeConflict {
+	if _, err := a.StartInspection(ctx, id, ""); ErrorCode(err) != workbench.CodeConflict {
 		t.Errorf("second start: %v (code %s), want a conflict", err, ErrorCode(err))
 	}
-	if _, err := a.StartInspection(ctx, 99, ""); ErrorCode(err) != CodeNotFound {
+	if _, err := a.StartInspection(ctx, 99, ""); ErrorCode(err) != workbench.CodeNotFound {
 		t.Errorf("start of a missing case: %v (code %s)", err, ErrorCode(err))
 	}
 
@@ -101,7 +103,7 @@ func TestStartInspection(t *testing.T) {
 	} {
 		_, err := a.StartInspection(ctx, newCase(t, a), tc.template)
 		var fe *FieldError
-		if !errors.As(err, &fe) || fe.Field != FieldTemplate || ErrorCode(err) != CodeInvalid || !strings.Contains(err.Error(), tc.want) {
+		if !errors.As(err, &fe) || fe.Field != FieldTemplate || ErrorCode(err) != workbench.CodeInvalid || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("template %q: %v, want an invalid-template error mentioning %q", tc.template, err, tc.want)
 		}
 	}
@@ -123,22 +125,22 @@ func TestAssessErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		in    AssessInput
-		code  Code
+		code  workbench.Code
 		field string
 		want  string
 	}{
-		{"unknown item", in(func(v *AssessInput) { v.ItemID = "art7-3" }), CodeInvalid, FieldItem, "did you mean " + item},
-		{"misspelt item", in(func(v *AssessInput) { v.ItemID = "art7-3-personal-informaton" }), CodeInvalid, FieldItem, item},
-		{"bad result", in(func(v *AssessInput) { v.Result = "ok" }), CodeInvalid, FieldResult, "partially_compliant"},
-		{"bad severity", in(func(v *AssessInput) { v.Severity = &bad }), CodeInvalid, FieldSeverity, "low, medium, high, critical"},
-		{"bad deadline", in(func(v *AssessInput) { d := "2026/12/31"; v.Deadline = &d }), CodeInvalid, FieldDeadline, "YYYY-MM-DD"},
-		{"impossible deadline", in(func(v *AssessInput) { d := "2027-02-30"; v.Deadline = &d }), CodeInvalid, FieldDeadline, "2027-02-30 does not exist"},
-		{"unknown record", in(func(v *AssessInput) { v.Evidence = []string{"rec-999999"} }), CodeInvalid, FieldEvidence, "no record"},
-		{"unknown passage", in(func(v *AssessInput) { v.Evidence = []string{"psg-999999"} }), CodeInvalid, FieldEvidence, "no passage"},
-		{"unknown identifier", in(func(v *AssessInput) { v.Evidence = []string{"INC-9999"} }), CodeInvalid, FieldEvidence, "no record of case 1"},
-		{"identifier of another case", in(func(v *AssessInput) { v.Evidence = []string{"B-1"} }), CodeInvalid, FieldEvidence, "no record of case 1"},
-		{"no inspection", in(func(v *AssessInput) { v.CaseID = 2 }), CodeNotFound, "", "case 2 has no inspection yet"},
-		{"no case", in(func(v *AssessInput) { v.CaseID = 99 }), CodeNotFound, "", "case 99"},
+		{"unknown item", in(func(v *AssessInput) { v.ItemID = "art7-3" }), workbench.CodeInvalid, FieldItem, "did you mean " + item},
+		{"misspelt item", in(func(v *AssessInput) { v.ItemID = "art7-3-personal-informaton" }), workbench.CodeInvalid, FieldItem, item},
+		{"bad result", in(func(v *AssessInput) { v.Result = "ok" }), workbench.CodeInvalid, FieldResult, "partially_compliant"},
+		{"bad severity", in(func(v *AssessInput) { v.Severity = &bad }), workbench.CodeInvalid, FieldSeverity, "low, medium, high, critical"},
+		{"bad deadline", in(func(v *AssessInput) { d := "2026/12/31"; v.Deadline = &d }), workbench.CodeInvalid, FieldDeadline, "YYYY-MM-DD"},
+		{"impossible deadline", in(func(v *AssessInput) { d := "2027-02-30"; v.Deadline = &d }), workbench.CodeInvalid, FieldDeadline, "2027-02-30 does not exist"},
+		{"unknown record", in(func(v *AssessInput) { v.Evidence = []string{"rec-999999"} }), workbench.CodeInvalid, FieldEvidence, "no record"},
+		{"unknown passage", in(func(v *AssessInput) { v.Evidence = []string{"psg-999999"} }), workbench.CodeInvalid, FieldEvidence, "no passage"},
+		{"unknown identifier", in(func(v *AssessInput) { v.Evidence = []string{"INC-9999"} }), workbench.CodeInvalid, FieldEvidence, "no record of case 1"},
+		{"identifier of another case", in(func(v *AssessInput) { v.Evidence = []string{"B-1"} }), workbench.CodeInvalid, FieldEvidence, "no record of case 1"},
+		{"no inspection", in(func(v *AssessInput) { v.CaseID = 2 }), workbench.CodeNotFound, "", "case 2 has no inspection yet"},
+		{"no case", in(func(v *AssessInput) { v.CaseID = 99 }), workbench.CodeNotFound, "", "case 99"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := a.Assess(ctx, tc.in)
@@ -157,7 +159,7 @@ func TestAssessErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := a.Assess(ctx, AssessInput{CaseID: 1, ItemID: item, Result: "compliant", Evidence: []string{"rec-" + strconv.FormatInt(other, 10)}})
-	if ErrorCode(err) != CodeInvalid || !strings.Contains(err.Error(), "of case 2, not of case 1") {
+	if ErrorCode(err) != workbench.CodeInvalid || !strings.Contains(err.Error(), "of case 2, not of case 1") {
 		t.Errorf("evidence from another case: %v", err)
 	}
 	// Nothing of the refused assessments was written.
@@ -172,7 +174,7 @@ func TestAssessErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := a.Assess(ctx, in(func(*AssessInput) {}))
-		if ErrorCode(err) != CodeConflict || err.Error() != "case 1's inspection is "+status+"; it can no longer be changed" {
+		if ErrorCode(err) != workbench.CodeConflict || err.Error() != "case 1's inspection is "+status+"; it can no longer be changed" {
 			t.Errorf("assess a %s case: %v (code %s)", status, err, ErrorCode(err))
 		}
 	}
@@ -245,7 +247,7 @@ func TestAssessEvidence(t *testing.T) {
 		status.Totals["compliant"] != 0 {
 		t.Errorf("totals = %v", status.Totals)
 	}
-	if _, err := a.InspectionStatus(ctx, 2); ErrorCode(err) != CodeNotFound || !strings.Contains(err.Error(), "no inspection yet") {
+	if _, err := a.InspectionStatus(ctx, 2); ErrorCode(err) != workbench.CodeNotFound || !strings.Contains(err.Error(), "no inspection yet") {
 		t.Errorf("status without inspection: %v", err)
 	}
 }
@@ -263,7 +265,7 @@ func TestAssessAmbiguousRef(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: "art8-annotation-quality", Result: "compliant", Evidence: []string{"B-1"}})
-	if ErrorCode(err) != CodeInvalid || !strings.Contains(err.Error(), "qa-a.csv line 2") || !strings.Contains(err.Error(), "qa-b.csv line 2") ||
+	if ErrorCode(err) != workbench.CodeInvalid || !strings.Contains(err.Error(), "qa-a.csv line 2") || !strings.Contains(err.Error(), "qa-b.csv line 2") ||
 		!strings.Contains(err.Error(), "rec-") {
 		t.Errorf("ambiguous ref: %v", err)
 	}

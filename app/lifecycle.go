@@ -170,7 +170,7 @@ func stamp(t time.Time) string {
 }
 
 // content gathers what a signature covers, as the workspace now holds it.
-func (a *App) content(ctx context.Context, c Case, in store.Inspection, signedAt time.Time, signedBy []string) (signedContent, error) {
+func (a *App) content(ctx context.Context, c workbench.Case, in store.Inspection, signedAt time.Time, signedBy []string) (signedContent, error) {
 	sc := signedContent{
 		Format: SignatureFormat,
 		Case: signedCase{ID: c.ID, Title: c.Title, Provider: c.Provider.Name, CreditCode: c.Provider.CreditCode,

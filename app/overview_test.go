@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"encoding/csv"
 	"io"
@@ -237,7 +239,7 @@ func TestOverviewDemo(t *testing.T) {
 	if ov, _ := a.Overview(ctx, id); len(ov.Inspection.Pending) != pending-1 {
 		t.Errorf("after accepting %s: %d pending", key, len(ov.Inspection.Pending))
 	}
-	if _, err := a.Overview(ctx, 999); ErrorCode(err) != CodeNotFound {
+	if _, err := a.Overview(ctx, 999); ErrorCode(err) != workbench.CodeNotFound {
 		t.Errorf("unknown case: %v", err)
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"fmt"
 	"strings"
@@ -136,7 +138,7 @@ func (a *App) DeleteCase(ctx context.Context, id int64) error {
 // HitContext is a hit shown where it stands: a passage with its
 // neighbours, or a record in full.
 type HitContext struct {
-	Submission Submission
+	Submission workbench.Submission
 	// Record is set for a record hit.
 	Record *RecordRow
 	// Passages are the passage hit and up to n passages either side, in

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"bufio"
 	"context"
 	"errors"
@@ -130,14 +132,14 @@ func TestSearchSyntaxError(t *testing.T) {
 			t.Errorf("%q: error %v, want a syntax error", q, err)
 			continue
 		}
-		if ErrorCode(err) != CodeInvalid || se.Pos < 1 {
+		if ErrorCode(err) != workbench.CodeInvalid || se.Pos < 1 {
 			t.Errorf("%q: code %s, pos %d", q, ErrorCode(err), se.Pos)
 		}
 	}
-	if _, err := a.Search(context.Background(), SearchRequest{Query: "x", Kind: "nonsense"}); ErrorCode(err) != CodeInvalid {
+	if _, err := a.Search(context.Background(), SearchRequest{Query: "x", Kind: "nonsense"}); ErrorCode(err) != workbench.CodeInvalid {
 		t.Errorf("unknown kind: %v", err)
 	}
-	if _, err := a.Search(context.Background(), SearchRequest{Query: "x", CaseID: 99}); ErrorCode(err) != CodeNotFound {
+	if _, err := a.Search(context.Background(), SearchRequest{Query: "x", CaseID: 99}); ErrorCode(err) != workbench.CodeNotFound {
 		t.Errorf("unknown case: %v", err)
 	}
 }
@@ -242,7 +244,7 @@ func TestSearchCaseScopeAndDelete(t *testing.T) {
 	if got := search(t, a, SearchRequest{Query: "质检"}).Total; got != before {
 		t.Errorf("after delete: %d hits, want %d", got, before)
 	}
-	if err := a.DeleteCase(ctx, other); ErrorCode(err) != CodeNotFound {
+	if err := a.DeleteCase(ctx, other); ErrorCode(err) != workbench.CodeNotFound {
 		t.Errorf("second delete: %v", err)
 	}
 }

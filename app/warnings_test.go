@@ -29,7 +29,7 @@ func TestWarningsKeepTheirReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[workbench.Reason]ImportWarning{}
+	got := map[workbench.Reason]workbench.Warning{}
 	for _, w := range ws {
 		got[w.Reason] = w
 	}

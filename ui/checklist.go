@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"strconv"
@@ -87,7 +89,7 @@ func chinese() bool { return speaksChinese() }
 
 // pick chooses a template text in the GUI's language, the other when it is
 // empty.
-func pick(t app.ChecklistText) string {
+func pick(t workbench.Text) string {
 	if chinese() && t.Zh != "" || t.En == "" {
 		return t.Zh
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"fmt"
 	"strings"
@@ -187,7 +189,7 @@ func (v *checklistView) loadEvidence(itemID string, list *widgets.EvidenceList) 
 }
 
 // removeEvidence asks before it removes an evidence link from an item.
-func (v *checklistView) removeEvidence(itemID string, ev app.Evidence) {
+func (v *checklistView) removeEvidence(itemID string, ev workbench.Evidence) {
 	dialog.ShowConfirm(lang.L("Remove evidence?"),
 		lang.L("Remove {{.Ref}} ({{.File}}, {{.Location}}) from the item's evidence? The file itself stays imported.",
 			map[string]any{"Ref": ev.Target, "File": ev.FileName, "Location": locationText(ev.Location)}),

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"fmt"
@@ -31,7 +33,7 @@ type MainWindow struct {
 	prefs fyne.Preferences
 
 	// Fields below are touched on the UI goroutine only.
-	cases    []app.Case
+	cases    []workbench.Case
 	selected int64 // id of the case shown on the right, 0 for none
 	// reselecting is set while the case list highlights the case shown
 	// again, which must not show it anew.
@@ -271,7 +273,7 @@ func (mw *MainWindow) showEmpty() {
 }
 
 // showCase puts one case on the right-hand side, on the tab last shown.
-func (mw *MainWindow) showCase(c app.Case) {
+func (mw *MainWindow) showCase(c workbench.Case) {
 	mw.selected = c.ID
 	mw.setLastCase(c.ID)
 	mw.subs = newSubmissionsView(mw, c.ID)
@@ -389,7 +391,7 @@ func (mw *MainWindow) SeedDemo() { mw.seedInBackground(mw.ws.SeedDemo) }
 
 // confirmDeleteCase asks before deleting case c with everything imported
 // into it, then deletes it off the UI goroutine and shows the cases left.
-func (mw *MainWindow) confirmDeleteCase(c app.Case) *dialog.ConfirmDialog {
+func (mw *MainWindow) confirmDeleteCase(c workbench.Case) *dialog.ConfirmDialog {
 	msg := widget.NewLabel(lang.L("Delete the case “{{.Title}}”? Its imported files and its findings are deleted too. This cannot be undone.",
 		map[string]any{"Title": c.Title}))
 	msg.Wrapping = fyne.TextWrapWord

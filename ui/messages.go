@@ -42,9 +42,9 @@ func errorText(err error) string {
 		return reasonText(we)
 	}
 	switch app.ErrorCode(err) {
-	case app.CodeInUse:
+	case workbench.CodeInUse:
 		return lang.L("The workspace is open in another Inspection Workbench window or command. Close it there first.")
-	case app.CodeNotFound:
+	case workbench.CodeNotFound:
 		return lang.L("Not found: {{.Detail}}", map[string]any{"Detail": err.Error()})
 	}
 	return err.Error()
@@ -361,7 +361,7 @@ func fieldName(field string) string {
 // warningText words an importer warning in the GUI's language: where it
 // stood and what is wrong. A warning stored without a reason (before the
 // workbench kept them) shows its English message after the location.
-func warningText(w app.ImportWarning) string {
+func warningText(w workbench.Warning) string {
 	where := locationText(w.Location)
 	what := w.Message
 	if p := warningProblem(w.Reason, w.Args); p != "" {

@@ -170,16 +170,16 @@ func TestNamesFromTheTable(t *testing.T) {
 func TestWarningText(t *testing.T) {
 	inLanguage(t, "zh_CN.UTF-8")
 	for _, tc := range []struct {
-		w    app.ImportWarning
+		w    workbench.Warning
 		want string
 	}{
-		{app.ImportWarning{Location: "line 3, column 3 (发现时间)", Message: `"2027-02-30" is not a date: that day does not exist; kept as text`,
+		{workbench.Warning{Location: "line 3, column 3 (发现时间)", Message: `"2027-02-30" is not a date: that day does not exist; kept as text`,
 			Reason: workbench.ReasonDateNotInCalendar, Args: map[string]any{"Value": "2027-02-30"}},
 			"第 3 行，第 3 列（发现时间）：“2027-02-30”不是有效日期：这一天不存在；已按文本保留"},
-		{app.ImportWarning{Location: `sheet "事件", row 4, column C`, Message: `"下周" is not a date or time; kept as text`,
+		{workbench.Warning{Location: `sheet "事件", row 4, column C`, Message: `"下周" is not a date or time; kept as text`,
 			Reason: workbench.ReasonValueUnreadable, Args: map[string]any{"Value": "下周", "Type": "datetime", "Expected": "a date or time"}},
 			"工作表“事件”，第 4 行，C 列：“下周”不是日期或时间；已按文本保留"},
-		{app.ImportWarning{Location: "page 2", Message: "old English warning"}, "第 2 页：old English warning"},
+		{workbench.Warning{Location: "page 2", Message: "old English warning"}, "第 2 页：old English warning"},
 	} {
 		if got := warningText(tc.w); got != tc.want {
 			t.Errorf("warningText(%+v) = %q, want %q", tc.w, got, tc.want)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"fmt"
 	"image/color"
@@ -26,7 +28,7 @@ import (
 // callbacks. Every field is touched on the UI goroutine only.
 type overviewPage struct {
 	mw *MainWindow
-	c  app.Case
+	c  workbench.Case
 
 	// OnItem opens a checklist item; "" opens the checklist.
 	OnItem func(itemID string)
@@ -48,7 +50,7 @@ const overviewListMax = 6
 
 // newOverviewPage builds the Overview of case c and starts loading its
 // figures.
-func newOverviewPage(mw *MainWindow, c app.Case) *overviewPage {
+func newOverviewPage(mw *MainWindow, c workbench.Case) *overviewPage {
 	p := &overviewPage{mw: mw, c: c}
 	title := widget.NewRichTextFromMarkdown("# " + escapeMarkdown(c.Title))
 	title.Wrapping = fyne.TextWrapWord
@@ -64,7 +66,7 @@ func newOverviewPage(mw *MainWindow, c app.Case) *overviewPage {
 
 // caseDetails lays out what the case records about the provider and the
 // service.
-func caseDetails(c app.Case) fyne.CanvasObject {
+func caseDetails(c workbench.Case) fyne.CanvasObject {
 	orNone := func(s string) string {
 		if s == "" {
 			return "—"

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -509,7 +511,7 @@ func (v *searchView) open(h app.SearchHit) {
 
 // hitHeader is the top of a hit's dialog: where it is, its label and the
 // id to cite, with a button that copies the id.
-func (v *searchView) hitHeader(h app.SearchHit, sub app.Submission) fyne.CanvasObject {
+func (v *searchView) hitHeader(h app.SearchHit, sub workbench.Submission) fyne.CanvasObject {
 	where := widget.NewLabel(lang.L("{{.File}} · {{.Location}} · {{.Kind}} · {{.Label}}", map[string]any{
 		"File": sub.FileName, "Location": hitLocation(h), "Kind": kindText(sub.Kind), "Label": labelText(sub.Label)}))
 	where.Wrapping = fyne.TextWrapWord

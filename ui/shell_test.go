@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"image/png"
 	"os"
@@ -27,7 +29,7 @@ func (s *countingSaver) HasUnsaved() bool      { return false }
 func (s *countingSaver) SaveOrAsk(then func()) { s.saves++; then() }
 
 // newShellCaseWindow is a test window showing one fresh case.
-func newShellCaseWindow(t *testing.T) (*MainWindow, *app.App, app.Case) {
+func newShellCaseWindow(t *testing.T) (*MainWindow, *app.App, workbench.Case) {
 	t.Helper()
 	mw, ws := newTestWindow(t)
 	c, err := ws.CreateCase(context.Background(), app.CaseInput{Provider: "星河智算", Service: "星河对话"})

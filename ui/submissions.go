@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -38,12 +40,12 @@ type submissionsView struct {
 	mw     *MainWindow
 	caseID int64
 
-	subs     []app.Submission
+	subs     []workbench.Submission
 	list     *widget.List
 	kind     *widget.Select
 	label    *widget.Select
 	keep     *widget.Check // import notes, totals and sign-offs below tables as records
-	selected *app.Submission
+	selected *workbench.Submission
 	files    *dialogs.FileDialogs
 
 	table   *widget.Table
@@ -179,7 +181,7 @@ func (v *submissionsView) reload(selectID int64) {
 }
 
 // showRecords sets the records browser to one submission.
-func (v *submissionsView) showRecords(s *app.Submission) {
+func (v *submissionsView) showRecords(s *workbench.Submission) {
 	v.selected = s
 	v.pages, v.pending = map[int][][]string{}, map[int]bool{}
 	v.columns = submissionColumns(*s)
@@ -317,7 +319,7 @@ func (v *submissionsView) showRow(row int) {
 // submissionColumns are the column headers of a submission's rows: for
 // records the row, one column per canonical field of the kind and the
 // other columns; for documents the location, headings and text.
-func submissionColumns(s app.Submission) []string {
+func submissionColumns(s workbench.Submission) []string {
 	if isDocument(s) {
 		return []string{lang.L("Location"), lang.L("Under heading"), lang.L("Text")}
 	}
@@ -360,7 +362,7 @@ func dialogSize(win fyne.Window, w, h float32) fyne.Size {
 }
 
 // isDocument tells document submissions (passages) from structured ones.
-func isDocument(s app.Submission) bool { return isDocumentFormat(s.Format) }
+func isDocument(s workbench.Submission) bool { return isDocumentFormat(s.Format) }
 
 // isDocumentFormat reports whether a submission format is a document's,
 // whose content is passages rather than records.

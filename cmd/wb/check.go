@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"flag"
@@ -206,7 +208,7 @@ type lifecycleJSON struct {
 
 // caseCommand builds a command that takes --case and no arguments: it
 // opens the workspace and the case, hands them to run and closes them.
-func caseCommand(name, summary string, run func(context.Context, *env, *app.App, app.Case) error) command {
+func caseCommand(name, summary string, run func(context.Context, *env, *app.App, workbench.Case) error) command {
 	return command{
 		name:    name,
 		summary: summary,
@@ -229,7 +231,7 @@ func caseCommand(name, summary string, run func(context.Context, *env, *app.App,
 
 // lifecycleCommand builds wb inspect conclude / reopen.
 func lifecycleCommand(name, summary, status string, do func(*app.App, context.Context, int64) error) command {
-	return caseCommand(name, summary, func(ctx context.Context, e *env, a *app.App, c app.Case) error {
+	return caseCommand(name, summary, func(ctx context.Context, e *env, a *app.App, c workbench.Case) error {
 		if err := do(a, ctx, c.ID); err != nil {
 			return err
 		}
@@ -251,7 +253,7 @@ var inspectReopenCommand = lifecycleCommand("inspect reopen",
 
 var inspectSignCommand = caseCommand("inspect sign",
 	"sign a concluded inspection: store a SHA-256 over its items, results, notes and evidence; no change is possible after",
-	func(ctx context.Context, e *env, a *app.App, c app.Case) error {
+	func(ctx context.Context, e *env, a *app.App, c workbench.Case) error {
 		sig, err := a.SignInspection(ctx, c.ID)
 		if err != nil {
 			return err
@@ -270,7 +272,7 @@ var errVerifyFailed = errors.New("the inspection does not match its signature")
 
 var inspectVerifyCommand = caseCommand("inspect verify",
 	"recompute a signed inspection's SHA-256 and report any difference from what was signed (exit 1 on a mismatch)",
-	func(ctx context.Context, e *env, a *app.App, c app.Case) error {
+	func(ctx context.Context, e *env, a *app.App, c workbench.Case) error {
 		v, err := a.VerifyInspection(ctx, c.ID)
 		if err != nil {
 			return err

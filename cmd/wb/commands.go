@@ -35,14 +35,14 @@ func openWorkspace(ctx context.Context, e *env, create bool) (*app.App, error) {
 
 // openCase opens the workspace and reads the case a command's ID argument
 // names; the caller closes the App.
-func openCase(ctx context.Context, e *env, arg string) (*app.App, app.Case, error) {
+func openCase(ctx context.Context, e *env, arg string) (*app.App, workbench.Case, error) {
 	id, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil || id <= 0 {
-		return nil, app.Case{}, fmt.Errorf("case id %q is not a case number", arg)
+		return nil, workbench.Case{}, fmt.Errorf("case id %q is not a case number", arg)
 	}
 	a, err := openWorkspace(ctx, e, false)
 	if err != nil {
-		return nil, app.Case{}, err
+		return nil, workbench.Case{}, err
 	}
 	c, err := a.GetCase(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
@@ -50,7 +50,7 @@ func openCase(ctx context.Context, e *env, arg string) (*app.App, app.Case, erro
 	}
 	if err != nil {
 		a.Close()
-		return nil, app.Case{}, err
+		return nil, workbench.Case{}, err
 	}
 	return a, c, nil
 }
@@ -113,7 +113,7 @@ type caseJSON struct {
 	UpdatedAt         string   `json:"updated_at"`
 }
 
-func toCaseJSON(c app.Case) caseJSON {
+func toCaseJSON(c workbench.Case) caseJSON {
 	return caseJSON{
 		ID: c.ID, Title: c.Title,
 		Provider: c.Provider.Name, ProviderID: c.Provider.ID, CreditCode: c.Provider.CreditCode,
@@ -240,7 +240,7 @@ var caseShowCommand = command{
 	},
 }
 
-func printCase(e *env, c app.Case) error {
+func printCase(e *env, c workbench.Case) error {
 	orNone := func(s string) string {
 		if s == "" {
 			return "—"

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"flag"
 	"fmt"
@@ -13,12 +15,12 @@ import (
 
 // openCaseFlag opens the workspace and reads the case the required --case
 // flag names; the caller closes the App.
-func openCaseFlag(ctx context.Context, e *env, id int64) (*app.App, app.Case, error) {
+func openCaseFlag(ctx context.Context, e *env, id int64) (*app.App, workbench.Case, error) {
 	if id == 0 {
-		return nil, app.Case{}, usagef("--case ID is required")
+		return nil, workbench.Case{}, usagef("--case ID is required")
 	}
 	if id < 0 {
-		return nil, app.Case{}, usagef("--case must be a case number")
+		return nil, workbench.Case{}, usagef("--case must be a case number")
 	}
 	return openCase(ctx, e, strconv.FormatInt(id, 10))
 }
@@ -122,7 +124,7 @@ type inspectStatusJSON struct {
 
 var inspectStatusCommand = caseCommand("inspect status",
 	"show each checklist item's result, severity and evidence count, and totals by result",
-	func(ctx context.Context, e *env, a *app.App, c app.Case) error {
+	func(ctx context.Context, e *env, a *app.App, c workbench.Case) error {
 		st, err := a.InspectionStatus(ctx, c.ID)
 		if err != nil {
 			return err
