@@ -188,7 +188,7 @@ func reasonText(we *workbench.Error) string {
 
 // syntaxProblem words what is wrong with a query, without its position, in
 // the GUI's language (its English message when it has no reason).
-func syntaxProblem(se *app.SyntaxError) string {
+func syntaxProblem(se *workbench.SyntaxError) string {
 	if se.Reason == workbench.ReasonQueryEmpty {
 		return lang.L("There is nothing to search for: the query is empty.")
 	}

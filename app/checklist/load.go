@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"io"
 	"os"
 	"regexp"
@@ -572,13 +573,13 @@ func checkFilterValues(q searchlang.Query) error {
 			}
 			switch {
 			case t.Field == "kind" && !slices.Contains(importers.Kinds, importers.Kind(t.Text)):
-				return &searchlang.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown kind %q (want one of %s)", t.Text, kindList())}
+				return &workbench.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown kind %q (want one of %s)", t.Text, kindList())}
 			case t.Field == "label" && !slices.Contains(importers.Labels, importers.Label(t.Text)):
 				names := make([]string, len(importers.Labels))
 				for i, l := range importers.Labels {
 					names[i] = string(l)
 				}
-				return &searchlang.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown label %q (want one of %s)", t.Text, strings.Join(names, ", "))}
+				return &workbench.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown label %q (want one of %s)", t.Text, strings.Join(names, ", "))}
 			}
 		}
 	}

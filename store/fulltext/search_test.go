@@ -1,6 +1,8 @@
 package fulltext
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"reflect"
 	"strings"
 	"testing"
@@ -60,7 +62,7 @@ func TestSnippetWindow(t *testing.T) {
 
 func TestSnippetShortTextAndMarkup(t *testing.T) {
 	segs := snippet("a<b>\n违法", [][2]int{{5, 11}}, 120)
-	want := []Segment{{Text: "a<b> / "}, {Text: "违法", Mark: true}}
+	want := []workbench.Segment{{Text: "a<b> / "}, {Text: "违法", Mark: true}}
 	if !reflect.DeepEqual(segs, want) {
 		t.Errorf("segments %+v, want %+v", segs, want)
 	}
