@@ -213,7 +213,7 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 	defer cancel()
 
 	const batchSize = 512
-	batches := make(chan []store.RecordRow, 8)
+	batches := make(chan []workbench.RecordRow, 8)
 	var (
 		w        *store.SubmissionWriter
 		writeErr error
@@ -247,7 +247,7 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 		}()
 		return nil
 	}
-	batch := make([]store.RecordRow, 0, batchSize)
+	batch := make([]workbench.RecordRow, 0, batchSize)
 	opts := importers.Options{Kind: req.Kind, MaxBytes: req.MaxBytes, Start: start, KeepNoteRows: req.KeepNoteRows}
 	if req.Progress != nil {
 		opts.Progress = func(rows int) {
@@ -255,14 +255,14 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 		}
 	}
 	res, err := importers.ReadFile(ctx, blobPath, filepath.Base(path), opts, func(r importers.Record) error {
-		batch = append(batch, store.RecordRow{Sheet: r.Sheet, Row: r.Row, Ref: r.Ref, Fields: string(r.Fields), Extra: string(r.Extra)})
+		batch = append(batch, workbench.RecordRow{Sheet: r.Sheet, Row: r.Row, Ref: r.Ref, Fields: string(r.Fields), Extra: string(r.Extra)})
 		if len(batch) == batchSize {
 			select {
 			case batches <- batch:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			batch = make([]store.RecordRow, 0, batchSize)
+			batch = make([]workbench.RecordRow, 0, batchSize)
 		}
 		return nil
 	})
@@ -336,7 +336,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 			res.Warnings = append(res.Warnings, importers.Warning{Location: loc, Message: msg})
 		}
 		if rec, ok := importers.KeyFacts(res.Kind, res.Passages, warn); ok {
-			if err := w.Add(store.RecordRow{Ref: rec.Ref, Fields: string(rec.Fields), Extra: string(rec.Extra)}); err != nil {
+			if err := w.Add(workbench.RecordRow{Ref: rec.Ref, Fields: string(rec.Fields), Extra: string(rec.Extra)}); err != nil {
 				w.Rollback()
 				return workbench.Submission{}, res, err
 			}
@@ -347,7 +347,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 		if p.HeadingPath == nil {
 			hp = []byte("[]")
 		}
-		err := w.AddPassage(store.PassageRow{Seq: p.Seq, Page: p.Page, Paragraph: p.Paragraph, Line: p.Line,
+		err := w.AddPassage(workbench.PassageRow{Seq: p.Seq, Page: p.Page, Paragraph: p.Paragraph, Line: p.Line,
 			HeadingPath: string(hp), Heading: p.Heading, Table: p.Table, Row: p.Row, Cell: p.Cell,
 			Footnote: p.Footnote, Part: p.Part, Comment: p.Comment, Author: p.Author, Text: p.Text})
 		if err != nil {
@@ -363,12 +363,9 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 	return sub, res, err
 }
 
-// PassageRow is one stored passage of a document.
-type PassageRow = store.PassageRow
-
 // Passages returns one page of a document's passages: those after seq
 // offset, in reading order.
-func (a *App) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]PassageRow, error) {
+func (a *App) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]workbench.PassageRow, error) {
 	return a.store.Passages(ctx, submissionID, offset, limit)
 }
 
@@ -394,12 +391,8 @@ func (a *App) ListSubmissions(ctx context.Context, caseID int64) ([]workbench.Su
 	return a.store.ListSubmissions(ctx, caseID)
 }
 
-// RecordRow is one stored record: place in the file, the provider's
-// identifier, canonical fields and extra columns as JSON objects.
-type RecordRow = store.RecordRow
-
 // Records returns one page of a submission's records, in file order.
-func (a *App) Records(ctx context.Context, submissionID int64, offset, limit int) ([]RecordRow, error) {
+func (a *App) Records(ctx context.Context, submissionID int64, offset, limit int) ([]workbench.RecordRow, error) {
 	return a.store.Records(ctx, submissionID, offset, limit)
 }
 
@@ -416,7 +409,7 @@ type KindSpec = importers.KindSpec
 type RecordFields = importers.Fields
 
 // DecodeRecord decodes the canonical fields of a record of a kind.
-func DecodeRecord(kind string, r RecordRow) (RecordFields, error) {
+func DecodeRecord(kind string, r workbench.RecordRow) (RecordFields, error) {
 	f, err := importers.DecodeFields(importers.Kind(kind), []byte(r.Fields))
 	if err != nil {
 		return f, fmt.Errorf("record %d: %w", r.ID, err)

@@ -567,7 +567,7 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 }
 
 // fillRecord sets the target, location and quote of a record's evidence.
-func fillRecord(ev *store.Evidence, r store.RecordRow, sub store.Submission) {
+func fillRecord(ev *store.Evidence, r workbench.RecordRow, sub store.Submission) {
 	ev.Target = fulltext.RecordHitID(r.ID)
 	ev.Location = recordPlace(r, sub)
 	text, _, err := importers.SearchText(importers.Kind(sub.Kind), r.Fields, r.Extra)
@@ -582,7 +582,7 @@ func fillRecord(ev *store.Evidence, r store.RecordRow, sub store.Submission) {
 
 // recordPlace says where a record stands in its file, in the search
 // index's words: `sheet "数据来源", row 4`, `line 504`, `record 3`.
-func recordPlace(r store.RecordRow, sub store.Submission) string {
+func recordPlace(r workbench.RecordRow, sub store.Submission) string {
 	return fulltext.RecordPlace(sub.Format, r.Sheet, r.Row).String()
 }
 

@@ -9,12 +9,11 @@ import (
 	"time"
 
 	"github.com/inspection-workbench/workbench/importers"
-	"github.com/inspection-workbench/workbench/store"
 	"github.com/inspection-workbench/workbench/store/fulltext"
 )
 
 // recordText is how the search index reads a stored record.
-func recordText(kind string, r store.RecordRow) (string, time.Time, error) {
+func recordText(kind string, r workbench.RecordRow) (string, time.Time, error) {
 	return importers.SearchText(importers.Kind(kind), r.Fields, r.Extra)
 }
 
@@ -114,10 +113,10 @@ func (a *App) DeleteCase(ctx context.Context, id int64) error {
 type HitContext struct {
 	Submission workbench.Submission
 	// Record is set for a record hit.
-	Record *RecordRow
+	Record *workbench.RecordRow
 	// Passages are the passage hit and up to n passages either side, in
 	// reading order; Current is the hit's index among them.
-	Passages []PassageRow
+	Passages []workbench.PassageRow
 	Current  int
 }
 

@@ -532,7 +532,7 @@ func (v *searchView) hitHeader(h workbench.SearchHit, sub workbench.Submission) 
 // showRecord shows a record hit in full, as the submissions view does.
 func (v *searchView) showRecord(h workbench.SearchHit, hc app.HitContext) {
 	sub := hc.Submission
-	cells := displayRows([]app.RecordRow{*hc.Record}, sub.Kind, app.SpecOf(sub.Kind))[0]
+	cells := displayRows([]workbench.RecordRow{*hc.Record}, sub.Kind, app.SpecOf(sub.Kind))[0]
 	showCells(v.mw.win, sub.FileName, v.hitHeader(h, sub), submissionColumns(sub), cells)
 }
 

@@ -252,7 +252,7 @@ func TestOpenHitShowsContext(t *testing.T) {
 		}
 	}
 	// Its neighbours on either side are shown too.
-	for _, p := range []app.PassageRow{hc.Passages[hc.Current-1], hc.Passages[hc.Current+1]} {
+	for _, p := range []workbench.PassageRow{hc.Passages[hc.Current-1], hc.Passages[hc.Current+1]} {
 		start := string([]rune(p.Text)[:min(6, len([]rune(p.Text)))])
 		if !strings.Contains(shown, start) {
 			t.Errorf("neighbour passage %q is not shown:\n%s", p.Text, shown)

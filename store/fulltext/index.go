@@ -70,7 +70,7 @@ const defaultBatchDocs = 4000
 type Options struct {
 	// RecordText returns the text a record is searched by and, for kinds
 	// that have one, the date it was found (zero otherwise).
-	RecordText func(kind string, r store.RecordRow) (string, time.Time, error)
+	RecordText func(kind string, r workbench.RecordRow) (string, time.Time, error)
 	// TextVersion identifies RecordText's output; when it changes the index
 	// is rebuilt.
 	TextVersion string

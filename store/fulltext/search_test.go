@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
-
-	"github.com/inspection-workbench/workbench/store"
 )
 
 func TestSpansMergeOverlapsAndNeighbours(t *testing.T) {
@@ -91,8 +89,8 @@ func TestPlaceString(t *testing.T) {
 		{Place{Headings: []string{"2 概述"}, Line: 7}, "2 概述, line 7"},
 		{Place{Part: "header"}, "header"},
 		{Place{Page: 2, Part: "comment", Comment: 1, Author: "张三"}, "page 2, comment 1 by 张三"},
-		{PassagePlace(store.PassageRow{HeadingPath: `["A","B"]`, Paragraph: 3, Part: "comment", Comment: 2}), "A > B, comment 2, paragraph 3"},
-		{PassagePlace(store.PassageRow{HeadingPath: `not json`, Paragraph: 3}), "paragraph 3"},
+		{PassagePlace(workbench.PassageRow{HeadingPath: `["A","B"]`, Paragraph: 3, Part: "comment", Comment: 2}), "A > B, comment 2, paragraph 3"},
+		{PassagePlace(workbench.PassageRow{HeadingPath: `not json`, Paragraph: 3}), "paragraph 3"},
 	} {
 		if got := tc.p.String(); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.p, got, tc.want)
