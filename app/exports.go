@@ -131,7 +131,7 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 }
 
 // articlesText writes an item's articles in both languages.
-func articlesText(refs []ArticleRef) export.Text {
+func articlesText(refs []workbench.ArticleRef) export.Text {
 	zh := make([]string, len(refs))
 	en := make([]string, len(refs))
 	for i, r := range refs {

@@ -78,7 +78,7 @@ type ItemStatus struct {
 	// no check has proposed anything for it.
 	Proposal *ItemProposal          `json:"proposal"`
 	Title    checklist.Text         `json:"title"`
-	Articles []checklist.ArticleRef `json:"articles"`
+	Articles []workbench.ArticleRef `json:"articles"`
 }
 
 // Status is where a case's inspection stands: each item in template order
@@ -243,17 +243,9 @@ func timeOrNil(t time.Time) *time.Time {
 	return &t
 }
 
-// ChecklistTemplate is a checklist template; ChecklistItem one of its
-// items.
-type (
-	ChecklistTemplate = checklist.Template
-	ChecklistItem     = checklist.Item
-	ArticleRef        = checklist.ArticleRef
-)
-
 // InspectionTemplate returns the checklist template a case's inspection
 // was started with, as frozen then.
-func (a *App) InspectionTemplate(ctx context.Context, caseID int64) (*ChecklistTemplate, error) {
+func (a *App) InspectionTemplate(ctx context.Context, caseID int64) (*checklist.Template, error) {
 	_, in, err := a.inspection(ctx, caseID)
 	if err != nil {
 		return nil, err
@@ -278,7 +270,7 @@ func frozenTemplate(in store.Inspection) *checklist.Template {
 
 func itemStatus(t *checklist.Template, it store.InspectionItem) ItemStatus {
 	s := ItemStatus{ID: it.ItemID, Result: it.Result, Severity: it.Severity, Evidence: it.Evidence,
-		Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, UpdatedAt: it.UpdatedAt, Articles: []checklist.ArticleRef{}}
+		Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, UpdatedAt: it.UpdatedAt, Articles: []workbench.ArticleRef{}}
 	if t != nil {
 		if ti, ok := t.Item(it.ItemID); ok {
 			s.Title = ti.Title

@@ -409,7 +409,7 @@ func (a *App) proposalsOf(ctx context.Context, caseID int64, t *checklist.Templa
 func loadProposal(r store.Proposal) (Proposal, error) {
 	p := Proposal{Rule: r.Rule, Item: r.ItemID, Result: r.Result, Checked: r.Checked, Flagged: r.Flagged, Digest: r.Digest,
 		DecidedResult: r.DecidedResult, Reason: r.Reason, ProposedAt: r.ProposedAt, Superseded: !r.SupersededAt.IsZero(), id: r.ID}
-	var art checklist.ArticleRef
+	var art workbench.ArticleRef
 	if err := json.Unmarshal([]byte(r.Article), &art); err != nil {
 		return p, fmt.Errorf("proposal %s/%s: stored article: %w", r.ItemID, r.Rule, err)
 	}

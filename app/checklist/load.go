@@ -450,19 +450,19 @@ func (l *loader) item(n *yaml.Node, index int) (*Item, *yaml.Node) {
 }
 
 // articles reads an item's article references.
-func (l *loader) articles(f field, ctx string) []ArticleRef {
+func (l *loader) articles(f field, ctx string) []workbench.ArticleRef {
 	nodes, ok := l.list(f, ctx, "articles", "- {article: 7, item: 1}")
 	if ok && len(nodes) == 0 {
 		l.errorf(f.val, "%sarticles is empty; name at least one article the item rests on", ctx)
 	}
-	var refs []ArticleRef
-	seen := map[ArticleRef]bool{}
+	var refs []workbench.ArticleRef
+	seen := map[workbench.ArticleRef]bool{}
 	for _, n := range nodes {
 		fs := l.mapping(n, ctx, "the article reference", refKeys, []string{"article"})
 		if fs == nil {
 			continue
 		}
-		var r ArticleRef
+		var r workbench.ArticleRef
 		ok = true
 		if a, given := fs["article"]; given {
 			r.Article, ok = l.integer(a.val, ctx, "article")
