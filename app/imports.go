@@ -401,29 +401,54 @@ func (a *App) SubmissionWarnings(ctx context.Context, submissionID int64) ([]wor
 	return a.store.SubmissionWarnings(ctx, submissionID)
 }
 
-// KindSpec describes a submission kind and its fields.
-type KindSpec = importers.KindSpec
+// KindSpec describes a submission kind for display: its names and its
+// canonical fields in order, as the importer's specification has them.
+type KindSpec struct {
+	Kind   workbench.Kind
+	ZH, EN string // the kind's names
+	Fields []FieldSpec
+}
+
+// FieldSpec is one canonical field of a kind: its name in the stored
+// record and its header labels.
+type FieldSpec struct {
+	Name   string // canonical name, e.g. "contains_personal_info"
+	ZH, EN string // header labels
+}
 
 // RecordFields are a record's canonical fields decoded into typed values;
 // Display writes one for people.
-type RecordFields = importers.Fields
+type RecordFields struct{ f importers.Fields }
+
+// Display writes the named field for people in Chinese when zh is set, else
+// in English: vocabulary terms by name, times at the precision they were
+// written, yes/no as 是/否; "" when the record has no such field.
+func (r RecordFields) Display(name string, zh bool) string { return r.f.Display(name, zh) }
 
 // DecodeRecord decodes the canonical fields of a record of a kind.
 func DecodeRecord(kind string, r workbench.RecordRow) (RecordFields, error) {
 	f, err := importers.DecodeFields(importers.Kind(kind), []byte(r.Fields))
 	if err != nil {
-		return f, fmt.Errorf("record %d: %w", r.ID, err)
+		return RecordFields{f}, fmt.Errorf("record %d: %w", r.ID, err)
 	}
-	return f, nil
+	return RecordFields{f}, nil
 }
 
 // SpecOf returns the description of a kind, or nil for an unknown one.
 func SpecOf(kind string) *KindSpec {
-	return importers.SpecFor(importers.Kind(kind))
+	s := importers.SpecFor(importers.Kind(kind))
+	if s == nil {
+		return nil
+	}
+	out := &KindSpec{Kind: s.Kind, ZH: s.ZH, EN: s.EN, Fields: make([]FieldSpec, len(s.Fields))}
+	for i, f := range s.Fields {
+		out.Fields[i] = FieldSpec{Name: f.Name, ZH: f.ZH, EN: f.EN}
+	}
+	return out
 }
 
 // Kinds lists the submission kinds.
-func Kinds() []importers.Kind { return importers.Kinds }
+func Kinds() []workbench.Kind { return importers.Kinds }
 
 // Labels lists the confidentiality labels, least sensitive first.
-func Labels() []importers.Label { return importers.Labels }
+func Labels() []workbench.Label { return importers.Labels }
