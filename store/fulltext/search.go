@@ -30,7 +30,7 @@ var QueryFields = map[string]searchlang.FieldKind{
 }
 
 // ParseQuery parses q in the workbench's query syntax (see package
-// searchlang); a malformed query gives a *searchlang.SyntaxError.
+// searchlang); a malformed query gives a *workbench.SyntaxError.
 func ParseQuery(q string) (searchlang.Query, error) {
 	return searchlang.Parse(q, searchlang.Options{Fields: QueryFields, Location: time.UTC, Values: queryValues})
 }
@@ -57,7 +57,7 @@ type Place = workbench.Place
 const subFacetSize = 100000
 
 // Search runs req. A malformed query gives an error wrapping a
-// *searchlang.SyntaxError.
+// *workbench.SyntaxError.
 func (x *Index) Search(ctx context.Context, req workbench.SearchRequest) (workbench.SearchResult, error) {
 	start := time.Now()
 	x.swap.RLock()

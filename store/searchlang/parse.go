@@ -54,7 +54,7 @@ type Options struct {
 	Values map[string]func(value string) (canonical string, valid []string, ok bool)
 }
 
-// syntaxError makes a SyntaxError at 1-based position pos from a reason
+// syntaxError makes a *workbench.SyntaxError at 1-based position pos from a reason
 // and its arguments, given as name, value pairs.
 func syntaxError(pos int, reason workbench.Reason, args ...any) *workbench.SyntaxError {
 	we := workbench.Errorf(workbench.CodeInvalid, reason, args...)
@@ -111,7 +111,7 @@ type Query struct {
 }
 
 // Parse parses q according to the syntax described in the package
-// documentation. Errors are *[SyntaxError] values carrying the position.
+// documentation. Errors are *[workbench.SyntaxError] values carrying the position.
 func Parse(q string, opts Options) (Query, error) {
 	p := parser{r: normalize(q), opts: opts}
 	if p.opts.Location == nil {
