@@ -3,7 +3,12 @@
 // labels, results, severities, decisions, case states, modalities, rule
 // ids, hit ids, places in a file and bilingual text — with one table of
 // their Chinese and English names (see [Name]), and the error type that
-// carries a code and a reason with its arguments (see [Error]).
+// carries a code and a reason with its arguments (see [Error]). It also
+// holds the shapes store, the search index, app, the CLI and the GUI pass
+// between them, so that none needs another's package for its types: cases
+// and submissions, stored records and passages, search requests, hits and
+// index progress, query syntax errors, conflicts with what is recorded,
+// references to the Measures and the export languages.
 //
 // It imports nothing of the workbench and no GUI toolkit, so store,
 // importers, app, the CLI and the GUI can all read it.

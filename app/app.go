@@ -18,7 +18,6 @@ import (
 	"github.com/inspection-workbench/workbench/importers"
 	"github.com/inspection-workbench/workbench/store"
 	"github.com/inspection-workbench/workbench/store/fulltext"
-	"github.com/inspection-workbench/workbench/store/searchlang"
 )
 
 // Version is the program version; release builds set it with
@@ -137,7 +136,7 @@ func ErrorCode(err error) workbench.Code {
 	switch {
 	case err == nil:
 		return ""
-	case errors.As(err, &fe), errors.As(err, &ce), errors.As(err, new(*searchlang.SyntaxError)):
+	case errors.As(err, &fe), errors.As(err, &ce), errors.As(err, new(*workbench.SyntaxError)):
 		return workbench.CodeInvalid
 	case errors.Is(err, store.ErrInUse):
 		return workbench.CodeInUse

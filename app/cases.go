@@ -14,20 +14,6 @@ import (
 	"github.com/inspection-workbench/workbench/store"
 )
 
-// Domain types, kept as aliases of package workbench's while the GUI moves
-// to the workbench names (scripts/unalias.sh).
-type (
-	// ConflictError reports input that contradicts what is recorded.
-	ConflictError = store.ConflictError
-)
-
-// Kinds of ConflictError.
-const (
-	ConflictCodeTaken    = store.ConflictCodeTaken    // the credit code belongs to another provider
-	ConflictProviderCode = store.ConflictProviderCode // the provider has another credit code
-	ConflictFilingNo     = store.ConflictFilingNo     // the service has another filing number
-)
-
 // DefaultChecklistTemplate is the id of the built-in Article 19 checklist
 // template new cases use (see package checklist).
 const DefaultChecklistTemplate = checklist.DefaultID

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"iter"
 	"os"
 	"path/filepath"
@@ -12,13 +13,6 @@ import (
 
 	"github.com/inspection-workbench/workbench/app/export"
 	"github.com/inspection-workbench/workbench/store"
-)
-
-// Export languages, the values of ExportRequest.Lang.
-const (
-	ExportLangZh   = export.LangZh
-	ExportLangEn   = export.LangEn
-	ExportLangBoth = export.LangBoth
 )
 
 // Fields of ExportRequest, as FieldError names them.
@@ -107,9 +101,9 @@ func (a *App) preview(ctx context.Context, st Status, subs []store.Submission) (
 func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, error) {
 	lang := req.Lang
 	if lang == "" {
-		lang = ExportLangBoth
+		lang = workbench.ExportLangBoth
 	}
-	if lang != ExportLangZh && lang != ExportLangEn && lang != ExportLangBoth {
+	if lang != workbench.ExportLangZh && lang != workbench.ExportLangEn && lang != workbench.ExportLangBoth {
 		return ExportReport{}, fieldErr(FieldLang, ProblemFormat, "language %q is not one of zh, en, both", req.Lang)
 	}
 	if strings.TrimSpace(req.Path) == "" {
@@ -137,7 +131,7 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 }
 
 // articlesText writes an item's articles in both languages.
-func articlesText(refs []ArticleRef) export.Text {
+func articlesText(refs []workbench.ArticleRef) export.Text {
 	zh := make([]string, len(refs))
 	en := make([]string, len(refs))
 	for i, r := range refs {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"github.com/inspection-workbench/workbench"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,7 +47,7 @@ func TestExportWorkbook(t *testing.T) {
 	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: filepath.Join(t.TempDir(), "no", "case.xlsx")}); !isField(err, FieldOut) {
 		t.Errorf("export into a missing folder: %v", err)
 	}
-	rep, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: ExportLangEn})
+	rep, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: workbench.ExportLangEn})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestExportWorkbook(t *testing.T) {
 
 	// With --include-personal-info the number stays.
 	rep, err = a.Export(ctx, ExportRequest{CaseID: id, Path: path, IncludePersonalInfo: true})
-	if err != nil || rep.Lang != ExportLangBoth {
+	if err != nil || rep.Lang != workbench.ExportLangBoth {
 		t.Fatalf("export with personal information: %+v, %v", rep, err)
 	}
 	g, err := excelize.OpenFile(path)
@@ -150,7 +151,7 @@ func TestImportChecklistRoundTrip(t *testing.T) {
 	a, id := exportedInspection(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "case.xlsx")
-	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: ExportLangZh}); err != nil {
+	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: workbench.ExportLangZh}); err != nil {
 		t.Fatal(err)
 	}
 	// Unedited, the workbook changes nothing: masked notes are recognised.
@@ -207,7 +208,7 @@ func TestImportChecklistRefusesBadSheets(t *testing.T) {
 	a, id := exportedInspection(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "case.xlsx")
-	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: ExportLangEn}); err != nil {
+	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: workbench.ExportLangEn}); err != nil {
 		t.Fatal(err)
 	}
 	var itemCell, resultCell, noteCell string
@@ -265,7 +266,7 @@ func TestImportChecklistGuards(t *testing.T) {
 	a, id := exportedInspection(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "case.xlsx")
-	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: ExportLangEn}); err != nil {
+	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: workbench.ExportLangEn}); err != nil {
 		t.Fatal(err)
 	}
 	var noteCell string
@@ -282,7 +283,7 @@ func TestImportChecklistGuards(t *testing.T) {
 
 	// A fresh export; then the inspector keeps working on an item the
 	// auditor leaves alone.
-	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: ExportLangEn}); err != nil {
+	if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: workbench.ExportLangEn}); err != nil {
 		t.Fatal(err)
 	}
 	note := "约谈后补充的记录"

@@ -213,7 +213,7 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 	defer cancel()
 
 	const batchSize = 512
-	batches := make(chan []store.RecordRow, 8)
+	batches := make(chan []workbench.RecordRow, 8)
 	var (
 		w        *store.SubmissionWriter
 		writeErr error
@@ -247,7 +247,7 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 		}()
 		return nil
 	}
-	batch := make([]store.RecordRow, 0, batchSize)
+	batch := make([]workbench.RecordRow, 0, batchSize)
 	opts := importers.Options{Kind: req.Kind, MaxBytes: req.MaxBytes, Start: start, KeepNoteRows: req.KeepNoteRows}
 	if req.Progress != nil {
 		opts.Progress = func(rows int) {
@@ -255,14 +255,14 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 		}
 	}
 	res, err := importers.ReadFile(ctx, blobPath, filepath.Base(path), opts, func(r importers.Record) error {
-		batch = append(batch, store.RecordRow{Sheet: r.Sheet, Row: r.Row, Ref: r.Ref, Fields: string(r.Fields), Extra: string(r.Extra)})
+		batch = append(batch, workbench.RecordRow{Sheet: r.Sheet, Row: r.Row, Ref: r.Ref, Fields: string(r.Fields), Extra: string(r.Extra)})
 		if len(batch) == batchSize {
 			select {
 			case batches <- batch:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			batch = make([]store.RecordRow, 0, batchSize)
+			batch = make([]workbench.RecordRow, 0, batchSize)
 		}
 		return nil
 	})
@@ -336,7 +336,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 			res.Warnings = append(res.Warnings, importers.Warning{Location: loc, Message: msg})
 		}
 		if rec, ok := importers.KeyFacts(res.Kind, res.Passages, warn); ok {
-			if err := w.Add(store.RecordRow{Ref: rec.Ref, Fields: string(rec.Fields), Extra: string(rec.Extra)}); err != nil {
+			if err := w.Add(workbench.RecordRow{Ref: rec.Ref, Fields: string(rec.Fields), Extra: string(rec.Extra)}); err != nil {
 				w.Rollback()
 				return workbench.Submission{}, res, err
 			}
@@ -347,7 +347,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 		if p.HeadingPath == nil {
 			hp = []byte("[]")
 		}
-		err := w.AddPassage(store.PassageRow{Seq: p.Seq, Page: p.Page, Paragraph: p.Paragraph, Line: p.Line,
+		err := w.AddPassage(workbench.PassageRow{Seq: p.Seq, Page: p.Page, Paragraph: p.Paragraph, Line: p.Line,
 			HeadingPath: string(hp), Heading: p.Heading, Table: p.Table, Row: p.Row, Cell: p.Cell,
 			Footnote: p.Footnote, Part: p.Part, Comment: p.Comment, Author: p.Author, Text: p.Text})
 		if err != nil {
@@ -363,12 +363,9 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 	return sub, res, err
 }
 
-// PassageRow is one stored passage of a document.
-type PassageRow = store.PassageRow
-
 // Passages returns one page of a document's passages: those after seq
 // offset, in reading order.
-func (a *App) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]PassageRow, error) {
+func (a *App) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]workbench.PassageRow, error) {
 	return a.store.Passages(ctx, submissionID, offset, limit)
 }
 
@@ -394,12 +391,8 @@ func (a *App) ListSubmissions(ctx context.Context, caseID int64) ([]workbench.Su
 	return a.store.ListSubmissions(ctx, caseID)
 }
 
-// RecordRow is one stored record: place in the file, the provider's
-// identifier, canonical fields and extra columns as JSON objects.
-type RecordRow = store.RecordRow
-
 // Records returns one page of a submission's records, in file order.
-func (a *App) Records(ctx context.Context, submissionID int64, offset, limit int) ([]RecordRow, error) {
+func (a *App) Records(ctx context.Context, submissionID int64, offset, limit int) ([]workbench.RecordRow, error) {
 	return a.store.Records(ctx, submissionID, offset, limit)
 }
 
@@ -408,29 +401,54 @@ func (a *App) SubmissionWarnings(ctx context.Context, submissionID int64) ([]wor
 	return a.store.SubmissionWarnings(ctx, submissionID)
 }
 
-// KindSpec describes a submission kind and its fields.
-type KindSpec = importers.KindSpec
+// KindSpec describes a submission kind for display: its names and its
+// canonical fields in order, as the importer's specification has them.
+type KindSpec struct {
+	Kind   workbench.Kind
+	ZH, EN string // the kind's names
+	Fields []FieldSpec
+}
+
+// FieldSpec is one canonical field of a kind: its name in the stored
+// record and its header labels.
+type FieldSpec struct {
+	Name   string // canonical name, e.g. "contains_personal_info"
+	ZH, EN string // header labels
+}
 
 // RecordFields are a record's canonical fields decoded into typed values;
 // Display writes one for people.
-type RecordFields = importers.Fields
+type RecordFields struct{ f importers.Fields }
+
+// Display writes the named field for people in Chinese when zh is set, else
+// in English: vocabulary terms by name, times at the precision they were
+// written, yes/no as 是/否; "" when the record has no such field.
+func (r RecordFields) Display(name string, zh bool) string { return r.f.Display(name, zh) }
 
 // DecodeRecord decodes the canonical fields of a record of a kind.
-func DecodeRecord(kind string, r RecordRow) (RecordFields, error) {
+func DecodeRecord(kind string, r workbench.RecordRow) (RecordFields, error) {
 	f, err := importers.DecodeFields(importers.Kind(kind), []byte(r.Fields))
 	if err != nil {
-		return f, fmt.Errorf("record %d: %w", r.ID, err)
+		return RecordFields{f}, fmt.Errorf("record %d: %w", r.ID, err)
 	}
-	return f, nil
+	return RecordFields{f}, nil
 }
 
 // SpecOf returns the description of a kind, or nil for an unknown one.
 func SpecOf(kind string) *KindSpec {
-	return importers.SpecFor(importers.Kind(kind))
+	s := importers.SpecFor(importers.Kind(kind))
+	if s == nil {
+		return nil
+	}
+	out := &KindSpec{Kind: s.Kind, ZH: s.ZH, EN: s.EN, Fields: make([]FieldSpec, len(s.Fields))}
+	for i, f := range s.Fields {
+		out.Fields[i] = FieldSpec{Name: f.Name, ZH: f.ZH, EN: f.EN}
+	}
+	return out
 }
 
 // Kinds lists the submission kinds.
-func Kinds() []importers.Kind { return importers.Kinds }
+func Kinds() []workbench.Kind { return importers.Kinds }
 
 // Labels lists the confidentiality labels, least sensitive first.
-func Labels() []importers.Label { return importers.Labels }
+func Labels() []workbench.Label { return importers.Labels }

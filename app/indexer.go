@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/inspection-workbench/workbench"
 	"sync"
 	"time"
 )
@@ -10,10 +11,10 @@ import (
 // update under way, or, with Done set, that the updates asked for have
 // finished, what they did together and the error that stopped them.
 type IndexEvent struct {
-	Progress IndexProgress // the update under way, when Done is false
+	Progress workbench.IndexProgress // the update under way, when Done is false
 	Done     bool
-	Report   IndexReport // when Done: what the updates did, summed
-	Err      error       // when Done: why they stopped early, if they did
+	Report   workbench.IndexReport // when Done: what the updates did, summed
+	Err      error                 // when Done: why they stopped early, if they did
 }
 
 // Indexer keeps a workspace's search index up to date in the background,
@@ -109,10 +110,10 @@ func (x *Indexer) Close() {
 
 // run runs updates until none is asked for, then tells the subscribers.
 func (x *Indexer) run() {
-	var total IndexReport
+	var total workbench.IndexReport
 	var err error
 	for {
-		var rep IndexReport
+		var rep workbench.IndexReport
 		rep, err = x.a.SyncIndex(x.ctx, x.progressFunc())
 		total = addIndexReports(total, rep)
 		x.mu.Lock()
@@ -153,12 +154,12 @@ func (x *Indexer) publish(e IndexEvent) {
 
 // progressFunc passes one update's progress on to the subscribers, at
 // most once per interval within a phase.
-func (x *Indexer) progressFunc() func(IndexProgress) {
+func (x *Indexer) progressFunc() func(workbench.IndexProgress) {
 	var mu sync.Mutex // SyncIndex may report from goroutines of its own
 	var last time.Time
-	var phase IndexProgress
+	var phase workbench.IndexProgress
 	started := false
-	return func(p IndexProgress) {
+	return func(p workbench.IndexProgress) {
 		mu.Lock()
 		defer mu.Unlock()
 		now := time.Now()
@@ -171,7 +172,7 @@ func (x *Indexer) progressFunc() func(IndexProgress) {
 }
 
 // addIndexReports sums what two index updates did.
-func addIndexReports(a, b IndexReport) IndexReport {
+func addIndexReports(a, b workbench.IndexReport) workbench.IndexReport {
 	a.Rebuilt = a.Rebuilt || b.Rebuilt
 	if b.Reason != "" {
 		a.Reason = b.Reason

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/inspection-workbench/workbench"
 	"sync"
 	"testing"
 )
@@ -107,7 +108,7 @@ func TestIndexerThrottlesProgress(t *testing.T) {
 	x.Request()
 	x.Wait()
 	events := got.take()
-	var progress []IndexProgress
+	var progress []workbench.IndexProgress
 	for _, e := range events {
 		if !e.Done {
 			progress = append(progress, e.Progress)

@@ -78,7 +78,7 @@ type ItemStatus struct {
 	// no check has proposed anything for it.
 	Proposal *ItemProposal          `json:"proposal"`
 	Title    checklist.Text         `json:"title"`
-	Articles []checklist.ArticleRef `json:"articles"`
+	Articles []workbench.ArticleRef `json:"articles"`
 }
 
 // Status is where a case's inspection stands: each item in template order
@@ -243,17 +243,9 @@ func timeOrNil(t time.Time) *time.Time {
 	return &t
 }
 
-// ChecklistTemplate is a checklist template; ChecklistItem one of its
-// items.
-type (
-	ChecklistTemplate = checklist.Template
-	ChecklistItem     = checklist.Item
-	ArticleRef        = checklist.ArticleRef
-)
-
 // InspectionTemplate returns the checklist template a case's inspection
 // was started with, as frozen then.
-func (a *App) InspectionTemplate(ctx context.Context, caseID int64) (*ChecklistTemplate, error) {
+func (a *App) InspectionTemplate(ctx context.Context, caseID int64) (*checklist.Template, error) {
 	_, in, err := a.inspection(ctx, caseID)
 	if err != nil {
 		return nil, err
@@ -278,7 +270,7 @@ func frozenTemplate(in store.Inspection) *checklist.Template {
 
 func itemStatus(t *checklist.Template, it store.InspectionItem) ItemStatus {
 	s := ItemStatus{ID: it.ItemID, Result: it.Result, Severity: it.Severity, Evidence: it.Evidence,
-		Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, UpdatedAt: it.UpdatedAt, Articles: []checklist.ArticleRef{}}
+		Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, UpdatedAt: it.UpdatedAt, Articles: []workbench.ArticleRef{}}
 	if t != nil {
 		if ti, ok := t.Item(it.ItemID); ok {
 			s.Title = ti.Title
@@ -567,7 +559,7 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 }
 
 // fillRecord sets the target, location and quote of a record's evidence.
-func fillRecord(ev *store.Evidence, r store.RecordRow, sub store.Submission) {
+func fillRecord(ev *store.Evidence, r workbench.RecordRow, sub store.Submission) {
 	ev.Target = fulltext.RecordHitID(r.ID)
 	ev.Location = recordPlace(r, sub)
 	text, _, err := importers.SearchText(importers.Kind(sub.Kind), r.Fields, r.Extra)
@@ -582,7 +574,7 @@ func fillRecord(ev *store.Evidence, r store.RecordRow, sub store.Submission) {
 
 // recordPlace says where a record stands in its file, in the search
 // index's words: `sheet "数据来源", row 4`, `line 504`, `record 3`.
-func recordPlace(r store.RecordRow, sub store.Submission) string {
+func recordPlace(r workbench.RecordRow, sub store.Submission) string {
 	return fulltext.RecordPlace(sub.Format, r.Sheet, r.Row).String()
 }
 

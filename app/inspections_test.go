@@ -288,7 +288,7 @@ func TestLocationsCiteTheHeading(t *testing.T) {
 	if _, err := a.SyncIndex(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	res, err := a.Search(ctx, SearchRequest{Query: "安全性标注 file:annotation-rules.docx", CaseID: 1, Limit: 100})
+	res, err := a.Search(ctx, workbench.SearchRequest{Query: "安全性标注 file:annotation-rules.docx", CaseID: 1, Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}

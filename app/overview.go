@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"slices"
 	"time"
 
@@ -28,13 +29,9 @@ type Overview struct {
 	// Submissions counts the case's files by kind and label, in the order
 	// of importers.Kinds and importers.Labels; kinds and labels without a
 	// file are left out.
-	Submissions []SubmissionCount `json:"submissions"`
-	Incidents   IncidentLog       `json:"incidents"`
+	Submissions []workbench.SubmissionCount `json:"submissions"`
+	Incidents   IncidentLog                 `json:"incidents"`
 }
-
-// SubmissionCount is how many files of one kind and label a case holds,
-// with their records and passages.
-type SubmissionCount = store.SubmissionCount
 
 // InspectionOverview is where a started inspection stands.
 type InspectionOverview struct {
@@ -146,7 +143,7 @@ func (a *App) Overview(ctx context.Context, caseID int64) (Overview, error) {
 	if err != nil {
 		return Overview{}, err
 	}
-	slices.SortStableFunc(counts, func(x, y SubmissionCount) int {
+	slices.SortStableFunc(counts, func(x, y workbench.SubmissionCount) int {
 		if d := slices.Index(importers.Kinds, importers.Kind(x.Kind)) - slices.Index(importers.Kinds, importers.Kind(y.Kind)); d != 0 {
 			return d
 		}

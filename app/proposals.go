@@ -254,7 +254,7 @@ func (a *App) checkRecords(parent context.Context, caseID int64) iter.Seq2[check
 		defer cancel()
 		type batch struct {
 			sub  store.Submission
-			rows []store.RecordRow
+			rows []workbench.RecordRow
 			recs []checks.Record
 			err  error
 			done chan struct{}
@@ -264,7 +264,7 @@ func (a *App) checkRecords(parent context.Context, caseID int64) iter.Seq2[check
 		go func() {
 			defer close(work)
 			defer close(ordered)
-			err := a.store.CaseRecordPages(ctx, caseID, []string{string(importers.Algorithm)}, checkPage, func(sub store.Submission, rows []store.RecordRow) error {
+			err := a.store.CaseRecordPages(ctx, caseID, []string{string(importers.Algorithm)}, checkPage, func(sub store.Submission, rows []workbench.RecordRow) error {
 				b := &batch{sub: sub, rows: rows, done: make(chan struct{})}
 				select {
 				case ordered <- b:
@@ -313,7 +313,7 @@ func (a *App) checkRecords(parent context.Context, caseID int64) iter.Seq2[check
 
 // decodeCheckRecords turns a page of stored records into the checks'
 // records, their fields decoded.
-func decodeCheckRecords(sub store.Submission, rows []store.RecordRow) ([]checks.Record, error) {
+func decodeCheckRecords(sub store.Submission, rows []workbench.RecordRow) ([]checks.Record, error) {
 	out := make([]checks.Record, len(rows))
 	dec, err := importers.NewFieldsDecoder(importers.Kind(sub.Kind))
 	if err != nil {
@@ -336,7 +336,7 @@ func decodeCheckRecords(sub store.Submission, rows []store.RecordRow) ([]checks.
 // algorithm documents.
 func (a *App) checkPassages(ctx context.Context, caseID int64) iter.Seq2[checks.Passage, error] {
 	return walkSeq(func(emit func(checks.Passage) error) error {
-		return a.store.CasePassages(ctx, caseID, []string{"annotation_rule", "algorithm"}, func(p store.PassageRow, sub store.Submission) error {
+		return a.store.CasePassages(ctx, caseID, []string{"annotation_rule", "algorithm"}, func(p workbench.PassageRow, sub store.Submission) error {
 			return emit(checks.Passage{HitID: fulltext.PassageHitID(p.ID), File: sub.FileName, Kind: sub.Kind,
 				Location: fulltext.PassagePlace(p).String(), Text: p.Text})
 		})
@@ -409,7 +409,7 @@ func (a *App) proposalsOf(ctx context.Context, caseID int64, t *checklist.Templa
 func loadProposal(r store.Proposal) (Proposal, error) {
 	p := Proposal{Rule: r.Rule, Item: r.ItemID, Result: r.Result, Checked: r.Checked, Flagged: r.Flagged, Digest: r.Digest,
 		DecidedResult: r.DecidedResult, Reason: r.Reason, ProposedAt: r.ProposedAt, Superseded: !r.SupersededAt.IsZero(), id: r.ID}
-	var art checklist.ArticleRef
+	var art workbench.ArticleRef
 	if err := json.Unmarshal([]byte(r.Article), &art); err != nil {
 		return p, fmt.Errorf("proposal %s/%s: stored article: %w", r.ItemID, r.Rule, err)
 	}

@@ -9,38 +9,11 @@ import (
 	"time"
 
 	"github.com/inspection-workbench/workbench/importers"
-	"github.com/inspection-workbench/workbench/store"
 	"github.com/inspection-workbench/workbench/store/fulltext"
-	"github.com/inspection-workbench/workbench/store/searchlang"
-)
-
-// Search types, re-exported for the user interfaces.
-type (
-	// SearchRequest is one search: query, case, filters, page.
-	SearchRequest = fulltext.Request
-	// SearchResult is one page of hits with the total and facets.
-	SearchResult = fulltext.Result
-	// SearchHit is one hit with its highlighted snippet.
-	SearchHit = fulltext.Hit
-	// IndexProgress reports an index update under way.
-	IndexProgress = fulltext.Progress
-	// IndexReport says what an index update did.
-	IndexReport = fulltext.Report
-	// Facets counts hits per kind and per file.
-	Facets = fulltext.Facets
-	// SyntaxError is a malformed query, with the character position.
-	SyntaxError = searchlang.SyntaxError
-)
-
-// Index update phases.
-const (
-	IndexRebuild = fulltext.PhaseRebuild
-	IndexUpdate  = fulltext.PhaseUpdate
-	IndexRemove  = fulltext.PhaseRemove
 )
 
 // recordText is how the search index reads a stored record.
-func recordText(kind string, r store.RecordRow) (string, time.Time, error) {
+func recordText(kind string, r workbench.RecordRow) (string, time.Time, error) {
 	return importers.SearchText(importers.Kind(kind), r.Fields, r.Extra)
 }
 
@@ -71,19 +44,19 @@ func (a *App) searchIndex(ctx context.Context) (*fulltext.Index, error) {
 // after each batch, one call at a time, possibly from goroutines of its
 // own (so a GUI hands its updates to the UI goroutine). Cancelling ctx stops at the
 // next batch; the rest is done by the next call.
-func (a *App) SyncIndex(ctx context.Context, progress func(IndexProgress)) (IndexReport, error) {
+func (a *App) SyncIndex(ctx context.Context, progress func(workbench.IndexProgress)) (workbench.IndexReport, error) {
 	x, err := a.searchIndex(ctx)
 	if err != nil {
-		return IndexReport{}, err
+		return workbench.IndexReport{}, err
 	}
 	return x.Sync(ctx, progress)
 }
 
 // Reindex throws the search index away and builds it again.
-func (a *App) Reindex(ctx context.Context, progress func(IndexProgress)) (IndexReport, error) {
+func (a *App) Reindex(ctx context.Context, progress func(workbench.IndexProgress)) (workbench.IndexReport, error) {
 	x, err := a.searchIndex(ctx)
 	if err != nil {
-		return IndexReport{}, err
+		return workbench.IndexReport{}, err
 	}
 	return x.Rebuild(ctx, progress)
 }
@@ -91,18 +64,18 @@ func (a *App) Reindex(ctx context.Context, progress func(IndexProgress)) (IndexR
 // Search runs a query against the index as it stands (call SyncIndex first
 // to include the latest imports). A malformed query gives an error that
 // wraps *SyntaxError; an unknown case gives a not-found error.
-func (a *App) Search(ctx context.Context, req SearchRequest) (SearchResult, error) {
+func (a *App) Search(ctx context.Context, req workbench.SearchRequest) (workbench.SearchResult, error) {
 	if req.CaseID != 0 {
 		if _, err := a.store.GetCase(ctx, req.CaseID); err != nil {
-			return SearchResult{}, err
+			return workbench.SearchResult{}, err
 		}
 	}
 	if req.Kind != "" && importers.SpecFor(importers.Kind(req.Kind)) == nil {
-		return SearchResult{}, fieldErr("kind", ProblemFormat, "unknown kind %q (want one of %s)", req.Kind, kindList())
+		return workbench.SearchResult{}, fieldErr("kind", ProblemFormat, "unknown kind %q (want one of %s)", req.Kind, kindList())
 	}
 	x, err := a.searchIndex(ctx)
 	if err != nil {
-		return SearchResult{}, err
+		return workbench.SearchResult{}, err
 	}
 	return x.Search(ctx, req)
 }
@@ -140,10 +113,10 @@ func (a *App) DeleteCase(ctx context.Context, id int64) error {
 type HitContext struct {
 	Submission workbench.Submission
 	// Record is set for a record hit.
-	Record *RecordRow
+	Record *workbench.RecordRow
 	// Passages are the passage hit and up to n passages either side, in
 	// reading order; Current is the hit's index among them.
-	Passages []PassageRow
+	Passages []workbench.PassageRow
 	Current  int
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/inspection-workbench/workbench"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -60,7 +61,7 @@ func BenchmarkSearch(b *testing.B) {
 	for _, q := range []string{"虚假 新闻", `"停止生成"`, "违法内容 found:2024-03-01..2024-03-07"} {
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {
-				res, err := a.Search(ctx, SearchRequest{Query: q})
+				res, err := a.Search(ctx, workbench.SearchRequest{Query: q})
 				if err != nil || res.Total == 0 {
 					b.Fatalf("%+v %v", res.Total, err)
 				}

@@ -38,7 +38,7 @@ func searchApp(t *testing.T) *App {
 	return a
 }
 
-func search(t *testing.T, a *App, req SearchRequest) SearchResult {
+func search(t *testing.T, a *App, req workbench.SearchRequest) workbench.SearchResult {
 	t.Helper()
 	res, err := a.Search(context.Background(), req)
 	if err != nil {
@@ -68,7 +68,7 @@ func TestSearchMatchesDatabase(t *testing.T) {
 		// for terms without JSON escapes).
 		want := sqlCount(t, a, `SELECT count(*) FROM records WHERE fields LIKE ?`, "%"+term+"%") +
 			sqlCount(t, a, `SELECT count(*) FROM passages WHERE text LIKE ?`, "%"+term+"%")
-		res := search(t, a, SearchRequest{Query: term, Limit: 5})
+		res := search(t, a, workbench.SearchRequest{Query: term, Limit: 5})
 		if res.Total != want {
 			t.Errorf("%s: total %d, database has %d", term, res.Total, want)
 		}
@@ -85,7 +85,7 @@ func TestSearchMatchesDatabase(t *testing.T) {
 
 func TestSearchLanguage(t *testing.T) {
 	a := searchApp(t)
-	total := func(q string) int { return search(t, a, SearchRequest{Query: q, NoFacets: true}).Total }
+	total := func(q string) int { return search(t, a, workbench.SearchRequest{Query: q, NoFacets: true}).Total }
 	// One character finds every two-character word containing it.
 	if one, two := total("赌"), total("赌博"); one < two || two == 0 {
 		t.Errorf("赌 finds %d, 赌博 %d", one, two)
@@ -126,8 +126,8 @@ func TestSearchLanguage(t *testing.T) {
 func TestSearchSyntaxError(t *testing.T) {
 	a := searchApp(t)
 	for _, q := range []string{`"违法`, "OR 违法", "-违法", "foo:bar", "found:2024-13-01", ""} {
-		_, err := a.Search(context.Background(), SearchRequest{Query: q})
-		var se *SyntaxError
+		_, err := a.Search(context.Background(), workbench.SearchRequest{Query: q})
+		var se *workbench.SyntaxError
 		if !errors.As(err, &se) {
 			t.Errorf("%q: error %v, want a syntax error", q, err)
 			continue
@@ -136,10 +136,10 @@ func TestSearchSyntaxError(t *testing.T) {
 			t.Errorf("%q: code %s, pos %d", q, ErrorCode(err), se.Pos)
 		}
 	}
-	if _, err := a.Search(context.Background(), SearchRequest{Query: "x", Kind: "nonsense"}); ErrorCode(err) != workbench.CodeInvalid {
+	if _, err := a.Search(context.Background(), workbench.SearchRequest{Query: "x", Kind: "nonsense"}); ErrorCode(err) != workbench.CodeInvalid {
 		t.Errorf("unknown kind: %v", err)
 	}
-	if _, err := a.Search(context.Background(), SearchRequest{Query: "x", CaseID: 99}); ErrorCode(err) != workbench.CodeNotFound {
+	if _, err := a.Search(context.Background(), workbench.SearchRequest{Query: "x", CaseID: 99}); ErrorCode(err) != workbench.CodeNotFound {
 		t.Errorf("unknown case: %v", err)
 	}
 }
@@ -147,7 +147,7 @@ func TestSearchSyntaxError(t *testing.T) {
 func TestSearchFacetsPagingAndIDs(t *testing.T) {
 	a := searchApp(t)
 	ctx := context.Background()
-	res := search(t, a, SearchRequest{Query: "数据", Limit: 10})
+	res := search(t, a, workbench.SearchRequest{Query: "数据", Limit: 10})
 	sum := 0
 	for _, n := range res.Facets.Kind {
 		sum += n
@@ -164,14 +164,14 @@ func TestSearchFacetsPagingAndIDs(t *testing.T) {
 	}
 	// --kind narrows to the facet's count.
 	for kind, n := range res.Facets.Kind {
-		if got := search(t, a, SearchRequest{Query: "数据", Kind: kind}).Total; got != n {
+		if got := search(t, a, workbench.SearchRequest{Query: "数据", Kind: kind}).Total; got != n {
 			t.Errorf("kind %s: %d hits, facet said %d", kind, got, n)
 		}
 	}
 	// Pages do not overlap and together are the first 20.
-	p1 := search(t, a, SearchRequest{Query: "数据", Limit: 10})
-	p2 := search(t, a, SearchRequest{Query: "数据", Limit: 10, Offset: 10})
-	both := search(t, a, SearchRequest{Query: "数据", Limit: 20})
+	p1 := search(t, a, workbench.SearchRequest{Query: "数据", Limit: 10})
+	p2 := search(t, a, workbench.SearchRequest{Query: "数据", Limit: 10, Offset: 10})
+	both := search(t, a, workbench.SearchRequest{Query: "数据", Limit: 20})
 	var ids []string
 	for _, h := range append(p1.Hits, p2.Hits...) {
 		ids = append(ids, h.ID)
@@ -220,7 +220,7 @@ func TestSearchCaseScopeAndDelete(t *testing.T) {
 	if _, err := a.Import(ctx, ImportRequest{CaseID: other, Files: []string{sample("annotation-qa.csv")}}); err != nil {
 		t.Fatal(err)
 	}
-	before := search(t, a, SearchRequest{Query: "质检"}).Total
+	before := search(t, a, workbench.SearchRequest{Query: "质检"}).Total
 	rep, err := a.SyncIndex(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -228,8 +228,8 @@ func TestSearchCaseScopeAndDelete(t *testing.T) {
 	if rep.Added != 24 || rep.Submissions != 1 || rep.Rebuilt {
 		t.Errorf("sync after import: %+v, want 24 documents of 1 submission", rep)
 	}
-	all := search(t, a, SearchRequest{Query: "质检"}).Total
-	only := search(t, a, SearchRequest{Query: "质检", CaseID: other}).Total
+	all := search(t, a, workbench.SearchRequest{Query: "质检"}).Total
+	only := search(t, a, workbench.SearchRequest{Query: "质检", CaseID: other}).Total
 	if only == 0 || all != before+only {
 		t.Errorf("before %d, after %d, case %d only %d", before, all, other, only)
 	}
@@ -241,7 +241,7 @@ func TestSearchCaseScopeAndDelete(t *testing.T) {
 	if docsBefore-docsAfter != 24 {
 		t.Errorf("deleting the case removed %d documents, want 24", docsBefore-docsAfter)
 	}
-	if got := search(t, a, SearchRequest{Query: "质检"}).Total; got != before {
+	if got := search(t, a, workbench.SearchRequest{Query: "质检"}).Total; got != before {
 		t.Errorf("after delete: %d hits, want %d", got, before)
 	}
 	if err := a.DeleteCase(ctx, other); ErrorCode(err) != workbench.CodeNotFound {
@@ -254,7 +254,7 @@ func TestIndexRebuiltWhenMissingOrCorrupt(t *testing.T) {
 	ctx := context.Background()
 	a := searchApp(t)
 	dir := a.Dir()
-	want := search(t, a, SearchRequest{Query: "赌博"}).Total
+	want := search(t, a, workbench.SearchRequest{Query: "赌博"}).Total
 	docs, _ := a.index.DocCount()
 	a.Close()
 	damage := map[string]func(t *testing.T){
@@ -275,14 +275,14 @@ func TestIndexRebuiltWhenMissingOrCorrupt(t *testing.T) {
 			t.Fatal(err)
 		}
 		var progressed bool
-		rep, err := a.SyncIndex(ctx, func(p IndexProgress) { progressed = p.Phase == IndexRebuild })
+		rep, err := a.SyncIndex(ctx, func(p workbench.IndexProgress) { progressed = p.Phase == workbench.IndexRebuild })
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if !rep.Rebuilt || !strings.HasPrefix(rep.Reason, name) || !progressed || rep.Added != int(docs) {
 			t.Errorf("%s: report %+v, progress %v; want a rebuild of %d documents", name, rep, progressed, docs)
 		}
-		if got := search(t, a, SearchRequest{Query: "赌博"}).Total; got != want {
+		if got := search(t, a, workbench.SearchRequest{Query: "赌博"}).Total; got != want {
 			t.Errorf("%s: %d hits after rebuild, want %d", name, got, want)
 		}
 		// Up to date now: the next sync does nothing.
@@ -341,7 +341,7 @@ func TestCrashBetweenCommitAndIndex(t *testing.T) {
 				t.Errorf("after crash and reopen: %d documents, %d records (report %+v)", docs, records, rep)
 			}
 			want := sqlCount(t, a, `SELECT count(*) FROM records WHERE fields LIKE '%赌博%'`)
-			if got := search(t, a, SearchRequest{Query: "赌博"}).Total; got != want || want == 0 {
+			if got := search(t, a, workbench.SearchRequest{Query: "赌博"}).Total; got != want || want == 0 {
 				t.Errorf("赌博: %d hits, database has %d", got, want)
 			}
 		})
@@ -375,7 +375,7 @@ func TestCrashHelper(t *testing.T) {
 		os.Stdout.WriteString("CRASH-POINT committed\n")
 		time.Sleep(time.Hour)
 	}
-	a.SyncIndex(ctx, func(p IndexProgress) {
+	a.SyncIndex(ctx, func(p workbench.IndexProgress) {
 		if p.Done > 0 && p.Done < p.Total {
 			os.Stdout.WriteString("CRASH-POINT indexing\n")
 			time.Sleep(time.Hour)
@@ -401,7 +401,7 @@ func TestIndexPersistsAcrossOpen(t *testing.T) {
 	ctx := context.Background()
 	a := searchApp(t)
 	dir := a.Dir()
-	want := search(t, a, SearchRequest{Query: "赌博"}).Total
+	want := search(t, a, workbench.SearchRequest{Query: "赌博"}).Total
 	a.Close()
 	b, err := Open(ctx, dir, false)
 	if err != nil {
@@ -412,7 +412,7 @@ func TestIndexPersistsAcrossOpen(t *testing.T) {
 	if err != nil || rep.Changed() {
 		t.Fatalf("sync after reopen: %+v %v, want nothing to do", rep, err)
 	}
-	if got := search(t, b, SearchRequest{Query: "赌博"}).Total; got != want {
+	if got := search(t, b, workbench.SearchRequest{Query: "赌博"}).Total; got != want {
 		t.Errorf("after reopen %d hits, want %d", got, want)
 	}
 }
@@ -422,7 +422,7 @@ func TestIndexPersistsAcrossOpen(t *testing.T) {
 func TestSearchDuringReindex(t *testing.T) {
 	a := searchApp(t)
 	ctx := context.Background()
-	want := search(t, a, SearchRequest{Query: "赌博"}).Total
+	want := search(t, a, workbench.SearchRequest{Query: "赌博"}).Total
 	stop := make(chan struct{})
 	errc := make(chan error, 1)
 	searches := 0
@@ -434,7 +434,7 @@ func TestSearchDuringReindex(t *testing.T) {
 				return
 			default:
 			}
-			if _, err := a.Search(ctx, SearchRequest{Query: "赌博"}); err != nil {
+			if _, err := a.Search(ctx, workbench.SearchRequest{Query: "赌博"}); err != nil {
 				errc <- err
 				return
 			}
@@ -458,7 +458,7 @@ func TestSearchDuringReindex(t *testing.T) {
 	if searches == 0 {
 		t.Fatal("no search ran during the rebuild")
 	}
-	if got := search(t, a, SearchRequest{Query: "赌博"}).Total; got != 2*want {
+	if got := search(t, a, workbench.SearchRequest{Query: "赌博"}).Total; got != 2*want {
 		t.Errorf("after rebuild and import: %d hits, want %d", got, 2*want)
 	}
 }

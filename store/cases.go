@@ -21,40 +21,6 @@ const (
 // of [workbench.Modalities].
 var Modalities = workbench.Strings(workbench.Modalities)
 
-// ConflictError reports input that contradicts what the workspace records.
-// It matches ErrConflict with errors.Is.
-type ConflictError struct {
-	// What contradicts: ConflictCodeTaken (the credit code belongs to
-	// another provider), ConflictProviderCode (the provider has another
-	// credit code), ConflictFilingNo (the service has another filing number).
-	What     string
-	Name     string // the provider or service already recorded
-	Recorded string // the value recorded
-	Given    string // the value given
-}
-
-// Kinds of ConflictError.
-const (
-	ConflictCodeTaken    = "credit_code_taken"
-	ConflictProviderCode = "provider_credit_code"
-	ConflictFilingNo     = "filing_no"
-)
-
-func (e *ConflictError) Error() string {
-	switch e.What {
-	case ConflictCodeTaken:
-		return fmt.Sprintf("credit code %s is already recorded for provider %q", e.Given, e.Name)
-	case ConflictProviderCode:
-		return fmt.Sprintf("provider %q is already recorded with credit code %s, not %s", e.Name, e.Recorded, e.Given)
-	case ConflictFilingNo:
-		return fmt.Sprintf("service %q is already recorded with filing number %s, not %s", e.Name, e.Recorded, e.Given)
-	}
-	return fmt.Sprintf("%q: %s is recorded, not %s", e.Name, e.Recorded, e.Given)
-}
-
-// Is makes errors.Is(err, ErrConflict) true.
-func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
-
 // Provider is a provider of a generative-AI service (see [workbench.Provider]).
 type Provider = workbench.Provider
 
@@ -126,7 +92,7 @@ func (s *Store) resolveProvider(ctx context.Context, tx *sql.Tx, name, code, now
 		err := tx.QueryRowContext(ctx, `SELECT id, name FROM providers WHERE credit_code = ?`, code).Scan(&id, &gotName)
 		switch {
 		case err == nil && gotName != name:
-			return 0, &ConflictError{What: ConflictCodeTaken, Name: gotName, Recorded: code, Given: code}
+			return 0, &workbench.ConflictError{What: workbench.ConflictCodeTaken, Name: gotName, Recorded: code, Given: code}
 		case err == nil:
 			return id, nil
 		case !errors.Is(err, sql.ErrNoRows):
@@ -147,7 +113,7 @@ func (s *Store) resolveProvider(ctx context.Context, tx *sql.Tx, name, code, now
 	case code == "" || gotCode.String == code:
 		return id, nil
 	case gotCode.Valid:
-		return 0, &ConflictError{What: ConflictProviderCode, Name: name, Recorded: gotCode.String, Given: code}
+		return 0, &workbench.ConflictError{What: workbench.ConflictProviderCode, Name: name, Recorded: gotCode.String, Given: code}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE providers SET credit_code = ? WHERE id = ?`, code, id); err != nil {
 		return 0, fmt.Errorf("record credit code: %w", err)
@@ -174,7 +140,7 @@ func (s *Store) resolveService(ctx context.Context, tx *sql.Tx, pid int64, nc Ne
 		return 0, fmt.Errorf("look up service: %w", err)
 	}
 	if nc.FilingNo != "" && filing != "" && nc.FilingNo != filing {
-		return 0, &ConflictError{What: ConflictFilingNo, Name: nc.ServiceName, Recorded: filing, Given: nc.FilingNo}
+		return 0, &workbench.ConflictError{What: workbench.ConflictFilingNo, Name: nc.ServiceName, Recorded: filing, Given: nc.FilingNo}
 	}
 	if nc.FilingNo != "" {
 		filing = nc.FilingNo

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 )
 
 // IndexSource is a submission as the search index sees it: the submission
@@ -64,7 +65,7 @@ func prefixed(prefix, columns string) string {
 
 // RecordsFrom returns up to limit records of a submission with ids of at
 // least fromID, in id order (the indexer's sequential scan).
-func (s *Store) RecordsFrom(ctx context.Context, submissionID, fromID int64, limit int) ([]RecordRow, error) {
+func (s *Store) RecordsFrom(ctx context.Context, submissionID, fromID int64, limit int) ([]workbench.RecordRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, sheet, row_no, ref, fields, extra FROM records
 		WHERE id >= ? AND submission_id = ? ORDER BY id LIMIT ?`, fromID, submissionID, limit)
 	if err != nil {
@@ -75,11 +76,11 @@ func (s *Store) RecordsFrom(ctx context.Context, submissionID, fromID int64, lim
 
 // scanRecords reads the rows of a SELECT id, sheet, row_no, ref, fields,
 // extra and closes them.
-func scanRecords(rows *sql.Rows, capacity int) ([]RecordRow, error) {
+func scanRecords(rows *sql.Rows, capacity int) ([]workbench.RecordRow, error) {
 	defer rows.Close()
-	out := make([]RecordRow, 0, capacity)
+	out := make([]workbench.RecordRow, 0, capacity)
 	for rows.Next() {
-		var r RecordRow
+		var r workbench.RecordRow
 		if err := rows.Scan(&r.ID, &r.Sheet, &r.Row, &r.Ref, &r.Fields, &r.Extra); err != nil {
 			return nil, fmt.Errorf("read records: %w", err)
 		}
@@ -93,8 +94,8 @@ func scanRecords(rows *sql.Rows, capacity int) ([]RecordRow, error) {
 
 // Record returns one record and the submission it belongs to, or an error
 // wrapping ErrNotFound.
-func (s *Store) Record(ctx context.Context, id int64) (RecordRow, Submission, error) {
-	var r RecordRow
+func (s *Store) Record(ctx context.Context, id int64) (workbench.RecordRow, Submission, error) {
+	var r workbench.RecordRow
 	var subID int64
 	err := s.db.QueryRowContext(ctx, `SELECT id, submission_id, sheet, row_no, ref, fields, extra FROM records WHERE id = ?`, id).
 		Scan(&r.ID, &subID, &r.Sheet, &r.Row, &r.Ref, &r.Fields, &r.Extra)
@@ -110,8 +111,8 @@ func (s *Store) Record(ctx context.Context, id int64) (RecordRow, Submission, er
 
 // Passage returns one passage and the submission it belongs to, or an
 // error wrapping ErrNotFound.
-func (s *Store) Passage(ctx context.Context, id int64) (PassageRow, Submission, error) {
-	var p PassageRow
+func (s *Store) Passage(ctx context.Context, id int64) (workbench.PassageRow, Submission, error) {
+	var p workbench.PassageRow
 	var subID int64
 	err := s.db.QueryRowContext(ctx, `SELECT id, submission_id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, part, comment, author, text
 		FROM passages WHERE id = ?`, id).

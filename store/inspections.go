@@ -269,7 +269,7 @@ func (s *Store) ItemEvidence(ctx context.Context, caseID int64, itemID string) (
 
 // RecordMatch is a record found by the provider's own identifier.
 type RecordMatch struct {
-	Record     RecordRow
+	Record     workbench.RecordRow
 	Submission Submission
 }
 

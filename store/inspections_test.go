@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"github.com/inspection-workbench/workbench"
 	"strings"
 	"testing"
 )
@@ -27,7 +28,7 @@ func inspectedCase(t *testing.T) (*Store, int64, int64) {
 		t.Fatal(err)
 	}
 	for i, ref := range []string{"INC-0001", "INC-0002"} {
-		if err := w.Add(RecordRow{Row: i + 2, Ref: ref, Fields: `{}`, Extra: `{}`}); err != nil {
+		if err := w.Add(workbench.RecordRow{Row: i + 2, Ref: ref, Fields: `{}`, Extra: `{}`}); err != nil {
 			t.Fatal(err)
 		}
 	}

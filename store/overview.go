@@ -4,30 +4,21 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 )
-
-// SubmissionCount is how many submissions of one kind and label a case
-// holds, with their records and passages.
-type SubmissionCount struct {
-	Kind        string
-	Label       string
-	Submissions int
-	Records     int
-	Passages    int
-}
 
 // SubmissionCounts counts a case's submissions by kind and label, in kind
 // then label order.
-func (s *Store) SubmissionCounts(ctx context.Context, caseID int64) ([]SubmissionCount, error) {
+func (s *Store) SubmissionCounts(ctx context.Context, caseID int64) ([]workbench.SubmissionCount, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT kind, label, count(*), coalesce(sum(record_count), 0), coalesce(sum(passage_count), 0)
 		FROM submissions WHERE case_id = ? GROUP BY kind, label ORDER BY kind, label`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("count submissions of case %d: %w", caseID, err)
 	}
 	defer rows.Close()
-	var out []SubmissionCount
+	var out []workbench.SubmissionCount
 	for rows.Next() {
-		var c SubmissionCount
+		var c workbench.SubmissionCount
 		if err := rows.Scan(&c.Kind, &c.Label, &c.Submissions, &c.Records, &c.Passages); err != nil {
 			return nil, fmt.Errorf("count submissions of case %d: %w", caseID, err)
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"github.com/inspection-workbench/workbench"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -19,7 +20,7 @@ func addSubmission(t *testing.T, s *Store, caseID int64, name, kind, label strin
 		t.Fatal(err)
 	}
 	for i, f := range fields {
-		if err := w.Add(RecordRow{Row: i + 2, Fields: f}); err != nil {
+		if err := w.Add(workbench.RecordRow{Row: i + 2, Fields: f}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -76,7 +77,7 @@ func TestOverviewCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantCounts := []SubmissionCount{
+	wantCounts := []workbench.SubmissionCount{
 		{Kind: "data_source", Label: "internal", Submissions: 1, Records: 1},
 		{Kind: "incident", Label: "internal", Submissions: 1, Records: 6},
 		{Kind: "incident", Label: "trade_secret", Submissions: 1, Records: 1},

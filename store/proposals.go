@@ -285,7 +285,7 @@ func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to strin
 // coming before the others (import order otherwise). Only what the
 // automated checks read is filled in: id, sheet, row, reference and the
 // canonical fields, not the extra columns. fn may keep the page.
-func (s *Store) CaseRecordPages(ctx context.Context, caseID int64, first []string, pageSize int, fn func(Submission, []RecordRow) error) error {
+func (s *Store) CaseRecordPages(ctx context.Context, caseID int64, first []string, pageSize int, fn func(Submission, []workbench.RecordRow) error) error {
 	subs, err := s.ListSubmissions(ctx, caseID)
 	if err != nil {
 		return err
@@ -313,9 +313,9 @@ func (s *Store) CaseRecordPages(ctx context.Context, caseID int64, first []strin
 			if err != nil {
 				return fmt.Errorf("read records: %w", err)
 			}
-			page := make([]RecordRow, 0, pageSize)
+			page := make([]workbench.RecordRow, 0, pageSize)
 			for rows.Next() {
-				var r RecordRow
+				var r workbench.RecordRow
 				if err := rows.Scan(&r.ID, &r.Sheet, &r.Row, &r.Ref, &r.Fields); err != nil {
 					rows.Close()
 					return fmt.Errorf("read records: %w", err)
@@ -342,7 +342,7 @@ func (s *Store) CaseRecordPages(ctx context.Context, caseID int64, first []strin
 
 // CasePassages calls fn with every passage of a case's document
 // submissions of the given kinds, in import order.
-func (s *Store) CasePassages(ctx context.Context, caseID int64, kinds []string, fn func(PassageRow, Submission) error) error {
+func (s *Store) CasePassages(ctx context.Context, caseID int64, kinds []string, fn func(workbench.PassageRow, Submission) error) error {
 	subs, err := s.ListSubmissions(ctx, caseID)
 	if err != nil {
 		return err

@@ -8,6 +8,8 @@
 package store
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"database/sql"
 	"embed"
@@ -44,8 +46,9 @@ var (
 	ErrNotWorkspace = errors.New("not a workspace folder")
 	// ErrNotFound: no row with that id.
 	ErrNotFound = errors.New("not found")
-	// ErrConflict: the change contradicts what is recorded.
-	ErrConflict = errors.New("conflict")
+	// ErrConflict: the change contradicts what is recorded (a
+	// *workbench.ConflictError matches it).
+	ErrConflict = workbench.ErrConflict
 )
 
 //go:embed migrations/*.sql

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"github.com/inspection-workbench/workbench"
 	"io"
 	"os"
 	"path/filepath"
@@ -273,15 +274,15 @@ func TestCreateCaseReusesAndConflicts(t *testing.T) {
 		mutate func(*NewCase)
 		what   string
 	}{
-		{"code of another provider", func(nc *NewCase) { nc.ProviderName = "另一家公司" }, ConflictCodeTaken},
-		{"provider has other code", func(nc *NewCase) { nc.CreditCode = "91310115MA1K4RJ73D" }, ConflictProviderCode},
-		{"other filing number", func(nc *NewCase) { nc.FilingNo = "Shanghai-Other-20240101" }, ConflictFilingNo},
+		{"code of another provider", func(nc *NewCase) { nc.ProviderName = "另一家公司" }, workbench.ConflictCodeTaken},
+		{"provider has other code", func(nc *NewCase) { nc.CreditCode = "91310115MA1K4RJ73D" }, workbench.ConflictProviderCode},
+		{"other filing number", func(nc *NewCase) { nc.FilingNo = "Shanghai-Other-20240101" }, workbench.ConflictFilingNo},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			nc := sampleCase()
 			tt.mutate(&nc)
 			_, err := s.CreateCase(ctx, nc)
-			var ce *ConflictError
+			var ce *workbench.ConflictError
 			if !errors.Is(err, ErrConflict) || !errors.As(err, &ce) || ce.What != tt.what {
 				t.Fatalf("err = %v, want a %s conflict", err, tt.what)
 			}
@@ -398,7 +399,7 @@ func TestOpenSweepsOrphanBlobs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Add(RecordRow{Row: 2, Fields: `{"id":"A"}`})
+	w.Add(workbench.RecordRow{Row: 2, Fields: `{"id":"A"}`})
 	if _, err := w.Commit(nil, 0); err != nil {
 		t.Fatal(err)
 	}

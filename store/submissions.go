@@ -15,41 +15,8 @@ import (
 // Submission is one imported file (see [workbench.Submission]).
 type Submission = workbench.Submission
 
-// PassageRow is one stored passage of a document.
-type PassageRow struct {
-	ID          int64
-	Seq         int
-	Page        int
-	Paragraph   int
-	Line        int
-	HeadingPath string // JSON array of strings
-	Heading     bool
-	Table       int
-	Row         int
-	Cell        int
-	Footnote    string
-	// Part is "" for the main text, else "header", "footer" or "comment";
-	// Comment and Author say which comment.
-	Part    string
-	Comment int
-	Author  string
-	Text    string
-}
-
 // Warning is an importer warning stored with a submission (see [workbench.Warning]).
 type Warning = workbench.Warning
-
-// RecordRow is one imported record as stored: its place in the file, the
-// provider's own identifier, and its fields and extra columns as JSON
-// objects.
-type RecordRow struct {
-	ID     int64
-	Sheet  string
-	Row    int
-	Ref    string
-	Fields string // JSON object of canonical fields
-	Extra  string // JSON object of unmapped columns, keyed by their header
-}
 
 // maxStoredWarnings bounds the warnings kept per submission; the count is
 // always exact.
@@ -89,7 +56,7 @@ type SubmissionWriter struct {
 	tx    *sql.Tx
 	sub   Submission
 	batch *sql.Stmt
-	buf   []RecordRow
+	buf   []workbench.RecordRow
 	args  []any
 	n     int
 	// passages counts the passages written.
@@ -135,7 +102,7 @@ func (s *Store) BeginSubmission(ctx context.Context, sub Submission) (*Submissio
 		w.abandon()
 		return nil, fmt.Errorf("prepare record insert: %w", err)
 	}
-	w.buf = make([]RecordRow, 0, recordBatch)
+	w.buf = make([]workbench.RecordRow, 0, recordBatch)
 	w.args = make([]any, 0, recordBatch*6)
 	return w, nil
 }
@@ -153,7 +120,7 @@ func insertRecords(n int) string {
 }
 
 // Add queues one record; records are written in batches.
-func (w *SubmissionWriter) Add(r RecordRow) error {
+func (w *SubmissionWriter) Add(r workbench.RecordRow) error {
 	w.buf = append(w.buf, r)
 	if len(w.buf) == recordBatch {
 		return w.flush()
@@ -188,7 +155,7 @@ func (w *SubmissionWriter) flush() error {
 }
 
 // AddPassage writes one passage of a document submission.
-func (w *SubmissionWriter) AddPassage(p PassageRow) error {
+func (w *SubmissionWriter) AddPassage(p workbench.PassageRow) error {
 	if p.HeadingPath == "" {
 		p.HeadingPath = "[]"
 	}
@@ -343,7 +310,7 @@ func (s *Store) SubmissionWarnings(ctx context.Context, id int64) ([]Warning, er
 // browser never holds more than one page in memory. A submission's records
 // are written in one transaction by the single writer SQLite allows, so
 // their ids are consecutive and a page at any offset is an index seek.
-func (s *Store) Records(ctx context.Context, submissionID int64, offset, limit int) ([]RecordRow, error) {
+func (s *Store) Records(ctx context.Context, submissionID int64, offset, limit int) ([]workbench.RecordRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, sheet, row_no, ref, fields, extra FROM records
 		WHERE submission_id = ?1 AND id >= (SELECT min(id) FROM records WHERE submission_id = ?1) + ?2
 		ORDER BY id LIMIT ?3`, submissionID, offset, limit)
@@ -354,16 +321,16 @@ func (s *Store) Records(ctx context.Context, submissionID int64, offset, limit i
 }
 
 // Passages returns one page of a document's passages in reading order.
-func (s *Store) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]PassageRow, error) {
+func (s *Store) Passages(ctx context.Context, submissionID int64, offset, limit int) ([]workbench.PassageRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, part, comment, author, text
 		FROM passages WHERE submission_id = ? AND seq > ? ORDER BY seq LIMIT ?`, submissionID, offset, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read passages: %w", err)
 	}
 	defer rows.Close()
-	out := []PassageRow{}
+	out := []workbench.PassageRow{}
 	for rows.Next() {
-		var p PassageRow
+		var p workbench.PassageRow
 		if err := rows.Scan(&p.ID, &p.Seq, &p.Page, &p.Paragraph, &p.Line, &p.HeadingPath, &p.Heading, &p.Table, &p.Row, &p.Cell, &p.Footnote,
 			&p.Part, &p.Comment, &p.Author, &p.Text); err != nil {
 			return nil, fmt.Errorf("read passages: %w", err)

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/app/checklist"
 	"github.com/inspection-workbench/workbench/ui/widgets"
 )
 
@@ -35,7 +36,7 @@ type checklistView struct {
 
 	// What was last loaded from the workspace.
 	started   bool
-	tmpl      *app.ChecklistTemplate
+	tmpl      *checklist.Template
 	status    app.Status
 	items     map[string]app.ItemStatus
 	proposals []app.Proposal
@@ -106,7 +107,7 @@ func (v *checklistView) load() {
 			v.mw.do(v.showStart)
 			return
 		}
-		var tmpl *app.ChecklistTemplate
+		var tmpl *checklist.Template
 		var ps []app.Proposal
 		if err == nil {
 			tmpl, err = v.mw.ws.InspectionTemplate(ctx, v.caseID)
@@ -155,7 +156,7 @@ func (v *checklistView) start() {
 }
 
 // show lays out a loaded inspection, keeping the selected item.
-func (v *checklistView) show(st app.Status, tmpl *app.ChecklistTemplate, ps []app.Proposal) {
+func (v *checklistView) show(st app.Status, tmpl *checklist.Template, ps []app.Proposal) {
 	first := !v.started
 	v.started, v.status, v.tmpl, v.proposals = true, st, tmpl, ps
 	v.items = map[string]app.ItemStatus{}
@@ -321,7 +322,7 @@ func articleTitle(n int) string {
 	case n == 0:
 		return lang.L("Other items")
 	case chinese():
-		return app.ArticleRef{Article: n}.Zh()
+		return workbench.ArticleRef{Article: n}.Zh()
 	}
 	return lang.L("Article {{.N}}", map[string]any{"N": n})
 }

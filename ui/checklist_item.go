@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/app/checklist"
 	"github.com/inspection-workbench/workbench/ui/widgets"
 )
 
@@ -35,7 +36,7 @@ func (v *checklistView) showItem() {
 		v.detail.Refresh()
 		return
 	}
-	var ti *app.ChecklistItem
+	var ti *checklist.Item
 	if v.tmpl != nil {
 		ti, _ = v.tmpl.Item(it.ID)
 	}
@@ -70,7 +71,7 @@ func (v *checklistView) showItem() {
 // aboutItem folds the requirement (headed by the provisions), the guidance and the suggested searches
 // of a template item into sections the inspector opens; they stay open
 // or closed from item to item as the inspector left them.
-func (v *checklistView) aboutItem(ti *app.ChecklistItem, articles []app.ArticleRef) fyne.CanvasObject {
+func (v *checklistView) aboutItem(ti *checklist.Item, articles []workbench.ArticleRef) fyne.CanvasObject {
 	var refs []string
 	for _, a := range articles {
 		if chinese() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -23,7 +24,7 @@ import (
 
 // exportLangs are the workbook languages the export dialog offers, in the
 // order of its choices.
-var exportLangs = []string{app.ExportLangZh, app.ExportLangEn, app.ExportLangBoth}
+var exportLangs = []string{workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth}
 
 // exportDialog states what confidential material the workbook will carry
 // off the workstation, asks for the language and whether personal
@@ -105,7 +106,7 @@ func (e *exportDialog) selectedLang() string {
 			return exportLangs[i]
 		}
 	}
-	return app.ExportLangBoth
+	return workbench.ExportLangBoth
 }
 
 // chooseFile asks where to save the workbook, proposing a name in the
@@ -133,7 +134,7 @@ func (e *exportDialog) chooseFile() {
 // a bilingual one the name in the interface's language. Characters no
 // file system takes are replaced.
 func exportFileName(workbookLang, service string, day time.Time) string {
-	zh := workbookLang == app.ExportLangZh || workbookLang != app.ExportLangEn && chinese()
+	zh := workbookLang == workbench.ExportLangZh || workbookLang != workbench.ExportLangEn && chinese()
 	prefix := "Inspection-findings"
 	if zh {
 		prefix = "检查结论"

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"github.com/inspection-workbench/workbench"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,13 +18,13 @@ func TestExportFileName(t *testing.T) {
 	for _, tc := range []struct {
 		locale, workbook, service, want string
 	}{
-		{"zh_CN.UTF-8", app.ExportLangZh, "星河对话", "检查结论-星河对话-2026-12-06.xlsx"},
-		{"zh_CN.UTF-8", app.ExportLangBoth, "星河对话", "检查结论-星河对话-2026-12-06.xlsx"},
-		{"zh_CN.UTF-8", app.ExportLangEn, "Xinghe Chat", "Inspection-findings-Xinghe Chat-2026-12-06.xlsx"},
-		{"en_US.UTF-8", app.ExportLangBoth, "Xinghe Chat", "Inspection-findings-Xinghe Chat-2026-12-06.xlsx"},
-		{"en_US.UTF-8", app.ExportLangZh, "星河对话", "检查结论-星河对话-2026-12-06.xlsx"},
-		{"en_US.UTF-8", app.ExportLangEn, `A/B: "v2"?`, "Inspection-findings-A_B_ _v2__-2026-12-06.xlsx"},
-		{"en_US.UTF-8", app.ExportLangEn, "", "Inspection-findings-2026-12-06.xlsx"},
+		{"zh_CN.UTF-8", workbench.ExportLangZh, "星河对话", "检查结论-星河对话-2026-12-06.xlsx"},
+		{"zh_CN.UTF-8", workbench.ExportLangBoth, "星河对话", "检查结论-星河对话-2026-12-06.xlsx"},
+		{"zh_CN.UTF-8", workbench.ExportLangEn, "Xinghe Chat", "Inspection-findings-Xinghe Chat-2026-12-06.xlsx"},
+		{"en_US.UTF-8", workbench.ExportLangBoth, "Xinghe Chat", "Inspection-findings-Xinghe Chat-2026-12-06.xlsx"},
+		{"en_US.UTF-8", workbench.ExportLangZh, "星河对话", "检查结论-星河对话-2026-12-06.xlsx"},
+		{"en_US.UTF-8", workbench.ExportLangEn, `A/B: "v2"?`, "Inspection-findings-A_B_ _v2__-2026-12-06.xlsx"},
+		{"en_US.UTF-8", workbench.ExportLangEn, "", "Inspection-findings-2026-12-06.xlsx"},
 	} {
 		t.Run(tc.locale+"/"+tc.workbook, func(t *testing.T) {
 			useLanguage(t, tc.locale)

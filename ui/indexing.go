@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"github.com/inspection-workbench/workbench"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -41,12 +42,12 @@ func (mw *MainWindow) syncIndex() {
 }
 
 // indexProgress shows an index update under way.
-func (mw *MainWindow) indexProgress(p app.IndexProgress) {
+func (mw *MainWindow) indexProgress(p workbench.IndexProgress) {
 	data := map[string]any{"Done": formatCount(p.Done), "Total": formatCount(p.Total)}
 	switch p.Phase {
-	case app.IndexRebuild:
+	case workbench.IndexRebuild:
 		mw.indexText.SetText(lang.L("Rebuilding the search index: {{.Done}} of {{.Total}} documents", data))
-	case app.IndexRemove:
+	case workbench.IndexRemove:
 		mw.indexText.SetText(lang.L("Removing deleted documents from the search index: {{.Done}} of {{.Total}}", data))
 	default:
 		mw.indexText.SetText(lang.L("Indexing for search: {{.Done}} of {{.Total}} documents", data))
@@ -68,7 +69,7 @@ func (mw *MainWindow) indexProgress(p app.IndexProgress) {
 // indexFinished hides the progress and says what came of the update: a
 // short note when the index was rebuilt, the error when it failed. A
 // search on screen runs again when the index changed.
-func (mw *MainWindow) indexFinished(rep app.IndexReport, err error) {
+func (mw *MainWindow) indexFinished(rep workbench.IndexReport, err error) {
 	mw.indexing = false
 	if mw.search != nil {
 		mw.search.setIndexing(false)

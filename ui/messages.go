@@ -19,7 +19,7 @@ import (
 func errorText(err error) string {
 	var fe *app.FieldError
 	var ce *app.CreditCodeError
-	var conflict *app.ConflictError
+	var conflict *workbench.ConflictError
 	switch {
 	case errors.As(err, &ce):
 		return creditCodeText(ce)
@@ -107,14 +107,14 @@ func creditCodeText(ce *app.CreditCodeError) string {
 }
 
 // conflictText words input that contradicts what the workspace records.
-func conflictText(c *app.ConflictError) string {
+func conflictText(c *workbench.ConflictError) string {
 	data := map[string]any{"Name": c.Name, "Recorded": c.Recorded, "Given": c.Given}
 	switch c.What {
-	case app.ConflictCodeTaken:
+	case workbench.ConflictCodeTaken:
 		return lang.L("Credit code {{.Given}} is already recorded for the provider “{{.Name}}”.", data)
-	case app.ConflictProviderCode:
+	case workbench.ConflictProviderCode:
 		return lang.L("The provider “{{.Name}}” is already recorded with credit code {{.Recorded}}, not {{.Given}}.", data)
-	case app.ConflictFilingNo:
+	case workbench.ConflictFilingNo:
 		return lang.L("The service “{{.Name}}” is already recorded with filing number {{.Recorded}}, not {{.Given}}.", data)
 	}
 	return c.Error()
@@ -188,7 +188,7 @@ func reasonText(we *workbench.Error) string {
 
 // syntaxProblem words what is wrong with a query, without its position, in
 // the GUI's language (its English message when it has no reason).
-func syntaxProblem(se *app.SyntaxError) string {
+func syntaxProblem(se *workbench.SyntaxError) string {
 	if se.Reason == workbench.ReasonQueryEmpty {
 		return lang.L("There is nothing to search for: the query is empty.")
 	}

@@ -208,7 +208,7 @@ func TestSyntaxProblem(t *testing.T) {
 		"违法 kind:incidents": "“incidents”不是有效的 kind 值：请使用以下之一：训练数据来源说明（data_source）",
 		"OR 违法":             "OR 左侧没有内容",
 	} {
-		var se *app.SyntaxError
+		var se *workbench.SyntaxError
 		if err := app.ParseQuery(q); !errors.As(err, &se) {
 			t.Fatalf("%s: %v", q, err)
 		}

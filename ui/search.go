@@ -57,11 +57,11 @@ type searchView struct {
 	hint       *widget.Label
 	list       *widget.List
 
-	req    app.SearchRequest // the search shown or under way
-	ran    bool              // req holds a well-formed search
-	hits   []app.SearchHit   // the page shown
-	totalN int               // hits in all pages
-	seq    int               // bumped by every search; results of older ones are dropped
+	req    workbench.SearchRequest // the search shown or under way
+	ran    bool                    // req holds a well-formed search
+	hits   []workbench.SearchHit   // the page shown
+	totalN int                     // hits in all pages
+	seq    int                     // bumped by every search; results of older ones are dropped
 	cancel context.CancelFunc
 
 	content fyne.CanvasObject
@@ -140,7 +140,7 @@ func (v *searchView) run() {
 	if q == "" {
 		return
 	}
-	req := app.SearchRequest{
+	req := workbench.SearchRequest{
 		Query: q,
 		Kind:  selectedValue(v.kind, v.kindValues),
 		File:  selectedValue(v.file, v.fileValues),
@@ -184,7 +184,7 @@ type facetCounts struct {
 
 // search runs req off the UI goroutine and shows its page of hits. A
 // newer search supersedes this one: its results are then dropped.
-func (v *searchView) search(req app.SearchRequest) {
+func (v *searchView) search(req workbench.SearchRequest) {
 	v.seq++
 	if v.cancel != nil {
 		v.cancel()
@@ -227,7 +227,7 @@ func (v *searchView) search(req app.SearchRequest) {
 
 // searchWithFacets runs req and, for a facet whose filter is set, a count
 // without that filter, so the select still offers the other values.
-func searchWithFacets(ctx context.Context, ws *app.App, req app.SearchRequest) (app.SearchResult, facetCounts, error) {
+func searchWithFacets(ctx context.Context, ws *app.App, req workbench.SearchRequest) (workbench.SearchResult, facetCounts, error) {
 	res, err := ws.Search(ctx, req)
 	if err != nil {
 		return res, facetCounts{}, fmt.Errorf("search %q: %w", req.Query, err)
@@ -255,7 +255,7 @@ func searchWithFacets(ctx context.Context, ws *app.App, req app.SearchRequest) (
 }
 
 // show puts a page of results on screen.
-func (v *searchView) show(res app.SearchResult, fc facetCounts) {
+func (v *searchView) show(res workbench.SearchResult, fc facetCounts) {
 	v.hits, v.totalN = res.Hits, res.Total
 	v.fillFacets(fc.kinds, fc.files)
 	if res.Total == 0 {
@@ -279,7 +279,7 @@ func (v *searchView) show(res app.SearchResult, fc facetCounts) {
 // showError shows why a search failed under the query field, and no
 // results.
 func (v *searchView) showError(err error) {
-	var se *app.SyntaxError
+	var se *workbench.SyntaxError
 	if errors.As(err, &se) {
 		v.ran = false // nothing to page through or refresh
 		v.queryErr.SetText(lang.L("Query error at character {{.Pos}}: {{.Msg}}", map[string]any{"Pos": se.Pos, "Msg": syntaxProblem(se)}))
@@ -429,7 +429,7 @@ func formatCount(n int) string {
 }
 
 // hitLocation says in the user's language where a hit stands in its file.
-func hitLocation(h app.SearchHit) string {
+func hitLocation(h workbench.SearchHit) string {
 	p := h.Place
 	var parts []string
 	if p.Sheet != "" {
@@ -460,7 +460,7 @@ func hitLocation(h app.SearchHit) string {
 
 // setHitRow shows hit h in a result row; caseTitle, when not empty,
 // names its case.
-func setHitRow(r *widgets.HitRow, h app.SearchHit, caseTitle string) {
+func setHitRow(r *widgets.HitRow, h workbench.SearchHit, caseTitle string) {
 	parts := []string{h.File}
 	if loc := hitLocation(h); loc != "" {
 		parts = append(parts, loc)
@@ -479,7 +479,7 @@ func setHitRow(r *widgets.HitRow, h app.SearchHit, caseTitle string) {
 }
 
 // markedTerms are the distinct pieces of text a hit's snippet marks.
-func markedTerms(h app.SearchHit) []string {
+func markedTerms(h workbench.SearchHit) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, s := range h.Segments {
@@ -492,7 +492,7 @@ func markedTerms(h app.SearchHit) []string {
 }
 
 // open shows a hit where it stands, read off the UI goroutine.
-func (v *searchView) open(h app.SearchHit) {
+func (v *searchView) open(h workbench.SearchHit) {
 	v.mw.goBackground(func() {
 		hc, err := v.mw.ws.HitContext(context.Background(), h.ID, contextPassages)
 		v.mw.do(func() {
@@ -511,7 +511,7 @@ func (v *searchView) open(h app.SearchHit) {
 
 // hitHeader is the top of a hit's dialog: where it is, its label and the
 // id to cite, with a button that copies the id.
-func (v *searchView) hitHeader(h app.SearchHit, sub workbench.Submission) fyne.CanvasObject {
+func (v *searchView) hitHeader(h workbench.SearchHit, sub workbench.Submission) fyne.CanvasObject {
 	where := widget.NewLabel(lang.L("{{.File}} · {{.Location}} · {{.Kind}} · {{.Label}}", map[string]any{
 		"File": sub.FileName, "Location": hitLocation(h), "Kind": kindText(sub.Kind), "Label": labelText(sub.Label)}))
 	where.Wrapping = fyne.TextWrapWord
@@ -530,15 +530,15 @@ func (v *searchView) hitHeader(h app.SearchHit, sub workbench.Submission) fyne.C
 }
 
 // showRecord shows a record hit in full, as the submissions view does.
-func (v *searchView) showRecord(h app.SearchHit, hc app.HitContext) {
+func (v *searchView) showRecord(h workbench.SearchHit, hc app.HitContext) {
 	sub := hc.Submission
-	cells := displayRows([]app.RecordRow{*hc.Record}, sub.Kind, app.SpecOf(sub.Kind))[0]
+	cells := displayRows([]workbench.RecordRow{*hc.Record}, sub.Kind, app.SpecOf(sub.Kind))[0]
 	showCells(v.mw.win, sub.FileName, v.hitHeader(h, sub), submissionColumns(sub), cells)
 }
 
 // showPassages shows a passage hit with its neighbours in reading order,
 // the hit emphasised and scrolled into view.
-func (v *searchView) showPassages(h app.SearchHit, hc app.HitContext) {
+func (v *searchView) showPassages(h workbench.SearchHit, hc app.HitContext) {
 	terms := markedTerms(h)
 	box := container.NewVBox()
 	var current fyne.CanvasObject

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"github.com/inspection-workbench/workbench"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,7 +54,7 @@ func submitQuery(mw *MainWindow, q string) {
 }
 
 // mustSearch asks the app directly, for what the view should show.
-func mustSearch(t *testing.T, ws *app.App, req app.SearchRequest) app.SearchResult {
+func mustSearch(t *testing.T, ws *app.App, req workbench.SearchRequest) workbench.SearchResult {
 	t.Helper()
 	res, err := ws.Search(context.Background(), req)
 	if err != nil {
@@ -73,7 +74,7 @@ func shownHitRows(mw *MainWindow) []*widgets.HitRow {
 	return rows
 }
 
-func hitIDs(hits []app.SearchHit) map[string]bool {
+func hitIDs(hits []workbench.SearchHit) map[string]bool {
 	ids := map[string]bool{}
 	for _, h := range hits {
 		ids[h.ID] = true
@@ -85,7 +86,7 @@ func TestSearchFacetsAndPaging(t *testing.T) {
 	mw, ws := newDemoWindow(t)
 	v := mw.search
 	caseID := mw.cases[0].ID
-	want := mustSearch(t, ws, app.SearchRequest{Query: "个人信息", CaseID: caseID})
+	want := mustSearch(t, ws, workbench.SearchRequest{Query: "个人信息", CaseID: caseID})
 	if want.Total <= 2*searchPageSize || want.Facets.Kind["incident"] <= searchPageSize || len(want.Facets.Kind) < 2 {
 		t.Fatalf("the demo data no longer suits this test: %d hits, facets %v", want.Total, want.Facets.Kind)
 	}
@@ -206,7 +207,7 @@ func TestSearchSyntaxErrorShownInline(t *testing.T) {
 func TestNewerSearchSupersedesOlder(t *testing.T) {
 	mw, ws := newDemoWindow(t)
 	v := mw.search
-	want := mustSearch(t, ws, app.SearchRequest{Query: "标注", CaseID: v.caseID})
+	want := mustSearch(t, ws, workbench.SearchRequest{Query: "标注", CaseID: v.caseID})
 	onUI(mw, func() {
 		v.query.SetText("个人信息")
 		v.run()
@@ -227,7 +228,7 @@ func TestOpenHitShowsContext(t *testing.T) {
 	mw, ws := newDemoWindow(t)
 	v := mw.search
 	submitQuery(mw, `标注 file:"annotation-rules.docx"`)
-	var hit *app.SearchHit
+	var hit *workbench.SearchHit
 	var hc app.HitContext
 	for i := range v.hits {
 		c, err := ws.HitContext(context.Background(), v.hits[i].ID, contextPassages)
@@ -251,7 +252,7 @@ func TestOpenHitShowsContext(t *testing.T) {
 		}
 	}
 	// Its neighbours on either side are shown too.
-	for _, p := range []app.PassageRow{hc.Passages[hc.Current-1], hc.Passages[hc.Current+1]} {
+	for _, p := range []workbench.PassageRow{hc.Passages[hc.Current-1], hc.Passages[hc.Current+1]} {
 		start := string([]rune(p.Text)[:min(6, len([]rune(p.Text)))])
 		if !strings.Contains(shown, start) {
 			t.Errorf("neighbour passage %q is not shown:\n%s", p.Text, shown)
@@ -284,7 +285,7 @@ func TestOpenHitShowsContext(t *testing.T) {
 	}
 }
 
-func indexOfHit(hits []app.SearchHit, id string) int {
+func indexOfHit(hits []workbench.SearchHit, id string) int {
 	for i, h := range hits {
 		if h.ID == id {
 			return i
@@ -337,7 +338,7 @@ func TestIndexingStatus(t *testing.T) {
 	if mw.indexBox.Visible() || v.incomplete.Visible() {
 		t.Fatal("indexing shown with nothing to index")
 	}
-	mw.indexProgress(app.IndexProgress{Phase: app.IndexUpdate, Done: 1234, Total: 3072, File: "incidents.csv"})
+	mw.indexProgress(workbench.IndexProgress{Phase: workbench.IndexUpdate, Done: 1234, Total: 3072, File: "incidents.csv"})
 	if !mw.indexBox.Visible() || mw.indexText.Text != "Indexing for search: 1,234 of 3,072 documents" || mw.indexBar.Value != 1234 {
 		t.Errorf("progress shows %q (box visible %v, bar %v)", mw.indexText.Text, mw.indexBox.Visible(), mw.indexBar.Value)
 	}
@@ -349,15 +350,15 @@ func TestIndexingStatus(t *testing.T) {
 		t.Error("a new search view does not warn while indexing")
 	}
 
-	mw.indexFinished(app.IndexReport{Rebuilt: true, Reason: "unreadable", Added: 3072}, nil)
+	mw.indexFinished(workbench.IndexReport{Rebuilt: true, Reason: "unreadable", Added: 3072}, nil)
 	if v.incomplete.Visible() || mw.indexBar.Visible() || mw.indexText.Text != "Search index rebuilt: 3,072 documents" {
 		t.Errorf("after a rebuild: %q, bar visible %v, warning visible %v", mw.indexText.Text, mw.indexBar.Visible(), v.incomplete.Visible())
 	}
-	mw.indexFinished(app.IndexReport{}, errors.New("disk full"))
+	mw.indexFinished(workbench.IndexReport{}, errors.New("disk full"))
 	if !mw.indexBox.Visible() || !strings.Contains(mw.indexText.Text, "disk full") {
 		t.Errorf("an index error shows %q", mw.indexText.Text)
 	}
-	mw.indexFinished(app.IndexReport{Added: 5}, nil)
+	mw.indexFinished(workbench.IndexReport{Added: 5}, nil)
 	if mw.indexBox.Visible() {
 		t.Error("status still shown after a plain update")
 	}
@@ -382,7 +383,7 @@ func TestDeleteCaseRemovesItsHits(t *testing.T) {
 	v := mw.search
 	onUI(mw, func() { v.allCases.SetChecked(true) })
 	submitQuery(mw, "赌博")
-	inDemo := mustSearch(t, ws, app.SearchRequest{Query: "赌博", CaseID: demo.ID, CountOnly: true}).Total
+	inDemo := mustSearch(t, ws, workbench.SearchRequest{Query: "赌博", CaseID: demo.ID, CountOnly: true}).Total
 	if inDemo == 0 || v.totalN != inDemo+1 {
 		t.Fatalf("all cases: %d hits, want %d + 1", v.totalN, inDemo)
 	}
@@ -410,7 +411,7 @@ func TestDeleteCaseRemovesItsHits(t *testing.T) {
 	if n := countCases(t, ws); n != 1 {
 		t.Errorf("%d cases in the workspace", n)
 	}
-	if res := mustSearch(t, ws, app.SearchRequest{Query: "赌博"}); res.Total != 1 || res.Hits[0].CaseID != other.ID {
+	if res := mustSearch(t, ws, workbench.SearchRequest{Query: "赌博"}); res.Total != 1 || res.Hits[0].CaseID != other.ID {
 		t.Errorf("the deleted case's hits remain: %d hits", res.Total)
 	}
 	// The remaining case's search, across all cases, finds only its own.
@@ -449,7 +450,7 @@ func rowTexts(r *widgets.HitRow) (texts []string, lines int, bottom float32) {
 
 func TestHitRowFitsSnippet(t *testing.T) {
 	test.NewTempApp(t)
-	long := app.SearchHit{ID: "rec-1", File: "incidents.csv", Kind: "incident"}
+	long := workbench.SearchHit{ID: "rec-1", File: "incidents.csv", Kind: "incident"}
 	long.Segments = append(long.Segments,
 		struct {
 			Text string

@@ -234,12 +234,12 @@ func (v *submissionsView) fetch(page int) {
 		var rows [][]string
 		var err error
 		if isDocument(*sub) {
-			var ps []app.PassageRow
+			var ps []workbench.PassageRow
 			if ps, err = v.mw.ws.Passages(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
 				rows = displayPassages(ps)
 			}
 		} else {
-			var recs []app.RecordRow
+			var recs []workbench.RecordRow
 			if recs, err = v.mw.ws.Records(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
 				rows = displayRows(recs, sub.Kind, spec)
 			}
@@ -266,7 +266,7 @@ func (v *submissionsView) fetch(page int) {
 // cell per canonical field of the kind, and the extra columns. Values are
 // written for people in the interface's language: vocabulary terms by
 // name, times at the precision they were written, yes/no as 是/否.
-func displayRows(recs []app.RecordRow, kind string, spec *app.KindSpec) [][]string {
+func displayRows(recs []workbench.RecordRow, kind string, spec *app.KindSpec) [][]string {
 	zh := chinese()
 	out := make([][]string, len(recs))
 	for i, r := range recs {
@@ -376,7 +376,7 @@ func isDocumentFormat(format string) bool {
 
 // displayPassages turns passages into table cells: where the passage
 // stands, the headings above it, its text.
-func displayPassages(ps []app.PassageRow) [][]string {
+func displayPassages(ps []workbench.PassageRow) [][]string {
 	out := make([][]string, len(ps))
 	for i, p := range ps {
 		var path []string

@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"io/fs"
 	"os"
 	"reflect"
@@ -51,13 +52,13 @@ func TestDefaultTemplate(t *testing.T) {
 // every provision the issue lists, and only provider obligations an
 // Art. 19 inspection can test.
 func TestDefaultCoversObligations(t *testing.T) {
-	count := map[ArticleRef]int{}
+	count := map[workbench.ArticleRef]int{}
 	for _, it := range Default().Items {
 		for _, r := range it.Articles {
 			count[r]++
 		}
 	}
-	want := map[ArticleRef]int{
+	want := map[workbench.ArticleRef]int{
 		{Article: 8}:                1 + 1 + 1, // rules; quality assessment and sampling; annotator training
 		{Article: 9, Paragraph: 1}:  1,
 		{Article: 9, Paragraph: 2}:  1,
@@ -75,8 +76,8 @@ func TestDefaultCoversObligations(t *testing.T) {
 		{Article: 23, Paragraph: 2}: 1,
 	}
 	for i := 1; i <= 5; i++ {
-		want[ArticleRef{Article: 4, Item: i}] = 1
-		want[ArticleRef{Article: 7, Item: i}] = 1
+		want[workbench.ArticleRef{Article: 4, Item: i}] = 1
+		want[workbench.ArticleRef{Article: 7, Item: i}] = 1
 	}
 	for r, n := range want {
 		if count[r] != n {

@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"math"
 	"strconv"
 )
@@ -68,7 +69,7 @@ type CheckSpec struct {
 	// ID is how templates name the check.
 	ID string
 	// Article is the provision the check tests.
-	Article ArticleRef
+	Article workbench.ArticleRef
 	// Summary says what the check tests.
 	Summary Text
 	// Params are the check's parameters, if any.
@@ -116,35 +117,35 @@ const (
 
 var registry = []CheckSpec{
 	{
-		ID: CheckDataSourceLawfulBasis, Article: ArticleRef{Article: 7, Item: 1},
+		ID: CheckDataSourceLawfulBasis, Article: workbench.ArticleRef{Article: 7, Item: 1},
 		Summary: Text{
 			Zh: "每一训练数据来源均说明其合法来源依据（合法来源依据不为空）。",
 			En: "Every training-data source states its lawful-source basis (合法来源依据 is not empty).",
 		},
 	},
 	{
-		ID: CheckBaseModelFiling, Article: ArticleRef{Article: 7, Item: 1},
+		ID: CheckBaseModelFiling, Article: workbench.ArticleRef{Article: 7, Item: 1},
 		Summary: Text{
 			Zh: "服务所用基础模型均有备案号。",
 			En: "A service built on a base model names the base model's filing number.",
 		},
 	},
 	{
-		ID: CheckCopyrightLicence, Article: ArticleRef{Article: 7, Item: 2},
+		ID: CheckCopyrightLicence, Article: workbench.ArticleRef{Article: 7, Item: 2},
 		Summary: Text{
 			Zh: "含版权作品的训练数据来源均说明版权许可。",
 			En: "Every training-data source that contains copyrighted works names the copyright licence covering them.",
 		},
 	},
 	{
-		ID: CheckPILegalBasis, Article: ArticleRef{Article: 7, Item: 3},
+		ID: CheckPILegalBasis, Article: workbench.ArticleRef{Article: 7, Item: 3},
 		Summary: Text{
 			Zh: "含个人信息的训练数据来源均说明个人同意或其他个人信息处理依据。",
 			En: "Every training-data source that contains personal information states the consent or other legal basis for processing it.",
 		},
 	},
 	{
-		ID: CheckHarmfulShare, Article: ArticleRef{Article: 7, Item: 4},
+		ID: CheckHarmfulShare, Article: workbench.ArticleRef{Article: 7, Item: 4},
 		Summary: Text{
 			Zh: "每一训练数据来源抽检样本中的违法不良信息占比不超过 max_share。",
 			En: "The share of illegal or harmful items found in each training-data source's sample is at most max_share.",
@@ -159,14 +160,14 @@ var registry = []CheckSpec{
 		}},
 	},
 	{
-		ID: CheckAnnotationRules, Article: ArticleRef{Article: 8},
+		ID: CheckAnnotationRules, Article: workbench.ArticleRef{Article: 8},
 		Summary: Text{
 			Zh: "提供者提交了标注规则（标注规则文档或标注质量核验记录）。",
 			En: "The provider has submitted its annotation rules (an annotation-rule document or annotation QA records).",
 		},
 	},
 	{
-		ID: CheckAnnotationQA, Article: ArticleRef{Article: 8},
+		ID: CheckAnnotationQA, Article: workbench.ArticleRef{Article: 8},
 		Summary: Text{
 			Zh: "每一标注批次均经抽样核验（核验样本量不少于 min_sample_size）；安全性标注批次核验准确率不低于 safety_min_accuracy，否则该批次作废；功能性标注批次准确率不低于 min_accuracy（为 0 时不核查）。",
 			En: "Every annotation batch was verified by sampling (at least min_sample_size annotations checked); a safety batch whose verified accuracy is below safety_min_accuracy is void; a functional batch's accuracy is at least min_accuracy (not checked when 0).",
@@ -190,21 +191,21 @@ var registry = []CheckSpec{
 		},
 	},
 	{
-		ID: CheckAnnotatorTraining, Article: ArticleRef{Article: 8},
+		ID: CheckAnnotatorTraining, Article: workbench.ArticleRef{Article: 8},
 		Summary: Text{
 			Zh: "每一标注批次的标注人员均经培训（是否培训为“是”且有培训日期）。",
 			En: "The annotators of every annotation batch were trained (是否培训 is yes and a training date is given).",
 		},
 	},
 	{
-		ID: CheckSafetyAnnotation, Article: ArticleRef{Article: 8},
+		ID: CheckSafetyAnnotation, Article: workbench.ArticleRef{Article: 8},
 		Summary: Text{
 			Zh: "提供者开展了安全性标注（至少一个标注批次为安全性标注，或标注规则文档规定了安全性标注）。",
 			En: "The provider carries out safety annotation (at least one annotation batch is of type safety, or an annotation-rule document provides for 安全性标注).",
 		},
 	},
 	{
-		ID: CheckPIRequestsHandled, Article: ArticleRef{Article: 11, Paragraph: 2},
+		ID: CheckPIRequestsHandled, Article: workbench.ArticleRef{Article: 11, Paragraph: 2},
 		Summary: Text{
 			Zh: "每一个人信息请求均已办结并反馈，且自受理起不超过 max_days 日。",
 			En: "Every personal-information request was resolved and answered within max_days calendar days of its receipt.",
@@ -216,35 +217,35 @@ var registry = []CheckSpec{
 		}},
 	},
 	{
-		ID: CheckContentLabelling, Article: ArticleRef{Article: 12},
+		ID: CheckContentLabelling, Article: workbench.ArticleRef{Article: 12},
 		Summary: Text{
 			Zh: "生成图片、视频的服务说明了生成内容的标识方式。",
 			En: "A service that generates images or video describes how the generated content is labelled.",
 		},
 	},
 	{
-		ID: CheckIllegalContentAction, Article: ArticleRef{Article: 14, Paragraph: 1},
+		ID: CheckIllegalContentAction, Article: workbench.ArticleRef{Article: 14, Paragraph: 1},
 		Summary: Text{
 			Zh: "每一违法内容事件均采取了停止生成、停止传输或者消除措施。",
 			En: "Every illegal-content incident was met with stopping generation, stopping transmission or elimination.",
 		},
 	},
 	{
-		ID: CheckIllegalContentReport, Article: ArticleRef{Article: 14, Paragraph: 1},
+		ID: CheckIllegalContentReport, Article: workbench.ArticleRef{Article: 14, Paragraph: 1},
 		Summary: Text{
 			Zh: "每一违法内容事件均已向有关主管部门报告，并记录报告时间。",
 			En: "Every illegal-content incident was reported to the competent authority, with the time of the report.",
 		},
 	},
 	{
-		ID: CheckUserIllegalActivity, Article: ArticleRef{Article: 14, Paragraph: 2},
+		ID: CheckUserIllegalActivity, Article: workbench.ArticleRef{Article: 14, Paragraph: 2},
 		Summary: Text{
 			Zh: "每一用户违法活动均采取了警示、限制功能、暂停或者终止服务措施，留有记录并已向有关主管部门报告。",
 			En: "Every user illegal activity was met with a warning, restriction, suspension or termination, recorded, and reported to the competent authority.",
 		},
 	},
 	{
-		ID: CheckComplaintTimeLimit, Article: ArticleRef{Article: 15},
+		ID: CheckComplaintTimeLimit, Article: workbench.ArticleRef{Article: 15},
 		Summary: Text{
 			Zh: "每一投诉举报均在提供者公布的反馈时限内办结；提供者未说明时限的，以 default_days 日为限。",
 			En: "Every complaint or report was resolved within the time limit the provider publishes, or within default_days calendar days when the submissions state none.",
@@ -256,7 +257,7 @@ var registry = []CheckSpec{
 		}},
 	},
 	{
-		ID: CheckAlgorithmFiling, Article: ArticleRef{Article: 17},
+		ID: CheckAlgorithmFiling, Article: workbench.ArticleRef{Article: 17},
 		Summary: Text{
 			Zh: "具有舆论属性或者社会动员能力的服务有算法备案号。",
 			En: "A service with public-opinion attributes or social-mobilisation capacity has an algorithm filing number.",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"io"
 	"os"
 	"regexp"
@@ -449,19 +450,19 @@ func (l *loader) item(n *yaml.Node, index int) (*Item, *yaml.Node) {
 }
 
 // articles reads an item's article references.
-func (l *loader) articles(f field, ctx string) []ArticleRef {
+func (l *loader) articles(f field, ctx string) []workbench.ArticleRef {
 	nodes, ok := l.list(f, ctx, "articles", "- {article: 7, item: 1}")
 	if ok && len(nodes) == 0 {
 		l.errorf(f.val, "%sarticles is empty; name at least one article the item rests on", ctx)
 	}
-	var refs []ArticleRef
-	seen := map[ArticleRef]bool{}
+	var refs []workbench.ArticleRef
+	seen := map[workbench.ArticleRef]bool{}
 	for _, n := range nodes {
 		fs := l.mapping(n, ctx, "the article reference", refKeys, []string{"article"})
 		if fs == nil {
 			continue
 		}
-		var r ArticleRef
+		var r workbench.ArticleRef
 		ok = true
 		if a, given := fs["article"]; given {
 			r.Article, ok = l.integer(a.val, ctx, "article")
@@ -572,13 +573,13 @@ func checkFilterValues(q searchlang.Query) error {
 			}
 			switch {
 			case t.Field == "kind" && !slices.Contains(importers.Kinds, importers.Kind(t.Text)):
-				return &searchlang.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown kind %q (want one of %s)", t.Text, kindList())}
+				return &workbench.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown kind %q (want one of %s)", t.Text, kindList())}
 			case t.Field == "label" && !slices.Contains(importers.Labels, importers.Label(t.Text)):
 				names := make([]string, len(importers.Labels))
 				for i, l := range importers.Labels {
 					names[i] = string(l)
 				}
-				return &searchlang.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown label %q (want one of %s)", t.Text, strings.Join(names, ", "))}
+				return &workbench.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown label %q (want one of %s)", t.Text, strings.Join(names, ", "))}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package checklist
 import (
 	"errors"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"io"
 	"io/fs"
 	"math"
@@ -104,7 +105,7 @@ func TestLoadValid(t *testing.T) {
 		ID: "test-template", Version: "1", Title: Text{Zh: "测试清单", En: "Test checklist"},
 		Items: []Item{
 			{
-				ID: "art13-continuity", Articles: []ArticleRef{{Article: 13}},
+				ID: "art13-continuity", Articles: []workbench.ArticleRef{{Article: 13}},
 				Title:       Text{Zh: "服务连续", En: "Continuous service"},
 				Requirement: Text{Zh: "提供安全、稳定、持续的服务。", En: "Provide continuous services."},
 				Guidance:    Text{Zh: "查看安全事件。", En: "Look at the security events."},
@@ -115,7 +116,7 @@ func TestLoadValid(t *testing.T) {
 			{
 				ID: "art7-4-quality",
 				// Paragraph 1 of the one-paragraph Art. 8 is Art. 8.
-				Articles:    []ArticleRef{{Article: 7, Item: 4}, {Article: 19, Paragraph: 1}, {Article: 8}},
+				Articles:    []workbench.ArticleRef{{Article: 7, Item: 4}, {Article: 19, Paragraph: 1}, {Article: 8}},
 				Title:       Text{Zh: "训练数据质量", En: "Training-data quality"},
 				Requirement: Text{Zh: "提高训练数据质量", En: "Improve the quality of training data"},
 				Guidance:    Text{Zh: "提高训练数据质量", En: "Improve the quality of training data"},
@@ -368,32 +369,8 @@ func TestLoadLimits(t *testing.T) {
 	}
 }
 
-func TestArticleRefText(t *testing.T) {
-	for _, tc := range []struct {
-		r      ArticleRef
-		en, zh string
-	}{
-		{ArticleRef{Article: 8}, "Art. 8", "第八条"},
-		{ArticleRef{Article: 7, Item: 1}, "Art. 7(1)", "第七条第（一）项"},
-		{ArticleRef{Article: 14, Paragraph: 1}, "Art. 14 ¶1", "第十四条第一款"},
-		{ArticleRef{Article: 20}, "Art. 20", "第二十条"},
-		{ArticleRef{Article: 23, Paragraph: 2}, "Art. 23 ¶2", "第二十三条第二款"},
-		{ArticleRef{Article: 4, Paragraph: 1, Item: 5}, "Art. 4 ¶1(5)", "第四条第一款第（五）项"},
-	} {
-		if got := tc.r.String(); got != tc.en {
-			t.Errorf("%+v.String() = %q, want %q", tc.r, got, tc.en)
-		}
-		if got := tc.r.Zh(); got != tc.zh {
-			t.Errorf("%+v.Zh() = %q, want %q", tc.r, got, tc.zh)
-		}
-	}
-	if zhNumber(10) != "十" || zhNumber(24) != "二十四" || zhNumber(100) != "100" {
-		t.Error("zhNumber")
-	}
-}
-
 func TestCheckRegistry(t *testing.T) {
-	want := map[string]ArticleRef{
+	want := map[string]workbench.ArticleRef{
 		"data_source_lawful_basis": {Article: 7, Item: 1},
 		"pi_legal_basis":           {Article: 7, Item: 3},
 		"copyright_licence":        {Article: 7, Item: 2},

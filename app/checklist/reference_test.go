@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"io/fs"
 	"os"
 	"regexp"
@@ -133,7 +134,7 @@ type measuresText struct {
 }
 
 // unit returns the text of the provision r points at in one language.
-func (m measuresText) unit(r ArticleRef, lang string) string {
+func (m measuresText) unit(r workbench.ArticleRef, lang string) string {
 	art := m.articles[r.Article]
 	if art == nil {
 		return ""
@@ -197,7 +198,7 @@ func parseMeasures(t *testing.T, text string) measuresText {
 			cur = &article{}
 			m.articles[curNo] = cur
 			english = false
-			if want := "第" + zhNumber(curNo) + "条"; h != want {
+			if want := (workbench.ArticleRef{Article: curNo}).Zh(); h != want {
 				t.Fatalf("reference text: article %d starts %q, want %q", curNo, h, want)
 			}
 			line = strings.TrimSpace(strings.TrimPrefix(line, h))

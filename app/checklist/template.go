@@ -21,7 +21,6 @@ import (
 
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/inspection-workbench/workbench/importers"
 )
@@ -56,7 +55,7 @@ func (t *Template) clone() *Template {
 	c := *t
 	c.Items = make([]Item, len(t.Items))
 	for i, it := range t.Items {
-		it.Articles = append([]ArticleRef(nil), it.Articles...)
+		it.Articles = append([]workbench.ArticleRef(nil), it.Articles...)
 		it.Evidence = append([]importers.Kind(nil), it.Evidence...)
 		it.Queries = append([]string(nil), it.Queries...)
 		checks := make([]CheckRef, len(it.Checks))
@@ -87,7 +86,7 @@ type Item struct {
 	// (art7-1-lawful-sources): lowercase letters, digits and hyphens.
 	ID string `json:"id"`
 	// Articles are the provisions the item rests on; at least one.
-	Articles []ArticleRef `json:"articles"`
+	Articles []workbench.ArticleRef `json:"articles"`
 	// Title is a short name of the obligation.
 	Title Text `json:"title"`
 	// Requirement quotes the provision: the Chinese original and the
@@ -210,61 +209,6 @@ func (c CheckRef) Str(name string) string {
 	return v
 }
 
-// ArticleRef points at a provision of the Measures: an article, and
-// optionally one of its paragraphs (款) and one of its enumerated items
-// (项). Paragraph 0 means the whole article, or, with an item, the only
-// paragraph that has items; item 0 means the whole paragraph.
-type ArticleRef struct {
-	Article   int `json:"article"`
-	Paragraph int `json:"paragraph,omitempty"`
-	Item      int `json:"item,omitempty"`
-}
-
-// String writes the reference the English way: "Art. 7(1)", "Art. 14 ¶1",
-// "Art. 8".
-func (r ArticleRef) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Art. %d", r.Article)
-	if r.Paragraph > 0 {
-		fmt.Fprintf(&b, " ¶%d", r.Paragraph)
-	}
-	if r.Item > 0 {
-		fmt.Fprintf(&b, "(%d)", r.Item)
-	}
-	return b.String()
-}
-
-// Zh writes the reference the Chinese way: "第七条第（一）项",
-// "第十四条第一款", "第八条".
-func (r ArticleRef) Zh() string {
-	s := "第" + zhNumber(r.Article) + "条"
-	if r.Paragraph > 0 {
-		s += "第" + zhNumber(r.Paragraph) + "款"
-	}
-	if r.Item > 0 {
-		s += "第（" + zhNumber(r.Item) + "）项"
-	}
-	return s
-}
-
-// zhNumber writes 1…99 in Chinese numerals (十四, 二十三).
-func zhNumber(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 0 || n > 99:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + digits[n%10]
-	case n%10 == 0:
-		return digits[n/10] + "十"
-	}
-	return digits[n/10] + "十" + digits[n%10]
-}
-
 // measures describes the structure of the Interim Measures for the
 // Administration of Generative AI Services (2023), against which article
 // references are checked: Paragraphs[a] is how many paragraphs article a
@@ -284,7 +228,7 @@ const Articles = 24
 
 // checkRef reports what is wrong with r as a reference into the Measures,
 // or "" when it points at a provision that exists.
-func checkRef(r ArticleRef) string {
+func checkRef(r workbench.ArticleRef) string {
 	if r.Article < 1 || r.Article > Articles {
 		return fmt.Sprintf("article %d does not exist (the Measures have articles 1 to %d)", r.Article, Articles)
 	}

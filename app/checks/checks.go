@@ -127,7 +127,7 @@ type Flag struct {
 type Outcome struct {
 	Rule    string
 	Item    string
-	Article checklist.ArticleRef
+	Article workbench.ArticleRef
 	Result  string
 	// Summary says what the check found, with the figures behind it.
 	Summary Text

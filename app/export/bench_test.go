@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"github.com/inspection-workbench/workbench"
 	"io"
 	"runtime"
 	"testing"
@@ -17,7 +18,7 @@ func BenchmarkWrite100kEvidence(b *testing.B) {
 	const n = 100000
 	var peak uint64
 	for b.Loop() {
-		if err := export.Write(io.Discard, benchdata.Data(n, export.LangZh)); err != nil {
+		if err := export.Write(io.Discard, benchdata.Data(n, workbench.ExportLangZh)); err != nil {
 			b.Fatal(err)
 		}
 		var ms runtime.MemStats

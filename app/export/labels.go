@@ -40,8 +40,8 @@ func labelsOf(group string, codes []string) map[string]Text {
 	return m
 }
 
-// ResultLabel is the label of a result code in lang (LangZh, LangEn or
-// LangBoth, where it reads "合规 / Compliant"); an unknown code is returned
+// ResultLabel is the label of a result code in lang (workbench.ExportLangZh, workbench.ExportLangEn or
+// workbench.ExportLangBoth, where it reads "合规 / Compliant"); an unknown code is returned
 // as it is.
 func ResultLabel(code, lang string) string { return labelOf(resultLabels, code, lang) }
 
@@ -124,10 +124,10 @@ func labelOf(labels map[string]Text, code, lang string) string {
 	return short(t, lang)
 }
 
-// short is t in lang for a header or label: with LangBoth "中文 / English".
+// short is t in lang for a header or label: with workbench.ExportLangBoth "中文 / English".
 func short(t Text, lang string) string { return pick(t, lang, " / ") }
 
-// long is t in lang for a longer text: with LangBoth Chinese and English on
+// long is t in lang for a longer text: with workbench.ExportLangBoth Chinese and English on
 // separate lines.
 func long(t Text, lang string) string { return pick(t, lang, "\n") }
 
@@ -139,9 +139,9 @@ func pick(t Text, lang, sep string) string {
 		return t.Zh
 	}
 	switch lang {
-	case LangZh:
+	case workbench.ExportLangZh:
 		return t.Zh
-	case LangEn:
+	case workbench.ExportLangEn:
 		return t.En
 	}
 	return t.Zh + sep + t.En

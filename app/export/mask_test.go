@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/inspection-workbench/workbench"
 	"strings"
 	"testing"
 )
@@ -164,14 +165,14 @@ func TestParseResultAndSeverity(t *testing.T) {
 	if _, ok := ParseSeverity("urgent"); ok {
 		t.Error("ParseSeverity(urgent) ok")
 	}
-	for _, lang := range []string{LangZh, LangEn, LangBoth} {
+	for _, lang := range []string{workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth} {
 		for _, c := range Results {
 			if got, ok := ParseResult(ResultLabel(c, lang)); !ok || got != c {
 				t.Errorf("%s: label of %s does not parse", lang, c)
 			}
 		}
 	}
-	if ResultLabel("weird", LangZh) != "weird" || SeverityLabel("", LangEn) != "" {
+	if ResultLabel("weird", workbench.ExportLangZh) != "weird" || SeverityLabel("", workbench.ExportLangEn) != "" {
 		t.Error("labels of unknown codes")
 	}
 }

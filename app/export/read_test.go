@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"flag"
+	"github.com/inspection-workbench/workbench"
 	"hash/crc32"
 	"os"
 	"os/exec"
@@ -53,7 +54,7 @@ func rowFor(t testing.TB, cs *ChecklistSheet, item string) ChecklistRow {
 }
 
 func TestReadChecklistRoundTrip(t *testing.T) {
-	for _, lang := range []string{LangZh, LangEn, LangBoth} {
+	for _, lang := range []string{workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth} {
 		for _, pi := range []bool{false, true} {
 			d := sampleData(lang)
 			d.IncludePersonalInfo = pi
@@ -98,7 +99,7 @@ func itoa10(n int) string {
 }
 
 func TestReadChecklistEdited(t *testing.T) {
-	path := writeSample(t, sampleData(LangEn))
+	path := writeSample(t, sampleData(workbench.ExportLangEn))
 	edited := edit(t, path, func(f *excelize.File) {
 		const s = "Checklist"
 		must(t, f.SetCellStr(s, "E7", " 部分合规 ")) // a Chinese label in an English workbook
@@ -135,7 +136,7 @@ func TestReadChecklistEdited(t *testing.T) {
 		t.Errorf("art7-1: %+v", r)
 	}
 	r = rowFor(t, cs, "art7-3-pi-consent")
-	if r.Deadline != "" || r.Note != MaskPersonalInfo(sampleData(LangEn).Items[1].Note) {
+	if r.Deadline != "" || r.Note != MaskPersonalInfo(sampleData(workbench.ExportLangEn).Items[1].Note) {
 		t.Errorf("art7-3: %+v", r)
 	}
 	if r := rowFor(t, cs, "art10-incidents"); r.Severity != "" || r.Note != formulaNote {
@@ -144,7 +145,7 @@ func TestReadChecklistEdited(t *testing.T) {
 }
 
 func TestReadChecklistInvalidValues(t *testing.T) {
-	path := writeSample(t, sampleData(LangZh))
+	path := writeSample(t, sampleData(workbench.ExportLangZh))
 	edited := edit(t, path, func(f *excelize.File) {
 		const s = "检查清单"
 		must(t, f.SetCellStr(s, "E2", "maybe"))
@@ -243,7 +244,7 @@ func TestReadChecklistMalformed(t *testing.T) {
 	expect(other, `no checklist sheet: looked for a sheet named "检查清单" or "Checklist"`, `"Sheet1", "Findings"`)
 
 	// Missing columns.
-	path := writeSample(t, sampleData(LangBoth))
+	path := writeSample(t, sampleData(workbench.ExportLangBoth))
 
 	// A renamed Checklist sheet is found by its columns.
 	renamed := edit(t, path, func(f *excelize.File) { must(t, f.SetSheetName("Checklist", "审计后 Checklist v2")) })
@@ -299,7 +300,7 @@ const libreOfficeFixture = "testdata/checklist-libreoffice.xlsx"
 // to "Compliant" (the English label) with a real-date deadline and typed a
 // formula into the notes of art17-filing.
 func makeLibreOfficeInput(t testing.TB) string {
-	return edit(t, writeSample(t, sampleData(LangZh)), func(f *excelize.File) {
+	return edit(t, writeSample(t, sampleData(workbench.ExportLangZh)), func(f *excelize.File) {
 		const s = "检查清单"
 		must(t, f.SetCellStr(s, "E7", "Compliant"))
 		must(t, f.SetCellValue(s, "I7", time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)))
@@ -348,7 +349,7 @@ func checkLibreOffice(t *testing.T, path string) {
 		!strings.Contains(cs.Errors[0].Problem, "formula") {
 		t.Errorf("errors %v, want the formula in G6", cs.Errors)
 	}
-	d := sampleData(LangZh)
+	d := sampleData(workbench.ExportLangZh)
 	for i, it := range d.Items {
 		r := cs.Rows[i]
 		want := ChecklistRow{Item: it.ID, Result: it.Result, Severity: it.Severity, Note: MaskPersonalInfo(it.Note),

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"math"
 	"slices"
 	"strings"
@@ -115,7 +116,7 @@ func (x *writer) summary() error {
 		return cell(style, v)
 	}
 	sep := ", "
-	if x.lang == LangZh {
+	if x.lang == workbench.ExportLangZh {
 		sep = "、"
 	}
 	signature := any(escapeCell(short(notSigned, x.lang)))

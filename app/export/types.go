@@ -35,16 +35,9 @@ import (
 // Text is a text in Chinese and English.
 type Text struct{ Zh, En string }
 
-// Languages of a workbook, the values of [Data.Lang].
-const (
-	LangZh   = "zh"   // Chinese sheet names, headers, labels and texts
-	LangEn   = "en"   // English sheet names, headers, labels and texts
-	LangBoth = "both" // English sheet names; headers and labels "中文 / English"; texts in both
-)
-
 // Data is everything a workbook shows.
 type Data struct {
-	// Lang is LangZh, LangEn or LangBoth. With LangBoth, headers and
+	// Lang is workbench.ExportLangZh, workbench.ExportLangEn or workbench.ExportLangBoth. With workbench.ExportLangBoth, headers and
 	// labels read "中文 / English" and texts hold both languages, Chinese
 	// first, on separate lines.
 	Lang string

@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ const (
 )
 
 // SheetNames are the names of the six sheets in order: the Chinese names
-// for LangZh, the English ones for LangEn and LangBoth.
+// for workbench.ExportLangZh, the English ones for workbench.ExportLangEn and workbench.ExportLangBoth.
 var SheetNames = [6]Text{
 	{"概要", "Summary"},
 	{"检查清单", "Checklist"},
@@ -38,7 +39,7 @@ var SheetNames = [6]Text{
 
 // SheetName is the name of sheet i (SheetSummary…SheetChecks) in lang.
 func SheetName(i int, lang string) string {
-	if lang == LangZh {
+	if lang == workbench.ExportLangZh {
 		return SheetNames[i].Zh
 	}
 	return SheetNames[i].En
@@ -126,9 +127,9 @@ func write(w io.Writer, d *Data, tmpDir string) (err error) {
 		return errors.New("no data")
 	}
 	switch d.Lang {
-	case LangZh, LangEn, LangBoth:
+	case workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth:
 	default:
-		return fmt.Errorf("unknown language %q (want %q, %q or %q)", d.Lang, LangZh, LangEn, LangBoth)
+		return fmt.Errorf("unknown language %q (want %q, %q or %q)", d.Lang, workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth)
 	}
 	x := &writer{d: d, lang: d.Lang, loc: d.Location, now: d.GeneratedAt}
 	if x.loc == nil {

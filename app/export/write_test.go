@@ -3,6 +3,7 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"github.com/inspection-workbench/workbench"
 	"io"
 	"os"
 	"path/filepath"
@@ -86,9 +87,9 @@ func summaryValues(t testing.TB, f *excelize.File, sheet string) map[string]stri
 
 func TestSheetNames(t *testing.T) {
 	want := map[string][]string{
-		LangZh:   {"概要", "检查清单", "问题", "证据", "提交材料", "自动检查"},
-		LangEn:   {"Summary", "Checklist", "Findings", "Evidence", "Submissions", "Automated checks"},
-		LangBoth: {"Summary", "Checklist", "Findings", "Evidence", "Submissions", "Automated checks"},
+		workbench.ExportLangZh:   {"概要", "检查清单", "问题", "证据", "提交材料", "自动检查"},
+		workbench.ExportLangEn:   {"Summary", "Checklist", "Findings", "Evidence", "Submissions", "Automated checks"},
+		workbench.ExportLangBoth: {"Summary", "Checklist", "Findings", "Evidence", "Submissions", "Automated checks"},
 	}
 	for lang, names := range want {
 		f := open(t, writeSample(t, sampleData(lang)))
@@ -120,7 +121,7 @@ func TestWriteRejectsBadInput(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	f := open(t, writeSample(t, sampleData(LangZh)))
+	f := open(t, writeSample(t, sampleData(workbench.ExportLangZh)))
 	v := summaryValues(t, f, "概要")
 	checks := map[string]string{
 		"被检查的服务提供者":   "北京星河智算科技有限公司",
@@ -170,7 +171,7 @@ func TestSummary(t *testing.T) {
 	}
 
 	// Unsigned, personal information included, English.
-	d := sampleData(LangEn)
+	d := sampleData(workbench.ExportLangEn)
 	d.Case.Signature, d.Case.SignedAt, d.Case.Status = "", time.Time{}, "concluded"
 	d.IncludePersonalInfo = true
 	f = open(t, writeSample(t, d))
@@ -205,7 +206,7 @@ func TestArt19Quote(t *testing.T) {
 }
 
 func TestChecklistSheet(t *testing.T) {
-	d := sampleData(LangZh)
+	d := sampleData(workbench.ExportLangZh)
 	f := open(t, writeSample(t, d))
 	r := rows(t, f, "检查清单")
 	wantHead := []string{"编号", "条款", "检查项", "检查要求", "结果", "严重程度", "备注", "问题描述", "整改期限", "证据数"}
@@ -221,13 +222,13 @@ func TestChecklistSheet(t *testing.T) {
 		t.Errorf("row 3 %q,\nwant %q", r[2], want)
 	}
 	for i, it := range d.Items {
-		if r[i+1][0] != it.ID || r[i+1][4] != ResultLabel(it.Result, LangZh) {
+		if r[i+1][0] != it.ID || r[i+1][4] != ResultLabel(it.Result, workbench.ExportLangZh) {
 			t.Errorf("row %d: %q", i+2, r[i+1])
 		}
 	}
 
 	// Both languages: headers and labels "中文 / English", texts on two lines.
-	f = open(t, writeSample(t, sampleData(LangBoth)))
+	f = open(t, writeSample(t, sampleData(workbench.ExportLangBoth)))
 	r = rows(t, f, "Checklist")
 	if r[0][4] != "结果 / Result" || r[2][4] != "部分合规 / Partially compliant" || r[2][5] != "中 / Medium" {
 		t.Errorf("both: %q / %q / %q", r[0][4], r[2][4], r[2][5])
@@ -238,7 +239,7 @@ func TestChecklistSheet(t *testing.T) {
 }
 
 func TestFindingsSheet(t *testing.T) {
-	f := open(t, writeSample(t, sampleData(LangEn)))
+	f := open(t, writeSample(t, sampleData(workbench.ExportLangEn)))
 	r := rows(t, f, "Findings")
 	wantHead := []string{"Item ID", "Title", "Result", "Severity", "Finding", "Deadline", "Articles", "Evidence references"}
 	if !slices.Equal(r[0], wantHead) {
@@ -258,7 +259,7 @@ func TestFindingsSheet(t *testing.T) {
 }
 
 func TestEvidenceSheet(t *testing.T) {
-	f := open(t, writeSample(t, sampleData(LangEn)))
+	f := open(t, writeSample(t, sampleData(workbench.ExportLangEn)))
 	r := rows(t, f, "Evidence")
 	wantHead := []string{"Item", "Reference", "Hit id", "File", "Kind", "SHA-256", "Location", "Quoted text", "Added at"}
 	if !slices.Equal(r[0], wantHead) {
@@ -274,7 +275,7 @@ func TestEvidenceSheet(t *testing.T) {
 	}
 
 	// No evidence: just the header.
-	d := sampleData(LangEn)
+	d := sampleData(workbench.ExportLangEn)
 	d.Evidence = nil
 	f = open(t, writeSample(t, d))
 	if r := rows(t, f, "Evidence"); len(r) != 1 {
@@ -283,7 +284,7 @@ func TestEvidenceSheet(t *testing.T) {
 }
 
 func TestSubmissionsAndChecksSheets(t *testing.T) {
-	f := open(t, writeSample(t, sampleData(LangZh)))
+	f := open(t, writeSample(t, sampleData(workbench.ExportLangZh)))
 	r := rows(t, f, "提交材料")
 	want := []string{"sources.xlsx", "训练数据来源说明", "商业秘密", sampleSHA, "48213", "2025-03-04 14:30", "120", "0", "1"}
 	if !slices.Equal(r[1], want) {
@@ -300,7 +301,7 @@ func TestSubmissionsAndChecksSheets(t *testing.T) {
 	}
 
 	// Long reference lists are cut.
-	d := sampleData(LangEn)
+	d := sampleData(workbench.ExportLangEn)
 	d.Checks[0].RecordRefs = nil
 	for i := range 45 {
 		d.Checks[0].RecordRefs = append(d.Checks[0].RecordRefs, "INC-"+strings.Repeat("9", i%4+1))
@@ -340,7 +341,7 @@ func allText(t testing.TB, f *excelize.File) string {
 }
 
 func TestMaskingEverySheet(t *testing.T) {
-	for _, lang := range []string{LangZh, LangEn, LangBoth} {
+	for _, lang := range []string{workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth} {
 		path := writeSample(t, sampleData(lang))
 		f := open(t, path)
 		text := allText(t, f)
@@ -379,7 +380,7 @@ func TestMaskingEverySheet(t *testing.T) {
 		}
 	}
 
-	d := sampleData(LangZh)
+	d := sampleData(workbench.ExportLangZh)
 	d.IncludePersonalInfo = true
 	f := open(t, writeSample(t, d))
 	text := allText(t, f)
@@ -394,7 +395,7 @@ func TestMaskingEverySheet(t *testing.T) {
 }
 
 func TestDataValidationsAndColours(t *testing.T) {
-	for _, lang := range []string{LangZh, LangEn, LangBoth} {
+	for _, lang := range []string{workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth} {
 		f := open(t, writeSample(t, sampleData(lang)))
 		sheet := SheetName(SheetChecklist, lang)
 		dvs, err := f.GetDataValidations(sheet)
@@ -466,7 +467,7 @@ func TestDataValidationsAndColours(t *testing.T) {
 }
 
 func TestSheetLayout(t *testing.T) {
-	path := writeSample(t, sampleData(LangBoth))
+	path := writeSample(t, sampleData(workbench.ExportLangBoth))
 	f := open(t, path)
 	ps := parts(t, path)
 	names := f.GetDefinedName()
@@ -523,7 +524,7 @@ func TestSheetLayout(t *testing.T) {
 	}
 	// Chinese text counts double: the requirement column fits its longest
 	// requirement, 16 wide characters, plus padding; quotes take the cap.
-	f = open(t, writeSample(t, sampleData(LangZh)))
+	f = open(t, writeSample(t, sampleData(workbench.ExportLangZh)))
 	if w, _ := f.GetColWidth("检查清单", "D"); w != 34 {
 		t.Errorf("zh requirement width %v, want 34 (16 wide characters)", w)
 	}
@@ -538,7 +539,7 @@ func colName(n int) string {
 }
 
 func TestCellStyles(t *testing.T) {
-	f := open(t, writeSample(t, sampleData(LangZh)))
+	f := open(t, writeSample(t, sampleData(workbench.ExportLangZh)))
 	style := func(sheet, cell string) *excelize.Style {
 		id, err := f.GetCellStyle(sheet, cell)
 		if err != nil {
@@ -582,7 +583,7 @@ func TestCellStyles(t *testing.T) {
 }
 
 func TestNoFormulas(t *testing.T) {
-	d := sampleData(LangEn)
+	d := sampleData(workbench.ExportLangEn)
 	d.IncludePersonalInfo = true
 	d.Items[0].Note = "\t=cmd"
 	d.Items[3].Note = "  -1+2"
@@ -640,7 +641,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	if err := os.WriteFile(path, []byte("previous export"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d := sampleData(LangZh)
+	d := sampleData(workbench.ExportLangZh)
 	d.Evidence = failing(Evidence{Item: "x", Quote: "q"}, 10)
 	err := WriteFile(path, d)
 	if err == nil || !strings.Contains(err.Error(), "database went away") || !strings.Contains(err.Error(), "after 10 rows") {
@@ -654,7 +655,7 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 	// Success replaces it; the file is private.
-	if err := WriteFile(path, sampleData(LangZh)); err != nil {
+	if err := WriteFile(path, sampleData(workbench.ExportLangZh)); err != nil {
 		t.Fatal(err)
 	}
 	fi, err := os.Stat(path)
@@ -668,14 +669,14 @@ func TestWriteFileAtomic(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
 	}
-	if err := WriteFile(filepath.Join(dir, "missing", "x.xlsx"), sampleData(LangZh)); err == nil {
+	if err := WriteFile(filepath.Join(dir, "missing", "x.xlsx"), sampleData(workbench.ExportLangZh)); err == nil {
 		t.Error("no error for a missing directory")
 	}
 }
 
 func TestWriteEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, &Data{Lang: LangEn}); err != nil {
+	if err := Write(&buf, &Data{Lang: workbench.ExportLangEn}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -694,7 +695,7 @@ func TestWriteEmpty(t *testing.T) {
 
 func TestWriteControlCharacters(t *testing.T) {
 	// Characters XML cannot hold must not make the file unreadable.
-	d := sampleData(LangEn)
+	d := sampleData(workbench.ExportLangEn)
 	d.Items[0].Note = "bell\x07 and nul\x00 and _x0041_"
 	path := writeSample(t, d)
 	f := open(t, path)
@@ -705,7 +706,7 @@ func TestWriteControlCharacters(t *testing.T) {
 }
 
 func TestEvidenceIteratorError(t *testing.T) {
-	d := sampleData(LangEn)
+	d := sampleData(workbench.ExportLangEn)
 	d.Evidence = failing(Evidence{}, 0)
 	err := Write(io.Discard, d)
 	if err == nil || !strings.Contains(err.Error(), "sheet Evidence") {
@@ -720,7 +721,7 @@ func TestEvidenceIteratorError(t *testing.T) {
 func TestPrintLayout(t *testing.T) {
 	longZh := strings.Repeat("检查人员现场核查了数据来源台账，发现部分开源语料缺少授权文件。", 6)
 	longEn := strings.Repeat("The inspector checked the source register on site and found licences missing. ", 5)
-	for _, lang := range []string{LangZh, LangEn, LangBoth} {
+	for _, lang := range []string{workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth} {
 		t.Run(lang, func(t *testing.T) {
 			d := sampleData(lang)
 			d.Items[1].Finding = longZh

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,7 +18,7 @@ var exportCommand = command{
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "case `ID` (required)")
 		out := fs.String("out", "", "the workbook `FILE.xlsx` to write (required)")
-		lang := fs.String("lang", app.ExportLangBoth, "language of sheet names, headers and texts: `zh`, en or both")
+		lang := fs.String("lang", workbench.ExportLangBoth, "language of sheet names, headers and texts: `zh`, en or both")
 		pi := fs.Bool("include-personal-info", false, "leave resident ID, mobile and bank-card numbers and e-mail addresses unmasked")
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
@@ -27,7 +28,7 @@ var exportCommand = command{
 				return usagef("--out FILE.xlsx is required")
 			}
 			switch *lang {
-			case app.ExportLangZh, app.ExportLangEn, app.ExportLangBoth:
+			case workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth:
 			default:
 				return usagef("--lang must be zh, en or both, not %q", *lang)
 			}

@@ -22,18 +22,18 @@ import (
 // on standard error: a line when work starts, progress every few seconds,
 // and a line when it is done. Nothing is printed when the index was
 // already up to date.
-func syncIndex(ctx context.Context, e *env, a *app.App, rebuild bool) (app.IndexReport, error) {
+func syncIndex(ctx context.Context, e *env, a *app.App, rebuild bool) (workbench.IndexReport, error) {
 	start := time.Now()
 	var last time.Time
 	announced := false
-	progress := func(p app.IndexProgress) {
+	progress := func(p workbench.IndexProgress) {
 		if !announced {
 			announced = true
 			last = time.Now()
 			switch p.Phase {
-			case app.IndexRebuild:
+			case workbench.IndexRebuild:
 				fmt.Fprintf(e.stderr, "search index: building, %d documents to index…\n", p.Total)
-			case app.IndexRemove:
+			case workbench.IndexRemove:
 				fmt.Fprintf(e.stderr, "search index: removing %d documents of deleted submissions…\n", p.Total)
 			default:
 				fmt.Fprintf(e.stderr, "search index: catching up with the workspace, %d new documents…\n", p.Total)
@@ -45,7 +45,7 @@ func syncIndex(ctx context.Context, e *env, a *app.App, rebuild bool) (app.Index
 			fmt.Fprintf(e.stderr, "search index: %d of %d documents (%d%%)\n", p.Done, p.Total, p.Done*100/p.Total)
 		}
 	}
-	var rep app.IndexReport
+	var rep workbench.IndexReport
 	var err error
 	if rebuild {
 		rep, err = a.Reindex(ctx, progress)
@@ -71,9 +71,9 @@ func syncIndex(ctx context.Context, e *env, a *app.App, rebuild bool) (app.Index
 
 // searchJSON is the JSON shape of wb search.
 type searchJSON struct {
-	Total  int             `json:"total"`
-	Hits   []searchHitJSON `json:"hits"`
-	Facets app.Facets      `json:"facets"`
+	Total  int              `json:"total"`
+	Hits   []searchHitJSON  `json:"hits"`
+	Facets workbench.Facets `json:"facets"`
 }
 
 type searchHitJSON struct {
@@ -158,7 +158,7 @@ var searchCommand = command{
 				return runBatch(ctx, e, a, lines, *caseID, *kind)
 			}
 			q := strings.Join(args, " ")
-			res, err := a.Search(ctx, app.SearchRequest{Query: q, CaseID: *caseID, Kind: *kind, Limit: *limit, Offset: *offset})
+			res, err := a.Search(ctx, workbench.SearchRequest{Query: q, CaseID: *caseID, Kind: *kind, Limit: *limit, Offset: *offset})
 			if err != nil {
 				return fmt.Errorf("query %q: %w", q, err)
 			}
@@ -206,7 +206,7 @@ func readQueries(path string) ([]batchQueryJSON, error) {
 func runBatch(ctx context.Context, e *env, a *app.App, qs []batchQueryJSON, caseID int64, kind string) error {
 	failed := 0
 	for i := range qs {
-		res, err := a.Search(ctx, app.SearchRequest{Query: qs[i].Query, CaseID: caseID, Kind: kind, CountOnly: true})
+		res, err := a.Search(ctx, workbench.SearchRequest{Query: qs[i].Query, CaseID: caseID, Kind: kind, CountOnly: true})
 		if err != nil {
 			qs[i].Error = err.Error()
 			failed++
@@ -244,7 +244,7 @@ func runBatch(ctx context.Context, e *env, a *app.App, qs []batchQueryJSON, case
 }
 
 // printHits writes hits for a terminal: matches between 【 】.
-func printHits(w io.Writer, res app.SearchResult, offset int) error {
+func printHits(w io.Writer, res workbench.SearchResult, offset int) error {
 	var b strings.Builder
 	if res.Total == 0 {
 		b.WriteString("No hits.\n")

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"io"
 	"io/fs"
 	"os"
@@ -229,7 +230,7 @@ func runSearchRun(args []string, stdout, stderr io.Writer) error {
 	}, len(querySet))
 	for i, q := range querySet {
 		out.Queries[i].Query, out.Queries[i].Class = q.Query, q.Class
-		res, err := a.Search(ctx, app.SearchRequest{Query: q.Query}) // warm-up
+		res, err := a.Search(ctx, workbench.SearchRequest{Query: q.Query}) // warm-up
 		if err != nil {
 			return fmt.Errorf("%s: %w", q.Query, err)
 		}
@@ -239,7 +240,7 @@ func runSearchRun(args []string, stdout, stderr io.Writer) error {
 	for r := 0; r < *runs; r++ {
 		for i, q := range querySet {
 			start := time.Now()
-			res, err := a.Search(ctx, app.SearchRequest{Query: q.Query})
+			res, err := a.Search(ctx, workbench.SearchRequest{Query: q.Query})
 			d := time.Since(start)
 			if err != nil {
 				return err

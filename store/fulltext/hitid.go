@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/inspection-workbench/workbench/store"
+	"github.com/inspection-workbench/workbench"
 )
 
 // Document id prefixes: a hit id is the prefix and the SQLite row id.
@@ -43,7 +43,7 @@ func ParseHitID(id string) (passage bool, rowID int64, ok bool) {
 
 // PassagePlace is where a passage stands in its document, with the
 // headings it stands under.
-func PassagePlace(p store.PassageRow) Place {
+func PassagePlace(p workbench.PassageRow) Place {
 	pl := Place{Page: p.Page, Para: p.Paragraph, Line: p.Line, Table: p.Table, TableRow: p.Row, TableCell: p.Cell, Seq: p.Seq,
 		Part: p.Part, Comment: p.Comment, Author: p.Author}
 	if p.HeadingPath != "" && p.HeadingPath != "[]" {

@@ -14,6 +14,8 @@
 package fulltext
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -68,7 +70,7 @@ const defaultBatchDocs = 4000
 type Options struct {
 	// RecordText returns the text a record is searched by and, for kinds
 	// that have one, the date it was found (zero otherwise).
-	RecordText func(kind string, r store.RecordRow) (string, time.Time, error)
+	RecordText func(kind string, r workbench.RecordRow) (string, time.Time, error)
 	// TextVersion identifies RecordText's output; when it changes the index
 	// is rebuilt.
 	TextVersion string
@@ -76,41 +78,6 @@ type Options struct {
 	// 4000); progress is reported per batch.
 	BatchDocs int
 }
-
-// Phase names what an index update is doing.
-type Phase string
-
-// Phases of an update.
-const (
-	PhaseRebuild Phase = "rebuild" // indexing everything into a new index
-	PhaseUpdate  Phase = "update"  // indexing submissions the index lacks
-	PhaseRemove  Phase = "remove"  // dropping documents of deleted submissions
-)
-
-// Progress reports an update under way: Done of Total documents.
-type Progress struct {
-	Phase Phase
-	Done  int
-	Total int
-	// File is the submitted file being indexed.
-	File string
-}
-
-// Report says what an update did.
-type Report struct {
-	// Rebuilt is set when the index had to be built from scratch, with
-	// Reason saying why (missing, unreadable, another format).
-	Rebuilt bool   `json:"rebuilt"`
-	Reason  string `json:"reason,omitempty"`
-	// Submissions, Added and Removed count the submissions and documents
-	// indexed and removed.
-	Submissions int `json:"submissions"`
-	Added       int `json:"added"`
-	Removed     int `json:"removed"`
-}
-
-// Changed reports whether the update did anything.
-func (r Report) Changed() bool { return r.Rebuilt || r.Added > 0 || r.Removed > 0 }
 
 // subState records one submission the index holds.
 type subState struct {
@@ -290,12 +257,12 @@ func (x *Index) Close() error {
 // Rebuild throws the index away and indexes everything again. Searches
 // wait while the old index is replaced by an empty one, then see the new
 // one fill up.
-func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (Report, error) {
+func (x *Index) Rebuild(ctx context.Context, progress func(workbench.IndexProgress)) (workbench.IndexReport, error) {
 	x.mu.Lock()
 	err := x.recreate()
 	x.mu.Unlock()
 	if err != nil {
-		return Report{}, fmt.Errorf("rebuild search index: %w", err)
+		return workbench.IndexReport{}, fmt.Errorf("rebuild search index: %w", err)
 	}
 	return x.Sync(ctx, progress)
 }
@@ -330,18 +297,18 @@ func (x *Index) recreate() error {
 // goroutines it starts. When ctx is cancelled Sync stops
 // after the batch in hand; what it finished is kept and the rest is done
 // by the next Sync.
-func (x *Index) Sync(ctx context.Context, progress func(Progress)) (Report, error) {
+func (x *Index) Sync(ctx context.Context, progress func(workbench.IndexProgress)) (workbench.IndexReport, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
-		return Report{}, errors.New("update search index: index is closed")
+		return workbench.IndexReport{}, errors.New("update search index: index is closed")
 	}
-	var rep Report
+	var rep workbench.IndexReport
 	if x.pending != "" {
 		rep.Rebuilt, rep.Reason = true, x.pending
 	}
 	if progress == nil {
-		progress = func(Progress) {}
+		progress = func(workbench.IndexProgress) {}
 	}
 	srcs, err := x.st.IndexSources(ctx)
 	if err != nil {
@@ -368,7 +335,7 @@ func (x *Index) Sync(ctx context.Context, progress func(Progress)) (Report, erro
 			return rep, err
 		}
 		n, err := x.remove(id, func(done int) {
-			progress(Progress{Phase: PhaseRemove, Done: rep.Removed + done, Total: removeTotal})
+			progress(workbench.IndexProgress{Phase: workbench.IndexRemove, Done: rep.Removed + done, Total: removeTotal})
 		})
 		rep.Removed += n
 		if err != nil {
@@ -384,12 +351,12 @@ func (x *Index) Sync(ctx context.Context, progress func(Progress)) (Report, erro
 			total += s.Records + s.Passages
 		}
 	}
-	phase := PhaseUpdate
+	phase := workbench.IndexUpdate
 	if rep.Rebuilt {
-		phase = PhaseRebuild
+		phase = workbench.IndexRebuild
 	}
 	if len(todo) > 0 {
-		progress(Progress{Phase: phase, Done: 0, Total: total, File: todo[0].FileName})
+		progress(workbench.IndexProgress{Phase: phase, Done: 0, Total: total, File: todo[0].FileName})
 	}
 	for _, s := range todo {
 		if err := ctx.Err(); err != nil {
@@ -397,7 +364,7 @@ func (x *Index) Sync(ctx context.Context, progress func(Progress)) (Report, erro
 		}
 		base := rep.Added
 		n, err := x.add(ctx, s, func(done int) {
-			progress(Progress{Phase: phase, Done: base + done, Total: total, File: s.FileName})
+			progress(workbench.IndexProgress{Phase: phase, Done: base + done, Total: total, File: s.FileName})
 		})
 		rep.Added += n
 		if err != nil {

@@ -7,14 +7,13 @@ import (
 	"testing"
 
 	"github.com/inspection-workbench/workbench"
-	"github.com/inspection-workbench/workbench/store/searchlang"
 )
 
 // TestQueryKindValues checks that kind: and label: take the vocabulary's
 // codes and names and refuse anything else, listing the valid values.
 func TestQueryKindValues(t *testing.T) {
 	_, err := ParseQuery("违法 kind:incidents")
-	var se *searchlang.SyntaxError
+	var se *workbench.SyntaxError
 	if !errors.As(err, &se) || se.Reason != workbench.ReasonQueryUnknownValue {
 		t.Fatalf("err = %v", err)
 	}

@@ -30,7 +30,7 @@ var QueryFields = map[string]searchlang.FieldKind{
 }
 
 // ParseQuery parses q in the workbench's query syntax (see package
-// searchlang); a malformed query gives a *searchlang.SyntaxError.
+// searchlang); a malformed query gives a *workbench.SyntaxError.
 func ParseQuery(q string) (searchlang.Query, error) {
 	return searchlang.Parse(q, searchlang.Options{Fields: QueryFields, Location: time.UTC, Values: queryValues})
 }
@@ -49,85 +49,29 @@ var queryValues = map[string]func(string) (string, []string, bool){
 	},
 }
 
-// Request is one search.
-type Request struct {
-	Query string
-	// CaseID, when not 0, limits the search to one case.
-	CaseID int64
-	// Kind, File and Label, when set, keep only documents with exactly
-	// that value (the facet filters of the GUI, --kind of the CLI).
-	Kind, File, Label string
-	// Limit is the page size (default 20, at most 1000); Offset the number
-	// of hits skipped.
-	Limit, Offset int
-	// NoFacets skips facet counting (batch searches only need totals).
-	NoFacets bool
-	// CountOnly returns the total and facets without hits or snippets.
-	CountOnly bool
-}
-
-// Segment is a piece of a snippet; Mark is set on matched text.
-type Segment struct {
-	Text string
-	Mark bool
-}
-
 // Place is where a hit stands in its file (see [workbench.Place]).
 type Place = workbench.Place
-
-// Hit is one search result.
-type Hit struct {
-	// ID is stable for as long as the record or passage exists ("rec-12",
-	// "psg-7") and can be cited as evidence.
-	ID       string  `json:"id"`
-	Kind     string  `json:"kind"`
-	File     string  `json:"file"`
-	Location string  `json:"location"`
-	Snippet  string  `json:"snippet"` // HTML-escaped text with <mark>…</mark> around matches
-	Score    float64 `json:"score"`
-	CaseID   int64   `json:"case_id"`
-	SubID    int64   `json:"submission_id"`
-	Label    string  `json:"label"`
-	Ref      string  `json:"ref,omitempty"` // the provider's identifier of a record
-	Place    Place   `json:"-"`
-	// Segments is the snippet as plain pieces, for display.
-	Segments []Segment `json:"-"`
-}
-
-// Facets counts the matching documents per kind and per file.
-type Facets struct {
-	Kind map[string]int `json:"kind"`
-	File map[string]int `json:"file"`
-}
-
-// Result is one page of hits.
-type Result struct {
-	Total  int           `json:"total"`
-	Hits   []Hit         `json:"hits"`
-	Facets Facets        `json:"facets"`
-	Took   time.Duration `json:"-"`
-}
 
 // subFacetSize bounds the submission facet from which the kind and file
 // facets are summed.
 const subFacetSize = 100000
 
 // Search runs req. A malformed query gives an error wrapping a
-// *searchlang.SyntaxError.
-func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
+// *workbench.SyntaxError.
+func (x *Index) Search(ctx context.Context, req workbench.SearchRequest) (workbench.SearchResult, error) {
 	start := time.Now()
 	x.swap.RLock()
 	defer x.swap.RUnlock()
 	if x.closed {
-		return Result{}, errors.New("search: the search index is closed")
+		return workbench.SearchResult{}, errors.New("search: the search index is closed")
 	}
 	pq, err := ParseQuery(req.Query)
 	if err != nil {
-		return Result{}, err
+		return workbench.SearchResult{}, err
 	}
 	q, err := pq.Bleve(fieldText)
 	if err != nil {
-		return Result{}, err
+		return workbench.SearchResult{}, err
 	}
 	filters := []query.Query{q}
 	addTerm := func(field, value string) {
@@ -165,9 +109,9 @@ func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
 	}
 	res, err := x.idx.SearchInContext(ctx, sr)
 	if err != nil {
-		return Result{}, fmt.Errorf("search %q: %w", req.Query, err)
+		return workbench.SearchResult{}, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	out := Result{Total: int(res.Total), Hits: []Hit{}, Facets: Facets{Kind: map[string]int{}, File: map[string]int{}}}
+	out := workbench.SearchResult{Total: int(res.Total), Hits: []workbench.SearchHit{}, Facets: workbench.Facets{Kind: map[string]int{}, File: map[string]int{}}}
 	if fr, ok := res.Facets[fieldSub]; ok && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
 			id, err := strconv.ParseInt(t.Term, 10, 64)
@@ -179,7 +123,7 @@ func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
 				continue // deleted since the index last caught up
 			}
 			if err != nil {
-				return Result{}, fmt.Errorf("search: %w", err)
+				return workbench.SearchResult{}, fmt.Errorf("search: %w", err)
 			}
 			out.Facets.Kind[sub.Kind] += t.Count
 			out.Facets.File[sub.FileName] += t.Count
@@ -189,7 +133,7 @@ func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
 	// search would read them for every match.
 	locs, err := x.locations(ctx, q, res.Hits)
 	if err != nil {
-		return Result{}, err
+		return workbench.SearchResult{}, err
 	}
 	for _, h := range res.Hits {
 		hit, err := x.resolve(ctx, h.ID)
@@ -198,12 +142,12 @@ func (x *Index) Search(ctx context.Context, req Request) (Result, error) {
 			continue
 		}
 		if err != nil {
-			return Result{}, err
+			return workbench.SearchResult{}, err
 		}
 		hit.Score = h.Score
 		hit.Segments = snippet(hit.text, spans(locs[h.ID]), snippetRunes)
 		hit.Snippet = markup(hit.Segments)
-		out.Hits = append(out.Hits, hit.Hit)
+		out.Hits = append(out.Hits, hit.SearchHit)
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -235,7 +179,7 @@ func (x *Index) locations(ctx context.Context, q query.Query, hits search.Docume
 
 // resolved is a hit with the text it was found in.
 type resolved struct {
-	Hit
+	workbench.SearchHit
 	text string
 }
 
@@ -320,7 +264,7 @@ const snippetRunes = 120
 // snippet cuts a window of about width characters around the first match
 // (or the start of the text), with "…" where text was cut and line breaks
 // shown as " / ".
-func snippet(text string, marks [][2]int, width int) []Segment {
+func snippet(text string, marks [][2]int, width int) []workbench.Segment {
 	// Choose the window in bytes, on rune boundaries.
 	from, to := 0, len(text)
 	if utf8.RuneCountInString(text) > width {
@@ -331,14 +275,14 @@ func snippet(text string, marks [][2]int, width int) []Segment {
 		from = backRunes(text, anchor, width/4)
 		to = fwdRunes(text, from, width)
 	}
-	var segs []Segment
+	var segs []workbench.Segment
 	add := func(s string, mark bool) {
 		if s == "" {
 			return
 		}
 		s = strings.ReplaceAll(s, "\r\n", " / ")
 		s = strings.ReplaceAll(s, "\n", " / ")
-		segs = append(segs, Segment{Text: s, Mark: mark})
+		segs = append(segs, workbench.Segment{Text: s, Mark: mark})
 	}
 	if from > 0 {
 		add("…", false)
@@ -377,7 +321,7 @@ func fwdRunes(s string, i, n int) int {
 }
 
 // markup writes segments as HTML-escaped text with <mark> around matches.
-func markup(segs []Segment) string {
+func markup(segs []workbench.Segment) string {
 	var b strings.Builder
 	for _, s := range segs {
 		if s.Mark {

@@ -1,13 +1,13 @@
 package fulltext
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
-
-	"github.com/inspection-workbench/workbench/store"
 )
 
 func TestSpansMergeOverlapsAndNeighbours(t *testing.T) {
@@ -60,7 +60,7 @@ func TestSnippetWindow(t *testing.T) {
 
 func TestSnippetShortTextAndMarkup(t *testing.T) {
 	segs := snippet("a<b>\n违法", [][2]int{{5, 11}}, 120)
-	want := []Segment{{Text: "a<b> / "}, {Text: "违法", Mark: true}}
+	want := []workbench.Segment{{Text: "a<b> / "}, {Text: "违法", Mark: true}}
 	if !reflect.DeepEqual(segs, want) {
 		t.Errorf("segments %+v, want %+v", segs, want)
 	}
@@ -89,8 +89,8 @@ func TestPlaceString(t *testing.T) {
 		{Place{Headings: []string{"2 概述"}, Line: 7}, "2 概述, line 7"},
 		{Place{Part: "header"}, "header"},
 		{Place{Page: 2, Part: "comment", Comment: 1, Author: "张三"}, "page 2, comment 1 by 张三"},
-		{PassagePlace(store.PassageRow{HeadingPath: `["A","B"]`, Paragraph: 3, Part: "comment", Comment: 2}), "A > B, comment 2, paragraph 3"},
-		{PassagePlace(store.PassageRow{HeadingPath: `not json`, Paragraph: 3}), "paragraph 3"},
+		{PassagePlace(workbench.PassageRow{HeadingPath: `["A","B"]`, Paragraph: 3, Part: "comment", Comment: 2}), "A > B, comment 2, paragraph 3"},
+		{PassagePlace(workbench.PassageRow{HeadingPath: `not json`, Paragraph: 3}), "paragraph 3"},
 	} {
 		if got := tc.p.String(); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.p, got, tc.want)

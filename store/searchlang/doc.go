@@ -53,7 +53,7 @@
 //   - A query needs at least one thing to search for; one made only of
 //     exclusions is rejected.
 //
-// Malformed queries produce a *[SyntaxError] naming the 1-based character
+// Malformed queries produce a *[workbench.SyntaxError] naming the 1-based character
 // position, e.g. `position 5: unterminated quote (opened here)` or
 // `position 1: unknown field "foo" (known fields: file, found, kind, label)`.
 package searchlang

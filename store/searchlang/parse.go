@@ -54,37 +54,15 @@ type Options struct {
 	Values map[string]func(value string) (canonical string, valid []string, ok bool)
 }
 
-// SyntaxError reports a malformed query.
-type SyntaxError struct {
-	// Pos is the 1-based character (not byte) position in the query.
-	Pos int
-	// Msg describes the problem in English.
-	Msg string
-	// Reason and Args say what the problem is for each interface to word
-	// in its own language (see workbench.Error); Args include "Pos".
-	Reason workbench.Reason
-	Args   map[string]any
-}
-
-// Error returns "position N: message".
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("position %d: %s", e.Pos, e.Msg)
-}
-
-// Unwrap gives the problem as a *workbench.Error with code invalid.
-func (e *SyntaxError) Unwrap() error {
-	return &workbench.Error{Code: workbench.CodeInvalid, Reason: e.Reason, Args: e.Args}
-}
-
-// syntaxError makes a SyntaxError at 1-based position pos from a reason
+// syntaxError makes a *workbench.SyntaxError at 1-based position pos from a reason
 // and its arguments, given as name, value pairs.
-func syntaxError(pos int, reason workbench.Reason, args ...any) *SyntaxError {
+func syntaxError(pos int, reason workbench.Reason, args ...any) *workbench.SyntaxError {
 	we := workbench.Errorf(workbench.CodeInvalid, reason, args...)
 	if we.Args == nil {
 		we.Args = map[string]any{}
 	}
 	we.Args["Pos"] = pos
-	return &SyntaxError{Pos: pos, Msg: workbench.Format(workbench.EnglishOf(reason), we.Args), Reason: reason, Args: we.Args}
+	return &workbench.SyntaxError{Pos: pos, Msg: workbench.Format(workbench.EnglishOf(reason), we.Args), Reason: reason, Args: we.Args}
 }
 
 // TermKind identifies what a [Term] searches for.
@@ -133,7 +111,7 @@ type Query struct {
 }
 
 // Parse parses q according to the syntax described in the package
-// documentation. Errors are *[SyntaxError] values carrying the position.
+// documentation. Errors are *[workbench.SyntaxError] values carrying the position.
 func Parse(q string, opts Options) (Query, error) {
 	p := parser{r: normalize(q), opts: opts}
 	if p.opts.Location == nil {

@@ -125,9 +125,9 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		_, err := Parse(tc.in, testOpts)
-		var se *SyntaxError
+		var se *workbench.SyntaxError
 		if !errors.As(err, &se) {
-			t.Errorf("Parse(%q) error = %v, want *SyntaxError", tc.in, err)
+			t.Errorf("Parse(%q) error = %v, want *workbench.SyntaxError", tc.in, err)
 			continue
 		}
 		if se.Pos != tc.pos || !strings.Contains(err.Error(), tc.contain) {
@@ -168,7 +168,7 @@ func TestUnknownValueListsTheValidOnes(t *testing.T) {
 			},
 		}}
 	_, err := Parse("违法 kind:incidents", opts)
-	var se *SyntaxError
+	var se *workbench.SyntaxError
 	if !errors.As(err, &se) || se.Pos != 9 || se.Reason != workbench.ReasonQueryUnknownValue {
 		t.Fatalf("err = %v", err)
 	}

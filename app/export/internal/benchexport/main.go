@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"github.com/inspection-workbench/workbench"
 	"log"
 	"os"
 	"path/filepath"
@@ -22,7 +23,7 @@ import (
 
 func main() {
 	n := flag.Int("n", 100000, "evidence rows")
-	lang := flag.String("lang", export.LangZh, "zh, en or both")
+	lang := flag.String("lang", workbench.ExportLangZh, "zh, en or both")
 	out := flag.String("out", "", "workbook to write (default: a temporary file, removed)")
 	pi := flag.Bool("pi", false, "include personal information (no masking)")
 	flag.Parse()
