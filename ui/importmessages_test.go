@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/importers"
+)
+
+// importFixtures are the files a provider hands over that the importers
+// fail on or warn about: the malformed fixtures of testdata/bad, the
+// importers' ragged, note-laden and header-less tables, and the sample's
+// planted problems. Kind is the kind chosen before importing ("" to tell).
+var importFixtures = []struct {
+	file string
+	kind importers.Kind
+}{
+	{"testdata/bad/empty.csv", ""},
+	{"testdata/bad/header-only.csv", ""},
+	{"testdata/bad/image.csv", ""},
+	{"testdata/bad/image.xlsx", ""},
+	{"testdata/bad/no-header.csv", ""},
+	{"testdata/bad/no-header.csv", importers.Incident},
+	{"testdata/bad/ambiguous.csv", ""},
+	{"testdata/bad/not-records.json", ""},
+	{"testdata/bad/broken.json", ""},
+	{"testdata/bad/broken-line.jsonl", ""},
+	{"testdata/bad/deep.json", ""},
+	{"testdata/bad/legacy.xls", ""},
+	{"testdata/bad/zipbomb.xlsx", ""},
+	{"testdata/bad/truncated.xlsx", ""},
+	{"testdata/bad/missing.csv", ""},
+	{"testdata/bad/image.pdf", importers.Algorithm},
+	{"testdata/bad/truncated.pdf", importers.Algorithm},
+	{"testdata/bad/encrypted.pdf", importers.Algorithm},
+	{"testdata/bad/image.docx", importers.AnnotationRule},
+	{"testdata/bad/truncated.docx", importers.AnnotationRule},
+	{"testdata/bad/truncated.docx", ""},
+	{"testdata/bad/zipbomb.docx", importers.AnnotationRule},
+	{"testdata/folder-import/broken.csv", ""},
+	{"testdata/bad/warnings.csv", ""},
+	{"testdata/bad/warnings-terms.csv", ""},
+	{"testdata/bad", ""},
+	{"importers/testdata/binary.xlsb", ""},
+	{"importers/testdata/legacy-lo.doc", importers.AnnotationRule},
+	{"importers/testdata/legacy-lo.xls", ""},
+	{"importers/testdata/ragged-lo.xlsx", ""},
+	{"importers/testdata/noheader-lo.xlsx", ""},
+	{"importers/testdata/notes-gbk.csv", ""},
+	{"importers/testdata/notes-lo.xlsx", ""},
+	{"importers/testdata/keyfacts-lo.xlsx", ""},
+	{"importers/testdata/empty-sst-index.xlsx", ""},
+	{"importers/testdata/bilingual-lo.xlsx", ""},
+	{"importers/testdata/beta-2007.xlsx", ""},
+	{"testdata/sample/data-sources.xlsx", ""},
+	{"testdata/sample/incidents.csv", ""},
+	{"testdata/sample/annotation-qa.csv", ""},
+	{"testdata/sample/algorithm.json", ""},
+	{"testdata/sample/annotation-rules.docx", importers.AnnotationRule},
+	{"testdata/sample/algorithm-description.pdf", importers.Algorithm},
+}
+
+// fileNames are the names of files a message may quote as they are.
+var fileNames = regexp.MustCompile(`[\w.~$-]+\.(csv|xlsx|xlsb|xls|json|jsonl|pdf|docx|doc|fods|fodt)\b`)
+
+// TestImportReportsInChinese imports each fixture through app into a
+// workspace with the GUI in Chinese and checks every failure and warning
+// the import report shows is worded in Chinese: no English sentence, no
+// command-line advice, no file of our documentation.
+func TestImportReportsInChinese(t *testing.T) {
+	inLanguage(t, "zh_CN.UTF-8")
+	ctx := context.Background()
+	ws, err := app.Open(ctx, t.TempDir(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	c, err := ws.CreateCase(ctx, app.CaseInput{Provider: "星河智算", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed, warned := 0, 0
+	for _, fx := range importFixtures {
+		path := filepath.Join("..", filepath.FromSlash(fx.file))
+		if _, err := os.Stat(path); err != nil && !strings.Contains(fx.file, "missing") {
+			t.Fatalf("fixture %s: %v", fx.file, err)
+		}
+		reps, err := ws.Import(ctx, app.ImportRequest{CaseID: c.ID, Kind: fx.kind, Files: []string{path}})
+		if err != nil {
+			t.Fatalf("%s: %v", fx.file, err)
+		}
+		r := reps[0]
+		if r.Status == app.StatusFailed {
+			failed++
+			t.Logf("%s: %s", fx.file, fileErrorText(r))
+			checkImportChinese(t, fx.file+" (failed)", fileErrorText(r))
+		}
+		for _, w := range r.Warnings {
+			warned++
+			t.Logf("%s: %s", fx.file, warningText(w))
+			checkImportChinese(t, fx.file+" warning", warningText(w))
+		}
+	}
+	if failed < 20 || warned < 10 {
+		t.Errorf("only %d failures and %d warnings: the fixtures no longer exercise the messages", failed, warned)
+	}
+}
+
+// englishWord is an English word of four letters or more.
+var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
+
+// productNames may stand in a Chinese message: the programs a provider
+// saves its files with.
+var productNames = map[string]bool{"Excel": true, "Word": true, "LibreOffice": true, "PowerPoint": true, "OpenDocument": true,
+	"Office": true, "JSON": true, "HTML": true, "YYYY": true, "tokens": true}
+
+// checkImportChinese checks an import's message is worded in Chinese: Han
+// characters, no English word of four letters or more once file names,
+// extensions and quoted values are taken out, no command-line advice, no
+// file of our documentation.
+func checkImportChinese(t *testing.T, what, msg string) {
+	t.Helper()
+	if strings.Contains(msg, "--") || strings.Contains(msg, "docs/") {
+		t.Errorf("%s: %q shows command-line advice or our documentation", what, msg)
+		return
+	}
+	rest := fileNames.ReplaceAllString(msg, "")
+	rest = regexp.MustCompile(`“[^”]*”|"[^"]*"|（[a-z_]+）|\.[a-z]{3,4}\b`).ReplaceAllString(rest, "")
+	for _, w := range englishWord.FindAllString(rest, -1) {
+		if !productNames[w] {
+			t.Errorf("%s: %q has the English word %q", what, msg, w)
+			return
+		}
+	}
+	if !hanChar.MatchString(msg) {
+		t.Errorf("%s: %q is not in Chinese", what, msg)
+	}
+}
+
+var hanChar = regexp.MustCompile(`\p{Han}`)
