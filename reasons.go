@@ -58,6 +58,14 @@ const (
 	ReasonPercentAssumed  Reason = "percent_assumed"   // Value, Percent: a bare number read as a percentage
 	ReasonBlankStringCell Reason = "blank_string_cell" // an XLSX cell whose shared-string index is empty
 
+	// Inputs of the checklist and the export.
+	ReasonNoSuchEvidence     Reason = "no_such_evidence"     // Ref: no record or passage of that id or identifier
+	ReasonEvidenceOtherCase  Reason = "evidence_other_case"  // Ref, File, Case, Other: evidence from another case's file
+	ReasonNoTemplate         Reason = "no_template"          // Name: no checklist template of that name or file
+	ReasonExportName         Reason = "export_name"          // Name: an export file's name that does not end in .xlsx
+	ReasonNoFolder           Reason = "no_folder"            // Dir: the folder to write to does not exist
+	ReasonChecklistOtherCase Reason = "checklist_other_case" // Case, Other: a filled-in checklist exported from another case
+
 	// Inspections: Case is the case number, Status its state.
 	ReasonNoInspection     Reason = "no_inspection"
 	ReasonNotConcluded     Reason = "not_concluded"
@@ -135,6 +143,13 @@ var reasonEnglish = map[Reason]string{
 	ReasonTermsUnknown:    "{{.Value}} not among {{.Valid}}; kept as written",
 	ReasonPercentAssumed:  "read {{.Value}} as {{.Percent}}%",
 	ReasonBlankStringCell: "the cell's shared-string index is empty; read as a blank cell",
+
+	ReasonNoSuchEvidence:     "no record or passage “{{.Ref}}” in the case",
+	ReasonEvidenceOtherCase:  "{{.Ref}} is in {{.File}} of case {{.Other}}, not of case {{.Case}}",
+	ReasonNoTemplate:         "no checklist template “{{.Name}}”",
+	ReasonExportName:         "the workbook's name “{{.Name}}” must end in .xlsx",
+	ReasonNoFolder:           "the folder {{.Dir}} does not exist",
+	ReasonChecklistOtherCase: "the checklist is the export of case {{.Other}}, not of case {{.Case}}",
 
 	ReasonNoInspection:     "case {{.Case}} has no inspection yet",
 	ReasonNotConcluded:     "case {{.Case}}'s inspection is {{.Status}}; conclude it first",

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -143,3 +145,75 @@ func checkImportChinese(t *testing.T, what, msg string) {
 }
 
 var hanChar = regexp.MustCompile(`\p{Han}`)
+
+// TestFieldErrorsInChinese words the problems app finds with what the
+// inspector typed or chose — an unknown result, severity or template,
+// evidence that is not in the case, a note too long, an export file name
+// without .xlsx or in a missing folder — in Chinese, and a FieldError of
+// any field and problem without a reason too.
+func TestFieldErrorsInChinese(t *testing.T) {
+	inLanguage(t, "zh_CN.UTF-8")
+	ctx := context.Background()
+	ws, err := app.Open(ctx, t.TempDir(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	c, err := ws.CreateCase(ctx, app.CaseInput{Provider: "星河智算", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, templateErr := ws.StartInspection(ctx, c.ID, "no-such-template")
+	if _, err := ws.StartInspection(ctx, c.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	st, err := ws.InspectionStatus(ctx, c.ID)
+	if err != nil || len(st.Items) == 0 {
+		t.Fatalf("status %+v, %v", st, err)
+	}
+	item := st.Items[0].ID
+	bad, long := "严重得很", strings.Repeat("长", app.MaxNoteLen+1)
+	assess := func(in app.AssessInput) error {
+		in.CaseID, in.ItemID = c.ID, item
+		_, err := ws.Assess(ctx, in)
+		return err
+	}
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"template", templateErr, "no-such-template"},
+		{"result", assess(app.AssessInput{Result: "合规吧"}), "合规吧"},
+		{"severity", assess(app.AssessInput{Severity: &bad}), "严重得很"},
+		{"note", assess(app.AssessInput{Note: &long}), strconv.Itoa(app.MaxNoteLen)},
+		{"hit id", assess(app.AssessInput{Evidence: []string{"rec-999"}}), "rec-999"},
+		{"identifier", assess(app.AssessInput{Evidence: []string{"INC-404"}}), "INC-404"},
+		{"export name", exportErr(ws, c.ID, filepath.Join(t.TempDir(), "结论.xls")), "结论.xls"},
+		{"export folder", exportErr(ws, c.ID, filepath.Join(t.TempDir(), "无此目录", "结论.xlsx")), "无此目录"},
+	} {
+		if tc.err == nil {
+			t.Errorf("%s: no error", tc.name)
+			continue
+		}
+		msg := errorText(tc.err)
+		t.Logf("%s: %s", tc.name, msg)
+		checkImportChinese(t, tc.name, strings.ReplaceAll(msg, tc.want, ""))
+		if !strings.Contains(msg, tc.want) {
+			t.Errorf("%s: %q does not name %q", tc.name, msg, tc.want)
+		}
+	}
+	for _, field := range []string{app.FieldTemplate, app.FieldItem, app.FieldResult, app.FieldSeverity, app.FieldNote, app.FieldFinding,
+		app.FieldDeadline, app.FieldEvidence, app.FieldProposal, app.FieldReason, app.FieldLang, app.FieldOut, app.FieldFile, "kind", "label"} {
+		for p := app.ProblemEmpty; p <= app.ProblemCreditCode; p++ {
+			fe := &app.FieldError{Field: field, Problem: p, Err: errors.New("an English explanation for the command line")}
+			checkImportChinese(t, field, errorText(fe))
+		}
+	}
+}
+
+// exportErr is the error of exporting case id to path.
+func exportErr(ws *app.App, id int64, path string) error {
+	_, err := ws.Export(context.Background(), app.ExportRequest{CaseID: id, Path: path})
+	return err
+}

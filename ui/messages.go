@@ -68,10 +68,19 @@ func fieldErrorText(fe *app.FieldError) string {
 	case app.ProblemEmpty:
 		return lang.L("Required")
 	case app.ProblemTooLong:
+		if longText(fe.Field) {
+			return lang.L("Too long: at most {{.Max}} characters", map[string]any{"Max": app.MaxNoteLen})
+		}
 		return lang.L("Too long: at most {{.Max}} characters", map[string]any{"Max": app.MaxNameLen})
 	case app.ProblemControl:
+		if longText(fe.Field) {
+			return lang.L("Must not hold a NUL character or text that is not valid UTF-8")
+		}
 		return lang.L("Must be one line without control characters")
 	case app.ProblemDuplicate:
+		if fe.Field == app.FieldEvidence {
+			return lang.L("The identifier names several records; cite one from the search results")
+		}
 		return lang.L("Named twice")
 	case app.ProblemFormat:
 		if we := workbench.ErrorReason(fe.Err); we != nil {
@@ -86,8 +95,18 @@ func fieldErrorText(fe *app.FieldError) string {
 		if errors.As(fe.Err, &ce) {
 			return creditCodeText(ce)
 		}
+		return lang.L("Not a valid value")
+	}
+	if chinese() {
+		return lang.L("Not a valid value")
 	}
 	return fe.Error()
+}
+
+// longText reports whether field takes a text of several lines: a note, a
+// finding, a reason.
+func longText(field string) bool {
+	return field == app.FieldNote || field == app.FieldFinding || field == app.FieldReason
 }
 
 // creditCodeText words a credit-code problem.
@@ -171,6 +190,18 @@ func reasonText(we *workbench.Error) string {
 		return lang.L("The inspection of case {{.Case}} is already signed.", a)
 	case workbench.ReasonNotCited:
 		return lang.L("Item {{.Item}} does not cite {{.Ref}}.", a)
+	case workbench.ReasonNoSuchEvidence:
+		return lang.L("There is no record or passage “{{.Ref}}” in this case.", a)
+	case workbench.ReasonEvidenceOtherCase:
+		return lang.L("{{.Ref}} is in {{.File}} of case {{.Other}}, not of this case ({{.Case}}); cite evidence from the case's own submissions.", a)
+	case workbench.ReasonNoTemplate:
+		return lang.L("There is no checklist template “{{.Name}}”.", a)
+	case workbench.ReasonExportName:
+		return lang.L("The workbook's name “{{.Name}}” must end in .xlsx.", a)
+	case workbench.ReasonNoFolder:
+		return lang.L("The folder “{{.Dir}}” does not exist.", a)
+	case workbench.ReasonChecklistOtherCase:
+		return lang.L("This checklist is the export of case {{.Other}}, not of case {{.Case}}; import it into case {{.Other}}, or export case {{.Case}} and fill that in.", a)
 	case workbench.ReasonWorkspaceInUse:
 		return lang.L("The workspace is open in another Inspection Workbench window or command. Close it there first.")
 	case workbench.ReasonNoWorkspace:
