@@ -66,6 +66,19 @@ const (
 	ReasonNoFolder           Reason = "no_folder"            // Dir: the folder to write to does not exist
 	ReasonChecklistOtherCase Reason = "checklist_other_case" // Case, Other: a filled-in checklist exported from another case
 
+	// Document warnings (importers' documentWarning): What says what, N
+	// a number the warning gives.
+	ReasonPageNoText        Reason = "page_no_text"        // a page without a text layer (scanned)
+	ReasonPageUnreadable    Reason = "page_unreadable"     // a page that could not be read, skipped
+	ReasonOwnerPasswordOnly Reason = "owner_password_only" // a PDF with permission restrictions, read
+	ReasonXFAForm           Reason = "xfa_form"            // What: unreadable or partial
+	ReasonContentSkipped    Reason = "content_skipped"     // What: images (N), altchunk, chart, smartart, object
+	ReasonTextBoxAnchored   Reason = "text_box_anchored"   // a text box read where it is anchored
+	ReasonParagraphTooLong  Reason = "paragraph_too_long"  // N: the limit in bytes
+	ReasonBrokenField       Reason = "broken_field"        // N: paragraphs a field instruction runs over
+	ReasonPartIgnored       Reason = "part_ignored"        // What: styles, numbering, comments, relationships, notes, part
+	ReasonNoText            Reason = "no_text"             // a document without any text
+
 	// Inspections: Case is the case number, Status its state.
 	ReasonNoInspection     Reason = "no_inspection"
 	ReasonNotConcluded     Reason = "not_concluded"
@@ -144,6 +157,17 @@ var reasonEnglish = map[Reason]string{
 	ReasonPercentAssumed:  "read {{.Value}} as {{.Percent}}%",
 	ReasonBlankStringCell: "the cell's shared-string index is empty; read as a blank cell",
 
+	ReasonPageNoText:        "no text layer (scanned page?); not searchable",
+	ReasonPageUnreadable:    "this page could not be read and was skipped",
+	ReasonOwnerPasswordOnly: "encrypted with an owner password only; read without a password, restrictions not applied",
+	ReasonXFAForm:           "an XFA form ({{.What}})",
+	ReasonContentSkipped:    "{{.What}} skipped",
+	ReasonTextBoxAnchored:   "text box read where it is anchored",
+	ReasonParagraphTooLong:  "paragraph longer than {{.N}} bytes: the rest is not read",
+	ReasonBrokenField:       "a field instruction runs over {{.N}} paragraphs; treated as broken",
+	ReasonPartIgnored:       "{{.What}} ignored",
+	ReasonNoText:            "the document holds no text",
+
 	ReasonNoSuchEvidence:     "no record or passage “{{.Ref}}” in the case",
 	ReasonEvidenceOtherCase:  "{{.Ref}} is in {{.File}} of case {{.Other}}, not of case {{.Case}}",
 	ReasonNoTemplate:         "no checklist template “{{.Name}}”",
@@ -189,6 +213,7 @@ var extraArgs = map[Reason][]string{
 	ReasonValueUnreadable: {"Type"},
 	ReasonLegacyFormat:    {"Document"},
 	ReasonNotFormat:       {"Looks"},
+	ReasonContentSkipped:  {"N"},
 }
 
 // Reasons lists every reason the workbench words, sorted, so interfaces

@@ -55,7 +55,9 @@ func Failure(err error) *workbench.Error {
 			return fail(workbench.CodeUnsupported, workbench.ReasonDamaged, "Format", format)
 		}
 		return fail(workbench.CodeUnsupported, workbench.ReasonNotFormat, "Format", format, "Looks", looks)
-	case format == "PDF" && strings.Contains(msg, "damaged"):
+	case msg == "the document holds no text":
+		return invalid(workbench.ReasonNoText)
+	case format == "PDF" && (strings.Contains(msg, "damaged") || strings.Contains(msg, "none of the")):
 		return fail(workbench.CodeUnsupported, workbench.ReasonDamaged, "Format", format)
 	case errors.Is(err, tabular.ErrNotText):
 		return fail(workbench.CodeUnsupported, workbench.ReasonNotText)

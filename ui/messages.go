@@ -432,6 +432,55 @@ func warningProblem(r workbench.Reason, args map[string]any) string {
 	case workbench.ReasonBlankStringCell:
 		return lang.L("The cell refers to an empty shared string; it was read as a blank cell.")
 	}
+	return documentProblem(r, args)
+}
+
+// documentProblem words the reason of a document's warning, "" for other
+// reasons.
+func documentProblem(r workbench.Reason, args map[string]any) string {
+	what := workbench.ArgString(args["What"])
+	n := map[string]any{"N": workbench.ArgString(args["N"])}
+	switch r {
+	case workbench.ReasonPageNoText:
+		return lang.L("The page has no text layer (a scanned page?): it cannot be searched; text in images is not recognised.")
+	case workbench.ReasonPageUnreadable:
+		return lang.L("The page could not be read and was skipped; the other pages were imported.")
+	case workbench.ReasonOwnerPasswordOnly:
+		return lang.L("The PDF carries permission restrictions (an owner password only); it was read without a password.")
+	case workbench.ReasonXFAForm:
+		if what == "partial" {
+			return lang.L("The PDF is a dynamic form: the text imported is what it shows when opened, and may be incomplete.")
+		}
+		return lang.L("The PDF is a dynamic form whose content cannot be read; ask the provider to print or export it to an ordinary PDF.")
+	case workbench.ReasonContentSkipped:
+		switch what {
+		case "images":
+			return lang.L("{{.N}} images skipped: text in images is not read.", n)
+		case "chart":
+			return lang.L("A chart was skipped: its data is not read.")
+		case "smartart":
+			return lang.L("A diagram (SmartArt) was skipped: its text is not read.")
+		case "altchunk":
+			return lang.L("Content embedded from another file was skipped.")
+		}
+		return lang.L("An embedded object was skipped: its content is not read.")
+	case workbench.ReasonTextBoxAnchored:
+		return lang.L("A text box was read where it is anchored, which may not be where it shows on the page.")
+	case workbench.ReasonParagraphTooLong:
+		return lang.L("The paragraph is longer than the limit; the rest of it is not read.")
+	case workbench.ReasonBrokenField:
+		return lang.L("A field code runs over too many paragraphs; it was read as broken.")
+	case workbench.ReasonPartIgnored:
+		switch what {
+		case "styles":
+			return lang.L("The document's styles could not be read: headings may be missed.")
+		case "numbering":
+			return lang.L("The document's list numbering could not be read and was left out.")
+		case "comments":
+			return lang.L("The document's comments could not be read and were left out.")
+		}
+		return lang.L("Part of the document could not be read and was left out.")
+	}
 	return ""
 }
 
@@ -489,6 +538,8 @@ func importProblem(r workbench.Reason, args map[string]any) string {
 		return lang.L("The file cannot be read: it is missing, or there is no permission to open it.")
 	case workbench.ReasonIsFolder:
 		return lang.L("This is a folder, not a file.")
+	case workbench.ReasonNoText:
+		return lang.L("The document holds no text to import.")
 	}
 	return ""
 }
