@@ -105,17 +105,13 @@ func formatOfError(err error) string {
 		return "DOCX"
 	case errors.Is(err, pdf.ErrNotPDF), errors.Is(err, pdf.ErrEncrypted), strings.HasPrefix(msg, "pdf:"):
 		return "PDF"
-	case errors.Is(err, csvParseError):
+	case strings.Contains(msg, "parse error"), strings.Contains(msg, "bare \""), strings.Contains(msg, "extraneous or missing \""):
 		return "CSV"
 	case strings.Contains(msg, "invalid character") || strings.Contains(msg, "JSON"):
 		return "JSON"
 	}
 	return ""
 }
-
-// csvParseError never matches: the CSV reader's errors are told by their
-// message ("parse error", "bare \" in non-quoted field").
-var csvParseError = errors.New("csv")
 
 // looks are what an importer's "looks like …" says a file is, by code.
 var looks = []struct{ text, code string }{
