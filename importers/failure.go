@@ -59,6 +59,8 @@ func Failure(err error) *workbench.Error {
 		return invalid(workbench.ReasonNoText)
 	case format == "PDF" && (strings.Contains(msg, "damaged") || strings.Contains(msg, "none of the")):
 		return fail(workbench.CodeUnsupported, workbench.ReasonDamaged, "Format", format)
+	case errors.Is(err, ErrUnsupported):
+		return fail(workbench.CodeUnsupported, workbench.ReasonUnsupportedFormat, "Looks", looksLike(msg))
 	case errors.Is(err, tabular.ErrNotText):
 		return fail(workbench.CodeUnsupported, workbench.ReasonNotText)
 	case errors.Is(err, tabular.ErrEmpty) || strings.Contains(msg, "the file is empty"):
@@ -116,6 +118,7 @@ func formatOfError(err error) string {
 // looks are what an importer's "looks like …" says a file is, by code.
 var looks = []struct{ text, code string }{
 	{"truncated or damaged zip", "zip_damaged"},
+	{"presentations cannot be read", "pptx"}, {"encrypted Office file", "encrypted"},
 	{"PNG image", "png"}, {"JPEG image", "jpeg"}, {"GIF image", "gif"},
 	{"binary Excel workbook", "xlsb"}, {"Excel binary workbook", "xlsb"},
 	{"legacy Excel", "xls"}, {".xls file", "xls"}, {"legacy Word", "doc"}, {".doc file", "doc"}, {"legacy PowerPoint", "ppt"},

@@ -31,6 +31,7 @@ func TestFailureReasons(t *testing.T) {
 		{bad("broken-line.jsonl"), "", workbench.ReasonSyntax, map[string]string{"Location": "line 3, column 26"}},
 		{bad("deep.json"), "", workbench.ReasonTooDeep, map[string]string{"Max": "64"}},
 		{bad("missing.csv"), "", workbench.ReasonFileUnreadable, nil},
+		{bad("slides.pptx"), "", workbench.ReasonUnsupportedFormat, map[string]string{"Looks": "pptx"}},
 		{bad("encrypted.pdf"), PDF, workbench.ReasonEncrypted, map[string]string{"Format": "PDF"}},
 		{bad("truncated.pdf"), PDF, workbench.ReasonDamaged, map[string]string{"Format": "PDF"}},
 		{bad("image.docx"), DOCX, workbench.ReasonNotFormat, map[string]string{"Format": "DOCX", "Looks": "png"}},

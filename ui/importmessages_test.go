@@ -46,6 +46,7 @@ var importFixtures = []struct {
 	{"testdata/bad/zipbomb.docx", importers.AnnotationRule},
 	{"testdata/folder-import/broken.csv", ""},
 	{"testdata/bad/warnings.csv", ""},
+	{"testdata/bad/slides.pptx", ""},
 	{"testdata/bad/warnings-terms.csv", ""},
 	{"testdata/bad", ""},
 	{"importers/testdata/binary.xlsb", ""},

@@ -538,6 +538,14 @@ func importProblem(r workbench.Reason, args map[string]any) string {
 		return lang.L("The file cannot be read: it is missing, or there is no permission to open it.")
 	case workbench.ReasonIsFolder:
 		return lang.L("This is a folder, not a file.")
+	case workbench.ReasonUnsupportedFormat:
+		if workbench.ArgString(args["Looks"]) == "encrypted" {
+			return lang.L("The file is password-protected (an encrypted Office file); save a copy without a password and import it again.")
+		}
+		if looks := looksName(workbench.ArgString(args["Looks"])); looks != "" {
+			return lang.L("Files like this one ({{.Looks}}) cannot be imported: save tables as .xlsx or .csv and documents as .docx or PDF, then import them again.", map[string]any{"Looks": looks})
+		}
+		return lang.L("Files of this type cannot be imported: save tables as .xlsx or .csv and documents as .docx or PDF, then import them again.")
 	case workbench.ReasonNoText:
 		return lang.L("The document holds no text to import.")
 	}

@@ -72,7 +72,7 @@ var english = regexp.MustCompile(`[A-Za-z]{3,}`)
 // allowedInChinese are the words of the query syntax and date format a
 // Chinese message may show, because the user types them.
 var allowedInChinese = map[string]bool{"YYYY": true, "OR": true, "kind": true, "file": true, "found": true, "label": true, "xls": true, "xlsx": true,
-	"UTF": true, "CSV": true, "PDF": true}
+	"UTF": true, "CSV": true, "PDF": true, "csv": true, "docx": true}
 
 func checkChinese(t *testing.T, what, msg string) {
 	t.Helper()
