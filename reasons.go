@@ -30,6 +30,56 @@ const (
 	ReasonValueUnreadable   Reason = "value_unreadable"       // Type: what was expected (bool, date, datetime, percent, scale, count, duration, period, term); Valid for terms
 	ReasonDateNotInCalendar Reason = "value_date_nonexistent" // a date cell that names a day the calendar does not have
 
+	// Import failures, set by importers.Failure on the errors the
+	// importers return. Format is the format expected ("XLSX", "DOCX",
+	// "PDF", "JSON", "CSV"); Location, in English, where the problem is
+	// (LocationText words it); Looks what the file seems to be instead,
+	// as a code (png, jpeg, zip_damaged, html …; "" when unknown).
+	ReasonFileEmpty         Reason = "file_empty"         // nothing in the file
+	ReasonNoDataRows        Reason = "no_data_rows"       // a header but no data rows
+	ReasonNoRecords         Reason = "no_records"         // a JSON document or JSONL file without records
+	ReasonNotText           Reason = "not_text"           // a file named as text that is not: binary, or no known encoding
+	ReasonNotFormat         Reason = "not_format"         // Format, Looks: the file is not what its name says
+	ReasonEncrypted         Reason = "encrypted"          // Format: password-protected
+	ReasonDamaged           Reason = "damaged"            // Format: truncated or corrupt
+	ReasonZipBomb           Reason = "zip_bomb"           // Format: unpacks out of proportion
+	ReasonSyntax            Reason = "syntax"             // Format, Location: malformed JSON or CSV
+	ReasonNotRecords        Reason = "not_records"        // Location: JSON whose values are not objects
+	ReasonTooDeep           Reason = "too_deep"           // Location, Max: JSON nested too deep
+	ReasonRecordTooLarge    Reason = "record_too_large"   // Location: one record over the size limit
+	ReasonTooManyFields     Reason = "too_many_fields"    // Location: one record with too many cells or keys
+	ReasonFileTooLarge      Reason = "file_too_large"     // Size, Limit: in bytes
+	ReasonFileUnreadable    Reason = "file_unreadable"    // the file cannot be opened (missing, no permission)
+	ReasonIsFolder          Reason = "is_folder"          // a folder named where a file was expected
+	ReasonUnsupportedFormat Reason = "unsupported_format" // Looks: a format the workbench does not read
+	ReasonSheetKeyFacts     Reason = "sheet_key_facts"    // Sheet: a sheet of fields and values, skipped
+	ReasonSheetNoHeader     Reason = "sheet_no_header"    // Sheet, Kind: a sheet without a header of the kind, skipped
+	ReasonRowLonger         Reason = "row_longer"         // Columns: the header's width; Kept: the extra columns' names
+	ReasonTermsUnknown      Reason = "terms_unknown"      // Value: the values; Valid: the terms of the field
+	ReasonPercentAssumed    Reason = "percent_assumed"    // Value, Percent: a bare number read as a percentage
+	ReasonBlankStringCell   Reason = "blank_string_cell"  // an XLSX cell whose shared-string index is empty
+
+	// Inputs of the checklist and the export.
+	ReasonNoSuchEvidence     Reason = "no_such_evidence"     // Ref: no record or passage of that id or identifier
+	ReasonEvidenceOtherCase  Reason = "evidence_other_case"  // Ref, File, Case, Other: evidence from another case's file
+	ReasonNoTemplate         Reason = "no_template"          // Name: no checklist template of that name or file
+	ReasonExportName         Reason = "export_name"          // Name: an export file's name that does not end in .xlsx
+	ReasonNoFolder           Reason = "no_folder"            // Dir: the folder to write to does not exist
+	ReasonChecklistOtherCase Reason = "checklist_other_case" // Case, Other: a filled-in checklist exported from another case
+
+	// Document warnings (importers' documentWarning): What says what, N
+	// a number the warning gives.
+	ReasonPageNoText        Reason = "page_no_text"        // a page without a text layer (scanned)
+	ReasonPageUnreadable    Reason = "page_unreadable"     // a page that could not be read, skipped
+	ReasonOwnerPasswordOnly Reason = "owner_password_only" // a PDF with permission restrictions, read
+	ReasonXFAForm           Reason = "xfa_form"            // What: unreadable or partial
+	ReasonContentSkipped    Reason = "content_skipped"     // What: images (N), altchunk, chart, smartart, object
+	ReasonTextBoxAnchored   Reason = "text_box_anchored"   // a text box read where it is anchored
+	ReasonParagraphTooLong  Reason = "paragraph_too_long"  // N: the limit in bytes
+	ReasonBrokenField       Reason = "broken_field"        // N: paragraphs a field instruction runs over
+	ReasonPartIgnored       Reason = "part_ignored"        // What: styles, numbering, comments, relationships, notes, part
+	ReasonNoText            Reason = "no_text"             // a document without any text
+
 	// Inspections: Case is the case number, Status its state.
 	ReasonNoInspection     Reason = "no_inspection"
 	ReasonNotConcluded     Reason = "not_concluded"
@@ -85,6 +135,48 @@ var reasonEnglish = map[Reason]string{
 	ReasonValueUnreadable:   "\"{{.Value}}\" is not {{.Expected}}; kept as text",
 	ReasonDateNotInCalendar: "\"{{.Value}}\" is not a date: that day does not exist; kept as text",
 
+	ReasonFileEmpty:         "the file is empty",
+	ReasonNoDataRows:        "the file holds a header but no data rows",
+	ReasonNoRecords:         "the file holds no records",
+	ReasonNotText:           "not a text file",
+	ReasonNotFormat:         "not a {{.Format}} file",
+	ReasonEncrypted:         "the {{.Format}} file is password-protected",
+	ReasonDamaged:           "the {{.Format}} file is damaged",
+	ReasonZipBomb:           "the {{.Format}} file is out of proportion (zip bomb?)",
+	ReasonSyntax:            "{{.Location}}: not valid {{.Format}}",
+	ReasonNotRecords:        "{{.Location}}: the values are not records (objects)",
+	ReasonTooDeep:           "{{.Location}}: nesting too deep: more than {{.Max}} levels",
+	ReasonRecordTooLarge:    "{{.Location}}: the record is over the size limit",
+	ReasonTooManyFields:     "{{.Location}}: the record has too many fields",
+	ReasonFileTooLarge:      "file too large: {{.Size}} bytes is over the limit of {{.Limit}}",
+	ReasonFileUnreadable:    "cannot read the file",
+	ReasonIsFolder:          "is a folder, not a file",
+	ReasonUnsupportedFormat: "unsupported file format",
+	ReasonSheetKeyFacts:     "sheet {{.Sheet}} lists fields and their values down a column (key facts), not rows of records; sheet skipped",
+	ReasonSheetNoHeader:     "sheet {{.Sheet}}: no header row of kind {{.Kind}} found; sheet skipped",
+	ReasonRowLonger:         "the row is longer than its header ({{.Columns}} columns): kept as {{.Kept}}",
+	ReasonTermsUnknown:      "{{.Value}} not among {{.Valid}}; kept as written",
+	ReasonPercentAssumed:    "read {{.Value}} as {{.Percent}}%",
+	ReasonBlankStringCell:   "the cell's shared-string index is empty; read as a blank cell",
+
+	ReasonPageNoText:        "no text layer (scanned page?); not searchable",
+	ReasonPageUnreadable:    "this page could not be read and was skipped",
+	ReasonOwnerPasswordOnly: "encrypted with an owner password only; read without a password, restrictions not applied",
+	ReasonXFAForm:           "an XFA form ({{.What}})",
+	ReasonContentSkipped:    "{{.What}} skipped",
+	ReasonTextBoxAnchored:   "text box read where it is anchored",
+	ReasonParagraphTooLong:  "paragraph longer than {{.N}} bytes: the rest is not read",
+	ReasonBrokenField:       "a field instruction runs over {{.N}} paragraphs; treated as broken",
+	ReasonPartIgnored:       "{{.What}} ignored",
+	ReasonNoText:            "the document holds no text",
+
+	ReasonNoSuchEvidence:     "no record or passage “{{.Ref}}” in the case",
+	ReasonEvidenceOtherCase:  "{{.Ref}} is in {{.File}} of case {{.Other}}, not of case {{.Case}}",
+	ReasonNoTemplate:         "no checklist template “{{.Name}}”",
+	ReasonExportName:         "the workbook's name “{{.Name}}” must end in .xlsx",
+	ReasonNoFolder:           "the folder {{.Dir}} does not exist",
+	ReasonChecklistOtherCase: "the checklist is the export of case {{.Other}}, not of case {{.Case}}",
+
 	ReasonNoInspection:     "case {{.Case}} has no inspection yet",
 	ReasonNotConcluded:     "case {{.Case}}'s inspection is {{.Status}}; conclude it first",
 	ReasonInspectionClosed: "case {{.Case}}'s inspection is {{.Status}}; reopen it to change it",
@@ -119,9 +211,12 @@ var reasonEnglish = map[Reason]string{
 // extraArgs are the arguments of reasons that their English wording does
 // not use but the interfaces may.
 var extraArgs = map[Reason][]string{
-	ReasonNoHeader:        {"Rows", "Min", "Kind"},
-	ReasonValueUnreadable: {"Type"},
-	ReasonLegacyFormat:    {"Document"},
+	ReasonNoHeader:          {"Rows", "Min", "Kind"},
+	ReasonValueUnreadable:   {"Type"},
+	ReasonLegacyFormat:      {"Document"},
+	ReasonNotFormat:         {"Looks"},
+	ReasonContentSkipped:    {"N"},
+	ReasonUnsupportedFormat: {"Looks"},
 }
 
 // Reasons lists every reason the workbench words, sorted, so interfaces

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app/export"
 	"github.com/inspection-workbench/workbench/store"
 )
@@ -110,10 +111,12 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 		return ExportReport{}, fieldErr(FieldOut, ProblemEmpty, "name the workbook to write")
 	}
 	if !strings.EqualFold(filepath.Ext(req.Path), ".xlsx") {
-		return ExportReport{}, fieldErr(FieldOut, ProblemFormat, "%s: the workbook's name must end in .xlsx", req.Path)
+		return ExportReport{}, fieldReason(FieldOut, ProblemFormat, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonExportName, "Name", filepath.Base(req.Path)),
+			"%s: the workbook's name must end in .xlsx", req.Path)
 	}
 	if st, err := os.Stat(filepath.Dir(req.Path)); err != nil || !st.IsDir() {
-		return ExportReport{}, fieldErr(FieldOut, ProblemFormat, "%s: the folder %s does not exist", req.Path, filepath.Dir(req.Path))
+		return ExportReport{}, fieldReason(FieldOut, ProblemFormat, workbench.Errorf(workbench.CodeNotFound, workbench.ReasonNoFolder, "Dir", filepath.Dir(req.Path)),
+			"%s: the folder %s does not exist", req.Path, filepath.Dir(req.Path))
 	}
 	d, preview, err := a.exportData(ctx, req.CaseID)
 	if err != nil {
@@ -303,7 +306,8 @@ func (a *App) ImportChecklist(ctx context.Context, caseID int64, path string, dr
 		return ChecklistImport{}, fieldErr(FieldFile, ProblemFormat, "%w", err)
 	}
 	if sheet.CaseID != 0 && sheet.CaseID != caseID {
-		return ChecklistImport{}, fieldErr(FieldFile, ProblemFormat,
+		return ChecklistImport{}, fieldReason(FieldFile, ProblemFormat,
+			workbench.Errorf(workbench.CodeInvalid, workbench.ReasonChecklistOtherCase, "Case", caseID, "Other", sheet.CaseID),
 			"%s is the export of case %d, not of case %d; import it into case %d, or export case %d and edit that", path, sheet.CaseID, caseID,
 			sheet.CaseID, caseID)
 	}

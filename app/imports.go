@@ -120,7 +120,7 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 		SkippedRows: []importers.SkippedRow{}, Unrecognised: []importers.ColumnCount{}}
 	fail := func(err error) FileReport {
 		rep.Status = StatusFailed
-		rep.Err = err
+		rep.Err = classifyFailure(err)
 		rep.Error = err.Error()
 		rep.Records = 0
 		rep.Warnings = []importers.Warning{}
@@ -378,6 +378,30 @@ func (a *App) dropBlob(sum string) {
 }
 
 // bareError drops the path from a *os.PathError: reports name the file.
+// importFailure is a failed file's error with what importers.Failure
+// makes of it: its text is the error's own, as the CLI and the logs show
+// it, and errors.As finds the *workbench.Error that says why, with where,
+// for the GUI to word in the user's language.
+type importFailure struct {
+	err error
+	why *workbench.Error
+}
+
+func (f *importFailure) Error() string   { return f.err.Error() }
+func (f *importFailure) Unwrap() []error { return []error{f.why, f.err} }
+
+// classifyFailure gives a failed file's error its reason when the
+// importers know it and it has none.
+func classifyFailure(err error) error {
+	if workbench.ErrorReason(err) != nil {
+		return err
+	}
+	if why := importers.Failure(err); why != nil {
+		return &importFailure{err: err, why: why}
+	}
+	return err
+}
+
 func bareError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {

@@ -223,10 +223,12 @@ func loadTemplate(name string) (*checklist.Template, string, error) {
 	t, err := checklist.ByID(name)
 	if err != nil {
 		if strings.ContainsAny(name, `/\`) || strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml") {
-			return nil, "", fieldErr(FieldTemplate, ProblemFormat, "checklist template file %s does not exist (built-in templates: %s)",
+			return nil, "", fieldReason(FieldTemplate, ProblemFormat, workbench.Errorf(workbench.CodeNotFound, workbench.ReasonNoTemplate, "Name", name),
+				"checklist template file %s does not exist (built-in templates: %s)",
 				name, strings.Join(checklist.BuiltinIDs(), ", "))
 		}
-		return nil, "", fieldErr(FieldTemplate, ProblemFormat, "no checklist template %q: not a file and not a built-in template (built in: %s)",
+		return nil, "", fieldReason(FieldTemplate, ProblemFormat, workbench.Errorf(workbench.CodeNotFound, workbench.ReasonNoTemplate, "Name", name),
+			"no checklist template %q: not a file and not a built-in template (built in: %s)",
 			name, strings.Join(checklist.BuiltinIDs(), ", "))
 	}
 	data, err := assets.Checklists.ReadFile(path.Join("checklists", t.ID+".yaml"))
@@ -396,14 +398,16 @@ func validateAssessment(in AssessInput) (store.ItemUpdate, error) {
 	var u store.ItemUpdate
 	if r := strings.TrimSpace(in.Result); r != "" {
 		if !slices.Contains(Results, r) {
-			return u, fieldErr(FieldResult, ProblemFormat, "result %q is not one of %s", in.Result, strings.Join(Results, ", "))
+			return u, fieldReason(FieldResult, ProblemFormat, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonUnknownResult, "Value", in.Result, "Valid", Results),
+				"result %q is not one of %s", in.Result, strings.Join(Results, ", "))
 		}
 		u.Result = &r
 	}
 	if in.Severity != nil {
 		s := strings.TrimSpace(*in.Severity)
 		if s != "" && !slices.Contains(Severities, s) {
-			return u, fieldErr(FieldSeverity, ProblemFormat, "severity %q is not one of %s (or empty for none)", *in.Severity, strings.Join(Severities, ", "))
+			return u, fieldReason(FieldSeverity, ProblemFormat, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonUnknownSeverity, "Value", *in.Severity, "Valid", Severities),
+				"severity %q is not one of %s (or empty for none)", *in.Severity, strings.Join(Severities, ", "))
 		}
 		u.Severity = &s
 	}
@@ -503,7 +507,8 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 		if !passage {
 			r, s, err := a.store.Record(ctx, n)
 			if errors.Is(err, store.ErrNotFound) {
-				return ev, fieldErr(FieldEvidence, ProblemFormat, "evidence %s: there is no record %d in the workspace", ref, n)
+				return ev, fieldReason(FieldEvidence, ProblemFormat, workbench.Errorf(workbench.CodeNotFound, workbench.ReasonNoSuchEvidence, "Ref", ref),
+					"evidence %s: there is no record %d in the workspace", ref, n)
 			}
 			if err != nil {
 				return ev, err
@@ -513,7 +518,8 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 		} else {
 			p, s, err := a.store.Passage(ctx, n)
 			if errors.Is(err, store.ErrNotFound) {
-				return ev, fieldErr(FieldEvidence, ProblemFormat, "evidence %s: there is no passage %d in the workspace", ref, n)
+				return ev, fieldReason(FieldEvidence, ProblemFormat, workbench.Errorf(workbench.CodeNotFound, workbench.ReasonNoSuchEvidence, "Ref", ref),
+					"evidence %s: there is no passage %d in the workspace", ref, n)
 			}
 			if err != nil {
 				return ev, err
@@ -527,7 +533,8 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 			ev.Quote = p.Text
 		}
 		if sub.CaseID != caseID {
-			return ev, fieldErr(FieldEvidence, ProblemFormat, "evidence %s is in %s of case %d, not of case %d; cite evidence from the case's own submissions",
+			return ev, fieldReason(FieldEvidence, ProblemFormat, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonEvidenceOtherCase, "Ref", ref, "File", sub.FileName, "Case", caseID, "Other", sub.CaseID),
+				"evidence %s is in %s of case %d, not of case %d; cite evidence from the case's own submissions",
 				ref, sub.FileName, sub.CaseID, caseID)
 		}
 	} else {
@@ -537,7 +544,8 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 		}
 		switch len(ms) {
 		case 0:
-			return ev, fieldErr(FieldEvidence, ProblemFormat, "evidence %q: no record of case %d has that identifier; give a search-hit id (rec-N, psg-N, as wb search prints) or a record identifier such as INC-0042",
+			return ev, fieldReason(FieldEvidence, ProblemFormat, workbench.Errorf(workbench.CodeNotFound, workbench.ReasonNoSuchEvidence, "Ref", ref),
+				"evidence %q: no record of case %d has that identifier; give a search-hit id (rec-N, psg-N, as wb search prints) or a record identifier such as INC-0042",
 				ref, caseID)
 		case 1:
 		default:

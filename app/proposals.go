@@ -710,7 +710,8 @@ func (a *App) acceptance(ctx context.Context, caseID int64, item string, ps, ofI
 func (a *App) OverrideProposal(ctx context.Context, caseID int64, key, result, reason string) (ItemStatus, error) {
 	result = strings.TrimSpace(result)
 	if !slices.Contains(Results, result) || result == ResultNotAssessed {
-		return ItemStatus{}, fieldErr(FieldResult, ProblemFormat, "result %q is not one of %s", result, strings.Join(Results[1:], ", "))
+		return ItemStatus{}, fieldReason(FieldResult, ProblemFormat, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonUnknownResult, "Value", result, "Valid", Results[1:]),
+			"result %q is not one of %s", result, strings.Join(Results[1:], ", "))
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {

@@ -226,18 +226,31 @@ func (c *converter) convertRow(row int, cells []string) (rec Record, ok bool) {
 // warnBeyond says which cells of a row stand right of the header, kept as
 // extra columns.
 func (c *converter) warnBeyond(row int, cells []string) {
-	var names []string
+	var names, kept []string
 	for i := len(c.header); i < len(cells); i++ {
 		if v := strings.TrimSpace(cells[i]); v != "" && !(c.xlsxCols && i > 0 && v == strings.TrimSpace(cells[i-1])) {
 			names = append(names, strconv.Quote(c.extraName(i)))
+			kept = append(kept, c.extraName(i))
 		}
 	}
 	what := "a value"
 	if len(names) > 1 {
 		what = strconv.Itoa(len(names)) + " values"
 	}
-	c.warn(c.locRow(row), fmt.Sprintf("the row is longer than its header (%d columns): %s right of it kept as %s",
-		len(c.header), what, strings.Join(names, ", ")))
+	c.warnWith(Warning{Location: c.locRow(row),
+		Message: fmt.Sprintf("the row is longer than its header (%d columns): %s right of it kept as %s",
+			len(c.header), what, strings.Join(names, ", ")),
+		Reason: workbench.ReasonRowLonger, Args: map[string]any{"Columns": len(c.header), "Kept": kept}})
+}
+
+// warnWith gives a warning that carries a reason: to warnReason when it is
+// set, else to warn with its English message.
+func (c *converter) warnWith(w Warning) {
+	if c.warnReason != nil {
+		c.warnReason(w)
+		return
+	}
+	c.warn(w.Location, w.Message)
 }
 
 // extraName is the key an extra column is stored under.
@@ -455,11 +468,7 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 				w.Reason, w.Args = workbench.ReasonDateNotInCalendar, map[string]any{"Value": raw}
 			}
 		}
-		if c.warnReason != nil {
-			c.warnReason(w)
-		} else {
-			c.warn(w.Location, w.Message)
-		}
+		c.warnWith(w)
 		return appendJSONString(b, raw)
 	}
 	switch f.Type {
@@ -487,7 +496,9 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 			return bad("a percentage")
 		}
 		if v.Assumed {
-			c.warn(loc(), fmt.Sprintf("read %q as %s%%", raw, strconv.FormatFloat(v.Fraction*100, 'f', -1, 64)))
+			pct := strconv.FormatFloat(v.Fraction*100, 'f', -1, 64)
+			c.warnWith(Warning{Location: loc(), Message: fmt.Sprintf("read %q as %s%%", raw, pct),
+				Reason: workbench.ReasonPercentAssumed, Args: map[string]any{"Value": raw, "Percent": pct}})
 		}
 		return appendNumber(b, v.Fraction)
 	case Scale:
@@ -545,7 +556,8 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 			}
 		}
 		if len(unknown) > 0 {
-			c.warn(loc(), fmt.Sprintf("%s not among %s; kept as written", quoteList(unknown, 5), termList(f)))
+			c.warnWith(Warning{Location: loc(), Message: fmt.Sprintf("%s not among %s; kept as written", quoteList(unknown, 5), termList(f)),
+				Reason: workbench.ReasonTermsUnknown, Args: map[string]any{"Value": unknown, "Valid": termNames(f)}})
 		}
 		return append(b, ']')
 	}
@@ -616,6 +628,16 @@ func termList(f *Field) string {
 		ts = append(ts, t.ZH+"/"+t.Value)
 	}
 	return strings.Join(ts, ", ")
+}
+
+// termNames are the Chinese names of a field's terms, as a provider
+// writes them.
+func termNames(f *Field) []string {
+	ts := make([]string, 0, len(f.Terms))
+	for _, t := range f.Terms {
+		ts = append(ts, t.ZH)
+	}
+	return ts
 }
 
 // appendNumber appends a finite float as JSON.

@@ -127,7 +127,7 @@ func ReadDocument(ctx context.Context, path string, format Format, opts Options)
 	}
 	res.Passages = passages
 	for _, w := range warnings {
-		res.Warnings = append(res.Warnings, Warning{Location: w.Location, Message: w.Message})
+		res.Warnings = append(res.Warnings, documentWarning(w))
 	}
 	return res, nil
 }

@@ -529,7 +529,11 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	defer wb.Close()
 	wb.OnWarning(func(sheet, cell, message string) {
 		if !r.quiet {
-			r.warn(fmt.Sprintf("sheet %q, cell %s", sheet, cell), message)
+			w := Warning{Location: fmt.Sprintf("sheet %q, cell %s", sheet, cell), Message: message}
+			if strings.Contains(message, "shared-string index is empty") {
+				w.Reason = workbench.ReasonBlankStringCell
+			}
+			r.warnWith(w)
 		}
 	})
 	type sheetHead struct {
@@ -596,12 +600,16 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	for _, h := range heads {
 		pos := findHeader(cellsOf(h.rows), []Kind{r.res.Kind})
 		if h.vertical {
-			r.warn(fmt.Sprintf("sheet %q", h.name), "lists fields and their values down a column (key facts), not rows of records; sheet skipped")
+			r.warnWith(Warning{Location: fmt.Sprintf("sheet %q", h.name),
+				Message: "lists fields and their values down a column (key facts), not rows of records; sheet skipped",
+				Reason:  workbench.ReasonSheetKeyFacts, Args: map[string]any{"Sheet": h.name}})
 			continue
 		}
 		if pos < 0 {
 			if len(h.rows) > 0 {
-				r.warn(fmt.Sprintf("sheet %q", h.name), fmt.Sprintf("no header row of kind %s found; sheet skipped", r.res.Kind))
+				r.warnWith(Warning{Location: fmt.Sprintf("sheet %q", h.name),
+					Message: fmt.Sprintf("no header row of kind %s found; sheet skipped", r.res.Kind),
+					Reason:  workbench.ReasonSheetNoHeader, Args: map[string]any{"Sheet": h.name, "Kind": string(r.res.Kind)}})
 			}
 			continue
 		}

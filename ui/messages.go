@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -67,10 +68,19 @@ func fieldErrorText(fe *app.FieldError) string {
 	case app.ProblemEmpty:
 		return lang.L("Required")
 	case app.ProblemTooLong:
+		if longText(fe.Field) {
+			return lang.L("Too long: at most {{.Max}} characters", map[string]any{"Max": app.MaxNoteLen})
+		}
 		return lang.L("Too long: at most {{.Max}} characters", map[string]any{"Max": app.MaxNameLen})
 	case app.ProblemControl:
+		if longText(fe.Field) {
+			return lang.L("Must not hold a NUL character or text that is not valid UTF-8")
+		}
 		return lang.L("Must be one line without control characters")
 	case app.ProblemDuplicate:
+		if fe.Field == app.FieldEvidence {
+			return lang.L("The identifier names several records; cite one from the search results")
+		}
 		return lang.L("Named twice")
 	case app.ProblemFormat:
 		if we := workbench.ErrorReason(fe.Err); we != nil {
@@ -85,8 +95,18 @@ func fieldErrorText(fe *app.FieldError) string {
 		if errors.As(fe.Err, &ce) {
 			return creditCodeText(ce)
 		}
+		return lang.L("Not a valid value")
+	}
+	if chinese() {
+		return lang.L("Not a valid value")
 	}
 	return fe.Error()
+}
+
+// longText reports whether field takes a text of several lines: a note, a
+// finding, a reason.
+func longText(field string) bool {
+	return field == app.FieldNote || field == app.FieldFinding || field == app.FieldReason
 }
 
 // creditCodeText words a credit-code problem.
@@ -170,12 +190,27 @@ func reasonText(we *workbench.Error) string {
 		return lang.L("The inspection of case {{.Case}} is already signed.", a)
 	case workbench.ReasonNotCited:
 		return lang.L("Item {{.Item}} does not cite {{.Ref}}.", a)
+	case workbench.ReasonNoSuchEvidence:
+		return lang.L("There is no record or passage “{{.Ref}}” in this case.", a)
+	case workbench.ReasonEvidenceOtherCase:
+		return lang.L("{{.Ref}} is in {{.File}} of case {{.Other}}, not of this case ({{.Case}}); cite evidence from the case's own submissions.", a)
+	case workbench.ReasonNoTemplate:
+		return lang.L("There is no checklist template “{{.Name}}”.", a)
+	case workbench.ReasonExportName:
+		return lang.L("The workbook's name “{{.Name}}” must end in .xlsx.", a)
+	case workbench.ReasonNoFolder:
+		return lang.L("The folder “{{.Dir}}” does not exist.", a)
+	case workbench.ReasonChecklistOtherCase:
+		return lang.L("This checklist is the export of case {{.Other}}, not of case {{.Case}}; import it into case {{.Other}}, or export case {{.Case}} and fill that in.", a)
 	case workbench.ReasonWorkspaceInUse:
 		return lang.L("The workspace is open in another Inspection Workbench window or command. Close it there first.")
 	case workbench.ReasonNoWorkspace:
 		return lang.L("There is no workspace in {{.Dir}}.", a)
 	case workbench.ReasonQueryEmpty:
 		return lang.L("There is nothing to search for: the query is empty.")
+	}
+	if p := importProblem(we.Reason, we.Args); p != "" {
+		return p
 	}
 	if p := warningProblem(we.Reason, we.Args); p != "" {
 		return p
@@ -382,8 +417,259 @@ func warningProblem(r workbench.Reason, args map[string]any) string {
 			"Value": workbench.ArgString(args["Value"]), "Expected": expectedText(workbench.ArgString(args["Type"]), workbench.ArgString(args["Expected"]))})
 	case workbench.ReasonDateNotInCalendar:
 		return lang.L("“{{.Value}}” is not a date: that day does not exist; kept as text", map[string]any{"Value": workbench.ArgString(args["Value"])})
+	case workbench.ReasonSheetKeyFacts:
+		return lang.L("It lists fields and their values down a column, not rows of records; the sheet was skipped.")
+	case workbench.ReasonSheetNoHeader:
+		return lang.L("No header row of the kind {{.Kind}} was found; the sheet was skipped.", map[string]any{"Kind": kindName(workbench.ArgString(args["Kind"]))})
+	case workbench.ReasonRowLonger:
+		return lang.L("The row is longer than its header ({{.Columns}} columns); the values right of it are kept as {{.Kept}}.", map[string]any{
+			"Columns": workbench.ArgString(args["Columns"]), "Kept": quotedList(args["Kept"], extraColumnName)})
+	case workbench.ReasonTermsUnknown:
+		return lang.L("{{.Value}}: not among the values the field allows ({{.Valid}}); kept as written.", map[string]any{
+			"Value": quotedList(args["Value"], nil), "Valid": strings.Join(stringList(args["Valid"]), lang.L(", "))})
+	case workbench.ReasonPercentAssumed:
+		return lang.L("Read “{{.Value}}” as {{.Percent}}%.", map[string]any{"Value": workbench.ArgString(args["Value"]), "Percent": workbench.ArgString(args["Percent"])})
+	case workbench.ReasonBlankStringCell:
+		return lang.L("The cell refers to an empty shared string; it was read as a blank cell.")
+	}
+	return documentProblem(r, args)
+}
+
+// documentProblem words the reason of a document's warning, "" for other
+// reasons.
+func documentProblem(r workbench.Reason, args map[string]any) string {
+	what := workbench.ArgString(args["What"])
+	n := map[string]any{"N": workbench.ArgString(args["N"])}
+	switch r {
+	case workbench.ReasonPageNoText:
+		return lang.L("The page has no text layer (a scanned page?): it cannot be searched; text in images is not recognised.")
+	case workbench.ReasonPageUnreadable:
+		return lang.L("The page could not be read and was skipped; the other pages were imported.")
+	case workbench.ReasonOwnerPasswordOnly:
+		return lang.L("The PDF carries permission restrictions (an owner password only); it was read without a password.")
+	case workbench.ReasonXFAForm:
+		if what == "partial" {
+			return lang.L("The PDF is a dynamic form: the text imported is what it shows when opened, and may be incomplete.")
+		}
+		return lang.L("The PDF is a dynamic form whose content cannot be read; ask the provider to print or export it to an ordinary PDF.")
+	case workbench.ReasonContentSkipped:
+		switch what {
+		case "images":
+			return lang.L("{{.N}} images skipped: text in images is not read.", n)
+		case "chart":
+			return lang.L("A chart was skipped: its data is not read.")
+		case "smartart":
+			return lang.L("A diagram (SmartArt) was skipped: its text is not read.")
+		case "altchunk":
+			return lang.L("Content embedded from another file was skipped.")
+		}
+		return lang.L("An embedded object was skipped: its content is not read.")
+	case workbench.ReasonTextBoxAnchored:
+		return lang.L("A text box was read where it is anchored, which may not be where it shows on the page.")
+	case workbench.ReasonParagraphTooLong:
+		return lang.L("The paragraph is longer than the limit; the rest of it is not read.")
+	case workbench.ReasonBrokenField:
+		return lang.L("A field code runs over too many paragraphs; it was read as broken.")
+	case workbench.ReasonPartIgnored:
+		switch what {
+		case "styles":
+			return lang.L("The document's styles could not be read: headings may be missed.")
+		case "numbering":
+			return lang.L("The document's list numbering could not be read and was left out.")
+		case "comments":
+			return lang.L("The document's comments could not be read and were left out.")
+		}
+		return lang.L("Part of the document could not be read and was left out.")
 	}
 	return ""
+}
+
+// importProblem words why a file could not be imported, "" for other
+// reasons: where in the file, what it is instead of what its name says,
+// what to ask the provider for.
+func importProblem(r workbench.Reason, args map[string]any) string {
+	a := map[string]any{}
+	for k, v := range args {
+		a[k] = workbench.ArgString(v)
+	}
+	a["Format"] = formatName(workbench.ArgString(args["Format"]))
+	where := locationText(workbench.ArgString(args["Location"]))
+	at := func(problem string) string {
+		if where == "" {
+			return problem
+		}
+		return lang.L("{{.Location}}: {{.Problem}}", map[string]any{"Location": where, "Problem": problem})
+	}
+	switch r {
+	case workbench.ReasonFileEmpty:
+		return lang.L("The file is empty: there is nothing to import.")
+	case workbench.ReasonNoDataRows:
+		return lang.L("The file has a header but no data rows.")
+	case workbench.ReasonNoRecords:
+		return lang.L("The file holds no records.")
+	case workbench.ReasonNotText:
+		return lang.L("This is not a text file: its content is binary, or in neither UTF-8 nor GB18030. Check what the file is, or save it as a UTF-8 CSV and import it again.")
+	case workbench.ReasonNotFormat:
+		if looks := looksName(workbench.ArgString(args["Looks"])); looks != "" {
+			a["Looks"] = looks
+			return lang.L("The file is not what its name says ({{.Format}}): it looks like {{.Looks}}.", a)
+		}
+		return lang.L("The file is not what its name says ({{.Format}}) and cannot be read.", a)
+	case workbench.ReasonEncrypted:
+		return lang.L("The {{.Format}} is password-protected (encrypted) and cannot be opened; ask the provider for a copy without a password.", a)
+	case workbench.ReasonDamaged:
+		return lang.L("The {{.Format}} is damaged or cut short and cannot be read; ask the provider for a new copy.", a)
+	case workbench.ReasonZipBomb:
+		return lang.L("The {{.Format}} unpacks to far more than its size (possibly a zip bomb), so it was not read.", a)
+	case workbench.ReasonSyntax:
+		return at(lang.L("the {{.Format}} is malformed and cannot be read; ask the provider for a corrected file.", a))
+	case workbench.ReasonNotRecords:
+		return at(lang.L("the values are not records (objects with fields); nothing can be imported."))
+	case workbench.ReasonTooDeep:
+		return at(lang.L("the data is nested more than {{.Max}} levels deep and cannot be read.", a))
+	case workbench.ReasonRecordTooLarge:
+		return at(lang.L("the record is larger than the limit and cannot be read."))
+	case workbench.ReasonTooManyFields:
+		return at(lang.L("the record has more fields than the limit allows."))
+	case workbench.ReasonFileTooLarge:
+		return lang.L("The file is too large: {{.Size}} is over the limit of {{.Limit}}.", map[string]any{
+			"Size": byteCount(workbench.ArgString(args["Size"])), "Limit": byteCount(workbench.ArgString(args["Limit"]))})
+	case workbench.ReasonFileUnreadable:
+		return lang.L("The file cannot be read: it is missing, or there is no permission to open it.")
+	case workbench.ReasonIsFolder:
+		return lang.L("This is a folder, not a file.")
+	case workbench.ReasonUnsupportedFormat:
+		if workbench.ArgString(args["Looks"]) == "encrypted" {
+			return lang.L("The file is password-protected (an encrypted Office file); save a copy without a password and import it again.")
+		}
+		if looks := looksName(workbench.ArgString(args["Looks"])); looks != "" {
+			return lang.L("Files like this one ({{.Looks}}) cannot be imported: save tables as .xlsx or .csv and documents as .docx or PDF, then import them again.", map[string]any{"Looks": looks})
+		}
+		return lang.L("Files of this type cannot be imported: save tables as .xlsx or .csv and documents as .docx or PDF, then import them again.")
+	case workbench.ReasonNoText:
+		return lang.L("The document holds no text to import.")
+	}
+	return ""
+}
+
+// formatName names a file format an importer expected.
+func formatName(format string) string {
+	switch format {
+	case "XLSX":
+		return lang.L("Excel workbook (.xlsx)")
+	case "DOCX":
+		return lang.L("Word document (.docx)")
+	case "PDF":
+		return lang.L("PDF document")
+	case "JSON":
+		return lang.L("JSON file")
+	case "CSV":
+		return lang.L("CSV file")
+	}
+	return lang.L("file")
+}
+
+// looksName names what a file seems to be, from importers.Failure's code;
+// "" for a code it does not know.
+func looksName(code string) string {
+	switch code {
+	case "png":
+		return lang.L("a PNG image")
+	case "jpeg":
+		return lang.L("a JPEG image")
+	case "gif":
+		return lang.L("a GIF image")
+	case "xlsb":
+		return lang.L("an Excel binary workbook (.xlsb)")
+	case "xls":
+		return lang.L("a legacy Excel 97–2003 workbook (.xls)")
+	case "doc":
+		return lang.L("a legacy Word 97–2003 document (.doc)")
+	case "ppt":
+		return lang.L("a legacy PowerPoint presentation (.ppt)")
+	case "xlsx":
+		return lang.L("an Excel workbook (.xlsx)")
+	case "docx":
+		return lang.L("a Word document (.docx)")
+	case "pptx":
+		return lang.L("a PowerPoint presentation (.pptx)")
+	case "ods":
+		return lang.L("an OpenDocument spreadsheet (.ods)")
+	case "odt":
+		return lang.L("an OpenDocument text (.odt)")
+	case "pdf":
+		return lang.L("a PDF document")
+	case "rar", "7z", "gzip", "zip":
+		return lang.L("a compressed archive (.{{.Ext}})", map[string]any{"Ext": code})
+	case "html":
+		return lang.L("a web page (.html)")
+	case "rtf":
+		return lang.L("an RTF document (.rtf)")
+	case "xml":
+		return lang.L("an XML file (.xml)")
+	case "text":
+		return lang.L("a text file")
+	case "ole2":
+		return lang.L("a legacy Office file (an OLE2 compound file)")
+	case "excel2007beta":
+		return lang.L("a workbook saved by a test version of Excel 2007")
+	}
+	return ""
+}
+
+// byteCount words a size as an importer gave it: "1234 bytes" or "2 GiB".
+func byteCount(s string) string {
+	if n, ok := strings.CutSuffix(s, " bytes"); ok {
+		s = n
+	}
+	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return lang.L("{{.N}} bytes", map[string]any{"N": s})
+	}
+	return s
+}
+
+// stringList is a list argument as strings (a []any when read back from
+// JSON).
+func stringList(v any) []string {
+	switch x := v.(type) {
+	case []string:
+		return x
+	case []any:
+		out := make([]string, len(x))
+		for i, e := range x {
+			out[i] = workbench.ArgString(e)
+		}
+		return out
+	case nil:
+		return nil
+	}
+	return []string{workbench.ArgString(v)}
+}
+
+// quotedList words a list argument with each item in quotes, named by
+// name when it is not nil.
+func quotedList(v any, name func(string) string) string {
+	items := stringList(v)
+	for i, s := range items {
+		if name != nil {
+			s = name(s)
+		}
+		items[i] = lang.L("“{{.Value}}”", map[string]any{"Value": s})
+	}
+	return strings.Join(items, lang.L(", "))
+}
+
+// extraColumn finds the position name an importer gives an extra column
+// without a header: "column E", "column 7".
+var extraColumn = regexp.MustCompile(`^column ([A-Z]+|\d+)$`)
+
+// extraColumnName words an extra column's name: its header as written, or
+// its position in the GUI's language.
+func extraColumnName(s string) string {
+	if m := extraColumn.FindStringSubmatch(s); m != nil {
+		return lang.L("column {{.Column}}", map[string]any{"Column": m[1]})
+	}
+	return s
 }
 
 // expectedText words what kind of value a field takes; english is the

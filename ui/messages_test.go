@@ -25,6 +25,9 @@ func sampleArgs(r workbench.Reason) map[string]any {
 				workbench.ReasonUnknownSeverity: workbench.Strings(workbench.Severities),
 				workbench.ReasonUnknownModality: workbench.Strings(workbench.Modalities),
 			}[r]
+			if r == workbench.ReasonTermsUnknown {
+				valid = []string{"文本", "图片"}
+			}
 			if valid == nil {
 				valid = workbench.Strings(workbench.Kinds)
 			}
@@ -68,7 +71,8 @@ var english = regexp.MustCompile(`[A-Za-z]{3,}`)
 
 // allowedInChinese are the words of the query syntax and date format a
 // Chinese message may show, because the user types them.
-var allowedInChinese = map[string]bool{"YYYY": true, "OR": true, "kind": true, "file": true, "found": true, "label": true, "xls": true, "xlsx": true}
+var allowedInChinese = map[string]bool{"YYYY": true, "OR": true, "kind": true, "file": true, "found": true, "label": true, "xls": true, "xlsx": true,
+	"UTF": true, "CSV": true, "PDF": true, "csv": true, "docx": true}
 
 func checkChinese(t *testing.T, what, msg string) {
 	t.Helper()
