@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"github.com/inspection-workbench/workbench"
 	"iter"
 	"os"
 	"path/filepath"

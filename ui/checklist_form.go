@@ -191,7 +191,7 @@ func (f *assessment) refreshState() {
 // saved.
 func (f *assessment) showProblem(err error) {
 	f.state.Importance = widget.DangerImportance
-	f.state.SetText(lang.L("Not saved: {{.Reason}}", map[string]any{"Reason": err.Error()}))
+	f.state.SetText(lang.L("Not saved: {{.Reason}}", map[string]any{"Reason": errorText(err)}))
 }
 
 // isoDate is the shape of a date the form takes.
@@ -277,7 +277,7 @@ func (v *checklistView) askDiscard(err error, then func()) {
 	if it, ok := v.items[v.selected]; ok && pick(it.Title) != "" {
 		title = pick(it.Title)
 	}
-	msg := widget.NewLabel(lang.L("The changes to “{{.Item}}” cannot be saved: {{.Reason}}.", map[string]any{"Item": title, "Reason": err.Error()}))
+	msg := widget.NewLabel(lang.L("The changes to “{{.Item}}” cannot be saved: {{.Reason}}.", map[string]any{"Item": title, "Reason": errorText(err)}))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("Unsaved changes"), lang.L("Discard changes"), lang.L("Keep editing"), msg, func(discard bool) {
 		if discard && v.form != nil {
