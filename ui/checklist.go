@@ -30,7 +30,9 @@ import (
 // choice in the tree goes through selectItem, which first saves the
 // assessment being left.
 type checklistView struct {
-	mw     *MainWindow
+	host   pageHost
+	ws     *app.App
+	win    fyne.Window
 	caseID int64
 
 	// What was last loaded from the workspace.
@@ -68,8 +70,8 @@ type checklistView struct {
 	overview *fyne.Container
 }
 
-func newChecklistView(mw *MainWindow, caseID int64) *checklistView {
-	v := &checklistView{mw: mw, caseID: caseID, items: map[string]app.ItemStatus{}}
+func newChecklistView(host pageHost, caseID int64) *checklistView {
+	v := &checklistView{host: host, ws: host.Workspace(), win: host.Window(), caseID: caseID, items: map[string]app.ItemStatus{}}
 	v.content = container.NewStack(widget.NewLabel(lang.L("Loading…")))
 	v.overview = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
 	v.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -98,23 +100,23 @@ func pick(t workbench.Text) string {
 
 // load reads the inspection off the UI goroutine and shows it.
 func (v *checklistView) load() {
-	v.mw.goBackground(func() {
+	v.host.goBackground(func() {
 		ctx := context.Background()
-		st, err := v.mw.ws.InspectionStatus(ctx, v.caseID)
+		st, err := v.ws.InspectionStatus(ctx, v.caseID)
 		var nie *app.NoInspectionError
 		if errors.As(err, &nie) {
-			v.mw.do(v.showStart)
+			v.host.do(v.showStart)
 			return
 		}
 		var tmpl *app.ChecklistTemplate
 		var ps []app.Proposal
 		if err == nil {
-			tmpl, err = v.mw.ws.InspectionTemplate(ctx, v.caseID)
+			tmpl, err = v.ws.InspectionTemplate(ctx, v.caseID)
 		}
 		if err == nil {
-			ps, err = v.mw.ws.Proposals(ctx, v.caseID, false)
+			ps, err = v.ws.Proposals(ctx, v.caseID, false)
 		}
-		v.mw.do(func() {
+		v.host.do(func() {
 			if err != nil {
 				v.content.Objects = []fyne.CanvasObject{widget.NewLabel(errorText(err))}
 				v.content.Refresh()
@@ -142,11 +144,11 @@ func (v *checklistView) showStart() {
 }
 
 func (v *checklistView) start() {
-	v.mw.goBackground(func() {
-		_, err := v.mw.ws.StartInspection(context.Background(), v.caseID, "")
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		_, err := v.ws.StartInspection(context.Background(), v.caseID, "")
+		v.host.do(func() {
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			v.load()
@@ -164,12 +166,7 @@ func (v *checklistView) show(st app.Status, tmpl *app.ChecklistTemplate, ps []ap
 	}
 	v.showProgress()
 	v.showActions()
-	for i := range v.mw.cases {
-		if c := &v.mw.cases[i]; c.ID == v.caseID && c.Status != st.CaseStatus {
-			c.Status = st.CaseStatus
-			v.mw.list.RefreshItem(i)
-		}
-	}
+	v.host.updateCase(v.caseID, func(c *workbench.Case) { c.Status = st.CaseStatus })
 	if first {
 		v.detailScroll = container.NewVScroll(container.NewPadded(v.detail))
 		split := container.NewHSplit(v.tree, v.detailScroll)
@@ -227,6 +224,14 @@ func (v *checklistView) selectItem(id string) {
 	}
 	v.tree.Select(v.selected) // the highlight stays until the item left lets go
 	v.leave(func() { v.goTo(id) })
+}
+
+// reveal selects item id in the tree as the inspector would, once the
+// checklist has loaded it; an id not in the checklist does nothing.
+func (v *checklistView) reveal(id string) {
+	if _, ok := v.items[id]; ok {
+		v.tree.Select(id)
+	}
 }
 
 // goTo highlights item id in the tree and shows it. The assessment shown

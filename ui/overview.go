@@ -27,8 +27,9 @@ import (
 // chart of the incident log. It reaches other pages only through its
 // callbacks. Every field is touched on the UI goroutine only.
 type overviewPage struct {
-	mw *MainWindow
-	c  workbench.Case
+	host pageHost
+	ws   *app.App
+	c    workbench.Case
 
 	// OnItem opens a checklist item; "" opens the checklist.
 	OnItem func(itemID string)
@@ -50,11 +51,11 @@ const overviewListMax = 6
 
 // newOverviewPage builds the Overview of case c and starts loading its
 // figures.
-func newOverviewPage(mw *MainWindow, c workbench.Case) *overviewPage {
-	p := &overviewPage{mw: mw, c: c}
+func newOverviewPage(host pageHost, c workbench.Case) *overviewPage {
+	p := &overviewPage{host: host, ws: host.Workspace(), c: c}
 	title := widget.NewRichTextFromMarkdown("# " + escapeMarkdown(c.Title))
 	title.Wrapping = fyne.TextWrapWord
-	deleteBtn := widget.NewButtonWithIcon(lang.L("Delete case…"), theme.DeleteIcon(), func() { mw.confirmDeleteCase(c) })
+	deleteBtn := widget.NewButtonWithIcon(lang.L("Delete case…"), theme.DeleteIcon(), func() { host.confirmDeleteCase(c) })
 	deleteBtn.Importance = widget.DangerImportance
 	actions := container.NewHBox(layout.NewSpacer(), deleteBtn)
 	p.body = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
@@ -116,9 +117,9 @@ func (p *overviewPage) load() {
 	p.seq++
 	seq := p.seq
 	caseID := p.c.ID
-	p.mw.goBackground(func() {
-		ov, err := p.mw.ws.Overview(context.Background(), caseID)
-		p.mw.do(func() {
+	p.host.goBackground(func() {
+		ov, err := p.ws.Overview(context.Background(), caseID)
+		p.host.do(func() {
 			if seq != p.seq {
 				return
 			}
