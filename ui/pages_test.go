@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 )
 
 // pages lists each page's files. A page is handed a pageHost and reaches
@@ -106,5 +108,41 @@ func TestPagesKeepToThemselvesCatches(t *testing.T) {
 	}
 	if got := check(`func (v *searchView) x() { v.host.AddEvidence("") }`); len(got) != 0 {
 		t.Errorf("reachesOut of a page using its host = %q, want nothing", got)
+	}
+}
+
+// recordingHost is the window as a page's host, except that it records
+// what the page asks of the navigator instead of doing it.
+type recordingHost struct {
+	*MainWindow
+	evidence []string // hits AddEvidence was asked for
+	searches []string // queries RunSearch was asked for
+}
+
+func (h *recordingHost) AddEvidence(hitID string) { h.evidence = append(h.evidence, hitID) }
+func (h *recordingHost) RunSearch(q string)       { h.searches = append(h.searches, q) }
+
+// TestPagesGoThroughTheirHost builds the Search page on a host of its own:
+// "Add as evidence…" in a hit's dialog asks the host, not the checklist.
+func TestPagesGoThroughTheirHost(t *testing.T) {
+	mw, _ := newDemoWindow(t)
+	h := &recordingHost{MainWindow: mw}
+	var v *searchView
+	onUI(mw, func() { v = newSearchView(h, mw.selected) })
+	onUI(mw, func() {
+		v.query.SetText("赌博 kind:incident")
+		v.run()
+	})
+	if len(v.hits) == 0 {
+		t.Fatalf("no hits: %q", v.queryErr.Text)
+	}
+	hit := v.hits[0]
+	onUI(mw, func() { v.list.Select(0) })
+	onUI(mw, func() { test.Tap(findButton(t, mw, "Add as evidence…")) })
+	if len(h.evidence) != 1 || h.evidence[0] != hit.ID {
+		t.Errorf("the host was asked to add %q as evidence, want [%s]", h.evidence, hit.ID)
+	}
+	if top := mw.win.Canvas().Overlays().Top(); top != nil && len(buttonsLabelled(objectsOf(top), "Add")) > 0 {
+		t.Error("the checklist's Add dialog opened although the host did not ask for it")
 	}
 }
