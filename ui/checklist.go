@@ -30,9 +30,9 @@ import (
 // choice in the tree goes through selectItem, which first saves the
 // assessment being left.
 type checklistView struct {
-	host   pageHost
-	ws     *app.App
-	win    fyne.Window
+	host   pageHost    // the window, as far as a page may reach it
+	ws     *app.App    // host.Workspace()
+	win    fyne.Window // host.Window(), for dialogs
 	caseID int64
 
 	// What was last loaded from the workspace.

@@ -27,8 +27,8 @@ import (
 // chart of the incident log. It reaches other pages only through its
 // callbacks. Every field is touched on the UI goroutine only.
 type overviewPage struct {
-	host pageHost
-	ws   *app.App
+	host pageHost // the window, as far as a page may reach it
+	ws   *app.App // host.Workspace()
 	c    workbench.Case
 
 	// OnItem opens a checklist item; "" opens the checklist.

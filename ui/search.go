@@ -40,9 +40,9 @@ const (
 // page of hits and the paging controls. Every field is touched on the UI
 // goroutine only.
 type searchView struct {
-	host   pageHost
-	ws     *app.App
-	win    fyne.Window
+	host   pageHost    // the window, as far as a page may reach it
+	ws     *app.App    // host.Workspace()
+	win    fyne.Window // host.Window(), for dialogs
 	caseID int64
 
 	query      *widget.Entry

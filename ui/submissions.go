@@ -37,9 +37,9 @@ const (
 // submissionsView is a case's "Submissions" tab: the import controls, the
 // imported files and a records browser that pages from SQLite.
 type submissionsView struct {
-	host   pageHost
-	ws     *app.App
-	win    fyne.Window
+	host   pageHost    // the window, as far as a page may reach it
+	ws     *app.App    // host.Workspace()
+	win    fyne.Window // host.Window(), for dialogs
 	caseID int64
 
 	subs     []workbench.Submission
