@@ -226,11 +226,14 @@ func (v *checklistView) selectItem(id string) {
 	v.leave(func() { v.goTo(id) })
 }
 
-// reveal selects item id in the tree as the inspector would, once the
-// checklist has loaded it; an id not in the checklist does nothing.
+// reveal shows item id, highlighted, as if the inspector had picked it
+// in the tree (the assessment left is saved first), once the checklist
+// has loaded it; an id not in the checklist does nothing. The tree's
+// Select only moves the highlight, so it alone would leave another item
+// shown.
 func (v *checklistView) reveal(id string) {
 	if _, ok := v.items[id]; ok {
-		v.tree.Select(id)
+		v.selectItem(id)
 	}
 }
 
