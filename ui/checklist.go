@@ -42,6 +42,9 @@ type checklistView struct {
 	items     map[string]app.ItemStatus
 	proposals []app.Proposal
 	selected  string // the item shown on the right, "" for none
+	// want is an item asked for (reveal) before the inspection showed
+	// here; it is shown once loaded.
+	want string
 
 	content *fyne.Container // the tab: the start screen or the checklist
 	tree    *widgets.ItemTree
@@ -179,6 +182,10 @@ func (v *checklistView) show(st app.Status, tmpl *app.ChecklistTemplate, ps []ap
 		v.content.Refresh()
 	}
 	v.tree.SetGroups(v.treeGroups())
+	if _, ok := v.items[v.want]; ok {
+		v.selected = v.want
+	}
+	v.want = ""
 	if _, ok := v.items[v.selected]; !ok && len(st.Items) > 0 {
 		v.selected = st.Items[0].ID
 	}
@@ -228,12 +235,18 @@ func (v *checklistView) selectItem(id string) {
 
 // reveal shows item id, highlighted, as if the inspector had picked it
 // in the tree (the assessment left is saved first), once the checklist
-// has loaded it; an id not in the checklist does nothing. The tree's
-// Select only moves the highlight, so it alone would leave another item
-// shown.
+// has loaded it; an id not in the checklist does nothing. Before the
+// inspection shows here (it may have been started elsewhere since) the
+// checklist is read again and the item shown then. The tree's Select only
+// moves the highlight, so it alone would leave another item shown.
 func (v *checklistView) reveal(id string) {
 	if _, ok := v.items[id]; ok {
 		v.selectItem(id)
+		return
+	}
+	if !v.started {
+		v.want = id
+		v.load()
 	}
 }
 
