@@ -40,6 +40,7 @@ type overviewPage struct {
 
 	content fyne.CanvasObject // the tab
 	body    *fyne.Container   // what Overview loaded
+	details *fyne.Container   // the case's details, redrawn when its status changes
 	chart   *widgets.MonthChart
 	ov      app.Overview // last shown
 	loaded  bool
@@ -59,7 +60,8 @@ func newOverviewPage(host pageHost, c workbench.Case) *overviewPage {
 	deleteBtn.Importance = widget.DangerImportance
 	actions := container.NewHBox(layout.NewSpacer(), deleteBtn)
 	p.body = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
-	p.content = container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), caseDetails(c), widget.NewSeparator(),
+	p.details = container.NewStack(caseDetails(c))
+	p.content = container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), p.details, widget.NewSeparator(),
 		p.body, widget.NewSeparator(), actions))
 	p.load()
 	return p
@@ -138,6 +140,12 @@ func (p *overviewPage) load() {
 // show lays out loaded figures.
 func (p *overviewPage) show(ov app.Overview) {
 	p.ov, p.loaded = ov, true
+	if ov.CaseStatus != "" && ov.CaseStatus != p.c.Status {
+		// Concluded, reopened or signed on another tab since.
+		p.c.Status = ov.CaseStatus
+		p.details.Objects = []fyne.CanvasObject{caseDetails(p.c)}
+		p.details.Refresh()
+	}
 	var objs []fyne.CanvasObject
 	add := func(section ...fyne.CanvasObject) {
 		if len(objs) > 0 {
