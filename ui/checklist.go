@@ -31,7 +31,9 @@ import (
 // choice in the tree goes through selectItem, which first saves the
 // assessment being left.
 type checklistView struct {
-	mw     *MainWindow
+	host   pageHost    // the window, as far as a page may reach it
+	ws     *app.App    // host.Workspace()
+	win    fyne.Window // host.Window(), for dialogs
 	caseID int64
 
 	// What was last loaded from the workspace.
@@ -41,6 +43,9 @@ type checklistView struct {
 	items     map[string]app.ItemStatus
 	proposals []app.Proposal
 	selected  string // the item shown on the right, "" for none
+	// want is an item asked for (reveal) before the inspection showed
+	// here; it is shown once loaded.
+	want string
 
 	content *fyne.Container // the tab: the start screen or the checklist
 	tree    *widgets.ItemTree
@@ -69,8 +74,8 @@ type checklistView struct {
 	overview *fyne.Container
 }
 
-func newChecklistView(mw *MainWindow, caseID int64) *checklistView {
-	v := &checklistView{mw: mw, caseID: caseID, items: map[string]app.ItemStatus{}}
+func newChecklistView(host pageHost, caseID int64) *checklistView {
+	v := &checklistView{host: host, ws: host.Workspace(), win: host.Window(), caseID: caseID, items: map[string]app.ItemStatus{}}
 	v.content = container.NewStack(widget.NewLabel(lang.L("Loading…")))
 	v.overview = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
 	v.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -99,23 +104,23 @@ func pick(t workbench.Text) string {
 
 // load reads the inspection off the UI goroutine and shows it.
 func (v *checklistView) load() {
-	v.mw.goBackground(func() {
+	v.host.goBackground(func() {
 		ctx := context.Background()
-		st, err := v.mw.ws.InspectionStatus(ctx, v.caseID)
+		st, err := v.ws.InspectionStatus(ctx, v.caseID)
 		var nie *app.NoInspectionError
 		if errors.As(err, &nie) {
-			v.mw.do(v.showStart)
+			v.host.do(v.showStart)
 			return
 		}
 		var tmpl *checklist.Template
 		var ps []app.Proposal
 		if err == nil {
-			tmpl, err = v.mw.ws.InspectionTemplate(ctx, v.caseID)
+			tmpl, err = v.ws.InspectionTemplate(ctx, v.caseID)
 		}
 		if err == nil {
-			ps, err = v.mw.ws.Proposals(ctx, v.caseID, false)
+			ps, err = v.ws.Proposals(ctx, v.caseID, false)
 		}
-		v.mw.do(func() {
+		v.host.do(func() {
 			if err != nil {
 				v.content.Objects = []fyne.CanvasObject{widget.NewLabel(errorText(err))}
 				v.content.Refresh()
@@ -143,11 +148,11 @@ func (v *checklistView) showStart() {
 }
 
 func (v *checklistView) start() {
-	v.mw.goBackground(func() {
-		_, err := v.mw.ws.StartInspection(context.Background(), v.caseID, "")
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		_, err := v.ws.StartInspection(context.Background(), v.caseID, "")
+		v.host.do(func() {
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			v.load()
@@ -165,12 +170,7 @@ func (v *checklistView) show(st app.Status, tmpl *checklist.Template, ps []app.P
 	}
 	v.showProgress()
 	v.showActions()
-	for i := range v.mw.cases {
-		if c := &v.mw.cases[i]; c.ID == v.caseID && c.Status != st.CaseStatus {
-			c.Status = st.CaseStatus
-			v.mw.list.RefreshItem(i)
-		}
-	}
+	v.host.updateCase(v.caseID, func(c *workbench.Case) { c.Status = st.CaseStatus })
 	if first {
 		v.detailScroll = container.NewVScroll(container.NewPadded(v.detail))
 		split := container.NewHSplit(v.tree, v.detailScroll)
@@ -183,6 +183,10 @@ func (v *checklistView) show(st app.Status, tmpl *checklist.Template, ps []app.P
 		v.content.Refresh()
 	}
 	v.tree.SetGroups(v.treeGroups())
+	if _, ok := v.items[v.want]; ok {
+		v.selected = v.want
+	}
+	v.want = ""
 	if _, ok := v.items[v.selected]; !ok && len(st.Items) > 0 {
 		v.selected = st.Items[0].ID
 	}
@@ -230,15 +234,21 @@ func (v *checklistView) selectItem(id string) {
 	v.leave(func() { v.goTo(id) })
 }
 
-// ShowItem shows item id, as a jump from another page does: the
-// assessment left is saved first (see selectItem). Before the checklist
-// has loaded, id is the item it will show once it has.
-func (v *checklistView) ShowItem(id string) {
-	if v.items == nil {
-		v.selected = id
+// reveal shows item id, highlighted, as if the inspector had picked it
+// in the tree (the assessment left is saved first), once the checklist
+// has loaded it; an id not in the checklist does nothing. Before the
+// inspection shows here (it may have been started elsewhere since) the
+// checklist is read again and the item shown then. The tree's Select only
+// moves the highlight, so it alone would leave another item shown.
+func (v *checklistView) reveal(id string) {
+	if _, ok := v.items[id]; ok {
+		v.selectItem(id)
 		return
 	}
-	v.selectItem(id)
+	if !v.started {
+		v.want = id
+		v.load()
+	}
 }
 
 // goTo highlights item id in the tree and shows it. The assessment shown

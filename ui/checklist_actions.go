@@ -27,17 +27,17 @@ func (v *checklistView) runChecks() {
 	}
 	var run app.CheckRun
 	v.after(func(ctx context.Context) (err error) {
-		run, err = v.mw.ws.RunChecks(ctx, v.caseID)
+		run, err = v.ws.RunChecks(ctx, v.caseID)
 		return err
 	}, func() {
 		dialog.ShowInformation(lang.L("Automated checks"), lang.L("{{.N}} proposals: {{.Added}} new or changed, {{.Kept}} as before. Items marked ◆ have a proposal awaiting your decision.",
-			map[string]any{"N": len(run.Proposals), "Added": run.Added, "Kept": run.Kept}), v.mw.win)
+			map[string]any{"N": len(run.Proposals), "Added": run.Added, "Kept": run.Kept}), v.win)
 	})
 }
 
 func (v *checklistView) accept(p app.Proposal) {
 	v.after(func(ctx context.Context) error {
-		_, err := v.mw.ws.AcceptProposals(ctx, v.caseID, p.PinnedKey())
+		_, err := v.ws.AcceptProposals(ctx, v.caseID, p.PinnedKey())
 		return err
 	}, nil)
 }
@@ -69,10 +69,10 @@ func (v *checklistView) override(p app.Proposal) {
 		}
 		r, why := values[result.SelectedIndex()], reason.Text
 		v.after(func(ctx context.Context) error {
-			_, err := v.mw.ws.OverrideProposal(ctx, v.caseID, p.PinnedKey(), r, why)
+			_, err := v.ws.OverrideProposal(ctx, v.caseID, p.PinnedKey(), r, why)
 			return err
 		}, nil)
-	}, v.mw.win)
+	}, v.win)
 	d.Resize(fyne.NewSize(520, 320))
 	d.Show()
 }
@@ -88,20 +88,20 @@ func (v *checklistView) conclude() {
 			}
 			save, err := v.pendingSave()
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			v.run(save, func(ctx context.Context) error {
-				return v.mw.ws.ConcludeInspection(ctx, v.caseID)
+				return v.ws.ConcludeInspection(ctx, v.caseID)
 			}, func(err error) {
 				var ce *app.ConcludeError
 				if errors.As(err, &ce) {
 					v.showConcludeProblems(ce)
 				} else if err != nil {
-					v.mw.showError(err)
+					v.host.showError(err)
 				}
 			})
-		}, v.mw.win)
+		}, v.win)
 }
 
 // showConcludeProblems lists what keeps the inspection open; each line
@@ -123,7 +123,7 @@ func (v *checklistView) showConcludeProblems(ce *app.ConcludeError) {
 		box.Add(b)
 	}
 	intro := widget.NewLabel(lang.L("{{.N}} things keep the inspection from being concluded:", map[string]any{"N": len(ce.Problems)}))
-	d = dialog.NewCustom(lang.L("Not ready to conclude"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(box)), v.mw.win)
+	d = dialog.NewCustom(lang.L("Not ready to conclude"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(box)), v.win)
 	d.Resize(fyne.NewSize(720, 480))
 	d.Show()
 }
@@ -141,7 +141,7 @@ func concludeProblemText(p string) string {
 }
 
 func (v *checklistView) reopen() {
-	v.after(func(ctx context.Context) error { return v.mw.ws.ReopenInspection(ctx, v.caseID) }, nil)
+	v.after(func(ctx context.Context) error { return v.ws.ReopenInspection(ctx, v.caseID) }, nil)
 }
 
 func (v *checklistView) sign() {
@@ -153,23 +153,23 @@ func (v *checklistView) sign() {
 			}
 			var sig app.Signature
 			v.after(func(ctx context.Context) (err error) {
-				sig, err = v.mw.ws.SignInspection(ctx, v.caseID)
+				sig, err = v.ws.SignInspection(ctx, v.caseID)
 				return err
 			}, func() {
 				l := widget.NewLabel(lang.L("Signed. SHA-256:") + "\n" + sig.SHA256)
 				l.Selectable = true
 				l.Wrapping = fyne.TextWrapBreak
-				dialog.ShowCustom(lang.L("Inspection signed"), lang.L("Close"), l, v.mw.win)
+				dialog.ShowCustom(lang.L("Inspection signed"), lang.L("Close"), l, v.win)
 			})
-		}, v.mw.win)
+		}, v.win)
 }
 
 func (v *checklistView) verify() {
-	v.mw.goBackground(func() {
-		res, err := v.mw.ws.VerifyInspection(context.Background(), v.caseID)
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		res, err := v.ws.VerifyInspection(context.Background(), v.caseID)
+		v.host.do(func() {
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			var b strings.Builder
@@ -189,7 +189,7 @@ func (v *checklistView) verify() {
 			l := widget.NewLabel(b.String())
 			l.Wrapping = fyne.TextWrapWord
 			l.Selectable = true
-			d := dialog.NewCustom(lang.L("Signature check"), lang.L("Close"), container.NewVScroll(l), v.mw.win)
+			d := dialog.NewCustom(lang.L("Signature check"), lang.L("Close"), container.NewVScroll(l), v.win)
 			d.Resize(fyne.NewSize(720, 420))
 			d.Show()
 		})
@@ -199,12 +199,12 @@ func (v *checklistView) verify() {
 // addEvidence asks which item a search hit is evidence for, then cites it.
 func (v *checklistView) addEvidence(hitID string) {
 	if !v.started {
-		dialog.ShowInformation(lang.L("Add as evidence"), lang.L("Start the inspection on the Checklist tab first."), v.mw.win)
+		dialog.ShowInformation(lang.L("Add as evidence"), lang.L("Start the inspection on the Checklist tab first."), v.win)
 		return
 	}
 	if v.status.CaseStatus != "open" {
 		dialog.ShowInformation(lang.L("Add as evidence"), lang.L("The inspection is {{.Status}}; it takes no more evidence.",
-			map[string]any{"Status": statusText(v.status.CaseStatus)}), v.mw.win)
+			map[string]any{"Status": statusText(v.status.CaseStatus)}), v.win)
 		return
 	}
 	var ids, opts []string
@@ -223,13 +223,13 @@ func (v *checklistView) addEvidence(hitID string) {
 		}
 		item := ids[sel.SelectedIndex()]
 		v.after(func(ctx context.Context) error {
-			_, err := v.mw.ws.Assess(ctx, app.AssessInput{CaseID: v.caseID, ItemID: item, Evidence: []string{hitID}})
+			_, err := v.ws.Assess(ctx, app.AssessInput{CaseID: v.caseID, ItemID: item, Evidence: []string{hitID}})
 			return err
 		}, func() {
 			v.selected = item // shown and highlighted by the reload that follows
-			v.mw.setStatus(lang.L("{{.ID}} added as evidence for {{.Item}}", map[string]any{"ID": hitID, "Item": item}))
+			v.host.setStatus(lang.L("{{.ID}} added as evidence for {{.Item}}", map[string]any{"ID": hitID, "Item": item}))
 		})
-	}, v.mw.win)
+	}, v.win)
 	d.Resize(fyne.NewSize(640, 200))
 	d.Show()
 }

@@ -284,7 +284,7 @@ func (v *checklistView) askDiscard(err error, then func()) {
 			v.form.committed = true
 			then()
 		}
-	}, v.mw.win)
+	}, v.win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
@@ -306,17 +306,17 @@ func (v *checklistView) pendingSave() (func(context.Context) error, error) {
 	in := app.AssessInput{CaseID: v.caseID, ItemID: f.item.ID, Result: r, Severity: &s, Note: &n, Finding: &fi, Deadline: &d}
 	f.committed = true
 	return func(ctx context.Context) error {
-		if _, err := v.mw.ws.Assess(ctx, in); err != nil {
+		if _, err := v.ws.Assess(ctx, in); err != nil {
 			return err
 		}
 		at := time.Now()
-		v.mw.do(func() {
+		v.host.do(func() {
 			v.saved.item, v.saved.at = in.ItemID, at
 			title := in.ItemID
 			if it, ok := v.items[in.ItemID]; ok && pick(it.Title) != "" {
 				title = pick(it.Title)
 			}
-			v.mw.setStatus(lang.L("Saved “{{.Item}}” at {{.Time}}", map[string]any{"Item": title, "Time": at.Format("15:04")}))
+			v.host.setStatus(lang.L("Saved “{{.Item}}” at {{.Time}}", map[string]any{"Item": title, "Time": at.Format("15:04")}))
 		})
 		return nil
 	}, nil
@@ -328,22 +328,22 @@ func (v *checklistView) pendingSave() (func(context.Context) error, error) {
 // shown in a dialog. A failed save leaves the typed changes in the form.
 func (v *checklistView) run(save, f func(context.Context) error, finish func(error)) {
 	form := v.form
-	v.mw.goBackground(func() {
+	v.host.goBackground(func() {
 		ctx := context.Background()
 		var err error
 		if save != nil {
 			if err = save(ctx); err != nil && form != nil {
-				v.mw.do(func() { form.committed = false })
+				v.host.do(func() { form.committed = false })
 			}
 		}
 		if err == nil && f != nil {
 			err = f(ctx)
 		}
-		v.mw.do(func() {
+		v.host.do(func() {
 			if finish != nil {
 				finish(err)
 			} else if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 			}
 			v.load()
 		})
@@ -357,12 +357,12 @@ func (v *checklistView) run(save, f func(context.Context) error, finish func(err
 func (v *checklistView) after(f func(context.Context) error, done func()) {
 	save, err := v.pendingSave()
 	if err != nil {
-		v.mw.showError(err)
+		v.host.showError(err)
 		return
 	}
 	v.run(save, f, func(err error) {
 		if err != nil {
-			v.mw.showError(err)
+			v.host.showError(err)
 		} else if done != nil {
 			done()
 		}
@@ -371,7 +371,7 @@ func (v *checklistView) after(f func(context.Context) error, done func()) {
 
 func (v *checklistView) assess(in app.AssessInput) {
 	v.after(func(ctx context.Context) error {
-		_, err := v.mw.ws.Assess(ctx, in)
+		_, err := v.ws.Assess(ctx, in)
 		return err
 	}, nil)
 }

@@ -95,7 +95,7 @@ func (v *checklistView) aboutItem(ti *checklist.Item, articles []workbench.Artic
 	searches := container.NewVBox()
 	for _, q := range ti.Queries {
 		q := q
-		b := widget.NewButtonWithIcon(q, theme.SearchIcon(), func() { v.mw.runSearch(q) })
+		b := widget.NewButtonWithIcon(q, theme.SearchIcon(), func() { v.host.RunSearch(q) })
 		b.Alignment = widget.ButtonAlignLeading
 		searches.Add(b)
 	}
@@ -166,9 +166,9 @@ func (v *checklistView) proposalCard(p app.Proposal, open bool) fyne.CanvasObjec
 
 // loadEvidence lists an item's evidence into list, off the UI goroutine.
 func (v *checklistView) loadEvidence(itemID string, list *widgets.EvidenceList) {
-	v.mw.goBackground(func() {
-		evs, err := v.mw.ws.ItemEvidence(context.Background(), v.caseID, itemID)
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		evs, err := v.ws.ItemEvidence(context.Background(), v.caseID, itemID)
+		v.host.do(func() {
 			if err != nil {
 				list.SetMessage(errorText(err))
 				return
@@ -198,5 +198,5 @@ func (v *checklistView) removeEvidence(itemID string, ev workbench.Evidence) {
 			if ok {
 				v.assess(app.AssessInput{CaseID: v.caseID, ItemID: itemID, RemoveEvidence: []string{ev.Target}})
 			}
-		}, v.mw.win)
+		}, v.win)
 }

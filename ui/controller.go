@@ -1,7 +1,12 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/inspection-workbench/workbench"
+	"github.com/inspection-workbench/workbench/app"
 )
 
 // navigator is what a page may ask of the window: pages are handed one
@@ -18,9 +23,49 @@ type navigator interface {
 	ShowChecklistItem(itemID string)
 	// RunSearch shows the Search tab and runs q there.
 	RunSearch(q string)
+	// AddEvidence asks which checklist item the search hit hitID is
+	// evidence for and records it there.
+	AddEvidence(hitID string)
 }
 
 var _ navigator = (*MainWindow)(nil)
+
+// pageHost is all a page (overview.go, submissions.go, search.go,
+// checklist*.go with export.go) is given: the workspace, the window its
+// dialogs belong to, background work, the status bar and error dialogs,
+// the window's list of cases, and the navigator for everything that
+// concerns another page. Pages never name *MainWindow or one another's
+// types (TestPagesKeepToThemselves); *MainWindow is the host of the
+// running program.
+type pageHost interface {
+	navigator
+	// Workspace is the open workspace.
+	Workspace() *app.App
+	// Window is the window the page's dialogs belong to.
+	Window() fyne.Window
+	// do runs f, from a goroutine of the page's own, on the UI goroutine.
+	do(f func())
+	// goBackground runs f on a goroutine of its own; tests wait for it.
+	goBackground(f func())
+	// setStatus shows a short message in the status bar.
+	setStatus(msg string)
+	// showError shows err in a dialog, worded for the user.
+	showError(err error)
+	// requestIndex asks for the search index to be brought up to date
+	// with the workspace; its progress shows in the status bar.
+	requestIndex()
+	// indexUpdating reports whether an index update is under way.
+	indexUpdating() bool
+	// caseByID is the case with id as the case list shows it.
+	caseByID(id int64) (workbench.Case, bool)
+	// updateCase applies change to the case list's copy of case id, after
+	// the page changed that case in the workspace, and shows it.
+	updateCase(id int64, change func(c *workbench.Case))
+	// confirmDeleteCase asks before deleting case c, then deletes it.
+	confirmDeleteCase(c workbench.Case) *dialog.ConfirmDialog
+}
+
+var _ pageHost = (*MainWindow)(nil)
 
 // checklistSaver is what the window asks of the checklist page so that no
 // typed assessment is lost when the inspector leaves it.
@@ -71,7 +116,15 @@ func (mw *MainWindow) ShowChecklistItem(itemID string) {
 		return
 	}
 	mw.showTab(tabChecklist)
-	mw.checks.ShowItem(itemID)
+	mw.checks.reveal(itemID)
+}
+
+// AddEvidence asks which checklist item the search hit hitID is evidence
+// for and records it there (see checklistView.addEvidence).
+func (mw *MainWindow) AddEvidence(hitID string) {
+	if mw.checks != nil {
+		mw.checks.addEvidence(hitID)
+	}
 }
 
 // RunSearch shows the Search tab and runs q there.
@@ -82,8 +135,38 @@ func (mw *MainWindow) runSearch(q string) {
 		return
 	}
 	mw.showTab(tabSearch)
-	mw.search.query.SetText(q)
-	mw.search.run()
+	mw.search.runQuery(q)
+}
+
+// Workspace is the open workspace.
+func (mw *MainWindow) Workspace() *app.App { return mw.ws }
+
+// requestIndex asks the indexer to bring the search index up to date.
+func (mw *MainWindow) requestIndex() { mw.syncIndex() }
+
+// indexUpdating reports whether an index update has reported progress and
+// not yet finished.
+func (mw *MainWindow) indexUpdating() bool { return mw.indexing }
+
+// caseByID is the case with id as the case list shows it.
+func (mw *MainWindow) caseByID(id int64) (workbench.Case, bool) {
+	for _, c := range mw.cases {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return workbench.Case{}, false
+}
+
+// updateCase applies change to the case list's copy of case id and shows
+// the changed entry.
+func (mw *MainWindow) updateCase(id int64, change func(c *workbench.Case)) {
+	for i := range mw.cases {
+		if mw.cases[i].ID == id {
+			change(&mw.cases[i])
+			mw.list.RefreshItem(i)
+		}
+	}
 }
 
 // tabChanged follows the tab the user chose: the checklist's edits are

@@ -40,11 +40,11 @@ type exportDialog struct {
 
 // showExport reads what the export would carry, then shows the dialog.
 func (v *checklistView) showExport() {
-	v.mw.goBackground(func() {
-		p, err := v.mw.ws.PreviewExport(context.Background(), v.caseID)
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		p, err := v.ws.PreviewExport(context.Background(), v.caseID)
+		v.host.do(func() {
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			v.exportDialog(p)
@@ -92,10 +92,10 @@ func (v *checklistView) exportDialog(p app.ExportPreview) *exportDialog {
 		if ok {
 			e.chooseFile()
 		}
-	}, v.mw.win)
-	e.d.Resize(dialogSize(v.mw.win, 720, 420))
+	}, v.win)
+	e.d.Resize(dialogSize(v.win, 720, 420))
 	e.d.Show()
-	dialogs.BindKeys(v.mw.win, e.d, e.d.Confirm, e.d.Dismiss)
+	dialogs.BindKeys(v.win, e.d, e.d.Confirm, e.d.Dismiss)
 	return e
 }
 
@@ -115,13 +115,11 @@ func (e *exportDialog) selectedLang() string {
 func (e *exportDialog) chooseFile() {
 	v := e.v
 	if e.files == nil {
-		e.files = dialogs.New(v.mw.win, fyne.CurrentApp().Preferences(), v.mw.goBackground, v.mw.do)
+		e.files = dialogs.New(v.win, fyne.CurrentApp().Preferences(), v.host.goBackground, v.host.do)
 	}
 	service := ""
-	for _, c := range v.mw.cases {
-		if c.ID == v.caseID {
-			service = c.Service.Name
-		}
+	if c, ok := v.host.caseByID(v.caseID); ok {
+		service = c.Service.Name
 	}
 	name := exportFileName(e.selectedLang(), service, time.Now())
 	e.files.SaveFile(lang.L("Export to Excel"), "export", dialogs.DocumentsDir(), name,
@@ -167,15 +165,15 @@ func (e *exportDialog) export(path string) {
 	v := e.v
 	req := app.ExportRequest{CaseID: v.caseID, Path: path, Lang: e.selectedLang(), IncludePersonalInfo: e.pi.Checked}
 	bar := widget.NewProgressBarInfinite()
-	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), container.NewVBox(widget.NewLabel(path), bar), v.mw.win)
+	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), container.NewVBox(widget.NewLabel(path), bar), v.win)
 	busy.Show()
-	v.mw.goBackground(func() {
-		rep, err := v.mw.ws.Export(context.Background(), req)
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		rep, err := v.ws.Export(context.Background(), req)
+		v.host.do(func() {
 			busy.Hide()
 			bar.Stop()
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			pi := lang.L("Personal information is masked.")
@@ -185,11 +183,11 @@ func (e *exportDialog) export(path string) {
 			msg := widget.NewLabel(lang.L("Wrote {{.Path}} ({{.Size}} bytes).", map[string]any{"Path": rep.Path, "Size": rep.Size}) + "\n" + pi)
 			msg.Wrapping = fyne.TextWrapWord
 			msg.Selectable = true
-			d := dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), msg, v.mw.win)
-			d.Resize(dialogSize(v.mw.win, 620, 200))
+			d := dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), msg, v.win)
+			d.Resize(dialogSize(v.win, 620, 200))
 			d.Show()
-			dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
-			v.mw.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": filepath.Base(rep.Path)}))
+			dialogs.BindKeys(v.win, d, d.Hide, d.Hide)
+			v.host.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": filepath.Base(rep.Path)}))
 		})
 	})
 }
@@ -197,27 +195,27 @@ func (e *exportDialog) export(path string) {
 // chooseChecklistImport asks for an edited workbook, shows the changes
 // it would make and applies them once confirmed.
 func (v *checklistView) chooseChecklistImport() {
-	files := dialogs.New(v.mw.win, fyne.CurrentApp().Preferences(), v.mw.goBackground, v.mw.do)
+	files := dialogs.New(v.win, fyne.CurrentApp().Preferences(), v.host.goBackground, v.host.do)
 	files.OpenFiles(lang.L("Import edited checklist"), "export", dialogs.Filter{Name: lang.L("Excel workbook"), Extensions: []string{".xlsx"}},
 		func(paths []string) { v.importChecklist(paths[0]) })
 }
 
 // importChecklist runs a dry run of the workbook, then asks to apply.
 func (v *checklistView) importChecklist(path string) {
-	v.mw.goBackground(func() {
-		rep, err := v.mw.ws.ImportChecklist(context.Background(), v.caseID, path, true)
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		rep, err := v.ws.ImportChecklist(context.Background(), v.caseID, path, true)
+		v.host.do(func() {
 			var ie *app.ChecklistImportError
 			if errors.As(err, &ie) {
 				v.showChecklistProblems(ie)
 				return
 			}
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			if len(rep.Changes) == 0 {
-				dialog.ShowInformation(lang.L("Import edited checklist"), lang.L("{{.File}} changes nothing.", map[string]any{"File": filepath.Base(path)}), v.mw.win)
+				dialog.ShowInformation(lang.L("Import edited checklist"), lang.L("{{.File}} changes nothing.", map[string]any{"File": filepath.Base(path)}), v.win)
 				return
 			}
 			var b strings.Builder
@@ -234,13 +232,13 @@ func (v *checklistView) importChecklist(path string) {
 						return
 					}
 					v.after(func(ctx context.Context) error {
-						_, err := v.mw.ws.ImportChecklist(ctx, v.caseID, path, false)
+						_, err := v.ws.ImportChecklist(ctx, v.caseID, path, false)
 						return err
 					}, nil)
-				}, v.mw.win)
-			d.Resize(dialogSize(v.mw.win, 760, 480))
+				}, v.win)
+			d.Resize(dialogSize(v.win, 760, 480))
 			d.Show()
-			dialogs.BindKeys(v.mw.win, d, d.Confirm, d.Dismiss)
+			dialogs.BindKeys(v.win, d, d.Confirm, d.Dismiss)
 		})
 	})
 }
@@ -261,10 +259,10 @@ func (v *checklistView) showChecklistProblems(ie *app.ChecklistImportError) {
 	list := widget.NewLabel(b.String())
 	list.Wrapping = fyne.TextWrapWord
 	list.Selectable = true
-	d := dialog.NewCustom(lang.L("Import edited checklist"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), v.mw.win)
-	d.Resize(dialogSize(v.mw.win, 760, 480))
+	d := dialog.NewCustom(lang.L("Import edited checklist"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), v.win)
+	d.Resize(dialogSize(v.win, 760, 480))
 	d.Show()
-	dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
+	dialogs.BindKeys(v.win, d, d.Hide, d.Hide)
 }
 
 // exportButtons are the Export and Import buttons of the checklist tab.

@@ -27,8 +27,9 @@ import (
 // chart of the incident log. It reaches other pages only through its
 // callbacks. Every field is touched on the UI goroutine only.
 type overviewPage struct {
-	mw *MainWindow
-	c  workbench.Case
+	host pageHost // the window, as far as a page may reach it
+	ws   *app.App // host.Workspace()
+	c    workbench.Case
 
 	// OnItem opens a checklist item; "" opens the checklist.
 	OnItem func(itemID string)
@@ -39,6 +40,7 @@ type overviewPage struct {
 
 	content fyne.CanvasObject // the tab
 	body    *fyne.Container   // what Overview loaded
+	details *fyne.Container   // the case's details, redrawn when its status changes
 	chart   *widgets.MonthChart
 	ov      app.Overview // last shown
 	loaded  bool
@@ -50,15 +52,16 @@ const overviewListMax = 6
 
 // newOverviewPage builds the Overview of case c and starts loading its
 // figures.
-func newOverviewPage(mw *MainWindow, c workbench.Case) *overviewPage {
-	p := &overviewPage{mw: mw, c: c}
+func newOverviewPage(host pageHost, c workbench.Case) *overviewPage {
+	p := &overviewPage{host: host, ws: host.Workspace(), c: c}
 	title := widget.NewRichTextFromMarkdown("# " + escapeMarkdown(c.Title))
 	title.Wrapping = fyne.TextWrapWord
-	deleteBtn := widget.NewButtonWithIcon(lang.L("Delete case…"), theme.DeleteIcon(), func() { mw.confirmDeleteCase(c) })
+	deleteBtn := widget.NewButtonWithIcon(lang.L("Delete case…"), theme.DeleteIcon(), func() { host.confirmDeleteCase(c) })
 	deleteBtn.Importance = widget.DangerImportance
 	actions := container.NewHBox(layout.NewSpacer(), deleteBtn)
 	p.body = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
-	p.content = container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), caseDetails(c), widget.NewSeparator(),
+	p.details = container.NewStack(caseDetails(c))
+	p.content = container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), p.details, widget.NewSeparator(),
 		p.body, widget.NewSeparator(), actions))
 	p.load()
 	return p
@@ -116,9 +119,9 @@ func (p *overviewPage) load() {
 	p.seq++
 	seq := p.seq
 	caseID := p.c.ID
-	p.mw.goBackground(func() {
-		ov, err := p.mw.ws.Overview(context.Background(), caseID)
-		p.mw.do(func() {
+	p.host.goBackground(func() {
+		ov, err := p.ws.Overview(context.Background(), caseID)
+		p.host.do(func() {
 			if seq != p.seq {
 				return
 			}
@@ -137,6 +140,12 @@ func (p *overviewPage) load() {
 // show lays out loaded figures.
 func (p *overviewPage) show(ov app.Overview) {
 	p.ov, p.loaded = ov, true
+	if ov.CaseStatus != "" && ov.CaseStatus != p.c.Status {
+		// Concluded, reopened or signed on another tab since.
+		p.c.Status = ov.CaseStatus
+		p.details.Objects = []fyne.CanvasObject{caseDetails(p.c)}
+		p.details.Refresh()
+	}
 	var objs []fyne.CanvasObject
 	add := func(section ...fyne.CanvasObject) {
 		if len(objs) > 0 {

@@ -40,7 +40,9 @@ const (
 // page of hits and the paging controls. Every field is touched on the UI
 // goroutine only.
 type searchView struct {
-	mw     *MainWindow
+	host   pageHost    // the window, as far as a page may reach it
+	ws     *app.App    // host.Workspace()
+	win    fyne.Window // host.Window(), for dialogs
 	caseID int64
 
 	query      *widget.Entry
@@ -67,8 +69,8 @@ type searchView struct {
 	content fyne.CanvasObject
 }
 
-func newSearchView(mw *MainWindow, caseID int64) *searchView {
-	v := &searchView{mw: mw, caseID: caseID}
+func newSearchView(host pageHost, caseID int64) *searchView {
+	v := &searchView{host: host, ws: host.Workspace(), win: host.Window(), caseID: caseID}
 
 	v.query = widget.NewEntry()
 	v.query.SetPlaceHolder(lang.L("Words, \"a phrase\", a OR b, -word, kind:incident …"))
@@ -106,7 +108,7 @@ func newSearchView(mw *MainWindow, caseID int64) *searchView {
 	v.incomplete = widget.NewLabel(lang.L("The search index is being updated: results may be incomplete."))
 	v.incomplete.Importance = widget.WarningImportance
 	v.incomplete.Wrapping = fyne.TextWrapWord
-	v.setIndexing(mw.indexing)
+	v.setIndexing(host.indexUpdating())
 
 	v.list = widget.NewList(
 		func() int { return len(v.hits) },
@@ -150,6 +152,12 @@ func (v *searchView) run() {
 		req.CaseID = v.caseID
 	}
 	v.search(req)
+}
+
+// runQuery puts q in the query field and runs it.
+func (v *searchView) runQuery(q string) {
+	v.query.SetText(q)
+	v.run()
 }
 
 // filterChanged runs the search again when the user picks a facet.
@@ -202,10 +210,10 @@ func (v *searchView) search(req workbench.SearchRequest) {
 	v.req, v.ran = req, true
 	v.queryErr.Hide()
 	v.total.SetText(lang.L("Searching…"))
-	v.mw.goBackground(func() {
+	v.host.goBackground(func() {
 		defer cancel()
-		res, facets, err := searchWithFacets(ctx, v.mw.ws, req)
-		v.mw.do(func() {
+		res, facets, err := searchWithFacets(ctx, v.ws, req)
+		v.host.do(func() {
 			if seq != v.seq {
 				return // a newer search replaced this one
 			}
@@ -402,10 +410,8 @@ func (v *searchView) caseTitle(id int64) string {
 	if !v.ran || v.req.CaseID != 0 {
 		return ""
 	}
-	for _, c := range v.mw.cases {
-		if c.ID == id {
-			return c.Title
-		}
+	if c, ok := v.host.caseByID(id); ok {
+		return c.Title
 	}
 	return lang.L("Case {{.N}}", map[string]any{"N": id})
 }
@@ -493,11 +499,11 @@ func markedTerms(h workbench.SearchHit) []string {
 
 // open shows a hit where it stands, read off the UI goroutine.
 func (v *searchView) open(h workbench.SearchHit) {
-	v.mw.goBackground(func() {
-		hc, err := v.mw.ws.HitContext(context.Background(), h.ID, contextPassages)
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		hc, err := v.ws.HitContext(context.Background(), h.ID, contextPassages)
+		v.host.do(func() {
 			if err != nil {
-				v.mw.showError(fmt.Errorf("open %s: %w", h.ID, err))
+				v.host.showError(fmt.Errorf("open %s: %w", h.ID, err))
 				return
 			}
 			if hc.Record != nil {
@@ -522,8 +528,8 @@ func (v *searchView) hitHeader(h workbench.SearchHit, sub workbench.Submission) 
 		fyne.CurrentApp().Clipboard().SetContent(h.ID)
 	})
 	buttons := container.NewHBox(copyBtn)
-	if v.mw.checks != nil && h.CaseID == v.caseID {
-		evidence := widget.NewButtonWithIcon(lang.L("Add as evidence…"), theme.ContentAddIcon(), func() { v.mw.checks.addEvidence(h.ID) })
+	if h.CaseID == v.caseID {
+		evidence := widget.NewButtonWithIcon(lang.L("Add as evidence…"), theme.ContentAddIcon(), func() { v.host.AddEvidence(h.ID) })
 		buttons.Add(evidence)
 	}
 	return container.NewVBox(where, container.NewBorder(nil, nil, nil, buttons, id), widget.NewSeparator())
@@ -533,7 +539,7 @@ func (v *searchView) hitHeader(h workbench.SearchHit, sub workbench.Submission) 
 func (v *searchView) showRecord(h workbench.SearchHit, hc app.HitContext) {
 	sub := hc.Submission
 	cells := displayRows([]workbench.RecordRow{*hc.Record}, sub.Kind, app.SpecOf(sub.Kind))[0]
-	showCells(v.mw.win, sub.FileName, v.hitHeader(h, sub), submissionColumns(sub), cells)
+	showCells(v.win, sub.FileName, v.hitHeader(h, sub), submissionColumns(sub), cells)
 }
 
 // showPassages shows a passage hit with its neighbours in reading order,
@@ -574,10 +580,10 @@ func (v *searchView) showPassages(h workbench.SearchHit, hc app.HitContext) {
 	}
 	scroll := container.NewVScroll(box)
 	content := container.NewBorder(v.hitHeader(h, hc.Submission), nil, nil, nil, scroll)
-	d := dialog.NewCustom(hc.Submission.FileName, lang.L("Close"), content, v.mw.win)
-	d.Resize(dialogSize(v.mw.win, 820, 560))
+	d := dialog.NewCustom(hc.Submission.FileName, lang.L("Close"), content, v.win)
+	d.Resize(dialogSize(v.win, 820, 560))
 	d.Show()
-	dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
+	dialogs.BindKeys(v.win, d, d.Hide, d.Hide)
 	if current != nil {
 		// Bring the hit into view when the passages before it fill the view.
 		if bottom := current.Position().Y + current.Size().Height; bottom > scroll.Size().Height {
@@ -626,9 +632,9 @@ func (v *searchView) showHelp() *dialog.CustomDialog {
 	intro.Wrapping = fyne.TextWrapWord
 	valuesTitle := widget.NewLabelWithStyle(lang.L("Filter values"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := container.NewVBox(intro, grid, widget.NewSeparator(), valuesTitle, values)
-	d := dialog.NewCustom(lang.L("Query syntax"), lang.L("Close"), container.NewVScroll(body), v.mw.win)
-	d.Resize(dialogSize(v.mw.win, 820, 600))
+	d := dialog.NewCustom(lang.L("Query syntax"), lang.L("Close"), container.NewVScroll(body), v.win)
+	d.Resize(dialogSize(v.win, 820, 600))
 	d.Show()
-	dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
+	dialogs.BindKeys(v.win, d, d.Hide, d.Hide)
 	return d
 }

@@ -37,7 +37,9 @@ const (
 // submissionsView is a case's "Submissions" tab: the import controls, the
 // imported files and a records browser that pages from SQLite.
 type submissionsView struct {
-	mw     *MainWindow
+	host   pageHost    // the window, as far as a page may reach it
+	ws     *app.App    // host.Workspace()
+	win    fyne.Window // host.Window(), for dialogs
 	caseID int64
 
 	subs     []workbench.Submission
@@ -58,8 +60,8 @@ type submissionsView struct {
 	content fyne.CanvasObject
 }
 
-func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
-	v := &submissionsView{mw: mw, caseID: caseID, pages: map[int][][]string{}, pending: map[int]bool{}}
+func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
+	v := &submissionsView{host: host, ws: host.Workspace(), win: host.Window(), caseID: caseID, pages: map[int][][]string{}, pending: map[int]bool{}}
 	kinds := []string{lang.L("Detect from headers")}
 	for _, k := range app.Kinds() {
 		kinds = append(kinds, kindText(string(k)))
@@ -72,7 +74,7 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 	}
 	v.label = widget.NewSelect(labels, nil)
 	v.label.SetSelected(labelText(string(app.DefaultLabel)))
-	v.files = dialogs.New(mw.win, fyne.CurrentApp().Preferences(), mw.goBackground, mw.do)
+	v.files = dialogs.New(v.win, fyne.CurrentApp().Preferences(), host.goBackground, host.do)
 	importBtn := widget.NewButtonWithIcon(lang.L("Import files…"), theme.UploadIcon(), v.ChooseFiles)
 	importBtn.Importance = widget.HighImportance
 	folderBtn := widget.NewButtonWithIcon(lang.L("Import folder…"), theme.FolderOpenIcon(), v.ImportFolder)
@@ -162,11 +164,11 @@ func newSubmissionsView(mw *MainWindow, caseID int64) *submissionsView {
 // reload reads the case's submissions off the UI goroutine and selects
 // the one with id selectID.
 func (v *submissionsView) reload(selectID int64) {
-	v.mw.goBackground(func() {
-		subs, err := v.mw.ws.ListSubmissions(context.Background(), v.caseID)
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		subs, err := v.ws.ListSubmissions(context.Background(), v.caseID)
+		v.host.do(func() {
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			v.subs = subs
@@ -230,27 +232,27 @@ func (v *submissionsView) fetch(page int) {
 	}
 	v.pending[page] = true
 	sub, spec := v.selected, v.spec
-	v.mw.goBackground(func() {
+	v.host.goBackground(func() {
 		var rows [][]string
 		var err error
 		if isDocument(*sub) {
 			var ps []workbench.PassageRow
-			if ps, err = v.mw.ws.Passages(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
+			if ps, err = v.ws.Passages(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
 				rows = displayPassages(ps)
 			}
 		} else {
 			var recs []workbench.RecordRow
-			if recs, err = v.mw.ws.Records(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
+			if recs, err = v.ws.Records(context.Background(), sub.ID, page*recordPage, recordPage); err == nil {
 				rows = displayRows(recs, sub.Kind, spec)
 			}
 		}
-		v.mw.do(func() {
+		v.host.do(func() {
 			if v.selected != sub {
 				return // the user moved on
 			}
 			delete(v.pending, page)
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			if len(v.pages) >= recordPagesKept {
@@ -313,7 +315,7 @@ func (v *submissionsView) showRow(row int) {
 	if v.selected != nil && isDocument(*v.selected) {
 		title = cells[0]
 	}
-	showCells(v.mw.win, title, nil, v.columns, cells)
+	showCells(v.win, title, nil, v.columns, cells)
 }
 
 // submissionColumns are the column headers of a submission's rows: for
@@ -465,15 +467,15 @@ func (v *submissionsView) showWarnings() {
 	if sub == nil {
 		return
 	}
-	v.mw.goBackground(func() {
-		ws, err := v.mw.ws.SubmissionWarnings(context.Background(), sub.ID)
-		v.mw.do(func() {
+	v.host.goBackground(func() {
+		ws, err := v.ws.SubmissionWarnings(context.Background(), sub.ID)
+		v.host.do(func() {
 			if err != nil {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			if len(ws) == 0 {
-				dialog.ShowInformation(lang.L("Warnings"), lang.L("Every value of {{.File}} was read.", map[string]any{"File": sub.FileName}), v.mw.win)
+				dialog.ShowInformation(lang.L("Warnings"), lang.L("Every value of {{.File}} was read.", map[string]any{"File": sub.FileName}), v.win)
 				return
 			}
 			list := widget.NewList(func() int { return len(ws) },
@@ -485,10 +487,10 @@ func (v *submissionsView) showWarnings() {
 				func(i widget.ListItemID, o fyne.CanvasObject) {
 					o.(*widget.Label).SetText(warningText(ws[i]))
 				})
-			d := dialog.NewCustom(lang.L("Warnings of {{.File}}", map[string]any{"File": sub.FileName}), lang.L("Close"), list, v.mw.win)
-			d.Resize(dialogSize(v.mw.win, 760, 480))
+			d := dialog.NewCustom(lang.L("Warnings of {{.File}}", map[string]any{"File": sub.FileName}), lang.L("Close"), list, v.win)
+			d.Resize(dialogSize(v.win, 760, 480))
 			d.Show()
-			dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
+			dialogs.BindKeys(v.win, d, d.Hide, d.Hide)
 		})
 	})
 }
@@ -597,10 +599,10 @@ func (v *submissionsView) importFiles(paths []string) {
 	status.Wrapping = fyne.TextWrapWord
 	bar := widget.NewProgressBarInfinite()
 	cancelBtn := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { cancel() })
-	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(bar, status, container.NewCenter(cancelBtn)), v.mw.win)
+	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(bar, status, container.NewCenter(cancelBtn)), v.win)
 	progress.Resize(fyne.NewSize(520, 180))
 	progress.Show()
-	dialogs.BindKeys(v.mw.win, progress, nil, cancel)
+	dialogs.BindKeys(v.win, progress, nil, cancel)
 
 	req := v.request(nil)
 	var mu sync.Mutex
@@ -624,9 +626,9 @@ func (v *submissionsView) importFiles(paths []string) {
 		}
 		text := lang.L("File {{.N}} of {{.Total}}: {{.File}}\n{{.Rows}} rows, {{.Rate}} rows/s", map[string]any{
 			"N": p.FileIndex + 1, "Total": p.FileCount, "File": names[p.File], "Rows": p.Rows, "Rate": int(rate)})
-		v.mw.do(func() { status.SetText(text) })
+		v.host.do(func() { status.SetText(text) })
 	}
-	v.mw.goBackground(func() {
+	v.host.goBackground(func() {
 		defer cancel()
 		files, skipped, n, err := expandPaths(paths)
 		var reports []app.FileReport
@@ -635,20 +637,20 @@ func (v *submissionsView) importFiles(paths []string) {
 			names = n
 			mu.Unlock()
 			req.Files = files
-			reports, err = v.mw.ws.Import(ctx, req)
+			reports, err = v.ws.Import(ctx, req)
 		}
-		v.mw.do(func() {
+		v.host.do(func() {
 			progress.Hide()
 			v.kind.SetSelectedIndex(0) // the next files may be of another kind
 			if err != nil && len(reports) == 0 && len(skipped) == 0 {
-				v.mw.showError(err)
+				v.host.showError(err)
 				return
 			}
 			v.showReport(reports, skipped, n, err)
 			if len(reports) == 0 {
 				return
 			}
-			v.mw.syncIndex() // make what was imported searchable
+			v.host.requestIndex() // make what was imported searchable
 			var newest int64
 			for _, r := range reports {
 				if r.SubmissionID > newest {
@@ -730,9 +732,9 @@ func (v *submissionsView) showReport(reports []app.FileReport, skipped []skipped
 	}
 	text := widget.NewLabel(strings.TrimRight(b.String(), "\n"))
 	text.Selectable = true
-	d := dialog.NewCustom(lang.L("Import report"), lang.L("Close"), fitText(v.mw.win, text), v.mw.win)
+	d := dialog.NewCustom(lang.L("Import report"), lang.L("Close"), fitText(v.win, text), v.win)
 	d.Show()
-	dialogs.BindKeys(v.mw.win, d, d.Hide, d.Hide)
+	dialogs.BindKeys(v.win, d, d.Hide, d.Hide)
 	return d
 }
 
