@@ -30,7 +30,7 @@ func (v *checklistView) runChecks() {
 		run, err = v.ws.RunChecks(ctx, v.caseID)
 		return err
 	}, func() {
-		dialog.ShowInformation(lang.L("Automated checks"), lang.L("{{.N}} proposals: {{.Added}} new or changed, {{.Kept}} as before. Items marked ◆ have a proposal awaiting your decision.",
+		showInformation(lang.L("Automated checks"), lang.L("{{.N}} proposals: {{.Added}} new or changed, {{.Kept}} as before. Items marked ◆ have a proposal awaiting your decision.",
 			map[string]any{"N": len(run.Proposals), "Added": run.Added, "Kept": run.Kept}), v.win)
 	})
 }
@@ -63,7 +63,7 @@ func (v *checklistView) override(p app.Proposal) {
 		widget.NewFormItem(lang.L("Result"), result),
 		widget.NewFormItem(lang.L("Reason"), reason),
 	}
-	d := dialog.NewForm(lang.L("Override the proposal"), lang.L("Override"), lang.L("Cancel"), items, func(ok bool) {
+	d := newForm(lang.L("Override the proposal"), lang.L("Override"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok || result.SelectedIndex() < 0 {
 			return
 		}
@@ -80,7 +80,7 @@ func (v *checklistView) override(p app.Proposal) {
 // conclude asks, then saves the assessment's unsaved changes and
 // concludes the inspection, or lists what keeps it open.
 func (v *checklistView) conclude() {
-	dialog.ShowConfirm(lang.L("Conclude the inspection?"),
+	showConfirm(lang.L("Conclude the inspection?"),
 		lang.L("A concluded inspection takes no more changes until it is reopened. Every item must be assessed, every proposal decided and every non-compliant item must have a finding."),
 		func(ok bool) {
 			if !ok {
@@ -123,7 +123,7 @@ func (v *checklistView) showConcludeProblems(ce *app.ConcludeError) {
 		box.Add(b)
 	}
 	intro := widget.NewLabel(lang.L("{{.N}} things keep the inspection from being concluded:", map[string]any{"N": len(ce.Problems)}))
-	d = dialog.NewCustom(lang.L("Not ready to conclude"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(box)), v.win)
+	d = newCustom(lang.L("Not ready to conclude"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(box)), v.win)
 	d.Resize(fyne.NewSize(720, 480))
 	d.Show()
 }
@@ -145,7 +145,7 @@ func (v *checklistView) reopen() {
 }
 
 func (v *checklistView) sign() {
-	dialog.ShowConfirm(lang.L("Sign the inspection?"),
+	showConfirm(lang.L("Sign the inspection?"),
 		lang.L("Signing stores a SHA-256 over every item, result, note, finding, deadline and piece of evidence, in the names of the case's inspectors. A signed inspection can never be changed."),
 		func(ok bool) {
 			if !ok {
@@ -159,7 +159,10 @@ func (v *checklistView) sign() {
 				l := widget.NewLabel(lang.L("Signed. SHA-256:") + "\n" + sig.SHA256)
 				l.Selectable = true
 				l.Wrapping = fyne.TextWrapBreak
-				dialog.ShowCustom(lang.L("Inspection signed"), lang.L("Close"), l, v.win)
+				d := newCustom(lang.L("Inspection signed"), lang.L("Close"), l, v.win)
+				// Wide enough for the 64 hex digits on one line.
+				d.Resize(fyne.NewSize(640, d.MinSize().Height))
+				d.Show()
 			})
 		}, v.win)
 }
@@ -189,7 +192,7 @@ func (v *checklistView) verify() {
 			l := widget.NewLabel(b.String())
 			l.Wrapping = fyne.TextWrapWord
 			l.Selectable = true
-			d := dialog.NewCustom(lang.L("Signature check"), lang.L("Close"), container.NewVScroll(l), v.win)
+			d := newCustom(lang.L("Signature check"), lang.L("Close"), container.NewVScroll(l), v.win)
 			d.Resize(fyne.NewSize(720, 420))
 			d.Show()
 		})
@@ -199,11 +202,11 @@ func (v *checklistView) verify() {
 // addEvidence asks which item a search hit is evidence for, then cites it.
 func (v *checklistView) addEvidence(hitID string) {
 	if !v.started {
-		dialog.ShowInformation(lang.L("Add as evidence"), lang.L("Start the inspection on the Checklist tab first."), v.win)
+		showInformation(lang.L("Add as evidence"), lang.L("Start the inspection on the Checklist tab first."), v.win)
 		return
 	}
 	if v.status.CaseStatus != "open" {
-		dialog.ShowInformation(lang.L("Add as evidence"), lang.L("The inspection is {{.Status}}; it takes no more evidence.",
+		showInformation(lang.L("Add as evidence"), lang.L("The inspection is {{.Status}}; it takes no more evidence.",
 			map[string]any{"Status": statusText(v.status.CaseStatus)}), v.win)
 		return
 	}
@@ -217,7 +220,7 @@ func (v *checklistView) addEvidence(hitID string) {
 		sel.SetSelectedIndex(i)
 	}
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Checklist item"), sel)}
-	d := dialog.NewForm(lang.L("Add {{.ID}} as evidence", map[string]any{"ID": hitID}), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
+	d := newForm(lang.L("Add {{.ID}} as evidence", map[string]any{"ID": hitID}), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok || sel.SelectedIndex() < 0 {
 			return
 		}

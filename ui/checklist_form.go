@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
 // assessment is the form that edits an item's result, severity, note,
@@ -286,6 +287,7 @@ func (v *checklistView) askDiscard(err error, then func()) {
 		}
 	}, v.win)
 	d.SetConfirmImportance(widget.DangerImportance)
+	dialogs.BindKeys(v.win, d, nil, d.Dismiss) // Escape keeps editing; Enter discards nothing
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
 }

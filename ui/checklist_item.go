@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -191,7 +190,7 @@ func (v *checklistView) loadEvidence(itemID string, list *widgets.EvidenceList) 
 
 // removeEvidence asks before it removes an evidence link from an item.
 func (v *checklistView) removeEvidence(itemID string, ev workbench.Evidence) {
-	dialog.ShowConfirm(lang.L("Remove evidence?"),
+	showConfirm(lang.L("Remove evidence?"),
 		lang.L("Remove {{.Ref}} ({{.File}}, {{.Location}}) from the item's evidence? The file itself stays imported.",
 			map[string]any{"Ref": ev.Target, "File": ev.FileName, "Location": locationText(ev.Location)}),
 		func(ok bool) {

@@ -215,7 +215,7 @@ func (v *checklistView) importChecklist(path string) {
 				return
 			}
 			if len(rep.Changes) == 0 {
-				dialog.ShowInformation(lang.L("Import edited checklist"), lang.L("{{.File}} changes nothing.", map[string]any{"File": filepath.Base(path)}), v.win)
+				showInformation(lang.L("Import edited checklist"), lang.L("{{.File}} changes nothing.", map[string]any{"File": filepath.Base(path)}), v.win)
 				return
 			}
 			var b strings.Builder

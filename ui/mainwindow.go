@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
 // MainWindow is the workbench window: the cases on the left, the selected
@@ -340,7 +341,7 @@ func (mw *MainWindow) setStatus(msg string) {
 // dropped imports files dropped on the window into the selected case.
 func (mw *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 	if mw.subs == nil {
-		dialog.ShowInformation(lang.L("Import"), lang.L("Open or create a case first, then drop its files here."), mw.win)
+		showInformation(lang.L("Import"), lang.L("Open or create a case first, then drop its files here."), mw.win)
 		return
 	}
 	var paths []string
@@ -359,18 +360,16 @@ func escapeMarkdown(s string) string {
 	return r.Replace(s)
 }
 
-// showInfo shows a message in a dialog that Escape or its button closes.
+// showInfo shows a message in a dialog that Enter, Escape or its button
+// closes.
 func (mw *MainWindow) showInfo(title, message string) dialog.Dialog {
-	d := dialog.NewInformation(title, message, mw.win)
-	escCloses(d, mw.win)
-	d.Show()
-	return d
+	return showInformation(title, message, mw.win)
 }
 
 // showError shows err in a dialog, worded for the user.
 func (mw *MainWindow) showError(err error) {
 	d := dialog.NewError(errors.New(errorText(err)), mw.win)
-	escCloses(d, mw.win)
+	dialogs.BindKeys(mw.win, d, d.Hide, d.Hide)
 	d.Show()
 }
 
@@ -412,6 +411,7 @@ func (mw *MainWindow) confirmDeleteCase(c workbench.Case) *dialog.ConfirmDialog 
 	}, mw.win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Resize(fyne.NewSize(600, 220))
+	dialogs.BindKeys(mw.win, d, nil, d.Dismiss) // Escape cancels; Enter deletes nothing
 	d.Show()
 	return d
 }

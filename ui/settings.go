@@ -177,7 +177,7 @@ func (mw *MainWindow) ShowSettings() dialog.Dialog {
 		{Text: lang.L("Language"), Widget: choice},
 		{Widget: note},
 	}
-	d := dialog.NewForm(lang.L("Settings"), lang.L("Apply"), lang.L("Cancel"), items, func(ok bool) {
+	d := newForm(lang.L("Settings"), lang.L("Apply"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -187,7 +187,6 @@ func (mw *MainWindow) ShowSettings() dialog.Dialog {
 			}
 		}
 	}, mw.win)
-	escCloses(d, mw.win)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
 	return d

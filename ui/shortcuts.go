@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
 // shortcut is one keyboard shortcut of the window, with the menu entry
@@ -110,23 +111,7 @@ func (mw *MainWindow) showHelp() dialog.Dialog {
 // the same through its OnEscape. It sets d's OnClosed: call it after any
 // SetOnClosed of your own, passing that function in then instead.
 func escCloses(d dialog.Dialog, w fyne.Window, onClosed ...func()) {
-	c := w.Canvas()
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyEscape {
-			d.Hide()
-			return
-		}
-		if prev != nil {
-			prev(e)
-		}
-	})
-	d.SetOnClosed(func() {
-		c.SetOnTypedKey(prev)
-		for _, f := range onClosed {
-			f()
-		}
-	})
+	dialogs.BindKeys(w, d, nil, d.Hide, onClosed...)
 }
 
 // dialogEntry is a one-line entry for dialogs: Escape runs OnEscape (the

@@ -475,7 +475,7 @@ func (v *submissionsView) showWarnings() {
 				return
 			}
 			if len(ws) == 0 {
-				dialog.ShowInformation(lang.L("Warnings"), lang.L("Every value of {{.File}} was read.", map[string]any{"File": sub.FileName}), v.win)
+				showInformation(lang.L("Warnings"), lang.L("Every value of {{.File}} was read.", map[string]any{"File": sub.FileName}), v.win)
 				return
 			}
 			list := widget.NewList(func() int { return len(ws) },

@@ -31,9 +31,9 @@ type Closer interface {
 // BindKeys makes Enter call enter and Escape call escape while d is
 // shown on win (nil leaves that key alone). Keys typed into a focused
 // widget, such as an entry, stay with it; keys that no open dialog takes
-// go to the window's own handler. Call it on the UI goroutine, before or
-// after d.Show.
-func BindKeys(win fyne.Window, d Closer, enter, escape func()) {
+// go to the window's own handler. It sets d's OnClosed, which then calls
+// onClosed. Call it on the UI goroutine, before or after d.Show.
+func BindKeys(win fyne.Window, d Closer, enter, escape func(), onClosed ...func()) {
 	c := win.Canvas()
 	b := &keyBinding{enter: enter, escape: escape}
 	keysMu.Lock()
@@ -45,7 +45,12 @@ func BindKeys(win fyne.Window, d Closer, enter, escape func()) {
 	}
 	st.items = append(st.items, b)
 	keysMu.Unlock()
-	d.SetOnClosed(func() { unbind(c, b) })
+	d.SetOnClosed(func() {
+		unbind(c, b)
+		for _, f := range onClosed {
+			f()
+		}
+	})
 }
 
 // typed hands a key to the newest dialog's binding, or to the canvas's
