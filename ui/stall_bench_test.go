@@ -61,6 +61,7 @@ type stallProbe struct {
 	done   sync.WaitGroup
 	mu     sync.Mutex
 	delays []time.Duration
+	at     []time.Time // when each delay's probe was posted
 }
 
 func startProbe(period time.Duration) *stallProbe {
@@ -79,6 +80,7 @@ func startProbe(period time.Duration) *stallProbe {
 			fyne.DoAndWait(func() { d = time.Since(posted) })
 			p.mu.Lock()
 			p.delays = append(p.delays, d)
+			p.at = append(p.at, posted)
 			p.mu.Unlock()
 		}
 	}()
@@ -93,8 +95,22 @@ func (p *stallProbe) finish() []time.Duration {
 	fyne.DoAndWait(func() {})
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	slices.Sort(p.delays)
-	return p.delays
+	return slices.Sorted(slices.Values(p.delays))
+}
+
+// longestBefore is the longest delay of the probes posted before t, and
+// of those posted at or after it: the import's share and the indexing's.
+func (p *stallProbe) longestBefore(t time.Time) (before, after time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i, d := range p.delays {
+		if p.at[i].Before(t) {
+			before = max(before, d)
+		} else {
+			after = max(after, d)
+		}
+	}
+	return before, after
 }
 
 func pct(sorted []time.Duration, q float64) time.Duration {
@@ -160,6 +176,7 @@ func BenchmarkUIStall(b *testing.B) {
 		settle(mw)
 		total := time.Since(start)
 		delays := probe.finish()
+		importMax, indexMax := probe.longestBefore(start.Add(imported))
 		b.StopTimer()
 
 		b.ReportMetric(float64(pct(delays, 1))/1e6, "max-stall-ms")
@@ -169,8 +186,10 @@ func BenchmarkUIStall(b *testing.B) {
 		b.ReportMetric(imported.Seconds(), "import-s")
 		b.ReportMetric((total - imported).Seconds(), "index-s")
 		b.ReportMetric(float64(len(delays)), "probes")
-		fmt.Fprintf(os.Stderr, "UI stall: import %v, index %v; %d probes: p50 %v, p99 %v, max %v (idle window max %v)\n",
-			imported, total-imported, len(delays), pct(delays, 0.5), pct(delays, 0.99), pct(delays, 1), pct(idleDelays, 1))
+		b.ReportMetric(float64(importMax)/1e6, "import-max-stall-ms")
+		b.ReportMetric(float64(indexMax)/1e6, "index-max-stall-ms")
+		fmt.Fprintf(os.Stderr, "UI stall: import %v, index %v; %d probes: p50 %v, p99 %v, max %v (during the import %v, during indexing %v; idle window max %v)\n",
+			imported, total-imported, len(delays), pct(delays, 0.5), pct(delays, 0.99), pct(delays, 1), importMax, indexMax, pct(idleDelays, 1))
 		b.Logf("import %v, index %v; %d probes: p50 %v, p99 %v, max %v (idle window max %v)",
 			imported, total-imported, len(delays), pct(delays, 0.5), pct(delays, 0.99), pct(delays, 1), pct(idleDelays, 1))
 
