@@ -124,11 +124,14 @@ var lookups = func() map[string]map[string]string {
 	return m
 }()
 
-// parseName looks s up among a group's codes and names; failing that, a
-// combined name ("合规/Compliant", "Compliant／合规") is accepted when all
-// its parts name the same code.
-func parseName(group, s string) (string, bool) {
-	lookup := lookups[group]
+// parseName looks s up among a group's codes and names (see
+// LookupFolded).
+func parseName(group, s string) (string, bool) { return LookupFolded(lookups[group], s) }
+
+// LookupFolded looks s, folded (see Fold), up in lookup, which maps folded
+// names to codes; failing that, a combined name ("合规/Compliant",
+// "Compliant／合规") is accepted when all its parts name the same code.
+func LookupFolded(lookup map[string]string, s string) (string, bool) {
 	k := Fold(s)
 	if k == "" {
 		return "", false

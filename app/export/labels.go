@@ -1,9 +1,6 @@
 package export
 
 import (
-	"strings"
-	"unicode"
-
 	"github.com/inspection-workbench/workbench"
 )
 
@@ -55,57 +52,21 @@ func SeverityLabel(code, lang string) string { return labelOf(severityLabels, co
 // surrounding blanks and the spelling of separators (space, "_", "-") do not
 // matter. ok is false when s names no result, including when it is blank.
 func ParseResult(s string) (code string, ok bool) {
-	return parseLabel(resultLookup, s)
+	r, err := workbench.ParseResult(s)
+	return string(r), err == nil
 }
 
 // ParseSeverity turns a severity code or label in either language into its
 // code; blank is "" and valid (no severity).
 func ParseSeverity(s string) (code string, ok bool) {
-	if strings.TrimFunc(s, unicode.IsSpace) == "" {
-		return "", true
-	}
-	return parseLabel(severityLookup, s)
+	sev, err := workbench.ParseSeverity(s)
+	return string(sev), err == nil
 }
 
-var (
-	resultLookup   = lookupOf(resultLabels)
-	severityLookup = lookupOf(severityLabels)
-)
-
-// lookupOf maps the folded code and labels of each entry to its code.
-func lookupOf(labels map[string]Text) map[string]string {
-	m := make(map[string]string, 4*len(labels))
-	for code, t := range labels {
-		for _, s := range []string{code, t.Zh, t.En, t.Zh + " / " + t.En} {
-			m[foldLabel(s)] = code
-		}
-	}
-	return m
-}
-
-// parseLabel looks s up; failing that, a combined label ("合规/Compliant",
-// "Compliant／合规") is accepted when all its parts name the same code.
+// parseLabel looks s up in lookup as the workbench's names are looked up
+// (workbench.LookupFolded).
 func parseLabel(lookup map[string]string, s string) (string, bool) {
-	k := foldLabel(s)
-	if k == "" {
-		return "", false
-	}
-	if code, ok := lookup[k]; ok {
-		return code, true
-	}
-	parts := strings.FieldsFunc(k, func(r rune) bool { return r == '/' || r == '／' })
-	if len(parts) < 2 {
-		return "", false
-	}
-	var code string
-	for _, p := range parts {
-		c, ok := lookup[foldLabel(p)]
-		if !ok || (code != "" && c != code) {
-			return "", false
-		}
-		code = c
-	}
-	return code, true
+	return workbench.LookupFolded(lookup, s)
 }
 
 // foldLabel folds a label for comparison (see workbench.Fold).
