@@ -358,14 +358,6 @@ func shownItem(t *testing.T, v *checklistView, id, title string) {
 	}
 }
 
-// withLanguage runs the GUI in the language of locale for the test.
-func withLanguage(t *testing.T, locale string) {
-	t.Setenv("LANGUAGE", "")
-	t.Setenv("LC_ALL", "")
-	t.Setenv("LC_MESSAGES", "")
-	t.Setenv("LANG", locale)
-}
-
 // startedWindow is the demo window with the inspection started and the
 // Checklist tab shown.
 func startedWindow(t *testing.T) (*MainWindow, *app.App, int64) {
@@ -385,7 +377,7 @@ func TestChecklistKeepsTypedWork(t *testing.T) {
 		{"zh_CN.UTF-8", "已保存", "有未保存的修改"},
 	} {
 		t.Run(tc.locale, func(t *testing.T) {
-			withLanguage(t, tc.locale)
+			inLanguage(t, tc.locale)
 			mw, ws, caseID := startedWindow(t)
 			v := mw.checks
 			const a, b = "art10-users-minors", "art7-3-personal-information"
@@ -459,7 +451,7 @@ func TestChecklistImpossibleDate(t *testing.T) {
 		{"zh_CN.UTF-8", "日期 2027-02-30 不存在"},
 	} {
 		t.Run(tc.locale, func(t *testing.T) {
-			withLanguage(t, tc.locale)
+			inLanguage(t, tc.locale)
 			mw, ws, caseID := startedWindow(t)
 			v := mw.checks
 			mw.win.Resize(fyne.NewSize(1366, 768))
@@ -644,7 +636,7 @@ func capture(t *testing.T, mw *MainWindow, dir, name string) {
 func TestChecklistFitsLaptop(t *testing.T) {
 	for _, locale := range []string{"zh_CN.UTF-8", "en_US.UTF-8"} {
 		t.Run(locale, func(t *testing.T) {
-			withLanguage(t, locale)
+			inLanguage(t, locale)
 			mw, ws, caseID := startedWindow(t)
 			v := mw.checks
 			dir := t.ArtifactDir()

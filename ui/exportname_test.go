@@ -27,7 +27,7 @@ func TestExportFileName(t *testing.T) {
 		{"en_US.UTF-8", workbench.ExportLangEn, "", "Inspection-findings-2026-12-06.xlsx"},
 	} {
 		t.Run(tc.locale+"/"+tc.workbook, func(t *testing.T) {
-			useLanguage(t, tc.locale)
+			inLanguage(t, tc.locale)
 			if got := exportFileName(tc.workbook, tc.service, day); got != tc.want {
 				t.Errorf("exportFileName(%s, %q) = %q, want %q", tc.workbook, tc.service, got, tc.want)
 			}
@@ -40,7 +40,7 @@ func TestExportFileName(t *testing.T) {
 // the Chinese name in the documents folder; the workbook is written
 // where the user chose.
 func TestExportProposesNameInDocuments(t *testing.T) {
-	useLanguage(t, "zh_CN.UTF-8")
+	inLanguage(t, "zh_CN.UTF-8")
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))

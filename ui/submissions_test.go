@@ -10,12 +10,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
-	"github.com/inspection-workbench/workbench/assets"
 	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
@@ -182,21 +180,6 @@ func TestImportReportShowsWhatWasLeftOut(t *testing.T) {
 	}
 }
 
-// useLanguage switches the GUI's language for one test (LANG as the
-// desktop sets it) and back to the system's afterwards. Call it before
-// newTestWindow, whose Setup loads the translations.
-func useLanguage(t *testing.T, locale string) {
-	t.Helper()
-	t.Cleanup(func() { _ = lang.AddTranslationsFS(assets.Translations, "translations") }) // runs after the env is restored
-	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
-		t.Setenv(v, "")
-	}
-	t.Setenv("LANG", locale)
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // scripted is a native file dialog that answers as a test tells it.
 type scripted struct {
 	files  []string
@@ -256,7 +239,7 @@ func TestImportFolder(t *testing.T) {
 			"✘ folder-import/broken.csv", "以下文件未导入", "folder-import/photo.png"}},
 	} {
 		t.Run(tc.locale, func(t *testing.T) {
-			useLanguage(t, tc.locale)
+			inLanguage(t, tc.locale)
 			mw, ws, caseID := newCaseWindow(t)
 			v := mw.subs
 			v.files.UsePlatform(&scripted{folder: folder})
@@ -397,7 +380,7 @@ func TestCountWording(t *testing.T) {
 		{"zh_CN.UTF-8", []string{"1 条记录", "2 条记录", "1 段", "1,200 段", "无警告", "1 条警告", "3 条警告", "1 个文件", "2 个文件", "1 行", "5 行"}},
 	} {
 		t.Run(tc.locale, func(t *testing.T) {
-			useLanguage(t, tc.locale)
+			inLanguage(t, tc.locale)
 			got := []string{recordsText(1), recordsText(2), passagesText(1), passagesText(1200), warningsText(0), warningsText(1), warningsText(3),
 				filesText(1), filesText(2), rowsText(1), rowsText(5)}
 			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
@@ -420,7 +403,7 @@ func newScriptedDialogs(mw *MainWindow, p dialogs.Platform) *dialogs.FileDialogs
 func TestPagesFitSmallScreens(t *testing.T) {
 	for _, locale := range []string{"zh_CN.UTF-8", "en_US.UTF-8"} {
 		t.Run(locale, func(t *testing.T) {
-			useLanguage(t, locale)
+			inLanguage(t, locale)
 			mw, _, _ := newCaseWindow(t)
 			room := fyne.NewSize(1280*0.7-40, 720-120) // case list, tabs, status bar
 			for name, page := range map[string]fyne.CanvasObject{"submissions": mw.subs.content, "search": mw.search.content} {
