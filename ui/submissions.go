@@ -478,17 +478,15 @@ func (v *submissionsView) showWarnings() {
 				showInformation(lang.L("Warnings"), lang.L("Every value of {{.File}} was read.", map[string]any{"File": sub.FileName}), v.win)
 				return
 			}
-			list := widget.NewList(func() int { return len(ws) },
-				func() fyne.CanvasObject {
-					l := widget.NewLabel("")
-					l.Wrapping = fyne.TextWrapWord
-					return l
-				},
-				func(i widget.ListItemID, o fyne.CanvasObject) {
-					o.(*widget.Label).SetText(warningText(ws[i]))
-				})
-			d := dialog.NewCustom(lang.L("Warnings of {{.File}}", map[string]any{"File": sub.FileName}), lang.L("Close"), list, v.win)
-			d.Resize(dialogSize(v.win, 760, 480))
+			// One wrapped label, sized as the import report is: rows of a
+			// list keep one height, and wrapped warnings overlapped there.
+			// A file keeps at most 1,000 warnings (see importers).
+			lines := make([]string, len(ws))
+			for i, w := range ws {
+				lines[i] = warningText(w)
+			}
+			d := dialog.NewCustom(lang.L("Warnings of {{.File}}", map[string]any{"File": sub.FileName}), lang.L("Close"),
+				fitText(v.win, widget.NewLabel(strings.Join(lines, "\n"))), v.win)
 			d.Show()
 			dialogs.BindKeys(v.win, d, d.Hide, d.Hide)
 		})

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
@@ -413,5 +414,53 @@ func TestPagesFitSmallScreens(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWarningsDialogShowsEveryWarning opens the warnings of a file with
+// several long warnings: every one is shown, in the GUI's language, in one
+// wrapped text whose height holds all its lines. (A list of wrapped rows
+// kept one row height, and long warnings overlapped the next.)
+func TestWarningsDialogShowsEveryWarning(t *testing.T) {
+	inLanguage(t, "zh")
+	mw, ws, caseID := newCaseWindow(t)
+	v := mw.subs
+	onUI(mw, func() { v.ImportPaths([]string{filepath.Join("..", "testdata", "bad", "warnings.csv")}) })
+	onUI(mw, func() {
+		if d := reportDialog(mw); d != nil {
+			d.Hide()
+		}
+	})
+	subs, err := ws.ListSubmissions(context.Background(), caseID)
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("submissions %v, %v", subs, err)
+	}
+	warnings, err := ws.SubmissionWarnings(context.Background(), subs[0].ID)
+	if err != nil || len(warnings) < 3 {
+		t.Fatalf("%d warnings, %v", len(warnings), err)
+	}
+	onUI(mw, func() { v.showRecords(&subs[0]) })
+	onUI(mw, v.showWarnings)
+	var labels []*widget.Label
+	for _, o := range objectsOf(mw.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "\n") {
+			labels = append(labels, l)
+		}
+	}
+	if len(labels) != 1 {
+		t.Fatalf("%d multi-line labels in the warnings dialog", len(labels))
+	}
+	l := labels[0]
+	for _, w := range warnings {
+		if !strings.Contains(l.Text, warningText(w)) {
+			t.Errorf("the dialog lacks %q", warningText(w))
+		}
+	}
+	if !hasHan(l.Text) {
+		t.Errorf("warnings not in Chinese:\n%s", l.Text)
+	}
+	lines := strings.Count(l.Text, "\n") + 1
+	if h := l.MinSize().Height; h < float32(lines)*theme.TextSize() {
+		t.Errorf("%d lines of warnings in %v pixels: they overlap", lines, h)
 	}
 }
