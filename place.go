@@ -179,6 +179,10 @@ func splitLocation(loc string) []string {
 func locationPartZh(part string) string {
 	m := locationPart.FindStringSubmatch(part)
 	if m == nil {
+		// A column named by its header ("column 处置措施").
+		if name, ok := strings.CutPrefix(part, "column "); ok {
+			return "“" + name + "”列"
+		}
 		return part
 	}
 	// A bracketed header after the place is the provider's own text.

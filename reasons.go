@@ -58,6 +58,8 @@ const (
 	ReasonTermsUnknown      Reason = "terms_unknown"      // Value: the values; Valid: the terms of the field
 	ReasonPercentAssumed    Reason = "percent_assumed"    // Value, Percent: a bare number read as a percentage
 	ReasonBlankStringCell   Reason = "blank_string_cell"  // an XLSX cell whose shared-string index is empty
+	ReasonValuesUnknown     Reason = "values_unknown"     // Count, Field, Examples: a column's values outside the field's vocabulary
+	ReasonRowSkipped        Reason = "row_skipped"        // Why (note, total, sign-off), Text: a row below the header that is not a record
 
 	// Inputs of the checklist and the export.
 	ReasonNoSuchEvidence     Reason = "no_such_evidence"     // Ref: no record or passage of that id or identifier
@@ -158,6 +160,8 @@ var reasonEnglish = map[Reason]string{
 	ReasonTermsUnknown:      "{{.Value}} not among {{.Valid}}; kept as written",
 	ReasonPercentAssumed:    "read {{.Value}} as {{.Percent}}%",
 	ReasonBlankStringCell:   "the cell's shared-string index is empty; read as a blank cell",
+	ReasonValuesUnknown:     "{{.Count}} values not in the vocabulary of {{.Field}} (e.g. {{.Examples}}); kept as written, and a check that needs them lists those records as unclear",
+	ReasonRowSkipped:        "left out as a {{.Why}}, not a record: {{.Text}}",
 
 	ReasonPageNoText:        "no text layer (scanned page?); not searchable",
 	ReasonPageUnreadable:    "this page could not be read and was skipped",

@@ -304,10 +304,12 @@ func storedWarnings(res importers.Result) []store.Warning {
 		}
 		out = append(out, store.Warning{Location: loc, Message: fmt.Sprintf(
 			"%d values not in the vocabulary of %s (e.g. %s); kept as written, and a check that needs them lists those records as unclear",
-			u.Count, u.Field, strings.Join(quoted, ", "))})
+			u.Count, u.Field, strings.Join(quoted, ", ")),
+			Reason: workbench.ReasonValuesUnknown, Args: map[string]any{"Count": u.Count, "Field": u.Field, "Examples": u.Examples}})
 	}
 	for _, r := range res.SkippedRows {
-		out = append(out, store.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text)})
+		out = append(out, store.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text),
+			Reason: workbench.ReasonRowSkipped, Args: map[string]any{"Why": r.Reason, "Text": r.Text}})
 	}
 	for _, wa := range res.Warnings {
 		out = append(out, wa)

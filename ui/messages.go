@@ -431,6 +431,15 @@ func warningProblem(r workbench.Reason, args map[string]any) string {
 		return lang.L("Read “{{.Value}}” as {{.Percent}}%.", map[string]any{"Value": workbench.ArgString(args["Value"]), "Percent": workbench.ArgString(args["Percent"])})
 	case workbench.ReasonBlankStringCell:
 		return lang.L("The cell refers to an empty shared string; it was read as a blank cell.")
+	case workbench.ReasonValuesUnknown:
+		return lang.L("{{.Count}} values are not among those the field allows (e.g. {{.Examples}}); kept as written, and a check that needs them lists those records as unclear.", map[string]any{
+			"Count": workbench.ArgString(args["Count"]), "Examples": quotedList(args["Examples"], nil)})
+	case workbench.ReasonRowSkipped:
+		why := map[string]string{"note": lang.L("a note"), "total": lang.L("a total"), "sign-off": lang.L("a sign-off")}[workbench.ArgString(args["Why"])]
+		if why == "" {
+			why = lang.L("a note")
+		}
+		return lang.L("Left out as {{.Why}}, not a record: {{.Text}}", map[string]any{"Why": why, "Text": workbench.ArgString(args["Text"])})
 	}
 	return documentProblem(r, args)
 }

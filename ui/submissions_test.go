@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app"
 	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
@@ -462,5 +463,41 @@ func TestWarningsDialogShowsEveryWarning(t *testing.T) {
 	lines := strings.Count(l.Text, "\n") + 1
 	if h := l.MinSize().Height; h < float32(lines)*theme.TextSize() {
 		t.Errorf("%d lines of warnings in %v pixels: they overlap", lines, h)
+	}
+}
+
+// TestSecondSampleWarningsInChinese imports the second sample's incident
+// log — written without our code, with actions outside our vocabulary and
+// note rows under its table — and words every warning it keeps in
+// Chinese: no English sentence, no English location.
+func TestSecondSampleWarningsInChinese(t *testing.T) {
+	inLanguage(t, "zh")
+	mw, ws, caseID := newCaseWindow(t)
+	onUI(mw, func() { mw.subs.ImportPaths([]string{filepath.Join("..", "testdata", "sample2", "incidents.csv")}) })
+	subs, err := ws.ListSubmissions(context.Background(), caseID)
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("submissions %v, %v", subs, err)
+	}
+	warnings, err := ws.SubmissionWarnings(context.Background(), subs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var unknown, skipped int
+	for _, w := range warnings {
+		switch w.Reason {
+		case workbench.ReasonValuesUnknown:
+			unknown++
+		case workbench.ReasonRowSkipped:
+			skipped++
+		}
+		text := warningText(w)
+		for _, english := range []string{"column ", "left out", "values not in", "record", "kept as"} {
+			if strings.Contains(text, english) {
+				t.Errorf("%q in the Chinese wording %q", english, text)
+			}
+		}
+	}
+	if unknown == 0 || skipped == 0 {
+		t.Errorf("%d columns with unknown values and %d skipped rows; the sample has both", unknown, skipped)
 	}
 }
