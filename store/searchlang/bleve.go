@@ -84,18 +84,24 @@ func (t Term) bleve(defaultField string) (query.Query, error) {
 // location, as YYYY-MM-DD.
 func DayTerm(t time.Time) string { return t.Format(dateLayout) }
 
-// textQuery searches a word or phrase. Its analysed terms are reduced to
-// the fewest that pin it down: in a CJK run each character's bigram with
-// the next (违法内容 → 违法 法内 内容; the last character is inside the last
-// bigram), a lone CJK character as its unigram, other words as themselves.
-// One term is a term query; several are a phrase, so 违法内容 never matches
-// 违法的内容. Words without CJK (e-mail, INC-0042) need all their terms,
-// in any order, as before. Positions with nothing to match (a character
-// already inside the previous bigram) stay as gaps, so a space or
-// punctuation in a query matches text with or without it.
-func textQuery(t Term, field string) query.Query {
+// TextTerms is how a word or phrase is searched: its analysed terms
+// reduced to the fewest that pin it down, in a CJK run each character's
+// bigram with the next (违法内容 → 违法 法内 内容; the last character is
+// inside the last bigram), a lone CJK character as its unigram, other
+// words as themselves. terms is indexed by position (the first term's
+// position is 0); "" is a gap, a position with nothing to match (a
+// character already inside the previous bigram), so a space or
+// punctuation in a query matches text with or without it. Leading and
+// trailing gaps are dropped; no terms means nothing can match.
+//
+// anyOrder reports that the terms need only all occur, in any order and
+// place (a word without CJK characters: e-mail, INC-0042); otherwise
+// several terms must occur as a phrase, at these relative positions, so
+// 违法内容 never matches 违法的内容. The bleve conversion ([Query.Bleve])
+// and any other evaluator of the query language share this function, so
+// they match the same documents.
+func TextTerms(t Term) (terms []string, anyOrder bool) {
 	toks := analyzer.Analyze([]byte(t.Text))
-	var terms []string // indexed by position-1; "" is a gap
 	put := func(pos int, term string) {
 		for len(terms) < pos {
 			terms = append(terms, "")
@@ -126,6 +132,13 @@ func textQuery(t Term, field string) query.Query {
 	for len(terms) > 0 && terms[0] == "" {
 		terms = terms[1:]
 	}
+	return terms, t.Kind == TermWord && !hasCJK(t.Text)
+}
+
+// textQuery searches a word or phrase as [TextTerms] says: one term is a
+// term query; several are a conjunction (any order) or a phrase.
+func textQuery(t Term, field string) query.Query {
+	terms, anyOrder := TextTerms(t)
 	switch {
 	case len(terms) == 0:
 		// Only punctuation: nothing can match.
@@ -134,7 +147,7 @@ func textQuery(t Term, field string) query.Query {
 		tq := query.NewTermQuery(terms[0])
 		tq.SetField(field)
 		return tq
-	case t.Kind == TermWord && !hasCJK(t.Text):
+	case anyOrder:
 		conj := make([]query.Query, 0, len(terms))
 		for _, term := range terms {
 			if term == "" {
