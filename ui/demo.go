@@ -32,6 +32,7 @@ func (mw *MainWindow) seedInBackground(seed func(context.Context) (bool, error))
 		mw.do(func() {
 			mw.seeding = false
 			d.Hide()
+			bar.Stop() // a hidden dialog's bar would animate on, redrawing the window
 			if err != nil {
 				mw.showError(err)
 			}

@@ -78,6 +78,9 @@ func startProbe(period time.Duration) *stallProbe {
 			posted := time.Now()
 			var d time.Duration
 			fyne.DoAndWait(func() { d = time.Since(posted) })
+			if d > 100*time.Millisecond && os.Getenv("WB_STALL_LOG") != "" {
+				fmt.Fprintf(os.Stderr, "stall %v at %s\n", d.Round(time.Millisecond), posted.Format("15:04:05.000"))
+			}
 			p.mu.Lock()
 			p.delays = append(p.delays, d)
 			p.at = append(p.at, posted)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,6 +53,7 @@ type submissionsView struct {
 
 	table   *widget.Table
 	columns []string           // header texts
+	widths  []float32          // column widths, as set on the table
 	spec    *app.KindSpec      // the selected submission's kind
 	pages   map[int][][]string // page → rows of display cells
 	pending map[int]bool
@@ -135,7 +137,7 @@ func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.cell(id)) },
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.cellText(id)) },
 	)
 	v.table.ShowHeaderColumn = false
 	v.table.OnSelected = func(id widget.TableCellID) {
@@ -184,9 +186,25 @@ func (v *submissionsView) reload(selectID int64) {
 
 // showRecords sets the records browser to one submission.
 func (v *submissionsView) showRecords(s *workbench.Submission) {
+	// Each SetColumnWidth refreshes every visible cell: set the widths
+	// while the table is empty, then fill it once.
+	columns := submissionColumns(*s)
+	v.selected, v.columns = nil, nil
+	v.widths = make([]float32, len(columns))
+	for i := range columns {
+		w := float32(160)
+		if i == 0 {
+			w = 90
+		}
+		if isDocument(*s) && i == 2 {
+			w = 700
+		}
+		v.widths[i] = w
+		v.table.SetColumnWidth(i, w)
+	}
 	v.selected = s
 	v.pages, v.pending = map[int][][]string{}, map[int]bool{}
-	v.columns = submissionColumns(*s)
+	v.columns = columns
 	v.spec = app.SpecOf(s.Kind)
 	info := map[string]any{"File": s.FileName, "Records": recordsText(s.Records), "Passages": passagesText(s.Passages), "Format": s.Format, "Encoding": s.Encoding,
 		"At": s.ImportedAt.Local().Format("2006-01-02 15:04"), "SHA": s.SHA256[:16] + "…"}
@@ -195,18 +213,40 @@ func (v *submissionsView) showRecords(s *workbench.Submission) {
 	} else {
 		v.info.SetText(lang.L("{{.File}}: {{.Records}}, {{.Format}} {{.Encoding}}, imported {{.At}}, SHA-256 {{.SHA}} — select a row to read it whole", info))
 	}
-	for i := range v.columns {
-		w := float32(160)
-		if i == 0 {
-			w = 90
-		}
-		if isDocument(*s) && i == 2 {
-			w = 700
-		}
-		v.table.SetColumnWidth(i, w)
-	}
 	v.table.Refresh()
 	v.table.ScrollToTop()
+}
+
+// cellText is what a cell of column col shows: its text cut to what the
+// column can show at the narrowest glyphs, the rest left to the label's
+// ellipsis. Fyne shapes a truncated label's whole text each time it is
+// set, so a page of long descriptions would otherwise hold the UI for
+// most of a second; the whole record is one click away (showRow).
+func (v *submissionsView) cellText(id widget.TableCellID) string {
+	text := v.cell(id)
+	w := float32(160)
+	if id.Col >= 0 && id.Col < len(v.widths) {
+		w = v.widths[id.Col]
+	}
+	return clipRunes(text, int(w/3)+2)
+}
+
+// clipRunes cuts s to at most n runes, and to its first line.
+func clipRunes(s string, n int) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = s[:i] + " …"
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i] + "…"
+		}
+		k++
+	}
+	return s
 }
 
 // cell returns the text of one cell, fetching its page when missing.
@@ -639,6 +679,9 @@ func (v *submissionsView) importFiles(paths []string) {
 		}
 		v.host.do(func() {
 			progress.Hide()
+			// A hidden dialog does not stop its bar's animation, which
+			// would redraw the whole window every frame for a minute.
+			bar.Stop()
 			v.kind.SetSelectedIndex(0) // the next files may be of another kind
 			if err != nil && len(reports) == 0 && len(skipped) == 0 {
 				v.host.showError(err)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/inspection-workbench/workbench/app"
 	"github.com/inspection-workbench/workbench/assets"
 )
 
@@ -24,9 +25,11 @@ var Icon = fyne.NewStaticResource("icon.png", assets.Icon)
 var cjkFont = fyne.NewStaticResource("DroidSansFallbackFull.ttf", assets.CJKFont)
 
 // Setup prepares a Fyne app for the workbench: translations in the
-// language chosen in the settings, theme, icon. Call it once, before
-// building any window.
+// language chosen in the settings, theme, icon, and the process tuned so
+// background work leaves the window room (app.Interactive). Call it once,
+// before opening a workspace or building any window.
 func Setup(a fyne.App) {
+	app.Interactive()
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		fyne.LogError("load translations", err)
 	}

@@ -119,6 +119,7 @@ func Open(ctx context.Context, st *store.Store, opts Options) (*Index, error) {
 	if opts.BatchDocs <= 0 {
 		opts.BatchDocs = defaultBatchDocs
 	}
+	useAnalysisQueue()
 	x := &Index{
 		st:       st,
 		opts:     opts,

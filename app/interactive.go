@@ -1,0 +1,33 @@
+package app
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/inspection-workbench/workbench/store/fulltext"
+)
+
+var interactiveOnce sync.Once
+
+// Interactive tunes the process for a window in front of background work;
+// the GUI calls it once, before it opens a workspace.
+//
+// A window's UI goroutine runs on the main thread, and after every call
+// into the graphics driver it needs one of the Go scheduler's slots
+// (GOMAXPROCS, one per core) again. While an import or the search index
+// update keeps every slot busy, it waited for one — measured at up to a
+// second and a half during indexing (docs/performance.md, GUI
+// responsiveness). So the process gets one slot more than it has cores,
+// and the search analysis (bleve's process-wide queue, four goroutines by
+// default) gets one goroutine per core: the background work can still use
+// every core, and a slot stays free for the window. The command line does
+// not call it.
+func Interactive() {
+	interactiveOnce.Do(func() {
+		n := runtime.NumCPU()
+		fulltext.SetAnalysisWorkers(n)
+		if runtime.GOMAXPROCS(0) <= n {
+			runtime.GOMAXPROCS(n + 1)
+		}
+	})
+}
