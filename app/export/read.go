@@ -494,7 +494,7 @@ func (r *reader) fail(cell, item, problem string) {
 
 // allowed lists the labels of codes for a message: "未评估 (not_assessed),
 // …".
-func allowed(labels map[string]Text, codes []string) string {
+func allowed(labels map[string]workbench.Text, codes []string) string {
 	parts := make([]string, len(codes))
 	for i, c := range codes {
 		parts[i] = fmt.Sprintf("%s / %s (%s)", labels[c].Zh, labels[c].En, c)

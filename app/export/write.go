@@ -28,13 +28,13 @@ const (
 
 // SheetNames are the names of the six sheets in order: the Chinese names
 // for workbench.ExportLangZh, the English ones for workbench.ExportLangEn and workbench.ExportLangBoth.
-var SheetNames = [6]Text{
-	{"概要", "Summary"},
-	{"检查清单", "Checklist"},
-	{"问题", "Findings"},
-	{"证据", "Evidence"},
-	{"提交材料", "Submissions"},
-	{"自动检查", "Automated checks"},
+var SheetNames = [6]workbench.Text{
+	{Zh: "概要", En: "Summary"},
+	{Zh: "检查清单", En: "Checklist"},
+	{Zh: "问题", En: "Findings"},
+	{Zh: "证据", En: "Evidence"},
+	{Zh: "提交材料", En: "Submissions"},
+	{Zh: "自动检查", En: "Automated checks"},
 }
 
 // SheetName is the name of sheet i (SheetSummary…SheetChecks) in lang.
@@ -62,7 +62,7 @@ const maxRows = excelize.TotalRows
 const Art19Para2Zh = "参与生成式人工智能服务安全评估和监督检查的相关机构和人员对在履行职责中知悉的国家秘密、商业秘密、个人隐私和个人信息应当依法予以保密,不得泄露或者非法向他人提供。"
 
 // noticeText is the confidentiality notice at the top of the Summary.
-var noticeText = Text{
+var noticeText = workbench.Text{
 	Zh: "保密提示：本工作簿含有监督检查中知悉的国家秘密、商业秘密、个人隐私或个人信息，不得转交或向他人提供。" +
 		"《生成式人工智能服务管理暂行办法》第十九条第二款规定：“" + Art19Para2Zh + "”",
 	En: "CONFIDENTIAL. This workbook contains state secrets, trade secrets, personal privacy or personal " +
@@ -75,8 +75,8 @@ var noticeText = Text{
 
 // marking is printed at the top of every page; pageOf at the bottom.
 var (
-	marking = Text{"机密 — 监督检查材料", "CONFIDENTIAL — inspection material"}
-	pageOf  = Text{"第 &P 页，共 &N 页", "Page &P of &N"}
+	marking = workbench.Text{Zh: "机密 — 监督检查材料", En: "CONFIDENTIAL — inspection material"}
+	pageOf  = workbench.Text{Zh: "第 &P 页，共 &N 页", En: "Page &P of &N"}
 )
 
 // WriteFile writes the workbook to path. It writes a temporary file in the
@@ -180,9 +180,9 @@ func write(w io.Writer, d *Data, tmpDir string) (err error) {
 	}
 	x.f.SetActiveSheet(0)
 	if err := x.f.SetDocProps(&excelize.DocProperties{
-		Title:      short(Text{"监督检查结果", "Inspection findings"}, x.lang),
-		Subject:    short(Text{"生成式人工智能服务监督检查", "Supervisory inspection of a generative AI service"}, x.lang),
-		Category:   short(Text{"机密", "Confidential"}, x.lang),
+		Title:      short(workbench.Text{Zh: "监督检查结果", En: "Inspection findings"}, x.lang),
+		Subject:    short(workbench.Text{Zh: "生成式人工智能服务监督检查", En: "Supervisory inspection of a generative AI service"}, x.lang),
+		Category:   short(workbench.Text{Zh: "机密", En: "Confidential"}, x.lang),
 		Creator:    "Inspection Workbench",
 		Identifier: caseIdentifier(d.Case.ID),
 		Created:    x.now.UTC().Format(time.RFC3339),
@@ -331,7 +331,7 @@ const (
 
 // column is one column of a table sheet.
 type column struct {
-	head Text
+	head workbench.Text
 	kind kind
 	// width is the content width (in columns) to assume when the rows are
 	// not known beforehand; for in-memory tables it is the minimum.
@@ -725,12 +725,12 @@ func (x *writer) resultCells(sheet, col string, last int, list bool) error {
 		labels[i] = ResultLabel(code, x.lang)
 	}
 	return x.dropDown(sheet, ref, labels, false,
-		short(Text{"检查结果", "Result"}, x.lang), short(Text{"请从列表中选择", "Choose from the list"}, x.lang))
+		short(workbench.Text{Zh: "检查结果", En: "Result"}, x.lang), short(workbench.Text{Zh: "请从列表中选择", En: "Choose from the list"}, x.lang))
 }
 
 // spellings are the distinct (case-insensitively) ways a code can be
 // written: itself and its labels.
-func spellings(labels map[string]Text, code string) []string {
+func spellings(labels map[string]workbench.Text, code string) []string {
 	t := labels[code]
 	var out []string
 	for _, s := range []string{code, t.Zh, t.En, t.Zh + " / " + t.En} {
@@ -766,19 +766,19 @@ func truncate(s string, n int) string {
 
 // Column headers shared by several sheets.
 var (
-	hItemID      = Text{"编号", "Item ID"}
-	hArticles    = Text{"条款", "Articles"}
-	hTitle       = Text{"检查项", "Title"}
-	hRequirement = Text{"检查要求", "Requirement"}
-	hResult      = Text{"结果", "Result"}
-	hSeverity    = Text{"严重程度", "Severity"}
-	hNote        = Text{"备注", "Notes"}
-	hFinding     = Text{"问题描述", "Finding"}
-	hDeadline    = Text{"整改期限", "Deadline"}
-	hEvidence    = Text{"证据数", "Evidence"}
-	hSHA256      = Text{"SHA-256", "SHA-256"}
-	hFile        = Text{"文件", "File"}
-	hKind        = Text{"类型", "Kind"}
+	hItemID      = workbench.Text{Zh: "编号", En: "Item ID"}
+	hArticles    = workbench.Text{Zh: "条款", En: "Articles"}
+	hTitle       = workbench.Text{Zh: "检查项", En: "Title"}
+	hRequirement = workbench.Text{Zh: "检查要求", En: "Requirement"}
+	hResult      = workbench.Text{Zh: "结果", En: "Result"}
+	hSeverity    = workbench.Text{Zh: "严重程度", En: "Severity"}
+	hNote        = workbench.Text{Zh: "备注", En: "Notes"}
+	hFinding     = workbench.Text{Zh: "问题描述", En: "Finding"}
+	hDeadline    = workbench.Text{Zh: "整改期限", En: "Deadline"}
+	hEvidence    = workbench.Text{Zh: "证据数", En: "Evidence"}
+	hSHA256      = workbench.Text{Zh: "SHA-256", En: "SHA-256"}
+	hFile        = workbench.Text{Zh: "文件", En: "File"}
+	hKind        = workbench.Text{Zh: "类型", En: "Kind"}
 )
 
 func (x *writer) checklist() error {
@@ -824,7 +824,7 @@ func (x *writer) checklist() error {
 			labels[i] = SeverityLabel(code, x.lang)
 		}
 		return x.dropDown(t.sheet, fmt.Sprintf("F2:F%d", last), labels, true,
-			short(hSeverity, x.lang), short(Text{"请从列表中选择，或留空", "Choose from the list or leave blank"}, x.lang))
+			short(hSeverity, x.lang), short(workbench.Text{Zh: "请从列表中选择，或留空", En: "Choose from the list or leave blank"}, x.lang))
 	})
 }
 
@@ -837,7 +837,7 @@ func (x *writer) findings() error {
 		{head: hFinding, kind: kindWrap, width: 30},
 		{head: hDeadline, kind: kindDate, width: 10},
 		{head: hArticles, kind: kindWrap},
-		{head: Text{"证据", "Evidence references"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "证据", En: "Evidence references"}, kind: kindWrap},
 	}
 	var rows [][]any
 	for _, it := range x.d.Items {
@@ -865,22 +865,22 @@ func (x *writer) refs(refs []string, limit int) string {
 	}
 	more := len(refs) - limit
 	return strings.Join(refs[:limit], "\n") + "\n" +
-		pick(Text{fmt.Sprintf("…… 另有 %d 条", more), fmt.Sprintf("… and %d more", more)}, x.lang, " / ")
+		pick(workbench.Text{Zh: fmt.Sprintf("…… 另有 %d 条", more), En: fmt.Sprintf("… and %d more", more)}, x.lang, " / ")
 }
 
 func (x *writer) evidence() error {
 	cols := []column{
 		// Narrow enough for the quotes to keep the widest column on an A4
 		// landscape page at 70 % or more (see fitPage).
-		{head: Text{"检查项编号", "Item"}, kind: kindWrap, width: 16},
-		{head: Text{"引用", "Reference"}, kind: kindWrap, width: 16},
-		{head: Text{"命中编号", "Hit id"}, kind: kindText, width: 9},
+		{head: workbench.Text{Zh: "检查项编号", En: "Item"}, kind: kindWrap, width: 16},
+		{head: workbench.Text{Zh: "引用", En: "Reference"}, kind: kindWrap, width: 16},
+		{head: workbench.Text{Zh: "命中编号", En: "Hit id"}, kind: kindText, width: 9},
 		{head: hFile, kind: kindWrap, width: 20},
 		{head: hKind, kind: kindLabel, width: 12},
 		{head: hSHA256, kind: kindWrap, width: 16},
-		{head: Text{"位置", "Location"}, kind: kindWrap, width: 20},
-		{head: Text{"引文", "Quoted text"}, kind: kindWrap, width: maxColWidth},
-		{head: Text{"添加时间", "Added at"}, kind: kindDateTime, width: 16},
+		{head: workbench.Text{Zh: "位置", En: "Location"}, kind: kindWrap, width: 20},
+		{head: workbench.Text{Zh: "引文", En: "Quoted text"}, kind: kindWrap, width: maxColWidth},
+		{head: workbench.Text{Zh: "添加时间", En: "Added at"}, kind: kindDateTime, width: 16},
 	}
 	t, err := x.newTable(SheetEvidence, cols, nil, 1)
 	if err != nil {
@@ -908,13 +908,13 @@ func (x *writer) submissions() error {
 	cols := []column{
 		{head: hFile, kind: kindWrap},
 		{head: hKind, kind: kindText},
-		{head: Text{"保密标签", "Confidentiality label"}, kind: kindText},
+		{head: workbench.Text{Zh: "保密标签", En: "Confidentiality label"}, kind: kindText},
 		{head: hSHA256, kind: kindWrap, width: 22},
-		{head: Text{"大小（字节）", "Size (bytes)"}, kind: kindInt},
-		{head: Text{"导入时间", "Imported at"}, kind: kindDateTime},
-		{head: Text{"记录数", "Records"}, kind: kindInt},
-		{head: Text{"段落数", "Passages"}, kind: kindInt},
-		{head: Text{"警告数", "Warnings"}, kind: kindInt},
+		{head: workbench.Text{Zh: "大小（字节）", En: "Size (bytes)"}, kind: kindInt},
+		{head: workbench.Text{Zh: "导入时间", En: "Imported at"}, kind: kindDateTime},
+		{head: workbench.Text{Zh: "记录数", En: "Records"}, kind: kindInt},
+		{head: workbench.Text{Zh: "段落数", En: "Passages"}, kind: kindInt},
+		{head: workbench.Text{Zh: "警告数", En: "Warnings"}, kind: kindInt},
 	}
 	rows := make([][]any, len(x.d.Submissions))
 	for i, s := range x.d.Submissions {
@@ -933,21 +933,21 @@ func (x *writer) submissions() error {
 
 func (x *writer) checks() error {
 	cols := []column{
-		{head: Text{"规则", "Rule"}, kind: kindText},
-		{head: Text{"检查项编号", "Item"}, kind: kindText},
-		{head: Text{"条款", "Article"}, kind: kindWrap},
-		{head: Text{"检查发现", "Summary"}, kind: kindWrap, width: 40},
-		{head: Text{"建议结果", "Proposed result"}, kind: kindText},
-		{head: Text{"记录数", "Records"}, kind: kindInt},
-		{head: Text{"问题记录数", "Problems"}, kind: kindInt},
-		{head: Text{"无法判断记录数", "Unclear"}, kind: kindInt},
-		{head: Text{"阈值及依据", "Thresholds and sources"}, kind: kindWrap, width: 36},
-		{head: Text{"问题记录", "Records with problems"}, kind: kindWrap},
-		{head: Text{"无法判断的记录", "Unclear records"}, kind: kindWrap},
-		{head: Text{"决定", "Decision"}, kind: kindText},
-		{head: Text{"决定结果", "Decided result"}, kind: kindText},
-		{head: Text{"理由", "Reason"}, kind: kindWrap},
-		{head: Text{"决定时间", "Decided at"}, kind: kindDateTime},
+		{head: workbench.Text{Zh: "规则", En: "Rule"}, kind: kindText},
+		{head: workbench.Text{Zh: "检查项编号", En: "Item"}, kind: kindText},
+		{head: workbench.Text{Zh: "条款", En: "Article"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "检查发现", En: "Summary"}, kind: kindWrap, width: 40},
+		{head: workbench.Text{Zh: "建议结果", En: "Proposed result"}, kind: kindText},
+		{head: workbench.Text{Zh: "记录数", En: "Records"}, kind: kindInt},
+		{head: workbench.Text{Zh: "问题记录数", En: "Problems"}, kind: kindInt},
+		{head: workbench.Text{Zh: "无法判断记录数", En: "Unclear"}, kind: kindInt},
+		{head: workbench.Text{Zh: "阈值及依据", En: "Thresholds and sources"}, kind: kindWrap, width: 36},
+		{head: workbench.Text{Zh: "问题记录", En: "Records with problems"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "无法判断的记录", En: "Unclear records"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "决定", En: "Decision"}, kind: kindText},
+		{head: workbench.Text{Zh: "决定结果", En: "Decided result"}, kind: kindText},
+		{head: workbench.Text{Zh: "理由", En: "Reason"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "决定时间", En: "Decided at"}, kind: kindDateTime},
 	}
 	rows := make([][]any, len(x.d.Checks))
 	for i, c := range x.d.Checks {

@@ -726,7 +726,7 @@ func TestPrintLayout(t *testing.T) {
 			d := sampleData(lang)
 			d.Items[1].Finding = longZh
 			d.Items[2].Note = longEn
-			d.Items[0].Requirement = Text{longZh, longEn}
+			d.Items[0].Requirement = workbench.Text{Zh: longZh, En: longEn}
 			f := open(t, writeSample(t, d))
 			names := f.GetDefinedName()
 			for _, sheet := range []string{SheetName(SheetChecklist, lang), SheetName(SheetEvidence, lang)} {
