@@ -519,12 +519,14 @@ func continuationOf(item string) (string, bool) {
 // a separator as Write cut them; its result, severity and deadline, which
 // Write repeats for filters and sorts, must be blank or the item's own.
 func (r *reader) continuation(row ChecklistRow, last int, raw map[string]string, text func(string) string, bad func(string) bool) error {
+	// An invalid continuation row does not end the item's rows: those
+	// after it are not reported again.
+	r.last = last
 	if row.Item == "" || last < 0 || r.cs.Rows[last].Item != row.Item {
 		r.fail(row.Cells[FieldItem], row.Item, fmt.Sprintf("the row continues item %q but does not follow that item's row; "+
 			"move it under the item's row, or remove it and its mark %q", row.Item, short(continued, workbench.ExportLangBoth)))
 		return nil
 	}
-	r.last = last
 	item := &r.cs.Rows[last]
 	if !bad(FieldNote) {
 		item.Note += text(FieldNote)

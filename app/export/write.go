@@ -591,6 +591,15 @@ func splitText(s string, w float64, lines int) []string {
 		for to > from+1 && wrappedLines(escapeCell(s[starts[from]:starts[to]]), w) > lines {
 			to--
 		}
+		// A piece that starts like a formula prints with the quote
+		// escapeCell puts before it: cut a line or two earlier if that
+		// avoids it.
+		for back := to; back > max(from, to-3) && back < len(starts)-1; back-- {
+			if !needsEscape(s[starts[back]:]) {
+				to = back
+				break
+			}
+		}
 		pieces = append(pieces, s[starts[from]:starts[to]])
 		from = to
 	}
