@@ -133,13 +133,13 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 }
 
 // articlesText writes an item's articles in both languages.
-func articlesText(refs []workbench.ArticleRef) export.Text {
+func articlesText(refs []workbench.ArticleRef) workbench.Text {
 	zh := make([]string, len(refs))
 	en := make([]string, len(refs))
 	for i, r := range refs {
 		zh[i], en[i] = r.Zh(), r.String()
 	}
-	return export.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}
+	return workbench.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}
 }
 
 // exportData gathers what the workbook shows, and counts it for the
@@ -159,11 +159,11 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 		Template: in.TemplateID, TemplateVersion: in.TemplateVersion, StartedAt: in.StartedAt, ConcludedAt: in.ConcludedAt,
 		SignedAt: in.SignedAt, Signature: in.Signature}}
 	for _, it := range st.Items {
-		item := export.Item{ID: it.ID, ArticlesText: articlesText(it.Articles), Title: export.Text(it.Title), Result: it.Result,
+		item := export.Item{ID: it.ID, ArticlesText: articlesText(it.Articles), Title: it.Title, Result: it.Result,
 			Severity: it.Severity, Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Evidence: it.Evidence, Version: stamp(it.UpdatedAt)}
 		if t != nil {
 			if ti, ok := t.Item(it.ID); ok {
-				item.Requirement = export.Text(ti.Requirement)
+				item.Requirement = ti.Requirement
 			}
 		}
 		if (it.Result == "non_compliant" || it.Result == "partially_compliant") && it.Evidence > 0 {
@@ -194,11 +194,11 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 		return nil, ExportPreview{}, err
 	}
 	for _, p := range ps {
-		ch := export.Check{Rule: p.Rule, Item: p.Item, Article: export.Text{Zh: p.ArticleZh, En: p.Article}, Summary: export.Text(p.Summary),
+		ch := export.Check{Rule: p.Rule, Item: p.Item, Article: workbench.Text{Zh: p.ArticleZh, En: p.Article}, Summary: p.Summary,
 			Result: p.Result, Records: p.Flagged, Problems: p.Problems, Unclear: p.Unclear,
 			Decision: p.Decision, DecidedResult: p.DecidedResult, Reason: p.Reason}
 		for _, pr := range p.Params {
-			ch.Params = append(ch.Params, export.Param{Name: pr.Name, Value: pr.ValueText(), Source: export.Text(pr.Source)})
+			ch.Params = append(ch.Params, export.Param{Name: pr.Name, Value: pr.ValueText(), Source: pr.Source})
 		}
 		if p.DecidedAt != nil {
 			ch.DecidedAt = *p.DecidedAt

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"github.com/inspection-workbench/workbench"
 	"path/filepath"
 	"strings"
@@ -303,5 +304,72 @@ func TestImportChecklistGuards(t *testing.T) {
 	}
 	if it, _ := a.store.InspectionItem(ctx, id, "art9-2-service-agreement"); it.Result != "not_assessed" {
 		t.Errorf("a refused workbook changed a result: %q", it.Result)
+	}
+}
+
+// TestExportLongFinding exports a case whose finding and note are far
+// longer than one printed row holds (Excel caps a row at 409 points): the
+// workbook holds every character on rows no higher than that, marked as
+// continued, and importing it back changes nothing.
+func TestExportLongFinding(t *testing.T) {
+	a, id := exportedInspection(t)
+	ctx := context.Background()
+	var b strings.Builder
+	for i := range 120 {
+		fmt.Fprintf(&b, "第%d条样本：训练语料中的个人信息未取得同意。Sample %d: personal information used without consent. ", i+1, i+1)
+	}
+	finding := strings.TrimSpace(b.String()) // as the workbench stores it
+	note := strings.Repeat("约谈记录：提供者称已整改，但未提交证明材料。", 150)
+	sev := "high"
+	if _, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: "art10-users-minors", Result: "non_compliant", Severity: &sev,
+		Finding: &finding, Note: &note}); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth} {
+		path := filepath.Join(t.TempDir(), "case.xlsx")
+		if _, err := a.Export(ctx, ExportRequest{CaseID: id, Path: path, Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := export.SheetName(export.SheetChecklist, lang)
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotFinding, gotNote strings.Builder
+		continued := 0
+		for r, row := range rows {
+			h, err := f.GetRowHeight(sheet, r+1)
+			if err != nil || h > 409 {
+				t.Errorf("%s row %d: %v points high (%v)", lang, r+1, h, err)
+			}
+			id, _, cont := strings.Cut(row[0], "\n")
+			if id != "art10-users-minors" {
+				continue
+			}
+			if cont {
+				continued++
+			}
+			cell := func(c int) string {
+				if c < len(row) {
+					return row[c]
+				}
+				return ""
+			}
+			gotNote.WriteString(cell(6))
+			gotFinding.WriteString(cell(7))
+		}
+		f.Close()
+		if gotFinding.String() != finding || gotNote.String() != note || continued < 3 {
+			t.Errorf("%s: %d continuation rows hold %d of %d finding and %d of %d note characters", lang, continued,
+				len([]rune(gotFinding.String())), len([]rune(finding)), len([]rune(gotNote.String())), len([]rune(note)))
+		}
+		rep, err := a.ImportChecklist(ctx, id, path, true)
+		if err != nil || len(rep.Changes) != 0 || rep.Rows != 32 {
+			t.Errorf("%s: importing the export back: %+v, %v", lang, rep, err)
+		}
 	}
 }

@@ -25,14 +25,14 @@ var (
 )
 
 // labelsOf reads the names of a group's codes from the workbench's table.
-func labelsOf(group string, codes []string) map[string]Text {
-	m := make(map[string]Text, len(codes))
+func labelsOf(group string, codes []string) map[string]workbench.Text {
+	m := make(map[string]workbench.Text, len(codes))
 	for _, c := range codes {
 		n, ok := workbench.Name(group, c)
 		if !ok {
 			panic("export: the workbench names no " + group + " " + c)
 		}
-		m[c] = Text{Zh: n.Zh, En: n.En}
+		m[c] = workbench.Text{Zh: n.Zh, En: n.En}
 	}
 	return m
 }
@@ -74,7 +74,7 @@ func foldLabel(s string) string { return workbench.Fold(s) }
 
 // labelOf is the label of code in lang; "" for "" and code itself when the
 // map does not know it.
-func labelOf(labels map[string]Text, code, lang string) string {
+func labelOf(labels map[string]workbench.Text, code, lang string) string {
 	if code == "" {
 		return ""
 	}
@@ -86,24 +86,18 @@ func labelOf(labels map[string]Text, code, lang string) string {
 }
 
 // short is t in lang for a header or label: with workbench.ExportLangBoth "中文 / English".
-func short(t Text, lang string) string { return pick(t, lang, " / ") }
+func short(t workbench.Text, lang string) string { return pick(t, lang, " / ") }
 
 // long is t in lang for a longer text: with workbench.ExportLangBoth Chinese and English on
 // separate lines.
-func long(t Text, lang string) string { return pick(t, lang, "\n") }
+func long(t workbench.Text, lang string) string { return pick(t, lang, "\n") }
 
-func pick(t Text, lang, sep string) string {
-	switch {
-	case t.Zh == "":
-		return t.En
-	case t.En == "" || t.Zh == t.En:
-		return t.Zh
-	}
+func pick(t workbench.Text, lang, sep string) string {
 	switch lang {
 	case workbench.ExportLangZh:
-		return t.Zh
+		return t.In(true)
 	case workbench.ExportLangEn:
-		return t.En
+		return t.In(false)
 	}
-	return t.Zh + sep + t.En
+	return t.Both(sep)
 }

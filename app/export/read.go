@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -303,7 +304,7 @@ func readChecklist(f *excelize.File) (*ChecklistSheet, error) {
 		return nil, fmt.Errorf("workbook properties: %w", err)
 	}
 	r := &reader{f: f, sheet: sheet, date1904: props.Date1904 != nil && *props.Date1904,
-		cs: &ChecklistSheet{Sheet: sheet}, seen: map[string]string{}}
+		cs: &ChecklistSheet{Sheet: sheet}, seen: map[string]string{}, last: -1}
 	for i := headerRow + 1; i < len(rows); i++ {
 		if err := r.row(i+1, rows[i], cols); err != nil {
 			return nil, fmt.Errorf("sheet %q row %d: %w", sheet, i+1, err)
@@ -392,6 +393,9 @@ type reader struct {
 	cs       *ChecklistSheet
 	// seen maps each item id to the cell it was first seen in.
 	seen map[string]string
+	// last is the index in cs.Rows of the row the previous data row was or
+	// continued, -1 when it was neither (it was invalid).
+	last int
 }
 
 // row reads data row n (1-based) with the raw values vals.
@@ -425,15 +429,25 @@ func (r *reader) row(n int, vals []string, cols map[string]int) error {
 			formulas[field] = formula
 		}
 	}
+	cont := false
 	if _, bad := formulas[FieldItem]; !bad {
 		row.Item = strings.TrimFunc(unescapeCell(strings.TrimFunc(raw[FieldItem], unicode.IsSpace)), unicode.IsSpace)
+		row.Item, cont = continuationOf(row.Item)
 	}
+	last := r.last
+	r.last = -1
 	for _, field := range checklistFields {
 		if formula, ok := formulas[field]; ok {
 			r.fail(row.Cells[field], row.Item, fmt.Sprintf("the %s cell holds a formula (=%s); type the value itself", field, formula))
 		}
 	}
 	bad := func(field string) bool { _, ok := formulas[field]; return ok }
+	text := func(field string) string {
+		return strings.ReplaceAll(unescapeCell(raw[field]), "\r\n", "\n")
+	}
+	if cont {
+		return r.continuation(row, last, raw, text, bad)
+	}
 	if row.Item == "" {
 		if !bad(FieldItem) {
 			r.fail(row.Cells[FieldItem], "", "no item id in a row that has values")
@@ -446,9 +460,6 @@ func (r *reader) row(n int, vals []string, cols map[string]int) error {
 	}
 	r.seen[row.Item] = row.Cells[FieldItem]
 
-	text := func(field string) string {
-		return strings.ReplaceAll(unescapeCell(raw[field]), "\r\n", "\n")
-	}
 	if !bad(FieldResult) {
 		v := strings.TrimFunc(text(FieldResult), unicode.IsSpace)
 		if code, ok := ParseResult(v); ok {
@@ -485,6 +496,71 @@ func (r *reader) row(n int, vals []string, cols map[string]int) error {
 		row.Deadline = d
 	}
 	r.cs.Rows = append(r.cs.Rows, row)
+	r.last = len(r.cs.Rows) - 1
+	return nil
+}
+
+// continuationOf reads an item cell: the item id, and whether the cell
+// marks its row as the continuation of the item's row above (Write
+// continues a row too high for one on the rows below, its item cell
+// reading "art7-3\n（续）", "art7-3\n(cont.)" or "art7-3\n（续） / (cont.)").
+func continuationOf(item string) (string, bool) {
+	for _, mark := range []string{short(continued, workbench.ExportLangBoth), continued.Zh, continued.En} {
+		if len(item) >= len(mark) && strings.EqualFold(item[len(item)-len(mark):], mark) {
+			return strings.TrimFunc(item[:len(item)-len(mark)], unicode.IsSpace), true
+		}
+	}
+	return item, false
+}
+
+// continuation reads a row continuing the row of its item (row.Item),
+// which must be the data row above it (last, -1 when that was not a
+// valid row): its notes and findings continue the item's, joined without
+// a separator as Write cut them; its result, severity and deadline, which
+// Write repeats for filters and sorts, must be blank or the item's own.
+func (r *reader) continuation(row ChecklistRow, last int, raw map[string]string, text func(string) string, bad func(string) bool) error {
+	// An invalid continuation row does not end the item's rows: those
+	// after it are not reported again.
+	r.last = last
+	if row.Item == "" || last < 0 || r.cs.Rows[last].Item != row.Item {
+		r.fail(row.Cells[FieldItem], row.Item, fmt.Sprintf("the row continues item %q but does not follow that item's row; "+
+			"move it under the item's row, or remove it and its mark %q", row.Item, short(continued, workbench.ExportLangBoth)))
+		return nil
+	}
+	item := &r.cs.Rows[last]
+	if !bad(FieldNote) {
+		item.Note += text(FieldNote)
+	}
+	if !bad(FieldFinding) {
+		item.Finding += text(FieldFinding)
+	}
+	same := func(field, v, got, want string) {
+		if got != want && !slices.ContainsFunc(r.cs.Errors, func(e CellError) bool { return e.Cell == item.Cells[field] }) {
+			r.fail(row.Cells[field], row.Item, fmt.Sprintf("the %s %q of a row continuing the item differs from the item's in %s; "+
+				"give it the same %s or leave it blank", field, v, item.Cells[field], field))
+		}
+	}
+	if v := strings.TrimFunc(text(FieldResult), unicode.IsSpace); v != "" && !bad(FieldResult) {
+		code, _ := ParseResult(v)
+		same(FieldResult, v, code, item.Result)
+	}
+	if v := strings.TrimFunc(text(FieldSeverity), unicode.IsSpace); v != "" && !bad(FieldSeverity) {
+		code, ok := ParseSeverity(v)
+		if !ok {
+			code = "?"
+		}
+		same(FieldSeverity, v, code, item.Severity)
+	}
+	if v := strings.TrimFunc(raw[FieldDeadline], unicode.IsSpace); v != "" && !bad(FieldDeadline) {
+		d, problem, err := r.deadline(row.Cells[FieldDeadline], raw[FieldDeadline])
+		if err != nil {
+			return err
+		}
+		if problem != "" {
+			d = "?"
+		}
+		same(FieldDeadline, v, d, item.Deadline)
+	}
 	return nil
 }
 
@@ -494,7 +570,7 @@ func (r *reader) fail(cell, item, problem string) {
 
 // allowed lists the labels of codes for a message: "未评估 (not_assessed),
 // …".
-func allowed(labels map[string]Text, codes []string) string {
+func allowed(labels map[string]workbench.Text, codes []string) string {
 	parts := make([]string, len(codes))
 	for i, c := range codes {
 		parts[i] = fmt.Sprintf("%s / %s (%s)", labels[c].Zh, labels[c].En, c)

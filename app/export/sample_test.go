@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/inspection-workbench/workbench"
 )
 
 // Personal information the sample holds, and how it is masked.
@@ -30,34 +32,34 @@ var cst = time.FixedZone("CST", 8*3600)
 func sampleData(lang string) *Data {
 	at := func(day, hour int) time.Time { return time.Date(2025, 3, day, hour, 30, 0, 0, cst) }
 	items := []Item{
-		{ID: "art7-1-sources", ArticlesText: Text{"第七条第（一）项", "Art. 7(1)"},
-			Title:       Text{"训练数据来源合法", "Lawful training data sources"},
-			Requirement: Text{"使用具有合法来源的数据和基础模型", "Use data and foundation models from lawful sources"},
+		{ID: "art7-1-sources", ArticlesText: workbench.Text{Zh: "第七条第（一）项", En: "Art. 7(1)"},
+			Title:       workbench.Text{Zh: "训练数据来源合法", En: "Lawful training data sources"},
+			Requirement: workbench.Text{Zh: "使用具有合法来源的数据和基础模型", En: "Use data and foundation models from lawful sources"},
 			Result:      "compliant", Note: "已核对来源清单", Evidence: 2},
-		{ID: "art7-3-pi-consent", ArticlesText: Text{"第七条第（三）项", "Art. 7(3)"},
-			Title:       Text{"个人信息同意", "Consent for personal information"},
-			Requirement: Text{"涉及个人信息的，应当取得个人同意", "Obtain consent where personal information is involved"},
+		{ID: "art7-3-pi-consent", ArticlesText: workbench.Text{Zh: "第七条第（三）项", En: "Art. 7(3)"},
+			Title:       workbench.Text{Zh: "个人信息同意", En: "Consent for personal information"},
+			Requirement: workbench.Text{Zh: "涉及个人信息的，应当取得个人同意", En: "Obtain consent where personal information is involved"},
 			Result:      "partially_compliant", Severity: "medium",
 			Note:    "联系人手机" + piPhone + "，邮箱 " + piEmail,
 			Finding: "样本中身份证号" + piID + "未取得同意", Deadline: "2025-06-30", Evidence: 1,
 			EvidenceRefs: []string{"DS-0003 (sources.xlsx row 4)"}},
-		{ID: "art10-incidents", ArticlesText: Text{"第十条；第十四条", "Art. 10; Art. 14"},
-			Title:       Text{"违法内容处置", "Handling illegal content"},
-			Requirement: Text{"发现违法内容应当及时处置并报告", "Handle and report illegal content promptly"},
+		{ID: "art10-incidents", ArticlesText: workbench.Text{Zh: "第十条；第十四条", En: "Art. 10; Art. 14"},
+			Title:       workbench.Text{Zh: "违法内容处置", En: "Handling illegal content"},
+			Requirement: workbench.Text{Zh: "发现违法内容应当及时处置并报告", En: "Handle and report illegal content promptly"},
 			Result:      "non_compliant", Severity: "high", Note: formulaNote,
 			Finding: "-3 起事件未报告，退款卡号 " + piCard, Deadline: "2025-05-31", Evidence: 3,
 			EvidenceRefs: []string{"INC-0042 (incidents.csv line 43)", "INC-0684 (incidents.csv line 685)"}},
-		{ID: "art12-labels", ArticlesText: Text{"第十二条", "Art. 12"},
-			Title:       Text{"生成内容标识", "Labelling generated content"},
-			Requirement: Text{"对生成的图片、视频等内容进行标识", "Label generated images, videos and other content"},
+		{ID: "art12-labels", ArticlesText: workbench.Text{Zh: "第十二条", En: "Art. 12"},
+			Title:       workbench.Text{Zh: "生成内容标识", En: "Labelling generated content"},
+			Requirement: workbench.Text{Zh: "对生成的图片、视频等内容进行标识", En: "Label generated images, videos and other content"},
 			Result:      "not_applicable"},
-		{ID: "art17-filing", ArticlesText: Text{"第十七条", "Art. 17"},
-			Title:       Text{"算法备案", "Algorithm filing"},
-			Requirement: Text{"具有舆论属性的，应当履行备案手续", "File the algorithm if it has public-opinion attributes"},
+		{ID: "art17-filing", ArticlesText: workbench.Text{Zh: "第十七条", En: "Art. 17"},
+			Title:       workbench.Text{Zh: "算法备案", En: "Algorithm filing"},
+			Requirement: workbench.Text{Zh: "具有舆论属性的，应当履行备案手续", En: "File the algorithm if it has public-opinion attributes"},
 			Result:      "info_requested", Note: "+ 待提供备案回执"},
-		{ID: "art15-complaints", ArticlesText: Text{"第十五条", "Art. 15"},
-			Title:       Text{"投诉举报机制", "Complaints mechanism"},
-			Requirement: Text{"建立健全投诉、举报机制", "Set up complaint and reporting mechanisms"},
+		{ID: "art15-complaints", ArticlesText: workbench.Text{Zh: "第十五条", En: "Art. 15"},
+			Title:       workbench.Text{Zh: "投诉举报机制", En: "Complaints mechanism"},
+			Requirement: workbench.Text{Zh: "建立健全投诉、举报机制", En: "Set up complaint and reporting mechanisms"},
 			Result:      "not_assessed"},
 	}
 	evidence := []Evidence{
@@ -86,14 +88,14 @@ func sampleData(lang string) *Data {
 				Size: 1 << 20, ImportedAt: at(4, 15), Records: 1000, Passages: 0},
 		},
 		Checks: []Check{
-			{Rule: "incident-reported", Item: "art10-incidents", Article: Text{"第十四条", "Art. 14"},
-				Summary: Text{"3 起事件未报告：INC-0684、INC-0685、INC-0690", "3 incidents not reported: INC-0684, INC-0685, INC-0690"},
+			{Rule: "incident-reported", Item: "art10-incidents", Article: workbench.Text{Zh: "第十四条", En: "Art. 14"},
+				Summary: workbench.Text{Zh: "3 起事件未报告：INC-0684、INC-0685、INC-0690", En: "3 incidents not reported: INC-0684, INC-0685, INC-0690"},
 				Result:  "non_compliant", Records: 4, Problems: 3, Unclear: 1, RecordRefs: []string{"INC-0684", "INC-0685", "INC-0690"},
 				UnclearRefs: []string{"INC-0700"},
-				Params:      []Param{{Name: "max_days", Value: "30", Source: Text{"由检查人员设定", "set by the inspector"}}},
+				Params:      []Param{{Name: "max_days", Value: "30", Source: workbench.Text{Zh: "由检查人员设定", En: "set by the inspector"}}},
 				Decision:    "accepted", DecidedResult: "non_compliant", DecidedAt: at(7, 10)},
-			{Rule: "complaint-time-limit", Item: "art15-complaints", Article: Text{"第十五条", "Art. 15"},
-				Summary: Text{"投诉人 " + piEmail + " 的投诉超过时限", "Complaint by " + piEmail + " exceeded the time limit"},
+			{Rule: "complaint-time-limit", Item: "art15-complaints", Article: workbench.Text{Zh: "第十五条", En: "Art. 15"},
+				Summary: workbench.Text{Zh: "投诉人 " + piEmail + " 的投诉超过时限", En: "Complaint by " + piEmail + " exceeded the time limit"},
 				Result:  "partially_compliant", Records: 1, RecordRefs: []string{"INC-0100"}, Decision: "pending"},
 		},
 	}

@@ -12,39 +12,39 @@ import (
 
 // Labels of the Summary sheet.
 var (
-	sumTitle      = Text{"监督检查结果汇总", "Inspection findings — summary"}
-	sumProvider   = Text{"被检查的服务提供者", "Provider"}
-	sumCreditCode = Text{"统一社会信用代码", "Unified social credit code"}
-	sumService    = Text{"服务名称", "Service"}
-	sumFilingNo   = Text{"备案号", "Filing number"}
-	sumCaseID     = Text{"案件编号", "Case ID"}
-	sumCaseTitle  = Text{"案件名称", "Case title"}
-	sumInspectors = Text{"检查人员", "Inspectors"}
-	sumStatus     = Text{"案件状态", "Status"}
-	sumOpened     = Text{"立案日期", "Opened on"}
-	sumStarted    = Text{"检查开始时间", "Inspection started"}
-	sumConcluded  = Text{"检查结束时间", "Inspection concluded"}
-	sumSigned     = Text{"签署时间", "Signed"}
-	sumTemplate   = Text{"检查模板", "Checklist template"}
-	sumVersion    = Text{"模板版本", "Template version"}
-	sumSignature  = Text{"签名（SHA-256）", "Signature (SHA-256)"}
-	sumPI         = Text{"个人信息", "Personal information"}
-	sumGenerated  = Text{"生成时间", "Generated at"}
-	sumTimeZone   = Text{"时区", "Time zone"}
-	sumItems      = Text{"条目数", "Items"}
-	sumTotal      = Text{"合计", "Total"}
-	sumNone       = Text{"无", "None"}
-	sumOther      = Text{"其他", "Other"}
-	sumCount      = Text{"数量", "Count"}
-	sumEvidence   = Text{"证据链接", "Evidence links"}
-	sumSubs       = Text{"提交材料", "Submissions"}
-	sumChecks     = Text{"自动检查", "Automated checks"}
-	sumPending    = Text{"其中待确认", "of which pending"}
+	sumTitle      = workbench.Text{Zh: "监督检查结果汇总", En: "Inspection findings — summary"}
+	sumProvider   = workbench.Text{Zh: "被检查的服务提供者", En: "Provider"}
+	sumCreditCode = workbench.Text{Zh: "统一社会信用代码", En: "Unified social credit code"}
+	sumService    = workbench.Text{Zh: "服务名称", En: "Service"}
+	sumFilingNo   = workbench.Text{Zh: "备案号", En: "Filing number"}
+	sumCaseID     = workbench.Text{Zh: "案件编号", En: "Case ID"}
+	sumCaseTitle  = workbench.Text{Zh: "案件名称", En: "Case title"}
+	sumInspectors = workbench.Text{Zh: "检查人员", En: "Inspectors"}
+	sumStatus     = workbench.Text{Zh: "案件状态", En: "Status"}
+	sumOpened     = workbench.Text{Zh: "立案日期", En: "Opened on"}
+	sumStarted    = workbench.Text{Zh: "检查开始时间", En: "Inspection started"}
+	sumConcluded  = workbench.Text{Zh: "检查结束时间", En: "Inspection concluded"}
+	sumSigned     = workbench.Text{Zh: "签署时间", En: "Signed"}
+	sumTemplate   = workbench.Text{Zh: "检查模板", En: "Checklist template"}
+	sumVersion    = workbench.Text{Zh: "模板版本", En: "Template version"}
+	sumSignature  = workbench.Text{Zh: "签名（SHA-256）", En: "Signature (SHA-256)"}
+	sumPI         = workbench.Text{Zh: "个人信息", En: "Personal information"}
+	sumGenerated  = workbench.Text{Zh: "生成时间", En: "Generated at"}
+	sumTimeZone   = workbench.Text{Zh: "时区", En: "Time zone"}
+	sumItems      = workbench.Text{Zh: "条目数", En: "Items"}
+	sumTotal      = workbench.Text{Zh: "合计", En: "Total"}
+	sumNone       = workbench.Text{Zh: "无", En: "None"}
+	sumOther      = workbench.Text{Zh: "其他", En: "Other"}
+	sumCount      = workbench.Text{Zh: "数量", En: "Count"}
+	sumEvidence   = workbench.Text{Zh: "证据链接", En: "Evidence links"}
+	sumSubs       = workbench.Text{Zh: "提交材料", En: "Submissions"}
+	sumChecks     = workbench.Text{Zh: "自动检查", En: "Automated checks"}
+	sumPending    = workbench.Text{Zh: "其中待确认", En: "of which pending"}
 
-	notYet      = Text{"—", "—"}
-	notSigned   = Text{"未签署", "not signed"}
-	piIncluded  = Text{"已包含：本工作簿含有未遮蔽的个人信息", "Included: this workbook contains unmasked personal information"}
-	piMasked    = Text{"已遮蔽：身份证号、手机号、电子邮箱和银行卡号已部分隐去", "Masked: resident ID, mobile, e-mail and bank-card numbers are partly hidden"}
+	notYet      = workbench.Text{Zh: "—", En: "—"}
+	notSigned   = workbench.Text{Zh: "未签署", En: "not signed"}
+	piIncluded  = workbench.Text{Zh: "已包含：本工作簿含有未遮蔽的个人信息", En: "Included: this workbook contains unmasked personal information"}
+	piMasked    = workbench.Text{Zh: "已遮蔽：身份证号、手机号、电子邮箱和银行卡号已部分隐去", En: "Masked: resident ID, mobile, e-mail and bank-card numbers are partly hidden"}
 	summaryCols = [2]float64{42, maxColWidth}
 )
 
@@ -85,7 +85,7 @@ func (x *writer) summary() error {
 		}
 		return excelize.Cell{StyleID: style, Value: v}
 	}
-	label := func(t Text) any { return cell(x.st.label, escapeCell(short(t, x.lang))) }
+	label := func(t workbench.Text) any { return cell(x.st.label, escapeCell(short(t, x.lang))) }
 
 	// Title and confidentiality notice, each across both columns.
 	if err := put([]any{cell(x.st.title, escapeCell(short(sumTitle, x.lang)))}, excelize.RowOpts{Height: 24}); err != nil {
@@ -103,7 +103,7 @@ func (x *writer) summary() error {
 	row++ // blank
 
 	c := x.d.Case
-	or := func(v any, t Text) any {
+	or := func(v any, t workbench.Text) any {
 		if v == nil {
 			return escapeCell(short(t, x.lang))
 		}
@@ -128,7 +128,7 @@ func (x *writer) summary() error {
 		zone = name + " (" + zone + ")"
 	}
 	fields := []struct {
-		label Text
+		label workbench.Text
 		value any
 	}{
 		{sumProvider, cell(x.st.wrap, x.free(c.Provider))},
@@ -163,7 +163,7 @@ func (x *writer) summary() error {
 		results[it.Result]++
 		severities[it.Severity]++
 	}
-	head := func(a, b Text) error {
+	head := func(a, b workbench.Text) error {
 		row++ // blank
 		return put([]any{
 			cell(x.st.header, escapeCell(short(a, x.lang))), cell(x.st.header, escapeCell(short(b, x.lang))),
@@ -222,7 +222,7 @@ func (x *writer) summary() error {
 		return err
 	}
 	for _, f := range []struct {
-		label Text
+		label workbench.Text
 		n     int
 	}{
 		{sumEvidence, x.evidenceRows}, {sumSubs, len(x.d.Submissions)}, {sumChecks, len(x.d.Checks)}, {sumPending, pending},

@@ -30,10 +30,9 @@ package export
 import (
 	"iter"
 	"time"
-)
 
-// Text is a text in Chinese and English.
-type Text struct{ Zh, En string }
+	"github.com/inspection-workbench/workbench"
+)
 
 // Data is everything a workbook shows.
 type Data struct {
@@ -87,8 +86,8 @@ type Item struct {
 	ID string
 	// ArticlesText names the articles the item rests on, already formatted
 	// (e.g. "第七条第（一）项；第十九条" / "Art. 7(1); Art. 19").
-	ArticlesText       Text
-	Title, Requirement Text
+	ArticlesText       workbench.Text
+	Title, Requirement workbench.Text
 	// Result is one of Results.
 	Result string
 	// Severity is "" or one of Severities.
@@ -138,15 +137,15 @@ type Submission struct {
 // written in the template and where the value comes from.
 type Param struct {
 	Name, Value string
-	Source      Text
+	Source      workbench.Text
 }
 
 type Check struct {
 	Rule, Item string
-	Article    Text
+	Article    workbench.Text
 	// Summary is what the check found, e.g. "3 incidents not reported:
 	// INC-0684, …".
-	Summary Text
+	Summary workbench.Text
 	// Result is the proposed result, one of Results.
 	Result string
 	// Records is how many records are behind the proposal: Problems that

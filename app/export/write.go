@@ -28,13 +28,13 @@ const (
 
 // SheetNames are the names of the six sheets in order: the Chinese names
 // for workbench.ExportLangZh, the English ones for workbench.ExportLangEn and workbench.ExportLangBoth.
-var SheetNames = [6]Text{
-	{"概要", "Summary"},
-	{"检查清单", "Checklist"},
-	{"问题", "Findings"},
-	{"证据", "Evidence"},
-	{"提交材料", "Submissions"},
-	{"自动检查", "Automated checks"},
+var SheetNames = [6]workbench.Text{
+	{Zh: "概要", En: "Summary"},
+	{Zh: "检查清单", En: "Checklist"},
+	{Zh: "问题", En: "Findings"},
+	{Zh: "证据", En: "Evidence"},
+	{Zh: "提交材料", En: "Submissions"},
+	{Zh: "自动检查", En: "Automated checks"},
 }
 
 // SheetName is the name of sheet i (SheetSummary…SheetChecks) in lang.
@@ -62,7 +62,7 @@ const maxRows = excelize.TotalRows
 const Art19Para2Zh = "参与生成式人工智能服务安全评估和监督检查的相关机构和人员对在履行职责中知悉的国家秘密、商业秘密、个人隐私和个人信息应当依法予以保密,不得泄露或者非法向他人提供。"
 
 // noticeText is the confidentiality notice at the top of the Summary.
-var noticeText = Text{
+var noticeText = workbench.Text{
 	Zh: "保密提示：本工作簿含有监督检查中知悉的国家秘密、商业秘密、个人隐私或个人信息，不得转交或向他人提供。" +
 		"《生成式人工智能服务管理暂行办法》第十九条第二款规定：“" + Art19Para2Zh + "”",
 	En: "CONFIDENTIAL. This workbook contains state secrets, trade secrets, personal privacy or personal " +
@@ -75,8 +75,8 @@ var noticeText = Text{
 
 // marking is printed at the top of every page; pageOf at the bottom.
 var (
-	marking = Text{"机密 — 监督检查材料", "CONFIDENTIAL — inspection material"}
-	pageOf  = Text{"第 &P 页，共 &N 页", "Page &P of &N"}
+	marking = workbench.Text{Zh: "机密 — 监督检查材料", En: "CONFIDENTIAL — inspection material"}
+	pageOf  = workbench.Text{Zh: "第 &P 页，共 &N 页", En: "Page &P of &N"}
 )
 
 // WriteFile writes the workbook to path. It writes a temporary file in the
@@ -180,9 +180,9 @@ func write(w io.Writer, d *Data, tmpDir string) (err error) {
 	}
 	x.f.SetActiveSheet(0)
 	if err := x.f.SetDocProps(&excelize.DocProperties{
-		Title:      short(Text{"监督检查结果", "Inspection findings"}, x.lang),
-		Subject:    short(Text{"生成式人工智能服务监督检查", "Supervisory inspection of a generative AI service"}, x.lang),
-		Category:   short(Text{"机密", "Confidential"}, x.lang),
+		Title:      short(workbench.Text{Zh: "监督检查结果", En: "Inspection findings"}, x.lang),
+		Subject:    short(workbench.Text{Zh: "生成式人工智能服务监督检查", En: "Supervisory inspection of a generative AI service"}, x.lang),
+		Category:   short(workbench.Text{Zh: "机密", En: "Confidential"}, x.lang),
 		Creator:    "Inspection Workbench",
 		Identifier: caseIdentifier(d.Case.ID),
 		Created:    x.now.UTC().Format(time.RFC3339),
@@ -331,11 +331,20 @@ const (
 
 // column is one column of a table sheet.
 type column struct {
-	head Text
+	head workbench.Text
 	kind kind
 	// width is the content width (in columns) to assume when the rows are
 	// not known beforehand; for in-memory tables it is the minimum.
 	width int
+	// repeat says the column's value is repeated on the continuation rows
+	// of a row too high for one (see table.add), so that a filter or a
+	// sort on the column keeps them with their row: ids, results, kinds,
+	// dates. The first column always is, marked as continued.
+	repeat bool
+	// main marks the sheet's main texts (requirement, notes, findings,
+	// quotes): to fit the page, the other wrapped columns are narrowed
+	// first.
+	main bool
 }
 
 // filledTable starts a table sheet sized to rows and writes them; the
@@ -418,9 +427,15 @@ const (
 	// 96 dpi: 297 mm less 2 × 0.4 in.
 	printableWidth = (297/25.4 - 2*marginSide) * 96
 	marginSide     = 0.4 // left and right page margins, in inches
-	// minPrintScale is the smallest scale a sheet prints at; columns are
-	// narrowed (their text wraps) until it is reached.
-	minPrintScale = 0.7
+	// minPrintScale is the smallest scale a sheet may print at (#14). The
+	// scale depends on the font the printing program measures columns
+	// with: Excel has Calibri, whose digit is 7 pixels wide; LibreOffice
+	// without Calibri's metric twin Carlito falls back on DejaVu Sans, whose
+	// digits are a third wider, and prints the same columns a quarter
+	// smaller. So columns are narrowed (their text wraps) until the sheet
+	// prints at fontSlack × minPrintScale by Calibri's measure.
+	minPrintScale = 0.6
+	fontSlack     = 1.4
 	// minWrapWidth is the narrowest a wrapped column is made.
 	minWrapWidth = 12
 	// lineHeight is the height of a line of 11-point text, Chinese
@@ -429,6 +444,10 @@ const (
 	lineHeight   = 15.6
 	rowPadding   = 3
 	maxRowHeight = 409
+	// maxRowLines is how many lines of text fit in the highest row:
+	// maxRowLines*lineHeight + rowPadding <= maxRowHeight. A cell whose
+	// text needs more continues on the rows below (see table.add).
+	maxRowLines = 26
 )
 
 // columnPixels is how wide a column of width w prints at 100 %: Excel's
@@ -449,60 +468,142 @@ func printScale(widths []float64) float64 {
 	return min(printableWidth/total, 1)
 }
 
-// fitPage narrows the wrapped columns, the widest the most, until the
-// sheet prints at minPrintScale or more; short-text columns keep their
-// width, so codes, dates and counts stay on one line.
+// fitPage narrows the wrapped columns, the widest the most and the main
+// texts last, until the sheet prints at fontSlack × minPrintScale or more
+// by Calibri's measure; short-text columns keep their width, so codes,
+// dates and counts stay on one line.
 func fitPage(widths []float64, cols []column) {
-	for printScale(widths) < minPrintScale {
-		widest := -1
-		for c := range cols {
-			if cols[c].kind == kindWrap && widths[c] > minWrapWidth && (widest < 0 || widths[c] > widths[widest]) {
-				widest = c
+	for _, main := range []bool{false, true} {
+		for printScale(widths) < fontSlack*minPrintScale {
+			widest := -1
+			for c := range cols {
+				if cols[c].kind == kindWrap && cols[c].main == main && widths[c] > minWrapWidth && (widest < 0 || widths[c] > widths[widest]) {
+					widest = c
+				}
 			}
+			if widest < 0 {
+				break // nothing left to narrow: it prints smaller
+			}
+			widths[widest]--
 		}
-		if widest < 0 {
-			return // nothing left to narrow: it prints smaller
-		}
-		widths[widest]--
 	}
 }
 
-// wrappedLines is how many lines s takes wrapped in a column of width w:
-// words move whole to the next line when they do not fit, Chinese breaks
-// between any two characters, which count double.
+// wrappedLines is how many lines s takes wrapped in a column of width w
+// (see lineStarts).
 func wrappedLines(s string, w float64) int {
+	n, _ := wrap(s, w, false)
+	return n
+}
+
+// lineStarts are the byte offsets in s at which the lines of s start when
+// it is wrapped in a column of width w, the first 0: words move whole to
+// the next line when they do not fit, a word longer than a line is broken
+// between characters, Chinese breaks between any two characters, which
+// count double, and every line break starts a line (a text ending in one
+// ends in an empty line).
+func lineStarts(s string, w float64) []int {
+	_, starts := wrap(s, w, true)
+	return starts
+}
+
+// wrap counts the lines of s wrapped in a column of width w and, when
+// keep is set, returns where each starts (see lineStarts).
+func wrap(s string, w float64, keep bool) (int, []int) {
 	room := max(int(w)-1, 1) // a little is lost to the cell's margins
-	lines := 0
-	for line := range strings.SplitSeq(s, "\n") {
+	lines := 1
+	var starts []int
+	if keep {
+		starts = []int{0}
+	}
+	newLine := func(at int) {
 		lines++
-		used, word := 0, 0 // width on the line so far; of the word being read
-		place := func() {
-			if used > 0 && used+word > room {
-				lines++
-				used = 0
-			}
-			for word > room { // a word longer than a line fills lines
-				lines++
-				word -= room
-			}
-			used += word
-			word = 0
+		if keep {
+			starts = append(starts, at)
 		}
-		for _, r := range line {
-			if r == ' ' {
-				place()
-				used++
-				continue
+	}
+	used := 0                // width on the line so far
+	wordAt, word := 0, 0     // where the word being read starts, and its width
+	place := func(end int) { // puts s[wordAt:end] on the line
+		if used > 0 && used+word > room {
+			newLine(wordAt)
+			used = 0
+		}
+		if word <= room {
+			used += word
+		} else {
+			for i := wordAt; i < end; {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if rw := runeWidth(r); used > 0 && used+rw > room {
+					newLine(i)
+					used = rw
+				} else {
+					used += rw
+				}
+				i += size
 			}
+		}
+		wordAt, word = end, 0
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n':
+			place(i)
+			newLine(i + size)
+			used, wordAt = 0, i+size
+		case r == ' ':
+			place(i)
+			used++
+			wordAt = i + size
+		default:
 			rw := runeWidth(r)
 			word += rw
 			if rw == 2 || isBreakAfter(r) {
-				place()
+				place(i + size)
 			}
 		}
-		place()
+		i += size
 	}
-	return max(lines, 1)
+	place(len(s))
+	return lines, starts
+}
+
+// splitText cuts s into pieces that each take at most lines lines in a
+// column of width w once written (escapeCell may add a quote to a piece),
+// cutting where a wrapped line starts: the pieces joined are s. A text
+// that fits is its one piece.
+func splitText(s string, w float64, lines int) []string {
+	starts := lineStarts(s, w)
+	if len(starts) <= lines && wrappedLines(escapeCell(s), w) <= lines {
+		return []string{s}
+	}
+	// The empty line after a final line break belongs to the last piece.
+	if starts[len(starts)-1] == len(s) {
+		starts = starts[:len(starts)-1]
+	}
+	starts = append(starts, len(s))
+	var pieces []string
+	for from := 0; from < len(starts)-1; {
+		to := min(from+lines, len(starts)-1)
+		// A piece ending in a line break ends in an empty line, and a quote
+		// put before it may push its words on: end such a piece earlier.
+		for to > from+1 && wrappedLines(escapeCell(s[starts[from]:starts[to]]), w) > lines {
+			to--
+		}
+		// A piece that starts like a formula prints with the quote
+		// escapeCell puts before it: cut a line or two earlier if that
+		// avoids it.
+		for back := to; back > max(from, to-3) && back < len(starts)-1; back-- {
+			if !needsEscape(s[starts[back]:]) {
+				to = back
+				break
+			}
+		}
+		pieces = append(pieces, s[starts[from]:starts[to]])
+		from = to
+	}
+	return pieces
 }
 
 // isBreakAfter reports whether a line may break after r besides at
@@ -520,10 +621,14 @@ func isBreakAfter(r rune) bool {
 func (t *table) rowHeight(cells []any, header bool) float64 {
 	lines := 1
 	for c, v := range cells {
-		if c >= len(t.widths) || !header && t.cols[c].kind != kindWrap && t.cols[c].kind != kindLabel {
+		if c >= len(t.widths) {
 			continue
 		}
-		if cell, ok := v.(excelize.Cell); ok {
+		cell, isCell := v.(excelize.Cell)
+		if !header && t.cols[c].kind != kindWrap && t.cols[c].kind != kindLabel && (!isCell || cell.StyleID != t.x.st.wrap) {
+			continue
+		}
+		if isCell {
 			v = cell.Value
 		}
 		if s, ok := v.(string); ok && s != "" {
@@ -584,8 +689,66 @@ func valueWidth(v any) int {
 	return 0
 }
 
+// continued marks the first cell of a continuation row, under the value
+// of the row it continues: "art7-3-pi-consent\n（续）".
+var continued = workbench.Text{Zh: "（续）", En: "(cont.)"}
+
 // add writes a data row, styling each value by its column's kind.
+//
+// A row whose wrapped text needs more lines than the highest row holds
+// (maxRowLines) continues on the rows below, so that every character
+// prints: each text too long for one row is cut into pieces of at most
+// maxRowLines lines (splitText), one piece a row, and the pieces joined
+// are the text. On the continuation rows the first column holds its value
+// again, marked as continued (continued), the columns that repeat
+// (column.repeat) hold theirs, so filters and sorts keep the rows
+// together, and the other cells are blank. ReadChecklist joins the pieces
+// of the Checklist sheet's notes and findings again.
 func (t *table) add(values []any) error {
+	pieces := make([][]string, len(values))
+	rows := 1
+	for c, v := range values {
+		s, ok := v.(string)
+		if k := t.cols[c].kind; !ok || k != kindWrap && k != kindLabel || wrappedLines(s, t.widths[c]) <= maxRowLines {
+			continue
+		}
+		// The value is escaped against formulas; so is each piece.
+		pieces[c] = splitText(unescapeCell(s), t.widths[c], maxRowLines)
+		rows = max(rows, len(pieces[c]))
+	}
+	if rows == 1 {
+		return t.addCells(t.cells(values))
+	}
+	row := make([]any, len(values))
+	for k := range rows {
+		for c, v := range values {
+			row[c] = nil
+			switch {
+			case pieces[c] != nil:
+				if k < len(pieces[c]) {
+					row[c] = escapeCell(pieces[c][k])
+				}
+			case k == 0 || c > 0 && t.cols[c].repeat:
+				row[c] = v
+			}
+		}
+		cells := t.cells(row)
+		if k > 0 && pieces[0] == nil {
+			mark := short(continued, t.x.lang)
+			if s, ok := values[0].(string); ok {
+				mark = s + "\n" + mark
+			}
+			cells[0] = excelize.Cell{StyleID: t.x.st.wrap, Value: mark}
+		}
+		if err := t.addCells(cells); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cells styles each value of a data row by its column's kind.
+func (t *table) cells(values []any) []any {
 	cells := make([]any, len(values))
 	for c, v := range values {
 		if v == nil {
@@ -597,7 +760,7 @@ func (t *table) add(values []any) error {
 		}
 		cells[c] = excelize.Cell{StyleID: t.x.style(t.cols[c].kind, v), Value: v}
 	}
-	return t.addCells(cells)
+	return cells
 }
 
 func (t *table) addCells(cells []any) error { return t.addRow(cells, false) }
@@ -725,12 +888,12 @@ func (x *writer) resultCells(sheet, col string, last int, list bool) error {
 		labels[i] = ResultLabel(code, x.lang)
 	}
 	return x.dropDown(sheet, ref, labels, false,
-		short(Text{"检查结果", "Result"}, x.lang), short(Text{"请从列表中选择", "Choose from the list"}, x.lang))
+		short(workbench.Text{Zh: "检查结果", En: "Result"}, x.lang), short(workbench.Text{Zh: "请从列表中选择", En: "Choose from the list"}, x.lang))
 }
 
 // spellings are the distinct (case-insensitively) ways a code can be
 // written: itself and its labels.
-func spellings(labels map[string]Text, code string) []string {
+func spellings(labels map[string]workbench.Text, code string) []string {
 	t := labels[code]
 	var out []string
 	for _, s := range []string{code, t.Zh, t.En, t.Zh + " / " + t.En} {
@@ -766,19 +929,19 @@ func truncate(s string, n int) string {
 
 // Column headers shared by several sheets.
 var (
-	hItemID      = Text{"编号", "Item ID"}
-	hArticles    = Text{"条款", "Articles"}
-	hTitle       = Text{"检查项", "Title"}
-	hRequirement = Text{"检查要求", "Requirement"}
-	hResult      = Text{"结果", "Result"}
-	hSeverity    = Text{"严重程度", "Severity"}
-	hNote        = Text{"备注", "Notes"}
-	hFinding     = Text{"问题描述", "Finding"}
-	hDeadline    = Text{"整改期限", "Deadline"}
-	hEvidence    = Text{"证据数", "Evidence"}
-	hSHA256      = Text{"SHA-256", "SHA-256"}
-	hFile        = Text{"文件", "File"}
-	hKind        = Text{"类型", "Kind"}
+	hItemID      = workbench.Text{Zh: "编号", En: "Item ID"}
+	hArticles    = workbench.Text{Zh: "条款", En: "Articles"}
+	hTitle       = workbench.Text{Zh: "检查项", En: "Title"}
+	hRequirement = workbench.Text{Zh: "检查要求", En: "Requirement"}
+	hResult      = workbench.Text{Zh: "结果", En: "Result"}
+	hSeverity    = workbench.Text{Zh: "严重程度", En: "Severity"}
+	hNote        = workbench.Text{Zh: "备注", En: "Notes"}
+	hFinding     = workbench.Text{Zh: "问题描述", En: "Finding"}
+	hDeadline    = workbench.Text{Zh: "整改期限", En: "Deadline"}
+	hEvidence    = workbench.Text{Zh: "证据数", En: "Evidence"}
+	hSHA256      = workbench.Text{Zh: "SHA-256", En: "SHA-256"}
+	hFile        = workbench.Text{Zh: "文件", En: "File"}
+	hKind        = workbench.Text{Zh: "类型", En: "Kind"}
 )
 
 func (x *writer) checklist() error {
@@ -786,12 +949,12 @@ func (x *writer) checklist() error {
 		{head: hItemID, kind: kindText},
 		{head: hArticles, kind: kindWrap},
 		{head: hTitle, kind: kindWrap},
-		{head: hRequirement, kind: kindWrap},
-		{head: hResult, kind: kindLabel},
-		{head: hSeverity, kind: kindLabel},
-		{head: hNote, kind: kindWrap, width: 30},
-		{head: hFinding, kind: kindWrap, width: 30},
-		{head: hDeadline, kind: kindDate, width: 10},
+		{head: hRequirement, kind: kindWrap, main: true},
+		{head: hResult, kind: kindLabel, repeat: true},
+		{head: hSeverity, kind: kindLabel, repeat: true},
+		{head: hNote, kind: kindWrap, width: 30, main: true},
+		{head: hFinding, kind: kindWrap, width: 30, main: true},
+		{head: hDeadline, kind: kindDate, width: 10, repeat: true},
 		{head: hEvidence, kind: kindInt},
 	}
 	rows := make([][]any, len(x.d.Items))
@@ -824,7 +987,7 @@ func (x *writer) checklist() error {
 			labels[i] = SeverityLabel(code, x.lang)
 		}
 		return x.dropDown(t.sheet, fmt.Sprintf("F2:F%d", last), labels, true,
-			short(hSeverity, x.lang), short(Text{"请从列表中选择，或留空", "Choose from the list or leave blank"}, x.lang))
+			short(hSeverity, x.lang), short(workbench.Text{Zh: "请从列表中选择，或留空", En: "Choose from the list or leave blank"}, x.lang))
 	})
 }
 
@@ -832,12 +995,12 @@ func (x *writer) findings() error {
 	cols := []column{
 		{head: hItemID, kind: kindText},
 		{head: hTitle, kind: kindWrap},
-		{head: hResult, kind: kindLabel},
-		{head: hSeverity, kind: kindLabel},
-		{head: hFinding, kind: kindWrap, width: 30},
-		{head: hDeadline, kind: kindDate, width: 10},
+		{head: hResult, kind: kindLabel, repeat: true},
+		{head: hSeverity, kind: kindLabel, repeat: true},
+		{head: hFinding, kind: kindWrap, width: 30, main: true},
+		{head: hDeadline, kind: kindDate, width: 10, repeat: true},
 		{head: hArticles, kind: kindWrap},
-		{head: Text{"证据", "Evidence references"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "证据", En: "Evidence references"}, kind: kindWrap},
 	}
 	var rows [][]any
 	for _, it := range x.d.Items {
@@ -865,22 +1028,22 @@ func (x *writer) refs(refs []string, limit int) string {
 	}
 	more := len(refs) - limit
 	return strings.Join(refs[:limit], "\n") + "\n" +
-		pick(Text{fmt.Sprintf("…… 另有 %d 条", more), fmt.Sprintf("… and %d more", more)}, x.lang, " / ")
+		pick(workbench.Text{Zh: fmt.Sprintf("…… 另有 %d 条", more), En: fmt.Sprintf("… and %d more", more)}, x.lang, " / ")
 }
 
 func (x *writer) evidence() error {
 	cols := []column{
 		// Narrow enough for the quotes to keep the widest column on an A4
-		// landscape page at 70 % or more (see fitPage).
-		{head: Text{"检查项编号", "Item"}, kind: kindWrap, width: 16},
-		{head: Text{"引用", "Reference"}, kind: kindWrap, width: 16},
-		{head: Text{"命中编号", "Hit id"}, kind: kindText, width: 9},
-		{head: hFile, kind: kindWrap, width: 20},
-		{head: hKind, kind: kindLabel, width: 12},
+		// landscape page at 60 % or more (see fitPage).
+		{head: workbench.Text{Zh: "检查项编号", En: "Item"}, kind: kindWrap, width: 16},
+		{head: workbench.Text{Zh: "引用", En: "Reference"}, kind: kindWrap, width: 16, repeat: true},
+		{head: workbench.Text{Zh: "命中编号", En: "Hit id"}, kind: kindText, width: 9, repeat: true},
+		{head: hFile, kind: kindWrap, width: 20, repeat: true},
+		{head: hKind, kind: kindLabel, width: 12, repeat: true},
 		{head: hSHA256, kind: kindWrap, width: 16},
-		{head: Text{"位置", "Location"}, kind: kindWrap, width: 20},
-		{head: Text{"引文", "Quoted text"}, kind: kindWrap, width: maxColWidth},
-		{head: Text{"添加时间", "Added at"}, kind: kindDateTime, width: 16},
+		{head: workbench.Text{Zh: "位置", En: "Location"}, kind: kindWrap, width: 20},
+		{head: workbench.Text{Zh: "引文", En: "Quoted text"}, kind: kindWrap, width: maxColWidth, main: true},
+		{head: workbench.Text{Zh: "添加时间", En: "Added at"}, kind: kindDateTime, width: 16},
 	}
 	t, err := x.newTable(SheetEvidence, cols, nil, 1)
 	if err != nil {
@@ -907,14 +1070,14 @@ func (x *writer) evidence() error {
 func (x *writer) submissions() error {
 	cols := []column{
 		{head: hFile, kind: kindWrap},
-		{head: hKind, kind: kindText},
-		{head: Text{"保密标签", "Confidentiality label"}, kind: kindText},
+		{head: hKind, kind: kindText, repeat: true},
+		{head: workbench.Text{Zh: "保密标签", En: "Confidentiality label"}, kind: kindText, repeat: true},
 		{head: hSHA256, kind: kindWrap, width: 22},
-		{head: Text{"大小（字节）", "Size (bytes)"}, kind: kindInt},
-		{head: Text{"导入时间", "Imported at"}, kind: kindDateTime},
-		{head: Text{"记录数", "Records"}, kind: kindInt},
-		{head: Text{"段落数", "Passages"}, kind: kindInt},
-		{head: Text{"警告数", "Warnings"}, kind: kindInt},
+		{head: workbench.Text{Zh: "大小（字节）", En: "Size (bytes)"}, kind: kindInt},
+		{head: workbench.Text{Zh: "导入时间", En: "Imported at"}, kind: kindDateTime},
+		{head: workbench.Text{Zh: "记录数", En: "Records"}, kind: kindInt},
+		{head: workbench.Text{Zh: "段落数", En: "Passages"}, kind: kindInt},
+		{head: workbench.Text{Zh: "警告数", En: "Warnings"}, kind: kindInt},
 	}
 	rows := make([][]any, len(x.d.Submissions))
 	for i, s := range x.d.Submissions {
@@ -933,21 +1096,21 @@ func (x *writer) submissions() error {
 
 func (x *writer) checks() error {
 	cols := []column{
-		{head: Text{"规则", "Rule"}, kind: kindText},
-		{head: Text{"检查项编号", "Item"}, kind: kindText},
-		{head: Text{"条款", "Article"}, kind: kindWrap},
-		{head: Text{"检查发现", "Summary"}, kind: kindWrap, width: 40},
-		{head: Text{"建议结果", "Proposed result"}, kind: kindText},
-		{head: Text{"记录数", "Records"}, kind: kindInt},
-		{head: Text{"问题记录数", "Problems"}, kind: kindInt},
-		{head: Text{"无法判断记录数", "Unclear"}, kind: kindInt},
-		{head: Text{"阈值及依据", "Thresholds and sources"}, kind: kindWrap, width: 36},
-		{head: Text{"问题记录", "Records with problems"}, kind: kindWrap},
-		{head: Text{"无法判断的记录", "Unclear records"}, kind: kindWrap},
-		{head: Text{"决定", "Decision"}, kind: kindText},
-		{head: Text{"决定结果", "Decided result"}, kind: kindText},
-		{head: Text{"理由", "Reason"}, kind: kindWrap},
-		{head: Text{"决定时间", "Decided at"}, kind: kindDateTime},
+		{head: workbench.Text{Zh: "规则", En: "Rule"}, kind: kindText},
+		{head: workbench.Text{Zh: "检查项编号", En: "Item"}, kind: kindText, repeat: true},
+		{head: workbench.Text{Zh: "条款", En: "Article"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "检查发现", En: "Summary"}, kind: kindWrap, width: 40, main: true},
+		{head: workbench.Text{Zh: "建议结果", En: "Proposed result"}, kind: kindText, repeat: true},
+		{head: workbench.Text{Zh: "记录数", En: "Records"}, kind: kindInt},
+		{head: workbench.Text{Zh: "问题记录数", En: "Problems"}, kind: kindInt},
+		{head: workbench.Text{Zh: "无法判断记录数", En: "Unclear"}, kind: kindInt},
+		{head: workbench.Text{Zh: "阈值及依据", En: "Thresholds and sources"}, kind: kindWrap, width: 36},
+		{head: workbench.Text{Zh: "问题记录", En: "Records with problems"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "无法判断的记录", En: "Unclear records"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "决定", En: "Decision"}, kind: kindText, repeat: true},
+		{head: workbench.Text{Zh: "决定结果", En: "Decided result"}, kind: kindText, repeat: true},
+		{head: workbench.Text{Zh: "理由", En: "Reason"}, kind: kindWrap},
+		{head: workbench.Text{Zh: "决定时间", En: "Decided at"}, kind: kindDateTime},
 	}
 	rows := make([][]any, len(x.d.Checks))
 	for i, c := range x.d.Checks {

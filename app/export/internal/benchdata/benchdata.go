@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app/export"
 )
 
@@ -37,9 +38,9 @@ func Data(n int, lang string) *export.Data {
 		id := fmt.Sprintf("art%d-%02d-item", 4+i%16, i)
 		items[i] = export.Item{
 			ID:           id,
-			ArticlesText: export.Text{Zh: fmt.Sprintf("第%d条", 4+i%16), En: fmt.Sprintf("Art. %d", 4+i%16)},
-			Title:        export.Text{Zh: "检查项" + phrases[i%len(phrases)][:18], En: fmt.Sprintf("Checklist item %d", i+1)},
-			Requirement:  export.Text{Zh: phrases[i%len(phrases)] + "。" + phrases[(i+3)%len(phrases)], En: "Requirement text in English for the item."},
+			ArticlesText: workbench.Text{Zh: fmt.Sprintf("第%d条", 4+i%16), En: fmt.Sprintf("Art. %d", 4+i%16)},
+			Title:        workbench.Text{Zh: "检查项" + phrases[i%len(phrases)][:18], En: fmt.Sprintf("Checklist item %d", i+1)},
+			Requirement:  workbench.Text{Zh: phrases[i%len(phrases)] + "。" + phrases[(i+3)%len(phrases)], En: "Requirement text in English for the item."},
 			Result:       results[i%len(results)],
 			Note:         "检查人员备注：" + phrases[(i+1)%len(phrases)] + "，联系人电话13800138000",
 			Evidence:     n / 32,
@@ -65,8 +66,8 @@ func Data(n int, lang string) *export.Data {
 			{File: "incidents.csv", Kind: "incident", Label: "personal_info", SHA256: strings.Repeat("ab", 32), Size: 160 << 20, ImportedAt: base, Records: 1000000},
 			{File: "sources.xlsx", Kind: "data_source", Label: "trade_secret", SHA256: strings.Repeat("cd", 32), Size: 1 << 20, ImportedAt: base, Records: 500},
 		},
-		Checks: []export.Check{{Rule: "incident-reported", Item: items[3].ID, Article: export.Text{Zh: "第十四条", En: "Art. 14"},
-			Summary: export.Text{Zh: "3 起事件未报告", En: "3 incidents not reported"}, Result: "non_compliant", Records: 3,
+		Checks: []export.Check{{Rule: "incident-reported", Item: items[3].ID, Article: workbench.Text{Zh: "第十四条", En: "Art. 14"},
+			Summary: workbench.Text{Zh: "3 起事件未报告", En: "3 incidents not reported"}, Result: "non_compliant", Records: 3,
 			RecordRefs: []string{"INC-0684", "INC-0685", "INC-0690"}, Decision: "pending"}},
 	}
 }
