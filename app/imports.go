@@ -49,6 +49,10 @@ type ImportProgress struct {
 	FileIndex int    // 0-based position among the request's files
 	FileCount int
 	Rows      int // rows read from this file so far
+	// Read is how many bytes of this file have been read, when the format
+	// is read front to back (0 otherwise: XLSX, documents); Size is the
+	// file's size.
+	Read, Size int64
 }
 
 // FileReport is the outcome for one file. Its JSON shape is a contract
@@ -250,8 +254,8 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 	batch := make([]workbench.RecordRow, 0, batchSize)
 	opts := importers.Options{Kind: req.Kind, MaxBytes: req.MaxBytes, Start: start, KeepNoteRows: req.KeepNoteRows}
 	if req.Progress != nil {
-		opts.Progress = func(rows int) {
-			req.Progress(ImportProgress{File: path, FileIndex: index, FileCount: len(req.Files), Rows: rows})
+		opts.Progress = func(p importers.Progress) {
+			req.Progress(ImportProgress{File: path, FileIndex: index, FileCount: len(req.Files), Rows: p.Rows, Read: p.Read, Size: p.Size})
 		}
 	}
 	res, err := importers.ReadFile(ctx, blobPath, filepath.Base(path), opts, func(r importers.Record) error {

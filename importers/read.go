@@ -49,9 +49,9 @@ var (
 type Options struct {
 	Kind     Kind  // the kind, or "" to tell it from the headers
 	MaxBytes int64 // size limit; 0 means DefaultMaxBytes
-	// Progress, when set, is called every few thousand rows with the rows
-	// read so far.
-	Progress func(rows int)
+	// Progress, when set, is called every few thousand rows with how far
+	// the read has got.
+	Progress func(Progress)
 	// Start, when set, is called once the kind is known, before the first
 	// record reaches the sink; an error from it stops the import.
 	Start func(Result) error
@@ -80,6 +80,15 @@ type Result struct {
 
 // maxWarnings bounds the warnings kept in memory for one file.
 const maxWarnings = 1000
+
+// Progress is how far a read has got.
+type Progress struct {
+	Rows int // rows read so far
+	// Read is how many bytes of the file have been read so far, and Size
+	// the file's size; Read is 0 when the format does not read the file
+	// front to back (XLSX is unpacked whole first).
+	Read, Size int64
+}
 
 // progressEvery is how often Progress is called, in rows.
 const progressEvery = 8192
@@ -117,7 +126,10 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 	if err != nil {
 		return Result{}, err
 	}
-	r := &reader{ctx: ctx, opts: opts, sink: sink, res: Result{Format: format, Kind: opts.Kind}}
+	r := &reader{ctx: ctx, opts: opts, sink: sink, res: Result{Format: format, Kind: opts.Kind}, size: st.Size()}
+	if format != XLSX {
+		r.file = f
+	}
 	switch format {
 	case CSV:
 		err = r.readCSV(f)
@@ -259,6 +271,10 @@ type reader struct {
 	res  Result
 	conv *converter
 	rows int
+	// file, when set, is the file read front to back (CSV, JSON, JSONL),
+	// whose offset says how far the read has got; size is its size.
+	file *os.File
+	size int64
 	// quiet silences the XLSX reader's warnings while rows read before
 	// are passed over again.
 	quiet bool
@@ -297,7 +313,13 @@ func (r *reader) emit(rec Record) error {
 			return err
 		}
 		if r.opts.Progress != nil {
-			r.opts.Progress(r.rows)
+			p := Progress{Rows: r.rows, Size: r.size}
+			if r.file != nil {
+				if off, err := r.file.Seek(0, io.SeekCurrent); err == nil {
+					p.Read = min(off, r.size)
+				}
+			}
+			r.opts.Progress(p)
 		}
 	}
 	return nil

@@ -635,9 +635,9 @@ func (v *submissionsView) importFiles(paths []string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	status := widget.NewLabel(lang.L("Starting…"))
 	status.Wrapping = fyne.TextWrapWord
-	bar := widget.NewProgressBarInfinite()
+	bars := newImportBars()
 	cancelBtn := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { cancel() })
-	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(bar, status, container.NewCenter(cancelBtn)), v.win)
+	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(bars.object(), status, container.NewCenter(cancelBtn)), v.win)
 	progress.Resize(fyne.NewSize(520, 180))
 	progress.Show()
 	dialogs.BindKeys(v.win, progress, nil, cancel)
@@ -654,7 +654,7 @@ func (v *submissionsView) importFiles(paths []string) {
 		now := time.Now()
 		if p.Rows == 0 {
 			fileStarted = now
-		} else if now.Sub(last) < 100*time.Millisecond {
+		} else if now.Sub(last) < 250*time.Millisecond {
 			return // coalesce: the UI need not redraw for every batch
 		}
 		last = now
@@ -664,7 +664,10 @@ func (v *submissionsView) importFiles(paths []string) {
 		}
 		text := lang.L("File {{.N}} of {{.Total}}: {{.File}}\n{{.Rows}} rows, {{.Rate}} rows/s", map[string]any{
 			"N": p.FileIndex + 1, "Total": p.FileCount, "File": names[p.File], "Rows": p.Rows, "Rate": int(rate)})
-		v.host.do(func() { status.SetText(text) })
+		v.host.do(func() {
+			status.SetText(text)
+			bars.update(p)
+		})
 	}
 	v.host.goBackground(func() {
 		defer cancel()
@@ -679,9 +682,7 @@ func (v *submissionsView) importFiles(paths []string) {
 		}
 		v.host.do(func() {
 			progress.Hide()
-			// A hidden dialog does not stop its bar's animation, which
-			// would redraw the whole window every frame for a minute.
-			bar.Stop()
+			bars.stop()
 			v.kind.SetSelectedIndex(0) // the next files may be of another kind
 			if err != nil && len(reports) == 0 && len(skipped) == 0 {
 				v.host.showError(err)
@@ -702,6 +703,46 @@ func (v *submissionsView) importFiles(paths []string) {
 		})
 	})
 }
+
+// importBars show an import's progress. Until a file says how far through
+// it the read is (CSV and JSON do, by bytes), an animated bar shows the
+// import is alive; then a bar that moves only when the progress does, so
+// the window is not redrawn every frame while both cores import.
+type importBars struct {
+	busy  *widget.ProgressBarInfinite
+	share *widget.ProgressBar
+}
+
+func newImportBars() *importBars {
+	b := &importBars{busy: widget.NewProgressBarInfinite(), share: widget.NewProgressBar()}
+	b.share.Hide()
+	return b
+}
+
+func (b *importBars) object() fyne.CanvasObject { return container.NewStack(b.busy, b.share) }
+
+// update shows p: the share of the files read when the file says how far
+// it has got, the animated bar when it reads rows without saying (XLSX);
+// a file's first report, before anything is read, changes nothing.
+func (b *importBars) update(p app.ImportProgress) {
+	switch {
+	case p.Read > 0 && p.Size > 0 && p.FileCount > 0:
+		if b.busy.Visible() {
+			b.busy.Stop() // before Hide: Stop does nothing on a hidden bar
+			b.busy.Hide()
+			b.share.Show()
+		}
+		b.share.SetValue((float64(p.FileIndex) + float64(min(p.Read, p.Size))/float64(p.Size)) / float64(p.FileCount))
+	case p.Rows > 0 && !b.busy.Visible():
+		b.share.Hide()
+		b.busy.Show()
+		b.busy.Start()
+	}
+}
+
+// stop ends the animation. A hidden dialog does not stop its bar, which
+// would go on redrawing the whole window every frame for a minute.
+func (b *importBars) stop() { b.busy.Stop() }
 
 // reportLine is what happened to one file, in the user's language.
 func reportLine(r app.FileReport, name string) string {

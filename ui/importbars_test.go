@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/inspection-workbench/workbench/app"
+)
+
+// TestImportBars walks the import dialog's progress through what an
+// import reports: nothing known yet, a CSV saying how far it has got, an
+// XLSX reading rows without saying, and the end. The animated bar — which
+// redraws the whole window every frame — runs only while nothing better
+// is known, and never after the import.
+func TestImportBars(t *testing.T) {
+	test.NewTempApp(t)
+	b := newImportBars()
+	w := test.NewWindow(b.object())
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 60))
+	check := func(step string, busy bool, share float64) {
+		t.Helper()
+		if b.busy.Visible() != busy || b.busy.Running() != busy {
+			t.Errorf("%s: animated bar visible %v, running %v; want %v", step, b.busy.Visible(), b.busy.Running(), busy)
+		}
+		if b.share.Visible() == busy {
+			t.Errorf("%s: share bar visible %v, want %v", step, b.share.Visible(), !busy)
+		}
+		if !busy && b.share.Value != share {
+			t.Errorf("%s: share %v, want %v", step, b.share.Value, share)
+		}
+	}
+	check("start", true, 0)
+	b.update(app.ImportProgress{File: "a.csv", FileIndex: 0, FileCount: 2})
+	check("first file's start", true, 0)
+	b.update(app.ImportProgress{File: "a.csv", FileIndex: 0, FileCount: 2, Rows: 8192, Read: 250, Size: 1000})
+	check("a quarter of the first of two files", false, 0.125)
+	b.update(app.ImportProgress{File: "b.xlsx", FileIndex: 1, FileCount: 2})
+	check("second file's start", false, 0.125)
+	b.update(app.ImportProgress{File: "b.xlsx", FileIndex: 1, FileCount: 2, Rows: 8192, Size: 5000})
+	check("an XLSX reading rows", true, 0)
+	b.stop()
+	if b.busy.Running() {
+		t.Error("the animated bar still runs after the import")
+	}
+}
+
+// TestClipRunes checks what a records-table cell is given: at most n
+// runes and its first line, marked when cut, and short text unchanged.
+func TestClipRunes(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"短文本", 10, "短文本"},
+		{"用户诱导模型生成违法内容", 4, "用户诱导…"},
+		{"first line\nsecond line", 40, "first line …"},
+		{"abcdef", 6, "abcdef"},
+		{"", 3, ""},
+	} {
+		if got := clipRunes(c.in, c.n); got != c.want {
+			t.Errorf("clipRunes(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}
