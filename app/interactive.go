@@ -20,8 +20,11 @@ var interactiveOnce sync.Once
 // responsiveness). So the process gets one slot more than it has cores,
 // and the search analysis (bleve's process-wide queue, four goroutines by
 // default) gets one goroutine per core: the background work can still use
-// every core, and a slot stays free for the window. The command line does
-// not call it.
+// every core, and a slot stays free for the window. On Linux the process's
+// threads other than the main one also run at a lower operating-system
+// priority (nice 10), so the window and the graphics driver's threads come
+// first when both want a core; idle cores still go to the background work.
+// The command line does not call it.
 func Interactive() {
 	interactiveOnce.Do(func() {
 		n := runtime.NumCPU()
@@ -29,5 +32,6 @@ func Interactive() {
 		if runtime.GOMAXPROCS(0) <= n {
 			runtime.GOMAXPROCS(n + 1)
 		}
+		lowerBackgroundThreads()
 	})
 }
