@@ -2,9 +2,11 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -113,8 +115,14 @@ func writeQueries(w io.Writer, cfg config, fileName string) error {
 	fmt.Fprintf(bw, "# class<TAB>query; class is and (two words), phrase or narrowed (date range, id, kind/file/label).\n")
 	fmt.Fprintf(bw, "# Breadth by share of rows matched: broad >= 5%%, mid 0.1-5%%, rare < 0.1%%.\n")
 	fmt.Fprintf(bw, "# As a keyword list for wb search --queries: grep -v '^#' FILE | cut -f2\n")
+	qs := allQueries(cfg, fileName)
+	// Grouped by class, then breadth, each group under a comment.
+	order := map[string]int{classAnd: 0, classPhrase: 1, classNarrowed: 2, broad: 0, mid: 1, rare: 2}
+	slices.SortStableFunc(qs, func(a, b query) int {
+		return cmp.Or(cmp.Compare(order[a.class], order[b.class]), cmp.Compare(order[a.breadth], order[b.breadth]))
+	})
 	group := ""
-	for _, q := range allQueries(cfg, fileName) {
+	for _, q := range qs {
 		if g := q.class + ", " + q.breadth; g != group {
 			fmt.Fprintf(bw, "# %s\n", g)
 			group = g
