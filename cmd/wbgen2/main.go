@@ -116,8 +116,27 @@ func writeLog(g *generator, path string, stdout, stderr io.Writer) error {
 }
 
 // writeFile writes a file whole: to a temporary name beside it, renamed
-// into place once complete, so an interrupted run leaves no half log.
+// into place once complete, so an interrupted run leaves no half log. A
+// path that is not a regular file (/dev/null, a named pipe) is written
+// in place: renaming over it would replace the device.
 func writeFile(path string, write func(io.Writer) error) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a folder", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("opening %s: %w", path, err)
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return nil
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return fmt.Errorf("creating %s: %w", path, err)
