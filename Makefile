@@ -106,6 +106,9 @@ bench-import: wb
 bench-search: wb
 	$(GO) build -o $(BIN)/wbgen ./cmd/wbgen
 	$(GO) run ./cmd/wbbench search --wb $(BIN)/wb --wbgen $(BIN)/wbgen --rows 1000000 --runs 20
+	@echo "--- the second log (wbgen2: another provider's wording, longer descriptions, date-only columns)"
+	test -f "$(BENCH_LOG2)" || $(GO) run ./cmd/wbgen2 --rows 1000000 --out "$(BENCH_LOG2)" --queries-out "$(BENCH_LOG2:.csv=-queries.tsv)"
+	$(GO) run ./cmd/wbbench search --wb $(BIN)/wb --log "$(BENCH_LOG2)" --queries "$(BENCH_LOG2:.csv=-queries.tsv)" --runs 20 --skip-baseline
 
 # The export benchmark of docs/performance.md: wb export of a case citing
 # 100,000 evidence links, timed in a fresh process with its peak RSS.
@@ -124,6 +127,7 @@ bench-check: wb
 # the GUI's Submissions tab and then indexed, with the real desktop driver.
 # It needs a display: without $DISPLAY it runs under xvfb-run (package xvfb).
 BENCH_LOG ?= /tmp/wb-incidents-1m.csv
+BENCH_LOG2 ?= /tmp/wb-incidents2-1m.csv
 bench-ui:
 	test -f "$(BENCH_LOG)" || $(GO) run ./cmd/wbgen incidents --rows 1000000 --out "$(BENCH_LOG)"
 	$(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1366x768x24") $(GO) test -tags "$(TAGS) uistall" -run '^$$' -bench UIStall -benchtime 1x -timeout 30m ./ui/ -args -log "$(BENCH_LOG)"

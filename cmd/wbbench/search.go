@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -58,10 +59,70 @@ var querySet = []benchQuery{
 	{`INC-0123456`, "narrowed", []string{"INC-0123456"}},
 }
 
+// readQuerySet reads a query set written by wbgen2 --queries-out: lines
+// of class<TAB>query, # comments. The words and phrases FTS5 runs are
+// the query's own, without field filters; a query FTS5 cannot run the
+// same way (OR, exclusion) gets no parts and no FTS5 figures.
+func readQuerySet(path string) ([]benchQuery, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read query set: %w", err)
+	}
+	classes := map[string]string{"and": "two-term AND", "phrase": "phrase", "narrowed": "narrowed"}
+	var qs []benchQuery
+	for n, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		class, q, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: want class<TAB>query", path, n+1)
+		}
+		if c, ok := classes[class]; ok {
+			class = c
+		}
+		qs = append(qs, benchQuery{Query: q, Class: class, Parts: queryParts(q)})
+	}
+	if len(qs) == 0 {
+		return nil, fmt.Errorf("%s: no queries", path)
+	}
+	return qs, nil
+}
+
+// queryParts splits a query into the words and quoted phrases FTS5 is
+// given, leaving out field filters; nil when it uses OR or exclusion.
+func queryParts(q string) []string {
+	var parts []string
+	for rest := strings.TrimSpace(q); rest != ""; rest = strings.TrimSpace(rest) {
+		if rest[0] == '"' {
+			end := strings.IndexByte(rest[1:], '"')
+			if end < 0 {
+				return append(parts, rest[1:])
+			}
+			parts = append(parts, rest[1:end+1])
+			rest = rest[end+2:]
+			continue
+		}
+		word, after, _ := strings.Cut(rest, " ")
+		rest = after
+		switch {
+		case word == "OR" || strings.HasPrefix(word, "-"):
+			return nil
+		case strings.Contains(word, ":"):
+			continue // a field filter
+		}
+		parts = append(parts, word)
+	}
+	return parts
+}
+
 func runSearchBench(args []string, stdout, stderr io.Writer) error {
 	fset := flag("search", stderr)
 	wb := fset.String("wb", "bin/wb", "the wb binary")
 	wbgen := fset.String("wbgen", "bin/wbgen", "the wbgen binary (generates the log)")
+	logFile := fset.String("log", "", "an incident log `FILE` to use instead of generating one (e.g. from wbgen2)")
+	queryFile := fset.String("queries", "", "the query set, a `FILE` of class<TAB>query lines as wbgen2 --queries-out writes (default: the set made for wbgen's log)")
 	rows := fset.Int("rows", 1_000_000, "rows in the generated incident log")
 	runs := fset.Int("runs", 40, "times each query is run")
 	dir := fset.String("dir", "", "scratch folder (default: a new temporary one, removed afterwards)")
@@ -76,8 +137,20 @@ func runSearchBench(args []string, stdout, stderr io.Writer) error {
 	defer done()
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 
+	if *queryFile != "" {
+		if querySet, err = readQuerySet(*queryFile); err != nil {
+			return err
+		}
+	}
 	log := filepath.Join(scratch, fmt.Sprintf("incidents-%d.csv", *rows))
-	if _, err := os.Stat(log); err != nil {
+	if *logFile != "" {
+		log = *logFile
+		n, err := countLines(log)
+		if err != nil {
+			return err
+		}
+		*rows = n - 1 // the header
+	} else if _, err := os.Stat(log); err != nil {
 		logf("generating %d rows…", *rows)
 		if out, err := exec.Command(*wbgen, "incidents", "--rows", strconv.Itoa(*rows), "--out", log).CombinedOutput(); err != nil {
 			return fmt.Errorf("wbgen incidents: %v: %s", err, out)
@@ -128,7 +201,7 @@ func runSearchBench(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cmd = exec.Command(self, "search-run", "--workspace", ws, "--runs", strconv.Itoa(*runs))
+	cmd = exec.Command(self, "search-run", "--workspace", ws, "--runs", strconv.Itoa(*runs), "--queries", *queryFile)
 	cmd.Stderr = stderr
 	out, err = cmd.Output()
 	if err != nil {
@@ -175,8 +248,12 @@ func runSearchBench(args []string, stdout, stderr io.Writer) error {
 	byClass := map[string][]time.Duration{}
 	for i, q := range sr.Queries {
 		f := fts.queries[i]
-		fmt.Fprintf(stdout, "| `%s` | %s | %d | %s | %s | %s | %s | %d |\n", q.Query, q.Class, q.Total,
-			ms(pct(q.Samples, 50)), ms(pct(q.Samples, 99)), ms(pct(f.samples, 50)), ms(pct(f.samples, 99)), f.total)
+		fp50, fp99, ftotal := ms(pct(f.samples, 50)), ms(pct(f.samples, 99)), strconv.Itoa(f.total)
+		if f.total < 0 {
+			fp50, fp99, ftotal = "—", "—", "—"
+		}
+		fmt.Fprintf(stdout, "| `%s` | %s | %d | %s | %s | %s | %s | %s |\n", q.Query, q.Class, q.Total,
+			ms(pct(q.Samples, 50)), ms(pct(q.Samples, 99)), fp50, fp99, ftotal)
 		byClass[q.Class] = append(byClass[q.Class], q.Samples...)
 	}
 	fmt.Fprintf(stdout, "\n| class (all runs pooled) | p50 | p99 |\n| --- | --- | --- |\n")
@@ -209,8 +286,15 @@ func runSearchRun(args []string, stdout, stderr io.Writer) error {
 	fset := flag("search-run", stderr)
 	wsDir := fset.String("workspace", "", "workspace folder")
 	runs := fset.Int("runs", 40, "times each query is run")
+	queryFile := fset.String("queries", "", "the query set (see search --queries)")
 	if err := fset.Parse(args); err != nil {
 		return err
+	}
+	if *queryFile != "" {
+		var err error
+		if querySet, err = readQuerySet(*queryFile); err != nil {
+			return err
+		}
 	}
 	ctx := context.Background()
 	a, err := app.Open(ctx, *wsDir, false)
@@ -407,6 +491,10 @@ func fts5Bench(wsDir, path string, runs int) (ftsResult, error) {
 	res.queries = make([]ftsQuery, len(querySet))
 	for r := 0; r <= runs; r++ { // run 0 is the warm-up
 		for i, q := range querySet {
+			if len(q.Parts) == 0 {
+				res.queries[i].total = -1 // not a query FTS5 runs the same way
+				continue
+			}
 			var match []string
 			var likes []any
 			where := []string{}
@@ -453,6 +541,28 @@ func fts5Bench(wsDir, path string, runs int) (ftsResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// countLines counts a CSV file's lines (a quoted field may hold a line
+// break, so this is an upper bound of its rows; wbgen2 writes none).
+func countLines(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n := 0
+	buf := make([]byte, 1<<20)
+	for {
+		k, err := f.Read(buf)
+		n += bytes.Count(buf[:k], []byte{'\n'})
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+	}
 }
 
 func pct(ds []time.Duration, p int) time.Duration {
