@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
 // caseDialog is the "New case" form. Each field is checked as it is typed
@@ -112,7 +113,7 @@ func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 		e.OnEscape = func() { d.dlg.Hide() }
 	}
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("New case"), d.form, mw.win)
-	escCloses(d.dlg, mw.win)
+	dialogs.BindKeys(mw.win, d.dlg, d.submitIfValid, d.dlg.Hide)
 	d.dlg.Resize(fyne.NewSize(640, d.form.MinSize().Height+80))
 	d.dlg.Show()
 	mw.win.Canvas().Focus(d.provider)

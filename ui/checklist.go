@@ -318,9 +318,9 @@ func (v *checklistView) showActions() {
 		reopen := widget.NewButtonWithIcon(lang.L("Reopen"), theme.ContentUndoIcon(), v.reopen)
 		sign := widget.NewButtonWithIcon(lang.L("Sign…"), theme.DocumentSaveIcon(), v.sign)
 		sign.Importance = widget.HighImportance
-		bs = append(bs, reopen, sign)
+		bs = append(bs, reopen, sign, v.verifyButton())
 	case "signed":
-		bs = append(bs, widget.NewButtonWithIcon(lang.L("Verify signature"), theme.VisibilityIcon(), v.verify))
+		bs = append(bs, v.verifyButton())
 	}
 	v.actions.Objects = append(v.exportButtons(v.status.CaseStatus == "open"), bs...)
 	v.actions.Refresh()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
@@ -167,7 +168,19 @@ func (v *checklistView) sign() {
 		}, v.win)
 }
 
+// verifyButton is the Verify button of a concluded or signed inspection.
+func (v *checklistView) verifyButton() *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("Verify signature"), theme.VisibilityIcon(), v.verify)
+}
+
+// verify checks a signed inspection against its signature and lists what
+// differs. A concluded inspection has no signature yet: it says so, and
+// what signing and verifying will do, rather than failing.
 func (v *checklistView) verify() {
+	if v.status.CaseStatus == "concluded" && v.status.Signature == "" {
+		v.verifyUnsigned()
+		return
+	}
 	v.host.goBackground(func() {
 		res, err := v.ws.VerifyInspection(context.Background(), v.caseID)
 		v.host.do(func() {
@@ -197,6 +210,23 @@ func (v *checklistView) verify() {
 			d.Show()
 		})
 	})
+}
+
+// verifyUnsigned answers Verify on a concluded inspection that is not
+// signed: no SHA-256 was stored when it was concluded, so there is
+// nothing to compare yet.
+func (v *checklistView) verifyUnsigned() {
+	msg := lang.L("This inspection is concluded but not signed, so there is no signature to check yet.")
+	if v.status.ConcludedAt != nil {
+		msg = lang.L("This inspection was concluded on {{.Date}} but has not been signed, so there is no signature to check yet.",
+			map[string]any{"Date": localDay(*v.status.ConcludedAt)})
+	}
+	msg += "\n\n" + lang.L("Until it is reopened it takes no changes. Sign… stores a SHA-256 over every item, result, note, finding, deadline and piece of evidence, in the names of the case's inspectors; Verify then recomputes it from the workspace and lists anything that differs.")
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d := newCustom(lang.L("Signature check"), lang.L("Close"), l, v.win)
+	d.Resize(fyne.NewSize(640, d.MinSize().Height))
+	d.Show()
 }
 
 // addEvidence asks which item a search hit is evidence for, then cites it.

@@ -114,7 +114,8 @@ func (v *checklistView) newAssessment(it app.ItemStatus, open bool) *assessment 
 	f.refreshState()
 	// The state takes the rest of the row, cut short rather than widening
 	// the pane.
-	f.box = container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(heading(lang.L("Assessment")), f.save), nil, f.state), form)
+	// Tab reaches Save after the fields.
+	f.box = newHeaderLast(container.NewBorder(nil, nil, container.NewHBox(heading(lang.L("Assessment")), f.save), nil, f.state), form)
 	return f
 }
 

@@ -64,6 +64,8 @@ type MainWindow struct {
 	indexer *app.Indexer
 	onClose []func() // run when the window has closed
 
+	help dialog.Dialog // the Help dialog while it shows (shortcuts.go)
+
 	bg   sync.WaitGroup // background work in flight; tests wait on it
 	uiMu sync.Mutex     // see do
 

@@ -48,10 +48,14 @@ func (mw *MainWindow) shortcutFor(label string) (fyne.Shortcut, bool) {
 	return nil, false
 }
 
-// addShortcuts makes the shortcuts work. Fyne's desktop driver runs a
-// menu entry's shortcut whatever has the focus; the same shortcuts are
-// added to the canvas for drivers without a menu bar. F1, a key without a
-// modifier, reaches the window when no field has the focus.
+// addShortcuts makes the shortcuts work whatever has the focus. Fyne's
+// desktop driver runs a menu entry's shortcut (Ctrl+N, I, F, E, S) before
+// the focused widget sees the key, so a focused field types nothing; the
+// same shortcuts are added to the canvas for drivers without a menu bar.
+// F1 has no modifier, which no Fyne shortcut may lack: it, and a dialog's
+// Enter and Escape, go through interceptKey, which sees the keys before
+// the focused widget does (see keyhook.go), and through the canvas's key
+// handler where no widget has the focus.
 func (mw *MainWindow) addShortcuts() {
 	c := mw.win.Canvas()
 	for _, s := range mw.shortcuts() {
@@ -66,6 +70,27 @@ func (mw *MainWindow) addShortcuts() {
 			mw.showHelp()
 		}
 	})
+	hookKeys(mw.win, mw.interceptKey)
+}
+
+// interceptKey takes the keys that must work whatever has the focus: F1
+// shows the help (once: F1 in the help does nothing more), and Enter and
+// Escape answer the dialog on top (dialogs.Intercept says how a focused
+// widget keeps its own use of them). It reports whether it took the key.
+func (mw *MainWindow) interceptKey(ev *fyne.KeyEvent, mod fyne.KeyModifier) bool {
+	if ev.Name == fyne.KeyF1 {
+		if mod != 0 {
+			return false
+		}
+		if mw.help == nil {
+			mw.showHelp()
+		}
+		return true
+	}
+	if mod&^fyne.KeyModifierShift != 0 {
+		return false // Ctrl+Enter and the like stay with the widget
+	}
+	return dialogs.Intercept(mw.win.Canvas(), ev)
 }
 
 // shortcutText writes a shortcut the way the platform's menus do.
@@ -101,7 +126,8 @@ func (mw *MainWindow) showHelp() dialog.Dialog {
 	body := container.NewVBox(widget.NewLabelWithStyle(lang.L("Keyboard shortcuts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		grid, widget.NewSeparator(), version)
 	d := dialog.NewCustom(lang.L("Help"), lang.L("Close"), body, mw.win)
-	escCloses(d, mw.win)
+	mw.help = d
+	dialogs.BindKeys(mw.win, d, d.Hide, d.Hide, func() { mw.help = nil })
 	d.Show()
 	return d
 }

@@ -299,8 +299,8 @@ func (v *stateViews) caseViews(s caseState) {
 
 // checklist checks the Checklist tab of case s: an open inspection is
 // editable and can be concluded; a concluded one is read-only with
-// Reopen, Sign… and Export reachable; a signed one read-only with Verify
-// and Export only.
+// Reopen, Sign…, Verify and Export reachable; a signed one read-only with
+// Verify and Export only.
 func (v *stateViews) checklist(name string, s caseState, objs []fyne.CanvasObject) {
 	t := v.t
 	t.Helper()
@@ -315,7 +315,7 @@ func (v *stateViews) checklist(name string, s caseState, objs []fyne.CanvasObjec
 	case s.status == "open":
 		want = map[string]bool{"Conclude…": true, "Export to Excel…": true, "Reopen": false, "Sign…": false, "Verify signature": false}
 	case s.status == "concluded":
-		want = map[string]bool{"Reopen": true, "Sign…": true, "Export to Excel…": true, "Conclude…": false, "Verify signature": false}
+		want = map[string]bool{"Reopen": true, "Sign…": true, "Export to Excel…": true, "Verify signature": true, "Conclude…": false}
 	case s.status == "signed":
 		want = map[string]bool{"Verify signature": true, "Export to Excel…": true, "Reopen": false, "Sign…": false, "Conclude…": false}
 	}
@@ -358,12 +358,41 @@ func (v *stateViews) dialogs(s caseState) {
 	case "concluded":
 		show("checklist")
 		v.dialog("concluded-sign", lang.L("Sign…"), lang.L("Sign the inspection?"))
+		v.verifyUnsigned(s)
 		v.dialog("concluded-export", lang.L("Export to Excel…"), lang.L("Export to Excel"))
 	case "signed":
 		show("checklist")
 		v.dialog("signed-verify", lang.L("Verify signature"), lang.L("The inspection matches its signature."))
 		v.dialog("signed-export", lang.L("Export to Excel…"), lang.L("Export to Excel"))
 	}
+}
+
+// verifyUnsigned taps Verify on the concluded case s: the answer is
+// that it has no signature yet, with the day it was concluded, and what
+// signing and verifying do.
+func (v *stateViews) verifyUnsigned(s caseState) {
+	t := v.t
+	t.Helper()
+	st, err := v.mw.ws.InspectionStatus(context.Background(), s.id)
+	if err != nil || st.ConcludedAt == nil {
+		t.Fatalf("concluded case %d: status %+v, %v", s.id, st, err)
+	}
+	tapLabelled(t, v.mw, lang.L("Verify signature"))
+	// Wrapped lines are separate texts: compare without the spaces.
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	shown := squeeze(topDialog(v.mw))
+	for _, want := range []string{
+		lang.L("Signature check"),
+		lang.L("This inspection was concluded on {{.Date}} but has not been signed, so there is no signature to check yet.",
+			map[string]any{"Date": localDay(*st.ConcludedAt)}),
+		lang.L("Until it is reopened it takes no changes. Sign… stores a SHA-256 over every item, result, note, finding, deadline and piece of evidence, in the names of the case's inspectors; Verify then recomputes it from the workspace and lists anything that differs."),
+	} {
+		if !strings.Contains(shown, squeeze(want)) {
+			t.Errorf("concluded-verify: the dialog shows %q, want %q", topDialog(v.mw), want)
+		}
+	}
+	v.check("concluded-verify")
+	dismissDialogs(v.mw)
 }
 
 // searchHelp opens the query-syntax help from the Search tab.

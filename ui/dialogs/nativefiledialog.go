@@ -299,8 +299,11 @@ func (d *FileDialogs) fyneSave(title, dir, name string, filter Filter, done func
 	fd.Show()
 }
 
-// setup gives Fyne's dialog its title, start folder, filter and size.
+// setup gives Fyne's dialog its title, start folder, filter and size, and
+// makes Escape cancel it wherever the focus is (Enter stays with the
+// dialog's own fields).
 func (d *FileDialogs) setup(fd *dialog.FileDialog, title, dir string, filter Filter) {
+	BindKeys(d.win, fd, nil, fd.Dismiss)
 	if title != "" {
 		fd.SetTitleText(title)
 	}
