@@ -39,6 +39,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/ooxml"
 	"github.com/inspection-workbench/workbench/importers/tabular"
 )
@@ -122,7 +123,7 @@ type Workbook struct {
 	closed atomic.Bool
 
 	// warn, when set, hears of oddities read past (see OnWarning).
-	warn func(sheet, cell, message string)
+	warn func(workbench.Warning)
 }
 
 type sheetInfo struct {
@@ -373,10 +374,11 @@ func (w *Workbook) Table(sheet string) (t tabular.Table, err error) {
 
 // OnWarning sets fn to hear of oddities a Table reads past rather than
 // fails on — a cell whose shared-string index is empty (<c t="s"><v/></c>,
-// as some exporters write blank cells) reads as blank, and fn is told the
-// sheet, the cell (B7) and what was found. Set it before the first Table;
-// fn is called from the goroutine calling Next.
-func (w *Workbook) OnWarning(fn func(sheet, cell, message string)) { w.warn = fn }
+// as some exporters write blank cells) reads as blank, and fn is told
+// where (`sheet "表", cell B7`) and the reason
+// (workbench.ReasonBlankStringCell). Set it before the first Table; fn is
+// called from the goroutine calling Next.
+func (w *Workbook) OnWarning(fn func(workbench.Warning)) { w.warn = fn }
 
 // Close releases the workbook; Tables still being read fail afterwards.
 // It does not close r.
