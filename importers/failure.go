@@ -36,8 +36,7 @@ func Failure(err error) *workbench.Error {
 	switch {
 	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
 		return invalid(workbench.ReasonFileUnreadable)
-	case errors.Is(err, docx.ErrEncrypted), errors.Is(err, pdf.ErrEncrypted),
-		errors.Is(err, xlsx.ErrNotXLSX) && looksLike(msg) == "encrypted":
+	case errors.Is(err, docx.ErrEncrypted), errors.Is(err, pdf.ErrEncrypted), errors.Is(err, xlsx.ErrEncrypted):
 		return fail(workbench.CodeUnsupported, workbench.ReasonEncrypted, "Format", format)
 	case errors.Is(err, xlsx.ErrZipBomb), errors.Is(err, docx.ErrZipBomb):
 		return fail(workbench.CodeUnsupported, workbench.ReasonZipBomb, "Format", format)
@@ -82,7 +81,7 @@ func pdfDamaged(err error) bool {
 func formatOfError(err error) string {
 	msg := err.Error()
 	switch {
-	case errors.Is(err, xlsx.ErrNotXLSX), errors.Is(err, xlsx.ErrZipBomb), strings.HasPrefix(msg, "xlsx:"):
+	case errors.Is(err, xlsx.ErrNotXLSX), errors.Is(err, xlsx.ErrZipBomb), errors.Is(err, xlsx.ErrEncrypted), strings.HasPrefix(msg, "xlsx:"):
 		return "XLSX"
 	case errors.Is(err, docx.ErrNotDOCX), errors.Is(err, docx.ErrZipBomb), errors.Is(err, docx.ErrEncrypted), strings.HasPrefix(msg, "docx:"):
 		return "DOCX"

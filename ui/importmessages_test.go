@@ -140,6 +140,11 @@ func importMessages(t *testing.T) []importMessage {
 		}
 		for _, w := range r.Warnings {
 			warned++
+			// Every warning, the importers' and app's, carries a reason
+			// the GUI words; none falls back to its English message.
+			if err := workbench.CheckWarning(w); err != nil {
+				t.Errorf("%s: %v", fx.file, err)
+			}
 			out = append(out, importMessage{fx.file + " warning", warningText(w)})
 		}
 	}

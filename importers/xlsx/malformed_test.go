@@ -127,6 +127,11 @@ func buildCFB(names ...string) []byte {
 func TestOLE2Files(t *testing.T) {
 	requireErr(t, openErr(buildCFB("Workbook", "\x05SummaryInformation"), DefaultLimits()), ErrNotXLSX, "legacy Excel 97–2003 workbook (.xls", "save it as .xlsx and import again")
 	requireErr(t, openErr(buildCFB("EncryptionInfo", "EncryptedPackage"), DefaultLimits()), ErrNotXLSX, "encrypted")
+	// The interfaces tell a password-protected workbook by ErrEncrypted.
+	requireErr(t, openErr(buildCFB("EncryptionInfo", "EncryptedPackage"), DefaultLimits()), ErrEncrypted, "encrypted")
+	if err := openErr(buildCFB("Workbook"), DefaultLimits()); errors.Is(err, ErrEncrypted) {
+		t.Errorf("a legacy .xls reads as encrypted: %v", err)
+	}
 	requireErr(t, openErr(buildCFB("Other"), DefaultLimits()), ErrNotXLSX, "OLE2")
 	requireErr(t, openErr(ooxml.OLESignature, DefaultLimits()), ErrNotXLSX, "OLE2")
 }

@@ -102,6 +102,11 @@ var ErrNotXLSX = errors.New("not an XLSX workbook")
 // or while it is being read.
 var ErrZipBomb = errors.New("workbook is out of proportion (zip bomb?)")
 
+// ErrEncrypted is wrapped, with ErrNotXLSX, when the file is a
+// password-protected (encrypted) workbook: an OLE2 file holding an
+// encrypted OOXML package.
+var ErrEncrypted = errors.New("workbook is encrypted")
+
 // Workbook is an open workbook. Its methods are safe for concurrent use,
 // and each Table reads independently.
 type Workbook struct {
@@ -151,6 +156,9 @@ func Open(r io.ReaderAt, size int64, lim Limits) (wb *Workbook, err error) {
 	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
 	if !bytes.HasPrefix(head, []byte("PK")) {
+		if ooxml.IsOLE(head) && ooxml.ReadOLEDirectory(r, size).Encrypted {
+			return nil, fmt.Errorf("xlsx: %w: %w: %s", ErrNotXLSX, ErrEncrypted, sniff(r, size, head))
+		}
 		return nil, fmt.Errorf("xlsx: %w: %s", ErrNotXLSX, sniff(r, size, head))
 	}
 	zl := ooxml.Limits{MaxUnpackedBytes: lim.MaxUnpackedBytes, MaxEntries: lim.MaxEntries, MaxRatio: lim.MaxRatio}
