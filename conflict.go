@@ -6,7 +6,7 @@ import (
 )
 
 // ErrConflict is matched (errors.Is) by every error saying that a change
-// contradicts what the workspace records; store.ErrConflict is this error.
+// contradicts what the workspace records; the store returns it too.
 var ErrConflict = errors.New("conflict")
 
 // ConflictError reports input that contradicts what the workspace records.

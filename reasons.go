@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -48,7 +49,7 @@ const (
 	ReasonTooDeep           Reason = "too_deep"           // Location, Max: JSON nested too deep
 	ReasonRecordTooLarge    Reason = "record_too_large"   // Location: one record over the size limit
 	ReasonTooManyFields     Reason = "too_many_fields"    // Location: one record with too many cells or keys
-	ReasonFileTooLarge      Reason = "file_too_large"     // Size, Limit: in bytes
+	ReasonFileTooLarge      Reason = "file_too_large"     // Size, Limit: "3.0 GiB", "512 B" (older errors: "1234 bytes")
 	ReasonFileUnreadable    Reason = "file_unreadable"    // the file cannot be opened (missing, no permission)
 	ReasonIsFolder          Reason = "is_folder"          // a folder named where a file was expected
 	ReasonUnsupportedFormat Reason = "unsupported_format" // Looks: a format the workbench does not read
@@ -69,17 +70,17 @@ const (
 	ReasonNoFolder           Reason = "no_folder"            // Dir: the folder to write to does not exist
 	ReasonChecklistOtherCase Reason = "checklist_other_case" // Case, Other: a filled-in checklist exported from another case
 
-	// Document warnings (importers' documentWarning): What says what, N
-	// a number the warning gives.
+	// Document warnings, set by the DOCX and PDF readers where they warn:
+	// What says what (see ReasonChoice), N a number the warning gives.
 	ReasonPageNoText        Reason = "page_no_text"        // a page without a text layer (scanned)
-	ReasonPageUnreadable    Reason = "page_unreadable"     // a page that could not be read, skipped
+	ReasonPageUnreadable    Reason = "page_unreadable"     // a page that could not be read, skipped; Detail: why, in English
 	ReasonOwnerPasswordOnly Reason = "owner_password_only" // a PDF with permission restrictions, read
 	ReasonXFAForm           Reason = "xfa_form"            // What: unreadable or partial
-	ReasonContentSkipped    Reason = "content_skipped"     // What: images (N), altchunk, chart, smartart, object
+	ReasonContentSkipped    Reason = "content_skipped"     // What (SkippedWhat): images (N), altchunk, chart, smartart, object (Object: its program id, "" when unknown)
 	ReasonTextBoxAnchored   Reason = "text_box_anchored"   // a text box read where it is anchored
 	ReasonParagraphTooLong  Reason = "paragraph_too_long"  // N: the limit in bytes
 	ReasonBrokenField       Reason = "broken_field"        // N: paragraphs a field instruction runs over
-	ReasonPartIgnored       Reason = "part_ignored"        // What: styles, numbering, comments, relationships, notes, part
+	ReasonPartIgnored       Reason = "part_ignored"        // What (IgnoredWhat), Part: the part's name in the package, Detail: why, in English; "notes" and "part" in warnings stored before
 	ReasonNoText            Reason = "no_text"             // a document without any text
 
 	// Inspections: Case is the case number, Status its state.
@@ -150,7 +151,7 @@ var reasonEnglish = map[Reason]string{
 	ReasonTooDeep:           "{{.Location}}: nesting too deep: more than {{.Max}} levels",
 	ReasonRecordTooLarge:    "{{.Location}}: the record is over the size limit",
 	ReasonTooManyFields:     "{{.Location}}: the record has too many fields",
-	ReasonFileTooLarge:      "file too large: {{.Size}} bytes is over the limit of {{.Limit}}",
+	ReasonFileTooLarge:      "{{.Size}} is over the limit of {{.Limit}}",
 	ReasonFileUnreadable:    "cannot read the file",
 	ReasonIsFolder:          "is a folder, not a file",
 	ReasonUnsupportedFormat: "unsupported file format",
@@ -164,14 +165,14 @@ var reasonEnglish = map[Reason]string{
 	ReasonRowSkipped:        "left out as a {{.Why}}, not a record: {{.Text}}",
 
 	ReasonPageNoText:        "no text layer (scanned page?); not searchable",
-	ReasonPageUnreadable:    "this page could not be read and was skipped",
+	ReasonPageUnreadable:    "this page could not be read ({{.Detail}}) and was skipped",
 	ReasonOwnerPasswordOnly: "encrypted with an owner password only; read without a password, restrictions not applied",
 	ReasonXFAForm:           "an XFA form ({{.What}})",
 	ReasonContentSkipped:    "{{.What}} skipped",
 	ReasonTextBoxAnchored:   "text box read where it is anchored",
 	ReasonParagraphTooLong:  "paragraph longer than {{.N}} bytes: the rest is not read",
 	ReasonBrokenField:       "a field instruction runs over {{.N}} paragraphs; treated as broken",
-	ReasonPartIgnored:       "{{.What}} ignored",
+	ReasonPartIgnored:       "{{.What}} ignored: {{.Detail}}",
 	ReasonNoText:            "the document holds no text",
 
 	ReasonNoSuchEvidence:     "no record or passage “{{.Ref}}” in the case",
@@ -219,8 +220,115 @@ var extraArgs = map[Reason][]string{
 	ReasonValueUnreadable:   {"Type"},
 	ReasonLegacyFormat:      {"Document"},
 	ReasonNotFormat:         {"Looks"},
-	ReasonContentSkipped:    {"N"},
+	ReasonContentSkipped:    {"N", "Object"},
+	ReasonPartIgnored:       {"Part"},
 	ReasonUnsupportedFormat: {"Looks"},
+}
+
+// WarningReasons are the reasons an import warning carries: the
+// importers' (a value, a row, a sheet, a part of a document not read as
+// it stands) and app's (values outside a vocabulary, rows left out).
+var WarningReasons = []Reason{
+	ReasonValueUnreadable, ReasonDateNotInCalendar, ReasonSheetKeyFacts, ReasonSheetNoHeader, ReasonRowLonger,
+	ReasonTermsUnknown, ReasonPercentAssumed, ReasonBlankStringCell, ReasonValuesUnknown, ReasonRowSkipped,
+	ReasonPageNoText, ReasonPageUnreadable, ReasonOwnerPasswordOnly, ReasonXFAForm, ReasonContentSkipped,
+	ReasonTextBoxAnchored, ReasonParagraphTooLong, ReasonBrokenField, ReasonPartIgnored,
+}
+
+// CheckWarning reports what keeps the interfaces from wording w in the
+// user's language, nil when nothing does: it must carry one of
+// WarningReasons, the argument choosing its wording one of that choice's
+// values, and every argument its English wording names.
+func CheckWarning(w Warning) error {
+	if w.Reason == "" {
+		return fmt.Errorf("warning %q at %q has no reason", w.Message, w.Location)
+	}
+	if !slices.Contains(WarningReasons, w.Reason) {
+		return fmt.Errorf("warning %q at %q: %s is not a warning's reason", w.Message, w.Location, w.Reason)
+	}
+	if c, ok := reasonChoices[w.Reason]; ok {
+		if v := ArgString(w.Args[c.Arg]); !slices.Contains(c.Values, v) {
+			return fmt.Errorf("warning %q at %q: %s %s %q is not one of %v", w.Message, w.Location, w.Reason, c.Arg, v, c.Values)
+		}
+	}
+	for _, name := range templateArgs(reasonEnglish[w.Reason]) {
+		if _, ok := w.Args[name]; !ok {
+			return fmt.Errorf("warning %q at %q: %s lacks the argument %s", w.Message, w.Location, w.Reason, name)
+		}
+	}
+	return nil
+}
+
+// templateArgs are the names of an English template's blanks.
+func templateArgs(s string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, "{{.")
+		if i < 0 {
+			return out
+		}
+		s = s[i+3:]
+		j := strings.Index(s, "}}")
+		if j < 0 {
+			return out
+		}
+		if !slices.Contains(out, s[:j]) {
+			out = append(out, s[:j])
+		}
+		s = s[j+2:]
+	}
+}
+
+// Choice is an argument of a reason whose value chooses the wording — the
+// What of a skipped part of a document, the Why of a row left out — with
+// every value the workbench gives it.
+type Choice struct {
+	Arg    string
+	Values []string
+}
+
+// The values of the arguments that choose a reason's wording.
+var (
+	// ContentSkipped: what of a document was not read.
+	SkippedWhat = []string{"images", "altchunk", "chart", "smartart", "object"}
+	// PartIgnored: the part of a DOCX package that could not be read.
+	IgnoredWhat = []string{"styles", "numbering", "comments", "relationships", "headers", "footers", "footnotes", "endnotes"}
+	// XFAForm: whether the form's content is unreadable or partial.
+	XFAWhat = []string{"unreadable", "partial"}
+	// RowSkipped: what a row left out below a table is.
+	SkippedWhy = []string{"note", "total", "sign-off"}
+	// ValueUnreadable: the type of value the field takes.
+	ValueTypes = []string{"bool", "date", "datetime", "percent", "scale", "count", "duration", "period", "enum", "enum_list"}
+	// The formats an import failure names.
+	FailureFormats = []string{"XLSX", "DOCX", "PDF", "JSON", "CSV"}
+	// NotFormat and UnsupportedFormat: what a file looks like instead,
+	// "" when that is not known.
+	LooksCodes = []string{"png", "jpeg", "gif", "xlsb", "xls", "doc", "ppt", "xlsx", "docx", "pptx", "ods", "odt",
+		"pdf", "rar", "7z", "gzip", "zip", "html", "rtf", "xml", "text", "ole2", "excel2007beta", "encrypted", ""}
+)
+
+// reasonChoices are the reasons whose wording depends on an argument's
+// value.
+var reasonChoices = map[Reason]Choice{
+	ReasonContentSkipped:    {"What", SkippedWhat},
+	ReasonPartIgnored:       {"What", IgnoredWhat},
+	ReasonXFAForm:           {"What", XFAWhat},
+	ReasonRowSkipped:        {"Why", SkippedWhy},
+	ReasonValueUnreadable:   {"Type", ValueTypes},
+	ReasonNotFormat:         {"Looks", LooksCodes},
+	ReasonUnsupportedFormat: {"Looks", LooksCodes},
+	ReasonEncrypted:         {"Format", FailureFormats},
+	ReasonDamaged:           {"Format", FailureFormats},
+	ReasonZipBomb:           {"Format", FailureFormats},
+	ReasonSyntax:            {"Format", FailureFormats},
+}
+
+// ReasonChoice is the argument of r whose value chooses its wording, with
+// every value the workbench gives it; ok is false when r's wording does
+// not depend on one. Tests word every value.
+func ReasonChoice(r Reason) (c Choice, ok bool) {
+	c, ok = reasonChoices[r]
+	return c, ok
 }
 
 // Reasons lists every reason the workbench words, sorted, so interfaces
@@ -242,28 +350,13 @@ func ReasonArgs(r Reason) []string {
 		out = append(out, "Pos")
 	}
 	out = append(out, extraArgs[r]...)
-	s := reasonEnglish[r]
-	for {
-		i := indexOf(s, "{{.")
-		if i < 0 {
-			return out
-		}
-		s = s[i+3:]
-		j := indexOf(s, "}}")
-		if j < 0 {
-			return out
-		}
-		name := s[:j]
-		if !containsString(out, name) {
+	for _, name := range templateArgs(reasonEnglish[r]) {
+		if !slices.Contains(out, name) {
 			out = append(out, name)
 		}
-		s = s[j+2:]
 	}
+	return out
 }
-
-func indexOf(s, sub string) int { return strings.Index(s, sub) }
-
-func containsString(list []string, s string) bool { return slices.Contains(list, s) }
 
 func sortReasons(r []Reason) { slices.Sort(r) }
 

@@ -150,7 +150,7 @@ func ErrorCode(err error) workbench.Code {
 		return workbench.CodeInvalid
 	case errors.Is(err, store.ErrNotFound):
 		return workbench.CodeNotFound
-	case errors.Is(err, store.ErrConflict):
+	case errors.Is(err, workbench.ErrConflict):
 		return workbench.CodeConflict
 	}
 	return workbench.CodeInternal

@@ -144,9 +144,9 @@ func NormalizeModalities(in []string) ([]string, error) {
 		}
 	}
 	out := []string{}
-	for _, m := range store.Modalities {
-		if seen[m] {
-			out = append(out, m)
+	for _, m := range workbench.Modalities {
+		if seen[string(m)] {
+			out = append(out, string(m))
 		}
 	}
 	return out, nil

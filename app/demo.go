@@ -9,8 +9,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/assets"
-	"github.com/inspection-workbench/workbench/importers"
 )
 
 // DemoCase is the sample case the demo workspace holds: a fictional
@@ -134,9 +134,9 @@ func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, er
 		return c.ID, fmt.Errorf("demo sample: %w", err)
 	}
 	// Documents carry no headers to tell their kind from.
-	documentKinds := map[string]importers.Kind{
-		"annotation-rules.docx":     importers.AnnotationRule,
-		"algorithm-description.pdf": importers.Algorithm,
+	documentKinds := map[string]workbench.Kind{
+		"annotation-rules.docx":     workbench.AnnotationRule,
+		"algorithm-description.pdf": workbench.Algorithm,
 	}
 	var files []string
 	var documents []ImportRequest
@@ -153,12 +153,12 @@ func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, er
 			return c.ID, fmt.Errorf("demo sample %s: %w", e.Name(), err)
 		}
 		if k, ok := documentKinds[e.Name()]; ok {
-			documents = append(documents, ImportRequest{CaseID: c.ID, Label: importers.TradeSecret, Kind: k, Files: []string{p}})
+			documents = append(documents, ImportRequest{CaseID: c.ID, Label: workbench.TradeSecret, Kind: k, Files: []string{p}})
 			continue
 		}
 		files = append(files, p)
 	}
-	for _, req := range append([]ImportRequest{{CaseID: c.ID, Label: importers.TradeSecret, Files: files}}, documents...) {
+	for _, req := range append([]ImportRequest{{CaseID: c.ID, Label: workbench.TradeSecret, Files: files}}, documents...) {
 		reports, err := a.Import(ctx, req)
 		if err != nil {
 			return c.ID, fmt.Errorf("import demo sample: %w", err)

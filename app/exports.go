@@ -78,7 +78,7 @@ func (a *App) PreviewExport(ctx context.Context, caseID int64) (ExportPreview, e
 
 // preview counts what a workbook of the inspection st and the submissions
 // subs carries.
-func (a *App) preview(ctx context.Context, st Status, subs []store.Submission) (ExportPreview, error) {
+func (a *App) preview(ctx context.Context, st Status, subs []workbench.Submission) (ExportPreview, error) {
 	p := ExportPreview{CaseID: st.CaseID, Items: len(st.Items), Signed: st.Signature != "",
 		Findings: st.Totals["non_compliant"] + st.Totals["partially_compliant"], Submissions: len(subs),
 		SubmissionsByLabel: map[string]int{}}
@@ -224,7 +224,7 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 
 // evidenceName names an evidence link for the Findings sheet: the
 // reference cited, with file and place.
-func evidenceName(ev store.Evidence) string {
+func evidenceName(ev workbench.Evidence) string {
 	ref := ev.Ref
 	if ref == "" {
 		ref = ev.Target
@@ -235,7 +235,7 @@ func evidenceName(ev store.Evidence) string {
 // exportEvidence streams a case's evidence links.
 func (a *App) exportEvidence(ctx context.Context, caseID int64) iter.Seq2[export.Evidence, error] {
 	return walkSeq(func(emit func(export.Evidence) error) error {
-		return a.store.CaseEvidence(ctx, caseID, func(ev store.Evidence) error {
+		return a.store.CaseEvidence(ctx, caseID, func(ev workbench.Evidence) error {
 			return emit(export.Evidence{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, SHA256: ev.SHA256,
 				Location: ev.Location, Quote: ev.Quote, AddedAt: ev.AddedAt})
 		})

@@ -13,7 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/inspection-workbench/workbench/app/export"
-	"github.com/inspection-workbench/workbench/store"
 )
 
 // exportedInspection is the demo inspection with the checks run, two
@@ -255,7 +254,7 @@ func TestImportChecklistRefusesBadSheets(t *testing.T) {
 	if _, err := a.store.DB().ExecContext(ctx, `UPDATE cases SET status = 'signed' WHERE id = ?`, id); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.ImportChecklist(ctx, id, path, true); !errors.Is(err, store.ErrConflict) || !strings.Contains(err.Error(), "signed") {
+	if _, err := a.ImportChecklist(ctx, id, path, true); !errors.Is(err, workbench.ErrConflict) || !strings.Contains(err.Error(), "signed") {
 		t.Errorf("import into a signed inspection: %v", err)
 	}
 }

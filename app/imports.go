@@ -26,13 +26,13 @@ const (
 
 // DefaultLabel is the confidentiality label of a submission when none is
 // given: provider material not meant for the public.
-const DefaultLabel = importers.Internal
+const DefaultLabel = workbench.Internal
 
 // ImportRequest names the files to import into a case.
 type ImportRequest struct {
 	CaseID   int64
-	Kind     importers.Kind  // "" to tell each file's kind from its headers
-	Label    importers.Label // "" for DefaultLabel
+	Kind     workbench.Kind  // "" to tell each file's kind from its headers
+	Label    workbench.Label // "" for DefaultLabel
 	Files    []string
 	MaxBytes int64 // per file; 0 for importers.DefaultMaxBytes
 	// KeepNoteRows imports the notes, totals and sign-offs below a table
@@ -64,7 +64,7 @@ type FileReport struct {
 	Status       string              `json:"status"`
 	Records      int                 `json:"records"`
 	Passages     int                 `json:"passages"`
-	Warnings     []importers.Warning `json:"warnings"`
+	Warnings     []workbench.Warning `json:"warnings"`
 	Error        string              `json:"error"`
 	Format       string              `json:"format,omitempty"`
 	Encoding     string              `json:"encoding,omitempty"`
@@ -93,11 +93,11 @@ func (a *App) Import(ctx context.Context, req ImportRequest) ([]FileReport, erro
 	if req.Label == "" {
 		req.Label = DefaultLabel
 	}
-	if _, err := importers.ParseLabel(string(req.Label)); err != nil {
+	if _, err := workbench.ParseLabel(string(req.Label)); err != nil {
 		return nil, &FieldError{Field: "label", Problem: ProblemFormat, Err: err}
 	}
 	if req.Kind != "" {
-		if _, err := importers.ParseKind(string(req.Kind)); err != nil {
+		if _, err := workbench.ParseKind(string(req.Kind)); err != nil {
 			return nil, &FieldError{Field: "kind", Problem: ProblemFormat, Err: err}
 		}
 	}
@@ -120,14 +120,14 @@ func (a *App) Import(ctx context.Context, req ImportRequest) ([]FileReport, erro
 
 // importFile imports one file and reports how it went.
 func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path string) FileReport {
-	rep := FileReport{File: path, Warnings: []importers.Warning{},
+	rep := FileReport{File: path, Warnings: []workbench.Warning{},
 		SkippedRows: []importers.SkippedRow{}, Unrecognised: []importers.ColumnCount{}}
 	fail := func(err error) FileReport {
 		rep.Status = StatusFailed
 		rep.Err = classifyFailure(err)
 		rep.Error = err.Error()
 		rep.Records = 0
-		rep.Warnings = []importers.Warning{}
+		rep.Warnings = []workbench.Warning{}
 		rep.WarningCount = 0
 		rep.SkippedRows, rep.SkippedRowCount = []importers.SkippedRow{}, 0
 		rep.Unrecognised = []importers.ColumnCount{}
@@ -138,14 +138,14 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 		return fail(fmt.Errorf("cannot read the file: %w", bareError(err)))
 	}
 	if st.IsDir() {
-		return fail(errors.New("is a folder, not a file"))
+		return fail(workbench.Errorf(workbench.CodeInvalid, workbench.ReasonIsFolder))
 	}
 	limit := req.MaxBytes
 	if limit <= 0 {
 		limit = importers.DefaultMaxBytes
 	}
 	if st.Size() > limit {
-		return fail(fmt.Errorf("%w: %d bytes is over the limit of %d", importers.ErrTooLarge, st.Size(), limit))
+		return fail(importers.TooLarge(st.Size(), limit))
 	}
 
 	// Keep the bytes first: the blob is what the records point back to,
@@ -185,7 +185,7 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 		rep.Status, rep.Records, rep.Passages, rep.SubmissionID = StatusImported, sub.Records, sub.Passages, sub.ID
 		rep.Warnings, rep.WarningCount = res.Warnings, len(res.Warnings)
 		if rep.Warnings == nil {
-			rep.Warnings = []importers.Warning{}
+			rep.Warnings = []workbench.Warning{}
 		}
 		return rep
 	}
@@ -198,7 +198,7 @@ func (a *App) importFile(ctx context.Context, req ImportRequest, index int, path
 	rep.Status, rep.Records, rep.SubmissionID = StatusImported, sub.Records, sub.ID
 	rep.Warnings, rep.WarningCount = res.Warnings, res.WarningCount
 	if rep.Warnings == nil {
-		rep.Warnings = []importers.Warning{}
+		rep.Warnings = []workbench.Warning{}
 	}
 	if res.SkippedRows != nil {
 		rep.SkippedRows, rep.SkippedRowCount = res.SkippedRows, res.SkippedRowCount
@@ -225,7 +225,7 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 	)
 	start := func(res importers.Result) error {
 		var err error
-		w, err = a.store.BeginSubmission(ctx, store.Submission{
+		w, err = a.store.BeginSubmission(ctx, workbench.Submission{
 			CaseID: req.CaseID, SHA256: sum, FileName: filepath.Base(path), Size: size,
 			Kind: string(res.Kind), Label: string(req.Label), Format: string(res.Format),
 			Encoding: res.Encoding, ImporterVersion: importers.Version,
@@ -295,8 +295,8 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 // one per column whose values were not all in its vocabulary and one per
 // row left out as a note, total or sign-off, so that they can be seen
 // again after the import report is closed, then the importer's warnings.
-func storedWarnings(res importers.Result) []store.Warning {
-	var out []store.Warning
+func storedWarnings(res importers.Result) []workbench.Warning {
+	var out []workbench.Warning
 	for _, u := range res.Unrecognised {
 		loc := "column " + u.Column
 		if u.Sheet != "" {
@@ -306,13 +306,13 @@ func storedWarnings(res importers.Result) []store.Warning {
 		for i, e := range u.Examples {
 			quoted[i] = strconv.Quote(e)
 		}
-		out = append(out, store.Warning{Location: loc, Message: fmt.Sprintf(
+		out = append(out, workbench.Warning{Location: loc, Message: fmt.Sprintf(
 			"%d values not in the vocabulary of %s (e.g. %s); kept as written, and a check that needs them lists those records as unclear",
 			u.Count, u.Field, strings.Join(quoted, ", ")),
 			Reason: workbench.ReasonValuesUnknown, Args: map[string]any{"Count": u.Count, "Field": u.Field, "Examples": u.Examples}})
 	}
 	for _, r := range res.SkippedRows {
-		out = append(out, store.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text),
+		out = append(out, workbench.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text),
 			Reason: workbench.ReasonRowSkipped, Args: map[string]any{"Why": r.Reason, "Text": r.Text}})
 	}
 	for _, wa := range res.Warnings {
@@ -328,7 +328,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 	if err != nil {
 		return workbench.Submission{}, res, err
 	}
-	w, err := a.store.BeginSubmission(ctx, store.Submission{
+	w, err := a.store.BeginSubmission(ctx, workbench.Submission{
 		CaseID: req.CaseID, SHA256: sum, FileName: filepath.Base(path), Size: size,
 		Kind: string(res.Kind), Label: string(req.Label), Format: string(res.Format),
 		Encoding: res.Encoding, ImporterVersion: importers.Version,
@@ -337,10 +337,8 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 		return workbench.Submission{}, res, err
 	}
 	// An algorithm description's "字段：值" lines become its key-facts record.
-	if res.Kind == importers.Algorithm {
-		warn := func(loc, msg string) {
-			res.Warnings = append(res.Warnings, importers.Warning{Location: loc, Message: msg})
-		}
+	if res.Kind == workbench.Algorithm {
+		warn := func(w workbench.Warning) { res.Warnings = append(res.Warnings, w) }
 		if rec, ok := importers.KeyFacts(res.Kind, res.Passages, warn); ok {
 			if err := w.Add(workbench.RecordRow{Ref: rec.Ref, Fields: string(rec.Fields), Extra: string(rec.Extra)}); err != nil {
 				w.Rollback()
@@ -361,7 +359,7 @@ func (a *App) readDocumentInto(ctx context.Context, req ImportRequest, path, blo
 			return workbench.Submission{}, res, err
 		}
 	}
-	warnings := make([]store.Warning, len(res.Warnings))
+	warnings := make([]workbench.Warning, len(res.Warnings))
 	for i, wa := range res.Warnings {
 		warnings[i] = wa
 	}
@@ -457,7 +455,7 @@ func (r RecordFields) Display(name string, zh bool) string { return r.f.Display(
 
 // DecodeRecord decodes the canonical fields of a record of a kind.
 func DecodeRecord(kind string, r workbench.RecordRow) (RecordFields, error) {
-	f, err := importers.DecodeFields(importers.Kind(kind), []byte(r.Fields))
+	f, err := importers.DecodeFields(workbench.Kind(kind), []byte(r.Fields))
 	if err != nil {
 		return RecordFields{f}, fmt.Errorf("record %d: %w", r.ID, err)
 	}
@@ -466,7 +464,7 @@ func DecodeRecord(kind string, r workbench.RecordRow) (RecordFields, error) {
 
 // SpecOf returns the description of a kind, or nil for an unknown one.
 func SpecOf(kind string) *KindSpec {
-	s := importers.SpecFor(importers.Kind(kind))
+	s := importers.SpecFor(workbench.Kind(kind))
 	if s == nil {
 		return nil
 	}
@@ -478,7 +476,7 @@ func SpecOf(kind string) *KindSpec {
 }
 
 // Kinds lists the submission kinds.
-func Kinds() []workbench.Kind { return importers.Kinds }
+func Kinds() []workbench.Kind { return workbench.Kinds }
 
 // Labels lists the confidentiality labels, least sensitive first.
-func Labels() []workbench.Label { return importers.Labels }
+func Labels() []workbench.Label { return workbench.Labels }

@@ -62,7 +62,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 
 	for _, tt := range []struct {
 		file string
-		kind importers.Kind
+		kind workbench.Kind
 		want []string
 	}{
 		{"empty.csv", "", []string{"empty"}},
@@ -71,7 +71,7 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		{"image.xlsx", "", []string{"not an XLSX"}},
 		{"no-header.csv", "", []string{"no header row", "\"a\""}},
 		{"ambiguous.csv", "", []string{"several kinds", "data_source, annotation_rule"}},
-		{"no-header.csv", importers.Incident, []string{"kind incident"}},
+		{"no-header.csv", workbench.Incident, []string{"kind incident"}},
 		{"not-records.json", "", []string{"not", "object"}},
 		{"broken.json", "", []string{"line 3"}},
 		{"broken-line.jsonl", "", []string{"line 3"}},
@@ -80,13 +80,13 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		{"zipbomb.xlsx", "", []string{"zip bomb"}},
 		{"truncated.xlsx", "", []string{"xlsx"}},
 		{"missing.csv", "", []string{"cannot read"}},
-		{"image.pdf", importers.Algorithm, []string{"not a PDF", "PNG"}},
-		{"truncated.pdf", importers.Algorithm, []string{"damaged"}},
-		{"encrypted.pdf", importers.Algorithm, []string{"encrypted", "password"}},
-		{"image.docx", importers.AnnotationRule, []string{"not a DOCX"}},
-		{"truncated.docx", importers.AnnotationRule, []string{"docx"}},
+		{"image.pdf", workbench.Algorithm, []string{"not a PDF", "PNG"}},
+		{"truncated.pdf", workbench.Algorithm, []string{"damaged"}},
+		{"encrypted.pdf", workbench.Algorithm, []string{"encrypted", "password"}},
+		{"image.docx", workbench.AnnotationRule, []string{"not a DOCX"}},
+		{"truncated.docx", workbench.AnnotationRule, []string{"docx"}},
 		{"truncated.docx", "", []string{"no header row to tell its kind"}},
-		{"zipbomb.docx", importers.AnnotationRule, []string{"zip bomb"}},
+		{"zipbomb.docx", workbench.AnnotationRule, []string{"zip bomb"}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			before := workspaceState(t, a)
@@ -120,7 +120,7 @@ func TestImportDuplicateAndProvenance(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "标注质检.csv")
 	data := "标注批次,标注类型,准确率,备注,负责部门\nB-1,安全性标注,97%,,质控部\nB-2,功能性标注,不详,复核中,质控部\n"
 	os.WriteFile(path, []byte(data), 0o600)
-	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Label: importers.TradeSecret, Files: []string{path}})
+	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Label: workbench.TradeSecret, Files: []string{path}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestImportDocuments(t *testing.T) {
 		t.Error("the refused document changed the workspace")
 	}
 
-	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: importers.AnnotationRule, Files: []string{md, prose}})
+	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: workbench.AnnotationRule, Files: []string{md, prose}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func TestImportDocuments(t *testing.T) {
 	// An algorithm description's key facts become a record citing its passages.
 	algo := filepath.Join(dir, "算法说明.md")
 	os.WriteFile(algo, []byte("# 算法机制机理说明\n\n备案号：Beijing-XingheChat-20240315\n基础模型：星河基座大模型\n"), 0o600)
-	reps, _ = a.Import(ctx, ImportRequest{CaseID: id, Kind: importers.Algorithm, Files: []string{algo}})
+	reps, _ = a.Import(ctx, ImportRequest{CaseID: id, Kind: workbench.Algorithm, Files: []string{algo}})
 	if r := reps[0]; r.Status != StatusImported || r.Records != 1 || r.Passages != 2 {
 		t.Fatalf("algorithm description: %+v", r)
 	}
@@ -241,7 +241,7 @@ func TestImportPDF(t *testing.T) {
 	ctx := context.Background()
 	id := newCase(t, a)
 	pdfs := filepath.Join("..", "importers", "pdf", "testdata")
-	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: importers.Algorithm, Files: []string{
+	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: workbench.Algorithm, Files: []string{
 		filepath.Join(pdfs, "algorithm-zh.pdf"), filepath.Join(pdfs, "encrypted.pdf"), filepath.Join(pdfs, "scanned.pdf")}})
 	if err != nil {
 		t.Fatal(err)
@@ -265,7 +265,7 @@ func TestImportDOCX(t *testing.T) {
 	a := openApp(t)
 	ctx := context.Background()
 	id := newCase(t, a)
-	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: importers.AnnotationRule,
+	reps, err := a.Import(ctx, ImportRequest{CaseID: id, Kind: workbench.AnnotationRule,
 		Files: []string{filepath.Join("..", "testdata", "sample", "annotation-rules.docx")}})
 	if err != nil {
 		t.Fatal(err)

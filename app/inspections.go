@@ -119,7 +119,7 @@ type AssessInput struct {
 }
 
 // stateErr is a refusal because of what the workspace records, matching
-// base (store.ErrNotFound, store.ErrConflict) with errors.Is.
+// base (store.ErrNotFound, workbench.ErrConflict) with errors.Is.
 type stateErr struct {
 	msg  string
 	base error
@@ -370,7 +370,7 @@ func (a *App) Assess(ctx context.Context, in AssessInput) (ItemStatus, error) {
 		}
 		for _, ref := range in.RemoveEvidence {
 			ref = strings.TrimSpace(ref)
-			i := slices.IndexFunc(cited, func(ev store.Evidence) bool { return ev.Target == ref || ev.Ref == ref })
+			i := slices.IndexFunc(cited, func(ev workbench.Evidence) bool { return ev.Target == ref || ev.Ref == ref })
 			if i < 0 {
 				return ItemStatus{}, &FieldError{Field: FieldEvidence, Problem: ProblemFormat,
 					Err: workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNotCited, "Item", in.ItemID, "Ref", ref)}
@@ -496,13 +496,13 @@ func editDistance(a, b string) int {
 
 // resolveEvidence finds the record or passage ref names in the case and
 // copies what the evidence keeps of it.
-func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (store.Evidence, error) {
+func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (workbench.Evidence, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
-		return store.Evidence{}, fieldErr(FieldEvidence, ProblemEmpty, "evidence reference is empty (give a search-hit id such as rec-12 or psg-7, or a record identifier such as INC-0042)")
+		return workbench.Evidence{}, fieldErr(FieldEvidence, ProblemEmpty, "evidence reference is empty (give a search-hit id such as rec-12 or psg-7, or a record identifier such as INC-0042)")
 	}
-	ev := store.Evidence{Ref: ref}
-	var sub store.Submission
+	ev := workbench.Evidence{Ref: ref}
+	var sub workbench.Submission
 	if passage, n, ok := fulltext.ParseHitID(ref); ok {
 		if !passage {
 			r, s, err := a.store.Record(ctx, n)
@@ -567,10 +567,10 @@ func (a *App) resolveEvidence(ctx context.Context, caseID int64, ref string) (st
 }
 
 // fillRecord sets the target, location and quote of a record's evidence.
-func fillRecord(ev *store.Evidence, r workbench.RecordRow, sub store.Submission) {
+func fillRecord(ev *workbench.Evidence, r workbench.RecordRow, sub workbench.Submission) {
 	ev.Target = fulltext.RecordHitID(r.ID)
 	ev.Location = recordPlace(r, sub)
-	text, _, err := importers.SearchText(importers.Kind(sub.Kind), r.Fields, r.Extra)
+	text, _, err := importers.SearchText(workbench.Kind(sub.Kind), r.Fields, r.Extra)
 	if err != nil || strings.TrimSpace(text) == "" {
 		text = r.Fields
 	}
@@ -582,7 +582,7 @@ func fillRecord(ev *store.Evidence, r workbench.RecordRow, sub store.Submission)
 
 // recordPlace says where a record stands in its file, in the search
 // index's words: `sheet "数据来源", row 4`, `line 504`, `record 3`.
-func recordPlace(r workbench.RecordRow, sub store.Submission) string {
+func recordPlace(r workbench.RecordRow, sub workbench.Submission) string {
 	return fulltext.RecordPlace(sub.Format, r.Sheet, r.Row).String()
 }
 

@@ -13,7 +13,6 @@ import (
 
 	"github.com/inspection-workbench/workbench/app/checklist"
 	"github.com/inspection-workbench/workbench/assets"
-	"github.com/inspection-workbench/workbench/importers"
 	"github.com/inspection-workbench/workbench/store"
 )
 
@@ -27,7 +26,7 @@ func inspectionApp(t *testing.T) *App {
 	c1, c2 := newCase(t, a), newCase(t, a)
 	imp := func(caseID int64, kind string, files ...string) {
 		t.Helper()
-		reps, err := a.Import(ctx, ImportRequest{CaseID: caseID, Kind: importers.Kind(kind), Files: files})
+		reps, err := a.Import(ctx, ImportRequest{CaseID: caseID, Kind: workbench.Kind(kind), Files: files})
 		if err != nil {
 			t.Fatal(err)
 		}

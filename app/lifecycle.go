@@ -42,8 +42,8 @@ func (e *ConcludeError) Error() string {
 	return b.String()
 }
 
-// Is makes a ConcludeError match store.ErrConflict.
-func (e *ConcludeError) Is(target error) bool { return target == store.ErrConflict }
+// Is makes a ConcludeError match workbench.ErrConflict.
+func (e *ConcludeError) Is(target error) bool { return target == workbench.ErrConflict }
 
 // ConcludeInspection closes an open inspection to changes once every item
 // is assessed, every proposal decided and every non-compliant or partially
@@ -238,13 +238,13 @@ func (a *App) SignInspection(ctx context.Context, caseID int64) (Signature, erro
 	}
 	if c.Status != store.StatusConcluded {
 		if c.Status == store.StatusSigned {
-			return Signature{}, newStateErr(store.ErrConflict, workbench.CodeConflict, workbench.ReasonAlreadySigned, "Case", caseID, "Signature", in.Signature)
+			return Signature{}, newStateErr(workbench.ErrConflict, workbench.CodeConflict, workbench.ReasonAlreadySigned, "Case", caseID, "Signature", in.Signature)
 		}
-		return Signature{}, newStateErr(store.ErrConflict, workbench.CodeConflict, workbench.ReasonNotConcluded, "Case", caseID, "Status", c.Status)
+		return Signature{}, newStateErr(workbench.ErrConflict, workbench.CodeConflict, workbench.ReasonNotConcluded, "Case", caseID, "Status", c.Status)
 	}
 	if len(c.Inspectors) == 0 {
 		return Signature{}, &stateErr{msg: fmt.Sprintf("case %d names no inspector; an inspection is signed in its inspectors' names, so record them first", caseID),
-			base: store.ErrConflict}
+			base: workbench.ErrConflict}
 	}
 	at := a.now().UTC()
 	sc, err := a.content(ctx, c, in, at, c.Inspectors)
@@ -293,7 +293,7 @@ func (a *App) VerifyInspection(ctx context.Context, caseID int64) (Verification,
 	}
 	if in.Signature == "" {
 		return Verification{}, &stateErr{msg: fmt.Sprintf("case %d's inspection is %s and has not been signed; there is nothing to verify", caseID, c.Status),
-			base: store.ErrConflict}
+			base: workbench.ErrConflict}
 	}
 	var signedBy []string
 	if in.SignedBy != "" {

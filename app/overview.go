@@ -27,7 +27,7 @@ type Overview struct {
 	// Inspection is nil until the case's inspection has started.
 	Inspection *InspectionOverview `json:"inspection"`
 	// Submissions counts the case's files by kind and label, in the order
-	// of importers.Kinds and importers.Labels; kinds and labels without a
+	// of workbench.Kinds and workbench.Labels; kinds and labels without a
 	// file are left out.
 	Submissions []workbench.SubmissionCount `json:"submissions"`
 	Incidents   IncidentLog                 `json:"incidents"`
@@ -144,10 +144,10 @@ func (a *App) Overview(ctx context.Context, caseID int64) (Overview, error) {
 		return Overview{}, err
 	}
 	slices.SortStableFunc(counts, func(x, y workbench.SubmissionCount) int {
-		if d := slices.Index(importers.Kinds, importers.Kind(x.Kind)) - slices.Index(importers.Kinds, importers.Kind(y.Kind)); d != 0 {
+		if d := slices.Index(workbench.Kinds, workbench.Kind(x.Kind)) - slices.Index(workbench.Kinds, workbench.Kind(y.Kind)); d != 0 {
 			return d
 		}
-		return slices.Index(importers.Labels, importers.Label(x.Label)) - slices.Index(importers.Labels, importers.Label(y.Label))
+		return slices.Index(workbench.Labels, workbench.Label(x.Label)) - slices.Index(workbench.Labels, workbench.Label(y.Label))
 	})
 	ov.Submissions = counts
 	groups, err := a.store.IncidentGroups(ctx, caseID)
@@ -251,7 +251,7 @@ func civilDay(t time.Time) int64 {
 // incidentLog turns the stored incident groups into months and categories,
 // reading dates and categories as the importers' own decoder does.
 func incidentLog(groups []store.IncidentGroup) (IncidentLog, error) {
-	spec := importers.SpecFor(importers.Incident)
+	spec := importers.SpecFor(workbench.Incident)
 	var log IncidentLog
 	log.Undated.ByCategory = map[string]int{}
 	if fd := spec.Field("category"); fd != nil {
@@ -332,5 +332,5 @@ func decodeIncident(field, value string) (importers.Fields, error) {
 	if err != nil {
 		return importers.Fields{}, fmt.Errorf("incident %s %q: %w", field, value, err)
 	}
-	return importers.DecodeFields(importers.Incident, data)
+	return importers.DecodeFields(workbench.Incident, data)
 }

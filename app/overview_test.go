@@ -14,8 +14,6 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
-
-	"github.com/inspection-workbench/workbench/importers"
 )
 
 // csvMonths counts the rows of an incident log by the year and month of
@@ -265,16 +263,16 @@ func TestOverviewSecondSample(t *testing.T) {
 		req := ImportRequest{CaseID: c.ID, Files: []string{filepath.Join(dir, name)}}
 		switch filepath.Ext(name) {
 		case ".docx":
-			req.Kind = importers.AnnotationRule
+			req.Kind = workbench.AnnotationRule
 		case ".pdf":
-			req.Kind = importers.Algorithm
+			req.Kind = workbench.Algorithm
 		}
 		if reps, err := a.Import(ctx, req); err != nil || reps[0].Status != StatusImported {
 			t.Fatalf("%s: %v %+v", name, err, reps)
 		}
 	}
 	undated := filepath.Join("..", "testdata", "overview", "incidents-undated.csv")
-	if reps, err := a.Import(ctx, ImportRequest{CaseID: c.ID, Label: importers.PersonalInfo, Files: []string{undated}}); err != nil || reps[0].Status != StatusImported {
+	if reps, err := a.Import(ctx, ImportRequest{CaseID: c.ID, Label: workbench.PersonalInfo, Files: []string{undated}}); err != nil || reps[0].Status != StatusImported {
 		t.Fatalf("%s: %v %+v", undated, err, reps)
 	}
 	ov, err := a.Overview(ctx, c.ID)

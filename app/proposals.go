@@ -253,7 +253,7 @@ func (a *App) checkRecords(parent context.Context, caseID int64) iter.Seq2[check
 		ctx, cancel := context.WithCancel(parent)
 		defer cancel()
 		type batch struct {
-			sub  store.Submission
+			sub  workbench.Submission
 			rows []workbench.RecordRow
 			recs []checks.Record
 			err  error
@@ -264,7 +264,7 @@ func (a *App) checkRecords(parent context.Context, caseID int64) iter.Seq2[check
 		go func() {
 			defer close(work)
 			defer close(ordered)
-			err := a.store.CaseRecordPages(ctx, caseID, []string{string(importers.Algorithm)}, checkPage, func(sub store.Submission, rows []workbench.RecordRow) error {
+			err := a.store.CaseRecordPages(ctx, caseID, []string{string(workbench.Algorithm)}, checkPage, func(sub workbench.Submission, rows []workbench.RecordRow) error {
 				b := &batch{sub: sub, rows: rows, done: make(chan struct{})}
 				select {
 				case ordered <- b:
@@ -313,9 +313,9 @@ func (a *App) checkRecords(parent context.Context, caseID int64) iter.Seq2[check
 
 // decodeCheckRecords turns a page of stored records into the checks'
 // records, their fields decoded.
-func decodeCheckRecords(sub store.Submission, rows []workbench.RecordRow) ([]checks.Record, error) {
+func decodeCheckRecords(sub workbench.Submission, rows []workbench.RecordRow) ([]checks.Record, error) {
 	out := make([]checks.Record, len(rows))
-	dec, err := importers.NewFieldsDecoder(importers.Kind(sub.Kind))
+	dec, err := importers.NewFieldsDecoder(workbench.Kind(sub.Kind))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", sub.FileName, err)
 	}
@@ -336,7 +336,7 @@ func decodeCheckRecords(sub store.Submission, rows []workbench.RecordRow) ([]che
 // algorithm documents.
 func (a *App) checkPassages(ctx context.Context, caseID int64) iter.Seq2[checks.Passage, error] {
 	return walkSeq(func(emit func(checks.Passage) error) error {
-		return a.store.CasePassages(ctx, caseID, []string{"annotation_rule", "algorithm"}, func(p workbench.PassageRow, sub store.Submission) error {
+		return a.store.CasePassages(ctx, caseID, []string{"annotation_rule", "algorithm"}, func(p workbench.PassageRow, sub workbench.Submission) error {
 			return emit(checks.Passage{HitID: fulltext.PassageHitID(p.ID), File: sub.FileName, Kind: sub.Kind,
 				Location: fulltext.PassagePlace(p).String(), Text: p.Text})
 		})
@@ -531,7 +531,7 @@ func selectProposals(all []Proposal, caseID int64, key string) (item string, cho
 			return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "a digest pins one proposal: write ITEM/RULE@DIGEST")
 		}
 		if !strings.HasPrefix(chosen[0].Digest, strings.ToLower(pin)) {
-			return "", nil, nil, newStateErr(store.ErrConflict, workbench.CodeConflict, workbench.ReasonProposalChanged, "Proposal", key, "Digest", pin)
+			return "", nil, nil, newStateErr(workbench.ErrConflict, workbench.CodeConflict, workbench.ReasonProposalChanged, "Proposal", key, "Digest", pin)
 		}
 	}
 	if len(chosen) > 0 {
@@ -561,7 +561,7 @@ func selectProposals(all []Proposal, caseID int64, key string) (item string, cho
 		}
 		return "", nil, nil, fieldErr(FieldProposal, ProblemFormat, "item %s has no proposal of rule %q; its proposals are %s", item, rule, strings.Join(rules, ", "))
 	}
-	return "", nil, nil, &stateErr{msg: fmt.Sprintf("no pending proposal for %s: %s", key, strings.Join(names, ", ")), base: store.ErrConflict}
+	return "", nil, nil, &stateErr{msg: fmt.Sprintf("no pending proposal for %s: %s", key, strings.Join(names, ", ")), base: workbench.ErrConflict}
 }
 
 // AcceptProposals adopts the pending proposals keys name ("item" or

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/store"
 )
 
@@ -166,7 +167,7 @@ func TestAcceptAndOverride(t *testing.T) {
 	if !slices.Equal(refs, want) {
 		t.Errorf("evidence %v, want %v", refs, want)
 	}
-	if _, err := a.AcceptProposal(ctx, id, "art14-1-illegal-content"); !errors.Is(err, store.ErrConflict) {
+	if _, err := a.AcceptProposal(ctx, id, "art14-1-illegal-content"); !errors.Is(err, workbench.ErrConflict) {
 		t.Errorf("accepting twice: %v", err)
 	}
 
@@ -259,10 +260,10 @@ func isField(err error, field string) bool {
 func TestConcludeSignVerify(t *testing.T) {
 	a, id := demoInspection(t)
 	ctx := context.Background()
-	if _, err := a.SignInspection(ctx, id); !errors.Is(err, store.ErrConflict) {
+	if _, err := a.SignInspection(ctx, id); !errors.Is(err, workbench.ErrConflict) {
 		t.Errorf("signing an open inspection: %v", err)
 	}
-	if _, err := a.VerifyInspection(ctx, id); !errors.Is(err, store.ErrConflict) {
+	if _, err := a.VerifyInspection(ctx, id); !errors.Is(err, workbench.ErrConflict) {
 		t.Errorf("verifying an unsigned inspection: %v", err)
 	}
 	if _, err := a.RunChecks(ctx, id); err != nil {
@@ -308,10 +309,10 @@ func TestConcludeSignVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	note := "late"
-	if _, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: "art10-users-minors", Note: &note}); !errors.Is(err, store.ErrConflict) {
+	if _, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: "art10-users-minors", Note: &note}); !errors.Is(err, workbench.ErrConflict) {
 		t.Errorf("assessing a concluded inspection: %v", err)
 	}
-	if _, err := a.RunChecks(ctx, id); !errors.Is(err, store.ErrConflict) {
+	if _, err := a.RunChecks(ctx, id); !errors.Is(err, workbench.ErrConflict) {
 		t.Errorf("running checks on a concluded inspection: %v", err)
 	}
 	// Reopen and conclude again: allowed before signing.
@@ -329,13 +330,13 @@ func TestConcludeSignVerify(t *testing.T) {
 	if len(sig.SHA256) != 64 || len(sig.SignedBy) != 2 || sig.SignedAt.IsZero() {
 		t.Errorf("signature %+v", sig)
 	}
-	if _, err := a.SignInspection(ctx, id); !errors.Is(err, store.ErrConflict) || !strings.Contains(err.Error(), "already signed") {
+	if _, err := a.SignInspection(ctx, id); !errors.Is(err, workbench.ErrConflict) || !strings.Contains(err.Error(), "already signed") {
 		t.Errorf("signing twice: %v", err)
 	}
-	if err := a.ReopenInspection(ctx, id); !errors.Is(err, store.ErrConflict) {
+	if err := a.ReopenInspection(ctx, id); !errors.Is(err, workbench.ErrConflict) {
 		t.Errorf("reopening a signed inspection: %v", err)
 	}
-	if _, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: "art10-users-minors", Note: &note}); !errors.Is(err, store.ErrConflict) ||
+	if _, err := a.Assess(ctx, AssessInput{CaseID: id, ItemID: "art10-users-minors", Note: &note}); !errors.Is(err, workbench.ErrConflict) ||
 		!strings.Contains(err.Error(), "signed") {
 		t.Errorf("assessing a signed inspection: %v", err)
 	}
@@ -460,7 +461,7 @@ func TestSignNeedsInspectors(t *testing.T) {
 	if err := a.ConcludeInspection(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.SignInspection(ctx, id); !errors.Is(err, store.ErrConflict) || !strings.Contains(err.Error(), "names no inspector") {
+	if _, err := a.SignInspection(ctx, id); !errors.Is(err, workbench.ErrConflict) || !strings.Contains(err.Error(), "names no inspector") {
 		t.Errorf("signing without inspectors: %v", err)
 	}
 	// Content read before a reopen and a new conclusion is not signed.
@@ -474,7 +475,7 @@ func TestSignNeedsInspectors(t *testing.T) {
 	if err := a.ConcludeInspection(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.store.SignInspection(ctx, id, in.ConcludedAt, time.Now(), "张明", "{}", "x"); !errors.Is(err, store.ErrConflict) {
+	if err := a.store.SignInspection(ctx, id, in.ConcludedAt, time.Now(), "张明", "{}", "x"); !errors.Is(err, workbench.ErrConflict) {
 		t.Errorf("signing stale content: %v", err)
 	}
 }
@@ -504,7 +505,7 @@ func TestPinnedAccept(t *testing.T) {
 	if _, err := a.RunChecks(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.AcceptProposal(ctx, id, seen.PinnedKey()); !errors.Is(err, store.ErrConflict) || !strings.Contains(err.Error(), "has changed since digest") {
+	if _, err := a.AcceptProposal(ctx, id, seen.PinnedKey()); !errors.Is(err, workbench.ErrConflict) || !strings.Contains(err.Error(), "has changed since digest") {
 		t.Errorf("accepting a superseded proposal by its pin: %v", err)
 	}
 	now := proposal(t, a, id, "art7-1-lawful-sources/data_source_lawful_basis")

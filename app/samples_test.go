@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/inspection-workbench/workbench/importers"
+	"github.com/inspection-workbench/workbench"
 )
 
 // sampleReadme is what a sample provider's README says the checks should
@@ -159,9 +159,9 @@ func TestSecondSample(t *testing.T) {
 		// names it, as the README says.
 		switch filepath.Ext(name) {
 		case ".docx", ".pdf":
-			req.Kind = importers.Algorithm
+			req.Kind = workbench.Algorithm
 			if strings.Contains(name, "annotation") {
-				req.Kind = importers.AnnotationRule
+				req.Kind = workbench.AnnotationRule
 			}
 		}
 		reps, err := a.Import(ctx, req)

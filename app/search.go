@@ -14,7 +14,7 @@ import (
 
 // recordText is how the search index reads a stored record.
 func recordText(kind string, r workbench.RecordRow) (string, time.Time, error) {
-	return importers.SearchText(importers.Kind(kind), r.Fields, r.Extra)
+	return importers.SearchText(workbench.Kind(kind), r.Fields, r.Extra)
 }
 
 // indexBatchDocs overrides the index's batch size (tests use small
@@ -70,7 +70,7 @@ func (a *App) Search(ctx context.Context, req workbench.SearchRequest) (workbenc
 			return workbench.SearchResult{}, err
 		}
 	}
-	if req.Kind != "" && importers.SpecFor(importers.Kind(req.Kind)) == nil {
+	if req.Kind != "" && importers.SpecFor(workbench.Kind(req.Kind)) == nil {
 		return workbench.SearchResult{}, fieldErr("kind", ProblemFormat, "unknown kind %q (want one of %s)", req.Kind, kindList())
 	}
 	x, err := a.searchIndex(ctx)
@@ -81,8 +81,8 @@ func (a *App) Search(ctx context.Context, req workbench.SearchRequest) (workbenc
 }
 
 func kindList() string {
-	names := make([]string, len(importers.Kinds))
-	for i, k := range importers.Kinds {
+	names := make([]string, len(workbench.Kinds))
+	for i, k := range workbench.Kinds {
 		names[i] = string(k)
 	}
 	return strings.Join(names, ", ")

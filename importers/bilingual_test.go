@@ -1,48 +1,49 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
 	"testing"
 )
 
 func TestBilingualHeaderCells(t *testing.T) {
 	for _, tt := range []struct {
-		kind   Kind
+		kind   workbench.Kind
 		header string
 		want   string
 	}{
-		{Incident, "Type 类别", "category"},
-		{Incident, "类别 Type", "category"},
-		{Incident, "Incident ID 事件编号", "id"},
-		{Incident, "事件编号 Incident ID", "id"},
-		{Incident, "发现时间 Found at", "found_at"},
-		{Incident, "Found at 发现时间", "found_at"},
-		{Incident, "Reported? 是否上报", "reported"},
-		{Incident, "是否上报？Reported?", "reported"},
-		{Incident, "类别/Type", "category"},
-		{Incident, "Type / 类别", "category"},
-		{Incident, "类别\nType", "category"},
-		{Incident, "类别（Type）", "category"},
-		{Incident, "Type（类别）", "category"},
-		{Incident, "Type (类别)", "category"},
-		{Incident, "事件编号【Incident ID】", "id"},
-		{Incident, "处置措施 Action taken", "action"},
-		{Incident, "办结时间\u3000Resolved at", "resolved_at"},
+		{workbench.Incident, "Type 类别", "category"},
+		{workbench.Incident, "类别 Type", "category"},
+		{workbench.Incident, "Incident ID 事件编号", "id"},
+		{workbench.Incident, "事件编号 Incident ID", "id"},
+		{workbench.Incident, "发现时间 Found at", "found_at"},
+		{workbench.Incident, "Found at 发现时间", "found_at"},
+		{workbench.Incident, "Reported? 是否上报", "reported"},
+		{workbench.Incident, "是否上报？Reported?", "reported"},
+		{workbench.Incident, "类别/Type", "category"},
+		{workbench.Incident, "Type / 类别", "category"},
+		{workbench.Incident, "类别\nType", "category"},
+		{workbench.Incident, "类别（Type）", "category"},
+		{workbench.Incident, "Type（类别）", "category"},
+		{workbench.Incident, "Type (类别)", "category"},
+		{workbench.Incident, "事件编号【Incident ID】", "id"},
+		{workbench.Incident, "处置措施 Action taken", "action"},
+		{workbench.Incident, "办结时间\u3000Resolved at", "resolved_at"},
 		// The whole holds "time" beside 发现时间; the Chinese part alone
 		// names the field.
-		{Incident, "事件发现时间 Found time", "found_at"},
-		{DataSource, "数据来源名称 Source name", "name"},
-		{DataSource, "Source name（数据来源名称）", "name"},
-		{AnnotationRule, "Accuracy 准确率(%)", "accuracy"},
-		{Algorithm, "Filing No. 算法备案号", "filing_no"},
+		{workbench.Incident, "事件发现时间 Found time", "found_at"},
+		{workbench.DataSource, "数据来源名称 Source name", "name"},
+		{workbench.DataSource, "Source name（数据来源名称）", "name"},
+		{workbench.AnnotationRule, "Accuracy 准确率(%)", "accuracy"},
+		{workbench.Algorithm, "Filing No. 算法备案号", "filing_no"},
 		// The parts name different fields: the Chinese one, the
 		// provider's own word, wins over its translation.
-		{DataSource, "Type 数据来源", "category"},
-		{DataSource, "数据来源 Type", "category"},
-		{DataSource, "Type\n数据来源", "category"},
+		{workbench.DataSource, "Type 数据来源", "category"},
+		{workbench.DataSource, "数据来源 Type", "category"},
+		{workbench.DataSource, "Type\n数据来源", "category"},
 		// Neither part names a field: still nothing.
-		{Incident, "负责人 Owner", ""},
-		{Incident, "报告主管部门时间 Report", ""},
-		{DataSource, "负责部门 Department", ""},
+		{workbench.Incident, "负责人 Owner", ""},
+		{workbench.Incident, "报告主管部门时间 Report", ""},
+		{workbench.DataSource, "负责部门 Department", ""},
 	} {
 		t.Run(tt.header, func(t *testing.T) {
 			got := ""
@@ -63,7 +64,7 @@ func TestBilingualHeadersFromLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != Incident || len(recs) != 2 || res.WarningCount != 0 {
+	if res.Kind != workbench.Incident || len(recs) != 2 || res.WarningCount != 0 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	f := recs[1]["fields"].(map[string]any)
@@ -78,23 +79,23 @@ func TestBilingualHeadersFromLibreOffice(t *testing.T) {
 
 func TestNestedJSONKeys(t *testing.T) {
 	for _, tt := range []struct {
-		kind       Kind
+		kind       workbench.Kind
 		key        string
 		want, rest string
 	}{
-		{AnnotationRule, "qa.sample_size", "sample_size", ""},
-		{AnnotationRule, "qa.accuracy", "accuracy", ""},
-		{AnnotationRule, "training.given", "training_given", ""},
-		{AnnotationRule, "training.date", "training_date", ""},
-		{AnnotationRule, "质检.核验样本量", "sample_size", ""},
-		{Incident, "处置.上报", "reported", ""},
-		{Incident, "处置.措施", "action", ""}, // the path read as one phrase: 处置措施
-		{Algorithm, "安全机制.内容过滤", "safety_mechanisms", "内容过滤"},
-		{Algorithm, "base_model.filing_no", "base_model_filing_no", ""},
-		{Algorithm, "base_model.name", "base_model", "name"},
-		{Algorithm, "model.version", "model_version", ""},
-		{DataSource, "source.name", "name", ""},
-		{DataSource, "meta.owner.dept", "", ""},
+		{workbench.AnnotationRule, "qa.sample_size", "sample_size", ""},
+		{workbench.AnnotationRule, "qa.accuracy", "accuracy", ""},
+		{workbench.AnnotationRule, "training.given", "training_given", ""},
+		{workbench.AnnotationRule, "training.date", "training_date", ""},
+		{workbench.AnnotationRule, "质检.核验样本量", "sample_size", ""},
+		{workbench.Incident, "处置.上报", "reported", ""},
+		{workbench.Incident, "处置.措施", "action", ""}, // the path read as one phrase: 处置措施
+		{workbench.Algorithm, "安全机制.内容过滤", "safety_mechanisms", "内容过滤"},
+		{workbench.Algorithm, "base_model.filing_no", "base_model_filing_no", ""},
+		{workbench.Algorithm, "base_model.name", "base_model", "name"},
+		{workbench.Algorithm, "model.version", "model_version", ""},
+		{workbench.DataSource, "source.name", "name", ""},
+		{workbench.DataSource, "meta.owner.dept", "", ""},
 	} {
 		t.Run(tt.key, func(t *testing.T) {
 			f, rest := matchKey(tt.kind, tt.key)

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,7 @@ func TestEmptySharedStringIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != Incident || len(recs) != 2 {
+	if res.Kind != workbench.Incident || len(recs) != 2 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	if f := recs[0]["fields"].(map[string]any); f["id"] != "INC-1" || f["category"] != "complaint" || f["description"] != nil {

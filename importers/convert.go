@@ -24,10 +24,6 @@ type Record struct {
 	Extra  []byte
 }
 
-// Warning is a value the importer could not read, kept as text, with where
-// it stood.
-type Warning = workbench.Warning
-
 // ColumnCount counts the values of one column (or JSON key) that are
 // outside its field's vocabulary, for the import report: "事件类别: 37
 // values not recognised (e.g. "情感纠纷")". The values are kept as written.
@@ -52,10 +48,8 @@ type converter struct {
 	terms     map[string]map[string]string
 	fieldKeys [][]byte // `"name":` per field
 	idField   int      // field whose value is the record's Ref, or -1
-	warn      func(location, message string)
-	// warnReason, when set, takes the warnings that carry a reason; else
-	// they go to warn with their English message.
-	warnReason func(Warning)
+	// warn takes each warning, with its reason and English message.
+	warn func(workbench.Warning)
 
 	// Set per table by setHeader.
 	sheet    string
@@ -90,7 +84,7 @@ type converter struct {
 	parts []string
 }
 
-func newConverter(k Kind, warn func(location, message string)) *converter {
+func newConverter(k workbench.Kind, warn func(workbench.Warning)) *converter {
 	spec := SpecFor(k)
 	c := &converter{spec: spec, terms: termIndex[k], idField: -1, warn: warn}
 	c.fieldKeys = make([][]byte, len(spec.Fields))
@@ -237,20 +231,10 @@ func (c *converter) warnBeyond(row int, cells []string) {
 	if len(names) > 1 {
 		what = strconv.Itoa(len(names)) + " values"
 	}
-	c.warnWith(Warning{Location: c.locRow(row),
+	c.warn(workbench.Warning{Location: c.locRow(row),
 		Message: fmt.Sprintf("the row is longer than its header (%d columns): %s right of it kept as %s",
 			len(c.header), what, strings.Join(names, ", ")),
 		Reason: workbench.ReasonRowLonger, Args: map[string]any{"Columns": len(c.header), "Kept": kept}})
-}
-
-// warnWith gives a warning that carries a reason: to warnReason when it is
-// set, else to warn with its English message.
-func (c *converter) warnWith(w Warning) {
-	if c.warnReason != nil {
-		c.warnReason(w)
-		return
-	}
-	c.warn(w.Location, w.Message)
 }
 
 // extraName is the key an extra column is stored under.
@@ -460,7 +444,7 @@ func (c *converter) encodeFields(row int) []byte {
 func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []byte {
 	loc := func() string { return c.location(row, fi) }
 	bad := func(what string) []byte {
-		w := Warning{Location: loc(), Message: fmt.Sprintf("%q is not %s; kept as text", raw, what),
+		w := workbench.Warning{Location: loc(), Message: fmt.Sprintf("%q is not %s; kept as text", raw, what),
 			Reason: workbench.ReasonValueUnreadable, Args: map[string]any{"Value": raw, "Expected": what, "Type": string(f.Type)}}
 		if f.Type == Date || f.Type == DateTime {
 			if _, err := workbench.ParseDate(raw); workbench.ErrorReason(err) != nil && workbench.ErrorReason(err).Reason == workbench.ReasonDateNonexistent {
@@ -468,7 +452,7 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 				w.Reason, w.Args = workbench.ReasonDateNotInCalendar, map[string]any{"Value": raw}
 			}
 		}
-		c.warnWith(w)
+		c.warn(w)
 		return appendJSONString(b, raw)
 	}
 	switch f.Type {
@@ -497,7 +481,7 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 		}
 		if v.Assumed {
 			pct := strconv.FormatFloat(v.Fraction*100, 'f', -1, 64)
-			c.warnWith(Warning{Location: loc(), Message: fmt.Sprintf("read %q as %s%%", raw, pct),
+			c.warn(workbench.Warning{Location: loc(), Message: fmt.Sprintf("read %q as %s%%", raw, pct),
 				Reason: workbench.ReasonPercentAssumed, Args: map[string]any{"Value": raw, "Percent": pct}})
 		}
 		return appendNumber(b, v.Fraction)
@@ -556,7 +540,7 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 			}
 		}
 		if len(unknown) > 0 {
-			c.warnWith(Warning{Location: loc(), Message: fmt.Sprintf("%s not among %s; kept as written", quoteList(unknown, 5), termList(f)),
+			c.warn(workbench.Warning{Location: loc(), Message: fmt.Sprintf("%s not among %s; kept as written", quoteList(unknown, 5), termList(f)),
 				Reason: workbench.ReasonTermsUnknown, Args: map[string]any{"Value": unknown, "Valid": termNames(f)}})
 		}
 		return append(b, ']')

@@ -5,7 +5,6 @@ import (
 
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,11 +26,11 @@ const (
 
 // DocumentResult is what ReadDocument found.
 type DocumentResult struct {
-	Kind     Kind
+	Kind     workbench.Kind
 	Format   Format
 	Encoding string
 	Passages []document.Passage
-	Warnings []Warning
+	Warnings []workbench.Warning
 }
 
 // IsDocument decides whether a file is a document (its passages are
@@ -78,7 +77,7 @@ func looksTabular(path string) bool {
 		return false
 	}
 	rows, _ := head(t)
-	return findHeader(cellsOf(rows), Kinds) >= 0
+	return findHeader(cellsOf(rows), workbench.Kinds) >= 0
 }
 
 // ReadDocument reads a document's passages. Documents have no headers to
@@ -97,10 +96,10 @@ func ReadDocument(ctx context.Context, path string, format Format, opts Options)
 		limit = DefaultMaxBytes
 	}
 	if st.Size() > limit {
-		return res, fmt.Errorf("%w: %s is over the limit of %s", ErrTooLarge, byteSize(st.Size()), byteSize(limit))
+		return res, TooLarge(st.Size(), limit)
 	}
 	var passages []document.Passage
-	var warnings []document.Warning
+	var warnings []workbench.Warning
 	switch format {
 	case Markdown, PlainText:
 		data, err := os.ReadFile(path)
@@ -123,11 +122,8 @@ func ReadDocument(ctx context.Context, path string, format Format, opts Options)
 	// A scanned PDF imports with a warning per page that has no text
 	// layer: it is still evidence that the provider handed it over.
 	if len(passages) == 0 && len(warnings) == 0 {
-		return res, errors.New("the document holds no text")
+		return res, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNoText)
 	}
-	res.Passages = passages
-	for _, w := range warnings {
-		res.Warnings = append(res.Warnings, documentWarning(w))
-	}
+	res.Passages, res.Warnings = passages, warnings
 	return res, nil
 }

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/inspection-workbench/workbench/importers/docx"
 	"github.com/inspection-workbench/workbench/importers/pdf"
 )
 
 // readBinaryDocument reads DOCX and PDF documents.
-func readBinaryDocument(path string, format Format, size int64) ([]document.Passage, []document.Warning, error) {
+func readBinaryDocument(path string, format Format, size int64) ([]document.Passage, []workbench.Warning, error) {
 	switch format {
 	case DOCX:
 		f, err := os.Open(path)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 )
 
@@ -16,7 +17,7 @@ import (
 // refused as empty.
 func TestReadDocumentDOCXHeaderOnly(t *testing.T) {
 	ctx := context.Background()
-	res, err := ReadDocument(ctx, filepath.Join("docx", "testdata", "header-only-lo.docx"), DOCX, Options{Kind: Algorithm})
+	res, err := ReadDocument(ctx, filepath.Join("docx", "testdata", "header-only-lo.docx"), DOCX, Options{Kind: workbench.Algorithm})
 	if err != nil {
 		t.Fatalf("ReadDocument: %v", err)
 	}
@@ -38,7 +39,7 @@ func TestReadDocumentDOCXHeaderOnly(t *testing.T) {
 		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>`,
 		"word/footer1.xml":  `<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>1</w:t></w:r></w:p></w:ftr>`,
 	})
-	if _, err := ReadDocument(ctx, empty, DOCX, Options{Kind: Algorithm}); err == nil || !strings.Contains(err.Error(), "holds no text") {
+	if _, err := ReadDocument(ctx, empty, DOCX, Options{Kind: workbench.Algorithm}); err == nil || !strings.Contains(err.Error(), "holds no text") {
 		t.Errorf("a DOCX whose only text is a page number: err = %v, want one saying it holds no text", err)
 	}
 }
@@ -46,7 +47,7 @@ func TestReadDocumentDOCXHeaderOnly(t *testing.T) {
 // An XFA form showing only its "Please wait..." placeholder imports with
 // the warning saying how to get a readable copy, not as an empty file.
 func TestReadDocumentXFAPlaceholder(t *testing.T) {
-	res, err := ReadDocument(context.Background(), filepath.Join("pdf", "testdata", "xfa-placeholder.pdf"), PDF, Options{Kind: Algorithm})
+	res, err := ReadDocument(context.Background(), filepath.Join("pdf", "testdata", "xfa-placeholder.pdf"), PDF, Options{Kind: workbench.Algorithm})
 	if err != nil {
 		t.Fatalf("ReadDocument: %v", err)
 	}

@@ -34,18 +34,9 @@ func Failure(err error) *workbench.Error {
 	invalid := func(r workbench.Reason, args ...any) *workbench.Error { return fail(workbench.CodeInvalid, r, args...) }
 	format := formatOfError(err)
 	switch {
-	case msg == "is a folder, not a file":
-		return invalid(workbench.ReasonIsFolder)
 	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
 		return invalid(workbench.ReasonFileUnreadable)
-	case errors.Is(err, ErrTooLarge):
-		m := sizeLimit.FindStringSubmatch(msg)
-		if m == nil {
-			return invalid(workbench.ReasonFileTooLarge, "Size", "", "Limit", "")
-		}
-		return invalid(workbench.ReasonFileTooLarge, "Size", m[1], "Limit", m[2])
-	case errors.Is(err, docx.ErrEncrypted), errors.Is(err, pdf.ErrEncrypted),
-		strings.Contains(msg, "password-protected"), strings.Contains(msg, "is encrypted"):
+	case errors.Is(err, docx.ErrEncrypted), errors.Is(err, pdf.ErrEncrypted), errors.Is(err, xlsx.ErrEncrypted):
 		return fail(workbench.CodeUnsupported, workbench.ReasonEncrypted, "Format", format)
 	case errors.Is(err, xlsx.ErrZipBomb), errors.Is(err, docx.ErrZipBomb):
 		return fail(workbench.CodeUnsupported, workbench.ReasonZipBomb, "Format", format)
@@ -55,64 +46,49 @@ func Failure(err error) *workbench.Error {
 			return fail(workbench.CodeUnsupported, workbench.ReasonDamaged, "Format", format)
 		}
 		return fail(workbench.CodeUnsupported, workbench.ReasonNotFormat, "Format", format, "Looks", looks)
-	case msg == "the document holds no text":
-		return invalid(workbench.ReasonNoText)
-	case format == "PDF" && (strings.Contains(msg, "damaged") || strings.Contains(msg, "none of the")):
+	case format == "PDF" && pdfDamaged(err):
 		return fail(workbench.CodeUnsupported, workbench.ReasonDamaged, "Format", format)
 	case errors.Is(err, ErrUnsupported):
 		return fail(workbench.CodeUnsupported, workbench.ReasonUnsupportedFormat, "Looks", looksLike(msg))
 	case errors.Is(err, tabular.ErrNotText):
 		return fail(workbench.CodeUnsupported, workbench.ReasonNotText)
-	case errors.Is(err, tabular.ErrEmpty) || strings.Contains(msg, "the file is empty"):
+	case errors.Is(err, tabular.ErrEmpty):
 		return invalid(workbench.ReasonFileEmpty)
-	case strings.Contains(msg, "header but no data rows"):
-		return invalid(workbench.ReasonNoDataRows)
 	case errors.Is(err, ErrNoRecords), errors.Is(err, tabular.ErrNoRecords):
 		return invalid(workbench.ReasonNoRecords)
-	case strings.Contains(msg, "nesting too deep"):
-		max := ""
-		if m := regexp.MustCompile(`more than (\d+) levels`).FindStringSubmatch(msg); m != nil {
-			max = m[1]
-		}
-		return invalid(workbench.ReasonTooDeep, "Location", errorLocation(msg), "Max", max)
-	case strings.Contains(msg, "record too large"):
+	case errors.Is(err, tabular.ErrTooDeep):
+		return invalid(workbench.ReasonTooDeep, "Location", errorLocation(msg), "Max", tabular.TooDeepMax(err))
+	case errors.Is(err, tabular.ErrRecordTooLarge):
 		return invalid(workbench.ReasonRecordTooLarge, "Location", errorLocation(msg))
-	case strings.Contains(msg, "too many fields"):
+	case errors.Is(err, tabular.ErrTooManyFields):
 		return invalid(workbench.ReasonTooManyFields, "Location", errorLocation(msg))
-	case strings.Contains(msg, "not of objects"), strings.Contains(msg, "not an object"),
-		strings.Contains(msg, "not an array or object of records"):
+	case errors.Is(err, tabular.ErrNotRecords):
 		return invalid(workbench.ReasonNotRecords, "Location", errorLocation(msg))
-	case format == "JSON" || format == "CSV" || strings.Contains(msg, "invalid character") ||
-		strings.Contains(msg, "unexpected end of") || strings.Contains(msg, "bare \"") ||
-		strings.Contains(msg, "extraneous") || strings.Contains(msg, "unexpected"):
-		if format == "" {
-			format = "JSON"
-		}
-		return invalid(workbench.ReasonSyntax, "Format", format, "Location", errorLocation(msg))
+	case errors.Is(err, tabular.ErrSyntax):
+		return invalid(workbench.ReasonSyntax, "Format", tabular.SyntaxFormat(err), "Location", errorLocation(msg))
 	}
 	return nil
 }
 
-// sizeLimit finds the sizes in ErrTooLarge's message.
-var sizeLimit = regexp.MustCompile(`: (.+?) is over the limit of (.+)$`)
+// pdfDamaged reports whether a PDF error says the file is damaged: PDFium
+// could not parse it, or none of its pages could be read.
+func pdfDamaged(err error) bool {
+	return errors.Is(err, pdf.ErrDamaged)
+}
 
 // formatOfError is the format an error is about, from the reader that
 // made it: "XLSX", "DOCX", "PDF", "JSON", "CSV" or "".
 func formatOfError(err error) string {
 	msg := err.Error()
 	switch {
-	case errors.Is(err, xlsx.ErrNotXLSX), errors.Is(err, xlsx.ErrZipBomb), strings.HasPrefix(msg, "xlsx:"):
+	case errors.Is(err, xlsx.ErrNotXLSX), errors.Is(err, xlsx.ErrZipBomb), errors.Is(err, xlsx.ErrEncrypted), strings.HasPrefix(msg, "xlsx:"):
 		return "XLSX"
 	case errors.Is(err, docx.ErrNotDOCX), errors.Is(err, docx.ErrZipBomb), errors.Is(err, docx.ErrEncrypted), strings.HasPrefix(msg, "docx:"):
 		return "DOCX"
-	case errors.Is(err, pdf.ErrNotPDF), errors.Is(err, pdf.ErrEncrypted), strings.HasPrefix(msg, "pdf:"):
+	case errors.Is(err, pdf.ErrNotPDF), errors.Is(err, pdf.ErrEncrypted), errors.Is(err, pdf.ErrDamaged), strings.HasPrefix(msg, "pdf:"):
 		return "PDF"
-	case strings.Contains(msg, "parse error"), strings.Contains(msg, "bare \""), strings.Contains(msg, "extraneous or missing \""):
-		return "CSV"
-	case strings.Contains(msg, "invalid character") || strings.Contains(msg, "JSON"):
-		return "JSON"
 	}
-	return ""
+	return tabular.SyntaxFormat(err)
 }
 
 // looks are what an importer's "looks like …" says a file is, by code.

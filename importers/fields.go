@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/values"
 )
 
@@ -54,7 +55,7 @@ type Fields struct {
 }
 
 // Kind is the kind of the record.
-func (f Fields) Kind() Kind {
+func (f Fields) Kind() workbench.Kind {
 	if f.spec == nil {
 		return ""
 	}
@@ -268,7 +269,7 @@ type decoder struct {
 
 var decoders sync.Map // Kind → *decoder
 
-func decoderFor(k Kind) (*decoder, error) {
+func decoderFor(k workbench.Kind) (*decoder, error) {
 	if d, ok := decoders.Load(k); ok {
 		return d.(*decoder), nil
 	}
@@ -307,7 +308,7 @@ func decoderFor(k Kind) (*decoder, error) {
 
 // DecodeFields decodes a record's stored canonical fields (the JSON object
 // the importers write) into typed values.
-func DecodeFields(kind Kind, data []byte) (Fields, error) {
+func DecodeFields(kind workbench.Kind, data []byte) (Fields, error) {
 	d, err := NewFieldsDecoder(kind)
 	if err != nil {
 		return Fields{}, err
@@ -329,7 +330,7 @@ type FieldsDecoder struct {
 const valueBlock = 64
 
 // NewFieldsDecoder returns a decoder for records of a kind.
-func NewFieldsDecoder(kind Kind) (*FieldsDecoder, error) {
+func NewFieldsDecoder(kind workbench.Kind) (*FieldsDecoder, error) {
 	d, err := decoderFor(kind)
 	if err != nil {
 		return nil, fmt.Errorf("decode fields: %w", err)

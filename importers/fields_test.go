@@ -5,17 +5,18 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/values"
 )
 
 func TestDecodeFields(t *testing.T) {
 	stored := `{"id":"240160","found_at":"2024-06-06T14:20:00","category":"illegal_content","action":["stop_generation","约谈"],` +
 		`"reported":true,"reported_at":"2024-06-06","resolved_at":"不详","feedback_given":"不涉及","notes":"a \"quoted\" note"}`
-	f, err := DecodeFields(Incident, []byte(stored))
+	f, err := DecodeFields(workbench.Incident, []byte(stored))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Kind() != Incident || f.Text("id") != "240160" || f.Text("notes") != `a "quoted" note` {
+	if f.Kind() != workbench.Incident || f.Text("id") != "240160" || f.Text("notes") != `a "quoted" note` {
 		t.Errorf("text fields: %q %q %q", f.Kind(), f.Text("id"), f.Text("notes"))
 	}
 	if term, known := f.Term("category"); term != "illegal_content" || !known {
@@ -53,7 +54,7 @@ func TestDecodeFields(t *testing.T) {
 func TestDecodeFieldsTypes(t *testing.T) {
 	stored := `{"id":"DS-01","category":"其他来源","scale":{"value":1.2e12,"unit":"bytes"},"contains_personal_info":false,` +
 		`"sample_size":4000,"harmful_share":0.012,"collection_period":"2023-01/..","data_type":"text"}`
-	f, err := DecodeFields(DataSource, []byte(stored))
+	f, err := DecodeFields(workbench.DataSource, []byte(stored))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestDecodeFieldsTypes(t *testing.T) {
 	if n, ok := f.Number("sample_size"); n != 4000 || !ok {
 		t.Errorf("sample_size = %v, %v", n, ok)
 	}
-	if g, _ := DecodeFields(AnnotationRule, []byte(`{"accuracy":0.931}`)); g.Display("accuracy", true) != "93.1%" {
+	if g, _ := DecodeFields(workbench.AnnotationRule, []byte(`{"accuracy":0.931}`)); g.Display("accuracy", true) != "93.1%" {
 		t.Errorf("accuracy 0.931 shows as %q", g.Display("accuracy", true))
 	}
 	if n, ok := f.Number("harmful_share"); n != 0.012 || !ok || f.Display("harmful_share", true) != "1.2%" {
@@ -82,7 +83,7 @@ func TestDecodeFieldsTypes(t *testing.T) {
 	if v := f.Value("data_type"); !slices.Equal(v.Terms, []string{"text"}) || !v.OK {
 		t.Errorf("data_type = %+v", v)
 	}
-	if _, err := DecodeFields(DataSource, []byte(`{"id":`)); err == nil {
+	if _, err := DecodeFields(workbench.DataSource, []byte(`{"id":`)); err == nil {
 		t.Error("broken JSON decoded")
 	}
 	if _, err := DecodeFields("nonsense", []byte(`{}`)); err == nil {
@@ -98,7 +99,7 @@ var benchRecord = []byte(`{"id":"INC-0000001","found_at":"2024-01-01T00:00:11","
 func BenchmarkDecodeFields(b *testing.B) {
 	b.Run("typed", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := DecodeFields(Incident, benchRecord); err != nil {
+			if _, err := DecodeFields(workbench.Incident, benchRecord); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -136,7 +137,7 @@ func TestTermsInProse(t *testing.T) {
 		{[]string{"content was not deleted"}, []string{"content was not deleted"}, false},
 	} {
 		data, _ := json.Marshal(map[string]any{"action": tc.written})
-		f, err := DecodeFields(Incident, data)
+		f, err := DecodeFields(workbench.Incident, data)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package importers
 import (
 	"context"
 	"encoding/json"
+	"github.com/inspection-workbench/workbench"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,8 +48,8 @@ func FuzzReadFile(f *testing.F) {
 			t.Fatal(err)
 		}
 		opts := Options{MaxBytes: 1 << 20}
-		if k := int(kind) % (len(Kinds) + 1); k > 0 {
-			opts.Kind = Kinds[k-1]
+		if k := int(kind) % (len(workbench.Kinds) + 1); k > 0 {
+			opts.Kind = workbench.Kinds[k-1]
 		}
 		n := 0
 		res, err := ReadFile(context.Background(), path, name, opts, func(r Record) error {

@@ -39,8 +39,8 @@ func minContained(s string) bool {
 	return n >= 6
 }
 
-func buildContainedIndex() map[Kind][]spelling {
-	idx := map[Kind][]spelling{}
+func buildContainedIndex() map[workbench.Kind][]spelling {
+	idx := map[workbench.Kind][]spelling{}
 	for k, m := range headerIndex {
 		var list []spelling
 		for norm, f := range m {
@@ -63,8 +63,8 @@ func buildContainedIndex() map[Kind][]spelling {
 // kind and field.
 var termIndex = buildTermIndex()
 
-func buildHeaderIndex() map[Kind]map[string]int {
-	idx := map[Kind]map[string]int{}
+func buildHeaderIndex() map[workbench.Kind]map[string]int {
+	idx := map[workbench.Kind]map[string]int{}
 	for _, spec := range Specs {
 		m := map[string]int{}
 		for i, f := range spec.Fields {
@@ -77,8 +77,8 @@ func buildHeaderIndex() map[Kind]map[string]int {
 	return idx
 }
 
-func buildTermIndex() map[Kind]map[string]map[string]string {
-	idx := map[Kind]map[string]map[string]string{}
+func buildTermIndex() map[workbench.Kind]map[string]map[string]string {
+	idx := map[workbench.Kind]map[string]map[string]string{}
 	for _, spec := range Specs {
 		idx[spec.Kind] = map[string]map[string]string{}
 		for _, f := range spec.Fields {
@@ -258,14 +258,14 @@ func stripBrackets(s string) string {
 }
 
 // matchHeader returns the field of kind k a header names, or -1.
-func matchHeader(k Kind, h string) int {
+func matchHeader(k workbench.Kind, h string) int {
 	f, _ := matchKey(k, h)
 	return f
 }
 
 // exactField returns the field one of the header's candidate spellings
 // names exactly, or -1.
-func exactField(k Kind, h string) int {
+func exactField(k workbench.Kind, h string) int {
 	m := headerIndex[k]
 	for _, c := range headerCandidates(h) {
 		if i, ok := m[normHeader(c)]; ok {
@@ -284,7 +284,7 @@ func exactField(k Kind, h string) int {
 // convertKeyed for when such a key is used). A
 // header naming no field exactly may still contain a known spelling
 // (containedField).
-func matchKey(k Kind, h string) (f int, rest string) {
+func matchKey(k workbench.Kind, h string) (f int, rest string) {
 	if !strings.Contains(h, ".") {
 		if f := exactField(k, h); f >= 0 {
 			return f, ""
@@ -344,7 +344,7 @@ func namesOtherAttribute(header, spelling string) bool {
 // containedField finds the field whose longest spelling stands inside the
 // header ("事件发现时间", "是否已报告主管部门（是/否）"). Two fields whose
 // spellings of the same length both fit make it ambiguous: no match.
-func containedField(k Kind, h string) int {
+func containedField(k workbench.Kind, h string) int {
 	n := normHeader(stripBrackets(h))
 	if n == "" {
 		n = normHeader(h)
@@ -368,7 +368,7 @@ func containedField(k Kind, h string) int {
 
 // headerScore counts the distinct fields of kind k that the cells name;
 // distinctive counts only fields that are not Generic.
-func headerScore(k Kind, cells []string) (all, distinctive int) {
+func headerScore(k workbench.Kind, cells []string) (all, distinctive int) {
 	spec := SpecFor(k)
 	seen := map[int]bool{}
 	for _, c := range cells {
@@ -392,7 +392,7 @@ const minHeaderFields = 2
 // findHeader picks the header row among the first rows of a table: the row
 // naming the most distinct fields of one of the given kinds (the earliest
 // on a tie). It returns -1 when no row names at least minHeaderFields.
-func findHeader(rows [][]string, kinds []Kind) int {
+func findHeader(rows [][]string, kinds []workbench.Kind) int {
 	pos, score := -1, 0
 	for i, cells := range rows {
 		for _, k := range kinds {
@@ -408,13 +408,13 @@ func findHeader(rows [][]string, kinds []Kind) int {
 // detectKind decides the kind from a header row, preferring the kind with
 // the most distinctive fields. It fails, listing the candidates, when two
 // kinds fit equally well.
-func detectKind(cells []string) (Kind, error) {
+func detectKind(cells []string) (workbench.Kind, error) {
 	type cand struct {
-		k                Kind
+		k                workbench.Kind
 		all, distinctive int
 	}
 	var cs []cand
-	for _, k := range Kinds {
+	for _, k := range workbench.Kinds {
 		all, d := headerScore(k, cells)
 		if all >= minHeaderFields {
 			cs = append(cs, cand{k, all, d})

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
 	"testing"
 )
 
@@ -18,7 +19,7 @@ func TestJSONExportWrappedInMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != AnnotationRule || len(recs) != 2 || res.WarningCount != 0 {
+	if res.Kind != workbench.AnnotationRule || len(recs) != 2 || res.WarningCount != 0 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	f := recs[0]["fields"].(map[string]any)
@@ -48,7 +49,7 @@ func TestJSONExportWrappedInMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != Incident || len(recs) != 2 {
+	if res.Kind != workbench.Incident || len(recs) != 2 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	if f := recs[1]["fields"].(map[string]any); f["id"] != "INC-2" || f["category"] != "illegal_content" || f["reported"] != true {
@@ -68,7 +69,7 @@ func TestJSONKeyFactsWithAListInside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != Algorithm || len(recs) != 1 {
+	if res.Kind != workbench.Algorithm || len(recs) != 1 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	if x := recs[0]["extra"].(map[string]any); x["训练数据.1.名称"] != "图书" {
@@ -84,7 +85,7 @@ func TestNestedKeysBesideTheirField(t *testing.T) {
 	// kept as they are.
 	data := `[{"batch": "LB-1", "annotators": {"number of annotators": 18, "team": "自有标注团队"},
 		"qa": {"sample_size": 600, "reviewer": "何思源", "method": "随机抽样", "passed": 583}}]`
-	res, recs, err := readAll(t, writeFile(t, "qa.json", []byte(data)), Options{Kind: AnnotationRule})
+	res, recs, err := readAll(t, writeFile(t, "qa.json", []byte(data)), Options{Kind: workbench.AnnotationRule})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func TestNestedKeysBesideTheirField(t *testing.T) {
 	// With no key naming the field itself, the parts of the path join it,
 	// labelled — but only a text field: "training.mode" is no yes or no.
 	data = `[{"batch": "LB-2", "reviewer": {"name": "何", "dept": "质检组"}, "training": {"mode": "线上"}}]`
-	res, recs, err = readAll(t, writeFile(t, "qa.json", []byte(data)), Options{Kind: AnnotationRule})
+	res, recs, err = readAll(t, writeFile(t, "qa.json", []byte(data)), Options{Kind: workbench.AnnotationRule})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/inspection-workbench/workbench/importers/tabular"
 )
@@ -15,8 +16,9 @@ import (
 // a field wins. The record's Extra maps each field found to the passage it
 // came from ("passage 12 (p. 3)"), so every fact can be cited. Generic
 // fields (notes, identifiers) are not taken from prose. ok is false when no
-// line names a field.
-func KeyFacts(k Kind, passages []document.Passage, warn func(location, message string)) (rec Record, ok bool) {
+// line names a field. warn, when not nil, takes the warnings about values
+// that cannot be read, each located at its passage.
+func KeyFacts(k workbench.Kind, passages []document.Passage, warn func(workbench.Warning)) (rec Record, ok bool) {
 	var keys, vals []string
 	sources := map[string]string{}
 	spec := SpecFor(k)
@@ -44,9 +46,12 @@ func KeyFacts(k Kind, passages []document.Passage, warn func(location, message s
 	if len(keys) == 0 {
 		return rec, false
 	}
+	if warn == nil {
+		warn = func(workbench.Warning) {}
+	}
 	c := newConverter(k, warn)
 	// A value that cannot be read is warned about at its passage.
-	c.factRows, c.factLoc = at, func(i int) string { return passageLocation(passages[i]) }
+	c.factRows, c.factLoc = at, func(i int) string { return passagePlace(passages[i]) }
 	rec, ok = c.convertKeyed(0, keys, vals)
 	if !ok {
 		return rec, false
@@ -114,6 +119,22 @@ func passageLocation(p document.Passage) string {
 	return loc
 }
 
+// passagePlace names where a passage stands for a warning, in the words
+// of workbench.LocationText so that the GUI words it in Chinese: "passage
+// 12, page 3", "passage 4, paragraph 7", "passage 2, line 5".
+func passagePlace(p document.Passage) string {
+	loc := fmt.Sprintf("passage %d", p.Seq)
+	switch {
+	case p.Page > 0:
+		loc += fmt.Sprintf(", page %d", p.Page)
+	case p.Paragraph > 0:
+		loc += fmt.Sprintf(", paragraph %d", p.Paragraph)
+	case p.Line > 0:
+		loc += fmt.Sprintf(", line %d", p.Line)
+	}
+	return loc
+}
+
 // maxVerticalRows bounds a key-value table: key facts, not a log.
 const maxVerticalRows = 500
 
@@ -148,7 +169,7 @@ func cell(cells []string, i int) string {
 // verticalKeys finds the key column of a key-value table among the first
 // three columns: the one whose cells name the most distinct fields of one
 // kind. score is that number.
-func verticalKeys(rows []tabular.Row, kinds []Kind) (col, score int) {
+func verticalKeys(rows []tabular.Row, kinds []workbench.Kind) (col, score int) {
 	col = -1
 	keys := make([]string, 0, len(rows))
 	for c := 0; c < 3; c++ {

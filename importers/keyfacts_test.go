@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/xuri/excelize/v2"
 )
@@ -17,8 +18,8 @@ func TestKeyFacts(t *testing.T) {
 		{Seq: 3, Page: 2, Text: "参数量: 700亿\n模型通过以下方式训练：预训练、微调和强化学习，覆盖多个阶段并持续迭代优化"},
 		{Seq: 4, Page: 3, Text: "备案号：另一个（不应覆盖）"},
 	}
-	var warnings []Warning
-	rec, ok := KeyFacts(Algorithm, ps, func(l, m string) { warnings = append(warnings, Warning{Location: l, Message: m}) })
+	var warnings []workbench.Warning
+	rec, ok := KeyFacts(workbench.Algorithm, ps, func(w workbench.Warning) { warnings = append(warnings, w) })
 	if !ok {
 		t.Fatal("no key facts found")
 	}
@@ -40,7 +41,7 @@ func TestKeyFacts(t *testing.T) {
 	if len(warnings) != 0 {
 		t.Errorf("warnings %v", warnings)
 	}
-	if _, ok := KeyFacts(Algorithm, []document.Passage{{Seq: 1, Text: "没有任何字段。"}}, nil); ok {
+	if _, ok := KeyFacts(workbench.Algorithm, []document.Passage{{Seq: 1, Text: "没有任何字段。"}}, nil); ok {
 		t.Error("facts found in a passage without labels")
 	}
 }
@@ -66,7 +67,7 @@ func TestKeyFactsDownAColumn(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Kind != Algorithm || len(recs) != 1 || res.WarningCount != 0 || recs[0]["row"] != c.firstRow {
+			if res.Kind != workbench.Algorithm || len(recs) != 1 || res.WarningCount != 0 || recs[0]["row"] != c.firstRow {
 				t.Fatalf("%+v %v", res, recs)
 			}
 			f := recs[0]["fields"].(map[string]any)
@@ -81,8 +82,8 @@ func TestKeyFactsDownAColumn(t *testing.T) {
 		})
 	}
 	t.Run("with --kind data_source, 名称 | 说明 is a header", func(t *testing.T) {
-		res, recs, err := readAll(t, writeFile(t, "facts.csv", []byte("名称,说明\n"+facts)), Options{Kind: DataSource})
-		if err != nil || res.Kind != DataSource || len(recs) != 4 {
+		res, recs, err := readAll(t, writeFile(t, "facts.csv", []byte("名称,说明\n"+facts)), Options{Kind: workbench.DataSource})
+		if err != nil || res.Kind != workbench.DataSource || len(recs) != 4 {
 			t.Fatalf("%+v %v %v", res, recs, err)
 		}
 	})
@@ -114,7 +115,7 @@ func TestKeyFactsSheetFromLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != Algorithm || len(recs) != 1 || res.WarningCount != 0 {
+	if res.Kind != workbench.Algorithm || len(recs) != 1 || res.WarningCount != 0 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	f := recs[0]["fields"].(map[string]any)
@@ -155,7 +156,7 @@ func TestKeyFactsSheetBesideATable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != Incident || len(recs) != 1 || recs[0]["ref"] != "INC-1" {
+	if res.Kind != workbench.Incident || len(recs) != 1 || recs[0]["ref"] != "INC-1" {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	if m := warningsAt(res, `sheet "基本信息"`); len(m) != 1 || !strings.Contains(m[0], "key facts") {
@@ -170,11 +171,18 @@ func TestKeyFactsWarnAtTheirPassage(t *testing.T) {
 		{Seq: 1, Page: 1, Text: "模型名称：M"},
 		{Seq: 2, Page: 2, Text: "是否具有舆论属性或社会动员能力：视情况而定"},
 	}
-	var locs []string
-	if _, ok := KeyFacts(Algorithm, ps, func(loc, msg string) { locs = append(locs, loc) }); !ok {
+	var ws []workbench.Warning
+	if _, ok := KeyFacts(workbench.Algorithm, ps, func(w workbench.Warning) { ws = append(ws, w) }); !ok {
 		t.Fatal("no key facts")
 	}
-	if len(locs) != 1 || !strings.HasPrefix(locs[0], "passage 2 (p. 2)") {
-		t.Errorf("warnings at %q", locs)
+	if len(ws) != 1 || ws[0].Location != "passage 2, page 2 (是否具有舆论属性或社会动员能力)" {
+		t.Fatalf("warnings %+v", ws)
+	}
+	// The warning carries its reason, and its location reads in Chinese.
+	if ws[0].Reason != workbench.ReasonValueUnreadable || ws[0].Args["Type"] != "bool" {
+		t.Errorf("warning %+v: want the reason %s for a bool", ws[0], workbench.ReasonValueUnreadable)
+	}
+	if got := workbench.LocationText(ws[0].Location, true); got != "第 2 段文字，第 2 页（是否具有舆论属性或社会动员能力）" {
+		t.Errorf("location in Chinese: %q", got)
 	}
 }

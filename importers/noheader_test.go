@@ -2,6 +2,7 @@ package importers
 
 import (
 	"errors"
+	"github.com/inspection-workbench/workbench"
 	"strings"
 	"testing"
 )
@@ -42,7 +43,7 @@ func TestNoHeaderSaysWhatEachSheetHolds(t *testing.T) {
 	}
 
 	// With a kind, what was looked for is that kind's fields.
-	_, _, err = readAll(t, fixture("noheader-lo.xlsx"), Options{Kind: Incident})
+	_, _, err = readAll(t, fixture("noheader-lo.xlsx"), Options{Kind: workbench.Incident})
 	if !errors.Is(err, ErrNoHeader) || !strings.Contains(err.Error(), "at least 2 fields of kind incident (发现时间") || strings.Contains(err.Error(), "data_source (") {
 		t.Errorf("with --kind: %v", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/tabular"
 )
 
@@ -147,7 +148,7 @@ func TestNoteRowRules(t *testing.T) {
 		t.Run(strings.Join(c.cells, "|"), func(t *testing.T) {
 			colField := make([]int, len(c.header))
 			for i, h := range c.header {
-				colField[i] = matchHeader(Incident, h)
+				colField[i] = matchHeader(workbench.Incident, h)
 			}
 			nf := newNoteFilter(c.header, colField, 0)
 			nf.inNote = c.afterNote

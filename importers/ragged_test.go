@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +37,7 @@ func TestRowLongerThanHeader(t *testing.T) {
 	t.Run("csv with blanks before the extra value", func(t *testing.T) {
 		// Panicked with index out of range before.
 		path := writeFile(t, "i.csv", []byte("id,description\n1,x,,y\n2,z\n3,w,,,v1,v2\n"))
-		res, recs, err := readAll(t, path, Options{Kind: Incident})
+		res, recs, err := readAll(t, path, Options{Kind: workbench.Incident})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +68,7 @@ func TestRowLongerThanHeader(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Kind != DataSource || len(recs) != 3 {
+		if res.Kind != workbench.DataSource || len(recs) != 3 {
 			t.Fatalf("%+v %v", res, recs)
 		}
 		if x := recs[1]["extra"].(map[string]any); len(x) != 1 || x["column E"] != "多出的值" {

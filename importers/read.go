@@ -47,8 +47,8 @@ var (
 
 // Options control ReadFile.
 type Options struct {
-	Kind     Kind  // the kind, or "" to tell it from the headers
-	MaxBytes int64 // size limit; 0 means DefaultMaxBytes
+	Kind     workbench.Kind // the kind, or "" to tell it from the headers
+	MaxBytes int64          // size limit; 0 means DefaultMaxBytes
 	// Progress, when set, is called every few thousand rows with how far
 	// the read has got.
 	Progress func(Progress)
@@ -63,12 +63,12 @@ type Options struct {
 
 // Result says what ReadFile found.
 type Result struct {
-	Kind         Kind
+	Kind         workbench.Kind
 	Format       Format
 	Encoding     string // for text formats
 	Records      int
-	Warnings     []Warning // the first maxWarnings
-	WarningCount int       // all of them
+	Warnings     []workbench.Warning // the first maxWarnings
+	WarningCount int                 // all of them
 	// SkippedRows are the rows left out as notes, totals and sign-offs
 	// (the first 1000), SkippedRowCount all of them.
 	SkippedRows     []SkippedRow
@@ -117,10 +117,10 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 		limit = DefaultMaxBytes
 	}
 	if st.Size() > limit {
-		return Result{}, fmt.Errorf("%w: %s is over the limit of %s", ErrTooLarge, byteSize(st.Size()), byteSize(limit))
+		return Result{}, TooLarge(st.Size(), limit)
 	}
 	if st.Size() == 0 {
-		return Result{}, fmt.Errorf("%w: the file is empty", ErrNoRecords)
+		return Result{}, fmt.Errorf("%w: %w", ErrNoRecords, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonFileEmpty))
 	}
 	format, err := DetectFormat(name, f, st.Size())
 	if err != nil {
@@ -145,7 +145,7 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 		return r.res, err
 	}
 	if r.res.Records == 0 {
-		return r.res, fmt.Errorf("%w: the file holds a header but no data rows", ErrNoRecords)
+		return r.res, fmt.Errorf("%w: %w", ErrNoRecords, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNoDataRows))
 	}
 	return r.res, nil
 }
@@ -288,12 +288,8 @@ func (r *reader) skip(location, text, reason string) {
 	}
 }
 
-func (r *reader) warn(location, message string) {
-	r.warnWith(Warning{Location: location, Message: message})
-}
-
-// warnWith records a warning that may carry a reason.
-func (r *reader) warnWith(w Warning) {
+// warn records a warning.
+func (r *reader) warn(w workbench.Warning) {
 	r.res.WarningCount++
 	if len(r.res.Warnings) < maxWarnings {
 		r.res.Warnings = append(r.res.Warnings, w)
@@ -326,11 +322,11 @@ func (r *reader) emit(rec Record) error {
 }
 
 // kinds are the kinds a header may belong to.
-func (r *reader) kinds() []Kind {
+func (r *reader) kinds() []workbench.Kind {
 	if r.res.Kind != "" {
-		return []Kind{r.res.Kind}
+		return []workbench.Kind{r.res.Kind}
 	}
-	return Kinds
+	return workbench.Kinds
 }
 
 // head reads up to headerScanRows rows of a table, copying the cells.
@@ -422,7 +418,7 @@ func (r *reader) wanted() string {
 // describeRows says in one line what the first rows of a table hold: the
 // filled cells of the first three, and the row that came closest to a
 // header.
-func describeRows(rows []tabular.Row, kinds []Kind) string {
+func describeRows(rows []tabular.Row, kinds []workbench.Kind) string {
 	if len(rows) == 0 {
 		return "it is empty"
 	}
@@ -469,7 +465,6 @@ func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error 
 	}
 	if r.conv == nil {
 		r.conv = newConverter(r.res.Kind, r.warn)
-		r.conv.warnReason = r.warnWith
 		if r.opts.Start != nil {
 			if err := r.opts.Start(r.res); err != nil {
 				return err
@@ -549,13 +544,9 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 		return err
 	}
 	defer wb.Close()
-	wb.OnWarning(func(sheet, cell, message string) {
+	wb.OnWarning(func(w workbench.Warning) {
 		if !r.quiet {
-			w := Warning{Location: fmt.Sprintf("sheet %q, cell %s", sheet, cell), Message: message}
-			if strings.Contains(message, "shared-string index is empty") {
-				w.Reason = workbench.ReasonBlankStringCell
-			}
-			r.warnWith(w)
+			r.warn(w)
 		}
 	})
 	type sheetHead struct {
@@ -620,16 +611,16 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 	}
 	// Second pass: every sheet whose header fits the kind.
 	for _, h := range heads {
-		pos := findHeader(cellsOf(h.rows), []Kind{r.res.Kind})
+		pos := findHeader(cellsOf(h.rows), []workbench.Kind{r.res.Kind})
 		if h.vertical {
-			r.warnWith(Warning{Location: fmt.Sprintf("sheet %q", h.name),
+			r.warn(workbench.Warning{Location: fmt.Sprintf("sheet %q", h.name),
 				Message: "lists fields and their values down a column (key facts), not rows of records; sheet skipped",
 				Reason:  workbench.ReasonSheetKeyFacts, Args: map[string]any{"Sheet": h.name}})
 			continue
 		}
 		if pos < 0 {
 			if len(h.rows) > 0 {
-				r.warnWith(Warning{Location: fmt.Sprintf("sheet %q", h.name),
+				r.warn(workbench.Warning{Location: fmt.Sprintf("sheet %q", h.name),
 					Message: fmt.Sprintf("no header row of kind %s found; sheet skipped", r.res.Kind),
 					Reason:  workbench.ReasonSheetNoHeader, Args: map[string]any{"Sheet": h.name, "Kind": string(r.res.Kind)}})
 			}
@@ -781,6 +772,14 @@ func (r *reader) keyScore(keys []string) int {
 }
 
 // byteSize writes a size for people: 3.1 GiB.
+// TooLarge is the error for a file of size bytes over the limit: it
+// matches ErrTooLarge and carries workbench.ReasonFileTooLarge with the
+// sizes ("3.0 GiB").
+func TooLarge(size, limit int64) error {
+	return fmt.Errorf("%w: %w", ErrTooLarge, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonFileTooLarge,
+		"Size", byteSize(size), "Limit", byteSize(limit)))
+}
+
 func byteSize(n int64) string {
 	const unit = 1024
 	if n < unit {

@@ -68,7 +68,7 @@ func TestReadCSVEncodingsAndDelimiters(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Kind != Incident || res.Format != CSV || res.Encoding != tt.encoding || res.Records != 3 {
+			if res.Kind != workbench.Incident || res.Format != CSV || res.Encoding != tt.encoding || res.Records != 3 {
 				t.Fatalf("result = %+v", res)
 			}
 			f0 := recs[0]["fields"].(map[string]any)
@@ -113,7 +113,7 @@ func TestReadCSVTitleRowsAndWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != AnnotationRule || len(recs) != 3 || recs[0]["row"] != 5 {
+	if res.Kind != workbench.AnnotationRule || len(recs) != 3 || recs[0]["row"] != 5 {
 		t.Fatalf("result %+v, first record %v", res, recs)
 	}
 	f := recs[0]["fields"].(map[string]any)
@@ -152,13 +152,13 @@ func TestKindDetection(t *testing.T) {
 			!slices.Equal(we.Args["Kinds"].([]string), []string{"data_source", "annotation_rule"}) {
 			t.Fatalf("reason of %v: %+v", err, we)
 		}
-		res, _, err := readAll(t, filepath.Join("..", "testdata", "bad", "ambiguous.csv"), Options{Kind: AnnotationRule})
-		if err != nil || res.Kind != AnnotationRule || res.Records != 1 {
+		res, _, err := readAll(t, filepath.Join("..", "testdata", "bad", "ambiguous.csv"), Options{Kind: workbench.AnnotationRule})
+		if err != nil || res.Kind != workbench.AnnotationRule || res.Records != 1 {
 			t.Fatalf("with --kind: %+v, %v", res, err)
 		}
 	})
 	t.Run("wrong kind", func(t *testing.T) {
-		_, _, err := readAll(t, writeFile(t, "log.csv", []byte(incidentCSV)), Options{Kind: DataSource})
+		_, _, err := readAll(t, writeFile(t, "log.csv", []byte(incidentCSV)), Options{Kind: workbench.DataSource})
 		if !errors.Is(err, ErrNoHeader) || !strings.Contains(err.Error(), "data_source") {
 			t.Fatalf("err = %v", err)
 		}
@@ -211,7 +211,7 @@ func TestReadJSONShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != Algorithm || len(recs) != 1 {
+	if res.Kind != workbench.Algorithm || len(recs) != 1 {
 		t.Fatalf("%+v", res)
 	}
 	f := recs[0]["fields"].(map[string]any)
@@ -230,7 +230,7 @@ func TestReadJSONShapes(t *testing.T) {
 
 	container := `{"incidents": [{"事件编号": "A", "事件类别": "投诉"}, {"事件编号": "B", "事件类别": "举报", "发现时间": "2024-01-02"}]}`
 	res, recs, err = readAll(t, writeFile(t, "inc.json", []byte(container)), Options{})
-	if err != nil || res.Kind != Incident || len(recs) != 2 || recs[1]["ref"] != "B" {
+	if err != nil || res.Kind != workbench.Incident || len(recs) != 2 || recs[1]["ref"] != "B" {
 		t.Fatalf("container: %+v %v %v", res, recs, err)
 	}
 	lines := "{\"事件编号\":\"A\",\"事件类别\":\"投诉\"}\n\n{\"事件编号\":\"B\",\"事件类别\":\"安全事件\"}\n"
@@ -264,7 +264,7 @@ func TestReadXLSXTitleAndMergedHeader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != DataSource || len(recs) != 2 || recs[0]["sheet"] != sh || recs[0]["row"] != 3 || res.WarningCount != 0 {
+	if res.Kind != workbench.DataSource || len(recs) != 2 || recs[0]["sheet"] != sh || recs[0]["row"] != 3 || res.WarningCount != 0 {
 		t.Fatalf("result %+v, records %v", res, recs)
 	}
 	f0 := recs[0]["fields"].(map[string]any)
@@ -361,27 +361,27 @@ func exampleValue(f Field) string {
 
 func TestHeaderSpellings(t *testing.T) {
 	for _, tt := range []struct {
-		kind   Kind
+		kind   workbench.Kind
 		header string
 		want   string
 	}{
-		{Incident, "事件编号", "id"},
-		{Incident, "事件发现时间", "found_at"},
-		{Incident, "是否已报告主管部门（是/否）", "reported"},
-		{Incident, "处置措施及结果", "action"},
-		{Incident, "Incident Category", "category"},
-		{Incident, "Action Taken\n处置措施", "action"},
-		{Incident, "reported (Y/N)", "reported"},
-		{Incident, "ＩＤ", "id"},
-		{DataSource, "数据规模（条）", "scale"},
-		{DataSource, "是否包含个人信息*", "contains_personal_info"},
-		{DataSource, "数据来源名称\nSource name", "name"},
-		{DataSource, "负责部门", ""},
-		{AnnotationRule, "标注准确率(%)", "accuracy"},
-		{Algorithm, "安全机制.内容过滤", "safety_mechanisms"},
-		{Algorithm, "安全评估完成日期", ""},
-		{Algorithm, "是否开展安全评估", "security_assessment"},
-		{Incident, "报告主管部门时间", ""},
+		{workbench.Incident, "事件编号", "id"},
+		{workbench.Incident, "事件发现时间", "found_at"},
+		{workbench.Incident, "是否已报告主管部门（是/否）", "reported"},
+		{workbench.Incident, "处置措施及结果", "action"},
+		{workbench.Incident, "Incident Category", "category"},
+		{workbench.Incident, "Action Taken\n处置措施", "action"},
+		{workbench.Incident, "reported (Y/N)", "reported"},
+		{workbench.Incident, "ＩＤ", "id"},
+		{workbench.DataSource, "数据规模（条）", "scale"},
+		{workbench.DataSource, "是否包含个人信息*", "contains_personal_info"},
+		{workbench.DataSource, "数据来源名称\nSource name", "name"},
+		{workbench.DataSource, "负责部门", ""},
+		{workbench.AnnotationRule, "标注准确率(%)", "accuracy"},
+		{workbench.Algorithm, "安全机制.内容过滤", "safety_mechanisms"},
+		{workbench.Algorithm, "安全评估完成日期", ""},
+		{workbench.Algorithm, "是否开展安全评估", "security_assessment"},
+		{workbench.Incident, "报告主管部门时间", ""},
 	} {
 		t.Run(tt.header, func(t *testing.T) {
 			got := ""
@@ -401,7 +401,7 @@ func TestReadVerticalKeyFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != Algorithm || len(recs) != 1 || res.WarningCount != 0 {
+	if res.Kind != workbench.Algorithm || len(recs) != 1 || res.WarningCount != 0 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	f := recs[0]["fields"].(map[string]any)

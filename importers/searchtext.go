@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/values"
 )
 
@@ -20,7 +21,7 @@ const SearchTextVersion = "2"
 
 // FoundField names, per kind, the date field a search can filter on with
 // found:FROM..TO (when the incident was found).
-var FoundField = map[Kind]string{Incident: "found_at"}
+var FoundField = map[workbench.Kind]string{workbench.Incident: "found_at"}
 
 // SearchText returns the text a stored record is searched by, one value per
 // line in field order: text as written, enum terms as their Chinese and
@@ -31,7 +32,7 @@ var FoundField = map[Kind]string{Incident: "found_at"}
 // Unmapped columns follow, values only. found is the day of the kind's
 // [FoundField] (zero when absent, unreadable or coarser than a day), at
 // midnight UTC.
-func SearchText(kind Kind, fields, extra string) (text string, found time.Time, err error) {
+func SearchText(kind workbench.Kind, fields, extra string) (text string, found time.Time, err error) {
 	fv, err := DecodeFields(kind, []byte(fields))
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("search text: %w", err)
@@ -165,7 +166,7 @@ func enumText(labels map[string]string, field, value string) string {
 
 var enumLabelCache sync.Map // Kind → map[field\x00value]"ZH EN"
 
-func enumLabels(kind Kind) map[string]string {
+func enumLabels(kind workbench.Kind) map[string]string {
 	if m, ok := enumLabelCache.Load(kind); ok {
 		return m.(map[string]string)
 	}

@@ -1,5 +1,7 @@
 package importers
 
+import "github.com/inspection-workbench/workbench"
+
 // ValueType says how a field's text is read and normalised.
 type ValueType string
 
@@ -43,7 +45,7 @@ type Field struct {
 
 // KindSpec describes one submission kind and its canonical fields.
 type KindSpec struct {
-	Kind     Kind
+	Kind     workbench.Kind
 	ZH, EN   string // the kind's names, read from the workbench name table
 	Articles string // the articles of the Measures the kind serves
 	Fields   []Field
@@ -60,7 +62,7 @@ func (k *KindSpec) Field(name string) *Field {
 }
 
 // SpecFor returns the specification of a kind, or nil for an unknown kind.
-func SpecFor(k Kind) *KindSpec {
+func SpecFor(k workbench.Kind) *KindSpec {
 	for i := range Specs {
 		if Specs[i].Kind == k {
 			return &Specs[i]
@@ -86,7 +88,7 @@ var dataTypeTerms = []Term{
 // generated from it.
 var Specs = []KindSpec{
 	{
-		Kind: DataSource, ZH: DataSource.Name().Zh, EN: DataSource.Name().En, Articles: "Arts. 7, 19",
+		Kind: workbench.DataSource, ZH: workbench.DataSource.Name().Zh, EN: workbench.DataSource.Name().En, Articles: "Arts. 7, 19",
 		Fields: []Field{
 			{Name: "id", Type: Text, ZH: "编号", EN: "ID", ID: true, Generic: true,
 				Meaning:  "The provider's identifier of the data source.",
@@ -162,7 +164,7 @@ var Specs = []KindSpec{
 		},
 	},
 	{
-		Kind: AnnotationRule, ZH: AnnotationRule.Name().Zh, EN: AnnotationRule.Name().En, Articles: "Arts. 8, 19",
+		Kind: workbench.AnnotationRule, ZH: workbench.AnnotationRule.Name().Zh, EN: workbench.AnnotationRule.Name().En, Articles: "Arts. 8, 19",
 		Fields: []Field{
 			{Name: "batch", Type: Text, ZH: "标注批次", EN: "Batch", ID: true,
 				Meaning:  "The annotation batch the row reports on.",
@@ -199,7 +201,7 @@ var Specs = []KindSpec{
 		},
 	},
 	{
-		Kind: Algorithm, ZH: Algorithm.Name().Zh, EN: Algorithm.Name().En, Articles: "Arts. 12, 17, 19",
+		Kind: workbench.Algorithm, ZH: workbench.Algorithm.Name().Zh, EN: workbench.Algorithm.Name().En, Articles: "Arts. 12, 17, 19",
 		Fields: []Field{
 			{Name: "model_name", Type: Text, ZH: "模型名称", EN: "Model name", ID: true,
 				Meaning:  "Name of the model behind the service.",
@@ -248,7 +250,7 @@ var Specs = []KindSpec{
 		},
 	},
 	{
-		Kind: Incident, ZH: Incident.Name().Zh, EN: Incident.Name().En, Articles: "Arts. 10, 11, 14, 15",
+		Kind: workbench.Incident, ZH: workbench.Incident.Name().Zh, EN: workbench.Incident.Name().En, Articles: "Arts. 10, 11, 14, 15",
 		Fields: []Field{
 			{Name: "id", Type: Text, ZH: "事件编号", EN: "Incident ID", ID: true, Generic: true,
 				Meaning:  "The provider's identifier of the incident or ticket.",

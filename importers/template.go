@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -36,7 +37,7 @@ var typeNotes = map[ValueType][2]string{
 // sheet with a title row, bilingual headers and drop-down lists for the
 // vocabularies, and a notes sheet explaining every field. A filled-in
 // template imports back without warnings.
-func WriteTemplate(k Kind, w io.Writer) error {
+func WriteTemplate(k workbench.Kind, w io.Writer) error {
 	spec := SpecFor(k)
 	if spec == nil {
 		return fmt.Errorf("template: unknown kind %q", k)

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"github.com/inspection-workbench/workbench"
 	"slices"
 	"sort"
 	"strings"
@@ -24,8 +25,8 @@ type termSpelling struct {
 // prose, longest first.
 var proseIndex = buildProseIndex()
 
-func buildProseIndex() map[Kind]map[string][]termSpelling {
-	idx := map[Kind]map[string][]termSpelling{}
+func buildProseIndex() map[workbench.Kind]map[string][]termSpelling {
+	idx := map[workbench.Kind]map[string][]termSpelling{}
 	for _, spec := range Specs {
 		idx[spec.Kind] = map[string][]termSpelling{}
 		for _, f := range spec.Fields {
@@ -100,7 +101,7 @@ func negated(before string) bool {
 // termsInProse returns the canonical terms of an enum or enum-list field
 // named in a value (or a part of a list) that is not itself a term, in the
 // order they stand; nil when it names none.
-func termsInProse(k Kind, field, part string) []string {
+func termsInProse(k workbench.Kind, field, part string) []string {
 	list := proseIndex[k][field]
 	if len(list) == 0 {
 		return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -29,7 +30,7 @@ func TestUnrecognisedValuesCountedPerColumn(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "INC-%d,%s,%s,\n", i, cat, act)
 	}
-	res, recs, err := readAll(t, writeFile(t, "inc.csv", []byte(b.String())), Options{Kind: Incident})
+	res, recs, err := readAll(t, writeFile(t, "inc.csv", []byte(b.String())), Options{Kind: workbench.Incident})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func TestUnrecognisedValuesBySheetAndKey(t *testing.T) {
 		t.Errorf("unrecognised = %+v", res.Unrecognised)
 	}
 
-	res, _, err = readAll(t, writeFile(t, "inc.json", []byte(`[{"id": "A", "type": "类别甲"}, {"id": "B", "type": "类别甲"}, {"id": "C", "type": "投诉"}]`)), Options{Kind: Incident})
+	res, _, err = readAll(t, writeFile(t, "inc.json", []byte(`[{"id": "A", "type": "类别甲"}, {"id": "B", "type": "类别甲"}, {"id": "C", "type": "投诉"}]`)), Options{Kind: workbench.Incident})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +93,7 @@ func TestUnrecognisedValuesBySheetAndKey(t *testing.T) {
 }
 
 func TestVocabularyLookupsRemembered(t *testing.T) {
-	c := newConverter(Incident, func(string, string) {})
+	c := newConverter(workbench.Incident, func(workbench.Warning) {})
 	c.setHeader("", []string{"事件编号", "事件类别"}, false)
 	for i := range maxTermCache + 100 {
 		c.convertRow(i+2, []string{fmt.Sprint(i), fmt.Sprintf("类别%d", i)})
@@ -113,7 +114,7 @@ func TestVocabularyLookupsRemembered(t *testing.T) {
 
 func TestVocabularyValueWithANote(t *testing.T) {
 	data := "编号,数据来源名称,训练阶段,数据类型\nDS-1,语料,微调（SFT）,文本(中文)、图片\nDS-2,语料,（待定）,文本\n"
-	res, recs, err := readAll(t, writeFile(t, "ds.csv", []byte(data)), Options{Kind: DataSource})
+	res, recs, err := readAll(t, writeFile(t, "ds.csv", []byte(data)), Options{Kind: workbench.DataSource})
 	if err != nil {
 		t.Fatal(err)
 	}

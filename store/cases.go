@@ -17,19 +17,6 @@ const (
 	StatusSigned    = string(workbench.StatusSigned)
 )
 
-// Modalities a service can generate, in their canonical order: the codes
-// of [workbench.Modalities].
-var Modalities = workbench.Strings(workbench.Modalities)
-
-// Provider is a provider of a generative-AI service (see [workbench.Provider]).
-type Provider = workbench.Provider
-
-// Service is a generative-AI service (see [workbench.Service]).
-type Service = workbench.Service
-
-// Case is an inspection case (see [workbench.Case]).
-type Case = workbench.Case
-
 // NewCase is what CreateCase needs. Values are expected to be validated
 // and normalised by the caller; the store enforces consistency with what is
 // already recorded.
@@ -163,8 +150,8 @@ const caseColumns = `c.id, c.title, c.opened_on, c.status, c.checklist_template,
 	s.id, s.name, s.filing_no, s.modalities, s.public_opinion
 	FROM cases c JOIN services s ON s.id = c.service_id JOIN providers p ON p.id = s.provider_id`
 
-func scanCase(row interface{ Scan(...any) error }) (Case, error) {
-	var c Case
+func scanCase(row interface{ Scan(...any) error }) (workbench.Case, error) {
+	var c workbench.Case
 	var created, updated, modalities string
 	err := row.Scan(&c.ID, &c.Title, &c.OpenedOn, &c.Status, &c.ChecklistTemplate, &created, &updated,
 		&c.Provider.ID, &c.Provider.Name, &c.Provider.CreditCode,
@@ -184,7 +171,7 @@ func scanCase(row interface{ Scan(...any) error }) (Case, error) {
 }
 
 // GetCase returns one case, or an error wrapping ErrNotFound.
-func (s *Store) GetCase(ctx context.Context, id int64) (Case, error) {
+func (s *Store) GetCase(ctx context.Context, id int64) (workbench.Case, error) {
 	c, err := scanCase(s.db.QueryRowContext(ctx, `SELECT `+caseColumns+` WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("case %d: %w", id, ErrNotFound)
@@ -192,7 +179,7 @@ func (s *Store) GetCase(ctx context.Context, id int64) (Case, error) {
 	if err != nil {
 		return c, fmt.Errorf("read case %d: %w", id, err)
 	}
-	cases := []*Case{&c}
+	cases := []*workbench.Case{&c}
 	if err := s.loadInspectors(ctx, cases, `WHERE case_id = ?`, id); err != nil {
 		return c, err
 	}
@@ -200,13 +187,13 @@ func (s *Store) GetCase(ctx context.Context, id int64) (Case, error) {
 }
 
 // ListCases returns every case, oldest first.
-func (s *Store) ListCases(ctx context.Context) ([]Case, error) {
+func (s *Store) ListCases(ctx context.Context) ([]workbench.Case, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+caseColumns+` ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
 	defer rows.Close()
-	out := []Case{}
+	out := []workbench.Case{}
 	for rows.Next() {
 		c, err := scanCase(rows)
 		if err != nil {
@@ -217,7 +204,7 @@ func (s *Store) ListCases(ctx context.Context) ([]Case, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
-	ptrs := make([]*Case, len(out))
+	ptrs := make([]*workbench.Case, len(out))
 	for i := range out {
 		ptrs[i] = &out[i]
 	}
@@ -229,8 +216,8 @@ func (s *Store) ListCases(ctx context.Context) ([]Case, error) {
 
 // loadInspectors fills in the inspectors of the given cases from the rows
 // that the where clause selects.
-func (s *Store) loadInspectors(ctx context.Context, cases []*Case, where string, args ...any) error {
-	byID := make(map[int64]*Case, len(cases))
+func (s *Store) loadInspectors(ctx context.Context, cases []*workbench.Case, where string, args ...any) error {
+	byID := make(map[int64]*workbench.Case, len(cases))
 	for _, c := range cases {
 		byID[c.ID] = c
 	}

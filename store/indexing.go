@@ -11,7 +11,7 @@ import (
 // IndexSource is a submission as the search index sees it: the submission
 // and the provider of its case.
 type IndexSource struct {
-	Submission
+	workbench.Submission
 	ProviderID int64
 	// FirstRecord and LastRecord are the id range of its records (0, 0 when
 	// it has none); FirstPassage and LastPassage likewise for passages.
@@ -94,16 +94,16 @@ func scanRecords(rows *sql.Rows, capacity int) ([]workbench.RecordRow, error) {
 
 // Record returns one record and the submission it belongs to, or an error
 // wrapping ErrNotFound.
-func (s *Store) Record(ctx context.Context, id int64) (workbench.RecordRow, Submission, error) {
+func (s *Store) Record(ctx context.Context, id int64) (workbench.RecordRow, workbench.Submission, error) {
 	var r workbench.RecordRow
 	var subID int64
 	err := s.db.QueryRowContext(ctx, `SELECT id, submission_id, sheet, row_no, ref, fields, extra FROM records WHERE id = ?`, id).
 		Scan(&r.ID, &subID, &r.Sheet, &r.Row, &r.Ref, &r.Fields, &r.Extra)
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, Submission{}, fmt.Errorf("record %d: %w", id, ErrNotFound)
+		return r, workbench.Submission{}, fmt.Errorf("record %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return r, Submission{}, fmt.Errorf("read record %d: %w", id, err)
+		return r, workbench.Submission{}, fmt.Errorf("read record %d: %w", id, err)
 	}
 	sub, err := s.GetSubmission(ctx, subID)
 	return r, sub, err
@@ -111,7 +111,7 @@ func (s *Store) Record(ctx context.Context, id int64) (workbench.RecordRow, Subm
 
 // Passage returns one passage and the submission it belongs to, or an
 // error wrapping ErrNotFound.
-func (s *Store) Passage(ctx context.Context, id int64) (workbench.PassageRow, Submission, error) {
+func (s *Store) Passage(ctx context.Context, id int64) (workbench.PassageRow, workbench.Submission, error) {
 	var p workbench.PassageRow
 	var subID int64
 	err := s.db.QueryRowContext(ctx, `SELECT id, submission_id, seq, page, paragraph, line, heading_path, is_heading, tbl, tbl_row, tbl_cell, footnote, part, comment, author, text
@@ -119,10 +119,10 @@ func (s *Store) Passage(ctx context.Context, id int64) (workbench.PassageRow, Su
 		Scan(&p.ID, &subID, &p.Seq, &p.Page, &p.Paragraph, &p.Line, &p.HeadingPath, &p.Heading, &p.Table, &p.Row, &p.Cell, &p.Footnote,
 			&p.Part, &p.Comment, &p.Author, &p.Text)
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, Submission{}, fmt.Errorf("passage %d: %w", id, ErrNotFound)
+		return p, workbench.Submission{}, fmt.Errorf("passage %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return p, Submission{}, fmt.Errorf("read passage %d: %w", id, err)
+		return p, workbench.Submission{}, fmt.Errorf("read passage %d: %w", id, err)
 	}
 	sub, err := s.GetSubmission(ctx, subID)
 	return p, sub, err

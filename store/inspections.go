@@ -39,9 +39,6 @@ type InspectionItem struct {
 	Evidence  int // how many evidence links it has
 }
 
-// Evidence is a record or passage an item cites (see [workbench.Evidence]).
-type Evidence = workbench.Evidence
-
 // ItemUpdate changes one item: nil fields stay as they are; Evidence links
 // are added, and one the item already has for the same target is ignored.
 type ItemUpdate struct {
@@ -50,7 +47,7 @@ type ItemUpdate struct {
 	Note     *string
 	Finding  *string
 	Deadline *string
-	Evidence []Evidence
+	Evidence []workbench.Evidence
 	// RemoveEvidence lists the targets (rec-N, psg-N) of evidence links to
 	// remove from the item; each must be there, or the update fails with
 	// an error wrapping ErrNotFound.
@@ -74,7 +71,7 @@ func (s *Store) StartInspection(ctx context.Context, in Inspection, itemIDs []st
 		var tid string
 		err = tx.QueryRowContext(ctx, `SELECT template_id FROM inspections WHERE case_id = ?`, in.CaseID).Scan(&tid)
 		if err == nil {
-			return &stateError{msg: fmt.Sprintf("case %d already has an inspection (template %s)", in.CaseID, tid), base: ErrConflict}
+			return &stateError{msg: fmt.Sprintf("case %d already has an inspection (template %s)", in.CaseID, tid), base: workbench.ErrConflict}
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("read inspection of case %d: %w", in.CaseID, err)
@@ -246,16 +243,16 @@ func (s *Store) updateItem(ctx context.Context, tx *sql.Tx, caseID int64, itemID
 }
 
 // ItemEvidence lists the evidence of one item, oldest first.
-func (s *Store) ItemEvidence(ctx context.Context, caseID int64, itemID string) ([]Evidence, error) {
+func (s *Store) ItemEvidence(ctx context.Context, caseID int64, itemID string) ([]workbench.Evidence, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, ref, target, coalesce(submission_id, 0), sha256, file_name, kind, location, quote, added_at
 		FROM evidence WHERE case_id = ? AND item_id = ? ORDER BY id`, caseID, itemID)
 	if err != nil {
 		return nil, fmt.Errorf("read evidence of item %s: %w", itemID, err)
 	}
 	defer rows.Close()
-	out := []Evidence{}
+	out := []workbench.Evidence{}
 	for rows.Next() {
-		var ev Evidence
+		var ev workbench.Evidence
 		var at string
 		if err := rows.Scan(&ev.ID, &ev.ItemID, &ev.Ref, &ev.Target, &ev.SubmissionID, &ev.SHA256, &ev.FileName, &ev.Kind,
 			&ev.Location, &ev.Quote, &at); err != nil {
@@ -270,7 +267,7 @@ func (s *Store) ItemEvidence(ctx context.Context, caseID int64, itemID string) (
 // RecordMatch is a record found by the provider's own identifier.
 type RecordMatch struct {
 	Record     workbench.RecordRow
-	Submission Submission
+	Submission workbench.Submission
 }
 
 // RecordsByRef returns the records of a case whose provider identifier is
@@ -321,7 +318,7 @@ func (e *stateError) Is(target error) bool { return target == e.base }
 // NotOpenError is the refusal to change the inspection of a case that is
 // concluded or signed; it matches ErrConflict.
 func NotOpenError(caseID int64, status string) error {
-	return &stateError{msg: fmt.Sprintf("case %d's inspection is %s; it can no longer be changed", caseID, status), base: ErrConflict}
+	return &stateError{msg: fmt.Sprintf("case %d's inspection is %s; it can no longer be changed", caseID, status), base: workbench.ErrConflict}
 }
 
 // ItemChange is an update of one item, for UpdateInspectionItems.
@@ -350,7 +347,7 @@ func (s *Store) UpdateInspectionItems(ctx context.Context, caseID int64, changes
 // order and then in the order they were added. Links are read in batches
 // by id, so a case with hundreds of thousands of them is never held in
 // memory, nor sorted whole by SQLite.
-func (s *Store) CaseEvidence(ctx context.Context, caseID int64, fn func(Evidence) error) error {
+func (s *Store) CaseEvidence(ctx context.Context, caseID int64, fn func(workbench.Evidence) error) error {
 	var ids []int64
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id FROM evidence e
 		JOIN inspection_items i ON i.case_id = e.case_id AND i.item_id = e.item_id
@@ -390,7 +387,7 @@ func (s *Store) CaseEvidence(ctx context.Context, caseID int64, fn func(Evidence
 }
 
 // evidenceByID reads evidence links by id.
-func (s *Store) evidenceByID(ctx context.Context, ids []int64) (map[int64]Evidence, error) {
+func (s *Store) evidenceByID(ctx context.Context, ids []int64) (map[int64]workbench.Evidence, error) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
@@ -401,9 +398,9 @@ func (s *Store) evidenceByID(ctx context.Context, ids []int64) (map[int64]Eviden
 		return nil, err
 	}
 	defer rows.Close()
-	out := make(map[int64]Evidence, len(ids))
+	out := make(map[int64]workbench.Evidence, len(ids))
 	for rows.Next() {
-		var ev Evidence
+		var ev workbench.Evidence
 		var at string
 		if err := rows.Scan(&ev.ID, &ev.ItemID, &ev.Ref, &ev.Target, &ev.SubmissionID, &ev.SHA256, &ev.FileName, &ev.Kind,
 			&ev.Location, &ev.Quote, &at); err != nil {

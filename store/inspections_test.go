@@ -22,7 +22,7 @@ func inspectedCase(t *testing.T) (*Store, int64, int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := s.BeginSubmission(ctx, Submission{CaseID: caseID, SHA256: sum, FileName: "incidents.csv", Kind: "incident",
+	w, err := s.BeginSubmission(ctx, workbench.Submission{CaseID: caseID, SHA256: sum, FileName: "incidents.csv", Kind: "incident",
 		Label: "internal", Format: "csv", ImporterVersion: "1"})
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +63,7 @@ func TestStartInspection(t *testing.T) {
 		}
 	}
 	err = s.StartInspection(ctx, Inspection{CaseID: caseID, TemplateID: "u", TemplateVersion: "1", Template: "x"}, []string{"z"})
-	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "already has an inspection") {
+	if !errors.Is(err, workbench.ErrConflict) || !strings.Contains(err.Error(), "already has an inspection") {
 		t.Errorf("second start: %v, want a conflict", err)
 	}
 	if n := count(t, s, "inspection_items"); n != 3 {
@@ -80,16 +80,16 @@ func TestStartInspection(t *testing.T) {
 func TestUpdateInspectionItem(t *testing.T) {
 	s, caseID, subID := inspectedCase(t)
 	ctx := context.Background()
-	ev := Evidence{Ref: "INC-0001", Target: "rec-1", SubmissionID: subID, SHA256: strings.Repeat("a", 64), FileName: "incidents.csv",
+	ev := workbench.Evidence{Ref: "INC-0001", Target: "rec-1", SubmissionID: subID, SHA256: strings.Repeat("a", 64), FileName: "incidents.csv",
 		Kind: "incident", Location: "line 2", Quote: "INC-0001 text"}
 	err := s.UpdateInspectionItem(ctx, caseID, "b", ItemUpdate{Result: strp("non_compliant"), Severity: strp("high"),
-		Note: strp("n"), Deadline: strp("2026-12-31"), Evidence: []Evidence{ev, ev}})
+		Note: strp("n"), Deadline: strp("2026-12-31"), Evidence: []workbench.Evidence{ev, ev}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Only the fields given change; the same target again is ignored.
 	ev.Ref = "rec-1"
-	if err := s.UpdateInspectionItem(ctx, caseID, "b", ItemUpdate{Finding: strp("f"), Evidence: []Evidence{ev}}); err != nil {
+	if err := s.UpdateInspectionItem(ctx, caseID, "b", ItemUpdate{Finding: strp("f"), Evidence: []workbench.Evidence{ev}}); err != nil {
 		t.Fatal(err)
 	}
 	it, err := s.InspectionItem(ctx, caseID, "b")
@@ -112,7 +112,7 @@ func TestUpdateInspectionItem(t *testing.T) {
 	// Nothing of a failed update stays.
 	bad := ev
 	bad.Target = "rec-2"
-	if err := s.UpdateInspectionItem(ctx, caseID, "a", ItemUpdate{Severity: strp("extreme"), Evidence: []Evidence{bad}}); err == nil {
+	if err := s.UpdateInspectionItem(ctx, caseID, "a", ItemUpdate{Severity: strp("extreme"), Evidence: []workbench.Evidence{bad}}); err == nil {
 		t.Error("a bad severity was stored")
 	}
 	if n := count(t, s, "evidence"); n != 1 {
@@ -123,7 +123,7 @@ func TestUpdateInspectionItem(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := s.UpdateInspectionItem(ctx, caseID, "a", ItemUpdate{Result: strp("compliant")})
-		if !errors.Is(err, ErrConflict) || err.Error() != "case 1's inspection is "+status+"; it can no longer be changed" {
+		if !errors.Is(err, workbench.ErrConflict) || err.Error() != "case 1's inspection is "+status+"; it can no longer be changed" {
 			t.Errorf("update of a %s case: %v", status, err)
 		}
 	}
@@ -146,9 +146,9 @@ func TestRecordsByRef(t *testing.T) {
 func TestInspectionCascade(t *testing.T) {
 	s, caseID, subID := inspectedCase(t)
 	ctx := context.Background()
-	ev := Evidence{Ref: "rec-1", Target: "rec-1", SubmissionID: subID, SHA256: strings.Repeat("b", 64), FileName: "incidents.csv",
+	ev := workbench.Evidence{Ref: "rec-1", Target: "rec-1", SubmissionID: subID, SHA256: strings.Repeat("b", 64), FileName: "incidents.csv",
 		Kind: "incident", Location: "line 2", Quote: "q"}
-	if err := s.UpdateInspectionItem(ctx, caseID, "a", ItemUpdate{Evidence: []Evidence{ev}}); err != nil {
+	if err := s.UpdateInspectionItem(ctx, caseID, "a", ItemUpdate{Evidence: []workbench.Evidence{ev}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.DB().Exec(`DELETE FROM submissions WHERE id = ?`, subID); err != nil {

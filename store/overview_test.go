@@ -14,7 +14,7 @@ import (
 func addSubmission(t *testing.T, s *Store, caseID int64, name, kind, label string, fields ...string) {
 	t.Helper()
 	sum := strings.Repeat("0", 64-len(name)) + strings.Map(func(r rune) rune { return 'a' + r%6 }, name)
-	w, err := s.BeginSubmission(context.Background(), Submission{CaseID: caseID, SHA256: sum, FileName: name, Kind: kind, Label: label,
+	w, err := s.BeginSubmission(context.Background(), workbench.Submission{CaseID: caseID, SHA256: sum, FileName: name, Kind: kind, Label: label,
 		Format: "csv", ImporterVersion: "1"})
 	if err != nil {
 		t.Fatal(err)

@@ -179,11 +179,11 @@ func (s *Store) decide(ctx context.Context, tx *sql.Tx, caseID int64, d Decision
 		}
 		switch {
 		case p.ItemID != d.ItemID:
-			return &stateError{msg: fmt.Sprintf("proposal %d is for item %s, not %s", id, p.ItemID, d.ItemID), base: ErrConflict}
+			return &stateError{msg: fmt.Sprintf("proposal %d is for item %s, not %s", id, p.ItemID, d.ItemID), base: workbench.ErrConflict}
 		case !p.SupersededAt.IsZero():
-			return &stateError{msg: fmt.Sprintf("proposal %d of %s/%s has been superseded by a later run of the checks", id, p.ItemID, p.Rule), base: ErrConflict}
+			return &stateError{msg: fmt.Sprintf("proposal %d of %s/%s has been superseded by a later run of the checks", id, p.ItemID, p.Rule), base: workbench.ErrConflict}
 		case p.Decision != DecisionPending:
-			return &stateError{msg: fmt.Sprintf("proposal %s/%s was already %s", p.ItemID, p.Rule, p.Decision), base: ErrConflict}
+			return &stateError{msg: fmt.Sprintf("proposal %s/%s was already %s", p.ItemID, p.Rule, p.Decision), base: workbench.ErrConflict}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE proposals SET decision = ?, decided_result = ?, reason = ?, decided_at = ? WHERE id = ?`,
 			d.Decision, d.Result, d.Reason, now, id); err != nil {
@@ -208,7 +208,7 @@ func (s *Store) ConcludeInspection(ctx context.Context, caseID int64) error {
 			}
 			if unassessed+pending > 0 {
 				return &stateError{msg: fmt.Sprintf("case %d's inspection has %d items not assessed and %d proposals pending; it cannot be concluded",
-					caseID, unassessed, pending), base: ErrConflict}
+					caseID, unassessed, pending), base: workbench.ErrConflict}
 			}
 			return nil
 		}})
@@ -235,7 +235,7 @@ func (s *Store) SignInspection(ctx context.Context, caseID int64, concludedAt, s
 			}
 			if !parseTime(at).Equal(concludedAt) {
 				return &stateError{msg: fmt.Sprintf("case %d's inspection was reopened and concluded again while it was being signed; sign it again", caseID),
-					base: ErrConflict}
+					base: workbench.ErrConflict}
 			}
 			return nil
 		}})
@@ -260,7 +260,7 @@ func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to strin
 			return err
 		}
 		if status != from {
-			return &stateError{msg: fmt.Sprintf("case %d's inspection is %s, not %s", caseID, status, from), base: ErrConflict}
+			return &stateError{msg: fmt.Sprintf("case %d's inspection is %s, not %s", caseID, status, from), base: workbench.ErrConflict}
 		}
 		if u.guard != nil {
 			if err := u.guard(tx); err != nil {
@@ -285,12 +285,12 @@ func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to strin
 // coming before the others (import order otherwise). Only what the
 // automated checks read is filled in: id, sheet, row, reference and the
 // canonical fields, not the extra columns. fn may keep the page.
-func (s *Store) CaseRecordPages(ctx context.Context, caseID int64, first []string, pageSize int, fn func(Submission, []workbench.RecordRow) error) error {
+func (s *Store) CaseRecordPages(ctx context.Context, caseID int64, first []string, pageSize int, fn func(workbench.Submission, []workbench.RecordRow) error) error {
 	subs, err := s.ListSubmissions(ctx, caseID)
 	if err != nil {
 		return err
 	}
-	slices.SortStableFunc(subs, func(a, b Submission) int {
+	slices.SortStableFunc(subs, func(a, b workbench.Submission) int {
 		ai, bi := !slices.Contains(first, a.Kind), !slices.Contains(first, b.Kind)
 		switch {
 		case ai == bi:
@@ -342,7 +342,7 @@ func (s *Store) CaseRecordPages(ctx context.Context, caseID int64, first []strin
 
 // CasePassages calls fn with every passage of a case's document
 // submissions of the given kinds, in import order.
-func (s *Store) CasePassages(ctx context.Context, caseID int64, kinds []string, fn func(workbench.PassageRow, Submission) error) error {
+func (s *Store) CasePassages(ctx context.Context, caseID int64, kinds []string, fn func(workbench.PassageRow, workbench.Submission) error) error {
 	subs, err := s.ListSubmissions(ctx, caseID)
 	if err != nil {
 		return err

@@ -8,8 +8,6 @@
 package store
 
 import (
-	"github.com/inspection-workbench/workbench"
-
 	"context"
 	"database/sql"
 	"embed"
@@ -46,9 +44,6 @@ var (
 	ErrNotWorkspace = errors.New("not a workspace folder")
 	// ErrNotFound: no row with that id.
 	ErrNotFound = errors.New("not found")
-	// ErrConflict: the change contradicts what is recorded (a
-	// *workbench.ConflictError matches it).
-	ErrConflict = workbench.ErrConflict
 )
 
 //go:embed migrations/*.sql

@@ -283,7 +283,7 @@ func TestCreateCaseReusesAndConflicts(t *testing.T) {
 			tt.mutate(&nc)
 			_, err := s.CreateCase(ctx, nc)
 			var ce *workbench.ConflictError
-			if !errors.Is(err, ErrConflict) || !errors.As(err, &ce) || ce.What != tt.what {
+			if !errors.Is(err, workbench.ErrConflict) || !errors.As(err, &ce) || ce.What != tt.what {
 				t.Fatalf("err = %v, want a %s conflict", err, tt.what)
 			}
 			after := [3]int{count(t, s, "providers"), count(t, s, "services"), count(t, s, "cases")}
@@ -395,7 +395,7 @@ func TestOpenSweepsOrphanBlobs(t *testing.T) {
 	}
 	caseID, _ := s.CreateCase(ctx, sampleCase())
 	kept, _, _ := s.Blobs().Put(strings.NewReader("kept"))
-	w, err := s.BeginSubmission(ctx, Submission{CaseID: caseID, SHA256: kept, FileName: "k.csv", Kind: "incident", Label: "internal", Format: "csv", ImporterVersion: "1"})
+	w, err := s.BeginSubmission(ctx, workbench.Submission{CaseID: caseID, SHA256: kept, FileName: "k.csv", Kind: "incident", Label: "internal", Format: "csv", ImporterVersion: "1"})
 	if err != nil {
 		t.Fatal(err)
 	}

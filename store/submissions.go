@@ -12,12 +12,6 @@ import (
 	"time"
 )
 
-// Submission is one imported file (see [workbench.Submission]).
-type Submission = workbench.Submission
-
-// Warning is an importer warning stored with a submission (see [workbench.Warning]).
-type Warning = workbench.Warning
-
 // maxStoredWarnings bounds the warnings kept per submission; the count is
 // always exact.
 const maxStoredWarnings = 10000
@@ -26,7 +20,7 @@ const maxStoredWarnings = 10000
 const recordBatch = 100
 
 // SubmissionBySHA finds the submission of the given content in a case.
-func (s *Store) SubmissionBySHA(ctx context.Context, caseID int64, sum string) (Submission, bool, error) {
+func (s *Store) SubmissionBySHA(ctx context.Context, caseID int64, sum string) (workbench.Submission, bool, error) {
 	sub, err := scanSubmission(s.db.QueryRowContext(ctx, `SELECT `+submissionColumns+` FROM submissions WHERE case_id = ? AND sha256 = ?`, caseID, sum))
 	if errors.Is(err, sql.ErrNoRows) {
 		return sub, false, nil
@@ -54,7 +48,7 @@ type SubmissionWriter struct {
 	store *Store
 	conn  *sql.Conn // the connection of tx, with the import's larger page cache
 	tx    *sql.Tx
-	sub   Submission
+	sub   workbench.Submission
 	batch *sql.Stmt
 	buf   []workbench.RecordRow
 	args  []any
@@ -65,7 +59,7 @@ type SubmissionWriter struct {
 
 // BeginSubmission starts writing sub (ID, record and warning counts are
 // filled in by the writer). The case must exist.
-func (s *Store) BeginSubmission(ctx context.Context, sub Submission) (*SubmissionWriter, error) {
+func (s *Store) BeginSubmission(ctx context.Context, sub workbench.Submission) (*SubmissionWriter, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
@@ -170,11 +164,11 @@ func (w *SubmissionWriter) AddPassage(p workbench.PassageRow) error {
 
 // Commit writes what is queued, the warnings (up to a bound; total is the
 // full count) and the counts, and commits. The writer is done afterwards.
-func (w *SubmissionWriter) Commit(warnings []Warning, total int) (Submission, error) {
+func (w *SubmissionWriter) Commit(warnings []workbench.Warning, total int) (workbench.Submission, error) {
 	defer w.batch.Close()
 	if err := w.flush(); err != nil {
 		w.abandon()
-		return Submission{}, err
+		return workbench.Submission{}, err
 	}
 	for i, wa := range warnings {
 		if i >= maxStoredWarnings {
@@ -185,25 +179,25 @@ func (w *SubmissionWriter) Commit(warnings []Warning, total int) (Submission, er
 			var err error
 			if args, err = json.Marshal(wa.Args); err != nil {
 				w.abandon()
-				return Submission{}, fmt.Errorf("store warnings: %w", err)
+				return workbench.Submission{}, fmt.Errorf("store warnings: %w", err)
 			}
 		}
 		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO submission_warnings (submission_id, seq, location, message, reason, args) VALUES (?, ?, ?, ?, ?, ?)`,
 			w.sub.ID, i+1, wa.Location, wa.Message, string(wa.Reason), string(args)); err != nil {
 			w.abandon()
-			return Submission{}, fmt.Errorf("store warnings: %w", err)
+			return workbench.Submission{}, fmt.Errorf("store warnings: %w", err)
 		}
 	}
 	w.sub.Records, w.sub.Passages, w.sub.Warnings = w.n, w.passages, max(total, len(warnings))
 	if _, err := w.tx.ExecContext(w.ctx, `UPDATE submissions SET record_count = ?, passage_count = ?, warning_count = ? WHERE id = ?`,
 		w.sub.Records, w.sub.Passages, w.sub.Warnings, w.sub.ID); err != nil {
 		w.abandon()
-		return Submission{}, fmt.Errorf("store counts: %w", err)
+		return workbench.Submission{}, fmt.Errorf("store counts: %w", err)
 	}
 	err := w.tx.Commit()
 	releaseImportConn(w.conn)
 	if err != nil {
-		return Submission{}, fmt.Errorf("commit import: %w", err)
+		return workbench.Submission{}, fmt.Errorf("commit import: %w", err)
 	}
 	return w.sub, nil
 }
@@ -240,8 +234,8 @@ const submissionColumns = `id, case_id, sha256, file_name, size, kind, label, fo
 
 // scanSubmission reads the submissionColumns of a row, then into extra
 // whatever columns the query selects after them.
-func scanSubmission(row interface{ Scan(...any) error }, extra ...any) (Submission, error) {
-	var sub Submission
+func scanSubmission(row interface{ Scan(...any) error }, extra ...any) (workbench.Submission, error) {
+	var sub workbench.Submission
 	var at string
 	err := row.Scan(append([]any{&sub.ID, &sub.CaseID, &sub.SHA256, &sub.FileName, &sub.Size, &sub.Kind, &sub.Label, &sub.Format,
 		&sub.Encoding, &sub.ImporterVersion, &at, &sub.Records, &sub.Passages, &sub.Warnings}, extra...)...)
@@ -250,13 +244,13 @@ func scanSubmission(row interface{ Scan(...any) error }, extra ...any) (Submissi
 }
 
 // ListSubmissions returns a case's submissions in import order.
-func (s *Store) ListSubmissions(ctx context.Context, caseID int64) ([]Submission, error) {
+func (s *Store) ListSubmissions(ctx context.Context, caseID int64) ([]workbench.Submission, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+submissionColumns+` FROM submissions WHERE case_id = ? ORDER BY id`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("list submissions: %w", err)
 	}
 	defer rows.Close()
-	out := []Submission{}
+	out := []workbench.Submission{}
 	for rows.Next() {
 		sub, err := scanSubmission(rows)
 		if err != nil {
@@ -268,7 +262,7 @@ func (s *Store) ListSubmissions(ctx context.Context, caseID int64) ([]Submission
 }
 
 // GetSubmission returns one submission, or an error wrapping ErrNotFound.
-func (s *Store) GetSubmission(ctx context.Context, id int64) (Submission, error) {
+func (s *Store) GetSubmission(ctx context.Context, id int64) (workbench.Submission, error) {
 	sub, err := scanSubmission(s.db.QueryRowContext(ctx, `SELECT `+submissionColumns+` FROM submissions WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return sub, fmt.Errorf("submission %d: %w", id, ErrNotFound)
@@ -280,15 +274,15 @@ func (s *Store) GetSubmission(ctx context.Context, id int64) (Submission, error)
 }
 
 // SubmissionWarnings returns the stored warnings of a submission.
-func (s *Store) SubmissionWarnings(ctx context.Context, id int64) ([]Warning, error) {
+func (s *Store) SubmissionWarnings(ctx context.Context, id int64) ([]workbench.Warning, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT location, message, reason, args FROM submission_warnings WHERE submission_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return nil, fmt.Errorf("read warnings: %w", err)
 	}
 	defer rows.Close()
-	out := []Warning{}
+	out := []workbench.Warning{}
 	for rows.Next() {
-		var w Warning
+		var w workbench.Warning
 		var reason, args string
 		if err := rows.Scan(&w.Location, &w.Message, &reason, &args); err != nil {
 			return nil, fmt.Errorf("read warnings: %w", err)

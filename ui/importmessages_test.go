@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app"
-	"github.com/inspection-workbench/workbench/importers"
 )
 
 // importFixtures are the files a provider hands over that the importers
@@ -20,14 +20,14 @@ import (
 // planted problems. Kind is the kind chosen before importing ("" to tell).
 var importFixtures = []struct {
 	file string
-	kind importers.Kind
+	kind workbench.Kind
 }{
 	{"testdata/bad/empty.csv", ""},
 	{"testdata/bad/header-only.csv", ""},
 	{"testdata/bad/image.csv", ""},
 	{"testdata/bad/image.xlsx", ""},
 	{"testdata/bad/no-header.csv", ""},
-	{"testdata/bad/no-header.csv", importers.Incident},
+	{"testdata/bad/no-header.csv", workbench.Incident},
 	{"testdata/bad/ambiguous.csv", ""},
 	{"testdata/bad/not-records.json", ""},
 	{"testdata/bad/broken.json", ""},
@@ -37,20 +37,20 @@ var importFixtures = []struct {
 	{"testdata/bad/zipbomb.xlsx", ""},
 	{"testdata/bad/truncated.xlsx", ""},
 	{"testdata/bad/missing.csv", ""},
-	{"testdata/bad/image.pdf", importers.Algorithm},
-	{"testdata/bad/truncated.pdf", importers.Algorithm},
-	{"testdata/bad/encrypted.pdf", importers.Algorithm},
-	{"testdata/bad/image.docx", importers.AnnotationRule},
-	{"testdata/bad/truncated.docx", importers.AnnotationRule},
+	{"testdata/bad/image.pdf", workbench.Algorithm},
+	{"testdata/bad/truncated.pdf", workbench.Algorithm},
+	{"testdata/bad/encrypted.pdf", workbench.Algorithm},
+	{"testdata/bad/image.docx", workbench.AnnotationRule},
+	{"testdata/bad/truncated.docx", workbench.AnnotationRule},
 	{"testdata/bad/truncated.docx", ""},
-	{"testdata/bad/zipbomb.docx", importers.AnnotationRule},
+	{"testdata/bad/zipbomb.docx", workbench.AnnotationRule},
 	{"testdata/folder-import/broken.csv", ""},
 	{"testdata/bad/warnings.csv", ""},
 	{"testdata/bad/slides.pptx", ""},
 	{"testdata/bad/warnings-terms.csv", ""},
 	{"testdata/bad", ""},
 	{"importers/testdata/binary.xlsb", ""},
-	{"importers/testdata/legacy-lo.doc", importers.AnnotationRule},
+	{"importers/testdata/legacy-lo.doc", workbench.AnnotationRule},
 	{"importers/testdata/legacy-lo.xls", ""},
 	{"importers/testdata/ragged-lo.xlsx", ""},
 	{"importers/testdata/noheader-lo.xlsx", ""},
@@ -60,21 +60,21 @@ var importFixtures = []struct {
 	{"importers/testdata/empty-sst-index.xlsx", ""},
 	{"importers/testdata/bilingual-lo.xlsx", ""},
 	{"importers/testdata/beta-2007.xlsx", ""},
-	{"importers/pdf/testdata/scanned.pdf", importers.Algorithm},
-	{"importers/pdf/testdata/bad-page.pdf", importers.Algorithm},
-	{"importers/pdf/testdata/all-pages-bad.pdf", importers.Algorithm},
-	{"importers/pdf/testdata/owner-only.pdf", importers.Algorithm},
-	{"importers/pdf/testdata/unsupported-encryption.pdf", importers.Algorithm},
-	{"importers/pdf/testdata/xfa-placeholder.pdf", importers.Algorithm},
-	{"importers/pdf/testdata/xfa-with-text.pdf", importers.Algorithm},
-	{"importers/docx/testdata/rules-lo.docx", importers.AnnotationRule},
-	{"importers/docx/testdata/header-only-lo.docx", importers.AnnotationRule},
+	{"importers/pdf/testdata/scanned.pdf", workbench.Algorithm},
+	{"importers/pdf/testdata/bad-page.pdf", workbench.Algorithm},
+	{"importers/pdf/testdata/all-pages-bad.pdf", workbench.Algorithm},
+	{"importers/pdf/testdata/owner-only.pdf", workbench.Algorithm},
+	{"importers/pdf/testdata/unsupported-encryption.pdf", workbench.Algorithm},
+	{"importers/pdf/testdata/xfa-placeholder.pdf", workbench.Algorithm},
+	{"importers/pdf/testdata/xfa-with-text.pdf", workbench.Algorithm},
+	{"importers/docx/testdata/rules-lo.docx", workbench.AnnotationRule},
+	{"importers/docx/testdata/header-only-lo.docx", workbench.AnnotationRule},
 	{"testdata/sample/data-sources.xlsx", ""},
 	{"testdata/sample/incidents.csv", ""},
 	{"testdata/sample/annotation-qa.csv", ""},
 	{"testdata/sample/algorithm.json", ""},
-	{"testdata/sample/annotation-rules.docx", importers.AnnotationRule},
-	{"testdata/sample/algorithm-description.pdf", importers.Algorithm},
+	{"testdata/sample/annotation-rules.docx", workbench.AnnotationRule},
+	{"testdata/sample/algorithm-description.pdf", workbench.Algorithm},
 }
 
 // fileNames are the names of files a message may quote as they are.
@@ -140,6 +140,11 @@ func importMessages(t *testing.T) []importMessage {
 		}
 		for _, w := range r.Warnings {
 			warned++
+			// Every warning, the importers' and app's, carries a reason
+			// the GUI words; none falls back to its English message.
+			if err := workbench.CheckWarning(w); err != nil {
+				t.Errorf("%s: %v", fx.file, err)
+			}
 			out = append(out, importMessage{fx.file + " warning", warningText(w)})
 		}
 	}
@@ -155,7 +160,7 @@ var englishWord = regexp.MustCompile(`[A-Za-z]{4,}`)
 // productNames may stand in a Chinese message: the programs a provider
 // saves its files with.
 var productNames = map[string]bool{"Excel": true, "Word": true, "LibreOffice": true, "PowerPoint": true, "OpenDocument": true,
-	"Office": true, "JSON": true, "HTML": true, "YYYY": true, "tokens": true}
+	"Office": true, "JSON": true, "HTML": true, "YYYY": true, "tokens": true, "JPEG": true}
 
 // checkImportChinese checks an import's message is worded in Chinese: Han
 // characters, no English word of four letters or more once file names,

@@ -487,7 +487,18 @@ func documentProblem(r workbench.Reason, args map[string]any) string {
 			return lang.L("The document's list numbering could not be read and was left out.")
 		case "comments":
 			return lang.L("The document's comments could not be read and were left out.")
+		case "relationships":
+			return lang.L("The list of the document's parts could not be read; its parts were looked for under their usual names.")
+		case "headers":
+			return lang.L("A page header of the document could not be read and was left out.")
+		case "footers":
+			return lang.L("A page footer of the document could not be read and was left out.")
+		case "footnotes":
+			return lang.L("The document's footnotes could not be read and were left out.")
+		case "endnotes":
+			return lang.L("The document's endnotes could not be read and were left out.")
 		}
+		// "notes" and "part": warnings stored before the part was named.
 		return lang.L("Part of the document could not be read and was left out.")
 	}
 	return ""

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -221,5 +222,103 @@ func TestSyntaxProblem(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("%s: %q, want %q", q, got, want)
 		}
+	}
+}
+
+// choiceArgs are sampleArgs(r) once for every value of the argument that
+// chooses r's wording (workbench.ReasonChoice), or once.
+func choiceArgs(r workbench.Reason) []map[string]any {
+	c, ok := workbench.ReasonChoice(r)
+	if !ok {
+		return []map[string]any{sampleArgs(r)}
+	}
+	var out []map[string]any
+	for _, v := range c.Values {
+		a := sampleArgs(r)
+		a[c.Arg] = v
+		out = append(out, a)
+	}
+	return out
+}
+
+// TestEveryReasonAndChoiceInChinese words every reason the workbench
+// declares, with every value of the argument that chooses its wording (a
+// skipped chart, an ignored footnotes part, a row left out as a total …),
+// in the Chinese GUI — as an error and, for a warning's reason, as a
+// warning — and checks it is Chinese: Han characters, no English word but
+// the names of products and formats (an English sentence from the
+// catalogue, left untranslated, has many), and not the English GUI's
+// wording.
+func TestEveryReasonAndChoiceInChinese(t *testing.T) {
+	type worded struct{ what, zh, en string }
+	var got []worded
+	for _, r := range workbench.Reasons() {
+		for _, a := range choiceArgs(r) {
+			c, _ := workbench.ReasonChoice(r)
+			what := fmt.Sprintf("%s %s=%v", r, c.Arg, a[c.Arg])
+			got = append(got, worded{what: what + " (error)"})
+			if slices.Contains(workbench.WarningReasons, r) {
+				got = append(got, worded{what: what + " (warning)"})
+			}
+		}
+	}
+	word := func(lang string) {
+		inLanguage(t, lang)
+		i := 0
+		for _, r := range workbench.Reasons() {
+			for _, a := range choiceArgs(r) {
+				we := &workbench.Error{Code: workbench.CodeInvalid, Reason: r, Args: a}
+				texts := []string{errorText(we)}
+				if slices.Contains(workbench.WarningReasons, r) {
+					w := workbench.Warning{Location: "page 2", Message: workbench.Format(workbench.EnglishOf(r), a), Reason: r, Args: a}
+					if err := workbench.CheckWarning(w); err != nil {
+						t.Errorf("sample warning: %v", err)
+					}
+					texts = append(texts, warningText(w))
+				}
+				for _, s := range texts {
+					if lang == "zh_CN.UTF-8" {
+						got[i].zh = s
+					} else {
+						got[i].en = s
+					}
+					i++
+				}
+			}
+		}
+	}
+	word("zh_CN.UTF-8")
+	word("en_US.UTF-8")
+	for _, g := range got {
+		t.Logf("%s: %s | %s", g.what, g.zh, g.en)
+		checkWording(t, g.what, g.zh)
+		if g.zh == g.en {
+			t.Errorf("%s: %q is the same in Chinese and English", g.what, g.zh)
+		}
+	}
+	if len(got) < len(workbench.Reasons())+len(workbench.WarningReasons) {
+		t.Errorf("only %d wordings", len(got))
+	}
+}
+
+// checkWording checks a message of any reason is worded in Chinese: as
+// checkChinese, also allowing the names of products and file formats.
+func checkWording(t *testing.T, what, msg string) {
+	t.Helper()
+	for _, bad := range []string{"--", "docs/", "wb ", "pi_legal_basis"} {
+		if strings.Contains(msg, bad) {
+			t.Errorf("%s: %q shows %q", what, msg, bad)
+		}
+	}
+	rest := fileNames.ReplaceAllString(msg, "")
+	rest = regexp.MustCompile(`（[a-z_]+）|“[^”]*”|"[^"]*"|\.[a-z]{3,4}\b|art7-3-pi-consent`).ReplaceAllString(rest, "")
+	for _, w := range english.FindAllString(rest, -1) {
+		if !allowedInChinese[w] && !productNames[w] && w != "SmartArt" && !strings.EqualFold(w, "png") && !strings.EqualFold(w, "gif") &&
+			!strings.EqualFold(w, "rtf") && !strings.EqualFold(w, "xml") && w != "OLE" && w != "JSON" {
+			t.Errorf("%s: %q has the English word %q", what, msg, w)
+		}
+	}
+	if !hanChar.MatchString(msg) {
+		t.Errorf("%s: %q is not in Chinese", what, msg)
 	}
 }

@@ -17,7 +17,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/inspection-workbench/workbench/importers"
 	"github.com/inspection-workbench/workbench/store/searchlang"
 )
 
@@ -508,16 +507,16 @@ func (l *loader) articles(f field, ctx string) []workbench.ArticleRef {
 }
 
 // evidence reads an item's evidence kinds.
-func (l *loader) evidence(f field, ctx string) []importers.Kind {
-	var kinds []importers.Kind
+func (l *loader) evidence(f field, ctx string) []workbench.Kind {
+	var kinds []workbench.Kind
 	nodes, _ := l.list(f, ctx, "evidence", "[data_source, incident]")
 	for _, n := range nodes {
 		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 			l.errorf(n, "%sevidence kind must be a name, not %s", ctx, describe(n))
 			continue
 		}
-		k := importers.Kind(n.Value)
-		if !slices.Contains(importers.Kinds, k) {
+		k := workbench.Kind(n.Value)
+		if !slices.Contains(workbench.Kinds, k) {
 			l.errorf(n, "%sunknown evidence kind %q (want one of %s)", ctx, n.Value, kindList())
 			continue
 		}
@@ -532,8 +531,8 @@ func (l *loader) evidence(f field, ctx string) []importers.Kind {
 
 // kindList writes the submission kinds for messages.
 func kindList() string {
-	names := make([]string, len(importers.Kinds))
-	for i, k := range importers.Kinds {
+	names := make([]string, len(workbench.Kinds))
+	for i, k := range workbench.Kinds {
 		names[i] = string(k)
 	}
 	return strings.Join(names, ", ")
@@ -572,11 +571,11 @@ func checkFilterValues(q searchlang.Query) error {
 				continue
 			}
 			switch {
-			case t.Field == "kind" && !slices.Contains(importers.Kinds, importers.Kind(t.Text)):
+			case t.Field == "kind" && !slices.Contains(workbench.Kinds, workbench.Kind(t.Text)):
 				return &workbench.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown kind %q (want one of %s)", t.Text, kindList())}
-			case t.Field == "label" && !slices.Contains(importers.Labels, importers.Label(t.Text)):
-				names := make([]string, len(importers.Labels))
-				for i, l := range importers.Labels {
+			case t.Field == "label" && !slices.Contains(workbench.Labels, workbench.Label(t.Text)):
+				names := make([]string, len(workbench.Labels))
+				for i, l := range workbench.Labels {
 					names[i] = string(l)
 				}
 				return &workbench.SyntaxError{Pos: t.Pos, Msg: fmt.Sprintf("unknown label %q (want one of %s)", t.Text, strings.Join(names, ", "))}

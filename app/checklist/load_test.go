@@ -12,8 +12,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/inspection-workbench/workbench/importers"
 )
 
 // header is a valid template head; the first item starts on line 5.
@@ -109,7 +107,7 @@ func TestLoadValid(t *testing.T) {
 				Title:       Text{Zh: "服务连续", En: "Continuous service"},
 				Requirement: Text{Zh: "提供安全、稳定、持续的服务。", En: "Provide continuous services."},
 				Guidance:    Text{Zh: "查看安全事件。", En: "Look at the security events."},
-				Evidence:    []importers.Kind{importers.Incident},
+				Evidence:    []workbench.Kind{workbench.Incident},
 				Queries:     []string{"kind:incident 安全事件"},
 				Checks:      []CheckRef{{ID: "illegal_content_action", Params: map[string]any{}}},
 			},
@@ -120,7 +118,7 @@ func TestLoadValid(t *testing.T) {
 				Title:       Text{Zh: "训练数据质量", En: "Training-data quality"},
 				Requirement: Text{Zh: "提高训练数据质量", En: "Improve the quality of training data"},
 				Guidance:    Text{Zh: "提高训练数据质量", En: "Improve the quality of training data"},
-				Evidence:    []importers.Kind{importers.DataSource, importers.Algorithm},
+				Evidence:    []workbench.Kind{workbench.DataSource, workbench.Algorithm},
 				Queries:     []string{`"违法内容" OR 违规 -测试 kind:data_source file:"a b.xlsx" label:internal found:2024-01-01..`},
 				Checks: []CheckRef{
 					// The default value: the registry's source.

@@ -21,8 +21,6 @@ import (
 
 	"fmt"
 	"strconv"
-
-	"github.com/inspection-workbench/workbench/importers"
 )
 
 // Template is a checklist template: an ordered list of items to assess.
@@ -56,7 +54,7 @@ func (t *Template) clone() *Template {
 	c.Items = make([]Item, len(t.Items))
 	for i, it := range t.Items {
 		it.Articles = append([]workbench.ArticleRef(nil), it.Articles...)
-		it.Evidence = append([]importers.Kind(nil), it.Evidence...)
+		it.Evidence = append([]workbench.Kind(nil), it.Evidence...)
 		it.Queries = append([]string(nil), it.Queries...)
 		checks := make([]CheckRef, len(it.Checks))
 		for j, ch := range it.Checks {
@@ -95,7 +93,7 @@ type Item struct {
 	// Guidance tells the inspector what to ask for and what to look at.
 	Guidance Text `json:"guidance"`
 	// Evidence lists the submission kinds that serve as evidence.
-	Evidence []importers.Kind `json:"evidence"`
+	Evidence []workbench.Kind `json:"evidence"`
 	// Queries are suggested searches in the workbench's query syntax.
 	Queries []string `json:"queries"`
 	// Checks are the automated checks that propose a result for the item.

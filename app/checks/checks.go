@@ -47,10 +47,10 @@ const (
 
 // Submission kinds, as the importers name them.
 const (
-	kindDataSource = string(importers.DataSource)
-	kindAnnotation = string(importers.AnnotationRule)
-	kindAlgorithm  = string(importers.Algorithm)
-	kindIncident   = string(importers.Incident)
+	kindDataSource = string(workbench.DataSource)
+	kindAnnotation = string(workbench.AnnotationRule)
+	kindAlgorithm  = string(workbench.Algorithm)
+	kindIncident   = string(workbench.Incident)
 )
 
 // MaxFlags bounds the records an outcome lists; Flagged always holds the

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app/checklist"
 	"github.com/inspection-workbench/workbench/importers"
 )
@@ -20,7 +21,7 @@ func rec(kind, ref string, fields map[string]any) Record {
 	if err != nil {
 		panic(err)
 	}
-	f, err := importers.DecodeFields(importers.Kind(kind), data)
+	f, err := importers.DecodeFields(workbench.Kind(kind), data)
 	if err != nil {
 		panic(err)
 	}

@@ -79,6 +79,33 @@ func cliHint(err error) string {
 	return ""
 }
 
+// warningMessage words an import warning for the command line: its
+// English message, worded by the importer from the warning's reason (or,
+// for a warning without one, as it was stored), and the CLI's advice
+// where the reason calls for it. The GUI words the same reasons in the
+// user's language without it.
+func warningMessage(w workbench.Warning) string {
+	msg := w.Message
+	if msg == "" {
+		msg = workbench.Format(workbench.EnglishOf(w.Reason), w.Args)
+	}
+	return msg + warningHint(w)
+}
+
+// warningHint is the command-line advice for a warning, "" when there is
+// none.
+func warningHint(w workbench.Warning) string {
+	switch w.Reason {
+	case workbench.ReasonSheetNoHeader:
+		return "; docs/submission-formats.md lists the headers accepted"
+	case workbench.ReasonTermsUnknown, workbench.ReasonValuesUnknown:
+		return "; docs/submission-formats.md lists the values each field accepts"
+	case workbench.ReasonRowSkipped:
+		return " (--keep-notes imports it as a record)"
+	}
+	return ""
+}
+
 // orList words the codes of a vocabulary list for flag help: "a, b or c".
 func orList[T ~string](list []T) string {
 	s := workbench.Strings(list)

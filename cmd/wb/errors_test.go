@@ -48,3 +48,31 @@ func TestCLIHints(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningMessages words every import warning's reason in English for
+// the command line, each choice of its wording too: the importer's
+// message, or for a warning stored without one the reason's English with
+// its arguments, and the CLI's own advice where it has some.
+func TestWarningMessages(t *testing.T) {
+	for _, r := range workbench.WarningReasons {
+		args := map[string]any{}
+		for _, name := range workbench.ReasonArgs(r) {
+			args[name] = "7"
+		}
+		if c, ok := workbench.ReasonChoice(r); ok {
+			args[c.Arg] = c.Values[0]
+		}
+		msg := warningMessage(workbench.Warning{Location: "line 3", Reason: r, Args: args})
+		if msg == "" || strings.Contains(msg, "{{") || msg == string(r) {
+			t.Errorf("%s: %q", r, msg)
+		}
+	}
+	w := workbench.Warning{Location: "line 9", Message: `left out as a total, not a record: 合计 12`, Reason: workbench.ReasonRowSkipped,
+		Args: map[string]any{"Why": "total", "Text": "合计 12"}}
+	if got := warningMessage(w); got != `left out as a total, not a record: 合计 12 (--keep-notes imports it as a record)` {
+		t.Errorf("row left out: %q", got)
+	}
+	if got := warningMessage(workbench.Warning{Location: "page 2", Message: "an old warning"}); got != "an old warning" {
+		t.Errorf("warning without a reason: %q", got)
+	}
+}

@@ -43,13 +43,13 @@ var importCommand = command{
 			}
 			req := app.ImportRequest{CaseID: id, Files: files, KeepNoteRows: keepNotes}
 			if kind != "" {
-				k, err := importers.ParseKind(kind)
+				k, err := workbench.ParseKind(kind)
 				if err != nil {
 					return usagef("--kind: %v", err)
 				}
 				req.Kind = k
 			}
-			l, err := importers.ParseLabel(label)
+			l, err := workbench.ParseLabel(label)
 			if err != nil {
 				return usagef("--label: %v", err)
 			}
@@ -137,7 +137,7 @@ func printImportReport(e *env, reports []app.FileReport) {
 				fmt.Fprintf(e.stdout, "           … %d more warnings (wb import --json lists up to 1000)\n", r.WarningCount-shown)
 				break
 			}
-			fmt.Fprintf(e.stdout, "           warning: %s: %s\n", w.Location, w.Message)
+			fmt.Fprintf(e.stdout, "           warning: %s: %s\n", w.Location, warningMessage(w))
 		}
 	}
 }
@@ -243,7 +243,7 @@ var templateCommand = command{
 			if len(args) != 1 {
 				return usagef("name one kind: %s", orList(workbench.Kinds))
 			}
-			k, err := importers.ParseKind(args[0])
+			k, err := workbench.ParseKind(args[0])
 			if err != nil {
 				return usagef("%v", err)
 			}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app"
 	"github.com/inspection-workbench/workbench/store"
 )
@@ -98,7 +99,7 @@ func fillEvidence(ws string, n int) error {
 		item := st.Items[(done/batch)%len(st.Items)].ID
 		var u store.ItemUpdate
 		for j := 0; j < batch && done < n; j++ {
-			u.Evidence = append(u.Evidence, store.Evidence{Ref: fmt.Sprintf("INC-%07d", done), Target: fmt.Sprintf("rec-%d", done+1),
+			u.Evidence = append(u.Evidence, workbench.Evidence{Ref: fmt.Sprintf("INC-%07d", done), Target: fmt.Sprintf("rec-%d", done+1),
 				SHA256: strings.Repeat("ab", 32), FileName: "incidents-1m.csv", Kind: "incident",
 				Location: fmt.Sprintf("line %d", done+2), Quote: quote(done)})
 			done++

@@ -469,7 +469,7 @@ func fts5Bench(wsDir, path string, runs int) (ftsResult, error) {
 				break
 			}
 			for _, r := range rows {
-				text, _, err := importers.SearchText(importers.Kind(src.Kind), r.Fields, r.Extra)
+				text, _, err := importers.SearchText(workbench.Kind(src.Kind), r.Fields, r.Extra)
 				if err != nil {
 					return res, err
 				}

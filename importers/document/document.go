@@ -82,9 +82,3 @@ func (p Passage) PartLocation() string {
 	}
 	return p.Part
 }
-
-// Warning is something a document importer could not read, with where.
-type Warning struct {
-	Location string `json:"location"`
-	Message  string `json:"message"`
-}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 )
 
@@ -53,7 +54,7 @@ type parser struct {
 	nb  numberer
 
 	out   []document.Passage
-	warns []document.Warning
+	warns []workbench.Warning
 
 	pCount     int // all w:p read, for MaxParagraphs
 	paraCount  int // non-empty body paragraphs: Passage.Paragraph
@@ -119,12 +120,17 @@ func newParser(x *xmlReader, lim Limits, st *styles, nd *numDefs) *parser {
 	return &parser{x: x, lim: lim, st: st, nb: numberer{defs: nd, styles: st}}
 }
 
-func (p *parser) warn(loc, format string, args ...any) {
+// warn records a warning at loc: its reason with its arguments, for the
+// interfaces to word, and the English message.
+func (p *parser) warn(loc string, reason workbench.Reason, args map[string]any, format string, fargs ...any) {
 	if len(p.warns) >= 1000 {
 		return
 	}
-	p.warns = append(p.warns, document.Warning{Location: loc, Message: fmt.Sprintf(format, args...)})
+	p.warns = append(p.warns, workbench.Warning{Location: loc, Message: fmt.Sprintf(format, fargs...), Reason: reason, Args: args})
 }
+
+// skipped is the arguments of a ReasonContentSkipped warning.
+func skipped(what string) map[string]any { return map[string]any{"What": what} }
 
 // here is the location of what is being read, for warnings.
 func (p *parser) here() string {
@@ -271,7 +277,7 @@ func (p *parser) block(inCell bool) error {
 		case "sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "AlternateContent", "Choice":
 			return nil // read through
 		case "altChunk":
-			p.warn(p.here(), "imported content (altChunk) skipped")
+			p.warn(p.here(), workbench.ReasonContentSkipped, skipped("altchunk"), "imported content (altChunk) skipped")
 		case "commentRangeStart":
 			p.anchorComment(attr(t.start, "id"))
 		}
@@ -335,7 +341,7 @@ func (p *parser) textBox() error {
 	p.nest++
 	defer func() { p.nest-- }()
 	if !p.notesMode {
-		p.warn(p.here(), "text box read where it is anchored, which may not be where it shows on the page")
+		p.warn(p.here(), workbench.ReasonTextBoxAnchored, nil, "text box read where it is anchored, which may not be where it shows on the page")
 	}
 	saved := p.cell
 	p.cell = nil
@@ -357,16 +363,17 @@ func (p *parser) drawing() error {
 			uri := attr(t.start, "uri")
 			switch {
 			case strings.HasSuffix(uri, "/chart") || strings.Contains(uri, "/chartex"):
-				p.warn(p.here(), "chart skipped: its data is not read")
+				p.warn(p.here(), workbench.ReasonContentSkipped, skipped("chart"), "chart skipped: its data is not read")
 			case strings.HasSuffix(uri, "/diagram"):
-				p.warn(p.here(), "diagram (SmartArt) skipped: its text is not read")
+				p.warn(p.here(), workbench.ReasonContentSkipped, skipped("smartart"), "diagram (SmartArt) skipped: its text is not read")
 			case strings.HasSuffix(uri, "/picture"):
 				p.images++
 			}
 		case "imagedata":
 			p.images++
 		case "OLEObject":
-			p.warn(p.here(), "embedded object (%s) skipped: its content is not read", attr(t.start, "ProgID"))
+			prog := attr(t.start, "ProgID")
+			p.warn(p.here(), workbench.ReasonContentSkipped, map[string]any{"What": "object", "Object": prog}, "embedded object (%s) skipped: its content is not read", prog)
 		case "Fallback":
 			return p.x.skip()
 		}
@@ -387,9 +394,9 @@ func (p *parser) object() error {
 		return err
 	}
 	if prog != "" {
-		p.warn(p.here(), "embedded object (%s) skipped: its content is not read", prog)
+		p.warn(p.here(), workbench.ReasonContentSkipped, map[string]any{"What": "object", "Object": prog}, "embedded object (%s) skipped: its content is not read", prog)
 	} else {
-		p.warn(p.here(), "embedded object skipped: its content is not read")
+		p.warn(p.here(), workbench.ReasonContentSkipped, skipped("object"), "embedded object skipped: its content is not read")
 	}
 	return nil
 }

@@ -84,6 +84,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/inspection-workbench/workbench/importers/ooxml"
 )
@@ -154,7 +155,7 @@ var ErrTooManyParagraphs = errors.New("document has too many paragraphs")
 // followed by those of its headers, footers and comments (see the package
 // comment), plus warnings (e.g. an embedded object or a chart skipped, a paragraph inside
 // a text box read out of order). r is read between offsets 0 and size.
-func Read(r io.ReaderAt, size int64, lim Limits) (ps []document.Passage, ws []document.Warning, err error) {
+func Read(r io.ReaderAt, size int64, lim Limits) (ps []document.Passage, ws []workbench.Warning, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ps, ws, err = nil, nil, fmt.Errorf("docx: reading the document failed: internal error: %v", p)
@@ -202,13 +203,17 @@ func Read(r io.ReaderAt, size int64, lim Limits) (ps []document.Passage, ws []do
 type pkg struct {
 	lim   Limits
 	parts ooxml.Parts
-	warns []document.Warning
+	warns []workbench.Warning
 }
 
 func (pk *pkg) part(name string) *zip.File { return pk.parts.Get(name) }
 
-func (pk *pkg) warn(loc, msg string) {
-	pk.warns = append(pk.warns, document.Warning{Location: loc, Message: msg})
+// ignored warns that a part of the package could not be read and was
+// left out: what (one of workbench.IgnoredWhat) names it for the
+// interfaces, msg in English, err says why.
+func (pk *pkg) ignored(part, what, msg string, err error) {
+	pk.warns = append(pk.warns, workbench.Warning{Location: part, Message: msg + ": " + err.Error(),
+		Reason: workbench.ReasonPartIgnored, Args: map[string]any{"What": what, "Part": part, "Detail": err.Error()}})
 }
 
 // openPart opens a part through the inflation guard.
@@ -289,7 +294,7 @@ func (pk *pkg) findParts() (docParts, error) {
 			if errors.Is(err, ErrZipBomb) {
 				return dp, err
 			}
-			pk.warn("_rels/.rels", "package relationships unreadable, using the default part names: "+err.Error())
+			pk.ignored("_rels/.rels", "relationships", "package relationships unreadable, using the default part names", err)
 		}
 		for _, r := range rels {
 			if ooxml.RelType(r.typ, "officeDocument") && !r.external {
@@ -313,7 +318,7 @@ func (pk *pkg) findParts() (docParts, error) {
 			if errors.Is(err, ErrZipBomb) {
 				return dp, err
 			}
-			pk.warn(rp, "document relationships unreadable, using the default part names: "+err.Error())
+			pk.ignored(rp, "relationships", "document relationships unreadable, using the default part names", err)
 		}
 		for _, r := range rels {
 			if r.external {
@@ -414,7 +419,7 @@ func (pk *pkg) zipLooksLike() string {
 }
 
 // read parses the auxiliary parts, then streams the body.
-func (pk *pkg) read() ([]document.Passage, []document.Warning, error) {
+func (pk *pkg) read() ([]document.Passage, []workbench.Warning, error) {
 	dp, err := pk.findParts()
 	if err != nil {
 		return nil, nil, err
@@ -427,7 +432,7 @@ func (pk *pkg) read() ([]document.Passage, []document.Warning, error) {
 				return nil, nil, err
 			}
 			st = &styles{byID: map[string]*style{}}
-			pk.warn(dp.styles, "styles ignored, headings may be missed: "+err.Error())
+			pk.ignored(dp.styles, "styles", "styles ignored, headings may be missed", err)
 		}
 	}
 	nd := &numDefs{abstract: map[string]*abstractNum{}, nums: map[string]*numInst{}}
@@ -438,7 +443,7 @@ func (pk *pkg) read() ([]document.Passage, []document.Warning, error) {
 				return nil, nil, err
 			}
 			nd = &numDefs{abstract: map[string]*abstractNum{}, nums: map[string]*numInst{}}
-			pk.warn(dp.numbering, "list numbering ignored: "+err.Error())
+			pk.ignored(dp.numbering, "numbering", "list numbering ignored", err)
 		}
 	}
 	notes := map[string]string{}
@@ -457,7 +462,7 @@ func (pk *pkg) read() ([]document.Passage, []document.Warning, error) {
 			if errors.Is(err, ErrZipBomb) || errors.Is(err, ErrTooManyParagraphs) {
 				return nil, nil, err
 			}
-			pk.warn(np.part, np.elem+"s ignored: "+err.Error())
+			pk.ignored(np.part, np.elem+"s", np.elem+"s ignored", err)
 		}
 	}
 	var p *parser
@@ -505,7 +510,7 @@ func (pk *pkg) margins(dp docParts, st *styles, nd *numDefs, anchors map[string]
 				if errors.Is(err, ErrZipBomb) || errors.Is(err, ErrTooManyParagraphs) {
 					return nil, err
 				}
-				pk.warn(name, group.part+" ignored: "+err.Error())
+				pk.ignored(name, group.part+"s", group.part+" ignored", err)
 				continue
 			}
 			text := strings.Join(lines, "\n")
@@ -534,7 +539,7 @@ func (pk *pkg) margins(dp docParts, st *styles, nd *numDefs, anchors map[string]
 		if errors.Is(err, ErrZipBomb) || errors.Is(err, ErrTooManyParagraphs) {
 			return nil, err
 		}
-		pk.warn(dp.comments, "comments ignored: "+err.Error())
+		pk.ignored(dp.comments, "comments", "comments ignored", err)
 		return out, nil
 	}
 	return append(out, comments...), nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 )
 
@@ -135,7 +136,7 @@ func buildDOCX(t testing.TB, parts map[string]string) []byte {
 }
 
 // readBytes runs Read on data with default limits.
-func readBytes(data []byte) ([]document.Passage, []document.Warning, error) {
+func readBytes(data []byte) ([]document.Passage, []workbench.Warning, error) {
 	return Read(bytes.NewReader(data), int64(len(data)), Limits{})
 }
 
@@ -172,10 +173,16 @@ func summarize(t testing.TB, got []document.Passage) []string {
 	return out
 }
 
-// summarizeWarnings renders warnings as "location: message".
-func summarizeWarnings(ws []document.Warning) []string {
+// summarizeWarnings renders warnings as "location: message", marking one
+// without a reason the interfaces can word so that it matches nothing.
+func summarizeWarnings(ws []workbench.Warning) []string {
 	var out []string
 	for _, w := range ws {
+		if err := workbench.CheckWarning(w); err != nil {
+			// A warning the interfaces cannot word matches no expectation.
+			out = append(out, w.Location+": ["+err.Error()+"] "+w.Message)
+			continue
+		}
 		out = append(out, w.Location+": "+w.Message)
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 )
 
@@ -36,7 +37,7 @@ func (p *parser) paragraph() error {
 		case tokEnd:
 			if p.x.depth < d {
 				if cut {
-					p.warn(p.here(), "paragraph longer than %d bytes: the rest is not read", maxParaBytes)
+					p.warn(p.here(), workbench.ReasonParagraphTooLong, map[string]any{"N": maxParaBytes}, "paragraph longer than %d bytes: the rest is not read", maxParaBytes)
 				}
 				p.paraDone(buf, pp)
 				return nil
@@ -186,7 +187,7 @@ func (p *parser) noteRef(endnote bool, id string, custom bool) string {
 func (p *parser) paraDone(buf []byte, pp paraProps) {
 	if p.instr > 0 {
 		if p.instrParas++; p.instrParas > maxInstrParas {
-			p.warn(p.here(), "a field instruction runs over %d paragraphs; treating the field as broken", maxInstrParas)
+			p.warn(p.here(), workbench.ReasonBrokenField, map[string]any{"N": maxInstrParas}, "a field instruction runs over %d paragraphs; treating the field as broken", maxInstrParas)
 			p.fields, p.instr, p.instrParas = p.fields[:0], 0, 0
 		}
 	} else {
@@ -296,7 +297,7 @@ func (p *parser) finish() {
 	}
 	p.pending = nil
 	if p.images > 0 {
-		p.warn("document", "%d image(s) skipped: text in images is not read", p.images)
+		p.warn("document", workbench.ReasonContentSkipped, map[string]any{"What": "images", "N": p.images}, "%d image(s) skipped: text in images is not read", p.images)
 	}
 }
 

@@ -62,7 +62,7 @@ func newXMLReader(r io.Reader, part string) *xmlReader {
 	return &xmlReader{dec: dec, part: part}
 }
 
-var errTooDeep = fmt.Errorf("elements nested deeper than %d levels", maxDepth)
+var ErrTooDeep = fmt.Errorf("elements nested deeper than %d levels", maxDepth)
 
 // next returns the next token; processing instructions, comments and
 // directives come back as tokOther.
@@ -78,7 +78,7 @@ func (x *xmlReader) next() (token, error) {
 	case xml.StartElement:
 		x.depth++
 		if x.depth > maxDepth {
-			return token{}, errTooDeep
+			return token{}, ErrTooDeep
 		}
 		return token{kind: tokStart, start: t}, nil
 	case xml.EndElement:
@@ -154,7 +154,7 @@ func (x *xmlReader) wrap(err error) error {
 	if errors.As(err, &se) {
 		return fmt.Errorf("docx: part %s is damaged: XML error at line %d (byte %d): %s", x.part, se.Line, x.dec.InputOffset(), se.Msg)
 	}
-	if errors.Is(err, errUnexpectedEOF) || errors.Is(err, errTooDeep) {
+	if errors.Is(err, errUnexpectedEOF) || errors.Is(err, ErrTooDeep) {
 		line, _ := x.dec.InputPos()
 		return fmt.Errorf("docx: part %s is damaged at line %d: %w", x.part, line, err)
 	}

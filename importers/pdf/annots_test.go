@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 )
 
@@ -108,7 +109,8 @@ func TestReadXFAPlaceholder(t *testing.T) {
 	if len(r.passages) != 0 {
 		t.Errorf("the placeholder was imported as text: %q", summary(t, r.passages))
 	}
-	if len(r.warnings) != 1 || r.warnings[0].Location != "document" || r.warnings[0].Message != xfaUnreadableMessage {
+	if len(r.warnings) != 1 || r.warnings[0].Location != "document" || r.warnings[0].Message != xfaUnreadableMessage ||
+		r.warnings[0].Reason != workbench.ReasonXFAForm || r.warnings[0].Args["What"] != "unreadable" {
 		t.Fatalf("warnings = %v, want one document warning %q", r.warnings, xfaUnreadableMessage)
 	}
 	for _, s := range []string{"XFA form", "cannot be read", "export or print it to a normal PDF"} {
@@ -128,7 +130,8 @@ func TestReadXFAWithText(t *testing.T) {
 	if got := summary(t, r.passages); !slices.Equal(got, []string{"p1 | 备案申请表（静态预览）"}) {
 		t.Errorf("passages = %q", got)
 	}
-	if len(r.warnings) != 1 || r.warnings[0] != (document.Warning{Location: "document", Message: xfaPartialMessage}) {
+	if len(r.warnings) != 1 || fmt.Sprint(r.warnings[0]) != fmt.Sprint(workbench.Warning{Location: "document", Message: xfaPartialMessage,
+		Reason: workbench.ReasonXFAForm, Args: map[string]any{"What": "partial"}}) {
 		t.Errorf("warnings = %v, want the partial XFA warning", r.warnings)
 	}
 }

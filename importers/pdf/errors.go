@@ -63,11 +63,11 @@ func openError(err error) error {
 	case errors.Is(err, pdfiumerrors.ErrFormat):
 		return &readError{
 			msg:  "pdf: the file is not a PDF or is damaged, so it cannot be read; ask the provider for a new copy",
-			errs: []error{err},
+			errs: []error{ErrDamaged, err},
 		}
 	}
 	return &readError{
 		msg:  fmt.Sprintf("pdf: the PDF could not be opened: %s", describe(err)),
-		errs: []error{err},
+		errs: []error{ErrDamaged, err},
 	}
 }

@@ -51,6 +51,7 @@ import (
 	"sync/atomic"
 	"unicode"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
@@ -85,6 +86,10 @@ var ErrNotPDF = errors.New("not a PDF document")
 // ErrEncrypted is returned for a password-protected PDF, one that cannot be
 // opened without a user password. No password is tried.
 var ErrEncrypted = errors.New("PDF is encrypted")
+
+// ErrDamaged is matched (errors.Is) by the errors for a PDF that PDFium
+// cannot open or whose pages it cannot count or read, none of them.
+var ErrDamaged = errors.New("PDF is damaged")
 
 // noTextMessage is the warning message for a page without a text layer.
 const noTextMessage = "no text layer (scanned page?); not searchable — no OCR"
@@ -168,7 +173,7 @@ func (e *Engine) close() error {
 // PDFium's numbered codes ("3: incorrect format") in words an inspector
 // understands ("the file is not a PDF or is damaged").
 // Read does not panic on hostile input.
-func (e *Engine) Read(data []byte, lim Limits) (passages []document.Passage, warnings []document.Warning, err error) {
+func (e *Engine) Read(data []byte, lim Limits) (passages []document.Passage, warnings []workbench.Warning, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			passages, warnings = nil, nil
@@ -201,24 +206,25 @@ func (e *Engine) Read(data []byte, lim Limits) (passages []document.Passage, war
 }
 
 // readDocument does Read's work on one PDFium instance.
-func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passage, []document.Warning, error) {
+func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passage, []workbench.Warning, error) {
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
 		return nil, nil, openError(err)
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 
-	var warnings []document.Warning
+	var warnings []workbench.Warning
 	if rev, err := inst.FPDF_GetSecurityHandlerRevision(&requests.FPDF_GetSecurityHandlerRevision{Document: doc.Document}); err == nil && rev.SecurityHandlerRevision != -1 {
-		warnings = append(warnings, document.Warning{
+		warnings = append(warnings, workbench.Warning{
 			Location: "document",
 			Message:  "encrypted with an owner password only (permission restrictions); read without a password, restrictions not applied",
+			Reason:   workbench.ReasonOwnerPasswordOnly,
 		})
 	}
 
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return nil, nil, &readError{msg: "pdf: the pages of the PDF could not be counted: " + describe(err), errs: []error{err}}
+		return nil, nil, &readError{msg: "pdf: the pages of the PDF could not be counted: " + describe(err), errs: []error{ErrDamaged, err}}
 	}
 	if count.PageCount > lim.MaxPages {
 		return nil, nil, fmt.Errorf("pdf: document has %d pages, more than the limit of %d pages", count.PageCount, lim.MaxPages)
@@ -245,9 +251,11 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 			if firstErr == nil {
 				firstErr = &readError{msg: fmt.Sprintf("page %d: %s", i+1, describe(err)), errs: []error{err}}
 			}
-			warnings = append(warnings, document.Warning{
+			warnings = append(warnings, workbench.Warning{
 				Location: fmt.Sprintf("page %d", i+1),
 				Message:  fmt.Sprintf("This page could not be read (%s) and was skipped; the other pages were imported.", describe(err)),
+				Reason:   workbench.ReasonPageUnreadable,
+				Args:     map[string]any{"Detail": describe(err)},
 			})
 			continue
 		}
@@ -262,9 +270,10 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 		if text != "" {
 			add(document.Passage{Page: i + 1, Text: text})
 		} else if pc.objects > 0 {
-			warnings = append(warnings, document.Warning{
+			warnings = append(warnings, workbench.Warning{
 				Location: fmt.Sprintf("page %d", i+1),
 				Message:  noTextMessage,
+				Reason:   workbench.ReasonPageNoText,
 			})
 		}
 		n := 0
@@ -277,13 +286,15 @@ func readDocument(inst pdfium.Pdfium, data []byte, lim Limits) ([]document.Passa
 		}
 	}
 	if count.PageCount > 0 && failed == count.PageCount {
-		return nil, nil, fmt.Errorf("pdf: none of the %d pages could be read (%w)", count.PageCount, firstErr)
+		return nil, nil, &readError{msg: fmt.Sprintf("pdf: none of the %d pages could be read (%v)", count.PageCount, firstErr), errs: []error{ErrDamaged, firstErr}}
 	}
 	switch {
 	case placeholder || xfaFull && len(passages) == 0:
-		warnings = append(warnings, document.Warning{Location: "document", Message: xfaUnreadableMessage})
+		warnings = append(warnings, workbench.Warning{Location: "document", Message: xfaUnreadableMessage,
+			Reason: workbench.ReasonXFAForm, Args: map[string]any{"What": "unreadable"}})
 	case xfaFull:
-		warnings = append(warnings, document.Warning{Location: "document", Message: xfaPartialMessage})
+		warnings = append(warnings, workbench.Warning{Location: "document", Message: xfaPartialMessage,
+			Reason: workbench.ReasonXFAForm, Args: map[string]any{"What": "partial"}})
 	}
 	return passages, warnings, nil
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/document"
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
@@ -46,7 +47,7 @@ func theEngine(t testing.TB) *Engine {
 
 type result struct {
 	passages []document.Passage
-	warnings []document.Warning
+	warnings []workbench.Warning
 	err      error
 }
 
@@ -122,9 +123,9 @@ func TestReadScanned(t *testing.T) {
 	if len(r.passages) != 0 {
 		t.Errorf("got %d passages from a scanned PDF, want 0: %v", len(r.passages), r.passages)
 	}
-	want := []document.Warning{
-		{Location: "page 1", Message: "no text layer (scanned page?); not searchable — no OCR"},
-		{Location: "page 2", Message: "no text layer (scanned page?); not searchable — no OCR"},
+	want := []workbench.Warning{
+		{Location: "page 1", Message: "no text layer (scanned page?); not searchable — no OCR", Reason: workbench.ReasonPageNoText},
+		{Location: "page 2", Message: "no text layer (scanned page?); not searchable — no OCR", Reason: workbench.ReasonPageNoText},
 	}
 	if fmt.Sprint(r.warnings) != fmt.Sprint(want) {
 		t.Errorf("warnings = %v, want %v", r.warnings, want)
@@ -359,8 +360,9 @@ func TestReadSkipsPageThatFailsToLoad(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("passages = %q, want %q", got, want)
 	}
-	want1 := document.Warning{Location: "page 2", Message: "This page could not be read (the page is missing from the file or damaged) and was skipped; the other pages were imported."}
-	if len(r.warnings) != 1 || r.warnings[0] != want1 {
+	want1 := workbench.Warning{Location: "page 2", Message: "This page could not be read (the page is missing from the file or damaged) and was skipped; the other pages were imported.",
+		Reason: workbench.ReasonPageUnreadable, Args: map[string]any{"Detail": "the page is missing from the file or damaged"}}
+	if len(r.warnings) != 1 || fmt.Sprint(r.warnings[0]) != fmt.Sprint(want1) {
 		t.Errorf("warnings = %v, want [%v]", r.warnings, want1)
 	}
 }

@@ -101,7 +101,7 @@ func (t *csvTable) Next() (Row, error) {
 		}
 		line, _ := t.cr.FieldPos(0)
 		if len(rec) > t.maxFields {
-			t.err = &lineError{line: line, err: fmt.Errorf("%w: %d cells, more than the limit of %d", errTooManyFields, len(rec), t.maxFields)}
+			t.err = &lineError{line: line, err: fmt.Errorf("%w: %d cells, more than the limit of %d", ErrTooManyFields, len(rec), t.maxFields)}
 			return Row{}, t.err
 		}
 		// A line ending "\r\r\n" would leave a CR on the last cell.
@@ -134,9 +134,9 @@ func (t *csvTable) wrap(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		if pe.Line != pe.StartLine {
-			return &lineError{line: pe.StartLine, err: fmt.Errorf("line %d, column %d: %w", pe.Line, pe.Column, pe.Err)}
+			return &lineError{line: pe.StartLine, err: csvSyntaxErr("line %d, column %d: %w", pe.Line, pe.Column, pe.Err)}
 		}
-		return &lineError{line: pe.Line, err: fmt.Errorf("column %d: %w", pe.Column, pe.Err)}
+		return &lineError{line: pe.Line, err: csvSyntaxErr("column %d: %w", pe.Column, pe.Err)}
 	}
 	return &lineError{line: t.guard.recLine, err: err}
 }
@@ -222,11 +222,11 @@ func (g *csvGuard) endRecord() {
 }
 
 func (g *csvGuard) tooLarge() error {
-	return &lineError{line: g.recLine, err: fmt.Errorf("%w: the record is longer than the limit of %d bytes", errRecordTooLarge, g.maxBytes)}
+	return &lineError{line: g.recLine, err: fmt.Errorf("%w: the record is longer than the limit of %d bytes", ErrRecordTooLarge, g.maxBytes)}
 }
 
 func (g *csvGuard) tooManyFields() error {
-	return &lineError{line: g.recLine, err: fmt.Errorf("%w: the record has more than the limit of %d cells", errTooManyFields, g.maxFields)}
+	return &lineError{line: g.recLine, err: fmt.Errorf("%w: the record has more than the limit of %d cells", ErrTooManyFields, g.maxFields)}
 }
 
 // scan follows b through the CSV syntax. On error it returns how many bytes

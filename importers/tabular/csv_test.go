@@ -276,13 +276,13 @@ func TestCSVLimits(t *testing.T) {
 		wantLine string
 		want     error
 	}{
-		{"record too large", "a,b\n1,2\n3," + big + "\n4,5\n", Limits{MaxRecordBytes: 100}, 2, "line 3:", errRecordTooLarge},
+		{"record too large", "a,b\n1,2\n3," + big + "\n4,5\n", Limits{MaxRecordBytes: 100}, 2, "line 3:", ErrRecordTooLarge},
 		{"record exactly at the limit", "a,b\n" + strings.Repeat("x", 100) + "\n", Limits{MaxRecordBytes: 100}, 2, "", nil},
-		{"quoted record too large", "a,b\n1,\"x\n" + big + "\"\n", Limits{MaxRecordBytes: 100}, 1, "line 2:", errRecordTooLarge},
-		{"too many fields", "a,b\n1,2,3,4,5\n1,2,3,4,5,6\n", Limits{MaxFields: 5}, 2, "line 3:", errTooManyFields},
-		{"too many fields in quotes", "a,b\n\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"\n", Limits{MaxFields: 5}, 1, "line 2:", errTooManyFields},
+		{"quoted record too large", "a,b\n1,\"x\n" + big + "\"\n", Limits{MaxRecordBytes: 100}, 1, "line 2:", ErrRecordTooLarge},
+		{"too many fields", "a,b\n1,2,3,4,5\n1,2,3,4,5,6\n", Limits{MaxFields: 5}, 2, "line 3:", ErrTooManyFields},
+		{"too many fields in quotes", "a,b\n\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"\n", Limits{MaxFields: 5}, 1, "line 2:", ErrTooManyFields},
 		{"quoted delimiters are not fields", "a,b\n\"1,2,3,4,5,6,7\",x\n", Limits{MaxFields: 5}, 2, "", nil},
-		{"too many fields after blank lines", "a,b\n\n\r\n,,,,,,\n", Limits{MaxFields: 5}, 1, "line 4:", errTooManyFields},
+		{"too many fields after blank lines", "a,b\n\n\r\n,,,,,,\n", Limits{MaxFields: 5}, 1, "line 4:", ErrTooManyFields},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -327,9 +327,9 @@ func TestCSVRunaway(t *testing.T) {
 		src  io.Reader
 		want error
 	}{
-		{"unterminated quote", io.MultiReader(strings.NewReader("a,b\n1,\"never closed"), endless('x')), errRecordTooLarge},
-		{"endless line", io.MultiReader(strings.NewReader("a,b\n1,2"), endless('y')), errRecordTooLarge},
-		{"endless delimiters", io.MultiReader(strings.NewReader("a,b\n1,2"), endless(',')), errTooManyFields},
+		{"unterminated quote", io.MultiReader(strings.NewReader("a,b\n1,\"never closed"), endless('x')), ErrRecordTooLarge},
+		{"endless line", io.MultiReader(strings.NewReader("a,b\n1,2"), endless('y')), ErrRecordTooLarge},
+		{"endless delimiters", io.MultiReader(strings.NewReader("a,b\n1,2"), endless(',')), ErrTooManyFields},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -361,7 +361,7 @@ func TestCSVRunaway(t *testing.T) {
 		data := "a,b\n" + strings.Repeat(",", 1<<20) + "\n"
 		start := time.Now()
 		rows, _, err := readCSV(t, []byte(data), Limits{})
-		if !errors.Is(err, errTooManyFields) || len(rows) != 1 {
+		if !errors.Is(err, ErrTooManyFields) || len(rows) != 1 {
 			t.Fatalf("error %v after %d rows", err, len(rows))
 		}
 		if d := time.Since(start); d > 2*time.Second {

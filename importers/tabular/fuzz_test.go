@@ -68,7 +68,7 @@ func FuzzCSV(f *testing.F) {
 				t.Fatalf("MaxFields 4: %d rows, error %v; want %d rows", len(rows), err, len(want))
 			}
 		} else {
-			if !errors.Is(err, errTooManyFields) || !strings.HasPrefix(err.Error(), "line "+strconv.Itoa(firstWide)+":") {
+			if !errors.Is(err, ErrTooManyFields) || !strings.HasPrefix(err.Error(), "line "+strconv.Itoa(firstWide)+":") {
 				t.Fatalf("MaxFields 4: error %v, want too many fields on line %d", err, firstWide)
 			}
 			for len(want) > 0 && want[len(want)-1].N >= firstWide {

@@ -259,7 +259,7 @@ func (j *jsonReader) open() error {
 			return fmt.Errorf("%w: the top-level array is empty", ErrNoRecords)
 		case json.Delim('{'):
 		default:
-			return fmt.Errorf("%s: top level is an array of %s, not of objects", j.src.at(j.dec.InputOffset()), kindPlural(tok))
+			return notRecords("%s: top level is an array of %s, not of objects", j.src.at(j.dec.InputOffset()), kindPlural(tok))
 		}
 		j.held = tok
 		j.mode, j.elemDepth, j.next = jsStream, 2, 1
@@ -267,7 +267,7 @@ func (j *jsonReader) open() error {
 	case json.Delim('{'):
 		return j.openObject()
 	default:
-		return fmt.Errorf("top level is %s, not an array or object of records", kind(tok))
+		return notRecords("top level is %s, not an array or object of records", kind(tok))
 	}
 }
 
@@ -370,7 +370,7 @@ func (j *jsonReader) openObject() error {
 		return j.checkEnd()
 	}
 	if size := j.dec.InputOffset() - w.start; size > j.lim.MaxRecordBytes {
-		return fmt.Errorf("%w: the top-level object is %d bytes, more than the limit of %d", errRecordTooLarge, size, j.lim.MaxRecordBytes)
+		return fmt.Errorf("%w: the top-level object is %d bytes, more than the limit of %d", ErrRecordTooLarge, size, j.lim.MaxRecordBytes)
 	}
 	j.pending = []Record{w.sf.record(1)}
 	j.mode = jsDone
@@ -406,7 +406,7 @@ func (j *jsonReader) walkObject(w *objectWalk, prefix string, depth int) error {
 		}
 		key, ok := tok.(string)
 		if !ok {
-			return j.wrap(fmt.Errorf("unexpected %v in object", tok), 1)
+			return j.wrap(syntaxErr("unexpected %v in object", tok), 1)
 		}
 		n++
 		if prefix != "" {
@@ -441,7 +441,7 @@ func (j *jsonReader) walkObject(w *objectWalk, prefix string, depth int) error {
 			return err
 		}
 		if !w.done && j.dec.InputOffset()-w.start > j.lim.MaxRecordBytes {
-			return fmt.Errorf("%w: the top-level object is larger than the limit of %d bytes", errRecordTooLarge, j.lim.MaxRecordBytes)
+			return fmt.Errorf("%w: the top-level object is larger than the limit of %d bytes", ErrRecordTooLarge, j.lim.MaxRecordBytes)
 		}
 	}
 }
@@ -538,7 +538,7 @@ func (j *jsonReader) walkArray(w *objectWalk, key string, depth int) error {
 				w.cands[ci].recs = nil
 				return j.skip(depth, depth-1)
 			case over:
-				return fmt.Errorf("%w: the top-level object is larger than the limit of %d bytes, and no array in it holds records", errRecordTooLarge, j.lim.MaxRecordBytes)
+				return fmt.Errorf("%w: the top-level object is larger than the limit of %d bytes, and no array in it holds records", ErrRecordTooLarge, j.lim.MaxRecordBytes)
 			}
 		}
 		j.setLimit(j.dec.InputOffset())
@@ -598,7 +598,7 @@ func (j *jsonReader) readObject(num int) (Record, error) {
 		return Record{}, j.wrap(err, num)
 	}
 	if size := j.dec.InputOffset() - start; size > j.lim.MaxRecordBytes {
-		return Record{}, fmt.Errorf("record %d at %s: %w: %d bytes, more than the limit of %d", num, j.src.at(start), errRecordTooLarge, size, j.lim.MaxRecordBytes)
+		return Record{}, fmt.Errorf("record %d at %s: %w: %d bytes, more than the limit of %d", num, j.src.at(start), ErrRecordTooLarge, size, j.lim.MaxRecordBytes)
 	}
 	return j.f.record(num), nil
 }
@@ -637,7 +637,7 @@ func (j *jsonReader) readElement() (Record, error) {
 	if j.container != "" {
 		where = strconv.Quote(j.container)
 	}
-	return Record{}, fmt.Errorf("%s: record %d of %s is %s, not an object", j.src.at(j.dec.InputOffset()), num, where, kind(tok))
+	return Record{}, notRecords("%s: record %d of %s is %s, not an object", j.src.at(j.dec.InputOffset()), num, where, kind(tok))
 }
 
 // checkEnd checks that nothing but white space follows the top-level value.
@@ -650,7 +650,7 @@ func (j *jsonReader) checkEnd() error {
 	if err != nil {
 		return j.wrap(err, 0)
 	}
-	return fmt.Errorf("%s: unexpected data after the top-level value", j.src.at(j.dec.InputOffset()))
+	return syntaxErr("%s: unexpected data after the top-level value", j.src.at(j.dec.InputOffset()))
 }
 
 // wrap gives an error met while reading record num (0: outside any
@@ -666,20 +666,18 @@ func (j *jsonReader) wrap(err error, num int) error {
 		// se.Offset is unreliable when the decoder is used token by token
 		// (it counts only the bytes of scalar values); the decoder's input
 		// offset is at the start of the token that failed.
-		return fmt.Errorf("%s%s: %w", rec, j.src.at(j.dec.InputOffset()), err)
+		return syntaxErr("%s%s: %w", rec, j.src.at(j.dec.InputOffset()), err)
 	case errors.Is(err, errInputLimit):
-		return fmt.Errorf("%s%s: %w: longer than the limit of %d bytes", rec, j.src.at(j.src.n), errRecordTooLarge, j.lim.MaxRecordBytes)
+		return fmt.Errorf("%s%s: %w: longer than the limit of %d bytes", rec, j.src.at(j.src.n), ErrRecordTooLarge, j.lim.MaxRecordBytes)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return fmt.Errorf("%s%s: unexpected end of file: %w", rec, j.src.at(j.src.n), io.ErrUnexpectedEOF)
-	case errors.Is(err, errTooDeep), errors.Is(err, errTooManyFields):
+		return syntaxErr("%s%s: unexpected end of file: %w", rec, j.src.at(j.src.n), io.ErrUnexpectedEOF)
+	case errors.Is(err, ErrTooDeep), errors.Is(err, ErrTooManyFields):
 		return fmt.Errorf("%s%s: %w", rec, j.src.at(j.dec.InputOffset()), err)
 	}
 	return fmt.Errorf("%s%s: %w", rec, j.src.at(j.src.n), err)
 }
 
-func tooDeep(max int) error {
-	return fmt.Errorf("%w: more than %d levels", errTooDeep, max)
-}
+func tooDeep(max int) error { return &depthError{max: max} }
 
 // kind names the JSON value that tok starts, with an article.
 func kind(tok json.Token) string {
@@ -761,7 +759,7 @@ func (f *flattener) add(key, val string) error {
 		return nil
 	}
 	if len(f.keys) >= f.maxFields {
-		return fmt.Errorf("%w: more than %d keys", errTooManyFields, f.maxFields)
+		return fmt.Errorf("%w: more than %d keys", ErrTooManyFields, f.maxFields)
 	}
 	f.pos[key] = len(f.keys)
 	f.keys = append(f.keys, key)
@@ -807,7 +805,7 @@ func (f *flattener) objectFrom(prefix string, root bool, depth int, tok json.Tok
 		}
 		key, ok := tok.(string)
 		if !ok {
-			return fmt.Errorf("unexpected %v in object", tok)
+			return syntaxErr("unexpected %v in object", tok)
 		}
 		n++
 		if !root {
@@ -844,7 +842,7 @@ func (f *flattener) value(key string, tok json.Token, depth int) error {
 		}
 		return f.array(key, depth+1, first, 0, false)
 	}
-	return fmt.Errorf("unexpected %v", d)
+	return syntaxErr("unexpected %v", d)
 }
 
 // array flattens under key the rest of an array at nesting depth depth
@@ -871,7 +869,7 @@ func (f *flattener) array(key string, depth int, tok json.Token, idx int, indexe
 			if !indexed {
 				// The scalars before become indexed keys too.
 				if idx > f.maxFields {
-					return fmt.Errorf("%w: more than %d keys", errTooManyFields, f.maxFields)
+					return fmt.Errorf("%w: more than %d keys", ErrTooManyFields, f.maxFields)
 				}
 				for k := range idx {
 					s, e := f.spans[sstart+2*k], f.spans[sstart+2*k+1]

@@ -193,17 +193,17 @@ func TestOpenJSONErrors(t *testing.T) {
 		{name: "truncated single object", data: `{"a": [1, 2`, msg: "unexpected end of file"},
 		{name: "trailing garbage", data: `[{"a": 1}] x`, msg: "line 1 (offset 11): invalid character 'x'"},
 		{name: "second value", data: "{\"a\": 1}\n{\"b\": 2}", msg: "line 2 (offset 10): unexpected data after the top-level value"},
-		{name: "too deep record", data: `[{"a": {"b": {"c": 1}}}]`, lim: Limits{MaxDepth: 3}, want: errTooDeep, msg: "record 1"},
-		{name: "too deep single object", data: `{"a": {"b": [[1]]}}`, lim: Limits{MaxDepth: 3}, want: errTooDeep},
+		{name: "too deep record", data: `[{"a": {"b": {"c": 1}}}]`, lim: Limits{MaxDepth: 3}, want: ErrTooDeep, msg: "record 1"},
+		{name: "too deep single object", data: `{"a": {"b": [[1]]}}`, lim: Limits{MaxDepth: 3}, want: ErrTooDeep},
 		{name: "depth at the limit", data: `[{"a": {"b": 1}}, 2]`, lim: Limits{MaxDepth: 3}, msg: "record 2 of the top-level array is a number"},
 		{name: "deep arrays refused at once", data: deep("[", "]", 100000), msg: "array of arrays"},
-		{name: "deep arrays in a record", data: `[{"a": ` + deep("[", "]", 100000) + `}]`, want: errTooDeep},
-		{name: "deep objects in a single object", data: strings.Repeat(`{"a":`, 100000) + "1" + strings.Repeat("}", 100000), want: errTooDeep},
-		{name: "deep arrays in a container", data: `{"x": [{"a": ` + deep("[", "]", 100000) + `}]}`, want: errTooDeep},
-		{name: "record too large", data: `[{"a": "short"}, {"a": "` + strings.Repeat("长", 100) + `"}]`, lim: Limits{MaxRecordBytes: 100}, want: errRecordTooLarge, msg: "record 2"},
-		{name: "single object too large", data: `{"a": "` + strings.Repeat("x", 200) + `", "b": 1}`, lim: Limits{MaxRecordBytes: 100}, want: errRecordTooLarge},
-		{name: "too many keys", data: `[{"a": 1, "b": 2, "c": 3}]`, lim: Limits{MaxFields: 2}, want: errTooManyFields},
-		{name: "too many keys from an array", data: `[{"a": [1, 2, 3, {}]}]`, lim: Limits{MaxFields: 2}, want: errTooManyFields},
+		{name: "deep arrays in a record", data: `[{"a": ` + deep("[", "]", 100000) + `}]`, want: ErrTooDeep},
+		{name: "deep objects in a single object", data: strings.Repeat(`{"a":`, 100000) + "1" + strings.Repeat("}", 100000), want: ErrTooDeep},
+		{name: "deep arrays in a container", data: `{"x": [{"a": ` + deep("[", "]", 100000) + `}]}`, want: ErrTooDeep},
+		{name: "record too large", data: `[{"a": "short"}, {"a": "` + strings.Repeat("长", 100) + `"}]`, lim: Limits{MaxRecordBytes: 100}, want: ErrRecordTooLarge, msg: "record 2"},
+		{name: "single object too large", data: `{"a": "` + strings.Repeat("x", 200) + `", "b": 1}`, lim: Limits{MaxRecordBytes: 100}, want: ErrRecordTooLarge},
+		{name: "too many keys", data: `[{"a": 1, "b": 2, "c": 3}]`, lim: Limits{MaxFields: 2}, want: ErrTooManyFields},
+		{name: "too many keys from an array", data: `[{"a": [1, 2, 3, {}]}]`, lim: Limits{MaxFields: 2}, want: ErrTooManyFields},
 		{name: "long scalar array is one key", data: `[{"a": [1, 2, 3, 4, 5]}, 1]`, lim: Limits{MaxFields: 2}, msg: "record 2 of the top-level array is a number"},
 	}
 	for _, tt := range tests {
@@ -289,7 +289,7 @@ func TestJSONRunaway(t *testing.T) {
 			if err == nil {
 				_, err = readRecords(jr)
 			}
-			if !errors.Is(err, errRecordTooLarge) {
+			if !errors.Is(err, ErrRecordTooLarge) {
 				t.Fatalf("error = %v", err)
 			}
 			if cr.n > 2<<20 {

@@ -93,7 +93,7 @@ func (j *jsonlReader) readLine() ([]byte, error) {
 	for {
 		frag, err := j.br.ReadSlice('\n')
 		if int64(len(j.buf)+len(frag)) > max+2 { // room for "\r\n"
-			return nil, &lineError{line: j.line + 1, err: fmt.Errorf("%w: the line is longer than the limit of %d bytes", errRecordTooLarge, max)}
+			return nil, &lineError{line: j.line + 1, err: fmt.Errorf("%w: the line is longer than the limit of %d bytes", ErrRecordTooLarge, max)}
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			j.buf = append(j.buf, frag...)
@@ -117,7 +117,7 @@ func (j *jsonlReader) readLine() ([]byte, error) {
 	line = bytes.TrimSuffix(line, []byte{'\n'})
 	line = bytes.TrimSuffix(line, []byte{'\r'})
 	if int64(len(line)) > max {
-		return nil, &lineError{line: j.line, err: fmt.Errorf("%w: the line is longer than the limit of %d bytes", errRecordTooLarge, max)}
+		return nil, &lineError{line: j.line, err: fmt.Errorf("%w: the line is longer than the limit of %d bytes", ErrRecordTooLarge, max)}
 	}
 	return line, nil
 }
@@ -133,9 +133,9 @@ func (j *jsonlReader) parse(line []byte) (Record, error) {
 		case errors.As(err, &se):
 			// The decoder's offset is at the start of the failing token
 			// (se.Offset is not reliable when reading token by token).
-			return fmt.Errorf("column %d: %w", dec.InputOffset()+1, err)
+			return syntaxErr("column %d: %w", dec.InputOffset()+1, err)
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-			return fmt.Errorf("unexpected end of line: %w", io.ErrUnexpectedEOF)
+			return syntaxErr("unexpected end of line: %w", io.ErrUnexpectedEOF)
 		}
 		return err
 	}
@@ -144,7 +144,7 @@ func (j *jsonlReader) parse(line []byte) (Record, error) {
 		return Record{}, col(err)
 	}
 	if tok != json.Delim('{') {
-		return Record{}, fmt.Errorf("%s, not an object", kind(tok))
+		return Record{}, notRecords("%s, not an object", kind(tok))
 	}
 	if j.lim.MaxDepth < 1 {
 		return Record{}, tooDeep(j.lim.MaxDepth)
@@ -158,7 +158,7 @@ func (j *jsonlReader) parse(line []byte) (Record, error) {
 		if err != nil {
 			return Record{}, col(err)
 		}
-		return Record{}, fmt.Errorf("column %d: more than one JSON value on the line", dec.InputOffset())
+		return Record{}, syntaxErr("column %d: more than one JSON value on the line", dec.InputOffset())
 	}
 	return rec, nil
 }

@@ -94,11 +94,11 @@ func TestOpenJSONLErrors(t *testing.T) {
 		{name: "truncated object", data: "{\"a\": 1}\n{\"a\": \n{\"b\": 1}\n", recs: 1, msg: "line 2: unexpected end of line"},
 		{name: "two values on a line", data: "{\"a\": 1} {\"b\": 2}\n", msg: "line 1: column 10: more than one JSON value"},
 		{name: "garbage after the object", data: "{\"a\": 1} x\n", msg: "line 1: column 10: invalid character 'x'"},
-		{name: "line too long", data: "{\"a\": 1}\n{\"a\": \"" + strings.Repeat("x", 200) + "\"}\n", lim: Limits{MaxRecordBytes: 100}, recs: 1, want: errRecordTooLarge, msg: "line 2:"},
-		{name: "line too long, longer than the buffer", data: "{\"a\": 1}\n\n{\"a\": \"" + strings.Repeat("x", 200<<10) + "\"}\n", lim: Limits{MaxRecordBytes: 100 << 10}, recs: 1, want: errRecordTooLarge, msg: "line 3:"},
-		{name: "too deep", data: "{\"a\": {\"b\": [1]}}\n", lim: Limits{MaxDepth: 2}, want: errTooDeep, msg: "line 1:"},
-		{name: "deep arrays", data: "{\"a\": " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "}\n", want: errTooDeep},
-		{name: "too many keys", data: "{\"a\": 1, \"b\": 2, \"c\": 3}\n", lim: Limits{MaxFields: 2}, want: errTooManyFields},
+		{name: "line too long", data: "{\"a\": 1}\n{\"a\": \"" + strings.Repeat("x", 200) + "\"}\n", lim: Limits{MaxRecordBytes: 100}, recs: 1, want: ErrRecordTooLarge, msg: "line 2:"},
+		{name: "line too long, longer than the buffer", data: "{\"a\": 1}\n\n{\"a\": \"" + strings.Repeat("x", 200<<10) + "\"}\n", lim: Limits{MaxRecordBytes: 100 << 10}, recs: 1, want: ErrRecordTooLarge, msg: "line 3:"},
+		{name: "too deep", data: "{\"a\": {\"b\": [1]}}\n", lim: Limits{MaxDepth: 2}, want: ErrTooDeep, msg: "line 1:"},
+		{name: "deep arrays", data: "{\"a\": " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "}\n", want: ErrTooDeep},
+		{name: "too many keys", data: "{\"a\": 1, \"b\": 2, \"c\": 3}\n", lim: Limits{MaxFields: 2}, want: ErrTooManyFields},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

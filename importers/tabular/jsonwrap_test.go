@@ -157,7 +157,7 @@ func TestJSONWrappedLimits(t *testing.T) {
 	t.Run("no array holds records", func(t *testing.T) {
 		ch := &byKey{key: "batch"}
 		_, err := OpenJSONChoosing(strings.NewReader(`{"p": 1, "junk": `+junk+`}`), lim, ch.choose)
-		if !errors.Is(err, errRecordTooLarge) || !strings.Contains(err.Error(), "no array in it holds records") {
+		if !errors.Is(err, ErrRecordTooLarge) || !strings.Contains(err.Error(), "no array in it holds records") {
 			t.Errorf("err = %v", err)
 		}
 	})
@@ -169,7 +169,7 @@ func TestJSONWrappedLimits(t *testing.T) {
 		if err == nil {
 			_, err = readRecords(jr)
 		}
-		if !errors.Is(err, errTooDeep) || jr == nil || jr.Container() != "x" {
+		if !errors.Is(err, ErrTooDeep) || jr == nil || jr.Container() != "x" {
 			t.Errorf("err = %v", err)
 		}
 	})

@@ -1,6 +1,9 @@
 package tabular
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Limits bound what a reader accepts so hostile input cannot exhaust
 // memory. A zero or negative field means "use the default".
@@ -62,9 +65,81 @@ var (
 	ErrNoRecords = errors.New("no records")
 )
 
-// Errors for exceeded limits; the messages that wrap them name the place.
+// Errors for exceeded limits, wrapped; the messages that wrap them name the
+// place. Callers tell them apart with errors.Is.
 var (
-	errRecordTooLarge = errors.New("record too large")
-	errTooManyFields  = errors.New("too many fields")
-	errTooDeep        = errors.New("nesting too deep")
+	// ErrRecordTooLarge: one record (a CSV row, a JSON value) over
+	// MaxRecordBytes.
+	ErrRecordTooLarge = errors.New("record too large")
+	// ErrTooManyFields: one record with more than MaxFields cells or keys.
+	ErrTooManyFields = errors.New("too many fields")
+	// ErrTooDeep: JSON nested deeper than MaxDepth.
+	ErrTooDeep = errors.New("nesting too deep")
 )
+
+// ErrNotRecords is matched (errors.Is) by the error for JSON whose values
+// are not records (objects): a top-level scalar, an array of numbers.
+var ErrNotRecords = errors.New("the values are not records")
+
+// ErrSyntax is matched (errors.Is) by the errors for malformed JSON, JSONL
+// and CSV, besides the *json.SyntaxError and *csv.ParseError they may wrap.
+var ErrSyntax = errors.New("malformed")
+
+// kindError keeps an error's message and makes it match a sentinel.
+type kindError struct {
+	msg    string
+	kind   error
+	err    error  // wrapped, or nil
+	format string // for ErrSyntax: "CSV" or "JSON"
+}
+
+func (e *kindError) Error() string        { return e.msg }
+func (e *kindError) Is(target error) bool { return target == e.kind }
+func (e *kindError) Unwrap() error        { return e.err }
+
+// notRecords is an error worded as fmt.Errorf would that matches
+// ErrNotRecords.
+func notRecords(format string, args ...any) error {
+	return &kindError{msg: fmt.Sprintf(format, args...), kind: ErrNotRecords}
+}
+
+// syntaxErr is an error in JSON worded as fmt.Errorf would (%w included)
+// that matches ErrSyntax.
+func syntaxErr(format string, args ...any) error {
+	err := fmt.Errorf(format, args...)
+	return &kindError{msg: err.Error(), kind: ErrSyntax, err: errors.Unwrap(err), format: "JSON"}
+}
+
+// csvSyntaxErr is syntaxErr for CSV.
+func csvSyntaxErr(format string, args ...any) error {
+	err := fmt.Errorf(format, args...)
+	return &kindError{msg: err.Error(), kind: ErrSyntax, err: errors.Unwrap(err), format: "CSV"}
+}
+
+// SyntaxFormat is the format of a syntax error (one matching ErrSyntax):
+// "CSV" or "JSON", "" for other errors.
+func SyntaxFormat(err error) string {
+	var ke *kindError
+	for e := err; errors.As(e, &ke); e = ke.err {
+		if ke.kind == ErrSyntax {
+			return ke.format
+		}
+	}
+	return ""
+}
+
+// TooDeepMax is the depth limit a nesting error (one matching ErrTooDeep)
+// names, 0 for other errors.
+func TooDeepMax(err error) int {
+	var de *depthError
+	if errors.As(err, &de) {
+		return de.max
+	}
+	return 0
+}
+
+// depthError is the error for JSON nested deeper than max.
+type depthError struct{ max int }
+
+func (e *depthError) Error() string { return fmt.Sprintf("%v: more than %d levels", ErrTooDeep, e.max) }
+func (e *depthError) Unwrap() error { return ErrTooDeep }

@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/ooxml"
 	"github.com/xuri/excelize/v2"
 )
@@ -126,6 +127,11 @@ func buildCFB(names ...string) []byte {
 func TestOLE2Files(t *testing.T) {
 	requireErr(t, openErr(buildCFB("Workbook", "\x05SummaryInformation"), DefaultLimits()), ErrNotXLSX, "legacy Excel 97–2003 workbook (.xls", "save it as .xlsx and import again")
 	requireErr(t, openErr(buildCFB("EncryptionInfo", "EncryptedPackage"), DefaultLimits()), ErrNotXLSX, "encrypted")
+	// The interfaces tell a password-protected workbook by ErrEncrypted.
+	requireErr(t, openErr(buildCFB("EncryptionInfo", "EncryptedPackage"), DefaultLimits()), ErrEncrypted, "encrypted")
+	if err := openErr(buildCFB("Workbook"), DefaultLimits()); errors.Is(err, ErrEncrypted) {
+		t.Errorf("a legacy .xls reads as encrypted: %v", err)
+	}
 	requireErr(t, openErr(buildCFB("Other"), DefaultLimits()), ErrNotXLSX, "OLE2")
 	requireErr(t, openErr(ooxml.OLESignature, DefaultLimits()), ErrNotXLSX, "OLE2")
 }
@@ -422,14 +428,17 @@ func TestEmptySharedStringIndexIsBlank(t *testing.T) {
 		`<row r="3"><c r="A3" t="s"><v>9</v></c></row></sheetData>`}}}.build(t)
 	wb := openBytes(t, b)
 	var warned []string
-	wb.OnWarning(func(sheet, cell, message string) {
-		warned = append(warned, sheet+"!"+cell+": "+message)
+	wb.OnWarning(func(w workbench.Warning) {
+		if w.Reason != workbench.ReasonBlankStringCell {
+			t.Errorf("%+v: want the reason %s", w, workbench.ReasonBlankStringCell)
+		}
+		warned = append(warned, w.Location+": "+w.Message)
 	})
 	rows, err := tryReadSheet(wb, "表")
 	wantCells(t, "row 1", rows[0].cells, "甲", "", "乙")
 	wantCells(t, "row 2", rows[1].cells, "", "", "乙")
-	if len(warned) != 3 || !strings.HasPrefix(warned[0], "表!B1: ") || !strings.HasPrefix(warned[1], "表!A2: ") ||
-		!strings.HasPrefix(warned[2], "表!B2: ") || !strings.Contains(warned[0], "shared-string index is empty") {
+	if len(warned) != 3 || !strings.HasPrefix(warned[0], `sheet "表", cell B1: `) || !strings.HasPrefix(warned[1], `sheet "表", cell A2: `) ||
+		!strings.HasPrefix(warned[2], `sheet "表", cell B2: `) || !strings.Contains(warned[0], "shared-string index is empty") {
 		t.Errorf("warnings: %q", warned)
 	}
 	// An index that is there but points nowhere is still refused.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/tabular"
 )
 
@@ -470,7 +471,8 @@ done:
 		// <c t="s"><v/></c>: some exporters write blank cells so. There
 		// is no string to look up; the cell is blank.
 		if t.wb.warn != nil {
-			t.wb.warn(t.name, cellName(col, t.lastXML), "the cell's shared-string index is empty (<v/>); read as a blank cell")
+			t.wb.warn(workbench.Warning{Location: fmt.Sprintf("sheet %q, cell %s", t.name, cellName(col, t.lastXML)),
+				Message: "the cell's shared-string index is empty (<v/>); read as a blank cell", Reason: workbench.ReasonBlankStringCell})
 		}
 		return col, nil
 	}

@@ -39,6 +39,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/ooxml"
 	"github.com/inspection-workbench/workbench/importers/tabular"
 )
@@ -101,6 +102,11 @@ var ErrNotXLSX = errors.New("not an XLSX workbook")
 // or while it is being read.
 var ErrZipBomb = errors.New("workbook is out of proportion (zip bomb?)")
 
+// ErrEncrypted is wrapped, with ErrNotXLSX, when the file is a
+// password-protected (encrypted) workbook: an OLE2 file holding an
+// encrypted OOXML package.
+var ErrEncrypted = errors.New("workbook is encrypted")
+
 // Workbook is an open workbook. Its methods are safe for concurrent use,
 // and each Table reads independently.
 type Workbook struct {
@@ -122,7 +128,7 @@ type Workbook struct {
 	closed atomic.Bool
 
 	// warn, when set, hears of oddities read past (see OnWarning).
-	warn func(sheet, cell, message string)
+	warn func(workbench.Warning)
 }
 
 type sheetInfo struct {
@@ -150,6 +156,9 @@ func Open(r io.ReaderAt, size int64, lim Limits) (wb *Workbook, err error) {
 	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
 	if !bytes.HasPrefix(head, []byte("PK")) {
+		if ooxml.IsOLE(head) && ooxml.ReadOLEDirectory(r, size).Encrypted {
+			return nil, fmt.Errorf("xlsx: %w: %w: %s", ErrNotXLSX, ErrEncrypted, sniff(r, size, head))
+		}
 		return nil, fmt.Errorf("xlsx: %w: %s", ErrNotXLSX, sniff(r, size, head))
 	}
 	zl := ooxml.Limits{MaxUnpackedBytes: lim.MaxUnpackedBytes, MaxEntries: lim.MaxEntries, MaxRatio: lim.MaxRatio}
@@ -373,10 +382,11 @@ func (w *Workbook) Table(sheet string) (t tabular.Table, err error) {
 
 // OnWarning sets fn to hear of oddities a Table reads past rather than
 // fails on — a cell whose shared-string index is empty (<c t="s"><v/></c>,
-// as some exporters write blank cells) reads as blank, and fn is told the
-// sheet, the cell (B7) and what was found. Set it before the first Table;
-// fn is called from the goroutine calling Next.
-func (w *Workbook) OnWarning(fn func(sheet, cell, message string)) { w.warn = fn }
+// as some exporters write blank cells) reads as blank, and fn is told
+// where (`sheet "表", cell B7`) and the reason
+// (workbench.ReasonBlankStringCell). Set it before the first Table; fn is
+// called from the goroutine calling Next.
+func (w *Workbook) OnWarning(fn func(workbench.Warning)) { w.warn = fn }
 
 // Close releases the workbook; Tables still being read fail afterwards.
 // It does not close r.

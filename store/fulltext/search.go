@@ -216,7 +216,7 @@ func (x *Index) resolve(ctx context.Context, id string) (resolved, error) {
 	return h, nil
 }
 
-func (h *resolved) fromSub(sub store.Submission) {
+func (h *resolved) fromSub(sub workbench.Submission) {
 	h.Kind, h.File, h.CaseID, h.SubID, h.Label = sub.Kind, sub.FileName, sub.CaseID, sub.ID, sub.Label
 }
 
