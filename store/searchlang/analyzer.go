@@ -14,8 +14,7 @@ const AnalyzerName = "wb_cjk"
 
 // Register adds the [AnalyzerName] analyzer to m: the single-pass
 // [Tokenizer] (full-width folding, lowercasing, CJK unigrams plus 2-, 3-
-// and 4-grams)
-// with no further filters. It does not make the analyzer the default; set
+// and 4-grams) with no further filters. It does not make the analyzer the default; set
 // m.DefaultAnalyzer = AnalyzerName (or a field's Analyzer) for that.
 // Registering twice on the same mapping is harmless.
 func Register(m *mapping.IndexMappingImpl) error {
