@@ -41,9 +41,11 @@ import (
 	"github.com/inspection-workbench/workbench/store/searchlang"
 )
 
-// formatVersion names the shape of the index: its mapping and the fields
-// of its documents. An index written with another format is rebuilt.
-const formatVersion = "3"
+// formatVersion names the shape of the index: its mapping, the fields of
+// its documents and the terms its analyzer gives. An index written with
+// another format is rebuilt by the next Sync, with progress. 4: CJK 3- and
+// 4-grams as well as unigrams and bigrams (#15).
+const formatVersion = "4"
 
 // Internal keys kept inside the bleve index.
 var (
