@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"sync"
@@ -521,6 +522,17 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 		wg   sync.WaitGroup
 	)
 	workers := batchWorkers()
+	// At most maxUnpersisted batches wait in memory for the persister;
+	// a worker with a batch beyond that waits for the oldest to be
+	// written (its persisted callback frees a slot).
+	inflight := make(chan struct{}, maxUnpersisted)
+	// Garbage from analysis is most of the heap's growth: collect it
+	// before the heap passes indexMemoryLimit rather than at twice the
+	// live heap.
+	if old := debug.SetMemoryLimit(-1); old > indexMemoryLimit {
+		debug.SetMemoryLimit(indexMemoryLimit)
+		defer debug.SetMemoryLimit(old)
+	}
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -537,7 +549,17 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 					}
 				}
 				if err == nil {
-					err = x.idx.Batch(b)
+					select {
+					case inflight <- struct{}{}:
+					case <-ctx.Done():
+						continue // drain so the producer can finish
+					}
+					var once sync.Once
+					release := func() { once.Do(func() { <-inflight }) }
+					b.SetPersistedCallback(func(error) { release() })
+					if err = x.idx.Batch(b); err != nil {
+						release()
+					}
 				}
 				mu.Lock()
 				if err != nil && werr == nil {
@@ -571,6 +593,15 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 	}
 	return done, nil
 }
+
+// maxUnpersisted is how many batches may be in memory, not yet on disk,
+// during an update; it bounds the indexing process's memory (with the
+// default 4000 documents a batch, 8 is 32,000 documents).
+const maxUnpersisted = 8
+
+// indexMemoryLimit is the soft memory limit (runtime/debug) while a
+// submission is indexed, unless the program set a lower one.
+const indexMemoryLimit = 600 << 20
 
 // batchWorkers is how many batches are built at once.
 func batchWorkers() int { return max(2, min(runtime.GOMAXPROCS(0), 4)) }
