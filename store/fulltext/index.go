@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"sync"
@@ -41,9 +42,11 @@ import (
 	"github.com/inspection-workbench/workbench/store/searchlang"
 )
 
-// formatVersion names the shape of the index: its mapping and the fields
-// of its documents. An index written with another format is rebuilt.
-const formatVersion = "3"
+// formatVersion names the shape of the index: its mapping, the fields of
+// its documents and the terms its analyzer gives. An index written with
+// another format is rebuilt by the next Sync, with progress. 4: CJK 3- and
+// 4-grams as well as unigrams and bigrams (#15).
+const formatVersion = "4"
 
 // Internal keys kept inside the bleve index.
 var (
@@ -520,6 +523,17 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 		wg   sync.WaitGroup
 	)
 	workers := batchWorkers()
+	// At most maxUnpersisted batches wait in memory for the persister;
+	// a worker with a batch beyond that waits for the oldest to be
+	// written (its persisted callback frees a slot).
+	inflight := make(chan struct{}, maxUnpersisted)
+	// Garbage from analysis is most of the heap's growth: collect it
+	// before the heap passes indexMemoryLimit rather than at twice the
+	// live heap.
+	if old := debug.SetMemoryLimit(-1); old > indexMemoryLimit {
+		debug.SetMemoryLimit(indexMemoryLimit)
+		defer debug.SetMemoryLimit(old)
+	}
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -536,7 +550,17 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 					}
 				}
 				if err == nil {
-					err = x.idx.Batch(b)
+					select {
+					case inflight <- struct{}{}:
+					case <-ctx.Done():
+						continue // drain so the producer can finish
+					}
+					var once sync.Once
+					release := func() { once.Do(func() { <-inflight }) }
+					b.SetPersistedCallback(func(error) { release() })
+					if err = x.idx.Batch(b); err != nil {
+						release()
+					}
 				}
 				mu.Lock()
 				if err != nil && werr == nil {
@@ -570,6 +594,15 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 	}
 	return done, nil
 }
+
+// maxUnpersisted is how many batches may be in memory, not yet on disk,
+// during an update; it bounds the indexing process's memory (with the
+// default 4000 documents a batch, 8 is 32,000 documents).
+const maxUnpersisted = 8
+
+// indexMemoryLimit is the soft memory limit (runtime/debug) while a
+// submission is indexed, unless the program set a lower one.
+const indexMemoryLimit = 600 << 20
 
 // batchWorkers is how many batches are built at once.
 func batchWorkers() int { return max(2, min(runtime.GOMAXPROCS(0), 4)) }

@@ -13,8 +13,8 @@ import (
 const AnalyzerName = "wb_cjk"
 
 // Register adds the [AnalyzerName] analyzer to m: the single-pass
-// [Tokenizer] (full-width folding, lowercasing, CJK unigrams plus bigrams)
-// with no further filters. It does not make the analyzer the default; set
+// [Tokenizer] (full-width folding, lowercasing, CJK unigrams plus 2-, 3-
+// and 4-grams) with no further filters. It does not make the analyzer the default; set
 // m.DefaultAnalyzer = AnalyzerName (or a field's Analyzer) for that.
 // Registering twice on the same mapping is harmless.
 func Register(m *mapping.IndexMappingImpl) error {
@@ -44,7 +44,7 @@ var analyzer = &analysis.DefaultAnalyzer{Tokenizer: Tokenizer{}}
 func NewAnalyzer() analysis.Analyzer { return analyzer }
 
 // Analyze returns the terms the [AnalyzerName] analyzer produces for text,
-// in stream order (for 违法内容: 违 违法 法 法内 内 内容 容). It is meant for
+// in stream order (for 违法: 违 违法 法). It is meant for
 // tests and highlighting.
 func Analyze(text string) []string {
 	toks := analyzer.Analyze([]byte(text))

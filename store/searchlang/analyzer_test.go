@@ -21,10 +21,11 @@ func TestAnalyzeTerms(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"违法内容", []string{"违", "违法", "法", "法内", "内", "内容", "容"}},
+		{"违法内容", []string{"违", "违法", "违法内", "违法内容", "法", "法内", "法内容", "内", "内容", "容"}},
 		{"违", []string{"违"}},
 		{"Report ＡＩ", []string{"report", "ai"}},
 		{"违法 report", []string{"违", "违法", "法", "report"}},
+		{"提示词注入", []string{"提", "提示", "提示词", "提示词注", "示", "示词", "示词注", "示词注入", "词", "词注", "词注入", "注", "注入", "入"}},
 	}
 	for _, tc := range tests {
 		if got := Analyze(tc.in); !reflect.DeepEqual(got, tc.want) {
@@ -38,7 +39,7 @@ func TestAnalyzePositions(t *testing.T) {
 	for _, tok := range analyzeTokens("违法内容") {
 		got = append(got, fmt.Sprintf("%s@%d", tok.Term, tok.Position))
 	}
-	want := []string{"违@1", "违法@1", "法@2", "法内@2", "内@3", "内容@3", "容@4"}
+	want := []string{"违@1", "违法@1", "违法内@1", "违法内容@1", "法@2", "法内@2", "法内容@2", "内@3", "内容@3", "容@4"}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("positions = %q, want %q", got, want)
 	}
@@ -186,7 +187,10 @@ func TestTokenizerEdges(t *testing.T) {
 }
 
 // TestTokenizerMatchesBleveChain checks the single-pass tokenizer against
-// the bleve filter chain it replaces, on Chinese and plain English text.
+// the bleve filter chain it replaces, on Chinese and plain English text:
+// its unigrams, bigrams and words are the chain's tokens, and its 3- and
+// 4-grams are exactly the runs of chained bigrams, at the position and
+// offsets of their first character.
 func TestTokenizerMatchesBleveChain(t *testing.T) {
 	chain := &analysis.DefaultAnalyzer{
 		Tokenizer: unicode.NewUnicodeTokenizer(),
@@ -201,12 +205,13 @@ func TestTokenizerMatchesBleveChain(t *testing.T) {
 		"请求注销账号并删除个人信息 Report Monthly",
 		"服务节点短时不可用，已切换备用节点。训练数据 入库 前经关键词、分类模型和人工抽检三级过滤",
 		"违 法 内 容 a b c 星河对话大模型 v3",
+		"生成内容含赌博推广信息AI钓鱼邮件模板x账号被误限制",
 	}
 	for _, text := range texts {
-		want := chain.Analyze([]byte(text))
+		want := withNgrams(chain.Analyze([]byte(text)))
 		got := analyzer.Analyze([]byte(text))
 		if len(got) != len(want) {
-			t.Fatalf("%q: %d tokens, bleve chain %d:\n got %v\nwant %v", text, len(got), len(want), got, want)
+			t.Fatalf("%q: %d tokens, bleve chain with n-grams %d:\n got %v\nwant %v", text, len(got), len(want), got, want)
 		}
 		for i := range got {
 			g, w := got[i], want[i]
@@ -215,4 +220,45 @@ func TestTokenizerMatchesBleveChain(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withNgrams adds to the output of bleve's CJK bigram chain the 3- and
+// 4-grams the workbench's tokenizer indexes: after each unigram that
+// starts n-1 chained bigrams, the n characters as one term.
+func withNgrams(chain analysis.TokenStream) analysis.TokenStream {
+	type char struct {
+		tok    *analysis.Token
+		bigram bool // a bigram starts here: the next character is in the run
+	}
+	byPos := map[int]*char{}
+	for _, tok := range chain {
+		switch tok.Type {
+		case analysis.Single:
+			byPos[tok.Position] = &char{tok: tok}
+		case analysis.Double:
+			byPos[tok.Position].bigram = true
+		}
+	}
+	var out analysis.TokenStream
+	for i, tok := range chain {
+		out = append(out, tok)
+		// After a character's last chain token, its longer n-grams.
+		if c := byPos[tok.Position]; c == nil || i+1 < len(chain) && chain[i+1].Position == tok.Position {
+			continue
+		}
+		term := append([]byte(nil), byPos[tok.Position].tok.Term...)
+		for n := 2; n <= MaxGram; n++ {
+			prev := byPos[tok.Position+n-2]
+			next := byPos[tok.Position+n-1]
+			if prev == nil || !prev.bigram || next == nil {
+				break
+			}
+			term = append(term, next.tok.Term...)
+			if n > 2 {
+				out = append(out, &analysis.Token{Term: append([]byte(nil), term...), Position: tok.Position,
+					Start: byPos[tok.Position].tok.Start, End: next.tok.End, Type: analysis.Shingle})
+			}
+		}
+	}
+	return out
 }

@@ -85,14 +85,23 @@ func (t Term) bleve(defaultField string) (query.Query, error) {
 func DayTerm(t time.Time) string { return t.Format(dateLayout) }
 
 // TextTerms is how a word or phrase is searched: its analysed terms
-// reduced to the fewest that pin it down, in a CJK run each character's
-// bigram with the next (违法内容 → 违法 法内 内容; the last character is
-// inside the last bigram), a lone CJK character as its unigram, other
-// words as themselves. terms is indexed by position (the first term's
-// position is 0); "" is a gap, a position with nothing to match (a
-// character already inside the previous bigram), so a space or
-// punctuation in a query matches text with or without it. Leading and
-// trailing gaps are dropped; no terms means nothing can match.
+// reduced to the fewest that pin it down. A run of CJK characters of up to
+// [MaxGram] characters is its one n-gram (违 → 违, 违法内容 → 违法内容); a
+// longer run is covered by MaxGram-grams that overlap by one character —
+// at relative positions 0, 3, 6, … and one ending at the run's last
+// character (停止生成内容 → 停止生成 at 0, 生成内容 at 2; 11 characters →
+// 4-grams at 0, 3, 6 and 7). The overlap makes every two neighbouring
+// characters of the run fall inside one n-gram, so, as with bigrams, the
+// run matches only text where the same characters stand together without
+// a separator in between; tiling without overlap (0, 4, 8) would save one
+// term in four but also match text with a line break or a field boundary
+// inside the run. Other words are themselves.
+//
+// terms is indexed by position (the first term's position is 0); "" is a
+// gap, a position with nothing to match (a character inside an earlier
+// n-gram), so a space or punctuation in a query matches text with or
+// without it. Leading and trailing gaps are dropped; no terms means
+// nothing can match.
 //
 // anyOrder reports that the terms need only all occur, in any order and
 // place (a word without CJK characters: e-mail, INC-0042); otherwise
@@ -102,30 +111,52 @@ func DayTerm(t time.Time) string { return t.Format(dateLayout) }
 // they match the same documents.
 func TextTerms(t Term) (terms []string, anyOrder bool) {
 	toks := analyzer.Analyze([]byte(t.Text))
-	put := func(pos int, term string) {
+	put := func(pos int, term []byte) {
 		for len(terms) < pos {
 			terms = append(terms, "")
 		}
-		terms[pos-1] = term
+		terms[pos-1] = string(term)
 	}
-	for i, tok := range toks {
-		switch tok.Type {
-		case analysis.Double:
-			put(tok.Position, string(tok.Term))
-		case analysis.Single:
-			// A unigram whose position has a bigram, or whose character
-			// ends the previous bigram, adds nothing.
-			if i+1 < len(toks) && toks[i+1].Position == tok.Position && toks[i+1].Type == analysis.Double {
-				continue
-			}
-			if i > 0 && toks[i-1].Type == analysis.Double && toks[i-1].End == tok.End {
-				continue
-			}
-			put(tok.Position, string(tok.Term))
+	// The tokenizer gives each CJK character its unigram followed by the
+	// n-grams starting at it, so a run is a sequence of positions whose
+	// token groups have more than one token, ended by a lone unigram.
+	var run [][]*analysis.Token // a token group per character of the run
+	flush := func() {
+		n := len(run)
+		switch {
+		case n == 0:
+			return
+		case n <= MaxGram:
+			put(run[0][0].Position, run[0][n-1].Term)
 		default:
-			put(tok.Position, string(tok.Term))
+			for k := 0; ; k = min(k+MaxGram-1, n-MaxGram) {
+				put(run[k][0].Position, run[k][MaxGram-1].Term)
+				if k+MaxGram >= n {
+					break
+				}
+			}
 		}
+		run = run[:0]
 	}
+	for i := 0; i < len(toks); {
+		tok := toks[i]
+		if tok.Type != analysis.Single {
+			flush()
+			put(tok.Position, tok.Term)
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Position == tok.Position {
+			j++
+		}
+		run = append(run, toks[i:j])
+		if j-i == 1 { // no n-gram starts here: the run ends
+			flush()
+		}
+		i = j
+	}
+	flush()
 	for len(terms) > 0 && terms[len(terms)-1] == "" {
 		terms = terms[:len(terms)-1]
 	}

@@ -8,13 +8,16 @@
 // [Register] adds the analyzer [AnalyzerName] ("wb_cjk") to an index
 // mapping. Its single-pass [Tokenizer] folds full-width ASCII to
 // half-width (ＡＩ matches AI), lowercases, keeps runs of letters and digits
-// as words, and splits CJK text into unigrams plus bigrams: 违法内容 is
-// indexed as 违 违法 法 法内 内 内容 容, where each character's unigram
-// shares the position of the bigram starting at it, so a one-character
-// query (违) finds 违法 and a phrase query treats same-position terms as
-// alternatives. It gives the same terms and positions as bleve's chain
-// unicode → cjk_width → lowercase → cjk_bigram(output_unigram) on Chinese
-// and plain English text, several times faster.
+// as words, and splits CJK text into unigrams plus the 2-, 3- and 4-grams
+// starting at each character: 违法内容 is indexed as 违 违法 违法内 违法内容
+// 法 法内 法内容 内 内容 容, where each character's n-grams share its
+// position, so a one-character query (违) finds 违法 and a Chinese word of
+// up to four characters is a single term. Its unigrams and bigrams are the
+// terms and positions of bleve's chain unicode → cjk_width → lowercase →
+// cjk_bigram(output_unigram) on Chinese and plain English text, which it
+// replaces several times faster. [TextTerms] says which of these terms a
+// word or phrase is searched by: the longest n-grams, overlapping by one
+// character, so a phrase of n characters needs about n/3 terms.
 //
 // # Query syntax
 //

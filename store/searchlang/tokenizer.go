@@ -22,24 +22,34 @@ func init() {
 	}
 }
 
+// MaxGram is the longest CJK n-gram the [Tokenizer] indexes.
+const MaxGram = 4
+
 // Tokenizer does in one pass what the chain unicode tokenizer → cjk_width →
 // lowercase → cjk_bigram(output_unigram) does in four, at a fraction of the
-// cost (indexing speed is dominated by analysis):
+// cost (indexing speed is dominated by analysis), and adds CJK 3- and
+// 4-grams:
 //
 //   - full-width ASCII (Ａ, ０, ！) and the ideographic space are folded to
 //     their ASCII forms, then letters are lowercased;
 //   - runs of letters and digits (with an inner . ' ’ between two letters or
 //     two digits, and an inner , between two digits: 3.5, 1,234, don't) are
 //     one token each;
-//   - each Han, Hiragana, Katakana or Hangul character is a unigram, and two
-//     such characters that touch also form a bigram at the first one's
-//     position, so 违法内容 gives 违@1 违法@1 法@2 法内@2 内@3 内容@3 容@4;
+//   - each Han, Hiragana, Katakana or Hangul character is a unigram (type
+//     [analysis.Single]) at its own position, followed at that position by
+//     the 2-, 3- and 4-grams of the run of such characters that start at it
+//     (a bigram has type [analysis.Double], longer n-grams
+//     [analysis.Shingle]), so 违法内容 gives 违@1 违法@1 违法内@1 违法内容@1
+//     法@2 法内@2 法内容@2 内@3 内容@3 容@4: a Chinese word of up to
+//     [MaxGram] characters is one term;
 //   - everything else (spaces, punctuation, symbols) separates tokens and is
-//     not indexed. A CJK run does not continue across a separator, but
-//     positions only count tokens, so 违法 内容 puts 法@2 next to 内@3.
+//     not indexed. A CJK run, and so an n-gram, does not continue across a
+//     separator, but positions only count tokens, so 违法 内容 puts 法@2
+//     next to 内@3.
 //
 // Start and End are byte offsets into the original text, so highlighting
-// can mark the original characters.
+// can mark the original characters. The terms of a CJK run share one
+// backing array (the folded run), each n-gram a slice of it.
 type Tokenizer struct{}
 
 type runeClass uint8
@@ -89,31 +99,46 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= 0x80 && unicode.
 // Tokenize implements analysis.Tokenizer.
 func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	// One backing array for tokens and one for terms keep allocations per
-	// document at a handful.
-	toks := make([]analysis.Token, 0, len(input)/2+1)
-	terms := make([]byte, 0, len(input)*2)
+	// document at a handful. Terms are the folded text (n-grams are slices
+	// of their run), about as long as the input.
+	toks := make([]analysis.Token, 0, tokenEstimate(input))
+	terms := make([]byte, 0, len(input)+8)
 	pos := 1
 	type cjkChar struct {
-		start, end int
-		r          rune
+		start, end int // in input
+		term       int // start of the folded character in terms
 	}
-	var prev cjkChar // the last CJK character, when the run may continue
-	havePrev := false
+	var run []cjkChar // the current CJK run
+	var runBuf [64]cjkChar
+	run = runBuf[:0]
 
 	emit := func(term []byte, start, end, position int, typ analysis.TokenType) {
 		toks = append(toks, analysis.Token{Term: term, Start: start, End: end, Position: position, Type: typ})
 	}
-	appendRune := func(r rune) []byte {
-		n := len(terms)
-		terms = utf8.AppendRune(terms, r)
-		return terms[n:len(terms):len(terms)]
-	}
 	endRun := func() {
-		if havePrev {
-			emit(appendRune(prev.r), prev.start, prev.end, pos, analysis.Single)
-			pos++
-			havePrev = false
+		if len(run) == 0 {
+			return
 		}
+		termEnd := len(terms)
+		for i, c := range run {
+			for n := 1; n <= MaxGram && i+n <= len(run); n++ {
+				last := i + n - 1
+				te := termEnd
+				if last+1 < len(run) {
+					te = run[last+1].term
+				}
+				typ := analysis.Shingle
+				switch n {
+				case 1:
+					typ = analysis.Single
+				case 2:
+					typ = analysis.Double
+				}
+				emit(terms[c.term:te:te], c.start, run[last].end, pos, typ)
+			}
+			pos++
+		}
+		run = run[:0]
 	}
 
 	for i := 0; i < len(input); {
@@ -121,18 +146,8 @@ func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		f := fold(r)
 		switch classify(f) {
 		case classCJK:
-			cur := cjkChar{start: i, end: i + size, r: f}
-			if havePrev && prev.end == cur.start {
-				emit(appendRune(prev.r), prev.start, prev.end, pos, analysis.Single)
-				n := len(terms)
-				terms = utf8.AppendRune(terms, prev.r)
-				terms = utf8.AppendRune(terms, cur.r)
-				emit(terms[n:len(terms):len(terms)], prev.start, cur.end, pos, analysis.Double)
-				pos++
-			} else {
-				endRun()
-			}
-			prev, havePrev = cur, true
+			run = append(run, cjkChar{start: i, end: i + size, term: len(terms)})
+			terms = utf8.AppendRune(terms, f)
 			i += size
 		case classWord:
 			endRun()
@@ -164,8 +179,7 @@ func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 				}
 				break
 			}
-			typ := analysis.AlphaNumeric
-			emit(terms[n:len(terms):len(terms)], start, i, pos, typ)
+			emit(terms[n:len(terms):len(terms)], start, i, pos, analysis.AlphaNumeric)
 			pos++
 		default:
 			endRun()
@@ -178,4 +192,16 @@ func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		out[k] = &toks[k]
 	}
 	return out
+}
+
+// tokenEstimate is about how many tokens input gives: up to MaxGram per
+// CJK character (three bytes in UTF-8), one per word of Latin text.
+func tokenEstimate(input []byte) int {
+	multi := 0
+	for _, b := range input {
+		if b >= 0xC0 {
+			multi++ // the first byte of a multi-byte character
+		}
+	}
+	return multi*MaxGram + max(0, len(input)-3*multi)/4 + 1
 }
