@@ -29,6 +29,9 @@ import (
 // MaxKeywordFileBytes bounds a keyword file: larger ones are refused.
 const MaxKeywordFileBytes = 64 << 20
 
+// ErrNoKeywords is wrapped when a keyword file holds no keyword.
+var ErrNoKeywords = errors.New("no keywords in the file")
+
 // KeywordLine is one keyword of a keyword list with where it stands.
 type KeywordLine struct {
 	// Line is the 1-based line of a text or CSV file, or the row of an
@@ -91,7 +94,7 @@ func ReadKeywordFile(path string) (KeywordList, error) {
 		return KeywordList{}, fmt.Errorf("read keyword file %s: %w", path, err)
 	}
 	if len(kl.Lines) == 0 {
-		return KeywordList{}, fmt.Errorf("read keyword file %s: no keywords in the file", path)
+		return KeywordList{}, fmt.Errorf("read keyword file %s: %w", path, ErrNoKeywords)
 	}
 	return kl, nil
 }
@@ -292,6 +295,9 @@ const progressEvery = 100 * time.Millisecond
 // ctx stops the count; it then returns ctx's error and no counts. An
 // unknown case or kind is an error before anything is counted.
 func (a *App) CountQueries(ctx context.Context, lines []KeywordLine, opts KeywordOptions, progress func(KeywordProgress)) ([]KeywordCount, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("count keywords: %w", err)
+	}
 	if opts.CaseID != 0 {
 		if _, err := a.store.GetCase(ctx, opts.CaseID); err != nil {
 			return nil, err
