@@ -16,7 +16,7 @@ import (
 var pages = map[string][]string{
 	"overview":    {"overview.go"},
 	"submissions": {"submissions.go"},
-	"search":      {"search.go"},
+	"search":      {"search.go", "keywords.go"},
 	"checklist":   {"checklist.go", "checklist_actions.go", "checklist_form.go", "checklist_item.go", "export.go"},
 }
 

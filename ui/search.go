@@ -66,7 +66,8 @@ type searchView struct {
 	seq    int                     // bumped by every search; results of older ones are dropped
 	cancel context.CancelFunc
 
-	content fyne.CanvasObject
+	keywords *keywordsView // the "Run keyword file…" dialog
+	content  fyne.CanvasObject
 }
 
 func newSearchView(host pageHost, caseID int64) *searchView {
@@ -79,7 +80,9 @@ func newSearchView(host pageHost, caseID int64) *searchView {
 	searchBtn.Importance = widget.HighImportance
 	helpBtn := widget.NewButtonWithIcon("", theme.HelpIcon(), func() { v.showHelp() })
 	v.allCases = widget.NewCheck(lang.L("All cases"), func(bool) { v.run() })
-	queryRow := container.NewBorder(nil, nil, nil, container.NewHBox(searchBtn, helpBtn, v.allCases), v.query)
+	v.keywords = newKeywordsView(host, caseID, v.allCases, v.runQuery)
+	keywordsBtn := widget.NewButtonWithIcon(lang.L("Run keyword file…"), theme.FileTextIcon(), v.keywords.show)
+	queryRow := container.NewBorder(nil, nil, nil, container.NewHBox(searchBtn, helpBtn, v.allCases, keywordsBtn), v.query)
 
 	v.queryErr = widget.NewLabel("")
 	v.queryErr.Importance = widget.DangerImportance

@@ -3,13 +3,12 @@ package main
 import (
 	"github.com/inspection-workbench/workbench"
 
-	"bufio"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,11 +93,15 @@ type batchJSON struct {
 }
 
 type batchQueryJSON struct {
-	Line  int            `json:"line"`
-	Query string         `json:"query"`
-	Total int            `json:"total"`
-	Kind  map[string]int `json:"kind,omitempty"`
-	Error string         `json:"error,omitempty"`
+	Line  int    `json:"line"`
+	Query string `json:"query"`
+	// Searched is the query run for the line when it is not the line
+	// itself (--literal).
+	Searched string         `json:"searched,omitempty"`
+	Total    int            `json:"total"`
+	Kind     map[string]int `json:"kind,omitempty"`
+	File     map[string]int `json:"file,omitempty"`
+	Error    string         `json:"error,omitempty"`
 }
 
 var searchCommand = command{
@@ -110,7 +113,11 @@ var searchCommand = command{
 		kind := fs.String("kind", "", "only submissions of `KIND`: "+orList(workbench.Kinds))
 		limit := fs.Int("limit", 20, "show at most `N` hits (1–1000)")
 		offset := fs.Int("offset", 0, "skip the first `N` hits (for paging)")
-		queries := fs.String("queries", "", "run each line of `FILE` as a query (blank lines and lines starting with # are skipped) and report hit counts")
+		queries := fs.String("queries", "", "count the hits of each keyword of `FILE`: a text file with one per line (blank lines and lines starting with # are skipped), or a CSV or XLSX file whose first column, or the column headed 关键词 or keyword, holds them; each line is a query in the search syntax unless --literal")
+		literal := fs.Bool("literal", false, "with --queries: search each line as written, as one phrase (quotes, colons, a leading - and OR are then ordinary text), instead of as a query")
+		out := fs.String("out", "", "with --queries: also write the counts as an Excel workbook `FILE.xlsx`")
+		lang := fs.String("lang", workbench.ExportLangBoth, "with --out: language of the workbook's sheet names and headers: `zh`, en or both")
+		workers := fs.Int("workers", 0, "with --queries: count `N` lines at once (default: one per CPU)")
 		return func(ctx context.Context, e *env, args []string) error {
 			if *limit < 1 || *limit > 1000 {
 				return usagef("--limit must be between 1 and 1000")
@@ -124,17 +131,32 @@ var searchCommand = command{
 			if *queries == "" && len(args) == 0 {
 				return usagef("give a QUERY (see the query syntax in README.md) or --queries FILE")
 			}
-			var lines []batchQueryJSON
+			if *queries == "" && (*literal || *out != "" || *workers != 0) {
+				return usagef("--literal, --out and --workers go with --queries FILE")
+			}
+			if *workers < 0 {
+				return usagef("--workers must not be negative")
+			}
+			switch *lang {
+			case workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth:
+			default:
+				return usagef("--lang must be zh, en or both, not %q", *lang)
+			}
+			if *out != "" && !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+				return usagef("--out must name an .xlsx file, not %q", *out)
+			}
+			var list app.KeywordList
 			if *queries != "" {
 				var err error
-				if lines, err = readQueries(*queries); err != nil {
+				if list, err = app.ReadKeywordFile(*queries); err != nil {
 					return err
 				}
 			}
 			var a *app.App
+			var c workbench.Case
 			var err error
 			if *caseID != 0 {
-				a, _, err = openCase(ctx, e, strconv.FormatInt(*caseID, 10))
+				a, c, err = openCase(ctx, e, strconv.FormatInt(*caseID, 10))
 			} else {
 				a, err = openWorkspace(ctx, e, false)
 			}
@@ -155,7 +177,9 @@ var searchCommand = command{
 				return err
 			}
 			if *queries != "" {
-				return runBatch(ctx, e, a, lines, *caseID, *kind)
+				return runBatch(ctx, e, a, list, batchOptions{
+					KeywordOptions: app.KeywordOptions{CaseID: *caseID, Kind: *kind, Literal: *literal, Workers: *workers},
+					source:         *queries, out: *out, lang: *lang, caseTitle: c.Title})
 			}
 			q := strings.Join(args, " ")
 			res, err := a.Search(ctx, workbench.SearchRequest{Query: q, CaseID: *caseID, Kind: *kind, Limit: *limit, Offset: *offset})
@@ -175,45 +199,54 @@ var searchCommand = command{
 	},
 }
 
-// readQueries reads a keyword list: one query per line.
-func readQueries(path string) ([]batchQueryJSON, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read queries: %w", err)
-	}
-	defer f.Close()
-	var out []batchQueryJSON
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, batchQueryJSON{Line: n, Query: line})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read queries %s: %w", path, err)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("read queries %s: no queries in the file", path)
-	}
-	return out, nil
+// batchOptions are the flags of wb search --queries.
+type batchOptions struct {
+	app.KeywordOptions
+	source, out, lang string
+	caseTitle         string
 }
 
-// runBatch counts the hits of each query. A malformed query is reported
-// on its line and makes the exit status 1 once every query has run.
-func runBatch(ctx context.Context, e *env, a *app.App, qs []batchQueryJSON, caseID int64, kind string) error {
-	failed := 0
-	for i := range qs {
-		res, err := a.Search(ctx, workbench.SearchRequest{Query: qs[i].Query, CaseID: caseID, Kind: kind, CountOnly: true})
-		if err != nil {
-			qs[i].Error = err.Error()
-			failed++
-			continue
+// runBatch counts the hits of each keyword line, saying how far it got on
+// standard error every few seconds, and writes the counts as a table or
+// JSON and, with --out, as a workbook. A malformed line is reported on
+// its line and makes the exit status 1 once every line has been counted.
+func runBatch(ctx context.Context, e *env, a *app.App, list app.KeywordList, o batchOptions) error {
+	start := time.Now()
+	last := start
+	counts, err := a.CountQueries(ctx, list.Lines, o.KeywordOptions, func(p app.KeywordProgress) {
+		if time.Since(last) >= 3*time.Second && p.Done < p.Total {
+			last = time.Now()
+			fmt.Fprintf(e.stderr, "keywords: %d of %d lines counted (%d%%)\n", p.Done, p.Total, p.Done*100/p.Total)
 		}
-		qs[i].Total = res.Total
-		qs[i].Kind = res.Facets.Kind
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return errors.New("keyword count interrupted; nothing was written")
+		}
+		return err
+	}
+	if time.Since(start) >= 3*time.Second {
+		fmt.Fprintf(e.stderr, "keywords: %d lines counted in %s\n", len(counts), time.Since(start).Round(time.Millisecond))
+	}
+	failed, syntax := 0, false
+	qs := make([]batchQueryJSON, len(counts))
+	for i, c := range counts {
+		qs[i] = batchQueryJSON{Line: c.Line, Query: c.Keyword, Total: c.Total, Kind: c.Kind, File: c.File}
+		if c.Query != c.Keyword {
+			qs[i].Searched = c.Query
+		}
+		if c.Err != nil {
+			qs[i].Error = c.Err.Error()
+			failed++
+			syntax = syntax || errors.As(c.Err, new(*workbench.SyntaxError))
+		}
+	}
+	if o.out != "" {
+		err := app.WriteKeywordBook(o.out, app.KeywordBook{Lang: o.lang, Source: filepath.Base(o.source), List: list,
+			CaseID: o.CaseID, CaseTitle: o.caseTitle, Kind: o.Kind, Literal: o.Literal, Counts: counts, GeneratedAt: time.Now()})
+		if err != nil {
+			return err
+		}
 	}
 	if e.json {
 		if err := writeJSON(e.stdout, batchJSON{Queries: qs}); err != nil {
@@ -231,12 +264,18 @@ func runBatch(ctx context.Context, e *env, a *app.App, qs []batchQueryJSON, case
 		if err := writeTable(e.stdout, rows); err != nil {
 			return err
 		}
+		if o.out != "" {
+			fmt.Fprintf(e.stdout, "Counts written to %s\n", o.out)
+		}
 	}
 	if failed > 0 {
 		for _, q := range qs {
 			if q.Error != "" {
 				fmt.Fprintf(e.stderr, "wb search: line %d: %s\n", q.Line, q.Error)
 			}
+		}
+		if syntax && !o.Literal {
+			fmt.Fprintln(e.stderr, "wb search: lines are read in the query syntax; --literal searches each line as written")
 		}
 		return fmt.Errorf("%d of %d queries could not be run", failed, len(qs))
 	}

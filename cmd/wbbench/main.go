@@ -21,6 +21,10 @@
 //     tokenizer and runs the same queries there (count, then the first 20
 //     by rank with snippet()).
 //
+// keywords times "wb search --queries" over a 10,000-line keyword library
+// (wbgen keywords) on the log, with one and two workers and, with
+// --baseline, an earlier wb.
+//
 // export fills a workspace with --evidence evidence links (100,000 by
 // default) and times "wb export" of that case in a fresh process, with its
 // peak RSS.
@@ -42,6 +46,7 @@ const usage = `usage:
   wbbench search-run --workspace DIR [--runs 40]     (run by search in a fresh process)
   wbbench export --wb bin/wb [--evidence 100000] [--runs 3] [--dir DIR]
   wbbench check --wb bin/wb --wbgen bin/wbgen [--baseline OLD-WB] [--rows 1000000] [--runs 3] [--dir DIR]
+  wbbench keywords --wb bin/wb --wbgen bin/wbgen [--baseline OLD-WB] [--rows 1000000] [--lines 10000] [--workers 1,2] [--runs 1] [--dir DIR]
 `
 
 func main() {
@@ -68,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runExportBench(args[1:], stdout, stderr)
 	case "check":
 		return runCheckBench(args[1:], stdout, stderr)
+	case "keywords":
+		return runKeywordsBench(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -7,6 +7,7 @@
 //	go run ./cmd/wbgen sample [--out testdata/sample]
 //	go run ./cmd/wbgen incidents --rows 1000000 --out /tmp/incidents-1m.csv [--encoding utf-8|gb18030] [--seed N] [--problem-rate 0.001]
 //	go run ./cmd/wbgen bench-import [--wb bin/wb] [--rows 1000000] [--runs 3]
+//	go run ./cmd/wbgen keywords --lines 10000 --out /tmp/keywords.txt [--encoding utf-8|gb18030] [--seed N]
 //
 // sample writes data-sources.xlsx, annotation-qa.csv, algorithm.json,
 // incidents.csv and README.md for the fictional provider 星河智算科技有限公司
@@ -18,6 +19,12 @@
 // incidents streams a large incident log in the columns of the sample's
 // incidents.csv, with unique ids INC-0000001 …, for import and search
 // benchmarks. It holds no rows in memory.
+//
+// keywords writes a provider's keyword library (关键词库) of unique lines —
+// Chinese words of two to six characters by risk category, some English,
+// some two-word phrases, a few lines with the query syntax's characters —
+// as text (one a line), CSV or XLSX (序号, 关键词, 类别), for wb search
+// --queries.
 //
 // wbgen imports only the standard library, excelize and golang.org/x/text,
 // never the workbench's own packages, so it builds on its own.
@@ -35,6 +42,7 @@ const usage = `usage:
   wbgen sample [--out testdata/sample]
   wbgen incidents --rows N --out FILE [--encoding utf-8|gb18030] [--seed N] [--problem-rate R]
   wbgen bench-import [--wb bin/wb] [--rows 1000000] [--runs 3]
+  wbgen keywords --out FILE [--lines 10000] [--encoding utf-8|gb18030] [--seed N]
 
 sample     write the demo submissions of the fictional provider 星河智算科技有限公司
            (data-sources.xlsx, annotation-qa.csv, algorithm.json, incidents.csv,
@@ -44,6 +52,8 @@ incidents  stream a synthetic incident log of --rows rows to --out ("-" for
 bench-import
            generate a log, time "wb import" of it (start to exit, peak RSS)
            against a bare encoding/csv pass, print a Markdown table
+keywords   write a keyword library of --lines unique keywords to --out (.txt,
+           .csv or .xlsx), for wb search --queries
 `
 
 func main() {
@@ -70,6 +80,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runIncidents(args[1:], stdout, stderr)
 	case "bench-import":
 		return runBenchImport(args[1:], stdout, stderr)
+	case "keywords":
+		return runKeywords(args[1:], stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
