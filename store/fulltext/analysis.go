@@ -2,6 +2,7 @@ package fulltext
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -12,16 +13,26 @@ var analysisWorkers struct {
 	opened bool // an index has been opened: the queue is in use
 }
 
-// SetAnalysisWorkers sets how many goroutines analyse documents for every
-// index of the process (bleve keeps one process-wide queue; its default is
-// four). A program with a window in front sets it to the number of cores
-// so indexing cannot keep every scheduler slot busy (see
-// app.Interactive). It must be called before the first index is opened;
-// later calls are ignored, since open indexes hold the queue.
-func SetAnalysisWorkers(n int) {
+// batchWorkersSet, when above 0, is how many batches an index update
+// builds at once (see SetBackgroundWorkers).
+var batchWorkersSet atomic.Int32
+
+// SetBackgroundWorkers bounds the goroutines an index update keeps busy:
+// n batches built at once, and n goroutines analysing documents for
+// every index of the process (bleve keeps one process-wide queue; its
+// default is four). A program with a window in front sets it below the
+// number of cores, so indexing cannot keep every scheduler slot busy and
+// the window waits for none (see app.Interactive). The analysers are
+// fixed when the first index opens; a later call changes only the
+// batches.
+func SetBackgroundWorkers(n int) {
+	if n <= 0 {
+		return
+	}
+	batchWorkersSet.Store(int32(n))
 	analysisWorkers.Lock()
 	defer analysisWorkers.Unlock()
-	if n > 0 && !analysisWorkers.opened {
+	if !analysisWorkers.opened {
 		analysisWorkers.n = n
 	}
 }

@@ -605,7 +605,12 @@ const maxUnpersisted = 8
 const indexMemoryLimit = 600 << 20
 
 // batchWorkers is how many batches are built at once.
-func batchWorkers() int { return max(2, min(runtime.GOMAXPROCS(0), 4)) }
+func batchWorkers() int {
+	if n := batchWorkersSet.Load(); n > 0 {
+		return int(n)
+	}
+	return max(2, min(runtime.GOMAXPROCS(0), 4))
+}
 
 // produce reads a submission's rows and sends them as documents in batches
 // of Options.BatchDocs.
