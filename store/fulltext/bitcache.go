@@ -22,7 +22,7 @@ type cacheKey struct {
 const (
 	cachePostings byte = iota + 1 // *roaring.Bitmap: a term's postings, deleted documents included
 	cacheRange                    // *roaring.Bitmap: the union of a term range's postings
-	cachePhrase                   // *roaring.Bitmap: a phrase's matches among the documents live when it was checked
+	cachePhrase                   // phraseResult: a phrase's matches among the documents live when it was checked
 	cacheOrder                    // *fileOrder
 	cacheSubs                     // []segSub
 )

@@ -158,6 +158,9 @@ type evaluator struct {
 	deadline time.Time
 	partial  map[cacheKey]*phraseWork
 	ctx      context.Context
+	// phraseCands counts the phrase candidates of the last eval (what
+	// bleve would check positions for, were it to rank the matches).
+	phraseCands int
 }
 
 // newEvaluator reads the snapshot's segments. The caller owns snap (and
@@ -174,6 +177,7 @@ func newEvaluator(ctx context.Context, snap *scorch.IndexSnapshot, cache *bitCac
 
 // eval computes n in every segment, the deleted documents removed.
 func (e *evaluator) eval(n *node) ([]lh, error) {
+	e.phraseCands = 0
 	out := make([]lh, len(e.segs))
 	for si, s := range e.segs {
 		r, err := e.evalSeg(n, si)
@@ -346,6 +350,13 @@ func (e *evaluator) rangeBits(si int, field, from, to string) (*roaring.Bitmap, 
 	return b, nil
 }
 
+// phraseResult is a phrase's matches in a segment, cached, with how many
+// candidates were checked.
+type phraseResult struct {
+	matched *roaring.Bitmap
+	cands   int
+}
+
 // phraseWork is a phrase check under way in one segment: the candidates
 // (documents holding every term), the matches found so far and the next
 // candidate to check.
@@ -367,7 +378,9 @@ var phraseCheckEvery = 256
 func (e *evaluator) phrase(si int, n *node) (lh, error) {
 	k := cacheKey{seg: e.segs[si].Id(), what: cachePhrase, field: n.field, term: n.phrase}
 	if v, ok := e.cache.get(k); ok {
-		return exact(v.(*roaring.Bitmap)), nil
+		pr := v.(phraseResult)
+		e.phraseCands += pr.cands
+		return exact(pr.matched), nil
 	}
 	w := e.partial[k]
 	if w == nil {
@@ -391,6 +404,7 @@ func (e *evaluator) phrase(si int, n *node) (lh, error) {
 		w = &phraseWork{cands: cands, matched: roaring.New()}
 		e.partial[k] = w
 	}
+	e.phraseCands += int(w.cands.GetCardinality())
 	if !w.done {
 		if err := e.checkPhrase(si, n, w); err != nil {
 			return lh{}, err
@@ -398,7 +412,7 @@ func (e *evaluator) phrase(si int, n *node) (lh, error) {
 	}
 	if w.done {
 		delete(e.partial, k)
-		e.cache.put(k, w.matched, int64(w.matched.GetSizeInBytes())+64)
+		e.cache.put(k, phraseResult{w.matched, int(w.cands.GetCardinality())}, int64(w.matched.GetSizeInBytes())+64)
 		return exact(w.matched), nil
 	}
 	rest := w.cands.Clone()
@@ -545,7 +559,7 @@ func (e *evaluator) matchDoc(n *node, si int, d uint32) (bool, error) {
 	case nPhrase:
 		k := cacheKey{seg: e.segs[si].Id(), what: cachePhrase, field: n.field, term: n.phrase}
 		if v, ok := e.cache.get(k); ok {
-			return v.(*roaring.Bitmap).Contains(d), nil
+			return v.(phraseResult).matched.Contains(d), nil
 		}
 		if w := e.partial[k]; w != nil {
 			if !w.cands.Contains(d) {
