@@ -6,7 +6,9 @@ import "testing"
 // and that entries of segments gone from the snapshot are dropped.
 func TestBitCache(t *testing.T) {
 	var c bitCache
-	k := func(seg uint64, term string) cacheKey { return cacheKey{seg: seg, what: cachePostings, field: "text", term: term} }
+	k := func(seg uint64, term string) cacheKey {
+		return cacheKey{seg: seg, what: cachePostings, field: "text", term: term}
+	}
 	c.put(k(1, "a"), "A", 10)
 	c.put(k(2, "b"), "B", 10)
 	if v, ok := c.get(k(1, "a")); !ok || v != "A" {
