@@ -50,7 +50,7 @@ func openBenchIndex(b *testing.B) *Index {
 	}
 	rng := rand.New(rand.NewPCG(6, 15))
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	w, err := st.BeginSubmission(ctx, store.Submission{CaseID: caseID, SHA256: strings.Repeat("ab", 32), FileName: "incidents.csv",
+	w, err := st.BeginSubmission(ctx, workbench.Submission{CaseID: caseID, SHA256: strings.Repeat("ab", 32), FileName: "incidents.csv",
 		Kind: "incident", Label: "internal", Format: "csv", ImporterVersion: "1"})
 	if err != nil {
 		b.Fatal(err)

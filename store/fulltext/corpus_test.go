@@ -68,7 +68,7 @@ type corpus struct {
 	x     *Index
 	rng   *rand.Rand
 	cases []int64
-	subs  []store.Submission // every submission added (deleted ones too)
+	subs  []workbench.Submission // every submission added (deleted ones too)
 	files []string
 	texts []string         // texts indexed, for queries that match
 	subOf map[string]int64 // hit id → submission
@@ -102,7 +102,7 @@ func newCorpus(t testing.TB, seed uint64, batchDocs int) *corpus {
 
 // add stores a submission of case ci with records and passages, and
 // returns it.
-func (c *corpus) add(t testing.TB, ci, records, passages int) store.Submission {
+func (c *corpus) add(t testing.TB, ci, records, passages int) workbench.Submission {
 	t.Helper()
 	ctx := context.Background()
 	c.n++
@@ -113,7 +113,7 @@ func (c *corpus) add(t testing.TB, ci, records, passages int) store.Submission {
 		name = fmt.Sprintf("log-%d.xlsx", c.n%4) // the same name in several submissions
 	}
 	sum := fmt.Sprintf("%064x", c.n)
-	w, err := c.st.BeginSubmission(ctx, store.Submission{CaseID: c.cases[ci], SHA256: sum, FileName: name, Kind: string(kind), Label: string(label),
+	w, err := c.st.BeginSubmission(ctx, workbench.Submission{CaseID: c.cases[ci], SHA256: sum, FileName: name, Kind: string(kind), Label: string(label),
 		Format: "csv", ImporterVersion: "1"})
 	if err != nil {
 		t.Fatal(err)
