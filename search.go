@@ -1,7 +1,9 @@
 package workbench
 
 import (
+	"context"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -20,7 +22,21 @@ type SearchRequest struct {
 	NoFacets bool
 	// CountOnly returns the total and facets without hits or snippets.
 	CountOnly bool
+	// Sort asks for an order of the hits: OrderRelevance or OrderFile; ""
+	// lets the search choose (relevance when the matches are few enough
+	// to rank quickly, file order otherwise). SearchResult.Order says
+	// which order the page is in.
+	Sort string
 }
+
+// The orders hits can be shown in.
+const (
+	// OrderRelevance ranks the hits, most relevant first.
+	OrderRelevance = "relevance"
+	// OrderFile shows the hits as they stand in the files: by submission,
+	// then record by record and passage by passage.
+	OrderFile = "file"
+)
 
 // Segment is a piece of a snippet; Mark is set on matched text.
 type Segment struct {
@@ -47,18 +63,85 @@ type SearchHit struct {
 	Segments []Segment `json:"-"`
 }
 
-// Facets counts the matching documents per kind and per file.
+// Facets counts the matching documents per kind, per file and per
+// confidentiality label.
 type Facets struct {
-	Kind map[string]int `json:"kind"`
-	File map[string]int `json:"file"`
+	Kind  map[string]int `json:"kind"`
+	File  map[string]int `json:"file"`
+	Label map[string]int `json:"label,omitempty"`
 }
 
 // SearchResult is one page of hits with the total and the facets.
 type SearchResult struct {
-	Total  int           `json:"total"`
-	Hits   []SearchHit   `json:"hits"`
-	Facets Facets        `json:"facets"`
-	Took   time.Duration `json:"-"`
+	Total  int         `json:"total"`
+	Hits   []SearchHit `json:"hits"`
+	Facets Facets      `json:"facets"`
+	// Order is the order of Hits: OrderRelevance or OrderFile (empty for a
+	// CountOnly search).
+	Order string `json:"order,omitempty"`
+	// Counting is set when the page came before the exact counts: Total
+	// and Facets then count only the matches confirmed so far (at least
+	// the page), and Pending delivers the exact figures (see WaitCounts).
+	Counting bool           `json:"counting,omitempty"`
+	Pending  *PendingCounts `json:"-"`
+	Took     time.Duration  `json:"-"`
+}
+
+// WaitCounts waits until the exact total and facets of a result whose
+// page came first are known and puts them in r (Counting becomes false).
+// It returns at once when r is not counting; it returns ctx's error when
+// ctx ends first, and the search's error when counting failed.
+func (r *SearchResult) WaitCounts(ctx context.Context) error {
+	if !r.Counting || r.Pending == nil {
+		return nil
+	}
+	c, err := r.Pending.Wait(ctx)
+	if err != nil {
+		return err
+	}
+	r.Total, r.Facets, r.Counting, r.Pending = c.Total, c.Facets, false, nil
+	return nil
+}
+
+// SearchCounts are the exact total and facets of a search.
+type SearchCounts struct {
+	Total  int
+	Facets Facets
+}
+
+// PendingCounts delivers the exact counts of a search whose page of hits
+// was returned first. It is safe for concurrent use.
+type PendingCounts struct {
+	done   chan struct{}
+	once   sync.Once
+	counts SearchCounts
+	err    error
+}
+
+// NewPendingCounts returns counts to come and the function that delivers
+// them (the first call counts; later ones are ignored).
+func NewPendingCounts() (*PendingCounts, func(SearchCounts, error)) {
+	p := &PendingCounts{done: make(chan struct{})}
+	return p, func(c SearchCounts, err error) {
+		p.once.Do(func() {
+			p.counts, p.err = c, err
+			close(p.done)
+		})
+	}
+}
+
+// Done is closed when the counts (or the error) are known.
+func (p *PendingCounts) Done() <-chan struct{} { return p.done }
+
+// Wait returns the counts once they are known, or ctx's error when ctx
+// ends first.
+func (p *PendingCounts) Wait(ctx context.Context) (SearchCounts, error) {
+	select {
+	case <-p.done:
+		return p.counts, p.err
+	case <-ctx.Done():
+		return SearchCounts{}, ctx.Err()
+	}
 }
 
 // SyntaxError reports a malformed query.

@@ -63,12 +63,21 @@ func (a *App) Reindex(ctx context.Context, progress func(workbench.IndexProgress
 
 // Search runs a query against the index as it stands (call SyncIndex first
 // to include the latest imports). A malformed query gives an error that
-// wraps *SyntaxError; an unknown case gives a not-found error.
+// wraps *SyntaxError; an unknown case gives a not-found error; an unknown
+// req.Sort an invalid-value error.
+//
+// Totals and facets are exact. The result says the order of its page
+// (Order); when the page came before the exact counts (Counting), they
+// follow through res.Pending, computed under ctx — a caller that needs
+// them at once calls res.WaitCounts.
 func (a *App) Search(ctx context.Context, req workbench.SearchRequest) (workbench.SearchResult, error) {
 	if req.CaseID != 0 {
 		if _, err := a.store.GetCase(ctx, req.CaseID); err != nil {
 			return workbench.SearchResult{}, err
 		}
+	}
+	if req.Sort != "" && req.Sort != workbench.OrderRelevance && req.Sort != workbench.OrderFile {
+		return workbench.SearchResult{}, fieldErr("sort", ProblemFormat, "unknown order %q (want %s or %s)", req.Sort, workbench.OrderRelevance, workbench.OrderFile)
 	}
 	if req.Kind != "" && importers.SpecFor(workbench.Kind(req.Kind)) == nil {
 		return workbench.SearchResult{}, fieldErr("kind", ProblemFormat, "unknown kind %q (want one of %s)", req.Kind, kindList())

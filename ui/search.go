@@ -49,9 +49,11 @@ type searchView struct {
 	allCases   *widget.Check
 	queryErr   *widget.Label
 	kind, file *widget.Select
-	kindValues []string // the filter value of each kind option, "" for all
-	fileValues []string // the same for the file options
-	filling    bool     // set while the selects are refilled, so their OnChanged ignores it
+	kindValues []string       // the filter value of each kind option, "" for all
+	fileValues []string       // the same for the file options
+	order      *widget.Select // automatic, by relevance, in file order
+	orderNote  *widget.Label  // says when hits are in file order because there are too many to rank
+	filling    bool           // set while the selects are refilled, so their OnChanged ignores it
 	total      *widget.Label
 	pageInfo   *widget.Label
 	prev, next *widget.Button
@@ -92,6 +94,12 @@ func newSearchView(host pageHost, caseID int64) *searchView {
 	v.kind = widget.NewSelect(nil, func(string) { v.filterChanged() })
 	v.file = widget.NewSelect(nil, func(string) { v.filterChanged() })
 	v.fillFacets(nil, nil)
+	v.order = widget.NewSelect([]string{lang.L("Automatic"), lang.L("By relevance"), lang.L("In file order")}, func(string) { v.filterChanged() })
+	v.order.SetSelectedIndex(0)
+	v.orderNote = widget.NewLabel(lang.L("Shown in file order: too many results to rank — narrow the search or sort by relevance"))
+	v.orderNote.Importance = widget.WarningImportance
+	v.orderNote.Wrapping = fyne.TextWrapWord
+	v.orderNote.Hide()
 	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
@@ -105,6 +113,7 @@ func newSearchView(host pageHost, caseID int64) *searchView {
 	filterRow := container.NewHBox(
 		widget.NewLabel(lang.L("Kind")), fixed(200, v.kind),
 		widget.NewLabel(lang.L("File")), fixed(240, v.file),
+		widget.NewLabel(lang.L("Order")), fixed(150, v.order),
 		layout.NewSpacer(), v.total)
 	pageRow := container.NewHBox(layout.NewSpacer(), v.prev, v.pageInfo, v.next)
 
@@ -133,7 +142,7 @@ func newSearchView(host pageHost, caseID int64) *searchView {
 	v.hint.Wrapping = fyne.TextWrapWord
 	hint := container.NewVBox(layout.NewSpacer(), v.hint, layout.NewSpacer())
 
-	top := container.NewVBox(queryRow, v.queryErr, filterRow, v.incomplete)
+	top := container.NewVBox(queryRow, v.queryErr, filterRow, v.orderNote, v.incomplete)
 	v.content = container.NewBorder(top, pageRow, nil, nil, container.NewStack(v.list, hint))
 	return v
 }
@@ -149,6 +158,7 @@ func (v *searchView) run() {
 		Query: q,
 		Kind:  selectedValue(v.kind, v.kindValues),
 		File:  selectedValue(v.file, v.fileValues),
+		Sort:  []string{"", workbench.OrderRelevance, workbench.OrderFile}[max(v.order.SelectedIndex(), 0)],
 		Limit: searchPageSize,
 	}
 	if !v.allCases.Checked {
@@ -233,6 +243,31 @@ func (v *searchView) search(req workbench.SearchRequest) {
 			}
 			v.show(res, facets)
 		})
+		if !res.Counting || res.Pending == nil {
+			return
+		}
+		// The page came first: the exact total and facets follow.
+		c, err := res.Pending.Wait(ctx)
+		if ctx.Err() != nil {
+			return // superseded
+		}
+		v.host.do(func() {
+			if seq != v.seq {
+				return
+			}
+			if err != nil {
+				v.showError(err)
+				return
+			}
+			if req.Kind == "" {
+				facets.kinds = c.Facets.Kind
+			}
+			if req.File == "" {
+				facets.files = c.Facets.File
+			}
+			res.Total, res.Facets, res.Counting, res.Pending = c.Total, c.Facets, false, nil
+			v.showCounts(res, facets)
+		})
 	})
 }
 
@@ -267,24 +302,44 @@ func searchWithFacets(ctx context.Context, ws *app.App, req workbench.SearchRequ
 
 // show puts a page of results on screen.
 func (v *searchView) show(res workbench.SearchResult, fc facetCounts) {
-	v.hits, v.totalN = res.Hits, res.Total
+	v.hits = res.Hits
+	v.showCounts(res, fc)
+	v.list.UnselectAll()
+	v.list.Refresh()
+	v.list.ScrollToTop()
+}
+
+// showCounts shows a search's total, facets, order and paging: with its
+// page, and again when the exact counts come after the page.
+func (v *searchView) showCounts(res workbench.SearchResult, fc facetCounts) {
+	v.totalN = res.Total
 	v.fillFacets(fc.kinds, fc.files)
-	if res.Total == 0 {
+	if res.Order == workbench.OrderFile && v.req.Sort == "" {
+		v.orderNote.Show()
+	} else {
+		v.orderNote.Hide()
+	}
+	switch {
+	case res.Counting:
+		// A page is shown; how many there are in all is still being
+		// counted.
+		v.total.SetText(lang.L("Counting…"))
+		v.hint.Hide()
+		v.pageInfo.SetText(lang.L("{{.From}}–{{.To}}", map[string]any{
+			"From": formatCount(v.req.Offset + 1), "To": formatCount(v.req.Offset + len(res.Hits))}))
+	case res.Total == 0:
 		v.total.SetText(lang.L("No results"))
 		v.hint.SetText(lang.L("Nothing matches. Try fewer words, check the spelling, or set the filters to All."))
 		v.hint.Show()
 		v.pageInfo.SetText("")
-	} else {
+	default:
 		v.total.SetText(lang.L("Results: {{.N}}", map[string]any{"N": formatCount(res.Total)}))
 		v.hint.Hide()
 		v.pageInfo.SetText(lang.L("{{.From}}–{{.To}} of {{.Total}}", map[string]any{
 			"From": formatCount(v.req.Offset + 1), "To": formatCount(v.req.Offset + len(res.Hits)), "Total": formatCount(res.Total)}))
 	}
 	enable(v.prev, v.req.Offset > 0)
-	enable(v.next, v.req.Offset+len(res.Hits) < res.Total)
-	v.list.UnselectAll()
-	v.list.Refresh()
-	v.list.ScrollToTop()
+	enable(v.next, v.req.Offset+len(res.Hits) < res.Total || res.Counting && len(res.Hits) == searchPageSize)
 }
 
 // showError shows why a search failed under the query field, and no

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -533,4 +534,58 @@ func TestWrapTokens(t *testing.T) {
 	if want := "违|法| |report|（|SFT|）|\n|数|据"; got != want {
 		t.Errorf("tokens %q, want %q", got, want)
 	}
+}
+
+// TestSearchOrderAndCounting checks the order control, the note that says
+// hits are in file order because there are too many to rank, and the
+// total shown as being counted until the exact counts come.
+func TestSearchOrderAndCounting(t *testing.T) {
+	mw, ws := newDemoWindow(t)
+	v := mw.search
+	onUI(mw, func() {
+		v.query.SetText("赌博")
+		v.order.SetSelectedIndex(2) // in file order: runs the search again
+	})
+	want := mustSearch(t, ws, workbench.SearchRequest{Query: "赌博", CaseID: v.caseID, Limit: searchPageSize, Sort: workbench.OrderFile})
+	if v.req.Sort != workbench.OrderFile || len(v.hits) == 0 || !sameIDs(v.hits, want.Hits) {
+		t.Fatalf("file order asked: sort %q, hits %v, want %v", v.req.Sort, v.hits, want.Hits)
+	}
+	if v.orderNote.Visible() {
+		t.Error("the too-many-to-rank note shows for an order the user chose")
+	}
+
+	// A page in file order that the search chose, before its counts.
+	page := workbench.SearchResult{Hits: want.Hits, Total: len(want.Hits), Order: workbench.OrderFile, Counting: true}
+	onUI(mw, func() { v.order.SetSelectedIndex(0) }) // automatic: searches again
+	if v.req.Sort != "" {
+		t.Fatalf("automatic order: sort %q", v.req.Sort)
+	}
+	onUI(mw, func() { v.show(page, facetCounts{}) })
+	if !v.orderNote.Visible() || v.total.Text != "Counting…" {
+		t.Errorf("before the counts: note shown %v, total %q", v.orderNote.Visible(), v.total.Text)
+	}
+	page.Counting, page.Total = false, 12345
+	onUI(mw, func() { v.showCounts(page, facetCounts{}) })
+	if v.total.Text != "Results: 12,345" || v.next.Disabled() {
+		t.Errorf("after the counts: total %q, next page disabled %v", v.total.Text, v.next.Disabled())
+	}
+	inLanguage(t, "zh")
+	if got := lang.L("Shown in file order: too many results to rank — narrow the search or sort by relevance"); got != "按文件顺序显示：结果太多无法排序——缩小范围或按相关度排序" {
+		t.Errorf("the note in Chinese: %q", got)
+	}
+	if got := lang.L("Counting…"); got != "正在计数…" {
+		t.Errorf("counting in Chinese: %q", got)
+	}
+}
+
+func sameIDs(a, b []workbench.SearchHit) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID {
+			return false
+		}
+	}
+	return true
 }

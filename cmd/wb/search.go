@@ -73,6 +73,7 @@ type searchJSON struct {
 	Total  int              `json:"total"`
 	Hits   []searchHitJSON  `json:"hits"`
 	Facets workbench.Facets `json:"facets"`
+	Order  string           `json:"order"` // relevance or file
 }
 
 type searchHitJSON struct {
@@ -113,6 +114,7 @@ var searchCommand = command{
 		kind := fs.String("kind", "", "only submissions of `KIND`: "+orList(workbench.Kinds))
 		limit := fs.Int("limit", 20, "show at most `N` hits (1–1000)")
 		offset := fs.Int("offset", 0, "skip the first `N` hits (for paging)")
+		sortBy := fs.String("sort", "", "order of the hits: `relevance` or file (default: relevance when the hits are few enough to rank quickly, else file order)")
 		queries := fs.String("queries", "", "count the hits of each keyword of `FILE`: a text file with one per line (blank lines and lines starting with # are skipped), or a CSV or XLSX file whose first column, or the column headed 关键词 or keyword, holds them; each line is a query in the search syntax unless --literal")
 		literal := fs.Bool("literal", false, "with --queries: search each line as written, as one phrase (quotes, colons, a leading - and OR are then ordinary text), instead of as a query")
 		out := fs.String("out", "", "with --queries: also write the counts as an Excel workbook `FILE.xlsx`")
@@ -124,6 +126,9 @@ var searchCommand = command{
 			}
 			if *offset < 0 {
 				return usagef("--offset must not be negative")
+			}
+			if *sortBy != "" && *sortBy != workbench.OrderRelevance && *sortBy != workbench.OrderFile {
+				return usagef("unknown --sort %q (want %s or %s)", *sortBy, workbench.OrderRelevance, workbench.OrderFile)
 			}
 			if *queries != "" && len(args) > 0 {
 				return usagef("give either a QUERY or --queries FILE, not both")
@@ -182,12 +187,17 @@ var searchCommand = command{
 					source:         *queries, out: *out, lang: *lang, caseTitle: c.Title})
 			}
 			q := strings.Join(args, " ")
-			res, err := a.Search(ctx, workbench.SearchRequest{Query: q, CaseID: *caseID, Kind: *kind, Limit: *limit, Offset: *offset})
+			res, err := a.Search(ctx, workbench.SearchRequest{Query: q, CaseID: *caseID, Kind: *kind, Limit: *limit, Offset: *offset, Sort: *sortBy})
 			if err != nil {
 				return fmt.Errorf("query %q: %w", q, err)
 			}
+			// The page may come before the exact counts; a command waits
+			// for them (starting the process costs more).
+			if err := res.WaitCounts(ctx); err != nil {
+				return fmt.Errorf("query %q: %w", q, err)
+			}
 			if e.json {
-				out := searchJSON{Total: res.Total, Hits: []searchHitJSON{}, Facets: res.Facets}
+				out := searchJSON{Total: res.Total, Hits: []searchHitJSON{}, Facets: res.Facets, Order: res.Order}
 				for _, h := range res.Hits {
 					out.Hits = append(out.Hits, searchHitJSON{ID: h.ID, Kind: h.Kind, File: h.File, Location: h.Location,
 						Snippet: h.Snippet, CaseID: h.CaseID, Label: h.Label, Ref: h.Ref, Score: h.Score})
@@ -291,6 +301,11 @@ func printHits(w io.Writer, res workbench.SearchResult, offset int) error {
 		fmt.Fprintf(&b, "%d hits", res.Total)
 		if len(res.Hits) > 0 {
 			fmt.Fprintf(&b, ", showing %d–%d", offset+1, offset+len(res.Hits))
+			if res.Order == workbench.OrderFile {
+				b.WriteString(" in file order")
+			} else {
+				b.WriteString(" by relevance")
+			}
 		}
 		b.WriteString("\n")
 	}

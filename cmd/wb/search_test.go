@@ -3,12 +3,14 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
 
 type searchOut struct {
-	Total int `json:"total"`
+	Total int    `json:"total"`
+	Order string `json:"order"`
 	Hits  []struct {
 		ID       string `json:"id"`
 		Kind     string `json:"kind"`
@@ -93,10 +95,32 @@ func TestSearchCommand(t *testing.T) {
 		t.Errorf("赌博 -推广 = %d, 赌博 = %d, 赌博 推广 = %d", excl.Total, plain.Total, res.Total)
 	}
 
-	// The text form marks matches and lists the facets.
+	// The order is said, and --sort asks for one: in file order the hits
+	// of the incident log come line by line.
+	if res.Order != "relevance" {
+		t.Errorf("a few hits come in %q order, want relevance", res.Order)
+	}
+	var byFile searchOut
+	decode(t, ok(t, "search", "--workspace", ws, "--json", "--sort", "file", "--limit", "1000", "赌博"), &byFile)
+	if byFile.Order != "file" || byFile.Total != plain.Total || len(byFile.Hits) != plain.Total {
+		t.Fatalf("--sort file: order %q, %d hits of %d, want all %d", byFile.Order, len(byFile.Hits), byFile.Total, plain.Total)
+	}
+	last := 0
+	for _, h := range byFile.Hits {
+		line, err := strconv.Atoi(strings.TrimPrefix(h.Location, "line "))
+		if err != nil || line <= last {
+			t.Fatalf("--sort file: %s after line %d", h.Location, last)
+		}
+		last = line
+	}
+
+	// The text form marks matches, says the order and lists the facets.
 	out := ok(t, "search", "--workspace", ws, "赌博")
-	if !strings.Contains(out, "【赌博】") || !strings.Contains(out, "hits") {
+	if !strings.Contains(out, "【赌博】") || !strings.Contains(out, "hits") || !strings.Contains(out, "by relevance") {
 		t.Errorf("text output:\n%s", out)
+	}
+	if out := ok(t, "search", "--workspace", ws, "--sort", "file", "赌博"); !strings.Contains(out, "in file order") {
+		t.Errorf("text output with --sort file:\n%s", out)
 	}
 }
 
@@ -118,6 +142,7 @@ func TestSearchErrors(t *testing.T) {
 		{[]string{"--limit", "0", "x"}, 2, "--limit"},
 		{[]string{"--offset", "-5", "x"}, 2, "--offset must not be negative"},
 		{[]string{"--kind", "nonsense", "x"}, 2, "unknown --kind"},
+		{[]string{"--sort", "date", "x"}, 2, "unknown --sort"},
 		{[]string{"--case", "99", "x"}, 1, "case 99 not found"},
 	} {
 		r := wb(t, nil, append([]string{"search", "--workspace", ws}, tc.args...)...)

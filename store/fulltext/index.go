@@ -109,6 +109,7 @@ type Index struct {
 	closed   bool
 	kwAnal   analysis.Analyzer
 	textAnal analysis.Analyzer
+	bits     bitCache // bitmaps of the index's segments (see bitmaps.go)
 }
 
 // Open opens the search index of st's workspace, creating it when it is
@@ -148,6 +149,7 @@ func runtimeConfig() map[string]interface{} {
 }
 
 func (x *Index) open() error {
+	x.bits.reset() // segment ids start again in another index
 	reason := ""
 	if _, err := os.Stat(x.path); errors.Is(err, os.ErrNotExist) {
 		reason = "missing"

@@ -1,0 +1,5 @@
+//go:build race
+
+package fulltext
+
+func init() { raceEnabled = true }
