@@ -16,7 +16,15 @@ import (
 // is known, and never after the import.
 func TestImportBars(t *testing.T) {
 	test.NewTempApp(t)
-	b := newImportBars()
+	if !readFrontToBack([]string{"a.csv", "b.JSONL"}) || readFrontToBack([]string{"a.csv", "b.xlsx"}) || readFrontToBack([]string{"folder"}) || readFrontToBack(nil) {
+		t.Error("readFrontToBack: only CSV, JSON and JSONL files report how far they are")
+	}
+	csv := newImportBars(true)
+	if csv.busy.Visible() || csv.busy.Running() || !csv.share.Visible() || csv.share.Value != 0 {
+		t.Errorf("CSV import starts with the animated bar visible %v, running %v; share visible %v at %v",
+			csv.busy.Visible(), csv.busy.Running(), csv.share.Visible(), csv.share.Value)
+	}
+	b := newImportBars(false)
 	w := test.NewWindow(b.object())
 	defer w.Close()
 	w.Resize(fyne.NewSize(400, 60))

@@ -635,7 +635,7 @@ func (v *submissionsView) importFiles(paths []string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	status := widget.NewLabel(lang.L("Starting…"))
 	status.Wrapping = fyne.TextWrapWord
-	bars := newImportBars()
+	bars := newImportBars(readFrontToBack(paths))
 	cancelBtn := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { cancel() })
 	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(bars.object(), status, container.NewCenter(cancelBtn)), v.win)
 	progress.Resize(fyne.NewSize(520, 180))
@@ -704,19 +704,41 @@ func (v *submissionsView) importFiles(paths []string) {
 	})
 }
 
-// importBars show an import's progress. Until a file says how far through
-// it the read is (CSV and JSON do, by bytes), an animated bar shows the
-// import is alive; then a bar that moves only when the progress does, so
-// the window is not redrawn every frame while both cores import.
+// importBars show an import's progress. A file read front to back (CSV,
+// JSON) says how far through it the read is, and a bar shows that share,
+// redrawn only when it moves; for other files (XLSX, documents, a folder)
+// an animated bar shows the import is alive — it redraws the whole window
+// every frame, which costs the UI a share of the cores while the import
+// takes the rest.
 type importBars struct {
 	busy  *widget.ProgressBarInfinite
 	share *widget.ProgressBar
 }
 
-func newImportBars() *importBars {
+// newImportBars starts with the share bar at 0 when every file is read
+// front to back, else with the animated bar.
+func newImportBars(frontToBack bool) *importBars {
 	b := &importBars{busy: widget.NewProgressBarInfinite(), share: widget.NewProgressBar()}
-	b.share.Hide()
+	if frontToBack {
+		b.busy.Stop()
+		b.busy.Hide()
+	} else {
+		b.share.Hide()
+	}
 	return b
+}
+
+// readFrontToBack says whether every path is a file whose read reports
+// how far it has got (by its extension; a folder does not).
+func readFrontToBack(paths []string) bool {
+	for _, p := range paths {
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".csv", ".json", ".jsonl":
+		default:
+			return false
+		}
+	}
+	return len(paths) > 0
 }
 
 func (b *importBars) object() fyne.CanvasObject { return container.NewStack(b.busy, b.share) }
