@@ -88,6 +88,18 @@ of a value are remarks, kept under the fact's name and the column's header
 (名称 | 值 | 名称 | 值) is read pair by pair. In a workbook with tables, a
 sheet of key facts is skipped with a warning.
 
+**Columns the checks read.** When no column of a table names a field the
+automated checks read (marked "checked" below), the import warns once per
+table, naming those fields and the columns that named no field, so that a
+file of another kind, or one whose team named its columns otherwise, does
+not import silently with nothing for the checks to judge. Import it again
+with --kind, or rename the columns to headers listed here. An algorithm's
+key facts are not warned about: they are usually spread over documents.
+处理日期 is deliberately no header of resolved_at: it may be the day handling
+began as well as the day it ended, and read as the latter it could make a
+late answer look on time; it is kept as an extra column (rename it 办结日期
+or 结案日期 if it is the day handling ended).
+
 **Kind.** Without --kind, the kind is the one whose fields the header names
 best, counting fields that are not generic (identifiers, notes, dates);
 when two kinds fit equally well the import stops and asks for --kind.
@@ -112,7 +124,7 @@ time written with one (Z, +08:00, UTC, GMT+8, CST) is converted to it.
 | type | written as | stored as |
 | --- | --- | --- |
 | text | anything | the text |
-| bool | 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/× | true / false |
+| bool | 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×; 不涉及, 不适用, 无需, N/A — see below | true / false; a "not applicable" answer as written |
 | date | 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, an Excel date or serial; a month (2024-03, 2024年3月) or a year (2024年) alone | "2024-03-05", "2024-03", "2024" |
 | datetime | a date as above with an optional time and zone: 2024/3/5 14:03, 2024-03-05T14:03:05+08:00, 2024年3月5日14时 | as precise as written: "2024-03-05T14:03", "2024-03-05T14:03:05+08:00", "2024-03-05T14", "2024-03-05" |
 | period | 2023年1月至2023年6月, 2023.01-2023.06, 2023-01-01~2023-06-30, 2023年1月-6月, 2023年1月至今, 2023年 | ISO 8601 interval: "2023-01/2023-06", "2023-01/.." for an open end |
@@ -123,6 +135,18 @@ time written with one (Z, +08:00, UTC, GMT+8, CST) is converted to it.
 | enum | one value of the field's vocabulary, in Chinese or English | the canonical value |
 | enum list | several values separated by 、 , ; or / | array of canonical values |
 
+
+**Not applicable is not no.** In a yes/no column asking whether something
+was done — 是否报告主管部门, 是否反馈, 是否培训, 是否开展安全评估 — an answer
+saying the question does not apply (不涉及, 不适用, 无需, 无需反馈, 无需报告,
+不需要, N/A, not applicable) is kept as written: neither yes nor no. It is
+searchable and shown as written; a check that needs the answer lists the
+record as unclear for the inspector to judge, rather than counting a
+report not made or an answer not given (or passing it). The import warns
+once per column and spelling. In a column asking whether something is
+there — 是否含个人信息, 是否含版权作品, 是否具有舆论属性 — 不涉及 means no. 无
+means no in every yes/no column.
+
 `)
 	b.WriteString("Templates: `wb template KIND --out FILE.xlsx` writes a bilingual XLSX for providers to fill in, with drop-down lists for the vocabularies and a notes sheet.\n")
 	for _, spec := range Specs {
@@ -132,6 +156,9 @@ time written with one (Z, +08:00, UTC, GMT+8, CST) is converted to it.
 			name := "`" + f.Name + "`"
 			if f.ID {
 				name += " (the record's reference)"
+			}
+			if f.Checked {
+				name += " (checked)"
 			}
 			fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", name, f.ZH, f.EN, f.Type, mdEscape(f.Meaning), mdEscape(strings.Join(f.Synonyms, ", ")))
 		}

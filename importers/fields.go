@@ -137,6 +137,16 @@ func (f Fields) UnknownTerms(name string) []string {
 	return nil
 }
 
+// NotApplicable reports whether a yes/no field holds an answer saying
+// the question does not apply (不涉及, 不适用, N/A: see
+// values.NotApplicable), kept as written: Bool is then not ok and
+// Unreadable true, so that a check neither counts it as no nor passes
+// it, and can word it apart with this.
+func (f Fields) NotApplicable(name string) bool {
+	v := f.Value(name)
+	return v.Set && !v.OK && v.Type == Bool && values.NotApplicable(v.Text)
+}
+
 // Unreadable reports whether the record has a value for the field that
 // could not be read as its type or vocabulary.
 func (f Fields) Unreadable(name string) bool {
