@@ -647,13 +647,12 @@ func (c *converter) term(fi int, raw string) (string, bool) {
 		return h.value, h.ok
 	}
 	f := &c.spec.Fields[fi]
-	terms := c.terms[f.Name]
-	v, ok := terms[normTerm(raw)]
-	if !ok {
-		// A bracketed note beside the value: 优化训练（SFT）.
-		if bare := stripBrackets(raw); bare != "" && bare != raw {
-			v, ok = terms[normTerm(bare)]
-		}
+	v, ok := lookupTerm(c.spec.Kind, f.Name, raw)
+	if ok && !standardSpelling(c.spec.Kind, f.Name, raw) {
+		// The provider's own word for the term (违法不良信息, 删除,
+		// 违法不良信息（模型输出）) is stored as written, so that it can be
+		// searched for; importers.Fields reads the term from it.
+		v = raw
 	}
 	if !ok {
 		// Prose that names terms ("已停止生成并消除相关内容") is understood:
@@ -672,6 +671,44 @@ func (c *converter) term(fi int, raw string) (string, bool) {
 	}
 	return v, ok
 }
+
+// lookupTerm returns the canonical term of a spelling of field's
+// vocabulary: the spelling as a whole, or without a bracketed note beside
+// it (优化训练（SFT）).
+func lookupTerm(k workbench.Kind, field, raw string) (string, bool) {
+	terms := termIndex[k][field]
+	v, ok := terms[normTerm(raw)]
+	if !ok {
+		if bare := stripBrackets(raw); bare != "" && bare != raw {
+			v, ok = terms[normTerm(bare)]
+		}
+	}
+	return v, ok
+}
+
+// standardSpelling reports whether raw spells a term as the workbench
+// does — its value, Chinese or English name — rather than in the
+// provider's words.
+func standardSpelling(k workbench.Kind, field, raw string) bool {
+	return standardIndex[k][field][normTerm(raw)]
+}
+
+// standardIndex holds, per kind and field, the normalised value, Chinese
+// and English name of every term.
+var standardIndex = func() map[workbench.Kind]map[string]map[string]bool {
+	idx := map[workbench.Kind]map[string]map[string]bool{}
+	for _, spec := range Specs {
+		idx[spec.Kind] = map[string]map[string]bool{}
+		for _, f := range spec.Fields {
+			m := map[string]bool{}
+			for _, t := range f.Terms {
+				m[normTerm(t.Value)], m[normTerm(t.ZH)], m[normTerm(t.EN)] = true, true, true
+			}
+			idx[spec.Kind][f.Name] = m
+		}
+	}
+	return idx
+}()
 
 // splitList splits an enumeration written on one line: 、 , ， ; ； / and
 // line breaks separate items.

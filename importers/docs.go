@@ -107,6 +107,11 @@ when two kinds fit equally well the import stops and asks for --kind.
 **Values.** A value that cannot be read as its field's type is kept as text
 and reported as a warning naming its row and column. A bracketed note
 beside a vocabulary value is disregarded (微调（SFT） is fine-tuning). A
+vocabulary value written in the provider's own words — a synonym, with a
+note, or prose naming a term (违法不良信息（模型输出）, 拦截生成) — is stored
+as written and read as its term (by the checks and the overview); it is
+searched by both, the provider's words and the term's Chinese and English
+names, and shown as written. A
 value outside its field's vocabulary is kept as written, warned about with the values
 accepted, and counted per column in the import report ("事件类别: 37 values
 not recognised, e.g. 舆情").
@@ -132,8 +137,8 @@ time written with one (Z, +08:00, UTC, GMT+8, CST) is converted to it.
 | scale | 1.2TB, 3亿 tokens, 50万条, 800小时, 70B | {"value": 1.2e12, "unit": "bytes"}; units tokens, items, bytes, hours, parameters or "" |
 | count | 1,234, 1.2万, 3K | whole number |
 | duration | 15个工作日, 7天, 48小时 | {"value": 15, "unit": "working_days"}; units hours, days, working_days |
-| enum | one value of the field's vocabulary, in Chinese or English | the canonical value |
-| enum list | several values separated by 、 , ; or / | array of canonical values |
+| enum | one value of the field's vocabulary, in Chinese or English | the canonical value; a synonym or a value with a note as written |
+| enum list | several values separated by 、 , ; or / | array of canonical values (synonyms as written) |
 
 
 **Not applicable is not no.** In a yes/no column asking whether something

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -204,5 +205,60 @@ func TestNotApplicableAnswers(t *testing.T) {
 		if w.Reason == workbench.ReasonNotApplicable {
 			t.Errorf("presence question warned: %+v", w)
 		}
+	}
+}
+
+// readTerm decodes a record's stored fields as the checks read them and
+// returns an enum field's term, or an enum list's terms joined by ",".
+func readTerm(t *testing.T, kind workbench.Kind, fields map[string]any, name string) string {
+	t.Helper()
+	data, err := json.Marshal(fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := DecodeFields(kind, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := f.Value(name)
+	if v.Type == EnumList {
+		return strings.Join(v.Terms, ",")
+	}
+	term, _ := f.Term(name)
+	return term
+}
+
+// The provider's words in a vocabulary column are stored as written, read
+// as their term, and searched by both.
+func TestProviderWordsKeptAndSearchable(t *testing.T) {
+	data := "事件编号,事件类别,处置措施\nINC-1,违法不良信息（模型输出）,拦截生成、删除、警示\nINC-2,违法内容,停止生成\n"
+	_, recs, err := readAll(t, writeFile(t, "log.csv", []byte(data)), Options{})
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%v, %v", recs, err)
+	}
+	f0, f1 := recs[0]["fields"].(map[string]any), recs[1]["fields"].(map[string]any)
+	if f0["category"] != "违法不良信息（模型输出）" || strings.Join(toStrings(f0["action"]), ",") != "拦截生成,删除,warn" ||
+		f1["category"] != "illegal_content" || strings.Join(toStrings(f1["action"]), ",") != "stop_generation" {
+		t.Errorf("stored %v / %v: want the provider's words as written, the standard names as terms", f0, f1)
+	}
+	if got := readTerm(t, workbench.Incident, f0, "category"); got != "illegal_content" {
+		t.Errorf("category read as %q", got)
+	}
+	if got := readTerm(t, workbench.Incident, f0, "action"); got != "stop_generation,eliminate,warn" {
+		t.Errorf("actions read as %q", got)
+	}
+	data0, _ := json.Marshal(f0)
+	text, _, err := SearchText(workbench.Incident, string(data0), "{}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"违法不良信息（模型输出）", "违法内容", "illegal content", "拦截生成", "停止生成", "删除", "消除", "警示"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("search text %q lacks %q", text, s)
+		}
+	}
+	fv, _ := DecodeFields(workbench.Incident, data0)
+	if d := fv.Display("category", true); d != "违法不良信息（模型输出）" {
+		t.Errorf("shown as %q, want the provider's words", d)
 	}
 }

@@ -120,7 +120,8 @@ func TestReadCSVTitleRowsAndWarnings(t *testing.T) {
 	if f["accuracy"] != 0.975 || f["annotation_type"] != "safety" || f["date"] != "2025-01-10" || f["reviewer"] != "赵" {
 		t.Errorf("B-01 = %v", f)
 	}
-	if f := recs[1]["fields"].(map[string]any); f["date"] != "不详" || f["annotation_type"] != "functional" || f["accuracy"] != 0.95 {
+	if f := recs[1]["fields"].(map[string]any); f["date"] != "不详" || f["annotation_type"] != "功能" ||
+		readTerm(t, workbench.AnnotationRule, f, "annotation_type") != "functional" || f["accuracy"] != 0.95 {
 		t.Errorf("B-02 = %v", f)
 	}
 	// 不详 is no date; 情感 no annotation type; 96 is read as 96% with a note.
