@@ -177,6 +177,9 @@ func splitLocation(loc string) []string {
 }
 
 func locationPartZh(part string) string {
+	if part == "header row" { // a table's header row, as a whole
+		return "表头行"
+	}
 	m := locationPart.FindStringSubmatch(part)
 	if m == nil {
 		// A column named by its header ("column 处置措施").

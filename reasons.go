@@ -61,6 +61,8 @@ const (
 	ReasonBlankStringCell   Reason = "blank_string_cell"  // an XLSX cell whose shared-string index is empty
 	ReasonValuesUnknown     Reason = "values_unknown"     // Count, Field, Examples: a column's values outside the field's vocabulary
 	ReasonRowSkipped        Reason = "row_skipped"        // Why (note, total, sign-off), Text: a row below the header that is not a record
+	ReasonFieldsUnmapped    Reason = "fields_unmapped"    // Kind; Fields: the canonical fields the checks read that no column names; Columns: the headers naming no field
+	ReasonNotApplicable     Reason = "not_applicable"     // Value, Field: a yes/no answer saying "not applicable" (不涉及), kept as written
 
 	// Inputs of the checklist and the export.
 	ReasonNoSuchEvidence     Reason = "no_such_evidence"     // Ref: no record or passage of that id or identifier
@@ -163,6 +165,8 @@ var reasonEnglish = map[Reason]string{
 	ReasonBlankStringCell:   "the cell's shared-string index is empty; read as a blank cell",
 	ReasonValuesUnknown:     "{{.Count}} values not in the vocabulary of {{.Field}} (e.g. {{.Examples}}); kept as written, and a check that needs them lists those records as unclear",
 	ReasonRowSkipped:        "left out as a {{.Why}}, not a record: {{.Text}}",
+	ReasonFieldsUnmapped:    "no column names {{.Fields}}, which the automated checks of a {{.Kind}} file read, so they cannot judge its records on them; columns not recognised: {{.Columns}}",
+	ReasonNotApplicable:     "\"{{.Value}}\" says not applicable: kept as written, neither yes nor no, and a check that needs {{.Field}} lists the record as unclear",
 
 	ReasonPageNoText:        "no text layer (scanned page?); not searchable",
 	ReasonPageUnreadable:    "this page could not be read ({{.Detail}}) and was skipped",
@@ -223,6 +227,7 @@ var extraArgs = map[Reason][]string{
 	ReasonContentSkipped:    {"N", "Object"},
 	ReasonPartIgnored:       {"Part"},
 	ReasonUnsupportedFormat: {"Looks"},
+	ReasonNotApplicable:     {"Kind"},
 }
 
 // WarningReasons are the reasons an import warning carries: the
@@ -233,6 +238,7 @@ var WarningReasons = []Reason{
 	ReasonTermsUnknown, ReasonPercentAssumed, ReasonBlankStringCell, ReasonValuesUnknown, ReasonRowSkipped,
 	ReasonPageNoText, ReasonPageUnreadable, ReasonOwnerPasswordOnly, ReasonXFAForm, ReasonContentSkipped,
 	ReasonTextBoxAnchored, ReasonParagraphTooLong, ReasonBrokenField, ReasonPartIgnored,
+	ReasonFieldsUnmapped, ReasonNotApplicable,
 }
 
 // CheckWarning reports what keeps the interfaces from wording w in the

@@ -126,12 +126,12 @@ func TestImportDuplicateAndProvenance(t *testing.T) {
 	}
 	r := reps[0]
 	if r.Status != StatusImported || r.Records != 2 || r.Kind != "annotation_rule" || len(r.SHA256) != 64 ||
-		r.WarningCount != 1 || !strings.Contains(r.Warnings[0].Location, "line 3") {
+		r.WarningCount != 2 || r.Warnings[0].Reason != workbench.ReasonFieldsUnmapped || !strings.Contains(r.Warnings[1].Location, "line 3") {
 		t.Fatalf("report = %+v", r)
 	}
 	subs, _ := a.ListSubmissions(ctx, id)
 	if len(subs) != 1 || subs[0].FileName != "标注质检.csv" || subs[0].Label != "trade_secret" || subs[0].Size != int64(len(data)) ||
-		subs[0].ImporterVersion != importers.Version || subs[0].Encoding != "UTF-8" || subs[0].Records != 2 || subs[0].Warnings != 1 {
+		subs[0].ImporterVersion != importers.Version || subs[0].Encoding != "UTF-8" || subs[0].Records != 2 || subs[0].Warnings != 2 {
 		t.Errorf("submission = %+v", subs)
 	}
 	blob, err := a.Store().Blobs().Open(r.SHA256)

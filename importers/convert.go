@@ -73,6 +73,9 @@ type converter struct {
 	// Spellings of vocabulary values read so far, per field.
 	termCache map[int]map[string]termHit
 
+	// Columns and spellings of "not applicable" answers warned about.
+	naWarned map[unrecKey]bool
+
 	// Values outside vocabularies, per column, in order of first sight.
 	unrec    []ColumnCount
 	unrecIdx map[unrecKey]int
@@ -128,6 +131,63 @@ func (c *converter) setHeader(sheet string, header []string, xlsxColumns bool) {
 	} else {
 		c.locRow = func(row int) string { return fmt.Sprintf("line %d", row) }
 	}
+	c.warnUnmapped()
+}
+
+// warnUnmapped warns when no column of the table names a field the
+// automated checks read (Field.Checked), naming those fields and the
+// columns that name no field: a file of another kind, or a team's own
+// headers, would otherwise import without a word while the checks find
+// nothing to judge.
+func (c *converter) warnUnmapped() {
+	missing, unknown := checkedMissing(c.spec, c.colField, c.headers)
+	if len(missing) == 0 {
+		return
+	}
+	loc := "header row"
+	if c.sheet != "" {
+		loc = fmt.Sprintf("sheet %q, header row", c.sheet)
+	}
+	cols := "none"
+	if len(unknown) > 0 {
+		cols = quoteList(unknown, len(unknown))
+	}
+	if unknown == nil {
+		unknown = []string{}
+	}
+	c.warn(workbench.Warning{Location: loc,
+		Message: fmt.Sprintf("no column names %s, which the automated checks of a %s file read, so they cannot judge its records on them; columns not recognised: %s",
+			strings.Join(missing, ", "), c.spec.Kind, cols),
+		Reason: workbench.ReasonFieldsUnmapped, Args: map[string]any{"Kind": string(c.spec.Kind), "Fields": missing, "Columns": unknown}})
+}
+
+// checkedMissing returns the fields of spec the checks read that no
+// column names (colField: the field of each column, -1 for none), and the
+// non-empty headers that name no field.
+func checkedMissing(spec *KindSpec, colField []int, headers []string) (missing, unknown []string) {
+	named := make([]bool, len(spec.Fields))
+	for i, f := range colField {
+		if f >= 0 {
+			named[f] = true
+		} else if i < len(headers) && strings.TrimSpace(headers[i]) != "" {
+			unknown = append(unknown, strings.TrimSpace(headers[i]))
+		}
+	}
+	for i, f := range spec.Fields {
+		if f.Checked && !named[i] {
+			missing = append(missing, f.Name)
+		}
+	}
+	return missing, unknown
+}
+
+// unmappedChecked is checkedMissing for a header row of kind k.
+func unmappedChecked(k workbench.Kind, header []string) (missing, unknown []string) {
+	cols := make([]int, len(header))
+	for i, h := range header {
+		cols[i] = matchHeader(k, h)
+	}
+	return checkedMissing(SpecFor(k), cols, header)
 }
 
 func (c *converter) addColumn(i int, h string, xlsxColumns bool) {
@@ -457,6 +517,10 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 	}
 	switch f.Type {
 	case Bool:
+		if !f.Presence && values.NotApplicable(raw) {
+			c.notApplicable(fi, raw, loc)
+			return appendJSONString(b, raw)
+		}
 		v, ok := values.ParseBool(raw)
 		if !ok {
 			return bad("yes or no")
@@ -548,6 +612,23 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 	return appendJSONString(b, raw)
 }
 
+// notApplicable warns, once per column and spelling, that a yes/no answer
+// saying "not applicable" is kept as written: neither yes nor no.
+func (c *converter) notApplicable(fi int, raw string, loc func() string) {
+	f := &c.spec.Fields[fi]
+	k := unrecKey{c.sheet, c.column(fi) + "\x00" + raw}
+	if c.naWarned[k] {
+		return
+	}
+	if c.naWarned == nil {
+		c.naWarned = map[unrecKey]bool{}
+	}
+	c.naWarned[k] = true
+	c.warn(workbench.Warning{Location: loc(),
+		Message: fmt.Sprintf("%q says not applicable: kept as written, neither yes nor no, and a check that needs %s lists the record as unclear (the column's other %q are not warned about again)", raw, f.Name, raw),
+		Reason:  workbench.ReasonNotApplicable, Args: map[string]any{"Value": raw, "Field": f.Name, "Kind": string(c.spec.Kind)}})
+}
+
 // maxTermCache bounds the spellings remembered per field.
 const maxTermCache = 4096
 
@@ -566,13 +647,12 @@ func (c *converter) term(fi int, raw string) (string, bool) {
 		return h.value, h.ok
 	}
 	f := &c.spec.Fields[fi]
-	terms := c.terms[f.Name]
-	v, ok := terms[normTerm(raw)]
-	if !ok {
-		// A bracketed note beside the value: 优化训练（SFT）.
-		if bare := stripBrackets(raw); bare != "" && bare != raw {
-			v, ok = terms[normTerm(bare)]
-		}
+	v, ok := lookupTerm(c.spec.Kind, f.Name, raw)
+	if ok && !standardSpelling(c.spec.Kind, f.Name, raw) {
+		// The provider's own word for the term (违法不良信息, 删除,
+		// 违法不良信息（模型输出）) is stored as written, so that it can be
+		// searched for; importers.Fields reads the term from it.
+		v = raw
 	}
 	if !ok {
 		// Prose that names terms ("已停止生成并消除相关内容") is understood:
@@ -591,6 +671,44 @@ func (c *converter) term(fi int, raw string) (string, bool) {
 	}
 	return v, ok
 }
+
+// lookupTerm returns the canonical term of a spelling of field's
+// vocabulary: the spelling as a whole, or without a bracketed note beside
+// it (优化训练（SFT）).
+func lookupTerm(k workbench.Kind, field, raw string) (string, bool) {
+	terms := termIndex[k][field]
+	v, ok := terms[normTerm(raw)]
+	if !ok {
+		if bare := stripBrackets(raw); bare != "" && bare != raw {
+			v, ok = terms[normTerm(bare)]
+		}
+	}
+	return v, ok
+}
+
+// standardSpelling reports whether raw spells a term as the workbench
+// does — its value, Chinese or English name — rather than in the
+// provider's words.
+func standardSpelling(k workbench.Kind, field, raw string) bool {
+	return standardIndex[k][field][normTerm(raw)]
+}
+
+// standardIndex holds, per kind and field, the normalised value, Chinese
+// and English name of every term.
+var standardIndex = func() map[workbench.Kind]map[string]map[string]bool {
+	idx := map[workbench.Kind]map[string]map[string]bool{}
+	for _, spec := range Specs {
+		idx[spec.Kind] = map[string]map[string]bool{}
+		for _, f := range spec.Fields {
+			m := map[string]bool{}
+			for _, t := range f.Terms {
+				m[normTerm(t.Value)], m[normTerm(t.ZH)], m[normTerm(t.EN)] = true, true, true
+			}
+			idx[spec.Kind][f.Name] = m
+		}
+	}
+	return idx
+}()
 
 // splitList splits an enumeration written on one line: 、 , ， ; ； / and
 // line breaks separate items.

@@ -88,6 +88,18 @@ of a value are remarks, kept under the fact's name and the column's header
 (名称 | 值 | 名称 | 值) is read pair by pair. In a workbook with tables, a
 sheet of key facts is skipped with a warning.
 
+**Columns the checks read.** When no column of a table names a field the
+automated checks read (marked "checked" below), the import warns once per
+table, naming those fields and the columns that named no field, so that a
+file of another kind, or one whose team named its columns otherwise, does
+not import silently with nothing for the checks to judge. Import it again
+with --kind, or rename the columns to headers listed here. An algorithm's
+key facts are not warned about: they are usually spread over documents.
+处理日期 is deliberately no header of resolved_at: it may be the day handling
+began as well as the day it ended, and read as the latter it could make a
+late answer look on time; it is kept as an extra column (rename it 办结日期
+or 结案日期 if it is the day handling ended).
+
 **Kind.** Without --kind, the kind is the one whose fields the header names
 best, counting fields that are not generic (identifiers, notes, dates);
 when two kinds fit equally well the import stops and asks for --kind.
@@ -95,6 +107,11 @@ when two kinds fit equally well the import stops and asks for --kind.
 **Values.** A value that cannot be read as its field's type is kept as text
 and reported as a warning naming its row and column. A bracketed note
 beside a vocabulary value is disregarded (微调（SFT） is fine-tuning). A
+vocabulary value written in the provider's own words — a synonym, with a
+note, or prose naming a term (违法不良信息（模型输出）, 拦截生成) — is stored
+as written and read as its term (by the checks and the overview); it is
+searched by both, the provider's words and the term's Chinese and English
+names, and shown as written. A
 value outside its field's vocabulary is kept as written, warned about with the values
 accepted, and counted per column in the import report ("事件类别: 37 values
 not recognised, e.g. 舆情").
@@ -112,7 +129,7 @@ time written with one (Z, +08:00, UTC, GMT+8, CST) is converted to it.
 | type | written as | stored as |
 | --- | --- | --- |
 | text | anything | the text |
-| bool | 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/× | true / false |
+| bool | 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×; 不涉及, 不适用, 无需, N/A — see below | true / false; a "not applicable" answer as written |
 | date | 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, an Excel date or serial; a month (2024-03, 2024年3月) or a year (2024年) alone | "2024-03-05", "2024-03", "2024" |
 | datetime | a date as above with an optional time and zone: 2024/3/5 14:03, 2024-03-05T14:03:05+08:00, 2024年3月5日14时 | as precise as written: "2024-03-05T14:03", "2024-03-05T14:03:05+08:00", "2024-03-05T14", "2024-03-05" |
 | period | 2023年1月至2023年6月, 2023.01-2023.06, 2023-01-01~2023-06-30, 2023年1月-6月, 2023年1月至今, 2023年 | ISO 8601 interval: "2023-01/2023-06", "2023-01/.." for an open end |
@@ -120,8 +137,20 @@ time written with one (Z, +08:00, UTC, GMT+8, CST) is converted to it.
 | scale | 1.2TB, 3亿 tokens, 50万条, 800小时, 70B | {"value": 1.2e12, "unit": "bytes"}; units tokens, items, bytes, hours, parameters or "" |
 | count | 1,234, 1.2万, 3K | whole number |
 | duration | 15个工作日, 7天, 48小时 | {"value": 15, "unit": "working_days"}; units hours, days, working_days |
-| enum | one value of the field's vocabulary, in Chinese or English | the canonical value |
-| enum list | several values separated by 、 , ; or / | array of canonical values |
+| enum | one value of the field's vocabulary, in Chinese or English | the canonical value; a synonym or a value with a note as written |
+| enum list | several values separated by 、 , ; or / | array of canonical values (synonyms as written) |
+
+
+**Not applicable is not no.** In a yes/no column asking whether something
+was done — 是否报告主管部门, 是否反馈, 是否培训, 是否开展安全评估 — an answer
+saying the question does not apply (不涉及, 不适用, 无需, 无需反馈, 无需报告,
+不需要, N/A, not applicable) is kept as written: neither yes nor no. It is
+searchable and shown as written; a check that needs the answer lists the
+record as unclear for the inspector to judge, rather than counting a
+report not made or an answer not given (or passing it). The import warns
+once per column and spelling. In a column asking whether something is
+there — 是否含个人信息, 是否含版权作品, 是否具有舆论属性 — 不涉及 means no. 无
+means no in every yes/no column.
 
 `)
 	b.WriteString("Templates: `wb template KIND --out FILE.xlsx` writes a bilingual XLSX for providers to fill in, with drop-down lists for the vocabularies and a notes sheet.\n")
@@ -132,6 +161,9 @@ time written with one (Z, +08:00, UTC, GMT+8, CST) is converted to it.
 			name := "`" + f.Name + "`"
 			if f.ID {
 				name += " (the record's reference)"
+			}
+			if f.Checked {
+				name += " (checked)"
 			}
 			fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", name, f.ZH, f.EN, f.Type, mdEscape(f.Meaning), mdEscape(strings.Join(f.Synonyms, ", ")))
 		}

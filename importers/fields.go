@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers/values"
@@ -135,6 +136,16 @@ func (f Fields) UnknownTerms(name string) []string {
 		return out
 	}
 	return nil
+}
+
+// NotApplicable reports whether a yes/no field holds an answer saying
+// the question does not apply (不涉及, 不适用, N/A: see
+// values.NotApplicable), kept as written: Bool is then not ok and
+// Unreadable true, so that a check neither counts it as no nor passes
+// it, and can word it apart with this.
+func (f Fields) NotApplicable(name string) bool {
+	v := f.Value(name)
+	return v.Set && !v.OK && v.Type == Bool && values.NotApplicable(v.Text)
 }
 
 // Unreadable reports whether the record has a value for the field that
@@ -265,6 +276,33 @@ type decoder struct {
 	typ   reflect.Type
 	index map[string]int    // field name → position
 	terms []map[string]bool // canonical terms per enum field
+	// resolved remembers the term of a provider's spelling, per field
+	// (resolveKey → string, "" for none), up to maxResolved spellings.
+	resolved  sync.Map
+	nResolved atomic.Int64
+}
+
+type resolveKey struct {
+	field   int
+	written string
+}
+
+// maxResolved bounds the spellings a decoder remembers.
+const maxResolved = 1 << 14
+
+// resolve returns the term a value of enum field i stored as the
+// provider wrote it spells (违法不良信息 → illegal_content), ok false when
+// it spells none (it may still name terms in prose).
+func (d *decoder) resolve(i int, written string) (string, bool) {
+	k := resolveKey{i, written}
+	if t, ok := d.resolved.Load(k); ok {
+		return t.(string), t.(string) != ""
+	}
+	t, _ := lookupTerm(d.spec.Kind, d.spec.Fields[i].Name, written)
+	if d.nResolved.Add(1) <= maxResolved {
+		d.resolved.Store(k, t)
+	}
+	return t, t != ""
 }
 
 var decoders sync.Map // Kind → *decoder
@@ -399,8 +437,12 @@ func (d *decoder) value(i int, raw any) Value {
 	case Enum:
 		v.OK = d.terms[i][v.Text]
 		if !v.OK {
-			// Prose naming one term: 个人信息删除请求（注销账号）.
-			if found := termsInProse(d.spec.Kind, fd.Name, v.Text); len(found) == 1 {
+			// The provider's word for a term (违法不良信息), or prose naming
+			// one term: 个人信息删除请求（注销账号）.
+			if t, ok := d.resolve(i, v.Text); ok {
+				v.Written = []string{v.Text}
+				v.Text, v.OK = t, true
+			} else if found := termsInProse(d.spec.Kind, fd.Name, v.Text); len(found) == 1 {
 				v.Written = []string{v.Text}
 				v.Text, v.OK = found[0], true
 			}
@@ -449,9 +491,14 @@ func (d *decoder) list(i int, written []string) Value {
 		// Build a separate list from here on: written is kept as stored.
 		v.Terms = append([]string(nil), written[:j]...)
 		for _, t := range written[j:] {
+			term, known := d.resolve(i, t)
 			switch {
 			case d.terms[i][t]:
 				v.Terms = append(v.Terms, t)
+			case known:
+				if !slices.Contains(v.Terms, term) {
+					v.Terms = append(v.Terms, term)
+				}
 			default:
 				found := termsInProse(d.spec.Kind, d.spec.Fields[i].Name, t)
 				if len(found) == 0 {

@@ -19,7 +19,7 @@ func TestJSONExportWrappedInMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != workbench.AnnotationRule || len(recs) != 2 || res.WarningCount != 0 {
+	if res.Kind != workbench.AnnotationRule || len(recs) != 2 || otherWarnings(res).WarningCount != 0 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	f := recs[0]["fields"].(map[string]any)
@@ -90,7 +90,7 @@ func TestNestedKeysBesideTheirField(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := recs[0]["fields"].(map[string]any)
-	if f["annotators"] != 18.0 || f["reviewer"] != "何思源" || f["sample_size"] != 600.0 || res.WarningCount != 0 {
+	if f["annotators"] != 18.0 || f["reviewer"] != "何思源" || f["sample_size"] != 600.0 || otherWarnings(res).WarningCount != 0 {
 		t.Errorf("fields %v, warnings %+v", f, res.Warnings)
 	}
 	x := recs[0]["extra"].(map[string]any)
@@ -105,7 +105,7 @@ func TestNestedKeysBesideTheirField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := recs[0]["fields"].(map[string]any); f["reviewer"] != "name: 何; dept: 质检组" || f["training_given"] != nil || res.WarningCount != 0 {
+	if f := recs[0]["fields"].(map[string]any); f["reviewer"] != "name: 何; dept: 质检组" || f["training_given"] != nil || otherWarnings(res).WarningCount != 0 {
 		t.Errorf("fields %v, warnings %+v", f, res.Warnings)
 	}
 	if x := recs[0]["extra"].(map[string]any); x["training.mode"] != "线上" {

@@ -86,7 +86,7 @@ func TestReadCSVEncodingsAndDelimiters(t *testing.T) {
 			if f2 := recs[2]["fields"].(map[string]any); f2["found_at"] != "2024-03-05T12:00:00" {
 				t.Errorf("Excel serial read as %v", f2["found_at"])
 			}
-			if res.WarningCount != 0 {
+			if otherWarnings(res).WarningCount != 0 {
 				t.Errorf("warnings: %v", res.Warnings)
 			}
 		})
@@ -120,7 +120,8 @@ func TestReadCSVTitleRowsAndWarnings(t *testing.T) {
 	if f["accuracy"] != 0.975 || f["annotation_type"] != "safety" || f["date"] != "2025-01-10" || f["reviewer"] != "赵" {
 		t.Errorf("B-01 = %v", f)
 	}
-	if f := recs[1]["fields"].(map[string]any); f["date"] != "不详" || f["annotation_type"] != "functional" || f["accuracy"] != 0.95 {
+	if f := recs[1]["fields"].(map[string]any); f["date"] != "不详" || f["annotation_type"] != "功能" ||
+		readTerm(t, workbench.AnnotationRule, f, "annotation_type") != "functional" || f["accuracy"] != 0.95 {
 		t.Errorf("B-02 = %v", f)
 	}
 	// 不详 is no date; 情感 no annotation type; 96 is read as 96% with a note.
@@ -129,6 +130,12 @@ func TestReadCSVTitleRowsAndWarnings(t *testing.T) {
 		"line 7, column 2 (标注类型)": "not one of",
 		"line 7, column 3 (准确率)":  "read \"96\" as 96%",
 	}
+	// The table has no 是否培训, 培训日期 or 核验样本量 column: one warning
+	// names them.
+	if m := warningsAt(res, "header row"); len(m) != 1 || !strings.Contains(m[0], "training_given, training_date, sample_size") {
+		t.Errorf("header row warnings = %q", m)
+	}
+	res = otherWarnings(res)
 	if res.WarningCount != len(want) {
 		t.Errorf("warnings = %+v", res.Warnings)
 	}
@@ -264,7 +271,7 @@ func TestReadXLSXTitleAndMergedHeader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != workbench.DataSource || len(recs) != 2 || recs[0]["sheet"] != sh || recs[0]["row"] != 3 || res.WarningCount != 0 {
+	if res.Kind != workbench.DataSource || len(recs) != 2 || recs[0]["sheet"] != sh || recs[0]["row"] != 3 || otherWarnings(res).WarningCount != 0 {
 		t.Fatalf("result %+v, records %v", res, recs)
 	}
 	f0 := recs[0]["fields"].(map[string]any)
@@ -324,7 +331,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Kind != spec.Kind || len(recs) != 1 || res.WarningCount != 0 {
+			if res.Kind != spec.Kind || len(recs) != 1 || otherWarnings(res).WarningCount != 0 {
 				t.Fatalf("filled template: %+v %v", res, recs)
 			}
 			if n := len(recs[0]["fields"].(map[string]any)); n != len(spec.Fields) {
@@ -401,7 +408,7 @@ func TestReadVerticalKeyFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Kind != workbench.Algorithm || len(recs) != 1 || res.WarningCount != 0 {
+	if res.Kind != workbench.Algorithm || len(recs) != 1 || otherWarnings(res).WarningCount != 0 {
 		t.Fatalf("%+v %v", res, recs)
 	}
 	f := recs[0]["fields"].(map[string]any)

@@ -104,7 +104,9 @@ func TestVocabularyLookupsRemembered(t *testing.T) {
 	}
 	// Past the bound, values are still looked up.
 	rec, _ := c.convertRow(1, []string{"x", "举报"})
-	if !strings.Contains(string(rec.Fields), `"category":"complaint"`) {
+	// (举报 is the provider's word for complaint: stored as written.)
+	if f, err := DecodeFields(workbench.Incident, rec.Fields); err != nil || !strings.Contains(string(rec.Fields), `"category":"举报"`) ||
+		f.Text("category") != "complaint" {
 		t.Errorf("fields %s", rec.Fields)
 	}
 	if len(c.unrec) != 1 || c.unrec[0].Count != maxTermCache+100 {
@@ -118,7 +120,9 @@ func TestVocabularyValueWithANote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := recs[0]["fields"].(map[string]any); f["stage"] != "fine_tuning" || strings.Join(toStrings(f["data_type"]), ",") != "text,image" {
+	// The values are stored as written and read as their terms.
+	if f := recs[0]["fields"].(map[string]any); f["stage"] != "微调（SFT）" || readTerm(t, workbench.DataSource, f, "stage") != "fine_tuning" ||
+		strings.Join(toStrings(f["data_type"]), ",") != "文本(中文),image" || readTerm(t, workbench.DataSource, f, "data_type") != "text,image" {
 		t.Errorf("DS-1 = %v", f)
 	}
 	// A value that is nothing but a note is no value of the vocabulary.

@@ -434,6 +434,16 @@ func warningProblem(r workbench.Reason, args map[string]any) string {
 	case workbench.ReasonValuesUnknown:
 		return lang.L("{{.Count}} values are not among those the field allows (e.g. {{.Examples}}); kept as written, and a check that needs them lists those records as unclear.", map[string]any{
 			"Count": workbench.ArgString(args["Count"]), "Examples": quotedList(args["Examples"], nil)})
+	case workbench.ReasonFieldsUnmapped:
+		cols := lang.L("none")
+		if c := stringList(args["Columns"]); len(c) > 0 {
+			cols = quotedList(c, nil)
+		}
+		return lang.L("No column names {{.Fields}}, which the automated checks read: they cannot judge these records on them. Columns not recognised: {{.Columns}}. If the file is of another kind, import it again choosing that kind; else rename those columns to headers the workbench knows.", map[string]any{
+			"Fields": specFieldNames(workbench.ArgString(args["Kind"]), args["Fields"]), "Columns": cols})
+	case workbench.ReasonNotApplicable:
+		return lang.L("“{{.Value}}” says not applicable: kept as written, neither yes nor no; a check that needs {{.Field}} lists the record as unclear.", map[string]any{
+			"Value": workbench.ArgString(args["Value"]), "Field": specFieldNames(workbench.ArgString(args["Kind"]), args["Field"])})
 	case workbench.ReasonRowSkipped:
 		why := map[string]string{"note": lang.L("a note"), "total": lang.L("a total"), "sign-off": lang.L("a sign-off")}[workbench.ArgString(args["Why"])]
 		if why == "" {
@@ -664,6 +674,29 @@ func stringList(v any) []string {
 		return nil
 	}
 	return []string{workbench.ArgString(v)}
+}
+
+// specFieldNames words canonical fields of a kind by their header labels
+// in the GUI's language ("发现时间、事件类别"); a name the kind does not
+// have is shown as it is.
+func specFieldNames(kind string, v any) string {
+	names := stringList(v)
+	spec := app.SpecOf(kind)
+	for i, n := range names {
+		if spec == nil {
+			continue
+		}
+		for _, f := range spec.Fields {
+			if f.Name == n {
+				names[i] = f.EN
+				if chinese() {
+					names[i] = f.ZH
+				}
+				break
+			}
+		}
+	}
+	return strings.Join(names, lang.L(", "))
 }
 
 // quotedList words a list argument with each item in quotes, named by

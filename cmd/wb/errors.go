@@ -102,6 +102,10 @@ func warningHint(w workbench.Warning) string {
 		return "; docs/submission-formats.md lists the values each field accepts"
 	case workbench.ReasonRowSkipped:
 		return " (--keep-notes imports it as a record)"
+	case workbench.ReasonFieldsUnmapped:
+		return "; if the file is another kind, import it again with --kind; else rename those columns to headers docs/submission-formats.md lists"
+	case workbench.ReasonNotApplicable:
+		return "; docs/submission-formats.md says how yes/no answers are read"
 	}
 	return ""
 }

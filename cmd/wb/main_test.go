@@ -411,8 +411,8 @@ func TestImportCommand(t *testing.T) {
 		t.Fatalf("report: %+v", rep)
 	}
 	g, b := rep.Files[0], rep.Files[1]
-	if g.Status != "imported" || g.Kind != "incident" || g.Records != 2 || len(g.SHA256) != 64 || len(g.Warnings) != 1 ||
-		g.Warnings[0].Location != "line 3, column 2 (发现时间)" || g.Error != "" || g.File != good {
+	if g.Status != "imported" || g.Kind != "incident" || g.Records != 2 || len(g.SHA256) != 64 || len(g.Warnings) != 2 ||
+		g.Warnings[0].Location != "header row" || g.Warnings[1].Location != "line 3, column 2 (发现时间)" || g.Error != "" || g.File != good {
 		t.Errorf("good file: %+v", g)
 	}
 	if b.Status != "failed" || b.Records != 0 || !strings.Contains(b.Error, "not a text file") || b.Warnings == nil {

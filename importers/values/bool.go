@@ -67,3 +67,30 @@ func lookupBool(s string) (bool, bool) {
 	}
 	return false, false
 }
+
+// NotApplicable reports whether a yes/no answer says the question does
+// not apply: 不涉及 不适用 无需 不需要 无需反馈 无需报告 无需上报 无需报送
+// 不适用本项, N/A, NA, "not applicable" (Latin words without regard to
+// case), also followed by an explanation after a punctuation mark
+// ("不涉及（非投诉类）"). ParseBool reads 不涉及 as no, which is right for a
+// question whether something is there (是否含个人信息); the importers ask
+// NotApplicable first for questions whether something was done.
+func NotApplicable(s string) bool {
+	s = clean(s)
+	if notApplicable(s) {
+		return true
+	}
+	if i := strings.IndexAny(s, "，。；;,（(：:"); i > 0 {
+		return notApplicable(trim(s[:i]))
+	}
+	return false
+}
+
+func notApplicable(s string) bool {
+	switch strings.ToLower(s) {
+	case "不涉及", "不适用", "无需", "不需要", "无需反馈", "无需报告", "无需上报", "无需报送", "无需回复", "不适用本项",
+		"n/a", "na", "not applicable":
+		return true
+	}
+	return false
+}
