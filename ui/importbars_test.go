@@ -55,22 +55,23 @@ func TestImportBars(t *testing.T) {
 	}
 }
 
-// TestClipRunes checks what a records-table cell is given: at most n
-// runes and its first line, marked when cut, and short text unchanged.
-func TestClipRunes(t *testing.T) {
+// TestClipWidth checks that a cell's text is cut where it surely no longer
+// fits: Chinese at a character an em, other text at 0.4 em.
+func TestClipWidth(t *testing.T) {
 	for _, c := range []struct {
 		in   string
-		n    int
+		ems  float32
 		want string
 	}{
-		{"短文本", 10, "短文本"},
 		{"用户诱导模型生成违法内容", 4, "用户诱导…"},
-		{"first line\nsecond line", 40, "first line …"},
-		{"abcdef", 6, "abcdef"},
+		{"用户诱导", 4, "用户诱导"},
+		{"INC-0000001", 12, "INC-0000001"},
+		{"abcdefghijklmnopqrstuvwxyz", 4.2, "abcdefghij…"},
+		{"first line\nsecond", 40, "first line …"},
 		{"", 3, ""},
 	} {
-		if got := clipRunes(c.in, c.n); got != c.want {
-			t.Errorf("clipRunes(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		if got := clipWidth(c.in, c.ems); got != c.want {
+			t.Errorf("clipWidth(%q, %v) = %q, want %q", c.in, c.ems, got, c.want)
 		}
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -228,25 +227,34 @@ func (v *submissionsView) cellText(id widget.TableCellID) string {
 	if id.Col >= 0 && id.Col < len(v.widths) {
 		w = v.widths[id.Col]
 	}
-	return clipRunes(text, int(w/3)+2)
+	return clipWidth(text, w/theme.TextSize()+1)
 }
 
-// clipRunes cuts s to at most n runes, and to its first line.
-func clipRunes(s string, n int) string {
+// clipWidth cuts s, at its first line, where it is surely wider than ems
+// text-size units: a wide (CJK) character counts one, any other 0.4 —
+// narrower than most Latin letters, so what is cut could not have shown.
+func clipWidth(s string, ems float32) string {
 	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
 		s = s[:i] + " …"
 	}
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	k := 0
-	for i := range s {
-		if k == n {
+	var w float32
+	for i, r := range s {
+		if wideRune(r) {
+			w++
+		} else {
+			w += 0.4
+		}
+		if w > ems {
 			return s[:i] + "…"
 		}
-		k++
 	}
 	return s
+}
+
+// wideRune reports a character drawn a full em wide: CJK ideographs, kana,
+// hangul, and full-width forms and punctuation.
+func wideRune(r rune) bool {
+	return r >= 0x3000 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3 || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFF60
 }
 
 // cell returns the text of one cell, fetching its page when missing.
