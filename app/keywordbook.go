@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/inspection-workbench/workbench"
+	"github.com/inspection-workbench/workbench/app/export"
 
 	"fmt"
 	"os"
@@ -10,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -226,14 +225,14 @@ func (w *keywordBook) columns() []kbColumnDef {
 	counts := w.b.Counts
 	cols := []kbColumnDef{
 		{head: w.t(kbLine), style: w.number, value: func(c KeywordCount) any { return c.Line }},
-		{head: w.t(kbKeyword), style: w.wrap, value: func(c KeywordCount) any { return escapeKeywordCell(c.Keyword) }},
+		{head: w.t(kbKeyword), style: w.wrap, value: func(c KeywordCount) any { return export.EscapeCell(c.Keyword) }},
 	}
 	literal := false
 	for _, c := range counts {
 		literal = literal || c.Query != c.Keyword
 	}
 	if literal {
-		cols = append(cols, kbColumnDef{head: w.t(kbQuery), style: w.wrap, value: func(c KeywordCount) any { return escapeKeywordCell(c.Query) }})
+		cols = append(cols, kbColumnDef{head: w.t(kbQuery), style: w.wrap, value: func(c KeywordCount) any { return export.EscapeCell(c.Query) }})
 	}
 	cols = append(cols, kbColumnDef{head: w.t(kbHits), style: w.number, value: func(c KeywordCount) any {
 		if c.Err != nil {
@@ -286,7 +285,7 @@ func (w *keywordBook) columns() []kbColumnDef {
 			if c.Err == nil {
 				return nil
 			}
-			return escapeKeywordCell(w.errorText(c.Err))
+			return export.EscapeCell(w.errorText(c.Err))
 		}})
 	}
 	return cols
@@ -334,7 +333,7 @@ func (w *keywordBook) hitsSheet(sheet string) error {
 	}
 	head := make([]any, len(cols))
 	for c, col := range cols {
-		head[c] = excelize.Cell{StyleID: w.header, Value: escapeKeywordCell(col.head)}
+		head[c] = excelize.Cell{StyleID: w.header, Value: export.EscapeCell(col.head)}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
@@ -400,9 +399,9 @@ func (w *keywordBook) summarySheet(sheet string) error {
 		now = time.Now()
 	}
 	rows := [][2]any{
-		{w.t(kbSource), escapeKeywordCell(b.Source)},
-		{w.t(kbColumn), escapeKeywordCell(where)},
-		{w.t(kbCase), escapeKeywordCell(scope)},
+		{w.t(kbSource), export.EscapeCell(b.Source)},
+		{w.t(kbColumn), export.EscapeCell(where)},
+		{w.t(kbCase), export.EscapeCell(scope)},
 		{w.t(kbKindFilter), kind},
 		{w.t(kbMode), mode},
 		{w.t(kbLineCount), len(b.Counts)},
@@ -469,36 +468,6 @@ func (w *keywordBook) pageSetup(sheet string) error {
 	return w.f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1", Scope: sheet,
 	})
-}
-
-// escapeKeywordCell guards text against being taken for a formula, by the
-// rule of the inspection export (app/export's escapeCell): text starting
-// with = + - @ (or their full-width forms), a tab or a carriage return
-// gets a leading quote, as does text that already starts with a quote
-// followed by such text. Keywords such as -d or =cmd are common enough.
-func escapeKeywordCell(s string) string {
-	if needsKeywordEscape(s) {
-		return "'" + s
-	}
-	return s
-}
-
-func needsKeywordEscape(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '\t', '\r':
-		return true
-	case '\'':
-		return needsKeywordEscape(s[1:])
-	}
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
-	switch r {
-	case '=', '+', '-', '@', '＝', '＋', '－', '＠':
-		return true
-	}
-	return false
 }
 
 // headerWidth is the display width of a header: its wider half when it

@@ -17,6 +17,10 @@ import (
 // text that already starts with a quote followed by such text gets one
 // more quote. unescapeCell removes exactly one added quote.
 
+// EscapeCell returns s as it is written to a text cell, by this rule; other
+// workbooks the program writes (keyword counts) use it too.
+func EscapeCell(s string) string { return escapeCell(s) }
+
 // escapeCell returns s as it is written to a cell.
 func escapeCell(s string) string {
 	if needsEscape(s) {
