@@ -51,12 +51,15 @@ type submissionsView struct {
 	files    *dialogs.FileDialogs
 
 	table   *widget.Table
-	columns []string           // header texts
-	widths  []float32          // column widths, as set on the table
-	spec    *app.KindSpec      // the selected submission's kind
-	pages   map[int][][]string // page → rows of display cells
-	pending map[int]bool
-	info    *widget.Label
+	columns []string  // header texts
+	widths  []float32 // column widths, as set on the table
+	// indexSoon, when set, asks for the index update an import wants,
+	// once the first page of records is shown (indexAfterFirstPage).
+	indexSoon func()
+	spec      *app.KindSpec      // the selected submission's kind
+	pages     map[int][][]string // page → rows of display cells
+	pending   map[int]bool
+	info      *widget.Label
 
 	content fyne.CanvasObject
 }
@@ -308,8 +311,27 @@ func (v *submissionsView) fetch(page int) {
 			}
 			v.pages[page] = rows
 			v.table.Refresh()
+			if v.indexSoon != nil {
+				v.indexSoon()
+				v.indexSoon = nil
+			}
 		})
 	})
+}
+
+// indexAfterFirstPage returns a function that asks for the index update a
+// frame after it is called, and asks anyway after a second if it has not
+// been called by then; the update is asked for once.
+func indexAfterFirstPage(host pageHost) func() {
+	var once sync.Once
+	start := func(delay time.Duration) {
+		host.goBackground(func() {
+			time.Sleep(delay)
+			host.do(func() { once.Do(host.requestIndex) })
+		})
+	}
+	start(time.Second)
+	return func() { start(100 * time.Millisecond) }
 }
 
 // displayRows turns records into table cells: the row in the file, one
@@ -700,7 +722,12 @@ func (v *submissionsView) importFiles(paths []string) {
 			if len(reports) == 0 {
 				return
 			}
-			v.host.requestIndex() // make what was imported searchable
+			// Make what was imported searchable — once the new records are
+			// on screen: their first frame draws a few hundred new texts,
+			// which took the UI 150–190 ms when indexing already had both
+			// cores (docs/performance.md). A second at most, whatever
+			// happens to the table.
+			v.indexSoon = indexAfterFirstPage(v.host)
 			var newest int64
 			for _, r := range reports {
 				if r.SubmissionID > newest {
