@@ -69,28 +69,41 @@ const headerRows = 5
 // starting with # are skipped. Text and CSV may be UTF-8, with or without
 // byte order mark, or GB18030, as imports may.
 func ReadKeywordFile(path string) (KeywordList, error) {
+	// The errors carry reasons, so the GUI can word them in the user's
+	// language (workbench.Error).
 	f, err := os.Open(path)
 	if err != nil {
-		return KeywordList{}, fmt.Errorf("read keyword file: %w", err)
+		return KeywordList{}, fmt.Errorf("read keyword file: %w", workbench.Errorf(workbench.CodeInvalid, workbench.ReasonFileUnreadable).Wrap(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return KeywordList{}, fmt.Errorf("read keyword file %s: %w", path, err)
+		return KeywordList{}, fmt.Errorf("read keyword file %s: %w", path, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonFileUnreadable).Wrap(err))
+	}
+	if st.IsDir() {
+		return KeywordList{}, fmt.Errorf("read keyword file %s: %w", path, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonIsFolder))
 	}
 	if st.Size() > MaxKeywordFileBytes {
-		return KeywordList{}, fmt.Errorf("read keyword file %s: %d bytes is more than the %d MiB a keyword file may have", path, st.Size(), MaxKeywordFileBytes>>20)
+		return KeywordList{}, fmt.Errorf("read keyword file %s: %w", path, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonFileTooLarge,
+			"Size", fmt.Sprintf("%.1f MiB", float64(st.Size())/(1<<20)), "Limit", fmt.Sprintf("%d MiB", MaxKeywordFileBytes>>20)))
 	}
 	var kl KeywordList
+	var reason *workbench.Error
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
 		kl, err = readKeywordXLSX(f, st.Size())
+		reason = workbench.Errorf(workbench.CodeUnsupported, workbench.ReasonDamaged, "Format", "XLSX")
 	case ".csv", ".tsv":
 		kl, err = readKeywordCSV(f)
+		reason = workbench.Errorf(workbench.CodeUnsupported, workbench.ReasonDamaged, "Format", "CSV")
 	default:
 		kl, err = readKeywordText(f)
+		reason = workbench.Errorf(workbench.CodeUnsupported, workbench.ReasonNotText)
 	}
 	if err != nil {
+		if workbench.ErrorReason(err) == nil {
+			err = reason.Wrap(err)
+		}
 		return KeywordList{}, fmt.Errorf("read keyword file %s: %w", path, err)
 	}
 	if len(kl.Lines) == 0 {
