@@ -26,26 +26,8 @@ func pressKey(mw *MainWindow, key fyne.KeyName) {
 func TestDialogKeys(t *testing.T) {
 	for _, l := range []string{"en", "zh"} {
 		t.Run(l, func(t *testing.T) {
-			inLanguage(t, l)
-			mw, ws := newTestWindow(t)
-			ctx := context.Background()
-			if _, err := ws.SeedDemoWorkspace(ctx); err != nil {
-				t.Fatal(err)
-			}
-			cases, err := ws.ListCases(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var concluded int64
-			for _, c := range cases {
-				if c.Status == string(workbench.StatusConcluded) {
-					concluded = c.ID
-				}
-			}
-			if concluded == 0 {
-				t.Fatal("the demo has no concluded case")
-			}
-			onUI(mw, func() { mw.reload(concluded) })
+			mw, concluded := keysWindow(t, l, workbench.StatusConcluded)
+			ws, ctx := mw.ws, context.Background()
 			onUI(mw, func() { mw.showTab(tabChecklist) })
 			if mw.checks == nil || !mw.checks.started {
 				t.Fatal("the concluded case's checklist is not shown")
@@ -57,15 +39,14 @@ func TestDialogKeys(t *testing.T) {
 				}
 				return c.Status
 			}
-			overlays := func() int { return len(mw.win.Canvas().Overlays().List()) }
 
 			onUI(mw, mw.checks.sign)
-			if overlays() != 1 {
-				t.Fatalf("Sign… shows %d dialogs", overlays())
+			if overlays(mw) != 1 {
+				t.Fatalf("Sign… shows %d dialogs", overlays(mw))
 			}
 			pressKey(mw, fyne.KeyEscape)
-			if overlays() != 0 || status() != string(workbench.StatusConcluded) {
-				t.Fatalf("after Escape: %d dialogs, case %s", overlays(), status())
+			if overlays(mw) != 0 || status() != string(workbench.StatusConcluded) {
+				t.Fatalf("after Escape: %d dialogs, case %s", overlays(mw), status())
 			}
 			onUI(mw, mw.checks.sign)
 			pressKey(mw, fyne.KeyReturn)
@@ -73,23 +54,23 @@ func TestDialogKeys(t *testing.T) {
 			if status() != string(workbench.StatusSigned) {
 				t.Fatalf("after Enter the case is %s", status())
 			}
-			if overlays() != 1 {
-				t.Fatalf("no message says the inspection is signed (%d dialogs)", overlays())
+			if overlays(mw) != 1 {
+				t.Fatalf("no message says the inspection is signed (%d dialogs)", overlays(mw))
 			}
 			if w := mw.win.Canvas().Overlays().Top().Size().Width; w < 600 {
 				t.Errorf("the signed message is %v wide: the SHA-256 breaks over lines", w)
 			}
 			pressKey(mw, fyne.KeyReturn)
-			if overlays() != 0 {
-				t.Fatalf("Enter leaves %d dialogs", overlays())
+			if overlays(mw) != 0 {
+				t.Fatalf("Enter leaves %d dialogs", overlays(mw))
 			}
 			onUI(mw, mw.checks.verify)
-			if overlays() != 1 {
-				t.Fatalf("Verify shows %d dialogs", overlays())
+			if overlays(mw) != 1 {
+				t.Fatalf("Verify shows %d dialogs", overlays(mw))
 			}
 			pressKey(mw, fyne.KeyEscape)
-			if overlays() != 0 {
-				t.Fatalf("Escape leaves %d dialogs", overlays())
+			if overlays(mw) != 0 {
+				t.Fatalf("Escape leaves %d dialogs", overlays(mw))
 			}
 		})
 	}
