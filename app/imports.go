@@ -287,9 +287,20 @@ func (a *App) readInto(ctx context.Context, req ImportRequest, index int, path, 
 		return workbench.Submission{}, res, err
 	}
 	warnings := storedWarnings(res)
-	sub, err := w.Commit(warnings, res.WarningCount+len(res.Unrecognised)+res.SkippedRowCount)
+	sub, err := w.Commit(warnings, notices(res.WarningCount, len(res.Unrecognised), res.SkippedRowCount))
 	return sub, res, err
 }
+
+// Notices is how many things the import has to say about the file: its
+// warnings, one summary per column with values outside its vocabulary,
+// and the rows left out as notes. The submission stores the same count,
+// so the report and the list of submissions agree.
+func (r FileReport) Notices() int {
+	return notices(r.WarningCount, len(r.Unrecognised), r.SkippedRowCount)
+}
+
+// notices adds up what an import reports: see FileReport.Notices.
+func notices(warnings, columns, skipped int) int { return warnings + columns + skipped }
 
 // storedWarnings are the warnings kept with a structured submission: first
 // one per column whose values were not all in its vocabulary and one per
@@ -307,9 +318,9 @@ func storedWarnings(res importers.Result) []workbench.Warning {
 			quoted[i] = strconv.Quote(e)
 		}
 		out = append(out, workbench.Warning{Location: loc, Message: fmt.Sprintf(
-			"%d values not in the vocabulary of %s (e.g. %s); kept as written, and a check that needs them lists those records as unclear",
-			u.Count, u.Field, strings.Join(quoted, ", ")),
-			Reason: workbench.ReasonValuesUnknown, Args: map[string]any{"Count": u.Count, "Field": u.Field, "Examples": u.Examples}})
+			"%d values not in the vocabulary of %s (e.g. %s; the first at %s); kept as written, and a check that needs them lists those records as unclear",
+			u.Count, u.Field, strings.Join(quoted, ", "), u.First),
+			Reason: workbench.ReasonValuesUnknown, Args: map[string]any{"Count": u.Count, "Field": u.Field, "Examples": u.Examples, "First": u.First, "Valid": u.Valid}})
 	}
 	for _, r := range res.SkippedRows {
 		out = append(out, workbench.Warning{Location: r.Location, Message: fmt.Sprintf("left out as a %s, not a record: %s", r.Reason, r.Text),

@@ -173,6 +173,27 @@ func TestSecondSample(t *testing.T) {
 			t.Fatalf("%s: %s: %s", name, r.Status, r.Error)
 		}
 		t.Logf("%s: %s, %d records, %d passages, %d warnings", name, r.Kind, r.Records, r.Passages, r.WarningCount)
+		// The report and the list of submissions give one count.
+		subs, err := a.ListSubmissions(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range subs {
+			if s.ID == r.SubmissionID && s.Warnings != r.Notices() {
+				t.Errorf("%s: the list says %d warnings, the import report %d", name, s.Warnings, r.Notices())
+			}
+		}
+		if name == "incidents.csv" {
+			// The provider words its actions its own way on most rows
+			// (复核后解除限制, 恢复账号功能): one summary for the column
+			// says so, where the first is and what the field allows, not
+			// a warning per row that buries the few that matter.
+			if r.WarningCount > 10 || len(r.Unrecognised) != 1 {
+				t.Errorf("%s: %d warnings, %d column summaries: want a few warnings and one summary for 处置措施: %+v", name, r.WarningCount, len(r.Unrecognised), r.Unrecognised)
+			} else if u := r.Unrecognised[0]; u.Count < 500 || !strings.HasPrefix(u.First, "line 2,") || !slices.Contains(u.Valid, "停止生成") {
+				t.Errorf("%s: summary %+v: want over 500 values, the first at line 2, and the field's terms", name, u)
+			}
+		}
 		if name == "annotation_rules.docx" {
 			// Its headings use the writer's own style names (一级标题,
 			// 二级标题): passages still stand under them.

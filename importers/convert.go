@@ -33,6 +33,8 @@ type ColumnCount struct {
 	Field    string   `json:"field"`           // the canonical field
 	Count    int      `json:"count"`           // values not recognised (each item of a list)
 	Examples []string `json:"examples"`        // the first few distinct ones
+	First    string   `json:"first,omitempty"` // where the first of them stands, e.g. "line 2, column 7 (处置措施)"
+	Valid    []string `json:"valid"`           // the field's terms, in Chinese, as a provider writes them
 }
 
 // maxExamples bounds ColumnCount.Examples.
@@ -432,8 +434,11 @@ func (c *converter) column(f int) string {
 	return c.spec.Fields[f].Name
 }
 
-// unrecognised counts a value outside field f's vocabulary.
-func (c *converter) unrecognised(f int, value string) {
+// unrecognised counts a value outside field f's vocabulary. The values
+// are summed up per column, not warned about row by row: a provider who
+// words its actions its own way does so on every row, and a warning per
+// row would bury the few that matter (loc is called for the first only).
+func (c *converter) unrecognised(f int, value string, loc func() string) {
 	k := unrecKey{c.sheet, c.column(f)}
 	if c.keyed {
 		k.sheet = ""
@@ -445,7 +450,7 @@ func (c *converter) unrecognised(f int, value string) {
 		}
 		i = len(c.unrec)
 		c.unrecIdx[k] = i
-		c.unrec = append(c.unrec, ColumnCount{Sheet: k.sheet, Column: k.column, Field: c.spec.Fields[f].Name, Examples: []string{}})
+		c.unrec = append(c.unrec, ColumnCount{Sheet: k.sheet, Column: k.column, Field: c.spec.Fields[f].Name, Examples: []string{}, First: loc(), Valid: termNames(&c.spec.Fields[f])})
 	}
 	cc := &c.unrec[i]
 	cc.Count++
@@ -585,12 +590,11 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 		if v, ok := c.term(fi, raw); ok {
 			return appendJSONString(b, v)
 		}
-		c.unrecognised(fi, raw)
-		return bad("one of " + termList(f))
+		c.unrecognised(fi, raw, loc)
+		return appendJSONString(b, raw)
 	case EnumList:
 		c.parts = splitList(c.parts[:0], raw)
 		b = append(b, '[')
-		var unknown []string
 		for i, p := range c.parts {
 			if i > 0 {
 				b = append(b, ',')
@@ -598,14 +602,9 @@ func (c *converter) appendValue(b []byte, f *Field, raw string, row, fi int) []b
 			if v, ok := c.term(fi, p); ok {
 				b = appendJSONString(b, v)
 			} else {
-				unknown = append(unknown, p)
 				b = appendJSONString(b, p)
-				c.unrecognised(fi, p)
+				c.unrecognised(fi, p, loc)
 			}
-		}
-		if len(unknown) > 0 {
-			c.warn(workbench.Warning{Location: loc(), Message: fmt.Sprintf("%s not among %s; kept as written", quoteList(unknown, 5), termList(f)),
-				Reason: workbench.ReasonTermsUnknown, Args: map[string]any{"Value": unknown, "Valid": termNames(f)}})
 		}
 		return append(b, ']')
 	}
@@ -721,15 +720,6 @@ func splitList(dst []string, s string) []string {
 		}
 	}
 	return dst
-}
-
-// termList names a field's vocabulary for messages.
-func termList(f *Field) string {
-	var ts []string
-	for _, t := range f.Terms {
-		ts = append(ts, t.ZH+"/"+t.Value)
-	}
-	return strings.Join(ts, ", ")
 }
 
 // termNames are the Chinese names of a field's terms, as a provider

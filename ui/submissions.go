@@ -806,10 +806,10 @@ func reportLine(r app.FileReport, name string) string {
 	switch {
 	case r.Status == app.StatusImported && isDocumentFormat(r.Format):
 		return lang.L("✔ {{.File}}: {{.Passages}} as {{.Kind}}, {{.Warnings}}",
-			map[string]any{"File": name, "Passages": passagesText(r.Passages), "Kind": kindText(r.Kind), "Warnings": warningsText(r.WarningCount)})
+			map[string]any{"File": name, "Passages": passagesText(r.Passages), "Kind": kindText(r.Kind), "Warnings": warningsText(r.Notices())})
 	case r.Status == app.StatusImported:
 		return lang.L("✔ {{.File}}: {{.Records}} as {{.Kind}}, {{.Warnings}}",
-			map[string]any{"File": name, "Records": recordsText(r.Records), "Kind": kindText(r.Kind), "Warnings": warningsText(r.WarningCount)})
+			map[string]any{"File": name, "Records": recordsText(r.Records), "Kind": kindText(r.Kind), "Warnings": warningsText(r.Notices())})
 	case r.Status == app.StatusDuplicate:
 		return lang.L("= {{.File}}: already imported into this case; nothing added", map[string]any{"File": name})
 	}
@@ -836,8 +836,8 @@ func (v *submissionsView) showReport(reports []app.FileReport, skipped []skipped
 		}
 		b.WriteString(reportLine(r, name) + "\n")
 		for _, u := range r.Unrecognised {
-			b.WriteString("    " + lang.L("{{.Column}}: {{.N}} values not recognised (e.g. {{.Examples}}); kept as written, and a check that needs them lists those records as unclear",
-				map[string]any{"Column": u.Column, "N": u.Count, "Examples": strings.Join(u.Examples, lang.X("list.separator", ", "))}) + "\n")
+			b.WriteString("    " + lang.L("{{.Column}}: {{.N}} values not recognised (e.g. {{.Examples}}; the first at {{.First}}); kept as written, and a check that needs them lists those records as unclear",
+				map[string]any{"Column": u.Column, "N": u.Count, "Examples": strings.Join(u.Examples, lang.X("list.separator", ", ")), "First": locationText(u.First)}) + "\n")
 		}
 		if r.SkippedRowCount > 0 {
 			b.WriteString("    " + lang.L("{{.Rows}} left out as notes, totals or sign-offs, not records:", map[string]any{"Rows": rowsText(r.SkippedRowCount)}) + "\n")

@@ -124,7 +124,7 @@ func printImportReport(e *env, reports []app.FileReport) {
 					what += ", key facts found"
 				}
 			}
-			fmt.Fprintf(e.stdout, "imported   %s  (%s, %s%s): %s, %d warnings\n", r.File, r.Kind, r.Format, encodingNote(r), what, r.WarningCount)
+			fmt.Fprintf(e.stdout, "imported   %s  (%s, %s%s): %s, %d warnings\n", r.File, r.Kind, r.Format, encodingNote(r), what, r.Notices())
 		case app.StatusDuplicate:
 			fmt.Fprintf(e.stdout, "duplicate  %s  already imported into this case as submission %d; nothing added\n", r.File, r.SubmissionID)
 		default:
@@ -158,7 +158,9 @@ func printLeftOut(e *env, r app.FileReport) {
 		for i, x := range u.Examples {
 			ex[i] = strconv.Quote(x)
 		}
-		fmt.Fprintf(e.stdout, "           %s (%s): %d %s not recognised, kept as written (e.g. %s)\n", col, u.Field, u.Count, what, strings.Join(ex, ", "))
+		fmt.Fprintf(e.stdout, "           %s (%s): %d %s not recognised, kept as written (e.g. %s); the first at %s\n",
+			col, u.Field, u.Count, what, strings.Join(ex, ", "), u.First)
+		fmt.Fprintf(e.stdout, "             the field's values are %s; docs/submission-formats.md lists the spellings read as each\n", strings.Join(u.Valid, ", "))
 	}
 	if r.SkippedRowCount == 0 {
 		return
