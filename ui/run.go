@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -126,7 +128,9 @@ func Main(args []string) int {
 	if o.Demo {
 		mw.SeedDemoWorkspace()
 	}
+	stop := quitOnSignal(a, mw)
 	mw.Window().ShowAndRun()
+	stop()
 	// Let saves the window started finish, and the index update stop at
 	// its next batch, before the workspace closes.
 	mw.indexer.Close()
@@ -158,4 +162,25 @@ func showFatal(a fyne.App, err error) {
 	w.SetContent(container.NewBorder(nil, widget.NewButton(lang.L("Quit"), a.Quit), nil, nil, msg))
 	w.Resize(fyne.NewSize(560, 200))
 	w.ShowAndRun()
+}
+
+// quitOnSignal makes an interrupt, SIGTERM or SIGHUP — a logout, a
+// shutdown, Ctrl+C in the terminal — end the program the way closing the
+// window does: the typed work and the window's size are saved first. The
+// function returned stops listening.
+func quitOnSignal(a fyne.App, mw *MainWindow) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		if _, ok := <-sig; ok {
+			fyne.Do(func() {
+				mw.beforeClose()
+				a.Quit()
+			})
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(sig)
+	}
 }

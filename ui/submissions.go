@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -694,6 +695,11 @@ func (v *submissionsView) importFiles(paths []string) {
 		}
 		text := lang.L("File {{.N}} of {{.Total}}: {{.File}}\n{{.Rows}} rows, {{.Rate}} rows/s", map[string]any{
 			"N": p.FileIndex + 1, "Total": p.FileCount, "File": names[p.File], "Rows": p.Rows, "Rate": int(rate)})
+		if p.Rows == 0 {
+			// A document reads as passages, and a table's first rows take a
+			// moment: no "0 rows, 0 rows/s".
+			text = lang.L("File {{.N}} of {{.Total}}: {{.File}}\nReading…", map[string]any{"N": p.FileIndex + 1, "Total": p.FileCount, "File": names[p.File]})
+		}
 		v.host.do(func() {
 			status.SetText(text)
 			bars.update(p)
@@ -846,7 +852,7 @@ func (v *submissionsView) showReport(reports []app.FileReport, skipped []skipped
 					b.WriteString("      …\n")
 					break
 				}
-				b.WriteString("      " + locationText(sr.Location) + ": " + app.Clip(sr.Text, 80) + "\n")
+				b.WriteString("      " + lang.L("{{.Location}}: {{.Problem}}", map[string]any{"Location": locationText(sr.Location), "Problem": app.Clip(strings.Join(strings.Fields(sr.Text), " "), 80)}) + "\n")
 			}
 		}
 		for i, w := range r.Warnings {
@@ -891,12 +897,27 @@ func fitText(win fyne.Window, text *widget.Label) fyne.CanvasObject {
 	if w > maxW {
 		w = maxW
 		text.Wrapping = fyne.TextWrapWord
-		text.Resize(fyne.NewSize(w, natural.Height))
-		natural = text.MinSize()
+		// A wrapped label knows its height only once laid out: count the
+		// lines its text wraps to at this width.
+		natural.Height = wrappedHeight(text.Text, w-2*theme.InnerPadding())
 	}
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(w, min(natural.Height, maxH)))
 	return scroll
+}
+
+// wrappedHeight is the height a label's text takes wrapped to width:
+// each line takes as many rows as its width needs, with a little to spare
+// for the room word wrapping leaves at the ends of rows.
+func wrappedHeight(text string, width float32) float32 {
+	size, style := theme.TextSize(), fyne.TextStyle{}
+	row := fyne.MeasureText("国", size, style).Height + theme.LineSpacing()
+	rows := 0
+	for _, line := range strings.Split(text, "\n") {
+		n := int(math.Ceil(float64(fyne.MeasureText(line, size, style).Width * 1.1 / width)))
+		rows += max(n, 1)
+	}
+	return float32(rows)*row + 2*theme.InnerPadding()
 }
 
 // recordsText counts records: "1 record", "2 records"; "1 条记录".

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -341,6 +342,30 @@ func TestReportDialogFitsContent(t *testing.T) {
 	if mw.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Enter did not close the report")
 	}
+
+	// A short report whose lines wrap is shown whole, without scrolling:
+	// the algorithm description of the second sample gave one line and a
+	// wrapped warning in a dialog a line and a half tall.
+	wrapped := v.showReport([]app.FileReport{{File: "/x/algorithm_description.pdf", Status: app.StatusImported, Kind: "algorithm", Format: "pdf", Passages: 2,
+		WarningCount: 1, Warnings: []workbench.Warning{{Location: "passage 1, page 1 (参数量)", Reason: workbench.ReasonValueUnreadable,
+			Args: map[string]any{"Value": strings.Repeat("文本模型 1,460 亿（MoE，激活约 220 亿）；图片生成模型 38 亿；", 4), "Expected": "a quantity such as 1.2TB, 3亿 tokens or 50万条", "Type": "scale"}}}}}, nil, nil, nil)
+	var scroll *container.Scroll
+	for _, o := range objectsOf(reportDialog(mw).Content) {
+		if sc, ok := o.(*container.Scroll); ok && scroll == nil {
+			scroll = sc
+		}
+	}
+	if scroll == nil {
+		t.Fatal("the report shows no scroller")
+	}
+	// The same text laid out at the scroller's narrowest width.
+	label := widget.NewLabel(scroll.Content.(*widget.Label).Text)
+	label.Wrapping = fyne.TextWrapWord
+	label.Resize(fyne.NewSize(scroll.MinSize().Width, 1000))
+	if need := label.MinSize().Height; scroll.MinSize().Height < need {
+		t.Errorf("a report of wrapped lines needs %v high, its dialog shows %v: it scrolls", need, scroll.Size().Height)
+	}
+	wrapped.Hide()
 
 	var many []app.FileReport
 	for i := range 60 {

@@ -61,9 +61,15 @@ func (zenityDialogs) OpenFiles(title, dir string, f Filter) ([]string, error) {
 	return paths, canceled(err)
 }
 
-// OpenFolder asks for a folder.
+// OpenFolder asks for a folder. It opens beside dir, the last folder
+// chosen, with dir selected: opened inside it, the dialog's OK would
+// choose whichever subfolder happens to be highlighted, and dir itself
+// could only be chosen by going up first.
 func (zenityDialogs) OpenFolder(title, dir string) (string, error) {
-	opts := append([]zenity.Option{zenity.Title(title), zenity.Directory()}, start(dir)...)
+	opts := []zenity.Option{zenity.Title(title), zenity.Directory()}
+	if dir = strings.TrimSuffix(dir, string(filepath.Separator)); dir != "" {
+		opts = append(opts, zenity.Filename(dir))
+	}
 	path, err := zenity.SelectFile(opts...)
 	return path, canceled(err)
 }
