@@ -50,7 +50,7 @@ func (v *checklistView) override(p app.Proposal) {
 	for _, r := range values {
 		opts = append(opts, resultText(r))
 	}
-	result := widget.NewSelect(opts, nil)
+	result := newSelect(opts, nil)
 	reason := widget.NewMultiLineEntry()
 	reason.Wrapping = fyne.TextWrapWord
 	reason.SetMinRowsVisible(3)
@@ -245,7 +245,7 @@ func (v *checklistView) addEvidence(hitID string) {
 		ids = append(ids, it.ID)
 		opts = append(opts, pick(it.Title)+" ("+it.ID+")")
 	}
-	sel := widget.NewSelect(opts, nil)
+	sel := newSelect(opts, nil)
 	if i := slices.Index(ids, v.selected); i >= 0 {
 		sel.SetSelectedIndex(i)
 	}

@@ -53,14 +53,14 @@ func (v *checklistView) newAssessment(it app.ItemStatus, open bool) *assessment 
 	for i, r := range app.Results {
 		resultOpts[i] = resultText(r)
 	}
-	f.result = widget.NewSelect(resultOpts, nil)
+	f.result = newSelect(resultOpts, nil)
 	f.result.SetSelectedIndex(max(slices.Index(app.Results, it.Result), 0))
 	sevValues := severityValues()
 	sevOpts := make([]string, len(sevValues))
 	for i, s := range sevValues {
 		sevOpts[i] = severityText(s)
 	}
-	f.severity = widget.NewSelect(sevOpts, nil)
+	f.severity = newSelect(sevOpts, nil)
 	f.severity.SetSelectedIndex(max(slices.Index(sevValues, it.Severity), 0))
 	onSave := func() {
 		if err := v.SaveIfDirty(); err != nil {

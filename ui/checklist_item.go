@@ -153,7 +153,8 @@ func (v *checklistView) proposalCard(p app.Proposal, open bool) fyne.CanvasObjec
 		if r.Unclear {
 			problem = lang.L("unclear: {{.Why}}", map[string]any{"Why": problem})
 		}
-		c.Lines = append(c.Lines, fmt.Sprintf("• %s — %s %s: %s", name, r.File, locationText(r.Location), problem))
+		c.Lines = append(c.Lines, "• "+lang.L("{{.Record}} — {{.File}} {{.Location}}: {{.Problem}}",
+			map[string]any{"Record": name, "File": r.File, "Location": locationText(r.Location), "Problem": problem}))
 	}
 	if open && p.Decision == app.DecisionPending {
 		c.AcceptText, c.OverrideText = lang.L("Accept"), lang.L("Override…")

@@ -74,7 +74,7 @@ func newKeywordsView(host pageHost, caseID int64, allCases *widget.Check, run fu
 	v.stop.Hide()
 	v.save = widget.NewButtonWithIcon(lang.L("Save as workbook…"), theme.DocumentSaveIcon(), v.chooseSave)
 	v.save.Disable()
-	v.sortBy = widget.NewSelect([]string{lang.L("In file order"), lang.L("Most hits first")}, nil)
+	v.sortBy = newSelect([]string{lang.L("In file order"), lang.L("Most hits first")}, nil)
 	v.sortBy.SetSelectedIndex(0)
 	v.sortBy.OnChanged = func(string) { v.sortRows() }
 	v.status = widget.NewLabel("")

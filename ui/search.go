@@ -91,10 +91,10 @@ func newSearchView(host pageHost, caseID int64) *searchView {
 	v.queryErr.Wrapping = fyne.TextWrapWord
 	v.queryErr.Hide()
 
-	v.kind = widget.NewSelect(nil, func(string) { v.filterChanged() })
-	v.file = widget.NewSelect(nil, func(string) { v.filterChanged() })
+	v.kind = newSelect(nil, func(string) { v.filterChanged() })
+	v.file = newSelect(nil, func(string) { v.filterChanged() })
 	v.fillFacets(nil, nil)
-	v.order = widget.NewSelect([]string{lang.L("Automatic"), lang.L("By relevance"), lang.L("In file order")}, func(string) { v.filterChanged() })
+	v.order = newSelect([]string{lang.L("Automatic"), lang.L("By relevance"), lang.L("In file order")}, func(string) { v.filterChanged() })
 	v.order.SetSelectedIndex(0)
 	v.orderNote = widget.NewLabel(lang.L("Shown in file order: too many results to rank — narrow the search or sort by relevance"))
 	v.orderNote.Importance = widget.WarningImportance

@@ -350,6 +350,9 @@ func (v *stateViews) dialogs(s caseState) {
 		show("overview")
 		v.dialog("open-delete", lang.L("Delete case…"), lang.L("Delete case"))
 		show("checklist")
+		// An item with a proposal pending: the inspector may decide otherwise.
+		userAct(mw, func() { mw.ShowChecklistItem("art7-1-lawful-sources") })
+		v.dialog("open-override", lang.L("Override…"), lang.L("Override the proposal"))
 		v.confirm("open-conclude", lang.L("Conclude…"), lang.L("Conclude the inspection?"), lang.L("Yes"),
 			lang.L("Not ready to conclude"))
 		v.dialog("open-export", lang.L("Export to Excel…"), lang.L("Export to Excel"))

@@ -71,13 +71,13 @@ func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
 	for _, k := range app.Kinds() {
 		kinds = append(kinds, kindText(string(k)))
 	}
-	v.kind = widget.NewSelect(kinds, nil)
+	v.kind = newSelect(kinds, nil)
 	v.kind.SetSelectedIndex(0)
 	var labels []string
 	for _, l := range app.Labels() {
 		labels = append(labels, labelText(string(l)))
 	}
-	v.label = widget.NewSelect(labels, nil)
+	v.label = newSelect(labels, nil)
 	v.label.SetSelected(labelText(string(app.DefaultLabel)))
 	v.files = dialogs.New(v.win, fyne.CurrentApp().Preferences(), host.goBackground, host.do)
 	importBtn := widget.NewButtonWithIcon(lang.L("Import files…"), theme.UploadIcon(), v.ChooseFiles)

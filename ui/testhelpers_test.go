@@ -248,7 +248,8 @@ func englishMessages(t *testing.T) map[string]bool {
 			return m
 		}
 		en, zh := read("wb.en.json"), read("wb.zh_Hans.json")
-		englishText = map[string]bool{}
+		// Fyne's own words that its Chinese catalogue lacks count too.
+		englishText = map[string]bool{"(Select one)": true}
 		for id, text := range en {
 			if zh[id] != text && strings.IndexFunc(text, unicode.IsLetter) >= 0 {
 				englishText[text] = true
