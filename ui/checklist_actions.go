@@ -124,8 +124,12 @@ func (v *checklistView) showConcludeProblems(ce *app.ConcludeError) {
 		box.Add(b)
 	}
 	intro := widget.NewLabel(lang.L("{{.N}} things keep the inspection from being concluded:", map[string]any{"N": len(ce.Problems)}))
-	d = newCustom(lang.L("Not ready to conclude"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(box)), v.win)
-	d.Resize(fyne.NewSize(720, 480))
+	// As tall as the list, up to most of the window: two problems are not
+	// shown in a dialog of empty space.
+	scroll := container.NewVScroll(box)
+	scroll.SetMinSize(fyne.NewSize(0, min(box.MinSize().Height, dialogSize(v.win, 720, 480).Height-intro.MinSize().Height-120)))
+	d = newCustom(lang.L("Not ready to conclude"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, scroll), v.win)
+	d.Resize(fyne.NewSize(dialogSize(v.win, 720, 480).Width, 0))
 	d.Show()
 }
 

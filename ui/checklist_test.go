@@ -705,3 +705,31 @@ func TestChecklistFitsLaptop(t *testing.T) {
 		})
 	}
 }
+
+// TestConcludeProblemsDialogFitsItsList: two problems are shown in a
+// dialog about as tall as they are, not in one of empty space; many in a
+// dialog that stays inside the window and scrolls.
+func TestConcludeProblemsDialogFitsItsList(t *testing.T) {
+	mw, _ := newDemoWindow(t)
+	mw.win.Resize(laptopSize)
+	v := mw.checks
+	problems := func(n int) *app.ConcludeError {
+		ce := &app.ConcludeError{}
+		for range n {
+			ce.Problems = append(ce.Problems, app.ConcludeProblem{Item: "art4-1-prohibited-content", Problem: "not assessed"})
+		}
+		return ce
+	}
+	onUI(mw, func() { v.showConcludeProblems(problems(2)) })
+	few := mw.win.Canvas().Overlays().Top().(*widget.PopUp).Content.Size()
+	dismissDialogs(mw)
+	onUI(mw, func() { v.showConcludeProblems(problems(60)) })
+	many := mw.win.Canvas().Overlays().Top().(*widget.PopUp).Content.Size()
+	dismissDialogs(mw)
+	if few.Height > 300 {
+		t.Errorf("two problems in a dialog %v high", few.Height)
+	}
+	if win := mw.win.Canvas().Size(); many.Height <= few.Height || many.Height > win.Height || many.Width > win.Width {
+		t.Errorf("sixty problems in a %v dialog, the window %v", many, win)
+	}
+}

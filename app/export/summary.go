@@ -151,7 +151,13 @@ func (x *writer) summary() error {
 		{sumTimeZone, cell(x.st.wrap, escapeCell(zone))},
 	}
 	for _, f := range fields {
-		if err := put([]any{label(f.label), f.value}); err != nil {
+		// A long value (the masking statement, a signature) wraps: the
+		// row is made as high as its lines, else it prints over the next.
+		var opts []excelize.RowOpts
+		if h := summaryRowHeight(f.value); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := put([]any{label(f.label), f.value}, opts...); err != nil {
 			return err
 		}
 	}
@@ -244,4 +250,21 @@ func noticeHeight(s string) float64 {
 		lines += math.Max(1, math.Ceil(float64(displayWidth(p))/perLine))
 	}
 	return math.Min(excelize.MaxRowHeight, lines*15+6)
+}
+
+// summaryRowHeight is the height of a Summary row whose value wraps in the
+// value column, 0 for one line (the sheet's default).
+func summaryRowHeight(v any) float64 {
+	if cell, ok := v.(excelize.Cell); ok {
+		v = cell.Value
+	}
+	s, ok := v.(string)
+	if !ok {
+		return 0
+	}
+	lines := wrappedLines(s, summaryCols[1])
+	if lines == 1 {
+		return 0
+	}
+	return min(float64(lines)*lineHeight+rowPadding, maxRowHeight)
 }

@@ -813,3 +813,47 @@ func TestPrintLayout(t *testing.T) {
 		})
 	}
 }
+
+// TestSummaryRowsFitTheirText reads back the Summary sheet of a signed
+// case: every field row is as high as its wrapped value needs, so the
+// masking statement and the signature do not print over the rows below
+// them (found printing an export through LibreOffice).
+func TestSummaryRowsFitTheirText(t *testing.T) {
+	for _, lang := range []string{workbench.ExportLangZh, workbench.ExportLangEn, workbench.ExportLangBoth} {
+		t.Run(lang, func(t *testing.T) {
+			d := sampleData(lang)
+			d.Case.Signature = strings.Repeat("6e63730e1280365c", 4)
+			f := open(t, writeSample(t, d))
+			sheet := SheetName(SheetSummary, lang)
+			width, err := f.GetColWidth(sheet, "B")
+			if err != nil {
+				t.Fatal(err)
+			}
+			wrapped := 0
+			for r, row := range rows(t, f, sheet) {
+				if r < 2 || len(row) < 2 {
+					continue // the title and the notice span both columns
+				}
+				need := 0
+				room := int(width) - 1
+				for _, line := range strings.Split(row[1], "\n") {
+					need += max(1, (displayWidth(line)+room-1)/room)
+				}
+				if need == 1 {
+					continue
+				}
+				wrapped++
+				h, err := f.GetRowHeight(sheet, r+1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := min(float64(need)*15, 409); h < want {
+					t.Errorf("row %d: %v points high, its value needs %d lines (%v points): %q", r+1, h, need, want, row[1])
+				}
+			}
+			if wrapped == 0 {
+				t.Errorf("no value wraps: the test checks nothing")
+			}
+		})
+	}
+}
