@@ -247,7 +247,7 @@ func (v *checklistView) addEvidence(hitID string) {
 	var ids, opts []string
 	for _, it := range v.status.Items {
 		ids = append(ids, it.ID)
-		opts = append(opts, pick(it.Title)+" ("+it.ID+")")
+		opts = append(opts, lang.L("{{.Title}} ({{.Articles}})", map[string]any{"Title": pick(it.Title), "Articles": articlesText(it.Articles)}))
 	}
 	sel := newSelect(opts, nil)
 	if i := slices.Index(ids, v.selected); i >= 0 {

@@ -71,14 +71,7 @@ func (v *checklistView) showItem() {
 // of a template item into sections the inspector opens; they stay open
 // or closed from item to item as the inspector left them.
 func (v *checklistView) aboutItem(ti *checklist.Item, articles []workbench.ArticleRef) fyne.CanvasObject {
-	var refs []string
-	for _, a := range articles {
-		if chinese() {
-			refs = append(refs, a.Zh())
-		} else {
-			refs = append(refs, a.String())
-		}
-	}
+	refs := articleRefs(articles)
 	req := container.NewVBox(wrapped(ti.Requirement.Zh), wrapped(ti.Requirement.En))
 	guide := container.NewVBox()
 	if g := pick(ti.Guidance); g != "" {
@@ -199,4 +192,23 @@ func (v *checklistView) removeEvidence(itemID string, ev workbench.Evidence) {
 				v.assess(app.AssessInput{CaseID: v.caseID, ItemID: itemID, RemoveEvidence: []string{ev.Target}})
 			}
 		}, v.win)
+}
+
+// articleRefs are the articles an item cites, each in the GUI's language:
+// "第十四条第一款", "Art. 14 ¶1".
+func articleRefs(articles []workbench.ArticleRef) []string {
+	refs := make([]string, 0, len(articles))
+	for _, a := range articles {
+		if chinese() {
+			refs = append(refs, a.Zh())
+		} else {
+			refs = append(refs, a.String())
+		}
+	}
+	return refs
+}
+
+// articlesText joins the articles an item cites in the GUI's language.
+func articlesText(articles []workbench.ArticleRef) string {
+	return strings.Join(articleRefs(articles), lang.L(", "))
 }

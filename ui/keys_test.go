@@ -552,3 +552,36 @@ func TestTabOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchTabTakesTheCursor: on the Search tab the inspector types a
+// query at once, whether the tab was clicked or the case opened on it.
+func TestSearchTabTakesTheCursor(t *testing.T) {
+	mw, _ := newDemoWindow(t)
+	onUI(mw, func() { mw.tabs.SelectIndex(tabChecklist) })
+	onUI(mw, func() { mw.tabs.SelectIndex(tabSearch) })
+	if f := mw.win.Canvas().Focused(); f != mw.search.query {
+		t.Errorf("the Search tab shown, the cursor is in %T", f)
+	}
+}
+
+// TestSearchTabTakesTheCursorAtStart: a window opened on a case's Search
+// tab (workbench --tab search) takes typing in its query field.
+func TestSearchTabTakesTheCursorAtStart(t *testing.T) {
+	a := test.NewTempApp(t)
+	Setup(a)
+	ws, err := app.Open(context.Background(), t.TempDir(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	c, err := ws.CreateCase(context.Background(), app.CaseInput{Provider: "星河智算", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw := OpenMainWindow(a, ws, StartOptions{CaseID: c.ID, Tab: "search"})
+	t.Cleanup(mw.win.Close)
+	mw.bg.Wait()
+	if f := mw.win.Canvas().Focused(); f != mw.search.query {
+		t.Errorf("opened on the Search tab, the cursor is in %T", f)
+	}
+}

@@ -300,16 +300,24 @@ func (mw *MainWindow) showCase(c workbench.Case) {
 		container.NewTabItemWithIcon(lang.L("Checklist"), theme.ListIcon(), mw.checks.content),
 	)
 	mw.tabs.SelectIndex(mw.tab)
-	overview := mw.overview
+	overview, search := mw.overview, mw.search
+	// On the Search tab the inspector types a query: the cursor is there.
+	focusQuery := func() {
+		if mw.tabs.SelectedIndex() == tabSearch {
+			mw.win.Canvas().Focus(search.query)
+		}
+	}
 	mw.tabs.OnSelected = func(*container.TabItem) {
 		tab := mw.tabs.SelectedIndex()
 		if tab == tabOverview {
 			overview.load() // the other tabs may have changed what it shows
 		}
 		mw.tabChanged(tab)
+		focusQuery()
 	}
 	mw.content.Objects = []fyne.CanvasObject{mw.tabs}
 	mw.content.Refresh()
+	focusQuery() // once on the canvas: Focus ignores what is not
 }
 
 // openFile shows the file-open dialog, listing only files with one of
