@@ -244,9 +244,10 @@ func (v *checklistView) addEvidence(hitID string) {
 			map[string]any{"Status": statusText(v.status.CaseStatus)}), v.win)
 		return
 	}
-	var ids, opts []string
+	var ids, titles, opts []string
 	for _, it := range v.status.Items {
 		ids = append(ids, it.ID)
+		titles = append(titles, pick(it.Title))
 		opts = append(opts, lang.L("{{.Title}} ({{.Articles}})", map[string]any{"Title": pick(it.Title), "Articles": articlesText(it.Articles)}))
 	}
 	sel := newSelect(opts, nil)
@@ -258,13 +259,13 @@ func (v *checklistView) addEvidence(hitID string) {
 		if !ok || sel.SelectedIndex() < 0 {
 			return
 		}
-		item := ids[sel.SelectedIndex()]
+		item, title := ids[sel.SelectedIndex()], titles[sel.SelectedIndex()]
 		v.after(func(ctx context.Context) error {
 			_, err := v.ws.Assess(ctx, app.AssessInput{CaseID: v.caseID, ItemID: item, Evidence: []string{hitID}})
 			return err
 		}, func() {
 			v.selected = item // shown and highlighted by the reload that follows
-			v.host.setStatus(lang.L("{{.ID}} added as evidence for {{.Item}}", map[string]any{"ID": hitID, "Item": item}))
+			v.host.setStatus(lang.L("{{.ID}} added as evidence for {{.Item}}", map[string]any{"ID": hitID, "Item": "“" + title + "”"}))
 		})
 	}, v.win)
 	d.Resize(fyne.NewSize(640, 200))

@@ -139,7 +139,7 @@ func TestChecklistWorkflow(t *testing.T) {
 	if it := itemStatus(t, ws, caseID, "art10-users-minors"); it.Evidence != 1 {
 		t.Errorf("after adding %s as evidence: %d evidence links", hit.ID, it.Evidence)
 	}
-	if !strings.Contains(mw.status.Text, hit.ID+" added as evidence for art10-users-minors") {
+	if want := hit.ID + " added as evidence for “" + pick(v.items["art10-users-minors"].Title) + "”"; !strings.Contains(mw.status.Text, want) {
 		t.Errorf("status bar %q", mw.status.Text)
 	}
 }
