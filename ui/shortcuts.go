@@ -74,7 +74,8 @@ func (mw *MainWindow) addShortcuts() {
 }
 
 // interceptKey takes the keys that must work whatever has the focus: F1
-// shows the help (once: F1 in the help does nothing more), and Enter and
+// shows the help (once: F1 in the help does nothing more), Ctrl+Enter
+// submits the dialog on top even from a multi-line entry, and Enter and
 // Escape answer the dialog on top (dialogs.Intercept says how a focused
 // widget keeps its own use of them). It reports whether it took the key.
 func (mw *MainWindow) interceptKey(ev *fyne.KeyEvent, mod fyne.KeyModifier) bool {
@@ -87,8 +88,11 @@ func (mw *MainWindow) interceptKey(ev *fyne.KeyEvent, mod fyne.KeyModifier) bool
 		}
 		return true
 	}
+	if mod == fyne.KeyModifierControl && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) {
+		return dialogs.Submit(mw.win.Canvas()) // also from a multi-line entry
+	}
 	if mod&^fyne.KeyModifierShift != 0 {
-		return false // Ctrl+Enter and the like stay with the widget
+		return false // Alt+Enter and the like stay with the widget
 	}
 	return dialogs.Intercept(mw.win.Canvas(), ev)
 }
@@ -115,6 +119,7 @@ func (mw *MainWindow) showHelp() dialog.Dialog {
 	// Key caps are not translated (and the monospace font has no CJK).
 	for _, k := range []struct{ key, what string }{
 		{"Enter", lang.L("Submit the dialog")},
+		{"Ctrl+Enter", lang.L("Submit the dialog from a text box of several lines")},
 		{"Esc", lang.L("Cancel the dialog")},
 		{"Tab", lang.L("Next field")},
 	} {

@@ -112,6 +112,27 @@ func Intercept(c fyne.Canvas, ev *fyne.KeyEvent) bool {
 	return true
 }
 
+// Submit does what Enter does in the newest dialog bound on c, whatever
+// has the focus, and reports whether there was one to do it: Ctrl+Enter
+// submits a dialog from inside its multi-line entry, where Enter starts a
+// new line.
+func Submit(c fyne.Canvas) bool {
+	keysMu.Lock()
+	var top *keyBinding
+	if st := stacks[c]; st != nil && len(st.items) > 0 {
+		top = st.items[len(st.items)-1]
+	}
+	keysMu.Unlock()
+	if top == nil || top.enter == nil {
+		return false
+	}
+	if _, ok := c.Focused().(*widget.PopUpMenu); ok {
+		return false
+	}
+	top.enter()
+	return true
+}
+
 // Open reports whether a dialog bound with BindKeys shows on c.
 func Open(c fyne.Canvas) bool {
 	keysMu.Lock()
