@@ -23,7 +23,10 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
+require filippo.io/age v1.3.2
+
 require (
+	filippo.io/hpke v0.4.0 // indirect
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect
 	github.com/akavel/rsrc v0.10.2 // indirect
