@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"crypto/ed25519"
 	"encoding/base64"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/inspection-workbench/workbench/app/export"
 	"github.com/inspection-workbench/workbench/store"
 )
 
@@ -190,4 +192,70 @@ func missingSignatures(checks []SignatureCheck, trusted []Key) []SignatureCheck 
 			Problem: SigMissing, Message: fmt.Sprintf("%s's signature: there is none, though a public key file was given for %s", k.Inspector, k.Inspector)})
 	}
 	return out
+}
+
+// exportKeySignatures gives a case's key signatures as the workbook shows
+// them.
+func (a *App) exportKeySignatures(ctx context.Context, caseID int64) ([]export.KeySignature, error) {
+	rows, err := a.store.KeySignatures(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	var out []export.KeySignature
+	for _, r := range rows {
+		out = append(out, export.KeySignature{Inspector: r.Inspector, Fingerprint: r.Fingerprint, PublicKey: r.PublicKey, Signature: r.Signature})
+	}
+	return out, nil
+}
+
+// WorkbookVerification is the outcome of checking the signatures an
+// exported workbook shows.
+type WorkbookVerification struct {
+	File   string `json:"file"`
+	CaseID int64  `json:"case_id"`
+	// SHA256 is the inspection's hash as the workbook shows it.
+	SHA256 string `json:"sha256"`
+	// OK is true when the workbook shows a hash and at least one key
+	// signature, and every signature verifies (and, for an inspector a
+	// public key file was given for, was made with that key).
+	OK         bool             `json:"ok"`
+	Signatures []SignatureCheck `json:"signatures"`
+	// Problem says why OK is false when no signature is to blame.
+	Problem string `json:"problem,omitempty"`
+}
+
+// VerifyWorkbook checks the key signatures an exported workbook's Summary
+// shows against the SHA-256 it shows. It cannot recompute that hash — the
+// workbook leaves out what the hash covers (the template, the proposals'
+// records, unmasked text) — so it proves that the named keys signed an
+// inspection with this hash; that the workbook's sheets are that
+// inspection is checked with wb inspect verify in the workspace, or after
+// importing the case's bundle. trusted are the public key files the
+// auditor holds.
+func VerifyWorkbook(path string, trusted []Key) (WorkbookVerification, error) {
+	ws, err := export.ReadSignatures(path)
+	if err != nil {
+		return WorkbookVerification{}, err
+	}
+	v := WorkbookVerification{File: path, CaseID: ws.CaseID, SHA256: ws.SHA256, Signatures: []SignatureCheck{}}
+	switch {
+	case ws.SHA256 == "":
+		v.Problem = "the workbook shows no signature: the inspection was not signed when it was exported"
+		return v, nil
+	case len(ws.KeySignatures) == 0:
+		v.Problem = "the inspection was signed without keys: its SHA-256 proves no signer"
+		return v, nil
+	}
+	v.OK = true
+	for _, s := range ws.KeySignatures {
+		ch := CheckKeySignature(KeySignature{Inspector: s.Inspector, Fingerprint: s.Fingerprint, PublicKey: s.PublicKey, Signature: s.Signature},
+			ws.SHA256, "", nil, trusted)
+		v.OK = v.OK && ch.OK
+		v.Signatures = append(v.Signatures, ch)
+	}
+	v.Signatures = append(v.Signatures, missingSignatures(v.Signatures, trusted)...)
+	for _, ch := range v.Signatures {
+		v.OK = v.OK && ch.OK
+	}
+	return v, nil
 }
