@@ -52,7 +52,9 @@ func TestKeySignVerifyCommands(t *testing.T) {
 	ws := concludedWorkspace(t)
 	dir := t.TempDir()
 	keys := filepath.Join(dir, "keys")
-	env := func(pass string) []string { return []string{app.KeysDirEnv + "=" + keys, app.PassphraseEnv + "=" + pass} }
+	env := func(pass string) []string {
+		return []string{app.KeysDirEnv + "=" + keys, app.PassphraseEnv + "=" + pass}
+	}
 	run := func(pass string, args ...string) result {
 		t.Helper()
 		return wb(t, env(pass), args...)
