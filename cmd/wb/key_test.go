@@ -199,6 +199,8 @@ func TestSignWithoutKeySaysSo(t *testing.T) {
 	ws := concludedWorkspace(t)
 	keys := filepath.Join(t.TempDir(), "keys")
 	env := []string{app.KeysDirEnv + "=" + keys, app.PassphraseEnv + "=outsider's passphrase"}
+	// No terminal and no $WB_PASSPHRASE: refused, saying what to set.
+	assertFailure(t, wb(t, env[:1], "key", "new", "--inspector", "王五"), 1, "no passphrase", app.PassphraseEnv)
 	if r := wb(t, env, "key", "new", "--inspector", "王五"); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
