@@ -359,9 +359,7 @@ func (a *App) VerifyInspection(ctx context.Context, caseID int64, trusted ...Key
 	}
 	v.Signatures = []SignatureCheck{}
 	for _, ks := range toKeySignatures(rows) {
-		ch := CheckKeySignature(ks, v.Recomputed, in.Signature, v.SignedBy, trusted)
-		v.OK = v.OK && ch.OK
-		v.Signatures = append(v.Signatures, ch)
+		v.Signatures = append(v.Signatures, CheckKeySignature(ks, v.Recomputed, in.Signature, v.SignedBy, trusted))
 	}
 	v.Signatures = append(v.Signatures, missingSignatures(v.Signatures, trusted)...)
 	for _, ch := range v.Signatures {

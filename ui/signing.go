@@ -180,7 +180,11 @@ func (f *signForm) submit() {
 	if f.busy {
 		return
 	}
-	k := f.chosen()
+	var k *app.Key
+	if c := f.chosen(); c != nil {
+		kc := *c // the list may be replaced while the key is unlocked
+		k = &kc
+	}
 	pass := f.pass.Text
 	if k != nil && pass == "" {
 		f.msg.SetText(lang.L("Type the passphrase of {{.Name}}'s key.", map[string]any{"Name": k.Inspector}))
