@@ -136,7 +136,7 @@ func ErrorCode(err error) workbench.Code {
 	switch {
 	case err == nil:
 		return ""
-	case errors.As(err, &fe), errors.As(err, &ce), errors.As(err, new(*workbench.SyntaxError)):
+	case errors.As(err, &fe), errors.As(err, &ce), errors.As(err, new(*workbench.SyntaxError)), errors.As(err, new(*KeyError)):
 		return workbench.CodeInvalid
 	case errors.Is(err, store.ErrInUse):
 		return workbench.CodeInUse

@@ -158,6 +158,9 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 		Service: c.Service.Name, FilingNo: c.Service.FilingNo, Inspectors: c.Inspectors, OpenedOn: c.OpenedOn, Status: c.Status,
 		Template: in.TemplateID, TemplateVersion: in.TemplateVersion, StartedAt: in.StartedAt, ConcludedAt: in.ConcludedAt,
 		SignedAt: in.SignedAt, Signature: in.Signature}}
+	if d.Case.KeySignatures, err = a.exportKeySignatures(ctx, caseID); err != nil {
+		return nil, ExportPreview{}, err
+	}
 	for _, it := range st.Items {
 		item := export.Item{ID: it.ID, ArticlesText: articlesText(it.Articles), Title: it.Title, Result: it.Result,
 			Severity: it.Severity, Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Evidence: it.Evidence, Version: stamp(it.UpdatedAt)}

@@ -91,6 +91,10 @@ type Signature struct {
 	SHA256   string    `json:"sha256"`
 	SignedAt time.Time `json:"signed_at"`
 	SignedBy []string  `json:"signed_by"`
+	// Signatures are the inspectors' key signatures of the SHA-256; none
+	// when the inspection was signed without keys, and then the hash
+	// proves integrity only, not who signed.
+	Signatures []KeySignature `json:"signatures"`
 }
 
 // signedContent is what a signature covers: the case, the template, every
@@ -229,9 +233,11 @@ func digest(b []byte) string {
 // SignInspection signs a concluded inspection in the names of the case's
 // inspectors: it stores a SHA-256 over the case, the template, every item
 // with its result, severity, note, finding, deadline and evidence, and
-// every proposal with its decision. A signed inspection refuses every
-// change.
-func (a *App) SignInspection(ctx context.Context, caseID int64) (Signature, error) {
+// every proposal with its decision, and each key's Ed25519 signature of
+// that hash with the key's public key. Each key must belong to one of the
+// case's inspectors. Without keys only the hash is stored, which proves
+// integrity but not who signed. A signed inspection refuses every change.
+func (a *App) SignInspection(ctx context.Context, caseID int64, keys ...*SigningKey) (Signature, error) {
 	c, in, err := a.inspection(ctx, caseID)
 	if err != nil {
 		return Signature{}, err
@@ -256,10 +262,15 @@ func (a *App) SignInspection(ctx context.Context, caseID int64) (Signature, erro
 		return Signature{}, err
 	}
 	sig := digest(b)
-	if err := a.store.SignInspection(ctx, caseID, in.ConcludedAt, at, strings.Join(c.Inspectors, "\n"), string(b), sig); err != nil {
+	keySigs, err := a.signWith(c.Inspectors, sig, at, keys)
+	if err != nil {
 		return Signature{}, err
 	}
-	return Signature{CaseID: caseID, Format: SignatureFormat, SHA256: sig, SignedAt: at, SignedBy: c.Inspectors}, nil
+	if err := a.store.SignInspection(ctx, caseID, in.ConcludedAt, at, strings.Join(c.Inspectors, "\n"), string(b), sig, keySigs...); err != nil {
+		return Signature{}, err
+	}
+	return Signature{CaseID: caseID, Format: SignatureFormat, SHA256: sig, SignedAt: at, SignedBy: c.Inspectors,
+		Signatures: toKeySignatures(keySigs)}, nil
 }
 
 // Difference is something that no longer matches what was signed.
@@ -281,12 +292,20 @@ type Verification struct {
 	SignedAt    time.Time    `json:"signed_at"`
 	SignedBy    []string     `json:"signed_by"`
 	Differences []Difference `json:"differences"`
+	// Signatures is the check of each inspector's key signature against
+	// the public key recorded with it; none when the inspection was signed
+	// without keys.
+	Signatures []SignatureCheck `json:"signatures"`
 }
 
 // VerifyInspection recomputes a signed inspection's SHA-256 from what the
 // workspace holds now and compares it with the signature, listing every
-// difference from the signed content.
-func (a *App) VerifyInspection(ctx context.Context, caseID int64) (Verification, error) {
+// difference from the signed content, and checks every key signature over
+// the recomputed hash with the public key recorded beside it. trusted are
+// public keys the person verifying holds (from public key files): a
+// signature in the name of an inspector among them must be made with one
+// of that inspector's keys.
+func (a *App) VerifyInspection(ctx context.Context, caseID int64, trusted ...Key) (Verification, error) {
 	c, in, err := a.inspection(ctx, caseID)
 	if err != nil {
 		return Verification{}, err
@@ -334,6 +353,18 @@ func (a *App) VerifyInspection(ctx context.Context, caseID int64) (Verification,
 	}
 	v.Differences = append(v.Differences, compareContent(signed, now)...)
 	v.OK = v.Recomputed == in.Signature && len(v.Differences) == 0
+	rows, err := a.store.KeySignatures(ctx, caseID)
+	if err != nil {
+		return v, err
+	}
+	v.Signatures = []SignatureCheck{}
+	for _, ks := range toKeySignatures(rows) {
+		v.Signatures = append(v.Signatures, CheckKeySignature(ks, v.Recomputed, in.Signature, v.SignedBy, trusted))
+	}
+	v.Signatures = append(v.Signatures, missingSignatures(v.Signatures, trusted)...)
+	for _, ch := range v.Signatures {
+		v.OK = v.OK && ch.OK
+	}
 	return v, nil
 }
 

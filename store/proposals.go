@@ -223,8 +223,9 @@ func (s *Store) ReopenInspection(ctx context.Context, caseID int64) error {
 // whom, the signed content and its signature. concludedAt is when the
 // inspection was concluded as the content was read: an inspection that
 // was reopened and concluded again meanwhile gives an error wrapping
-// ErrConflict, so stale content is never signed.
-func (s *Store) SignInspection(ctx context.Context, caseID int64, concludedAt, signedAt time.Time, signedBy, content, signature string) error {
+// ErrConflict, so stale content is never signed. keySigs, the inspectors'
+// key signatures, are stored in the same transaction.
+func (s *Store) SignInspection(ctx context.Context, caseID int64, concludedAt, signedAt time.Time, signedBy, content, signature string, keySigs ...KeySignature) error {
 	return s.moveInspection(ctx, caseID, StatusConcluded, StatusSigned, inspectionUpdate{
 		set:  `signed_at = ?, signed_by = ?, signed_content = ?, signature = ?`,
 		args: []any{signedAt.UTC().Format(time.RFC3339Nano), signedBy, content, signature},
@@ -237,7 +238,7 @@ func (s *Store) SignInspection(ctx context.Context, caseID int64, concludedAt, s
 				return &stateError{msg: fmt.Sprintf("case %d's inspection was reopened and concluded again while it was being signed; sign it again", caseID),
 					base: workbench.ErrConflict}
 			}
-			return nil
+			return insertKeySignatures(ctx, tx, caseID, keySigs)
 		}})
 }
 

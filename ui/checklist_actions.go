@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -149,29 +148,6 @@ func (v *checklistView) reopen() {
 	v.after(func(ctx context.Context) error { return v.ws.ReopenInspection(ctx, v.caseID) }, nil)
 }
 
-func (v *checklistView) sign() {
-	showConfirm(lang.L("Sign the inspection?"),
-		lang.L("Signing stores a SHA-256 over every item, result, note, finding, deadline and piece of evidence, in the names of the case's inspectors. A signed inspection can never be changed."),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			var sig app.Signature
-			v.after(func(ctx context.Context) (err error) {
-				sig, err = v.ws.SignInspection(ctx, v.caseID)
-				return err
-			}, func() {
-				l := widget.NewLabel(lang.L("Signed. SHA-256:") + "\n" + sig.SHA256)
-				l.Selectable = true
-				l.Wrapping = fyne.TextWrapBreak
-				d := newCustom(lang.L("Inspection signed"), lang.L("Close"), l, v.win)
-				// Wide enough for the 64 hex digits on one line.
-				d.Resize(fyne.NewSize(640, d.MinSize().Height))
-				d.Show()
-			})
-		}, v.win)
-}
-
 // verifyButton is the Verify button of a concluded or signed inspection.
 func (v *checklistView) verifyButton() *widget.Button {
 	return widget.NewButtonWithIcon(lang.L("Verify signature"), theme.VisibilityIcon(), v.verify)
@@ -192,21 +168,7 @@ func (v *checklistView) verify() {
 				v.host.showError(err)
 				return
 			}
-			var b strings.Builder
-			if res.OK {
-				b.WriteString(lang.L("The inspection matches its signature."))
-			} else {
-				b.WriteString(lang.L("The inspection does NOT match its signature. Differences:"))
-				for _, d := range res.Differences {
-					where := d.Item
-					if where == "" {
-						where = lang.L("case")
-					}
-					fmt.Fprintf(&b, "\n• %s, %s: %q → %q", where, d.Field, app.Clip(d.Signed, 120), app.Clip(d.Now, 120))
-				}
-			}
-			b.WriteString("\n\n" + lang.L("Signature") + ": " + res.Signature + "\n" + lang.L("Recomputed") + ": " + res.Recomputed)
-			l := widget.NewLabel(b.String())
+			l := widget.NewLabel(verificationText(res))
 			l.Wrapping = fyne.TextWrapWord
 			l.Selectable = true
 			d := newCustom(lang.L("Signature check"), lang.L("Close"), container.NewVScroll(l), v.win)

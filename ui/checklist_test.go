@@ -293,8 +293,9 @@ func TestConcludedAndSignedCasesOpen(t *testing.T) {
 	_ = buttonIn(t, v.content, "Reopen")
 	_ = buttonIn(t, v.content, "Sign…")
 
+	t.Setenv(app.KeysDirEnv, t.TempDir())
 	onUI(mw, v.sign)
-	onUI(mw, func() { test.Tap(findButton(t, mw, "Yes")) })
+	onUI(mw, func() { test.Tap(findButton(t, mw, "Sign")) })
 	if st, _ := ws.InspectionStatus(ctx, caseID); st.CaseStatus != "signed" {
 		t.Fatalf("after signing in the GUI the case is %s", st.CaseStatus)
 	}

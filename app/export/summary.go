@@ -160,6 +160,13 @@ func (x *writer) summary() error {
 		if err := put([]any{label(f.label), f.value}, opts...); err != nil {
 			return err
 		}
+		if f.label == sumSignature {
+			for _, r := range x.signatureRows() {
+				if err := put(r[:]); err != nil {
+					return err
+				}
+			}
+		}
 	}
 
 	// Counts by result and by severity.

@@ -79,6 +79,9 @@ type Case struct {
 	// Signature is the hex SHA-256 of the signed inspection, "" when it is
 	// not signed.
 	Signature string
+	// KeySignatures are the inspectors' key signatures of Signature; none
+	// when it was signed without keys.
+	KeySignatures []KeySignature
 }
 
 // Item is one checklist item and where the inspection stands on it.

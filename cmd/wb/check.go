@@ -4,7 +4,6 @@ import (
 	"github.com/inspection-workbench/workbench"
 
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -250,64 +249,3 @@ var inspectConcludeCommand = lifecycleCommand("inspect conclude",
 var inspectReopenCommand = lifecycleCommand("inspect reopen",
 	"open a concluded (not signed) inspection again for changes",
 	"open", (*app.App).ReopenInspection)
-
-var inspectSignCommand = caseCommand("inspect sign",
-	"sign a concluded inspection: store a SHA-256 over its items, results, notes and evidence; no change is possible after",
-	func(ctx context.Context, e *env, a *app.App, c workbench.Case) error {
-		sig, err := a.SignInspection(ctx, c.ID)
-		if err != nil {
-			return err
-		}
-		if e.json {
-			return writeJSON(e.stdout, sig)
-		}
-		_, err = fmt.Fprintf(e.stdout, "Case %d's inspection is signed by %s at %s\nSHA-256: %s\n", c.ID,
-			strings.Join(sig.SignedBy, ", "), sig.SignedAt.Format("2006-01-02 15:04:05 MST"), sig.SHA256)
-		return err
-	})
-
-// errVerifyFailed reports a signed inspection that no longer matches its
-// signature (exit 1, after the report).
-var errVerifyFailed = errors.New("the inspection does not match its signature")
-
-var inspectVerifyCommand = caseCommand("inspect verify",
-	"recompute a signed inspection's SHA-256 and report any difference from what was signed (exit 1 on a mismatch)",
-	func(ctx context.Context, e *env, a *app.App, c workbench.Case) error {
-		v, err := a.VerifyInspection(ctx, c.ID)
-		if err != nil {
-			return err
-		}
-		if e.json {
-			err = writeJSON(e.stdout, v)
-		} else {
-			err = writeVerification(e, c.ID, v)
-		}
-		if err != nil {
-			return err
-		}
-		if !v.OK {
-			return errVerifyFailed
-		}
-		return nil
-	})
-
-// writeVerification prints a verification for people.
-func writeVerification(e *env, caseID int64, v app.Verification) error {
-	var b strings.Builder
-	if v.OK {
-		fmt.Fprintf(&b, "Case %d: the inspection matches its signature.\n", caseID)
-	} else {
-		fmt.Fprintf(&b, "Case %d: the inspection does NOT match its signature; %d differences:\n", caseID, len(v.Differences))
-		for _, d := range v.Differences {
-			where := "case"
-			if d.Item != "" {
-				where = d.Item
-			}
-			fmt.Fprintf(&b, "  %s, %s: signed %s, now %s\n", where, d.Field, strconv.Quote(app.Clip(d.Signed, 200)), strconv.Quote(app.Clip(d.Now, 200)))
-		}
-	}
-	fmt.Fprintf(&b, "Signed by %s at %s\nSignature:  %s\nRecomputed: %s\n", strings.Join(v.SignedBy, ", "),
-		v.SignedAt.Format("2006-01-02 15:04:05 MST"), v.Signature, v.Recomputed)
-	_, err := fmt.Fprint(e.stdout, b.String())
-	return err
-}
