@@ -59,7 +59,7 @@ const (
 	ReasonTermsUnknown      Reason = "terms_unknown"      // Value: the values; Valid: the terms of the field
 	ReasonPercentAssumed    Reason = "percent_assumed"    // Value, Percent: a bare number read as a percentage
 	ReasonBlankStringCell   Reason = "blank_string_cell"  // an XLSX cell whose shared-string index is empty
-	ReasonValuesUnknown     Reason = "values_unknown"     // Count, Field, Examples: a column's values outside the field's vocabulary
+	ReasonValuesUnknown     Reason = "values_unknown"     // Count, Field, Examples, First (where the first stands), Valid: a column's values outside the field's vocabulary
 	ReasonRowSkipped        Reason = "row_skipped"        // Why (note, total, sign-off), Text: a row below the header that is not a record
 	ReasonFieldsUnmapped    Reason = "fields_unmapped"    // Kind; Fields: the canonical fields the checks read that no column names; Columns: the headers naming no field
 	ReasonNotApplicable     Reason = "not_applicable"     // Value, Field: a yes/no answer saying "not applicable" (不涉及), kept as written
@@ -163,7 +163,7 @@ var reasonEnglish = map[Reason]string{
 	ReasonTermsUnknown:      "{{.Value}} not among {{.Valid}}; kept as written",
 	ReasonPercentAssumed:    "read {{.Value}} as {{.Percent}}%",
 	ReasonBlankStringCell:   "the cell's shared-string index is empty; read as a blank cell",
-	ReasonValuesUnknown:     "{{.Count}} values not in the vocabulary of {{.Field}} (e.g. {{.Examples}}); kept as written, and a check that needs them lists those records as unclear",
+	ReasonValuesUnknown:     "{{.Count}} values not in the vocabulary of {{.Field}} (e.g. {{.Examples}}; the first at {{.First}}); kept as written, and a check that needs them lists those records as unclear; the field allows {{.Valid}}",
 	ReasonRowSkipped:        "left out as a {{.Why}}, not a record: {{.Text}}",
 	ReasonFieldsUnmapped:    "no column names {{.Fields}}, which the automated checks of a {{.Kind}} file read, so they cannot judge its records on them; columns not recognised: {{.Columns}}",
 	ReasonNotApplicable:     "\"{{.Value}}\" says not applicable: kept as written, neither yes nor no, and a check that needs {{.Field}} lists the record as unclear",

@@ -463,7 +463,7 @@ func TestDialogKeysWithFocusInside(t *testing.T) {
 }
 
 // TestSignKeysWithFocusInside: on a concluded case, Enter on the Sign
-// dialog's focused No and Escape on its focused Yes both leave it
+// dialog's focused Cancel and Escape on its focused Sign both leave it
 // unsigned.
 func TestSignKeysWithFocusInside(t *testing.T) {
 	for _, l := range []string{"en", "zh"} {
@@ -480,7 +480,7 @@ func TestSignKeysWithFocusInside(t *testing.T) {
 			for _, k := range []struct {
 				button string
 				key    fyne.KeyName
-			}{{lang.L("No"), fyne.KeyReturn}, {lang.L("Yes"), fyne.KeyEscape}} {
+			}{{lang.L("Cancel"), fyne.KeyReturn}, {lang.L("Sign"), fyne.KeyEscape}} {
 				onUI(mw, mw.checks.sign)
 				focus(t, mw, focusableButton(t, dialogFocusables(t, mw), k.button))
 				typeKey(mw, k.key, 0)

@@ -432,7 +432,7 @@ func warningProblem(r workbench.Reason, args map[string]any) string {
 	case workbench.ReasonBlankStringCell:
 		return lang.L("The cell refers to an empty shared string; it was read as a blank cell.")
 	case workbench.ReasonValuesUnknown:
-		if first := workbench.ArgString(args["First"]); first != "" {
+		if first, _ := args["First"].(string); first != "" { // warnings stored before it was kept have none
 			return lang.L("{{.Count}} values are not among those the field allows (e.g. {{.Examples}}; the first at {{.First}}); kept as written, and a check that needs them lists those records as unclear. The field allows: {{.Valid}}.", map[string]any{
 				"Count": workbench.ArgString(args["Count"]), "Examples": quotedList(args["Examples"], nil), "First": locationText(first),
 				"Valid": strings.Join(stringList(args["Valid"]), lang.L(", "))})

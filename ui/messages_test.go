@@ -26,8 +26,8 @@ func sampleArgs(r workbench.Reason) map[string]any {
 				workbench.ReasonUnknownSeverity: workbench.Strings(workbench.Severities),
 				workbench.ReasonUnknownModality: workbench.Strings(workbench.Modalities),
 			}[r]
-			if r == workbench.ReasonTermsUnknown {
-				valid = []string{"文本", "图片"}
+			if r == workbench.ReasonTermsUnknown || r == workbench.ReasonValuesUnknown {
+				valid = []string{"文本", "图片"} // a field's terms, in Chinese
 			}
 			if valid == nil {
 				valid = workbench.Strings(workbench.Kinds)

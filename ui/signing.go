@@ -117,7 +117,7 @@ func (f *signForm) show(keys []app.Key, want string) {
 	f.msg.Importance = widget.DangerImportance
 	f.pass = widget.NewPasswordEntry()
 	f.pass.SetPlaceHolder(lang.L("The key's passphrase"))
-	f.choice = widget.NewSelect(nil, func(string) {
+	f.choice = newSelect(nil, func(string) {
 		if f.chosen() == nil {
 			f.pass.SetText("")
 			f.pass.Disable()

@@ -153,16 +153,12 @@ func (x *writer) summary() error {
 	for _, f := range fields {
 		// A long value (the masking statement, a signature) wraps: the
 		// row is made as high as its lines, else it prints over the next.
-		var opts []excelize.RowOpts
-		if h := summaryRowHeight(f.value); h > 0 {
-			opts = append(opts, excelize.RowOpts{Height: h})
-		}
-		if err := put([]any{label(f.label), f.value}, opts...); err != nil {
+		if err := put([]any{label(f.label), f.value}, summaryRowOpts(f.value)...); err != nil {
 			return err
 		}
 		if f.label == sumSignature {
 			for _, r := range x.signatureRows() {
-				if err := put(r[:]); err != nil {
+				if err := put(r[:], summaryRowOpts(r[1])...); err != nil {
 					return err
 				}
 			}
@@ -257,6 +253,15 @@ func noticeHeight(s string) float64 {
 		lines += math.Max(1, math.Ceil(float64(displayWidth(p))/perLine))
 	}
 	return math.Min(excelize.MaxRowHeight, lines*15+6)
+}
+
+// summaryRowOpts are the options of a Summary row showing v: its height
+// when v wraps.
+func summaryRowOpts(v any) []excelize.RowOpts {
+	if h := summaryRowHeight(v); h > 0 {
+		return []excelize.RowOpts{{Height: h}}
+	}
+	return nil
 }
 
 // summaryRowHeight is the height of a Summary row whose value wraps in the

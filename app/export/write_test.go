@@ -582,7 +582,16 @@ func TestCellStyles(t *testing.T) {
 		t.Errorf("2025-06-30 is %s, want 45838", raw)
 	}
 	// Summary result counts carry the result's colour.
-	if st := style("概要", "A27"); len(st.Fill.Color) == 0 || !strings.EqualFold(st.Fill.Color[0], "FFC7CE") {
+	nc := ""
+	for r, row := range rows(t, f, "概要") {
+		if len(row) > 0 && row[0] == ResultLabel("non_compliant", workbench.ExportLangZh) {
+			nc = "A" + strconv.Itoa(r+1)
+		}
+	}
+	if nc == "" {
+		t.Fatal("the Summary has no non-compliant count")
+	}
+	if st := style("概要", nc); len(st.Fill.Color) == 0 || !strings.EqualFold(st.Fill.Color[0], "FFC7CE") {
 		t.Errorf("non-compliant count fill %+v", st.Fill)
 	}
 }
