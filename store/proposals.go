@@ -231,8 +231,8 @@ func (s *Store) ReopenInspection(ctx context.Context, caseID int64) error {
 // ErrConflict, so stale content is never signed.
 func (s *Store) SignInspection(ctx context.Context, caseID int64, concludedAt, signedAt time.Time, signedBy, content, signature string) error {
 	return s.moveInspection(ctx, caseID, StatusConcluded, StatusSigned, inspectionUpdate{
-		set:  `signed_at = ?, signed_by = ?, signed_content = ?, signature = ?`,
-		args: []any{signedAt.UTC().Format(time.RFC3339Nano), signedBy, content, signature},
+		set:    `signed_at = ?, signed_by = ?, signed_content = ?, signature = ?`,
+		args:   []any{signedAt.UTC().Format(time.RFC3339Nano), signedBy, content, signature},
 		action: workbench.AuditInspectionSigned, details: map[string]any{"signed_by": splitLines(signedBy), "signature": signature},
 		guard: func(tx *sql.Tx) error {
 			var at string
