@@ -64,7 +64,7 @@ func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
 			}
 		}
 		return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseCreated, Object: CaseObject(id), CaseID: id,
-			Details: map[string]any{"title": nc.Title, "provider": nc.ProviderName, "service": nc.ServiceName, "inspectors": nc.Inspectors}})
+			Details: map[string]any{"title": nc.Title, "provider": nc.ProviderName, "service": nc.ServiceName, "inspectors": append([]string{}, nc.Inspectors...)}})
 	})
 	if err != nil {
 		return 0, err

@@ -82,6 +82,8 @@ var commands = []command{
 	inspectVerifyCommand,
 	exportCommand,
 	importChecklistCommand,
+	auditListCommand,
+	auditVerifyCommand,
 	templateCommand,
 	templateCheckCommand,
 	versionCommand,
