@@ -16,6 +16,7 @@ const (
 	groupStatus   = "status"
 	groupModality = "modality"
 	groupRule     = "rule"
+	groupAudit    = "audit"
 )
 
 // names is the one table of the vocabulary's Chinese and English names,
@@ -75,11 +76,29 @@ var names = map[string]Text{
 	"rule.user_illegal_activity":    {"用户违法活动处置", "Action on users' illegal activity"},
 	"rule.complaint_time_limit":     {"投诉举报处理时限", "Time limit for complaints"},
 	"rule.algorithm_filing":         {"算法备案", "Algorithm filing"},
+
+	"audit.case_created":         {"新建案件", "Case created"},
+	"audit.case_edited":          {"修改案件", "Case edited"},
+	"audit.case_deleted":         {"删除案件", "Case deleted"},
+	"audit.file_imported":        {"导入文件", "File imported"},
+	"audit.label_changed":        {"更改密级标签", "Label changed"},
+	"audit.inspection_started":   {"开始检查", "Inspection started"},
+	"audit.item_assessed":        {"记录评估", "Item assessed"},
+	"audit.checks_run":           {"运行自动检查", "Automated checks run"},
+	"audit.proposal_decided":     {"处理检查建议", "Proposal decided"},
+	"audit.inspection_concluded": {"办结检查", "Inspection concluded"},
+	"audit.inspection_reopened":  {"重新打开检查", "Inspection reopened"},
+	"audit.inspection_signed":    {"签署检查", "Inspection signed"},
+	"audit.export_written":       {"导出工作簿", "Workbook exported"},
+	"audit.checklist_imported":   {"导入审核清单", "Edited checklist imported"},
+	"audit.bundle_exported":      {"导出案件包", "Case bundle exported"},
+	"audit.bundle_imported":      {"导入案件包", "Case bundle imported"},
+	"audit.key_created":          {"创建签名密钥", "Signing key created"},
 }
 
 // Name looks up the Chinese and English name of a code in a group of the
 // vocabulary ("kind", "label", "result", "severity", "decision", "status",
-// "modality", "rule"). ok is false when the table does not know it.
+// "modality", "rule", "audit"). ok is false when the table does not know it.
 func Name(group, code string) (t Text, ok bool) {
 	t, ok = names[group+"."+code]
 	return t, ok

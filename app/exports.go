@@ -129,6 +129,9 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 	if st, err := os.Stat(req.Path); err == nil {
 		rep.Size = st.Size()
 	}
+	if err := a.auditExport(ctx, req, lang, rep.Size); err != nil {
+		return ExportReport{}, err
+	}
 	return rep, nil
 }
 
@@ -401,7 +404,7 @@ func (a *App) ImportChecklist(ctx context.Context, caseID int64, path string, dr
 	if dryRun || len(changes) == 0 {
 		return rep, nil
 	}
-	if err := a.store.UpdateInspectionItems(ctx, caseID, changes); err != nil {
+	if err := a.store.UpdateInspectionItems(ctx, caseID, changes, checklistAudit(caseID, path, changes)); err != nil {
 		return rep, err
 	}
 	rep.Applied = true

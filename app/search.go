@@ -4,7 +4,6 @@ import (
 	"github.com/inspection-workbench/workbench"
 
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -105,16 +104,15 @@ func ParseQuery(q string) error {
 }
 
 // DeleteCase removes a case, everything imported into it and its search
-// documents. The database change comes first; if the index cannot be
-// updated now, the next SyncIndex drops the documents.
+// documents, leaving no trace of its content in the workspace's files
+// (see store.Store.DeleteCase and purgeIndex); the audit trail keeps its
+// entries and records the deletion. The database change comes first; if
+// the index cannot be updated now, the next SyncIndex drops the documents.
 func (a *App) DeleteCase(ctx context.Context, id int64) error {
 	if err := a.store.DeleteCase(ctx, id); err != nil {
 		return err
 	}
-	if _, err := a.SyncIndex(ctx, nil); err != nil {
-		return fmt.Errorf("case %d deleted; its search documents go at the next index update: %w", id, err)
-	}
-	return nil
+	return a.purgeIndex(ctx, id)
 }
 
 // HitContext is a hit shown where it stands: a passage with its

@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/inspection-workbench/workbench"
 )
 
 func init() {
@@ -205,6 +207,20 @@ func TestSignWithKeys(t *testing.T) {
 	}
 	if len(sig.Signatures) != 2 || sig.Signatures[0].Inspector != "张明" || sig.Signatures[1].Fingerprint != keys[1].Fingerprint {
 		t.Fatalf("signatures %+v", sig.Signatures)
+	}
+	// The audit trail's signing entry names each key by its fingerprint.
+	trail, err := a.AuditTrail(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed := ""
+	for _, e := range trail {
+		if e.Action == workbench.AuditInspectionSigned {
+			signed = e.Details
+		}
+	}
+	if !strings.Contains(signed, keys[0].Fingerprint) || !strings.Contains(signed, keys[1].Fingerprint) {
+		t.Errorf("the signing entry %q does not name the keys' fingerprints", signed)
 	}
 	// The signature checks with the hash alone and the public key file.
 	pub, _ := ParsePublicFile("zm.pub", keys[0].PublicFile())

@@ -63,7 +63,8 @@ func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
 				return fmt.Errorf("insert inspector %q: %w", name, err)
 			}
 		}
-		return nil
+		return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseCreated, Object: CaseObject(id), CaseID: id,
+			Details: map[string]any{"title": nc.Title, "provider": nc.ProviderName, "service": nc.ServiceName, "inspectors": append([]string{}, nc.Inspectors...)}})
 	})
 	if err != nil {
 		return 0, err

@@ -129,22 +129,43 @@ func (s *Store) Passage(ctx context.Context, id int64) (workbench.PassageRow, wo
 }
 
 // DeleteCase removes a case with everything imported into it (submissions,
-// records, passages, warnings) and then the blobs no other case refers to.
-// It returns an error wrapping ErrNotFound when there is no such case.
+// records, passages, warnings, inspection, evidence, proposals), records
+// the deletion in the audit trail (whose entries about the case stay),
+// removes the blobs no other case refers to, and then checkpoints the
+// database and truncates its write-ahead log. Every connection runs with
+// secure_delete on, so the pages the deletion frees are overwritten with
+// zeros; with the log truncated, no file of the database keeps the
+// case's content. It returns an error wrapping ErrNotFound when there is
+// no such case.
 func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 	var sums []string
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM submissions WHERE case_id = ?`, id)
+		var title string
+		err := tx.QueryRowContext(ctx, `SELECT title FROM cases WHERE id = ?`, id).Scan(&title)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("case %d: %w", id, ErrNotFound)
+		}
 		if err != nil {
 			return err
 		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, file_name, sha256 FROM submissions WHERE case_id = ? ORDER BY id`, id)
+		if err != nil {
+			return err
+		}
+		var files []map[string]any
+		seen := map[string]bool{}
 		for rows.Next() {
-			var sum string
-			if err := rows.Scan(&sum); err != nil {
+			var sid int64
+			var name, sum string
+			if err := rows.Scan(&sid, &name, &sum); err != nil {
 				rows.Close()
 				return err
 			}
-			sums = append(sums, sum)
+			files = append(files, map[string]any{"submission": sid, "file": name, "sha256": sum})
+			if !seen[sum] {
+				seen[sum] = true
+				sums = append(sums, sum)
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -157,7 +178,8 @@ func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("case %d: %w", id, ErrNotFound)
 		}
-		return nil
+		return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseDeleted, Object: CaseObject(id), CaseID: id,
+			Details: map[string]any{"title": title, "files": files}})
 	})
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
@@ -165,10 +187,35 @@ func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 		}
 		return fmt.Errorf("delete case %d: %w", id, err)
 	}
+	var errs []error
 	for _, sum := range sums {
-		if used, err := s.BlobReferenced(ctx, sum); err == nil && !used {
-			_ = s.blobs.Remove(sum) // a leftover is swept on the next open
+		used, err := s.BlobReferenced(ctx, sum)
+		if err == nil && !used {
+			err = s.blobs.Remove(sum)
 		}
+		if err != nil {
+			errs = append(errs, err) // a leftover is swept on the next open
+		}
+	}
+	if err := s.TruncateWAL(ctx); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("case %d deleted, but not yet every trace of it: %w", id, err)
+	}
+	return nil
+}
+
+// TruncateWAL copies the write-ahead log into the database and truncates
+// it to nothing, so that page images it holds — content since deleted —
+// do not stay on disk. It waits (up to the busy timeout) for readers.
+func (s *Store) TruncateWAL(ctx context.Context) error {
+	var busy, logFrames, done int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
+		return fmt.Errorf("truncate the database log: %w", err)
+	}
+	if busy != 0 {
+		return fmt.Errorf("truncate the database log: a reader kept it busy (%d of %d pages copied)", done, logFrames)
 	}
 	return nil
 }

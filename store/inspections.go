@@ -91,8 +91,11 @@ func (s *Store) StartInspection(ctx context.Context, in Inspection, itemIDs []st
 				return fmt.Errorf("start inspection of case %d: item %s: %w", in.CaseID, id, err)
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, in.CaseID)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, in.CaseID); err != nil {
+			return err
+		}
+		return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditInspectionStarted, Object: CaseObject(in.CaseID), CaseID: in.CaseID,
+			Details: map[string]any{"template": in.TemplateID, "version": in.TemplateVersion, "items": len(itemIDs)}})
 	})
 }
 
@@ -169,7 +172,10 @@ func (s *Store) UpdateInspectionItem(ctx context.Context, caseID int64, itemID s
 		if err := requireOpen(ctx, tx, caseID); err != nil {
 			return err
 		}
-		return s.updateItem(ctx, tx, caseID, itemID, u)
+		if err := s.updateItem(ctx, tx, caseID, itemID, u); err != nil {
+			return err
+		}
+		return s.auditItemUpdate(ctx, tx, caseID, itemID, u)
 	})
 }
 
@@ -328,14 +334,24 @@ type ItemChange struct {
 }
 
 // UpdateInspectionItems applies several item updates to an open case in a
-// single transaction: all of them or, on any error, none.
-func (s *Store) UpdateInspectionItems(ctx context.Context, caseID int64, changes []ItemChange) error {
+// single transaction: all of them or, on any error, none. Each update is
+// audited, and so is each of also (what brought the updates: an edited
+// checklist imported), in the same transaction.
+func (s *Store) UpdateInspectionItems(ctx context.Context, caseID int64, changes []ItemChange, also ...AuditRecord) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		if err := requireOpen(ctx, tx, caseID); err != nil {
 			return err
 		}
 		for _, c := range changes {
 			if err := s.updateItem(ctx, tx, caseID, c.ItemID, c.Update); err != nil {
+				return err
+			}
+			if err := s.auditItemUpdate(ctx, tx, caseID, c.ItemID, c.Update); err != nil {
+				return err
+			}
+		}
+		for _, r := range also {
+			if err := s.Audit(ctx, tx, r); err != nil {
 				return err
 			}
 		}

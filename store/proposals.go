@@ -93,7 +93,8 @@ func (s *Store) SaveProposals(ctx context.Context, caseID int64, ps []Proposal) 
 			p.ID, _ = r.LastInsertId()
 			res.Added++
 		}
-		return nil
+		return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditChecksRun, Object: CaseObject(caseID), CaseID: caseID,
+			Details: map[string]any{"added": res.Added, "kept": res.Kept}})
 	})
 	return res, err
 }
@@ -190,7 +191,11 @@ func (s *Store) decide(ctx context.Context, tx *sql.Tx, caseID int64, d Decision
 			return fmt.Errorf("decide proposal %d: %w", id, err)
 		}
 	}
-	return s.updateItem(ctx, tx, caseID, d.ItemID, d.Item)
+	if err := s.updateItem(ctx, tx, caseID, d.ItemID, d.Item); err != nil {
+		return err
+	}
+	return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditProposalDecided, Object: ItemObject(caseID, d.ItemID), CaseID: caseID,
+		Details: itemAuditDetails(d.Item, map[string]any{"proposals": d.ProposalIDs, "decision": d.Decision, "decided_result": d.Result})})
 }
 
 // ConcludeInspection moves an open case's inspection to concluded. As a
@@ -198,7 +203,7 @@ func (s *Store) decide(ctx context.Context, tx *sql.Tx, caseID int64, d Decision
 // proposal still pending gives an error wrapping ErrConflict.
 func (s *Store) ConcludeInspection(ctx context.Context, caseID int64) error {
 	return s.moveInspection(ctx, caseID, StatusOpen, StatusConcluded, inspectionUpdate{
-		set: `concluded_at = ?`, args: []any{s.timestamp()},
+		set: `concluded_at = ?`, args: []any{s.timestamp()}, action: workbench.AuditInspectionConcluded,
 		guard: func(tx *sql.Tx) error {
 			var unassessed, pending int
 			if err := tx.QueryRowContext(ctx, `SELECT
@@ -216,7 +221,7 @@ func (s *Store) ConcludeInspection(ctx context.Context, caseID int64) error {
 
 // ReopenInspection moves a concluded (not signed) case back to open.
 func (s *Store) ReopenInspection(ctx context.Context, caseID int64) error {
-	return s.moveInspection(ctx, caseID, StatusConcluded, StatusOpen, inspectionUpdate{set: `concluded_at = ''`})
+	return s.moveInspection(ctx, caseID, StatusConcluded, StatusOpen, inspectionUpdate{set: `concluded_at = ''`, action: workbench.AuditInspectionReopened})
 }
 
 // SignInspection moves a concluded case to signed, storing when and by
@@ -226,9 +231,19 @@ func (s *Store) ReopenInspection(ctx context.Context, caseID int64) error {
 // ErrConflict, so stale content is never signed. keySigs, the inspectors'
 // key signatures, are stored in the same transaction.
 func (s *Store) SignInspection(ctx context.Context, caseID int64, concludedAt, signedAt time.Time, signedBy, content, signature string, keySigs ...KeySignature) error {
+	details := map[string]any{"signed_by": splitLines(signedBy), "signature": signature}
+	if len(keySigs) > 0 {
+		// Who signed with which key: the fingerprints, not the keys.
+		keys := make([]map[string]string, len(keySigs))
+		for i, k := range keySigs {
+			keys[i] = map[string]string{"inspector": k.Inspector, "fingerprint": k.Fingerprint}
+		}
+		details["keys"] = keys
+	}
 	return s.moveInspection(ctx, caseID, StatusConcluded, StatusSigned, inspectionUpdate{
-		set:  `signed_at = ?, signed_by = ?, signed_content = ?, signature = ?`,
-		args: []any{signedAt.UTC().Format(time.RFC3339Nano), signedBy, content, signature},
+		set:    `signed_at = ?, signed_by = ?, signed_content = ?, signature = ?`,
+		args:   []any{signedAt.UTC().Format(time.RFC3339Nano), signedBy, content, signature},
+		action: workbench.AuditInspectionSigned, details: details,
 		guard: func(tx *sql.Tx) error {
 			var at string
 			if err := tx.QueryRowContext(ctx, `SELECT concluded_at FROM inspections WHERE case_id = ?`, caseID).Scan(&at); err != nil {
@@ -249,6 +264,9 @@ type inspectionUpdate struct {
 	set   string
 	args  []any
 	guard func(*sql.Tx) error
+	// action and details are what the audit trail records of the move.
+	action  workbench.AuditAction
+	details map[string]any
 }
 
 // moveInspection changes a case's status from one state to the next and
@@ -276,8 +294,10 @@ func (s *Store) moveInspection(ctx context.Context, caseID int64, from, to strin
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("inspection of case %d: %w", caseID, ErrNotFound)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE cases SET status = ?, updated_at = ? WHERE id = ?`, to, now, caseID)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE cases SET status = ?, updated_at = ? WHERE id = ?`, to, now, caseID); err != nil {
+			return err
+		}
+		return s.Audit(ctx, tx, AuditRecord{Action: u.action, Object: CaseObject(caseID), CaseID: caseID, Details: u.details})
 	})
 }
 

@@ -211,7 +211,7 @@ func acquireLock(dir string) (*os.File, error) {
 func (s *Store) open(ctx context.Context) error {
 	path := filepath.Join(s.dir, DatabaseFile)
 	dsn := path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)" +
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(" + strconv.Itoa(defaultCacheSize) + ")&_txlock=immediate"
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)&_pragma=cache_size(" + strconv.Itoa(defaultCacheSize) + ")&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return fmt.Errorf("open workspace database %s: %w", path, err)

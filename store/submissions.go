@@ -194,6 +194,12 @@ func (w *SubmissionWriter) Commit(warnings []workbench.Warning, total int) (work
 		w.abandon()
 		return workbench.Submission{}, fmt.Errorf("store counts: %w", err)
 	}
+	if err := w.store.Audit(w.ctx, w.tx, AuditRecord{Action: workbench.AuditFileImported, Object: SubmissionObject(w.sub.ID), CaseID: w.sub.CaseID,
+		Details: map[string]any{"file": w.sub.FileName, "sha256": w.sub.SHA256, "size": w.sub.Size, "kind": w.sub.Kind, "label": w.sub.Label,
+			"records": w.sub.Records, "passages": w.sub.Passages}}); err != nil {
+		w.abandon()
+		return workbench.Submission{}, err
+	}
 	err := w.tx.Commit()
 	releaseImportConn(w.conn)
 	if err != nil {

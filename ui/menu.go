@@ -24,6 +24,7 @@ func (mw *MainWindow) mainMenu() *fyne.MainMenu {
 	caseMenu := fyne.NewMenu(lang.L("Case"),
 		item(lang.L("New case…"), mw.newCase),
 		mw.listItem,
+		item(lang.L("Audit trail…"), mw.showAuditTrail),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Settings…"), func() { mw.ShowSettings() }),
 		fyne.NewMenuItemSeparator(),

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app"
 	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
@@ -312,6 +313,12 @@ func (f *signForm) newKey() {
 		f.v.host.goBackground(func() {
 			k, err := f.ring.New(inspector, p)
 			var keys []app.Key
+			if err == nil {
+				// The key lives outside the workspace; the trail of the
+				// case it was made for says it was made, and which.
+				err = f.v.ws.Audit(context.Background(), workbench.AuditKeyCreated, "key/"+k.Fingerprint, f.v.caseID,
+					map[string]any{"inspector": k.Inspector, "fingerprint": k.Fingerprint})
+			}
 			if err == nil {
 				keys, err = f.ring.List()
 			}

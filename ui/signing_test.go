@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app"
 )
 
@@ -159,6 +160,18 @@ func TestSignDialog(t *testing.T) {
 			}
 			if strings.HasPrefix(list[0].Path, ws.Dir()) {
 				t.Errorf("the key was kept in the workspace: %s", list[0].Path)
+			}
+			// The case's audit trail says a key was made, and which.
+			trail, err := ws.AuditTrail(context.Background(), caseID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			made := false
+			for _, e := range trail {
+				made = made || e.Action == workbench.AuditKeyCreated && e.Object == "key/"+list[0].Fingerprint
+			}
+			if !made {
+				t.Errorf("no key_created entry for %s in the case's trail: %+v", list[0].Fingerprint, trail)
 			}
 
 			// Back in the Sign dialog with the new key chosen.

@@ -86,6 +86,8 @@ var commands = []command{
 	keyExportCommand,
 	exportCommand,
 	importChecklistCommand,
+	auditListCommand,
+	auditVerifyCommand,
 	templateCommand,
 	templateCheckCommand,
 	versionCommand,
