@@ -424,6 +424,7 @@ func verificationText(res app.Verification) string {
 		}
 	}
 	b.WriteString("\n\n" + lang.L("Key signatures") + "\n" + signatureLines(res.Signatures))
-	b.WriteString("\n\n" + lang.L("Signature") + ": " + res.Signature + "\n" + lang.L("Recomputed") + ": " + res.Recomputed)
+	b.WriteString("\n\n" + lang.L("Signature: {{.Hash}}", map[string]any{"Hash": res.Signature}) +
+		"\n" + lang.L("Recomputed: {{.Hash}}", map[string]any{"Hash": res.Recomputed}))
 	return b.String()
 }
