@@ -17,6 +17,7 @@ func everyValue() map[string][]string {
 		groupDecision: codes(Decisions),
 		groupStatus:   codes(CaseStatuses),
 		groupModality: codes(Modalities),
+		groupPII:      codes(PIITypes),
 	}
 }
 
