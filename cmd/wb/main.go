@@ -67,6 +67,8 @@ var commands = []command{
 	caseShowCommand,
 	caseDeleteCommand,
 	importCommand,
+	labelCommand,
+	scanPIICommand,
 	searchCommand,
 	reindexCommand,
 	inspectStartCommand,
