@@ -1042,11 +1042,11 @@ func (x *writer) evidence() error {
 		{head: workbench.Text{Zh: "命中编号", En: "Hit id"}, kind: kindText, width: 9, repeat: true},
 		{head: hFile, kind: kindWrap, width: 20, repeat: true},
 		{head: hKind, kind: kindLabel, width: 12, repeat: true},
-		{head: hConfidentiality, kind: kindLabel, width: 10, repeat: true},
 		{head: hSHA256, kind: kindWrap, width: 16},
 		{head: workbench.Text{Zh: "位置", En: "Location"}, kind: kindWrap, width: 20},
 		{head: workbench.Text{Zh: "引文", En: "Quoted text"}, kind: kindWrap, width: maxColWidth, main: true},
 		{head: workbench.Text{Zh: "添加时间", En: "Added at"}, kind: kindDateTime, width: 16},
+		{head: hConfidentiality, kind: kindLabel, width: 10, repeat: true},
 	}
 	t, err := x.newTable(SheetEvidence, cols, nil, 1)
 	if err != nil {
@@ -1059,9 +1059,9 @@ func (x *writer) evidence() error {
 				return fmt.Errorf("evidence after %d rows: %w", x.evidenceRows, err)
 			}
 			row[0], row[1], row[2] = x.plain(ev.Item), x.free(ev.Ref), x.plain(ev.Target)
-			row[3], row[4] = x.free(ev.File), x.plain(labelOf(kindLabels, ev.Kind, x.lang))
-			row[5], row[6] = x.plain(labelOf(confidentialityLabels, ev.Label, x.lang)), x.plain(ev.SHA256)
-			row[7], row[8], row[9] = x.free(ev.Location), x.free(ev.Quote), x.when(ev.AddedAt)
+			row[3], row[4], row[5] = x.free(ev.File), x.plain(labelOf(kindLabels, ev.Kind, x.lang)), x.plain(ev.SHA256)
+			row[6], row[7], row[8] = x.free(ev.Location), x.free(ev.Quote), x.when(ev.AddedAt)
+			row[9] = x.plain(labelOf(confidentialityLabels, ev.Label, x.lang))
 			if err := t.add(row); err != nil {
 				return err
 			}
