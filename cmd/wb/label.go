@@ -24,6 +24,16 @@ var labelCommand = command{
 	args: "[LABEL]",
 	summary: "set a submission's confidentiality label (--submission ID LABEL), " +
 		"or list the labels of a case's submissions (--case ID)",
+	details: `LABEL is public, internal, trade_secret, personal_info or state_secret, or its
+name in Chinese or English (商业秘密, "Trade secret"). A label may be raised or
+lowered; the search index takes the new label at its next update, and
+exports leave out material labelled state_secret unless
+--include-state-secret is given.
+
+--json with --submission prints {"submission_id": N, "case_id": N,
+"file": "...", "from": "internal", "to": "trade_secret", "changed": true,
+"why": "set"}; with --case, [{"submission_id": N, "file": "...",
+"kind": "...", "label": "..."}, ...].`,
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		subID := fs.Int64("submission", 0, "the submission `ID` whose label to set (wb import and wb label --case print the ids)")
 		caseID := fs.Int64("case", 0, "case `ID`: list its submissions with their labels")

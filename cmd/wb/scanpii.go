@@ -14,8 +14,9 @@ import (
 
 var scanPIICommand = command{
 	name: "scan-pii",
-	summary: "count the resident ID, mobile, e-mail and bank-card numbers in each submission of a case, with where they stand (values masked); " +
-		"a submission where any is found is labelled at least personal_info",
+	summary: "count the personal information (resident ID, mobile, e-mail, bank card) in each submission of a case, where it stands, " +
+		"values masked; raises labels to personal_info",
+	details: scanPIIDetails,
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "case `ID` (required)")
 		return func(ctx context.Context, e *env, args []string) error {
@@ -48,6 +49,35 @@ var scanPIICommand = command{
 		}
 	},
 }
+
+// scanPIIDetails is what wb scan-pii --help says beyond the summary.
+const scanPIIDetails = `
+Every field of every record and every passage is read, a page at a time.
+What counts is what an export masks: PRC resident ID numbers (18
+characters, valid birth date and ISO 7064 MOD 11-2 check digit, X or x),
+mainland mobile numbers (11 digits starting 13-19, also 3-4-4 and after
++86 or 86-), e-mail addresses, and bank-card numbers (13-19 digits, Luhn,
+also in groups of 4). Digits inside a longer run of digits or glued to
+Latin letters never count. The result is stored with each submission and
+shown on the case's Overview in the GUI.
+
+--json prints one object:
+  {"case_id": N,
+   "submissions": [{"submission_id": N, "file": "...", "kind": "...",
+     "label": "personal_info", "label_before": "internal" (only when this
+     scan raised it), "scanned": true, "scanned_at": "RFC 3339",
+     "detector": "pii/1",
+     "counts": {"resident_id": N, "mobile": N, "email": N, "bank_card": N},
+     "total": N,
+     "found": [{"type": "mobile", "hit": "rec-12", "ref": "INC-0042",
+       "location": "line 13", "field": "description",
+       "value": "138****8000"}, ...],
+     "truncated": false}, ...],
+   "totals": {"resident_id": N, "mobile": N, "email": N, "bank_card": N},
+   "raised": N}
+"found" lists the first 20 matches of each type per submission, in file
+order, values masked; "truncated" says there are more (the counts count
+them all). "field" is the record's field or column ("" for a passage).`
 
 // printPIIReport prints a scan: a line of counts per submission, then where
 // the first matches stand.
