@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -278,29 +279,32 @@ func (a *App) scanSubmission(ctx context.Context, sub workbench.Submission, prog
 }
 
 // scanJSON calls text with each string or number in the JSON object obj,
-// in document order, with the top-level key it stands under. Objects whose
-// raw text cannot hold personal information (no "@" and fewer than 11
-// digits) are skipped without decoding.
+// with the top-level key it stands under, keys in the order they stand in
+// obj. Objects whose raw text cannot hold personal information (see
+// pii.Possible) are skipped without decoding.
 func scanJSON(obj string, text func(field, s string)) error {
-	if !mayHoldPII(obj) {
+	if !pii.Possible(obj) {
 		return nil
 	}
 	dec := json.NewDecoder(strings.NewReader(obj))
 	dec.UseNumber()
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return fmt.Errorf("stored fields are not a JSON object")
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return err
 	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return err
+	keys := slices.Collect(maps.Keys(m))
+	at := make(map[string]int, len(keys))
+	for _, k := range keys {
+		// Keys are written as they are, quoted; one that needs escaping
+		// (not found so) goes last.
+		at[k] = len(obj)
+		if i := strings.Index(obj, `"`+k+`":`); i >= 0 {
+			at[k] = i
 		}
-		key, _ := tok.(string)
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			return err
-		}
-		walkValue(v, func(s string) { text(key, s) })
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(at[a]-at[b], strings.Compare(a, b)) })
+	for _, k := range keys {
+		walkValue(m[k], func(s string) { text(k, s) })
 	}
 	return nil
 }
@@ -322,23 +326,4 @@ func walkValue(v any, text func(string)) {
 			walkValue(v[k], text)
 		}
 	}
-}
-
-// mayHoldPII reports whether raw text can hold personal information at
-// all: an "@" or at least 11 digits (ASCII or full-width).
-func mayHoldPII(s string) bool {
-	if strings.IndexByte(s, '@') >= 0 {
-		return true
-	}
-	digits := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' || c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
-			digits++
-			if digits >= 11 {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -69,7 +69,7 @@ func Find(s string) []Match {
 			out = append(out, Match{Type: workbench.PIIEmail, Start: loc[0], End: loc[1], Masked: m[:1] + "***" + m[at:]})
 		}
 	}
-	if hasDigit(s) {
+	if enoughDigits(s) {
 		nums := findNumbers(s)
 		if len(out) == 0 {
 			return nums
@@ -92,6 +92,15 @@ func Find(s string) []Match {
 		out = append(out, emails[i:]...)
 	}
 	return out
+}
+
+// Possible reports whether s may hold personal information at all: an "@"
+// or a run of at least 11 digits (perhaps split by blanks or hyphens).
+// When it is false Find finds nothing; it costs one pass over s and no
+// allocation, so a caller can skip decoding text that cannot hold any —
+// JSON included, whose quoting neither makes nor breaks a run of digits.
+func Possible(s string) bool {
+	return strings.IndexByte(s, '@') >= 0 || enoughDigits(s)
 }
 
 // Mask returns s with the personal information [Find] finds masked.
@@ -135,14 +144,31 @@ func (c Counts) Total() int {
 // local part as long as it can be, so it never starts in the middle of one.
 var emailRE = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}`)
 
-func hasDigit(s string) bool {
+// minDigits is the fewest digits a number the package finds has: a
+// mobile number's 11.
+const minDigits = 11
+
+// enoughDigits reports whether s holds a run of at least minDigits digits
+// (ASCII or full-width), perhaps split by single blanks or hyphens: without
+// one no number Find looks for can stand in s. It allocates nothing, so
+// text without such a run — dates, times, ids — costs one pass.
+func enoughDigits(s string) bool {
+	run := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= '0' && c <= '9' {
-			return true
+		switch {
+		case c >= '0' && c <= '9':
+			run++
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99:
+			// U+FF10…U+FF19 (full-width digits) are EF BC 90…99 in UTF-8.
+			run++
+			i += 2
+		case (c == ' ' || c == '-') && run > 0 && i+1 < len(s) && (s[i+1] >= '0' && s[i+1] <= '9' || s[i+1] == 0xEF):
+			continue // a separator inside a grouped number
+		default:
+			run = 0
 		}
-		// U+FF10…U+FF19 (full-width digits) are EF BC 90…99 in UTF-8.
-		if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+		if run >= minDigits {
 			return true
 		}
 	}

@@ -70,6 +70,9 @@ func TestFind(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ms := Find(tt.in)
+			if len(ms) > 0 && !Possible(tt.in) {
+				t.Errorf("Possible(%q) rules out what Find finds", tt.in)
+			}
 			var got []found
 			for _, m := range ms {
 				got = append(got, found{m.Type, tt.in[m.Start:m.End]})
@@ -110,6 +113,30 @@ func TestMask(t *testing.T) {
 		}
 		if len(Find(Mask(in))) != 0 {
 			t.Errorf("Find finds something in masked %q", Mask(in))
+		}
+	}
+}
+
+func TestPossible(t *testing.T) {
+	for s, want := range map[string]bool{
+		"":                                false,
+		"a@b":                             true,
+		"2024-01-01T00:03:13":             false,
+		"INC-0000005":                     false,
+		"13800138000":                     true,
+		"1380013800":                      false,
+		`{"d":"\n13800138000"}`:           true,
+		"138 0013 8000":                   true,
+		"138  0013 8000":                  false, // two blanks end a number
+		"１３８００１３８０００":                     true,
+		"2024-03-15 10:30:00 13800138000": true,
+		"2024-03-15 10:30:00":             false, // 10 digits before the colon
+	} {
+		if got := Possible(s); got != want {
+			t.Errorf("Possible(%q) = %v", s, got)
+		}
+		if !Possible(s) && len(Find(s)) > 0 {
+			t.Errorf("Find finds something in %q, which Possible rules out", s)
 		}
 	}
 }
