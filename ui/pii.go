@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -118,6 +119,8 @@ type piiSection struct {
 	bar      *widget.ProgressBar
 	status   *widget.Label
 	scanBtn  *widget.Button
+	stopBtn  *widget.Button
+	cancel   context.CancelFunc // stops the scan under way
 	rep      app.PIIReport
 	err      error
 	loaded   bool
@@ -128,6 +131,11 @@ type piiSection struct {
 func newPIISection(host pageHost, caseID int64) *piiSection {
 	s := &piiSection{host: host, caseID: caseID, box: container.NewVBox()}
 	s.scanBtn = widget.NewButtonWithIcon(lang.L("Scan now"), theme.SearchIcon(), s.scan)
+	s.stopBtn = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() {
+		if s.cancel != nil {
+			s.cancel()
+		}
+	})
 	s.bar = widget.NewProgressBar()
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
@@ -153,11 +161,14 @@ func (s *piiSection) scan() {
 		return
 	}
 	s.scanning = true
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
 	s.bar.SetValue(0)
 	s.status.SetText(lang.L("Starting…"))
 	s.render()
 	s.host.goBackground(func() {
-		rep, err := s.host.Workspace().ScanPII(context.Background(), s.caseID, func(p app.PIIProgress) {
+		defer cancel()
+		rep, err := s.host.Workspace().ScanPII(ctx, s.caseID, func(p app.PIIProgress) {
 			s.host.do(func() {
 				if p.Total > 0 {
 					s.bar.SetValue(float64(p.Done) / float64(p.Total))
@@ -168,7 +179,12 @@ func (s *piiSection) scan() {
 			})
 		})
 		s.host.do(func() {
-			s.scanning = false
+			s.scanning, s.cancel = false, nil
+			if errors.Is(err, context.Canceled) {
+				s.host.setStatus(lang.L("Scan cancelled; the files scanned before are kept."))
+				s.load()
+				return
+			}
 			if err != nil {
 				s.host.showError(err)
 				s.load()
@@ -208,7 +224,11 @@ func (s *piiSection) render() {
 		} else {
 			s.scanBtn.Enable()
 		}
-		objs = append(objs, container.NewHBox(s.scanBtn, layout.NewSpacer()))
+		buttons := container.NewHBox(s.scanBtn, layout.NewSpacer())
+		if s.scanning {
+			buttons = container.NewHBox(s.scanBtn, s.stopBtn, layout.NewSpacer())
+		}
+		objs = append(objs, buttons)
 	}
 	s.box.Objects = objs
 	s.box.Refresh()

@@ -154,6 +154,9 @@ func testPIIAndLabelViews(t *testing.T, l string, want piiTexts) {
 	if b := buttonsLabelled(visibleObjects(s.box), want.scan); len(b) != 1 || !b[0].Disabled() {
 		t.Error("scanning: the scan button is not disabled")
 	}
+	if b := buttonsLabelled(visibleObjects(s.box), lang.L("Cancel")); len(b) != 1 || b[0].Disabled() {
+		t.Error("scanning: no Cancel button")
+	}
 	screenshot(t, mw, l+"-pii-scanning")
 	userAct(mw, func() { s.scanning = false; s.render() })
 
