@@ -76,7 +76,10 @@ type Evidence struct {
 	SHA256       string
 	FileName     string
 	Kind         string // a Kind code
-	Location     string
-	Quote        string
-	AddedAt      time.Time
+	// Label is the confidentiality label of the submission quoted, as it
+	// is now; "" once the submission is gone.
+	Label    string
+	Location string
+	Quote    string
+	AddedAt  time.Time
 }

@@ -17,6 +17,7 @@ const (
 	groupModality = "modality"
 	groupRule     = "rule"
 	groupAudit    = "audit"
+	groupPII      = "pii"
 )
 
 // names is the one table of the vocabulary's Chinese and English names,
@@ -33,6 +34,11 @@ var names = map[string]Text{
 	"label.trade_secret":  {"商业秘密", "Trade secret"},
 	"label.personal_info": {"个人信息", "Personal information"},
 	"label.state_secret":  {"国家秘密", "State secret"},
+
+	"pii.resident_id": {"居民身份证号码", "Resident ID numbers"},
+	"pii.mobile":      {"手机号码", "Mobile numbers"},
+	"pii.email":       {"电子邮箱地址", "E-mail addresses"},
+	"pii.bank_card":   {"银行卡号", "Bank-card numbers"},
 
 	"result.not_assessed":        {"未评估", "Not assessed"},
 	"result.compliant":           {"合规", "Compliant"},
@@ -98,7 +104,7 @@ var names = map[string]Text{
 
 // Name looks up the Chinese and English name of a code in a group of the
 // vocabulary ("kind", "label", "result", "severity", "decision", "status",
-// "modality", "rule", "audit"). ok is false when the table does not know it.
+// "modality", "rule", "audit", "pii"). ok is false when the table does not know it.
 func Name(group, code string) (t Text, ok bool) {
 	t, ok = names[group+"."+code]
 	return t, ok

@@ -105,6 +105,35 @@ func ParseLabel(s string) (Label, error) {
 	return Label(code), nil
 }
 
+// AtLeast is l, or floor when floor is the more sensitive of the two (see
+// [Labels]): the label a submission gets when something raises it to at
+// least floor without ever lowering it. An unknown label counts as less
+// sensitive than every known one.
+func (l Label) AtLeast(floor Label) Label {
+	if slices.Index(Labels, l) < slices.Index(Labels, floor) {
+		return floor
+	}
+	return l
+}
+
+// PIIType is a kind of personal information that the personal-information
+// scan counts and that exports mask (Art. 19 ¶2).
+type PIIType string
+
+// The kinds of personal information, in report order.
+const (
+	PIIResidentID PIIType = "resident_id" // PRC resident identity number (GB 11643)
+	PIIMobile     PIIType = "mobile"      // mainland mobile number
+	PIIEmail      PIIType = "email"       // e-mail address
+	PIIBankCard   PIIType = "bank_card"   // bank-card number (Luhn)
+)
+
+// PIITypes lists the kinds of personal information in report order.
+var PIITypes = []PIIType{PIIResidentID, PIIMobile, PIIEmail, PIIBankCard}
+
+// Name is the kind's Chinese and English name.
+func (t PIIType) Name() Text { return nameOf(groupPII, string(t)) }
+
 // Result is the result of a checklist item.
 type Result string
 

@@ -18,6 +18,7 @@ func everyValue() map[string][]string {
 		groupStatus:   codes(CaseStatuses),
 		groupModality: codes(Modalities),
 		groupAudit:    codes(AuditActions),
+		groupPII:      codes(PIITypes),
 	}
 }
 

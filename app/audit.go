@@ -67,7 +67,8 @@ func (a *App) auditExport(ctx context.Context, req ExportRequest, lang string, s
 	sum, err := fileSHA256(req.Path)
 	if err == nil {
 		err = a.Audit(ctx, workbench.AuditExportWritten, store.CaseObject(req.CaseID), req.CaseID, map[string]any{
-			"file": req.Path, "sha256": sum, "size": size, "lang": lang, "include_personal_info": req.IncludePersonalInfo})
+			"file": req.Path, "sha256": sum, "size": size, "lang": lang, "include_personal_info": req.IncludePersonalInfo,
+			"include_state_secret": req.IncludeStateSecret})
 	}
 	if err != nil {
 		_ = os.Remove(req.Path)

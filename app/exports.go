@@ -36,6 +36,11 @@ type ExportRequest struct {
 	// IncludePersonalInfo leaves personal information (resident ID,
 	// mobile and bank-card numbers, e-mail addresses) unmasked.
 	IncludePersonalInfo bool
+	// IncludeStateSecret puts material of submissions labelled
+	// state_secret in the workbook: their Submissions rows, the evidence
+	// quoted from them and references to their records. Without it all of
+	// that is left out and the Summary says how much.
+	IncludeStateSecret bool
 }
 
 // ExportPreview says what a workbook of the case will carry off the
@@ -52,6 +57,16 @@ type ExportPreview struct {
 	// SubmissionsByLabel counts the files listed by label.
 	SubmissionsByLabel map[string]int `json:"submissions_by_label"`
 	Signed             bool           `json:"signed"`
+	// StateSecret counts the case's files labelled state_secret and the
+	// evidence quoted from them: what an export leaves out unless asked
+	// to include it.
+	StateSecret StateSecretCount `json:"state_secret"`
+}
+
+// StateSecretCount counts a case's material labelled state_secret.
+type StateSecretCount struct {
+	Submissions int `json:"submissions"`
+	Evidence    int `json:"evidence"`
 }
 
 // ExportReport is what an export wrote.
@@ -60,7 +75,10 @@ type ExportReport struct {
 	Path                string `json:"path"`
 	Lang                string `json:"lang"`
 	IncludePersonalInfo bool   `json:"include_personal_info"`
-	Size                int64  `json:"size"`
+	// IncludeStateSecret says the state-secret material counted in
+	// StateSecret is in the workbook; otherwise it was left out.
+	IncludeStateSecret bool  `json:"include_state_secret"`
+	Size               int64 `json:"size"`
 }
 
 // PreviewExport counts what an export of the case would carry.
@@ -90,12 +108,15 @@ func (a *App) preview(ctx context.Context, st Status, subs []workbench.Submissio
 	}
 	var err error
 	p.EvidenceByLabel, err = a.store.EvidenceLabels(ctx, st.CaseID)
+	p.StateSecret = StateSecretCount{Submissions: p.SubmissionsByLabel[string(workbench.StateSecret)],
+		Evidence: p.EvidenceByLabel[string(workbench.StateSecret)]}
 	return p, err
 }
 
 // Export writes a case's inspection as an Excel workbook for auditors:
 // Summary, Checklist, Findings, Evidence, Submissions and Automated checks.
-// Personal information is masked unless the request includes it. The file
+// Personal information is masked and material labelled state_secret left
+// out unless the request includes them. The file
 // is written to a temporary name and renamed, so a failed export leaves no
 // partial file.
 func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, error) {
@@ -117,7 +138,7 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 		return ExportReport{}, fieldReason(FieldOut, ProblemFormat, workbench.Errorf(workbench.CodeNotFound, workbench.ReasonNoFolder, "Dir", filepath.Dir(req.Path)),
 			"%s: the folder %s does not exist", req.Path, filepath.Dir(req.Path))
 	}
-	d, preview, err := a.exportData(ctx, req.CaseID)
+	d, preview, err := a.exportData(ctx, req.CaseID, req.IncludeStateSecret)
 	if err != nil {
 		return ExportReport{}, err
 	}
@@ -125,7 +146,8 @@ func (a *App) Export(ctx context.Context, req ExportRequest) (ExportReport, erro
 	if err := export.WriteFile(req.Path, d); err != nil {
 		return ExportReport{}, fmt.Errorf("export case %d to %s: %w", req.CaseID, req.Path, err)
 	}
-	rep := ExportReport{ExportPreview: preview, Path: req.Path, Lang: lang, IncludePersonalInfo: req.IncludePersonalInfo}
+	rep := ExportReport{ExportPreview: preview, Path: req.Path, Lang: lang, IncludePersonalInfo: req.IncludePersonalInfo,
+		IncludeStateSecret: req.IncludeStateSecret}
 	if st, err := os.Stat(req.Path); err == nil {
 		rep.Size = st.Size()
 	}
@@ -146,8 +168,9 @@ func articlesText(refs []workbench.ArticleRef) workbench.Text {
 }
 
 // exportData gathers what the workbook shows, and counts it for the
-// report.
-func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, ExportPreview, error) {
+// report. Unless secret is set, what comes from submissions labelled
+// state_secret is left out.
+func (a *App) exportData(ctx context.Context, caseID int64, secret bool) (*export.Data, ExportPreview, error) {
 	c, in, err := a.inspection(ctx, caseID)
 	if err != nil {
 		return nil, ExportPreview{}, err
@@ -157,6 +180,20 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 		return nil, ExportPreview{}, err
 	}
 	t := frozenTemplate(in)
+	subs, err := a.store.ListSubmissions(ctx, caseID)
+	if err != nil {
+		return nil, ExportPreview{}, err
+	}
+	// The files whose material stays out: by id for evidence, by name for
+	// the checks' record references (which name only the file).
+	secretSubs, secretFiles := map[int64]bool{}, map[string]bool{}
+	if !secret {
+		for _, s := range subs {
+			if s.Label == string(workbench.StateSecret) {
+				secretSubs[s.ID], secretFiles[s.FileName] = true, true
+			}
+		}
+	}
 	d := &export.Data{Case: export.Case{ID: c.ID, Title: c.Title, Provider: c.Provider.Name, CreditCode: c.Provider.CreditCode,
 		Service: c.Service.Name, FilingNo: c.Service.FilingNo, Inspectors: c.Inspectors, OpenedOn: c.OpenedOn, Status: c.Status,
 		Template: in.TemplateID, TemplateVersion: in.TemplateVersion, StartedAt: in.StartedAt, ConcludedAt: in.ConcludedAt,
@@ -177,6 +214,7 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 			if err != nil {
 				return nil, ExportPreview{}, err
 			}
+			evs = slices.DeleteFunc(evs, func(ev workbench.Evidence) bool { return secretSubs[ev.SubmissionID] })
 			for i, ev := range evs {
 				if i == maxFindingRefs {
 					item.EvidenceRefs = append(item.EvidenceRefs, fmt.Sprintf("… (+%d)", len(evs)-i))
@@ -187,11 +225,10 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 		}
 		d.Items = append(d.Items, item)
 	}
-	subs, err := a.store.ListSubmissions(ctx, caseID)
-	if err != nil {
-		return nil, ExportPreview{}, err
-	}
 	for _, s := range subs {
+		if secretSubs[s.ID] {
+			continue
+		}
 		d.Submissions = append(d.Submissions, export.Submission{File: s.FileName, Kind: s.Kind, Label: s.Label, SHA256: s.SHA256,
 			Size: s.Size, ImportedAt: s.ImportedAt, Records: s.Records, Passages: s.Passages, Warnings: s.Warnings})
 	}
@@ -214,6 +251,9 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 			if name == "" {
 				name = r.Hit
 			}
+			if secretFiles[r.File] {
+				continue
+			}
 			ref := fmt.Sprintf("%s (%s %s)", name, r.File, r.Location)
 			if r.Unclear {
 				ch.UnclearRefs = append(ch.UnclearRefs, ref)
@@ -223,8 +263,9 @@ func (a *App) exportData(ctx context.Context, caseID int64) (*export.Data, Expor
 		}
 		d.Checks = append(d.Checks, ch)
 	}
-	d.Evidence = a.exportEvidence(ctx, caseID)
+	d.Evidence = a.exportEvidence(ctx, caseID, secretSubs)
 	p, err := a.preview(ctx, st, subs)
+	d.StateSecret = export.StateSecret{Included: secret, Submissions: p.StateSecret.Submissions, Evidence: p.StateSecret.Evidence}
 	return d, p, err
 }
 
@@ -238,11 +279,15 @@ func evidenceName(ev workbench.Evidence) string {
 	return fmt.Sprintf("%s (%s %s)", ref, ev.FileName, ev.Location)
 }
 
-// exportEvidence streams a case's evidence links.
-func (a *App) exportEvidence(ctx context.Context, caseID int64) iter.Seq2[export.Evidence, error] {
+// exportEvidence streams a case's evidence links but those quoting the
+// submissions in leave.
+func (a *App) exportEvidence(ctx context.Context, caseID int64, leave map[int64]bool) iter.Seq2[export.Evidence, error] {
 	return walkSeq(func(emit func(export.Evidence) error) error {
 		return a.store.CaseEvidence(ctx, caseID, func(ev workbench.Evidence) error {
-			return emit(export.Evidence{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, SHA256: ev.SHA256,
+			if leave[ev.SubmissionID] {
+				return nil
+			}
+			return emit(export.Evidence{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, Label: ev.Label, SHA256: ev.SHA256,
 				Location: ev.Location, Quote: ev.Quote, AddedAt: ev.AddedAt})
 		})
 	})

@@ -112,9 +112,15 @@ note, or prose naming a term (违法不良信息（模型输出）, 拦截生成
 as written and read as its term (by the checks and the overview); it is
 searched by both, the provider's words and the term's Chinese and English
 names, and shown as written. A
-value outside its field's vocabulary is kept as written, warned about with the values
-accepted, and counted per column in the import report ("事件类别: 37 values
-not recognised, e.g. 舆情").
+value outside its field's vocabulary is kept as written and summed up once
+per column in the import report, with a few examples, where the first one
+stands and the values the field accepts ("处置措施: 538 values not
+recognised, e.g. 复核后解除限制; the first at line 2"). It is not warned
+about row by row: a provider who words a column its own way does so on
+every row, and 500 identical warnings would bury the few that matter. The
+count of warnings a file shows — in the report and in the list of
+submissions alike — is its warnings, one per such column and one per row
+left out as a note.
 
 **Times know their precision.** A date is the whole day, not midnight: a
 report dated 2024-06-06 is not earlier than an incident found at

@@ -250,8 +250,8 @@ func (s *Store) updateItem(ctx context.Context, tx *sql.Tx, caseID int64, itemID
 
 // ItemEvidence lists the evidence of one item, oldest first.
 func (s *Store) ItemEvidence(ctx context.Context, caseID int64, itemID string) ([]workbench.Evidence, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, ref, target, coalesce(submission_id, 0), sha256, file_name, kind, location, quote, added_at
-		FROM evidence WHERE case_id = ? AND item_id = ? ORDER BY id`, caseID, itemID)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, ref, target, coalesce(submission_id, 0), sha256, file_name, kind, location, quote, added_at,
+		`+evidenceLabel+` FROM evidence WHERE case_id = ? AND item_id = ? ORDER BY id`, caseID, itemID)
 	if err != nil {
 		return nil, fmt.Errorf("read evidence of item %s: %w", itemID, err)
 	}
@@ -261,7 +261,7 @@ func (s *Store) ItemEvidence(ctx context.Context, caseID int64, itemID string) (
 		var ev workbench.Evidence
 		var at string
 		if err := rows.Scan(&ev.ID, &ev.ItemID, &ev.Ref, &ev.Target, &ev.SubmissionID, &ev.SHA256, &ev.FileName, &ev.Kind,
-			&ev.Location, &ev.Quote, &at); err != nil {
+			&ev.Location, &ev.Quote, &at, &ev.Label); err != nil {
 			return nil, fmt.Errorf("read evidence of item %s: %w", itemID, err)
 		}
 		ev.AddedAt = parseTime(at)
@@ -402,6 +402,10 @@ func (s *Store) CaseEvidence(ctx context.Context, caseID int64, fn func(workbenc
 	return nil
 }
 
+// evidenceLabel selects the label of an evidence link's submission (empty
+// once it is gone).
+const evidenceLabel = `coalesce((SELECT label FROM submissions WHERE id = evidence.submission_id), '')`
+
 // evidenceByID reads evidence links by id.
 func (s *Store) evidenceByID(ctx context.Context, ids []int64) (map[int64]workbench.Evidence, error) {
 	args := make([]any, len(ids))
@@ -409,7 +413,7 @@ func (s *Store) evidenceByID(ctx context.Context, ids []int64) (map[int64]workbe
 		args[i] = id
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, item_id, ref, target, coalesce(submission_id, 0), sha256, file_name, kind,
-		location, quote, added_at FROM evidence WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, args...)
+		location, quote, added_at, `+evidenceLabel+` FROM evidence WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -419,7 +423,7 @@ func (s *Store) evidenceByID(ctx context.Context, ids []int64) (map[int64]workbe
 		var ev workbench.Evidence
 		var at string
 		if err := rows.Scan(&ev.ID, &ev.ItemID, &ev.Ref, &ev.Target, &ev.SubmissionID, &ev.SHA256, &ev.FileName, &ev.Kind,
-			&ev.Location, &ev.Quote, &at); err != nil {
+			&ev.Location, &ev.Quote, &at, &ev.Label); err != nil {
 			return nil, err
 		}
 		ev.AddedAt = parseTime(at)

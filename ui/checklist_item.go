@@ -175,7 +175,11 @@ func (v *checklistView) loadEvidence(itemID string, list *widgets.EvidenceList) 
 				if ev.Ref != ev.Target {
 					ref = ev.Ref + " (" + ev.Target + ")"
 				}
-				es[i] = widgets.Evidence{Head: fmt.Sprintf("%s · %s · %s", ref, ev.FileName, locationText(ev.Location)), Quote: app.Clip(ev.Quote, 400)}
+				head := fmt.Sprintf("%s · %s · %s", ref, ev.FileName, locationText(ev.Location))
+				if ev.Label != "" {
+					head += " · " + labelName(ev.Label)
+				}
+				es[i] = widgets.Evidence{Head: head, Quote: app.Clip(ev.Quote, 400)}
 			}
 			list.SetEvidence(es, lang.L("No evidence yet. Add records and passages from the Search tab, or accept a proposal."))
 		})

@@ -34,6 +34,7 @@ type exportDialog struct {
 	preview app.ExportPreview
 	lang    *widget.RadioGroup
 	pi      *widget.Check
+	secret  *widget.Check // include material labelled state secret; unchecked by default
 	d       *dialog.ConfirmDialog
 	files   *dialogs.FileDialogs // where to save; made when first needed
 }
@@ -87,16 +88,34 @@ func (v *checklistView) exportDialog(p app.ExportPreview) *exportDialog {
 	e.lang.Horizontal = true
 	e.lang.SetSelected(lang.L("Chinese and English"))
 	e.pi = widget.NewCheck(lang.L("Include personal information unmasked (resident ID, mobile and bank-card numbers, e-mail addresses)"), nil)
-	body := container.NewVBox(warning, facts, widget.NewSeparator(), widget.NewLabel(lang.L("Language of the workbook")), e.lang, e.pi)
+	e.secret = widget.NewCheck(lang.L("Include material labelled state secret"), nil)
+	secretNote := widget.NewLabel(stateSecretNote(p.StateSecret))
+	secretNote.Wrapping = fyne.TextWrapWord
+	secretNote.Importance = widget.LowImportance
+	if p.StateSecret.Submissions == 0 && p.StateSecret.Evidence == 0 {
+		e.secret.Disable()
+	}
+	body := container.NewVBox(warning, facts, widget.NewSeparator(), widget.NewLabel(lang.L("Language of the workbook")), e.lang, e.pi,
+		e.secret, secretNote)
 	e.d = dialog.NewCustomConfirm(lang.L("Export to Excel"), lang.L("Choose file and export…"), lang.L("Cancel"), body, func(ok bool) {
 		if ok {
 			e.chooseFile()
 		}
 	}, v.win)
-	e.d.Resize(dialogSize(v.win, 720, 420))
+	e.d.Resize(dialogSize(v.win, 720, 480))
 	e.d.Show()
 	dialogs.BindKeys(v.win, e.d, e.d.Confirm, e.d.Dismiss)
 	return e
+}
+
+// stateSecretNote says what the export leaves out unless state-secret
+// material is included.
+func stateSecretNote(c app.StateSecretCount) string {
+	if c.Submissions == 0 && c.Evidence == 0 {
+		return lang.L("The case holds no material labelled state secret.")
+	}
+	return lang.L("Unless you include it, the workbook leaves out the {{.Files}} labelled state secret: their rows in the list of files, the {{.Quotes}} quoted from them and every reference to their records. The Summary sheet says so.",
+		map[string]any{"Files": filesText(c.Submissions), "Quotes": quotationsText(c.Evidence)})
 }
 
 // selectedLang is the workbook language chosen.
@@ -163,7 +182,8 @@ func fileNamePart(s string) string {
 // export writes the workbook off the UI goroutine, with a busy dialog.
 func (e *exportDialog) export(path string) {
 	v := e.v
-	req := app.ExportRequest{CaseID: v.caseID, Path: path, Lang: e.selectedLang(), IncludePersonalInfo: e.pi.Checked}
+	req := app.ExportRequest{CaseID: v.caseID, Path: path, Lang: e.selectedLang(), IncludePersonalInfo: e.pi.Checked,
+		IncludeStateSecret: e.secret.Checked}
 	bar := widget.NewProgressBarInfinite()
 	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), container.NewVBox(widget.NewLabel(path), bar), v.win)
 	busy.Show()
@@ -179,6 +199,13 @@ func (e *exportDialog) export(path string) {
 			pi := lang.L("Personal information is masked.")
 			if rep.IncludePersonalInfo {
 				pi = lang.L("Personal information is included unmasked.")
+			}
+			if rep.StateSecret.Submissions > 0 || rep.StateSecret.Evidence > 0 {
+				if rep.IncludeStateSecret {
+					pi += "\n" + lang.L("Material labelled state secret is included.")
+				} else {
+					pi += "\n" + lang.L("Material labelled state secret is left out.")
+				}
 			}
 			msg := widget.NewLabel(lang.L("Wrote {{.Path}} ({{.Size}} bytes).", map[string]any{"Path": rep.Path, "Size": rep.Size}) + "\n" + pi)
 			msg.Wrapping = fyne.TextWrapWord

@@ -293,6 +293,7 @@ func (mw *MainWindow) showCase(c workbench.Case) {
 	}
 	mw.overview.OnSubmissions = func() { mw.showTab(tabSubmissions) }
 	mw.overview.OnSearch = mw.runSearch
+	mw.overview.OnLabels = mw.subs.refreshLabels
 	mw.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Overview"), theme.InfoIcon(), mw.overview.content),
 		container.NewTabItemWithIcon(lang.L("Submissions"), theme.FolderOpenIcon(), mw.subs.content),

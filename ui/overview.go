@@ -37,11 +37,15 @@ type overviewPage struct {
 	OnSubmissions func()
 	// OnSearch runs a search in the case.
 	OnSearch func(query string)
+	// OnLabels is called when a personal-information scan changed the
+	// files' labels.
+	OnLabels func()
 
 	content fyne.CanvasObject // the tab
 	body    *fyne.Container   // what Overview loaded
 	details *fyne.Container   // the case's details, redrawn when its status changes
 	chart   *widgets.MonthChart
+	pii     *piiSection  // the personal-information scan, loaded on its own
 	ov      app.Overview // last shown
 	loaded  bool
 	seq     int // loads started; a load shows only if no later one started
@@ -61,8 +65,15 @@ func newOverviewPage(host pageHost, c workbench.Case) *overviewPage {
 	actions := container.NewHBox(layout.NewSpacer(), deleteBtn)
 	p.body = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
 	p.details = container.NewStack(caseDetails(c))
+	p.pii = newPIISection(host, c.ID)
+	p.pii.onLabels = func() { // the files' labels changed
+		p.load()
+		if p.OnLabels != nil {
+			p.OnLabels()
+		}
+	}
 	p.content = container.NewVScroll(container.NewVBox(title, widget.NewSeparator(), p.details, widget.NewSeparator(),
-		p.body, widget.NewSeparator(), actions))
+		p.body, widget.NewSeparator(), p.pii.box, widget.NewSeparator(), actions))
 	p.load()
 	return p
 }
@@ -116,6 +127,9 @@ func caseDetails(c workbench.Case) fyne.CanvasObject {
 
 // load reads the case's figures off the UI goroutine and shows them.
 func (p *overviewPage) load() {
+	if !p.pii.scanning {
+		p.pii.load()
+	}
 	p.seq++
 	seq := p.seq
 	caseID := p.c.ID

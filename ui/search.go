@@ -539,7 +539,7 @@ func setHitRow(r *widgets.HitRow, h workbench.SearchHit, caseTitle string) {
 	for i, s := range h.Segments {
 		pieces[i] = widgets.Piece{Text: s.Text, Mark: s.Mark}
 	}
-	r.Set(strings.Join(parts, " · "), kindText(h.Kind)+" · "+h.ID, pieces)
+	r.Set(strings.Join(parts, " · "), kindText(h.Kind)+" · "+labelText(h.Label)+" · "+h.ID, pieces)
 }
 
 // markedTerms are the distinct pieces of text a hit's snippet marks.

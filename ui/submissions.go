@@ -158,7 +158,8 @@ func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
 		}
 	}
 	warnings := widget.NewButtonWithIcon(lang.L("Warnings"), theme.WarningIcon(), v.showWarnings)
-	recordsPane := container.NewBorder(container.NewBorder(nil, nil, nil, warnings, v.info), nil, nil, nil, v.table)
+	label := widget.NewButtonWithIcon(lang.L("Label…"), theme.DocumentIcon(), v.changeLabel)
+	recordsPane := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(label, warnings), v.info), nil, nil, nil, v.table)
 	split := container.NewVSplit(v.list, recordsPane)
 	split.SetOffset(0.4)
 	v.content = container.NewBorder(container.NewVBox(toolbar, options), nil, nil, nil, split)

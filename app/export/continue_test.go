@@ -279,7 +279,7 @@ func kindOf(sheet, c int) kind {
 	kinds := map[int][]kind{
 		SheetChecklist: {kindText, kindWrap, kindWrap, kindWrap, kindLabel, kindLabel, kindWrap, kindWrap, kindDate, kindInt},
 		SheetFindings:  {kindText, kindWrap, kindLabel, kindLabel, kindWrap, kindDate, kindWrap, kindWrap},
-		SheetEvidence:  {kindWrap, kindWrap, kindText, kindWrap, kindLabel, kindWrap, kindWrap, kindWrap, kindDateTime},
+		SheetEvidence:  {kindWrap, kindWrap, kindText, kindWrap, kindLabel, kindWrap, kindWrap, kindWrap, kindDateTime, kindLabel},
 	}
 	return kinds[sheet][c]
 }

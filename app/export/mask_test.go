@@ -102,21 +102,6 @@ func TestMaskIsIdempotentAndDeterministic(t *testing.T) {
 	}
 }
 
-func TestValidResidentID(t *testing.T) {
-	for id, want := range map[string]bool{
-		"11010519491231002X": true,
-		"110101199003071233": true,
-		"110101199003071234": false,
-		"11010519491231002x": false, // callers upper-case the X
-		"440524188001010014": false, // born before 1900
-		"1101011990030712":   false,
-	} {
-		if got := validResidentID(id); got != want {
-			t.Errorf("validResidentID(%s) = %v", id, got)
-		}
-	}
-}
-
 func TestEscapeCell(t *testing.T) {
 	for _, s := range []string{
 		"", "plain", "=1+1", "+86", "-", "-3 items", "@SUM(A1)", "\t=x", "\rx", " =x", "\u3000=x", "＝1+1",

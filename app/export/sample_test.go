@@ -65,7 +65,7 @@ func sampleData(lang string) *Data {
 	evidence := []Evidence{
 		{Item: "art7-1-sources", Ref: "DS-0001", Target: "rec-1", File: "sources.xlsx", Kind: "data_source",
 			SHA256: sampleSHA, Location: "Sheet1 row 2", Quote: "公开网页数据，已取得授权", AddedAt: at(5, 10)},
-		{Item: "art7-3-pi-consent", Ref: "DS-0003", Target: "rec-3", File: "sources.xlsx", Kind: "data_source",
+		{Item: "art7-3-pi-consent", Ref: "DS-0003", Target: "rec-3", File: "sources.xlsx", Kind: "data_source", Label: "personal_info",
 			SHA256: sampleSHA, Location: "Sheet1 row 4", Quote: "用户" + piID + "的对话记录，联系电话" + piPhone, AddedAt: at(5, 11)},
 		{Item: "art10-incidents", Ref: "INC-0042", Target: "rec-42", File: "incidents.csv", Kind: "incident",
 			SHA256: sampleSHA, Location: "line 43", Quote: formulaQuote, AddedAt: at(6, 9)},

@@ -29,6 +29,7 @@ var (
 	sumVersion    = workbench.Text{Zh: "模板版本", En: "Template version"}
 	sumSignature  = workbench.Text{Zh: "签名（SHA-256）", En: "Signature (SHA-256)"}
 	sumPI         = workbench.Text{Zh: "个人信息", En: "Personal information"}
+	sumSecret     = workbench.Text{Zh: "国家秘密", En: "State secrets"}
 	sumGenerated  = workbench.Text{Zh: "生成时间", En: "Generated at"}
 	sumTimeZone   = workbench.Text{Zh: "时区", En: "Time zone"}
 	sumItems      = workbench.Text{Zh: "条目数", En: "Items"}
@@ -47,6 +48,33 @@ var (
 	piMasked    = workbench.Text{Zh: "已遮蔽：身份证号、手机号、电子邮箱和银行卡号已部分隐去", En: "Masked: resident ID, mobile, e-mail and bank-card numbers are partly hidden"}
 	summaryCols = [2]float64{42, maxColWidth}
 )
+
+// stateSecretStatement is what the Summary says about material labelled
+// state secret: included, left out, or none in the case.
+func stateSecretStatement(ss StateSecret, lang string) string {
+	var t workbench.Text
+	switch {
+	case ss.Submissions == 0 && ss.Evidence == 0:
+		t = workbench.Text{Zh: "本案件没有标为国家秘密的材料", En: "None: the case holds no material labelled state secret"}
+	case ss.Included:
+		t = workbench.Text{Zh: fmt.Sprintf("已包含：本工作簿含有标为国家秘密的 %d 个文件及其 %d 条证据引文", ss.Submissions, ss.Evidence),
+			En: fmt.Sprintf("Included: this workbook contains %s labelled state secret and %s from them", count(ss.Submissions, "file", "files"),
+				count(ss.Evidence, "evidence quotation", "evidence quotations"))}
+	default:
+		t = workbench.Text{Zh: fmt.Sprintf("已略去：标为国家秘密的 %d 个文件及其 %d 条证据引文未写入本工作簿", ss.Submissions, ss.Evidence),
+			En: fmt.Sprintf("Left out: %s labelled state secret and %s from them are not in this workbook", count(ss.Submissions, "file", "files"),
+				count(ss.Evidence, "evidence quotation", "evidence quotations"))}
+	}
+	return short(t, lang)
+}
+
+// count writes n with the English noun's singular or plural.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
 
 // personalInfoStatement is what the Summary says about personal
 // information: whether it is included or masked.
@@ -147,6 +175,7 @@ func (x *writer) summary() error {
 		{sumVersion, cell(x.st.wrap, x.plain(c.TemplateVersion))},
 		{sumSignature, cell(x.st.wrap, signature)},
 		{sumPI, cell(x.st.wrap, escapeCell(personalInfoStatement(x.d.IncludePersonalInfo, x.lang)))},
+		{sumSecret, cell(x.st.wrap, escapeCell(stateSecretStatement(x.d.StateSecret, x.lang)))},
 		{sumGenerated, cell(x.st.dateTime, x.now.In(x.loc))},
 		{sumTimeZone, cell(x.st.wrap, escapeCell(zone))},
 	}

@@ -43,6 +43,11 @@ type Data struct {
 	// IncludePersonalInfo, when false, masks personal information with
 	// MaskPersonalInfo in every free-text cell of every sheet.
 	IncludePersonalInfo bool
+	// StateSecret counts the case's material labelled state_secret and
+	// says whether the workbook includes it; the caller leaves it out of
+	// Submissions, Evidence, the items' EvidenceRefs and the checks'
+	// record references unless it is included. The Summary says which.
+	StateSecret StateSecret
 	// GeneratedAt is when the export was made; zero means time.Now().
 	GeneratedAt time.Time
 	// Location is the time zone in which times are written (Excel dates
@@ -60,6 +65,16 @@ type Data struct {
 	Submissions []Submission
 	// Checks are the automated checks' proposals and their decisions.
 	Checks []Check
+}
+
+// StateSecret is what a workbook says about material labelled
+// state_secret (Art. 19 ¶2).
+type StateSecret struct {
+	// Included is set when the material is in the workbook.
+	Included bool
+	// Submissions and Evidence count the case's files labelled
+	// state_secret and the evidence quotations from them.
+	Submissions, Evidence int
 }
 
 // Case is the inspected case.
@@ -117,8 +132,9 @@ type Evidence struct {
 	// Ref is the reference the inspector cited (e.g. "INC-0042"); Target
 	// is the hit id it resolved to (e.g. "rec-123" or "psg-45").
 	Ref, Target string
-	// File, Kind and SHA256 describe the submission it comes from.
-	File, Kind, SHA256 string
+	// File, Kind, Label and SHA256 describe the submission it comes from;
+	// Label is "" once the file is gone.
+	File, Kind, Label, SHA256 string
 	// Location is where in the file (sheet and row, line, page…).
 	Location string
 	// Quote is the text copied from the record or passage.

@@ -942,6 +942,8 @@ var (
 	hSHA256      = workbench.Text{Zh: "SHA-256", En: "SHA-256"}
 	hFile        = workbench.Text{Zh: "文件", En: "File"}
 	hKind        = workbench.Text{Zh: "类型", En: "Kind"}
+
+	hConfidentiality = workbench.Text{Zh: "保密标签", En: "Confidentiality label"}
 )
 
 func (x *writer) checklist() error {
@@ -1044,6 +1046,7 @@ func (x *writer) evidence() error {
 		{head: workbench.Text{Zh: "位置", En: "Location"}, kind: kindWrap, width: 20},
 		{head: workbench.Text{Zh: "引文", En: "Quoted text"}, kind: kindWrap, width: maxColWidth, main: true},
 		{head: workbench.Text{Zh: "添加时间", En: "Added at"}, kind: kindDateTime, width: 16},
+		{head: hConfidentiality, kind: kindLabel, width: 10, repeat: true},
 	}
 	t, err := x.newTable(SheetEvidence, cols, nil, 1)
 	if err != nil {
@@ -1058,6 +1061,7 @@ func (x *writer) evidence() error {
 			row[0], row[1], row[2] = x.plain(ev.Item), x.free(ev.Ref), x.plain(ev.Target)
 			row[3], row[4], row[5] = x.free(ev.File), x.plain(labelOf(kindLabels, ev.Kind, x.lang)), x.plain(ev.SHA256)
 			row[6], row[7], row[8] = x.free(ev.Location), x.free(ev.Quote), x.when(ev.AddedAt)
+			row[9] = x.plain(labelOf(confidentialityLabels, ev.Label, x.lang))
 			if err := t.add(row); err != nil {
 				return err
 			}
@@ -1071,7 +1075,7 @@ func (x *writer) submissions() error {
 	cols := []column{
 		{head: hFile, kind: kindWrap},
 		{head: hKind, kind: kindText, repeat: true},
-		{head: workbench.Text{Zh: "保密标签", En: "Confidentiality label"}, kind: kindText, repeat: true},
+		{head: hConfidentiality, kind: kindText, repeat: true},
 		{head: hSHA256, kind: kindWrap, width: 22},
 		{head: workbench.Text{Zh: "大小（字节）", En: "Size (bytes)"}, kind: kindInt},
 		{head: workbench.Text{Zh: "导入时间", En: "Imported at"}, kind: kindDateTime},

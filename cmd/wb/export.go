@@ -14,12 +14,13 @@ import (
 
 var exportCommand = command{
 	name:    "export",
-	summary: "write a case's inspection as an Excel workbook for auditors (personal information masked unless asked)",
+	summary: "write a case's inspection as an Excel workbook for auditors (personal information masked, state secrets left out, unless asked)",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "case `ID` (required)")
 		out := fs.String("out", "", "the workbook `FILE.xlsx` to write (required)")
 		lang := fs.String("lang", workbench.ExportLangBoth, "language of sheet names, headers and texts: `zh`, en or both")
 		pi := fs.Bool("include-personal-info", false, "leave resident ID, mobile and bank-card numbers and e-mail addresses unmasked")
+		secret := fs.Bool("include-state-secret", false, "include files labelled state_secret, the evidence quoted from them and references to their records (left out by default)")
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
 				return usagef("unexpected argument %q", args[0])
@@ -37,7 +38,7 @@ var exportCommand = command{
 				return err
 			}
 			defer a.Close()
-			rep, err := a.Export(ctx, app.ExportRequest{CaseID: c.ID, Path: *out, Lang: *lang, IncludePersonalInfo: *pi})
+			rep, err := a.Export(ctx, app.ExportRequest{CaseID: c.ID, Path: *out, Lang: *lang, IncludePersonalInfo: *pi, IncludeStateSecret: *secret})
 			if err != nil {
 				return err
 			}
@@ -45,9 +46,17 @@ var exportCommand = command{
 			if e.json {
 				return writeJSON(e.stdout, rep)
 			}
-			_, err = fmt.Fprintf(e.stdout, "Wrote %s (%d bytes): %s, %s, %s, %s listed\n", rep.Path, rep.Size,
+			evidence, subs := rep.Evidence, rep.Submissions
+			left := ""
+			if !rep.IncludeStateSecret && (rep.StateSecret.Submissions > 0 || rep.StateSecret.Evidence > 0) {
+				evidence -= rep.StateSecret.Evidence
+				subs -= rep.StateSecret.Submissions
+				left = fmt.Sprintf("; left out as state secret: %s, %s (--include-state-secret includes them)",
+					plural(rep.StateSecret.Submissions, "submission", "submissions"), plural(rep.StateSecret.Evidence, "evidence row", "evidence rows"))
+			}
+			_, err = fmt.Fprintf(e.stdout, "Wrote %s (%d bytes): %s, %s, %s, %s listed%s\n", rep.Path, rep.Size,
 				plural(rep.Items, "item", "items"), plural(rep.Findings, "finding", "findings"),
-				plural(rep.Evidence, "evidence row", "evidence rows"), plural(rep.Submissions, "submission", "submissions"))
+				plural(evidence, "evidence row", "evidence rows"), plural(subs, "submission", "submissions"), left)
 			return err
 		}
 	},
@@ -63,6 +72,9 @@ func confidentialityNotice(rep app.ExportReport) string {
 	}
 	sort.Strings(labels)
 	for _, l := range labels {
+		if l == string(workbench.StateSecret) && !rep.IncludeStateSecret {
+			continue
+		}
 		if l != "public" {
 			parts = append(parts, fmt.Sprintf("%d quoted from %s files", rep.EvidenceByLabel[l], l))
 		}
@@ -75,7 +87,15 @@ func confidentialityNotice(rep app.ExportReport) string {
 	if len(parts) > 0 {
 		quotes = "evidence " + strings.Join(parts, ", ")
 	}
-	return fmt.Sprintf("wb export: CONFIDENTIAL (Art. 19 ¶2): %s holds %s; %s. Keep it and pass it on only as your rules allow.", rep.Path, quotes, pi)
+	secret := ""
+	if rep.StateSecret.Submissions > 0 || rep.StateSecret.Evidence > 0 {
+		if rep.IncludeStateSecret {
+			secret = "; STATE-SECRET MATERIAL INCLUDED"
+		} else {
+			secret = "; state-secret material left out"
+		}
+	}
+	return fmt.Sprintf("wb export: CONFIDENTIAL (Art. 19 ¶2): %s holds %s; %s%s. Keep it and pass it on only as your rules allow.", rep.Path, quotes, pi, secret)
 }
 
 var importChecklistCommand = command{

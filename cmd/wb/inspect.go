@@ -165,6 +165,7 @@ type evidenceJSON struct {
 	Target   string `json:"target"`
 	File     string `json:"file"`
 	Kind     string `json:"kind"`
+	Label    string `json:"label"` // of the file quoted, "" once it is gone
 	SHA256   string `json:"sha256"`
 	Location string `json:"location"`
 	Quote    string `json:"quote"`
@@ -193,7 +194,7 @@ var inspectEvidenceCommand = command{
 			if e.json {
 				out := make([]evidenceJSON, len(evs))
 				for i, ev := range evs {
-					out[i] = evidenceJSON{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, SHA256: ev.SHA256,
+					out[i] = evidenceJSON{Item: ev.ItemID, Ref: ev.Ref, Target: ev.Target, File: ev.FileName, Kind: ev.Kind, Label: ev.Label, SHA256: ev.SHA256,
 						Location: ev.Location, Quote: ev.Quote, AddedAt: ev.AddedAt.UTC().Format(time.RFC3339)}
 				}
 				return writeJSON(e.stdout, out)
@@ -204,7 +205,11 @@ var inspectEvidenceCommand = command{
 				if ev.Ref != ev.Target {
 					ref = ev.Ref + " (" + ev.Target + ")"
 				}
-				fmt.Fprintf(&b, "%s  %s %s  sha256 %s…\n    %s\n", ref, ev.FileName, ev.Location, ev.SHA256[:min(12, len(ev.SHA256))],
+				label := ev.Label
+				if label == "" {
+					label = "file gone"
+				}
+				fmt.Fprintf(&b, "%s  %s %s  [%s]  sha256 %s…\n    %s\n", ref, ev.FileName, ev.Location, label, ev.SHA256[:min(12, len(ev.SHA256))],
 					app.Clip(strings.Join(strings.Fields(ev.Quote), " "), 160))
 			}
 			fmt.Fprintf(&b, "%s: %s\n", args[0], plural(len(evs), "evidence link", "evidence links"))

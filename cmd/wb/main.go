@@ -50,6 +50,9 @@ type command struct {
 	name    string // e.g. "case new"
 	args    string // synopsis of the arguments after the flags
 	summary string
+	// details, when set, follows the summary in "wb COMMAND --help": the
+	// JSON shape, say.
+	details string
 	setup   func(fs *flag.FlagSet) func(ctx context.Context, env *env, args []string) error
 }
 
@@ -67,6 +70,8 @@ var commands = []command{
 	caseShowCommand,
 	caseDeleteCommand,
 	importCommand,
+	labelCommand,
+	scanPIICommand,
 	searchCommand,
 	reindexCommand,
 	inspectStartCommand,
@@ -155,7 +160,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	action := cmd.setup(fs)
 	positional, err := parseInterspersed(fs, append(pre, rest...))
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stdout, "Usage: wb %s [flags] %s\n\n%s\n\nFlags:\n", cmd.name, cmd.args, cmd.summary)
+		fmt.Fprintf(stdout, "Usage: wb %s [flags] %s\n\n%s\n\n", cmd.name, cmd.args, cmd.summary)
+		if cmd.details != "" {
+			fmt.Fprintf(stdout, "%s\n\n", strings.TrimSpace(cmd.details))
+		}
+		fmt.Fprintf(stdout, "Flags:\n")
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 		return exitOK

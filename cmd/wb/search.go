@@ -310,7 +310,7 @@ func printHits(w io.Writer, res workbench.SearchResult, offset int) error {
 		b.WriteString("\n")
 	}
 	for _, h := range res.Hits {
-		fmt.Fprintf(&b, "\n%s  %s  %s, %s\n  ", h.ID, h.Kind, h.File, h.Location)
+		fmt.Fprintf(&b, "\n%s  %s  %s, %s  [%s]\n  ", h.ID, h.Kind, h.File, h.Location, h.Label)
 		for _, s := range h.Segments {
 			if s.Mark {
 				b.WriteString("【" + s.Text + "】")

@@ -88,6 +88,10 @@ type subState struct {
 	Case   int64    `json:"case"`
 	Rec    [2]int64 `json:"rec,omitempty"` // first and last record id
 	Psg    [2]int64 `json:"psg,omitempty"` // first and last passage id
+	// Label is the confidentiality label the documents carry; a label
+	// changed since makes Sync index the submission again. "" in a state
+	// written before labels could change: Sync takes the stored label.
+	Label string `json:"label,omitempty"`
 }
 
 // Index is the workspace's search index. Its methods are safe for
@@ -324,10 +328,13 @@ func (x *Index) Sync(ctx context.Context, progress func(workbench.IndexProgress)
 	for _, s := range srcs {
 		live[s.ID] = s
 	}
+	if err := x.adoptLabels(live); err != nil {
+		return rep, err
+	}
 	// Remove what SQLite no longer has, or has differently.
 	var gone []int64
 	for id, st := range x.state {
-		if s, ok := live[id]; !ok || s.SHA256 != st.SHA256 || s.CaseID != st.Case {
+		if s, ok := live[id]; !ok || s.SHA256 != st.SHA256 || s.CaseID != st.Case || s.Label != st.Label {
 			gone = append(gone, id)
 		}
 	}
@@ -385,6 +392,32 @@ func (x *Index) Sync(ctx context.Context, progress func(workbench.IndexProgress)
 		}
 	}
 	return rep, nil
+}
+
+// adoptLabels records the stored label of each submission whose state has
+// none: it was indexed before a label could change after import, so its
+// documents carry the label the store has. The state is written at once,
+// so that a label changed later is seen as a change.
+func (x *Index) adoptLabels(live map[int64]store.IndexSource) error {
+	adopted := false
+	for id, st := range x.state {
+		if s, ok := live[id]; ok && st.Label == "" {
+			st.Label = s.Label
+			x.state[id] = st
+			adopted = true
+		}
+	}
+	if !adopted {
+		return nil
+	}
+	raw, err := json.Marshal(x.state)
+	if err != nil {
+		return fmt.Errorf("update search index: %w", err)
+	}
+	if err := x.idx.SetInternal(stateKey, raw); err != nil {
+		return fmt.Errorf("update search index: record labels: %w", err)
+	}
+	return nil
 }
 
 // settleAfter is how many added documents make Sync wait for the merges
@@ -584,7 +617,7 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 	if perr != nil {
 		return done, perr
 	}
-	st := subState{SHA256: src.SHA256, Case: src.CaseID}
+	st := subState{SHA256: src.SHA256, Case: src.CaseID, Label: src.Label}
 	if src.LastRecord > 0 {
 		st.Rec = [2]int64{src.FirstRecord, src.LastRecord}
 	}

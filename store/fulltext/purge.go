@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -39,14 +43,20 @@ func (x *Index) Purge(ctx context.Context) error {
 	if err := x.persist(b); err != nil {
 		return err
 	}
+	old, err := filepath.Glob(filepath.Join(x.path, "store", "*.zap"))
+	if err != nil {
+		return fmt.Errorf("purge search index: %w", err)
+	}
 	mo := mergeplan.SingleSegmentMergePlanOptions
 	if err := sc.ForceMerge(ctx, &mo); err != nil {
 		return fmt.Errorf("purge search index: %w", err)
 	}
-	// bleve keeps the snapshot before the last as a rollback point; two
-	// more persisted batches make the merged segment's the only one kept,
-	// and the files of the old segments go.
-	for i := range 2 {
+	// bleve keeps the snapshot before the last as a rollback point, and
+	// removes the files no kept snapshot needs after a batch is persisted,
+	// on its own goroutine: persisted batches follow until the files of
+	// the old segments are gone.
+	deadline := time.Now().Add(purgeWait)
+	for i := 0; ; i++ {
 		b := x.idx.NewBatch()
 		if i == 0 {
 			b.Delete(purgeDocID)
@@ -59,9 +69,24 @@ func (x *Index) Purge(ctx context.Context) error {
 		if err := x.persist(b); err != nil {
 			return err
 		}
+		left := slices.DeleteFunc(slices.Clone(old), func(f string) bool {
+			_, err := os.Stat(f)
+			return errors.Is(err, os.ErrNotExist)
+		})
+		switch {
+		case i >= 1 && len(left) == 0:
+			return nil
+		case time.Now().After(deadline):
+			return fmt.Errorf("purge search index: %d old segment files still there after %v", len(left), purgeWait)
+		case i >= 1:
+			time.Sleep(20 * time.Millisecond)
+		}
 	}
-	return nil
 }
+
+// purgeWait bounds how long Purge waits for bleve to remove the files of
+// the segments it merged away.
+const purgeWait = 10 * time.Second
 
 // persist applies a batch and waits until it is on disk.
 func (x *Index) persist(b *bleve.Batch) error {
