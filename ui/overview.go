@@ -351,7 +351,8 @@ func (p *overviewPage) submissionsSection(ov app.Overview) []fyne.CanvasObject {
 			passages += s.Passages
 			labels = append(labels, labelText(s.Label)+" "+strconv.Itoa(s.Submissions))
 		}
-		parts := []string{lang.L("files: {{.N}}", map[string]any{"N": files}) + " (" + strings.Join(labels, lang.L(", ")) + ")"}
+		parts := []string{lang.L("{{.Files}} ({{.Labels}})", map[string]any{
+			"Files": lang.L("files: {{.N}}", map[string]any{"N": files}), "Labels": strings.Join(labels, lang.L(", "))})}
 		if records > 0 {
 			parts = append(parts, lang.L("records: {{.N}}", map[string]any{"N": records}))
 		}
