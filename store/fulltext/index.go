@@ -30,8 +30,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
@@ -45,8 +43,9 @@ import (
 // formatVersion names the shape of the index: its mapping, the fields of
 // its documents and the terms its analyzer gives. An index written with
 // another format is rebuilt by the next Sync, with progress. 4: CJK 3- and
-// 4-grams as well as unigrams and bigrams (#15).
-const formatVersion = "4"
+// 4-grams as well as unigrams and bigrams (#15). 5: one term per position,
+// the longest n-gram there, with positions but no offsets (gramAnalyzer).
+const formatVersion = "5"
 
 // Internal keys kept inside the bleve index.
 var (
@@ -102,14 +101,12 @@ type Index struct {
 	// swap is held for reading by searches and for writing while Rebuild
 	// or Close replace or close idx, so no search runs on a closed index.
 	// closed is written under both mu and swap.
-	swap     sync.RWMutex
-	idx      bleve.Index
-	state    map[int64]subState
-	pending  string // why the index was recreated at open, until the next Sync reports it
-	closed   bool
-	kwAnal   analysis.Analyzer
-	textAnal analysis.Analyzer
-	bits     bitCache // bitmaps of the index's segments (see bitmaps.go)
+	swap    sync.RWMutex
+	idx     bleve.Index
+	state   map[int64]subState
+	pending string // why the index was recreated at open, until the next Sync reports it
+	closed  bool
+	bits    bitCache // bitmaps of the index's segments (see bitmaps.go)
 }
 
 // Open opens the search index of st's workspace, creating it when it is
@@ -125,11 +122,9 @@ func Open(ctx context.Context, st *store.Store, opts Options) (*Index, error) {
 	}
 	useAnalysisQueue()
 	x := &Index{
-		st:       st,
-		opts:     opts,
-		path:     filepath.Join(st.IndexDir(), "bleve"),
-		kwAnal:   &analysis.DefaultAnalyzer{Tokenizer: single.NewSingleTokenTokenizer()},
-		textAnal: searchlang.NewAnalyzer(),
+		st:   st,
+		opts: opts,
+		path: filepath.Join(st.IndexDir(), "bleve"),
 	}
 	if err := x.open(); err != nil {
 		return nil, err
@@ -678,34 +673,30 @@ func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- [
 	return send()
 }
 
-type fieldValue struct {
-	name    string
-	value   []byte
-	options index.FieldIndexingOptions
-}
-
-// commonFields are the keyword fields every document of src carries.
-func (x *Index) commonFields(src store.IndexSource) []fieldValue {
+// commonFields are the keyword fields every document of src carries,
+// analysed once and shared by them.
+func (x *Index) commonFields(src store.IndexSource) []document.Field {
 	kw := index.IndexField
 	facet := index.IndexField | index.DocValues
-	return []fieldValue{
-		{fieldCase, []byte(strconv.FormatInt(src.CaseID, 10)), kw},
-		{fieldProvider, []byte(strconv.FormatInt(src.ProviderID, 10)), kw},
-		{fieldSub, []byte(strconv.FormatInt(src.ID, 10)), facet},
-		{fieldKind, []byte(src.Kind), kw},
-		{fieldFile, []byte(src.FileName), kw},
-		{fieldLabel, []byte(src.Label), kw},
+	return []document.Field{
+		newKeywordField(fieldCase, []byte(strconv.FormatInt(src.CaseID, 10)), kw),
+		newKeywordField(fieldProvider, []byte(strconv.FormatInt(src.ProviderID, 10)), kw),
+		newKeywordField(fieldSub, []byte(strconv.FormatInt(src.ID, 10)), facet),
+		newKeywordField(fieldKind, []byte(src.Kind), kw),
+		newKeywordField(fieldFile, []byte(src.FileName), kw),
+		newKeywordField(fieldLabel, []byte(src.Label), kw),
 	}
 }
 
-func (x *Index) newDoc(id string, text string, found time.Time, common []fieldValue) *document.Document {
+func (x *Index) newDoc(id string, text string, found time.Time, common []document.Field) *document.Document {
 	d := document.NewDocument(id)
-	d.AddField(document.NewTextFieldCustom(fieldText, nil, []byte(text), index.IndexField|index.IncludeTermVectors, x.textAnal))
+	d.Fields = make([]document.Field, 0, len(common)+2)
+	d.AddField(newTextField(text))
 	for _, f := range common {
-		d.AddField(document.NewTextFieldCustom(f.name, nil, f.value, f.options, x.kwAnal))
+		d.AddField(f)
 	}
 	if !found.IsZero() {
-		d.AddField(document.NewTextFieldCustom(fieldFound, nil, []byte(searchlang.DayTerm(found)), index.IndexField, x.kwAnal))
+		d.AddField(newKeywordField(fieldFound, []byte(searchlang.DayTerm(found)), index.IndexField))
 	}
 	return d
 }
