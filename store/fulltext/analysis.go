@@ -5,9 +5,6 @@ import (
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-
-	"github.com/inspection-workbench/workbench/store/searchlang"
 )
 
 var analysisWorkers struct {
@@ -52,35 +49,4 @@ func useAnalysisQueue() {
 	if analysisWorkers.n > 0 {
 		bleve.Config.SetAnalysisQueueSize(analysisWorkers.n)
 	}
-}
-
-// gramAnalyzer gives what the text field indexes (index format 5): at
-// each position of the searchlang tokenizer's stream one term only, the
-// longest it has there. For a Latin word that is the word; for a CJK
-// character it is the MaxGram-gram starting at it, or the rest of its
-// run when fewer characters follow (违法内容 gives 违法内容@1 法内容@2
-// 内容@3 容@4). Every CJK string of up to MaxGram characters that occurs
-// in the text is a prefix of the term at the position where it starts, so
-// a word is found as a prefix of the dictionary (see [textNode]) and a
-// phrase by the positions of those terms: one term per character instead
-// of every 1- to 4-gram, with far fewer postings and locations to build,
-// merge and store.
-//
-// Offsets are not kept (Start and End are zero): highlighting analyses
-// the text read back from SQLite (see spansOf), so the index stores only
-// positions.
-type gramAnalyzer struct{}
-
-// Analyze implements analysis.Analyzer.
-func (gramAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	toks := searchlang.NewAnalyzer().Analyze(input)
-	out := toks[:0]
-	for i, t := range toks {
-		if i+1 < len(toks) && toks[i+1].Position == t.Position {
-			continue // a longer term follows at this position
-		}
-		t.Start, t.End = 0, 0
-		out = append(out, t)
-	}
-	return out
 }

@@ -142,7 +142,7 @@ func compileTerm(t searchlang.Term) (*node, error) {
 // textNode finds the documents holding an analysed term of the query
 // language ([searchlang.TextTerms]) in the text field. The field holds one
 // term per position, the longest the tokenizer has there (see
-// gramAnalyzer), so a CJK term shorter than searchlang.MaxGram is the
+// appendGrams), so a CJK term shorter than searchlang.MaxGram is the
 // union of the dictionary's terms it is a prefix of; a full-length n-gram
 // or a Latin word is itself.
 func textNode(term string) *node {

@@ -18,7 +18,7 @@ var (
 	_ document.Field = (*keywordField)(nil)
 )
 
-// textField is a document's text, analysed by gramAnalyzer, with
+// textField is a document's text, analysed by appendGrams, with
 // positions.
 type textField struct {
 	value  []byte
@@ -47,10 +47,11 @@ func (f *textField) Size() int { return 64 + len(f.value)*(1+2*tokenBytes) }
 // tokenBytes is about what one analysed term costs in memory.
 const tokenBytes = 40
 
-// Analyze computes the term frequencies and locations, as
-// analysis.TokenFrequency does, from slabs allocated once per document.
+// Analyze computes the term frequencies and positions (see appendGrams),
+// as analysis.TokenFrequency does, from slabs allocated once per
+// document.
 func (f *textField) Analyze() {
-	toks := gramAnalyzer{}.Analyze(f.value)
+	toks := appendGrams(make([]gram, 0, len(f.value)/3+4), f.value)
 	n := len(toks)
 	f.length = n
 	f.freqs = make(index.TokenFrequencies, n)
@@ -60,11 +61,11 @@ func (f *textField) Analyze() {
 	tfs := make([]index.TokenFreq, 0, n) // never grows: pointers into it stay valid
 	of := make([]*index.TokenFreq, n)    // the term of each token
 	for i, t := range toks {
-		tf := f.freqs[string(t.Term)]
+		tf := f.freqs[string(t.term)]
 		if tf == nil {
-			tfs = append(tfs, index.TokenFreq{Term: t.Term})
+			tfs = append(tfs, index.TokenFreq{Term: t.term})
 			tf = &tfs[len(tfs)-1]
-			f.freqs[string(t.Term)] = tf
+			f.freqs[string(t.term)] = tf
 		}
 		tf.SetFrequency(tf.Frequency() + 1)
 		of[i] = tf
@@ -78,7 +79,7 @@ func (f *textField) Analyze() {
 		off += k
 	}
 	for i, t := range toks {
-		locs[i] = index.TokenLocation{Start: t.Start, End: t.End, Position: t.Position}
+		locs[i] = index.TokenLocation{Position: t.pos}
 		of[i].Locations = append(of[i].Locations, &locs[i])
 	}
 }

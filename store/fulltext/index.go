@@ -44,7 +44,7 @@ import (
 // its documents and the terms its analyzer gives. An index written with
 // another format is rebuilt by the next Sync, with progress. 4: CJK 3- and
 // 4-grams as well as unigrams and bigrams (#15). 5: one term per position,
-// the longest n-gram there, with positions but no offsets (gramAnalyzer).
+// the longest n-gram there, with positions but no offsets (appendGrams).
 const formatVersion = "5"
 
 // Internal keys kept inside the bleve index.
@@ -65,8 +65,12 @@ const (
 	fieldFound    = "found"
 )
 
-// defaultBatchDocs is how many documents go into one bleve batch.
-const defaultBatchDocs = 4000
+// defaultBatchDocs is how many documents go into one bleve batch. Two
+// batches are analysed and built at once, and their analysed documents
+// are most of the live heap while indexing: at 200,000 rows, batches of
+// 2000 peaked at ~300 MB of RSS where 4000 took ~490 MB, for the same CPU
+// time (docs/performance.md).
+const defaultBatchDocs = 2000
 
 // Options says how stored records become text.
 type Options struct {
@@ -77,7 +81,7 @@ type Options struct {
 	// is rebuilt.
 	TextVersion string
 	// BatchDocs is how many documents go into one bleve batch (default
-	// 4000); progress is reported per batch.
+	// 2000); progress is reported per batch.
 	BatchDocs int
 }
 
@@ -138,10 +142,27 @@ func runtimeConfig() map[string]interface{} {
 	// A batch returns once it is searchable in memory; durability comes
 	// from the state key, which is written with a submission's last batch
 	// and waited for until it is on disk, and from Sync redoing whatever
-	// the state does not list. (bleve's persister and merge defaults
-	// measured fastest; see docs/performance.md.)
-	return map[string]interface{}{"unsafe_batch": true}
+	// the state does not list. (bleve's persister defaults measured
+	// fastest; see docs/performance.md.)
+	return map[string]interface{}{
+		"unsafe_batch": true,
+		// The background merger makes segments of at most this many
+		// documents; larger merges wait for settle, when indexing no
+		// longer holds memory (see indexMaxMergedDocs). A lower default
+		// set for the whole program (tests turn merging off) stands.
+		"scorchMergePlanOptions": map[string]interface{}{
+			"MaxSegmentSize": min(indexMaxMergedDocs, mergeplan.DefaultMergePlanOptions.MaxSegmentSize),
+		},
+	}
 }
+
+// indexMaxMergedDocs bounds the segments bleve's background merger makes.
+// A merge reads its segments through memory-mapped files, which count in
+// the process's resident memory; merging hundreds of thousands of
+// documents while batches are being built and analysed took the peak RSS
+// of a 1M-row update from ~500 MB to ~770 MB. Larger segments are made by
+// settle, after the update, with bleve's default policy.
+const indexMaxMergedDocs = 50000
 
 func (x *Index) open() error {
 	x.bits.reset() // segment ids start again in another index
@@ -375,6 +396,9 @@ func (x *Index) Sync(ctx context.Context, progress func(workbench.IndexProgress)
 	}
 	x.pending = ""
 	if rep.Added >= settleAfter {
+		// Give the memory indexing used back first: the merges map their
+		// segments' files, and the two together make the peak.
+		debug.FreeOSMemory()
 		if err := x.settle(ctx); err != nil {
 			return rep, err
 		}
@@ -399,7 +423,55 @@ func (x *Index) settle(ctx context.Context) error {
 	if err := sc.ForceMerge(ctx, &mo); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("update search index: merge segments: %w", err)
 	}
+	x.awaitCleanup(ctx)
 	return nil
+}
+
+// awaitCleanup waits, briefly, until the files of segments merged away
+// are deleted. bleve's persister deletes them after it has written the
+// merged index's snapshot, when it next waits for work; a CLI process
+// that exited first left them on disk until the index was next opened
+// (660 MB instead of 465 MB after indexing 1M rows).
+func (x *Index) awaitCleanup(ctx context.Context) {
+	// A batch that waits until it is on disk: everything the merges
+	// introduced before it is persisted too.
+	b := x.idx.NewBatch()
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	raw, err := x.idx.GetInternal(stateKey)
+	if err != nil {
+		return
+	}
+	b.SetInternal(stateKey, raw)
+	if err := x.idx.Batch(b); err != nil || <-persisted != nil {
+		return
+	}
+	dir := filepath.Join(x.path, "store")
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline) && ctx.Err() == nil; time.Sleep(50 * time.Millisecond) {
+		snap, err := x.snapshot()
+		if err != nil {
+			return
+		}
+		live := map[string]bool{}
+		for _, s := range snap.Segments() {
+			live[fmt.Sprintf("%012x.zap", s.Id())] = true
+		}
+		_ = snap.Close()
+		files, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		stale := false
+		for _, f := range files {
+			if filepath.Ext(f.Name()) == ".zap" && !live[f.Name()] {
+				stale = true
+				break
+			}
+		}
+		if !stale {
+			return
+		}
+	}
 }
 
 func (x *Index) advanced() (*scorch.Scorch, bool) {
@@ -594,7 +666,7 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 
 // maxUnpersisted is how many batches may be in memory, not yet on disk,
 // during an update; it bounds the indexing process's memory (with the
-// default 4000 documents a batch, 8 is 32,000 documents).
+// default 2000 documents a batch, 8 is 16,000 documents).
 const maxUnpersisted = 8
 
 // indexMemoryLimit is the soft memory limit (runtime/debug) while a

@@ -116,7 +116,7 @@ func (x *Index) searchQuery(pq searchlang.Query, req workbench.SearchRequest) (q
 // bleveQuery converts pq into a bleve query over this index's fields, as
 // [searchlang.Query.Bleve] does, except for words and phrases: the text
 // field holds one term per position, the longest n-gram there (see
-// gramAnalyzer), so a short CJK term is searched as a prefix of the terms
+// appendGrams), so a short CJK term is searched as a prefix of the terms
 // of the dictionary, and in a phrase as the alternatives of a
 // multi-phrase, expanded from the index's dictionary (textNode is the
 // bitmap evaluator's counterpart).
