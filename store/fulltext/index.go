@@ -68,7 +68,7 @@ const (
 // defaultBatchDocs is how many documents go into one bleve batch. Two
 // batches are analysed and built at once, and their analysed documents
 // are most of the live heap while indexing: at 200,000 rows, batches of
-// 2000 peaked at ~300 MB of RSS where 4000 took ~490 MB, for the same CPU
+// 2000 peaked at ~300 MB of RSS where 4000 took ~500 MB, for the same CPU
 // time (docs/performance.md).
 const defaultBatchDocs = 2000
 
@@ -160,7 +160,7 @@ func runtimeConfig() map[string]interface{} {
 // A merge reads its segments through memory-mapped files, which count in
 // the process's resident memory; merging hundreds of thousands of
 // documents while batches are being built and analysed took the peak RSS
-// of a 1M-row update from ~500 MB to ~770 MB. Larger segments are made by
+// of a 1M-row update from ~500 MB to ~790 MB. Larger segments are made by
 // settle, after the update, with bleve's default policy.
 const indexMaxMergedDocs = 50000
 
@@ -596,12 +596,19 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 	// a worker with a batch beyond that waits for the oldest to be
 	// written (its persisted callback frees a slot).
 	inflight := make(chan struct{}, maxUnpersisted)
-	// Garbage from analysis is most of the heap's growth: collect it
-	// before the heap passes indexMemoryLimit rather than at twice the
-	// live heap.
+	// Garbage from analysis is most of the heap's growth. Collecting it
+	// at three times the live heap instead of twice costs less CPU; the
+	// soft limit keeps the heap below indexMemoryLimit whatever the
+	// ratio. A program that set a lower limit or a higher ratio keeps
+	// its own.
 	if old := debug.SetMemoryLimit(-1); old > indexMemoryLimit {
 		debug.SetMemoryLimit(indexMemoryLimit)
 		defer debug.SetMemoryLimit(old)
+	}
+	if old := debug.SetGCPercent(indexGCPercent); old < 0 || old > indexGCPercent {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
 	}
 	for range workers {
 		wg.Add(1)
@@ -671,7 +678,12 @@ const maxUnpersisted = 8
 
 // indexMemoryLimit is the soft memory limit (runtime/debug) while a
 // submission is indexed, unless the program set a lower one.
-const indexMemoryLimit = 600 << 20
+const indexMemoryLimit = 450 << 20
+
+// indexGCPercent is the collector's ratio (GOGC) while a submission is
+// indexed: at 200,000 rows 200 took 16.6 s of CPU and peaked at 434 MB of
+// RSS, the default 100 18.5 s and 302 MB (docs/performance.md).
+const indexGCPercent = 200
 
 // batchWorkers is how many batches are built at once.
 func batchWorkers() int {

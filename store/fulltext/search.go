@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -260,13 +261,16 @@ func (x *Index) Search(ctx context.Context, req workbench.SearchRequest) (workbe
 	if err != nil {
 		return workbench.SearchResult{}, err
 	}
-	q, err := x.searchQuery(pq, req)
-	if err != nil {
-		return workbench.SearchResult{}, err
-	}
-	out, err := x.searchBits(ctx, req, pq, q, start, func() { handedOff = true })
+	// bleve's query, made only when bleve searches: for a phrase with a
+	// short Chinese word it reads the dictionary's terms the word begins.
+	bq := sync.OnceValues(func() (query.Query, error) { return x.searchQuery(pq, req) })
+	out, err := x.searchBits(ctx, req, pq, bq, start, func() { handedOff = true })
 	if errors.Is(err, errUnsupported) {
 		slog.Debug("search: the bitmap evaluator cannot run this query; using bleve's search", "query", req.Query, "reason", err)
+		q, err := bq()
+		if err != nil {
+			return workbench.SearchResult{}, err
+		}
 		return x.searchBleve(ctx, req, pq, q, start)
 	}
 	return out, err
@@ -291,10 +295,11 @@ func (x *Index) snapshot() (*scorch.IndexSnapshot, error) {
 	return snap, nil
 }
 
-// searchBits runs req with the bitmap evaluator. When the counts come
-// after the page, it calls handOff before starting the goroutine that
-// computes them, which then releases x.swap's read lock.
-func (x *Index) searchBits(ctx context.Context, req workbench.SearchRequest, pq searchlang.Query, q query.Query, start time.Time, handOff func()) (workbench.SearchResult, error) {
+// searchBits runs req with the bitmap evaluator; bq gives bleve's query
+// when the page is ranked by relevance. When the counts come after the
+// page, it calls handOff before starting the goroutine that computes
+// them, which then releases x.swap's read lock.
+func (x *Index) searchBits(ctx context.Context, req workbench.SearchRequest, pq searchlang.Query, bq func() (query.Query, error), start time.Time, handOff func()) (workbench.SearchResult, error) {
 	n, err := compile(pq, requestFilters(req)...)
 	if err != nil {
 		return workbench.SearchResult{}, err
@@ -336,6 +341,10 @@ func (x *Index) searchBits(ctx context.Context, req workbench.SearchRequest, pq 
 				if res, err = e.eval(n); err != nil {
 					return workbench.SearchResult{}, err
 				}
+			}
+			q, err := bq()
+			if err != nil {
+				return workbench.SearchResult{}, err
 			}
 			sr := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
 			br, err := x.idx.SearchInContext(ctx, sr)
