@@ -104,7 +104,7 @@ func BenchmarkSearch200k(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			bq, err := searchQuery(pq, req)
+			bq, err := x.searchQuery(pq, req)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -113,7 +113,7 @@ func BenchmarkSearch200k(b *testing.B) {
 			for b.Loop() {
 				t0, c0 := time.Now(), cpuTime()
 				x.swap.RLock()
-				res, err := x.searchBleve(ctx, req, bq, t0)
+				res, err := x.searchBleve(ctx, req, pq, bq, t0)
 				x.swap.RUnlock()
 				if err != nil {
 					b.Fatal(err)

@@ -19,6 +19,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -103,12 +105,12 @@ func compileTerm(t searchlang.Term) (*node, error) {
 		case len(terms) == 0:
 			return &node{kind: nNone}, nil
 		case len(terms) == 1:
-			return &node{kind: nTerm, field: fieldText, term: terms[0]}, nil
+			return textNode(terms[0]), nil
 		case anyOrder:
 			n := &node{kind: nAll}
 			for _, term := range terms {
 				if term != "" {
-					n.kids = append(n.kids, &node{kind: nTerm, field: fieldText, term: term})
+					n.kids = append(n.kids, textNode(term))
 				}
 			}
 			return n, nil
@@ -135,6 +137,41 @@ func compileTerm(t searchlang.Term) (*node, error) {
 		return n, nil
 	}
 	return nil, fmt.Errorf("%w: term kind %d", errUnsupported, int(t.Kind))
+}
+
+// textNode finds the documents holding an analysed term of the query
+// language ([searchlang.TextTerms]) in the text field. The field holds one
+// term per position, the longest the tokenizer has there (see
+// appendGrams), so a CJK term shorter than searchlang.MaxGram is the
+// union of the dictionary's terms it is a prefix of; a full-length n-gram
+// or a Latin word is itself.
+func textNode(term string) *node {
+	if prefixTerm(term) {
+		return &node{kind: nRange, field: fieldText, from: term, to: prefixEnd(term)}
+	}
+	return &node{kind: nTerm, field: fieldText, term: term}
+}
+
+// prefixTerm reports whether term, an analysed term of the text, stands
+// for every indexed term that begins with it: a CJK n-gram shorter than
+// searchlang.MaxGram (the tokenizer never puts CJK characters and others
+// in one term).
+func prefixTerm(term string) bool {
+	r, _ := utf8.DecodeRuneInString(term)
+	cjk := unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー' || r == '々' || r == '〆'
+	return cjk && utf8.RuneCountInString(term) < searchlang.MaxGram
+}
+
+// prefixEnd is the first string after every string that begins with p.
+func prefixEnd(p string) string {
+	b := []byte(p)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < 0xFF {
+			b[i]++
+			return string(b[:i+1])
+		}
+	}
+	return "" // all 0xFF: open ended
 }
 
 // lh is a node's result in one segment: lo holds the documents known to
@@ -311,6 +348,15 @@ func postingsOf(dict segment.TermDictionary, term string) (*roaring.Bitmap, erro
 	}
 }
 
+// textBits returns the documents of segment si holding an analysed term
+// of the text (see textNode).
+func (e *evaluator) textBits(si int, field, term string) (*roaring.Bitmap, error) {
+	if prefixTerm(term) {
+		return e.rangeBits(si, field, term, prefixEnd(term))
+	}
+	return e.postings(si, field, term)
+}
+
 // rangeBits is the union of the postings of field's terms in [from, to)
 // ("" open) in segment si.
 func (e *evaluator) rangeBits(si int, field, from, to string) (*roaring.Bitmap, error) {
@@ -391,7 +437,7 @@ func (e *evaluator) phrase(si int, n *node) (lh, error) {
 				continue
 			}
 			seen[t] = true
-			b, err := e.postings(si, n.field, t)
+			b, err := e.textBits(si, n.field, t)
 			if err != nil {
 				return lh{}, err
 			}
@@ -423,7 +469,7 @@ func (e *evaluator) phrase(si int, n *node) (lh, error) {
 // checkPhrase continues w until every candidate is checked or the
 // deadline passes.
 func (e *evaluator) checkPhrase(si int, n *node, w *phraseWork) error {
-	pc, err := newPhraseChecker(e.segs[si].Segment(), n)
+	pc, err := e.newPhraseChecker(si, n)
 	if err != nil {
 		return err
 	}
@@ -458,18 +504,37 @@ func (e *evaluator) checkPhrase(si int, n *node, w *phraseWork) error {
 // phraseChecker reads term positions for increasing document numbers of
 // one segment and says whether a document holds a phrase.
 type phraseChecker struct {
-	slot    []int // per phrase position, the index of its term in pls; -1 for a gap
-	pls     []segment.PostingsList
-	its     []segment.PostingsIterator
+	slot    []int // per phrase position, the index of its term in terms; -1 for a gap
+	terms   [][]posting
 	pos     [][]uint64 // per term, its positions in the document checked
 	last    uint64
 	started bool
 }
 
-func newPhraseChecker(seg segment.Segment, n *node) (*phraseChecker, error) {
-	dict, err := seg.Dictionary(n.field)
+// posting is one indexed term a phrase term stands for (the term itself,
+// or for a short CJK term each term it is a prefix of), with its
+// documents, so only the postings holding a document are read for it.
+type posting struct {
+	pl   segment.PostingsList
+	docs *roaring.Bitmap
+	it   segment.PostingsIterator
+}
+
+func (e *evaluator) newPhraseChecker(si int, n *node) (*phraseChecker, error) {
+	dict, err := e.segs[si].Segment().Dictionary(n.field)
 	if err != nil {
 		return nil, fmt.Errorf("search: read dictionary of %s: %w", n.field, err)
+	}
+	add := func(ps []posting, term string) ([]posting, error) {
+		pl, err := dict.PostingsList([]byte(term), nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("search: read postings of %q: %w", term, err)
+		}
+		docs, err := e.postings(si, n.field, term)
+		if err != nil {
+			return nil, err
+		}
+		return append(ps, posting{pl: pl, docs: docs}), nil
 	}
 	pc := &phraseChecker{slot: make([]int, len(n.terms))}
 	idx := map[string]int{}
@@ -480,19 +545,42 @@ func newPhraseChecker(seg segment.Segment, n *node) (*phraseChecker, error) {
 		}
 		j, ok := idx[t]
 		if !ok {
-			pl, err := dict.PostingsList([]byte(t), nil, nil)
-			if err != nil {
-				return nil, fmt.Errorf("search: read postings of %q: %w", t, err)
+			var ps []posting
+			if prefixTerm(t) {
+				it := dict.AutomatonIterator(nil, []byte(t), []byte(prefixEnd(t)))
+				for {
+					de, err := it.Next()
+					if err != nil {
+						return nil, fmt.Errorf("search: read terms of %s: %w", n.field, err)
+					}
+					if de == nil {
+						break
+					}
+					if ps, err = add(ps, de.Term); err != nil {
+						return nil, err
+					}
+				}
+			} else if ps, err = add(ps, t); err != nil {
+				return nil, err
 			}
-			j = len(pc.pls)
+			j = len(pc.terms)
 			idx[t] = j
-			pc.pls = append(pc.pls, pl)
+			pc.terms = append(pc.terms, ps)
 		}
 		pc.slot[i] = j
 	}
-	pc.its = make([]segment.PostingsIterator, len(pc.pls))
-	pc.pos = make([][]uint64, len(pc.pls))
+	pc.pos = make([][]uint64, len(pc.terms))
 	return pc, nil
+}
+
+// restart forgets the postings iterators (documents are checked out of
+// order, or the last one lacked a term).
+func (pc *phraseChecker) restart() {
+	for _, ps := range pc.terms {
+		for k := range ps {
+			ps[k].it = nil
+		}
+	}
 }
 
 // check reports whether document d, which holds every term of the
@@ -501,29 +589,39 @@ func newPhraseChecker(seg segment.Segment, n *node) (*phraseChecker, error) {
 // iterators again.
 func (pc *phraseChecker) check(d uint32) (bool, error) {
 	if pc.started && uint64(d) <= pc.last {
-		clear(pc.its)
+		pc.restart()
 	}
 	pc.started, pc.last = true, uint64(d)
-	for j, pl := range pc.pls {
-		if pc.its[j] == nil {
-			pc.its[j] = pl.Iterator(true, false, true, nil)
+	for j, ps := range pc.terms {
+		pos := pc.pos[j][:0]
+		for k := range ps {
+			p := &ps[k]
+			if !p.docs.Contains(d) {
+				continue
+			}
+			if p.it == nil {
+				p.it = p.pl.Iterator(true, false, true, nil)
+			}
+			pp, err := p.it.Advance(uint64(d))
+			if err != nil {
+				return false, fmt.Errorf("search: read positions: %w", err)
+			}
+			if pp == nil || pp.Number() != uint64(d) {
+				p.it = nil // not where its bitmap said: read it again next time
+				continue
+			}
+			for _, l := range pp.Locations() {
+				pos = append(pos, l.Pos())
+			}
 		}
-		p, err := pc.its[j].Advance(uint64(d))
-		if err != nil {
-			return false, fmt.Errorf("search: read positions: %w", err)
+		if len(pos) == 0 {
+			pc.pos[j] = pos
+			return false, nil // d lacks a term: not a candidate
 		}
-		if p == nil || p.Number() != uint64(d) {
-			clear(pc.its) // d lacks a term: not a candidate
-			return false, nil
+		if !slices.IsSorted(pos) {
+			slices.Sort(pos)
 		}
-		ps := pc.pos[j][:0]
-		for _, l := range p.Locations() {
-			ps = append(ps, l.Pos())
-		}
-		if !slices.IsSorted(ps) {
-			slices.Sort(ps)
-		}
-		pc.pos[j] = ps
+		pc.pos[j] = pos
 	}
 	for _, p0 := range pc.pos[pc.slot[0]] {
 		ok := true
@@ -569,7 +667,7 @@ func (e *evaluator) matchDoc(n *node, si int, d uint32) (bool, error) {
 				return w.matched.Contains(d), nil
 			}
 		}
-		pc, err := newPhraseChecker(e.segs[si].Segment(), n)
+		pc, err := e.newPhraseChecker(si, n)
 		if err != nil {
 			return false, err
 		}

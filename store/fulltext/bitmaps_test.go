@@ -22,7 +22,7 @@ func bleveIDs(t testing.TB, x *Index, req workbench.SearchRequest, total int) []
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, err := searchQuery(pq, req)
+	q, err := x.searchQuery(pq, req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,13 +87,13 @@ func reference(t testing.TB, x *Index, req workbench.SearchRequest) workbench.Se
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, err := searchQuery(pq, req)
+	q, err := x.searchQuery(pq, req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	x.swap.RLock()
 	defer x.swap.RUnlock()
-	res, err := x.searchBleve(context.Background(), req, q, time.Now())
+	res, err := x.searchBleve(context.Background(), req, pq, q, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,8 +30,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
@@ -45,8 +43,9 @@ import (
 // formatVersion names the shape of the index: its mapping, the fields of
 // its documents and the terms its analyzer gives. An index written with
 // another format is rebuilt by the next Sync, with progress. 4: CJK 3- and
-// 4-grams as well as unigrams and bigrams (#15).
-const formatVersion = "4"
+// 4-grams as well as unigrams and bigrams (#15). 5: one term per position,
+// the longest n-gram there, with positions but no offsets (appendGrams).
+const formatVersion = "5"
 
 // Internal keys kept inside the bleve index.
 var (
@@ -66,8 +65,12 @@ const (
 	fieldFound    = "found"
 )
 
-// defaultBatchDocs is how many documents go into one bleve batch.
-const defaultBatchDocs = 4000
+// defaultBatchDocs is how many documents go into one bleve batch. Two
+// batches are analysed and built at once, and their analysed documents
+// are most of the live heap while indexing: at 200,000 rows, batches of
+// 2000 peaked at ~300 MB of RSS where 4000 took ~500 MB, for the same CPU
+// time (docs/performance.md).
+const defaultBatchDocs = 2000
 
 // Options says how stored records become text.
 type Options struct {
@@ -78,7 +81,7 @@ type Options struct {
 	// is rebuilt.
 	TextVersion string
 	// BatchDocs is how many documents go into one bleve batch (default
-	// 4000); progress is reported per batch.
+	// 2000); progress is reported per batch.
 	BatchDocs int
 }
 
@@ -106,14 +109,12 @@ type Index struct {
 	// swap is held for reading by searches and for writing while Rebuild
 	// or Close replace or close idx, so no search runs on a closed index.
 	// closed is written under both mu and swap.
-	swap     sync.RWMutex
-	idx      bleve.Index
-	state    map[int64]subState
-	pending  string // why the index was recreated at open, until the next Sync reports it
-	closed   bool
-	kwAnal   analysis.Analyzer
-	textAnal analysis.Analyzer
-	bits     bitCache // bitmaps of the index's segments (see bitmaps.go)
+	swap    sync.RWMutex
+	idx     bleve.Index
+	state   map[int64]subState
+	pending string // why the index was recreated at open, until the next Sync reports it
+	closed  bool
+	bits    bitCache // bitmaps of the index's segments (see bitmaps.go)
 }
 
 // Open opens the search index of st's workspace, creating it when it is
@@ -129,11 +130,9 @@ func Open(ctx context.Context, st *store.Store, opts Options) (*Index, error) {
 	}
 	useAnalysisQueue()
 	x := &Index{
-		st:       st,
-		opts:     opts,
-		path:     filepath.Join(st.IndexDir(), "bleve"),
-		kwAnal:   &analysis.DefaultAnalyzer{Tokenizer: single.NewSingleTokenTokenizer()},
-		textAnal: searchlang.NewAnalyzer(),
+		st:   st,
+		opts: opts,
+		path: filepath.Join(st.IndexDir(), "bleve"),
 	}
 	if err := x.open(); err != nil {
 		return nil, err
@@ -147,10 +146,27 @@ func runtimeConfig() map[string]interface{} {
 	// A batch returns once it is searchable in memory; durability comes
 	// from the state key, which is written with a submission's last batch
 	// and waited for until it is on disk, and from Sync redoing whatever
-	// the state does not list. (bleve's persister and merge defaults
-	// measured fastest; see docs/performance.md.)
-	return map[string]interface{}{"unsafe_batch": true}
+	// the state does not list. (bleve's persister defaults measured
+	// fastest; see docs/performance.md.)
+	return map[string]interface{}{
+		"unsafe_batch": true,
+		// The background merger makes segments of at most this many
+		// documents; larger merges wait for settle, when indexing no
+		// longer holds memory (see indexMaxMergedDocs). A lower default
+		// set for the whole program (tests turn merging off) stands.
+		"scorchMergePlanOptions": map[string]interface{}{
+			"MaxSegmentSize": min(indexMaxMergedDocs, mergeplan.DefaultMergePlanOptions.MaxSegmentSize),
+		},
+	}
 }
+
+// indexMaxMergedDocs bounds the segments bleve's background merger makes.
+// A merge reads its segments through memory-mapped files, which count in
+// the process's resident memory; merging hundreds of thousands of
+// documents while batches are being built and analysed took the peak RSS
+// of a 1M-row update from ~500 MB to ~790 MB. Larger segments are made by
+// settle, after the update, with bleve's default policy.
+const indexMaxMergedDocs = 50000
 
 func (x *Index) open() error {
 	x.bits.reset() // segment ids start again in another index
@@ -387,6 +403,9 @@ func (x *Index) Sync(ctx context.Context, progress func(workbench.IndexProgress)
 	}
 	x.pending = ""
 	if rep.Added >= settleAfter {
+		// Give the memory indexing used back first: the merges map their
+		// segments' files, and the two together make the peak.
+		debug.FreeOSMemory()
 		if err := x.settle(ctx); err != nil {
 			return rep, err
 		}
@@ -437,7 +456,55 @@ func (x *Index) settle(ctx context.Context) error {
 	if err := sc.ForceMerge(ctx, &mo); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("update search index: merge segments: %w", err)
 	}
+	x.awaitCleanup(ctx)
 	return nil
+}
+
+// awaitCleanup waits, briefly, until the files of segments merged away
+// are deleted. bleve's persister deletes them after it has written the
+// merged index's snapshot, when it next waits for work; a CLI process
+// that exited first left them on disk until the index was next opened
+// (660 MB instead of 465 MB after indexing 1M rows).
+func (x *Index) awaitCleanup(ctx context.Context) {
+	// A batch that waits until it is on disk: everything the merges
+	// introduced before it is persisted too.
+	b := x.idx.NewBatch()
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	raw, err := x.idx.GetInternal(stateKey)
+	if err != nil {
+		return
+	}
+	b.SetInternal(stateKey, raw)
+	if err := x.idx.Batch(b); err != nil || <-persisted != nil {
+		return
+	}
+	dir := filepath.Join(x.path, "store")
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline) && ctx.Err() == nil; time.Sleep(50 * time.Millisecond) {
+		snap, err := x.snapshot()
+		if err != nil {
+			return
+		}
+		live := map[string]bool{}
+		for _, s := range snap.Segments() {
+			live[fmt.Sprintf("%012x.zap", s.Id())] = true
+		}
+		_ = snap.Close()
+		files, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		stale := false
+		for _, f := range files {
+			if filepath.Ext(f.Name()) == ".zap" && !live[f.Name()] {
+				stale = true
+				break
+			}
+		}
+		if !stale {
+			return
+		}
+	}
 }
 
 func (x *Index) advanced() (*scorch.Scorch, bool) {
@@ -562,12 +629,19 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 	// a worker with a batch beyond that waits for the oldest to be
 	// written (its persisted callback frees a slot).
 	inflight := make(chan struct{}, maxUnpersisted)
-	// Garbage from analysis is most of the heap's growth: collect it
-	// before the heap passes indexMemoryLimit rather than at twice the
-	// live heap.
+	// Garbage from analysis is most of the heap's growth. Collecting it
+	// at three times the live heap instead of twice costs less CPU; the
+	// soft limit keeps the heap below indexMemoryLimit whatever the
+	// ratio. A program that set a lower limit or a higher ratio keeps
+	// its own.
 	if old := debug.SetMemoryLimit(-1); old > indexMemoryLimit {
 		debug.SetMemoryLimit(indexMemoryLimit)
 		defer debug.SetMemoryLimit(old)
+	}
+	if old := debug.SetGCPercent(indexGCPercent); old < 0 || old > indexGCPercent {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
 	}
 	for range workers {
 		wg.Add(1)
@@ -632,12 +706,17 @@ func (x *Index) add(ctx context.Context, src store.IndexSource, progress func(do
 
 // maxUnpersisted is how many batches may be in memory, not yet on disk,
 // during an update; it bounds the indexing process's memory (with the
-// default 4000 documents a batch, 8 is 32,000 documents).
+// default 2000 documents a batch, 8 is 16,000 documents).
 const maxUnpersisted = 8
 
 // indexMemoryLimit is the soft memory limit (runtime/debug) while a
 // submission is indexed, unless the program set a lower one.
-const indexMemoryLimit = 600 << 20
+const indexMemoryLimit = 450 << 20
+
+// indexGCPercent is the collector's ratio (GOGC) while a submission is
+// indexed: at 200,000 rows 200 took 16.6 s of CPU and peaked at 434 MB of
+// RSS, the default 100 18.5 s and 302 MB (docs/performance.md).
+const indexGCPercent = 200
 
 // batchWorkers is how many batches are built at once.
 func batchWorkers() int {
@@ -711,34 +790,30 @@ func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- [
 	return send()
 }
 
-type fieldValue struct {
-	name    string
-	value   []byte
-	options index.FieldIndexingOptions
-}
-
-// commonFields are the keyword fields every document of src carries.
-func (x *Index) commonFields(src store.IndexSource) []fieldValue {
+// commonFields are the keyword fields every document of src carries,
+// analysed once and shared by them.
+func (x *Index) commonFields(src store.IndexSource) []document.Field {
 	kw := index.IndexField
 	facet := index.IndexField | index.DocValues
-	return []fieldValue{
-		{fieldCase, []byte(strconv.FormatInt(src.CaseID, 10)), kw},
-		{fieldProvider, []byte(strconv.FormatInt(src.ProviderID, 10)), kw},
-		{fieldSub, []byte(strconv.FormatInt(src.ID, 10)), facet},
-		{fieldKind, []byte(src.Kind), kw},
-		{fieldFile, []byte(src.FileName), kw},
-		{fieldLabel, []byte(src.Label), kw},
+	return []document.Field{
+		newKeywordField(fieldCase, []byte(strconv.FormatInt(src.CaseID, 10)), kw),
+		newKeywordField(fieldProvider, []byte(strconv.FormatInt(src.ProviderID, 10)), kw),
+		newKeywordField(fieldSub, []byte(strconv.FormatInt(src.ID, 10)), facet),
+		newKeywordField(fieldKind, []byte(src.Kind), kw),
+		newKeywordField(fieldFile, []byte(src.FileName), kw),
+		newKeywordField(fieldLabel, []byte(src.Label), kw),
 	}
 }
 
-func (x *Index) newDoc(id string, text string, found time.Time, common []fieldValue) *document.Document {
+func (x *Index) newDoc(id string, text string, found time.Time, common []document.Field) *document.Document {
 	d := document.NewDocument(id)
-	d.AddField(document.NewTextFieldCustom(fieldText, nil, []byte(text), index.IndexField|index.IncludeTermVectors, x.textAnal))
+	d.Fields = make([]document.Field, 0, len(common)+2)
+	d.AddField(newTextField(text))
 	for _, f := range common {
-		d.AddField(document.NewTextFieldCustom(f.name, nil, f.value, f.options, x.kwAnal))
+		d.AddField(f)
 	}
 	if !found.IsZero() {
-		d.AddField(document.NewTextFieldCustom(fieldFound, nil, []byte(searchlang.DayTerm(found)), index.IndexField, x.kwAnal))
+		d.AddField(newKeywordField(fieldFound, []byte(searchlang.DayTerm(found)), index.IndexField))
 	}
 	return d
 }

@@ -8,15 +8,17 @@ import (
 	"fmt"
 	"html"
 	"log/slog"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/inspection-workbench/workbench/store"
@@ -92,8 +94,8 @@ func pageLimit(req workbench.SearchRequest) int {
 }
 
 // searchQuery is the bleve query for pq with req's filters.
-func searchQuery(pq searchlang.Query, req workbench.SearchRequest) (query.Query, error) {
-	q, err := pq.Bleve(fieldText)
+func (x *Index) searchQuery(pq searchlang.Query, req workbench.SearchRequest) (query.Query, error) {
+	q, err := x.bleveQuery(pq)
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +112,111 @@ func searchQuery(pq searchlang.Query, req workbench.SearchRequest) (query.Query,
 		q = query.NewConjunctionQuery(filters)
 	}
 	return q, nil
+}
+
+// bleveQuery converts pq into a bleve query over this index's fields, as
+// [searchlang.Query.Bleve] does, except for words and phrases: the text
+// field holds one term per position, the longest n-gram there (see
+// appendGrams), so a short CJK term is searched as a prefix of the terms
+// of the dictionary, and in a phrase as the alternatives of a
+// multi-phrase, expanded from the index's dictionary (textNode is the
+// bitmap evaluator's counterpart).
+func (x *Index) bleveQuery(pq searchlang.Query) (query.Query, error) {
+	var must, mustNot []query.Query
+	for ci, c := range pq.Clauses {
+		if len(c.Any) == 0 {
+			return nil, fmt.Errorf("search: convert query: clause %d has no terms", ci+1)
+		}
+		alts := make([]query.Query, len(c.Any))
+		for i, t := range c.Any {
+			var err error
+			if t.Kind == searchlang.TermWord || t.Kind == searchlang.TermPhrase {
+				alts[i], err = x.textQuery(t)
+			} else {
+				alts[i], err = searchlang.Query{Clauses: []searchlang.Clause{{Any: []searchlang.Term{t}}}}.Bleve(fieldText)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("search: convert query clause %d: %w", ci+1, err)
+			}
+		}
+		var cq query.Query = alts[0]
+		if len(alts) > 1 {
+			cq = query.NewDisjunctionQuery(alts)
+		}
+		if c.Exclude {
+			mustNot = append(mustNot, cq)
+		} else {
+			must = append(must, cq)
+		}
+	}
+	if len(must) == 0 {
+		return nil, errors.New("search: convert query: nothing to search for (no clause that is not an exclusion)")
+	}
+	if len(must) == 1 && len(mustNot) == 0 {
+		return must[0], nil
+	}
+	return query.NewBooleanQuery(must, nil, mustNot), nil
+}
+
+// textQuery is the bleve query for a word or phrase (see bleveQuery).
+func (x *Index) textQuery(t searchlang.Term) (query.Query, error) {
+	terms, anyOrder := searchlang.TextTerms(t)
+	one := func(term string) query.Query {
+		if prefixTerm(term) {
+			pq := query.NewPrefixQuery(term)
+			pq.SetField(fieldText)
+			return pq
+		}
+		tq := query.NewTermQuery(term)
+		tq.SetField(fieldText)
+		return tq
+	}
+	switch {
+	case len(terms) == 0:
+		return query.NewMatchNoneQuery(), nil // only punctuation
+	case len(terms) == 1:
+		return one(terms[0]), nil
+	case anyOrder:
+		conj := make([]query.Query, 0, len(terms))
+		for _, term := range terms {
+			if term != "" {
+				conj = append(conj, one(term))
+			}
+		}
+		return query.NewConjunctionQuery(conj), nil
+	}
+	multi := false
+	alts := make([][]string, len(terms))
+	for i, term := range terms {
+		if !prefixTerm(term) {
+			alts[i] = []string{term}
+			continue
+		}
+		dict, err := x.idx.FieldDictPrefix(fieldText, []byte(term))
+		if err != nil {
+			return nil, fmt.Errorf("read the terms beginning with %q: %w", term, err)
+		}
+		for {
+			de, err := dict.Next()
+			if err != nil {
+				_ = dict.Close()
+				return nil, fmt.Errorf("read the terms beginning with %q: %w", term, err)
+			}
+			if de == nil {
+				break
+			}
+			alts[i] = append(alts[i], de.Term)
+		}
+		_ = dict.Close()
+		if len(alts[i]) == 0 {
+			return query.NewMatchNoneQuery(), nil
+		}
+		multi = true
+	}
+	if !multi {
+		return query.NewPhraseQuery(terms, fieldText), nil
+	}
+	return query.NewMultiPhraseQuery(alts, fieldText), nil
 }
 
 // requestFilters are the field, value pairs req narrows the search to
@@ -154,14 +261,17 @@ func (x *Index) Search(ctx context.Context, req workbench.SearchRequest) (workbe
 	if err != nil {
 		return workbench.SearchResult{}, err
 	}
-	q, err := searchQuery(pq, req)
-	if err != nil {
-		return workbench.SearchResult{}, err
-	}
-	out, err := x.searchBits(ctx, req, pq, q, start, func() { handedOff = true })
+	// bleve's query, made only when bleve searches: for a phrase with a
+	// short Chinese word it reads the dictionary's terms the word begins.
+	bq := sync.OnceValues(func() (query.Query, error) { return x.searchQuery(pq, req) })
+	out, err := x.searchBits(ctx, req, pq, bq, start, func() { handedOff = true })
 	if errors.Is(err, errUnsupported) {
 		slog.Debug("search: the bitmap evaluator cannot run this query; using bleve's search", "query", req.Query, "reason", err)
-		return x.searchBleve(ctx, req, q, start)
+		q, err := bq()
+		if err != nil {
+			return workbench.SearchResult{}, err
+		}
+		return x.searchBleve(ctx, req, pq, q, start)
 	}
 	return out, err
 }
@@ -185,10 +295,11 @@ func (x *Index) snapshot() (*scorch.IndexSnapshot, error) {
 	return snap, nil
 }
 
-// searchBits runs req with the bitmap evaluator. When the counts come
-// after the page, it calls handOff before starting the goroutine that
-// computes them, which then releases x.swap's read lock.
-func (x *Index) searchBits(ctx context.Context, req workbench.SearchRequest, pq searchlang.Query, q query.Query, start time.Time, handOff func()) (workbench.SearchResult, error) {
+// searchBits runs req with the bitmap evaluator; bq gives bleve's query
+// when the page is ranked by relevance. When the counts come after the
+// page, it calls handOff before starting the goroutine that computes
+// them, which then releases x.swap's read lock.
+func (x *Index) searchBits(ctx context.Context, req workbench.SearchRequest, pq searchlang.Query, bq func() (query.Query, error), start time.Time, handOff func()) (workbench.SearchResult, error) {
 	n, err := compile(pq, requestFilters(req)...)
 	if err != nil {
 		return workbench.SearchResult{}, err
@@ -231,6 +342,10 @@ func (x *Index) searchBits(ctx context.Context, req workbench.SearchRequest, pq 
 					return workbench.SearchResult{}, err
 				}
 			}
+			q, err := bq()
+			if err != nil {
+				return workbench.SearchResult{}, err
+			}
 			sr := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
 			br, err := x.idx.SearchInContext(ctx, sr)
 			if err != nil {
@@ -243,7 +358,7 @@ func (x *Index) searchBits(ctx context.Context, req workbench.SearchRequest, pq 
 		} else if ids, res, err = e.fileOrderPage(n, res, max(req.Offset, 0), limit); err != nil {
 			return workbench.SearchResult{}, err
 		}
-		if out.Hits, err = x.page(ctx, q, ids, scores); err != nil {
+		if out.Hits, err = x.page(ctx, pq, ids, scores); err != nil {
 			return workbench.SearchResult{}, err
 		}
 	}
@@ -323,16 +438,11 @@ func (x *Index) countsOf(ctx context.Context, e *evaluator, res []lh, facets boo
 	return c, nil
 }
 
-// page reads the hits ids back from SQLite with their snippets; scores
-// gives their relevance, when ranked.
-func (x *Index) page(ctx context.Context, q query.Query, ids []string, scores map[string]float64) ([]workbench.SearchHit, error) {
+// page reads the hits ids back from SQLite with their snippets, the
+// words and phrases of pq marked; scores gives their relevance, when
+// ranked.
+func (x *Index) page(ctx context.Context, pq searchlang.Query, ids []string, scores map[string]float64) ([]workbench.SearchHit, error) {
 	hits := []workbench.SearchHit{}
-	// Term locations only for the page shown: asking for them in the main
-	// search would read them for every match.
-	locs, err := x.locations(ctx, q, ids)
-	if err != nil {
-		return nil, err
-	}
 	for _, id := range ids {
 		hit, err := x.resolve(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
@@ -343,7 +453,7 @@ func (x *Index) page(ctx context.Context, q query.Query, ids []string, scores ma
 			return nil, err
 		}
 		hit.Score = scores[id]
-		hit.Segments = snippet(hit.text, spans(locs[id]), snippetRunes)
+		hit.Segments = snippet(hit.text, spansOf(hit.text, pq), snippetRunes)
 		hit.Snippet = markup(hit.Segments)
 		hits = append(hits, hit.SearchHit)
 	}
@@ -353,7 +463,7 @@ func (x *Index) page(ctx context.Context, q query.Query, ids []string, scores ma
 // searchBleve runs req entirely with bleve: a ranked page, its total and
 // a facet over the submission field. It is the fallback of the bitmap
 // evaluator and the reference its tests compare it with.
-func (x *Index) searchBleve(ctx context.Context, req workbench.SearchRequest, q query.Query, start time.Time) (workbench.SearchResult, error) {
+func (x *Index) searchBleve(ctx context.Context, req workbench.SearchRequest, pq searchlang.Query, q query.Query, start time.Time) (workbench.SearchResult, error) {
 	limit := pageLimit(req)
 	sr := bleve.NewSearchRequestOptions(q, limit, max(req.Offset, 0), false)
 	if !req.NoFacets {
@@ -394,30 +504,10 @@ func (x *Index) searchBleve(ctx context.Context, req workbench.SearchRequest, q 
 		ids[i] = h.ID
 		scores[h.ID] = h.Score
 	}
-	if out.Hits, err = x.page(ctx, q, ids, scores); err != nil {
+	if out.Hits, err = x.page(ctx, pq, ids, scores); err != nil {
 		return workbench.SearchResult{}, err
 	}
 	out.Took = time.Since(start)
-	return out, nil
-}
-
-// locations runs q again restricted to ids, with term locations, and
-// returns them per id.
-func (x *Index) locations(ctx context.Context, q query.Query, ids []string) (map[string]search.TermLocationMap, error) {
-	out := make(map[string]search.TermLocationMap, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	sr := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q}), len(ids), 0, false)
-	sr.IncludeLocations = true
-	sr.Score = "none"
-	res, err := x.idx.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("search: highlight: %w", err)
-	}
-	for _, h := range res.Hits {
-		out[h.ID] = h.Locations[fieldText]
-	}
 	return out, nil
 }
 
@@ -478,16 +568,73 @@ func RecordPlace(format, sheet string, row int) Place {
 	return Place{Sheet: sheet, Row: row, RowUnit: unit}
 }
 
-// spans turns term locations into sorted, merged byte ranges: the
-// overlapping unigrams and bigrams of a Chinese match become one range
-// covering the whole matched term.
-func spans(tl search.TermLocationMap) [][2]int {
+// spansOf analyses text as the index did, with every n-gram at each
+// position and its offsets, and returns where the words and phrases of pq
+// that are not excluded occur in it (see mergeSpans): every occurrence of
+// a word, the occurrences of a phrase's terms where they stand as the
+// phrase. The index keeps positions only, so this is how hits are
+// highlighted; it marks what bleve's term locations marked.
+func spansOf(text string, pq searchlang.Query) [][2]int {
+	var toks analysis.TokenStream
+	type at struct {
+		pos  int
+		term string
+	}
+	var byAt map[at]*analysis.Token
 	var out [][2]int
-	for _, locs := range tl {
-		for _, l := range locs {
-			out = append(out, [2]int{int(l.Start), int(l.End)})
+	mark := func(tok *analysis.Token) { out = append(out, [2]int{tok.Start, tok.End}) }
+	for _, c := range pq.Clauses {
+		if c.Exclude {
+			continue
+		}
+		for _, t := range c.Any {
+			if t.Kind != searchlang.TermWord && t.Kind != searchlang.TermPhrase {
+				continue
+			}
+			terms, anyOrder := searchlang.TextTerms(t)
+			if len(terms) == 0 {
+				continue
+			}
+			if toks == nil {
+				toks = searchlang.NewAnalyzer().Analyze([]byte(text))
+				byAt = make(map[at]*analysis.Token, len(toks))
+				for _, tok := range toks {
+					byAt[at{tok.Position, string(tok.Term)}] = tok
+				}
+			}
+			if len(terms) == 1 || anyOrder {
+				for _, tok := range toks {
+					if slices.Contains(terms, string(tok.Term)) {
+						mark(tok)
+					}
+				}
+				continue
+			}
+		phrase:
+			for _, tok := range toks {
+				if string(tok.Term) != terms[0] {
+					continue
+				}
+				for i, term := range terms[1:] {
+					if term != "" && byAt[at{tok.Position + 1 + i, term}] == nil {
+						continue phrase
+					}
+				}
+				for i, term := range terms {
+					if term != "" {
+						mark(byAt[at{tok.Position + i, term}])
+					}
+				}
+			}
 		}
 	}
+	return mergeSpans(out)
+}
+
+// mergeSpans sorts byte ranges and merges those that overlap or touch:
+// the overlapping n-grams of a Chinese match become one range covering
+// the whole match.
+func mergeSpans(out [][2]int) [][2]int {
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	merged := out[:0]
 	for _, s := range out {
@@ -498,6 +645,9 @@ func spans(tl search.TermLocationMap) [][2]int {
 			continue
 		}
 		merged = append(merged, s)
+	}
+	if len(merged) == 0 {
+		return nil
 	}
 	return merged
 }

@@ -6,27 +6,56 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2/search"
 )
 
 func TestSpansMergeOverlapsAndNeighbours(t *testing.T) {
 	// 违法内容 matched as bigrams 违法 法内 内容 (bytes 0-6, 3-9, 6-12),
 	// then report at 13-19, then 内 again at 30-33.
-	tl := search.TermLocationMap{
-		"违法":     {{Start: 0, End: 6}},
-		"法内":     {{Start: 3, End: 9}},
-		"内容":     {{Start: 6, End: 12}},
-		"report": {{Start: 13, End: 19}},
-		"内":      {{Start: 30, End: 33}},
-	}
-	got := spans(tl)
+	got := mergeSpans([][2]int{{30, 33}, {13, 19}, {3, 9}, {0, 6}, {6, 12}})
 	want := [][2]int{{0, 12}, {13, 19}, {30, 33}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("spans = %v, want %v", got, want)
 	}
-	if spans(nil) != nil {
+	if mergeSpans(nil) != nil {
 		t.Error("no locations should give no spans")
+	}
+}
+
+// TestSpansOf: highlighting re-analyses the text and marks what the query
+// matches there: every occurrence of a word, a phrase only where its terms
+// stand together, nothing of an excluded clause or a filter.
+func TestSpansOf(t *testing.T) {
+	text := "违法内容，违法的内容 report 内容 Reports e-mail"
+	mark := func(s string, nth int) [2]int {
+		i := -1
+		for range nth + 1 {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return [2]int{i, i + len(s)}
+	}
+	em := strings.Index(text, "e-mail")
+	tests := []struct {
+		q    string
+		want [][2]int
+	}{
+		{`违法内容`, [][2]int{mark("违法内容", 0)}},
+		{`"违法内容"`, [][2]int{mark("违法内容", 0)}},
+		{`内容`, [][2]int{mark("内容", 0), mark("内容", 1), mark("内容", 2)}},
+		{`"违法 内容"`, [][2]int{mark("违法内容", 0)}},
+		{`report`, [][2]int{mark("report", 0)}},
+		{`违 -report`, [][2]int{mark("违", 0), mark("违", 1)}},
+		{`e-mail`, [][2]int{{em, em + 1}, {em + 2, em + 6}}}, // two words, any order
+		{`"的内容" OR 违法内容 kind:incident`, [][2]int{mark("违法内容", 0), mark("的内容", 0)}},
+		{`停止生成`, nil},
+	}
+	for _, tc := range tests {
+		pq, err := ParseQuery(tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := spansOf(text, pq); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: spans %v, want %v", tc.q, got, tc.want)
+		}
 	}
 }
 
