@@ -88,6 +88,7 @@ var commands = []command{
 	importChecklistCommand,
 	auditListCommand,
 	auditVerifyCommand,
+	bundleExportCommand, bundleImportCommand,
 	templateCommand,
 	templateCheckCommand,
 	versionCommand,
