@@ -105,8 +105,6 @@ func signedSampleCase(t *testing.T, a *App, sign bool) int64 {
 	return c.ID
 }
 
-
-
 func openWS(t *testing.T) *App {
 	t.Helper()
 	a, err := Open(context.Background(), filepath.Join(t.TempDir(), "ws"), true)
