@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"filippo.io/age"
@@ -168,6 +169,7 @@ func (a *App) ExportBundle(ctx context.Context, req BundleExportRequest) (Bundle
 	if err != nil {
 		return res, fmt.Errorf("write bundle %s: %w", req.Path, err)
 	}
+	releaseScrypt()
 	m, err := a.store.ExportCaseBundle(ctx, req.CaseID, res.BundleID, aw, req.Progress)
 	if err != nil {
 		return res, err
@@ -221,8 +223,8 @@ func fillResult(res *BundleResult, m store.BundleManifest) {
 // imported bundle leaves the workspace as it was. The source's audit
 // entries about the case are kept, as they were, in the details of this
 // workspace's bundle_imported entry: a record of the source's trail, not
-// part of this workspace's chain. The search index is brought up to date
-// afterwards.
+// part of this workspace's chain. As after Import, the search index takes
+// the case in at its next update (the next search, or the GUI's indexer).
 func (a *App) ImportBundle(ctx context.Context, req BundleImportRequest) (BundleResult, error) {
 	res := BundleResult{Path: req.Path, Encryption: "passphrase"}
 	var ids []age.Identity
@@ -269,6 +271,7 @@ func (a *App) ImportBundle(ctx context.Context, req BundleImportRequest) (Bundle
 		}
 		return res, bundleErr(workbench.ReasonBundleDamaged, workbench.CodeInvalid, req.Path, err)
 	}
+	releaseScrypt()
 	auditOf := func(m store.BundleManifest, caseID int64, source []json.RawMessage) store.AuditRecord {
 		return store.AuditRecord{Action: workbench.AuditBundleImported, Object: store.CaseObject(caseID), CaseID: caseID, Details: map[string]any{
 			"file": req.Path, "sha256": sum, "bundle_id": m.BundleID, "source_case": m.CaseID, "rows": m.BundleRows(), "files": len(m.Blobs),
@@ -290,11 +293,14 @@ func (a *App) ImportBundle(ctx context.Context, req BundleImportRequest) (Bundle
 	}
 	fillResult(&res, m)
 	res.CaseID = caseID
-	if _, err := a.SyncIndex(ctx, nil); err != nil {
-		return res, fmt.Errorf("bundle %s imported as case %d; the search index is updated at the next search: %w", req.Path, caseID, err)
-	}
 	return res, nil
 }
+
+// releaseScrypt hands back to the system the memory scrypt took (256 MiB
+// at the default work factor), which would otherwise set the garbage
+// collector's goal for the whole bundle and let the heap grow to twice
+// that: with it released, memory stays bounded by what one row needs.
+func releaseScrypt() { debug.FreeOSMemory() }
 
 // isAgeStreamErr reports whether err comes from age's payload stream: an
 // altered or cut chunk.

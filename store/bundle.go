@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/inspection-workbench/workbench"
 )
@@ -162,19 +163,14 @@ func streamRows(ctx context.Context, q queryer, t bundleTable, orderBy string, c
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
-	line := make([]any, len(cols))
+	var b []byte
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return 0, 0, 0, fmt.Errorf("read %s: %w", t.Name, err)
 		}
-		for i, v := range vals {
-			line[i] = encodeValue(v)
-		}
-		b, err := json.Marshal(line)
-		if err != nil {
+		if b, err = appendRow(b[:0], vals); err != nil {
 			return 0, 0, 0, fmt.Errorf("encode a row of %s: %w", t.Name, err)
 		}
-		b = append(b, '\n')
 		if _, err := w.Write(b); err != nil {
 			return 0, 0, 0, err
 		}
@@ -198,6 +194,51 @@ func streamRows(ctx context.Context, q queryer, t bundleTable, orderBy string, c
 		return 0, 0, 0, fmt.Errorf("read %s: %w", t.Name, err)
 	}
 	return n, minID, maxID, nil
+}
+
+// appendRow appends a row as a JSON array and a newline: integers and
+// text directly, other values through encodeValue and encoding/json.
+func appendRow(b []byte, vals []any) ([]byte, error) {
+	b = append(b, '[')
+	for i, v := range vals {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		switch x := v.(type) {
+		case nil:
+			b = append(b, "null"...)
+		case int64:
+			b = strconv.AppendInt(b, x, 10)
+		case string:
+			b = appendJSONString(b, x)
+		default:
+			e, err := json.Marshal(encodeValue(v))
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, e...)
+		}
+	}
+	return append(b, ']', '\n'), nil
+}
+
+// appendJSONString appends s as a JSON string: as it is when it needs no
+// escape (valid UTF-8 without control characters, quotes or
+// backslashes), else through encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			e, _ := json.Marshal(s)
+			return append(b, e...)
+		}
+	}
+	if !utf8.ValidString(s) {
+		e, _ := json.Marshal(s)
+		return append(b, e...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // countWriter counts and hashes what is written through it.
@@ -679,7 +720,8 @@ func insertStream(ctx context.Context, tx *sql.Tx, r io.Reader, t bundleTable, s
 	defer stmt.Close()
 	lr := newLineReader(r)
 	var n int64
-	raw := make([]any, 0, len(cols))
+	raw := make([]any, len(cols))
+	var fields []json.RawMessage
 	for {
 		line, err := lr.next()
 		if err == io.EOF {
@@ -688,14 +730,12 @@ func insertStream(ctx context.Context, tx *sql.Tx, r io.Reader, t bundleTable, s
 		if err != nil {
 			return err
 		}
-		raw = raw[:0]
-		d := json.NewDecoder(bytes.NewReader(line))
-		d.UseNumber()
-		if err := d.Decode(&raw); err != nil || len(raw) != len(cols) {
+		fields = fields[:0]
+		if err := json.Unmarshal(line, &fields); err != nil || len(fields) != len(cols) {
 			return damaged("row %d of %s is unreadable", n+1, t.Name)
 		}
-		for i, v := range raw {
-			if raw[i], err = decodeValue(v); err != nil {
+		for i, f := range fields {
+			if raw[i], err = decodeRaw(f); err != nil {
 				return damaged("row %d of %s: %v", n+1, t.Name, err)
 			}
 			if id, ok := raw[i].(int64); ok {
@@ -719,6 +759,34 @@ func insertStream(ctx context.Context, tx *sql.Tx, r io.Reader, t bundleTable, s
 	}
 	progress.add(n % 10000)
 	return lr.check(st, n)
+}
+
+// decodeRaw reads one value of a row: a string (without escapes read
+// directly), an integer, null, or {"f":…} / {"b":…}.
+func decodeRaw(f json.RawMessage) (any, error) {
+	if len(f) == 0 {
+		return nil, fmt.Errorf("empty value")
+	}
+	switch f[0] {
+	case '"':
+		if bytes.IndexByte(f, '\\') < 0 && len(f) >= 2 {
+			return string(f[1 : len(f)-1]), nil
+		}
+		var s string
+		err := json.Unmarshal(f, &s)
+		return s, err
+	case 'n':
+		return nil, nil
+	case '{':
+		d := json.NewDecoder(bytes.NewReader(f))
+		d.UseNumber()
+		var m map[string]any
+		if err := d.Decode(&m); err != nil {
+			return nil, err
+		}
+		return decodeValue(m)
+	}
+	return strconv.ParseInt(string(f), 10, 64)
 }
 
 // shiftHitID renumbers an evidence target, "rec-N" or "psg-N", with the
