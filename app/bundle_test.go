@@ -219,6 +219,11 @@ func TestBundleRoundTrip(t *testing.T) {
 	if err != nil || len(ev) != 2 {
 		t.Fatalf("evidence after import: %v %v", ev, err)
 	}
+	// Searchable as after an import: the index takes the case in at its
+	// next update, which wb search and the GUI's indexer make.
+	if _, err := dst.SyncIndex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
 	hits, err := dst.Search(ctx, workbench.SearchRequest{Query: "INC-0002", CaseID: res.CaseID, Limit: 1})
 	if err != nil {
 		t.Fatal(err)
