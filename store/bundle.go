@@ -713,15 +713,44 @@ func insertStream(ctx context.Context, tx *sql.Tx, r io.Reader, t bundleTable, s
 			hitID = i
 		}
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO `+quoteIdent(t.Name)+` (`+strings.Join(cols, ", ")+`) VALUES (`+strings.Join(marks, ", ")+`)`)
+	// Rows go in batches, one statement for many rows, as the importers
+	// write records.
+	per := max(1, 480/len(cols))
+	one := `(` + strings.Join(marks, ", ") + `)`
+	insert := func(k int) (*sql.Stmt, error) {
+		vals := make([]string, k)
+		for i := range vals {
+			vals[i] = one
+		}
+		return tx.PrepareContext(ctx, `INSERT INTO `+quoteIdent(t.Name)+` (`+strings.Join(cols, ", ")+`) VALUES `+strings.Join(vals, ", "))
+	}
+	batch, err := insert(per)
 	if err != nil {
 		return fmt.Errorf("import bundle: %s: %w", t.Name, err)
 	}
-	defer stmt.Close()
+	defer batch.Close()
+	args := make([]any, 0, per*len(cols))
+	flush := func(n int64) error {
+		if len(args) == 0 {
+			return nil
+		}
+		stmt := batch
+		if k := len(args) / len(cols); k != per {
+			var err error
+			if stmt, err = insert(k); err != nil {
+				return fmt.Errorf("import bundle: %s: %w", t.Name, err)
+			}
+			defer stmt.Close()
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("import bundle: rows up to %d of %s: %w", n, t.Name, err)
+		}
+		args = args[:0]
+		return nil
+	}
 	lr := newLineReader(r)
 	var n int64
-	raw := make([]any, len(cols))
-	var fields []json.RawMessage
+	fields := make([]any, 0, len(cols))
 	for {
 		line, err := lr.next()
 		if err == io.EOF {
@@ -730,35 +759,120 @@ func insertStream(ctx context.Context, tx *sql.Tx, r io.Reader, t bundleTable, s
 		if err != nil {
 			return err
 		}
-		fields = fields[:0]
-		if err := json.Unmarshal(line, &fields); err != nil || len(fields) != len(cols) {
+		fields, err = parseRow(fields[:0], line)
+		if err != nil || len(fields) != len(cols) {
 			return damaged("row %d of %s is unreadable", n+1, t.Name)
 		}
-		for i, f := range fields {
-			if raw[i], err = decodeRaw(f); err != nil {
-				return damaged("row %d of %s: %v", n+1, t.Name, err)
-			}
-			if id, ok := raw[i].(int64); ok {
+		for i, v := range fields {
+			if id, ok := v.(int64); ok {
 				if service[i] {
-					raw[i] = serviceID
+					v = serviceID
 				} else {
-					raw[i] = id + shift[i]
+					v = id + shift[i]
 				}
 			}
 			if i == hitID {
-				raw[i] = shiftHitID(raw[i], delta)
+				v = shiftHitID(v, delta)
 			}
-		}
-		if _, err := stmt.ExecContext(ctx, raw...); err != nil {
-			return fmt.Errorf("import bundle: row %d of %s: %w", n+1, t.Name, err)
+			args = append(args, v)
 		}
 		n++
+		if len(args) == per*len(cols) {
+			if err := flush(n); err != nil {
+				return err
+			}
+		}
 		if n%10000 == 0 {
 			progress.add(10000)
 		}
 	}
+	if err := flush(n); err != nil {
+		return err
+	}
 	progress.add(n % 10000)
 	return lr.check(st, n)
+}
+
+// parseRow reads a line as appendRow writes it — a JSON array of strings,
+// integers, nulls and {"f":…} or {"b":…} objects — appending the values
+// to out. A string without escapes is taken as it is; one with escapes,
+// and the objects, go through encoding/json.
+func parseRow(out []any, line []byte) ([]any, error) {
+	bad := fmt.Errorf("not a row")
+	if len(line) < 2 || line[0] != '[' || line[len(line)-1] != ']' {
+		return nil, bad
+	}
+	p := line[1 : len(line)-1]
+	for len(p) > 0 {
+		var v any
+		var rest []byte
+		switch p[0] {
+		case '"':
+			esc := false
+			end := -1
+			for i := 1; i < len(p); i++ {
+				if p[i] == '\\' {
+					esc = true
+					i++
+					continue
+				}
+				if p[i] == '"' {
+					end = i
+					break
+				}
+			}
+			if end < 0 {
+				return nil, bad
+			}
+			if esc {
+				var s string
+				if err := json.Unmarshal(p[:end+1], &s); err != nil {
+					return nil, err
+				}
+				v = s
+			} else {
+				if !utf8.Valid(p[1:end]) {
+					return nil, bad
+				}
+				v = string(p[1:end])
+			}
+			rest = p[end+1:]
+		case '{':
+			end := bytes.IndexByte(p, '}')
+			if end < 0 {
+				return nil, bad
+			}
+			var err error
+			if v, err = decodeRaw(p[:end+1]); err != nil {
+				return nil, err
+			}
+			rest = p[end+1:]
+		case 'n':
+			if !bytes.HasPrefix(p, []byte("null")) {
+				return nil, bad
+			}
+			rest = p[4:]
+		default:
+			end := bytes.IndexByte(p, ',')
+			if end < 0 {
+				end = len(p)
+			}
+			n, err := strconv.ParseInt(string(p[:end]), 10, 64)
+			if err != nil {
+				return nil, bad
+			}
+			v, rest = n, p[end:]
+		}
+		out = append(out, v)
+		if len(rest) > 0 {
+			if rest[0] != ',' || len(rest) == 1 {
+				return nil, bad
+			}
+			rest = rest[1:]
+		}
+		p = rest
+	}
+	return out, nil
 }
 
 // decodeRaw reads one value of a row: a string (without escapes read
