@@ -1,7 +1,9 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -402,3 +404,35 @@ func TestBundleRecipient(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// TestBundleManifestChecked alters a row inside the tar, beneath the
+// encryption (as someone who could encrypt a bundle anew would): the
+// stream no longer matches the manifest's SHA-256 and the import writes
+// nothing.
+func TestBundleManifestChecked(t *testing.T) {
+	ctx := context.Background()
+	src := openWS(t)
+	id := signedSampleCase(t, src, false)
+	var buf bytes.Buffer
+	if _, err := src.Store().ExportCaseBundle(ctx, id, "0123456789abcdef0123456789abcdef", &buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	b := buf.Bytes()
+	i := bytes.Index(b, []byte("INC-0002"))
+	if i < 0 || i > bytes.Index(b, []byte("audit.jsonl")) {
+		t.Fatal("no record INC-0002 among the table streams")
+	}
+	b[i+7] = '3'
+	dst := openWS(t)
+	_, _, err := dst.Store().ImportCaseBundle(ctx, bytes.NewReader(b), func(m store.BundleManifest, caseID int64, _ []json.RawMessage) store.AuditRecord {
+		return store.AuditRecord{Action: workbench.AuditBundleImported, Object: store.CaseObject(caseID), CaseID: caseID}
+	}, nil)
+	if !errors.Is(err, store.ErrBundleDamaged) {
+		t.Fatalf("an altered row was taken: %v", err)
+	}
+	cases, _ := dst.ListCases(ctx)
+	blobs, _ := os.ReadDir(filepath.Join(dst.Dir(), store.BlobDir, "sha256"))
+	if len(cases) != 0 || len(blobs) != 0 {
+		t.Errorf("written after a refused import: %d cases, %d file folders", len(cases), len(blobs))
+	}
+}

@@ -683,8 +683,11 @@ func (l *lineReader) next() ([]byte, error) {
 	if err == io.EOF && len(b) > 0 {
 		return nil, damaged("a stream ends inside a line")
 	}
-	if err != nil {
+	if err == io.EOF {
 		return nil, err
+	}
+	if err != nil {
+		return nil, damaged("%v", err) // the decryption stream was cut or altered
 	}
 	return b[:len(b)-1], nil
 }
