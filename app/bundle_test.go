@@ -193,6 +193,17 @@ func TestBundleRoundTrip(t *testing.T) {
 			t.Errorf("%s: %d rows of the case before, %d after", n, c, after[n])
 		}
 	}
+	s1, err1 := src.InspectionStatus(ctx, id)
+	s2, err2 := dst.InspectionStatus(ctx, res.CaseID)
+	if err1 != nil || err2 != nil || len(s1.Items) != len(s2.Items) || len(s1.Items) == 0 {
+		t.Fatalf("status before and after: %v %v", err1, err2)
+	}
+	for i := range s1.Items {
+		a, b := s1.Items[i], s2.Items[i]
+		if a.ID != b.ID || a.Result != b.Result || a.Severity != b.Severity || a.Finding != b.Finding {
+			t.Errorf("item %s: %s/%s/%q before, %s/%s/%q after", a.ID, a.Result, a.Severity, a.Finding, b.Result, b.Severity, b.Finding)
+		}
+	}
 	v, err := dst.VerifyInspection(ctx, res.CaseID)
 	if err != nil {
 		t.Fatal(err)
