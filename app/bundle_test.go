@@ -310,6 +310,37 @@ func TestBundleShiftsNumbers(t *testing.T) {
 			t.Errorf("evidence %s points at case %d's file", e.Target, subCase)
 		}
 	}
+	// Every search-hit id the case names — evidence targets and the
+	// records behind proposals — names a row of the imported case.
+	owner := func(hit string) int64 {
+		table := map[string]string{"rec": "records", "psg": "passages"}[hit[:3]]
+		var c int64
+		dst.Store().DB().QueryRow(`SELECT s.case_id FROM `+table+` x JOIN submissions s ON s.id = x.submission_id WHERE x.id = ?`, hit[4:]).Scan(&c)
+		return c
+	}
+	for _, e := range ev {
+		if owner(e.Target) != res.CaseID {
+			t.Errorf("evidence target %s is not a row of case %d", e.Target, res.CaseID)
+		}
+	}
+	ps, err := dst.Proposals(ctx, res.CaseID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := 0
+	for _, p := range ps {
+		for _, r := range p.Records {
+			if r.Hit != "" {
+				hits++
+				if owner(r.Hit) != res.CaseID {
+					t.Errorf("proposal %s/%s names %s, not a row of case %d", p.Item, p.Rule, r.Hit, res.CaseID)
+				}
+			}
+		}
+	}
+	if hits == 0 {
+		t.Error("no proposal names a record: the test shows nothing")
+	}
 
 	signedSrc := openWS(t)
 	signed := signedSampleCase(t, signedSrc, true)

@@ -15,6 +15,7 @@ import (
 	"hash"
 	"io"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -706,15 +707,19 @@ func insertStream(ctx context.Context, tx *sql.Tx, r io.Reader, t bundleTable, s
 	marks := make([]string, len(st.Columns))
 	shift := make([]int64, len(st.Columns))
 	service := make([]bool, len(st.Columns))
-	hitID := -1
+	// Columns that name records and passages by search-hit id (rec-N,
+	// psg-N) follow their renumbering: an evidence link's target and ref,
+	// and the "hit" of each record behind a proposal.
+	hitID := make([]bool, len(st.Columns))
+	hitJSON := make([]bool, len(st.Columns))
+	renumbered := delta["records"] != 0 || delta["passages"] != 0
 	for i, c := range st.Columns {
 		cols[i], marks[i] = quoteIdent(c), "?"
 		r := t.Roots[c]
 		shift[i] = delta[r]
 		service[i] = r == "services"
-		if t.Name == "evidence" && c == "target" {
-			hitID = i
-		}
+		hitID[i] = renumbered && t.Name == "evidence" && (c == "target" || c == "ref")
+		hitJSON[i] = renumbered && t.Name == "proposals" && c == "records"
 	}
 	// Rows go in batches, one statement for many rows, as the importers
 	// write records.
@@ -774,8 +779,11 @@ func insertStream(ctx context.Context, tx *sql.Tx, r io.Reader, t bundleTable, s
 					v = id + shift[i]
 				}
 			}
-			if i == hitID {
+			if hitID[i] {
 				v = shiftHitID(v, delta)
+			}
+			if hitJSON[i] {
+				v = shiftHitIDs(v, delta)
 			}
 			args = append(args, v)
 		}
@@ -918,6 +926,23 @@ func shiftHitID(v any, delta map[string]int64) any {
 		}
 	}
 	return v
+}
+
+// hitIDs matches the search-hit ids quoted in JSON text.
+var hitIDs = regexp.MustCompile(`"(rec|psg)-([0-9]+)"`)
+
+// shiftHitIDs renumbers every "rec-N" and "psg-N" string in JSON text.
+func shiftHitIDs(v any, delta map[string]int64) any {
+	s, ok := v.(string)
+	if !ok {
+		return v
+	}
+	return hitIDs.ReplaceAllStringFunc(s, func(m string) string {
+		if id, ok := shiftHitID(m[1:len(m)-1], delta).(string); ok {
+			return `"` + id + `"`
+		}
+		return m
+	})
 }
 
 // readAudit reads the source's audit entries, as JSON arrays of their
