@@ -125,6 +125,7 @@ const (
 	ReasonBundleNewer           Reason = "bundle_newer"            // written by a newer version of the workbench
 	ReasonBundleNumbersTaken    Reason = "bundle_numbers_taken"    // a signed case whose numbers this workspace already uses
 	ReasonBundleBadRecipient    Reason = "bundle_bad_recipient"    // Value: a recipient that is not an age public key
+	ReasonBundleStateSecret     Reason = "bundle_state_secret"     // Case, Count: a signed case with files labelled state_secret, bundled without them
 )
 
 // reasonEnglish words each reason in English; {{.Name}} stands for an
@@ -230,6 +231,7 @@ var reasonEnglish = map[Reason]string{
 	ReasonBundleNewer:           "{{.File}} was written by a newer version of Inspection Workbench; nothing was imported",
 	ReasonBundleNumbersTaken:    "{{.File}} holds a signed case whose signature covers its record numbers, which this workspace already uses; import it into a new workspace",
 	ReasonBundleBadRecipient:    "recipient “{{.Value}}” is not an age public key (age1…) nor a file of them",
+	ReasonBundleStateSecret:     "case {{.Case}} is signed and holds {{.Count}} files labelled state secret; its signature covers them, so a bundle without them would not verify; nothing was written",
 }
 
 // extraArgs are the arguments of reasons that their English wording does

@@ -38,6 +38,10 @@ type BundleExportRequest struct {
 	// Recipients are age X25519 public keys ("age1…") or files holding
 	// them, one a line; the bundle opens with any of their identities.
 	Recipients []string
+	// IncludeStateSecret carries the case's submissions labelled
+	// state_secret and what names them; without it they are left out (and
+	// a signed case holding them is refused, its signature covering them).
+	IncludeStateSecret bool
 	// Progress, when set, is told the rows written so far and the total.
 	Progress func(done, total int64)
 }
@@ -75,6 +79,9 @@ type BundleResult struct {
 	AuditEntries int64 `json:"audit_entries"`
 	// Encryption is "passphrase" or "recipients".
 	Encryption string `json:"encryption"`
+	// StateSecretLeftOut counts the files labelled state_secret the
+	// bundle leaves out, with every row that names them.
+	StateSecretLeftOut int `json:"state_secret_left_out"`
 }
 
 // BundleTable is one table carried by a bundle.
@@ -170,7 +177,10 @@ func (a *App) ExportBundle(ctx context.Context, req BundleExportRequest) (Bundle
 		return res, fmt.Errorf("write bundle %s: %w", req.Path, err)
 	}
 	releaseScrypt()
-	m, err := a.store.ExportCaseBundle(ctx, req.CaseID, res.BundleID, aw, req.Progress)
+	m, err := a.store.ExportCaseBundle(ctx, req.CaseID, res.BundleID, aw, req.Progress, req.IncludeStateSecret)
+	if errors.Is(err, store.ErrBundleStateSecret) {
+		return res, workbench.Errorf(workbench.CodeConflict, workbench.ReasonBundleStateSecret, "Case", req.CaseID, "Count", m.StateSecretLeftOut).Wrap(err)
+	}
 	if err != nil {
 		return res, err
 	}
@@ -198,7 +208,7 @@ func (a *App) ExportBundle(ctx context.Context, req BundleExportRequest) (Bundle
 			res.Size = fi.Size()
 			err = a.Audit(ctx, workbench.AuditBundleExported, store.CaseObject(req.CaseID), req.CaseID, map[string]any{
 				"file": req.Path, "sha256": res.SHA256, "size": res.Size, "bundle_id": res.BundleID,
-				"rows": res.Rows, "files": res.Files, "encryption": res.Encryption})
+				"rows": res.Rows, "files": res.Files, "encryption": res.Encryption, "state_secret_left_out": res.StateSecretLeftOut})
 		}
 	}
 	if err != nil {
@@ -215,6 +225,7 @@ func fillResult(res *BundleResult, m store.BundleManifest) {
 		res.Tables[i] = BundleTable{Name: t.Name, Rows: t.Rows}
 	}
 	res.Rows, res.Files, res.AuditEntries = m.BundleRows(), len(m.Blobs), m.Audit.Rows
+	res.StateSecretLeftOut = m.StateSecretLeftOut
 }
 
 // ImportBundle restores the case of a bundle into this workspace in one

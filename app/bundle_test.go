@@ -456,7 +456,7 @@ func TestBundleManifestChecked(t *testing.T) {
 	src := openWS(t)
 	id := signedSampleCase(t, src, false)
 	var buf bytes.Buffer
-	if _, err := src.Store().ExportCaseBundle(ctx, id, "0123456789abcdef0123456789abcdef", &buf, nil); err != nil {
+	if _, err := src.Store().ExportCaseBundle(ctx, id, "0123456789abcdef0123456789abcdef", &buf, nil, true); err != nil {
 		t.Fatal(err)
 	}
 	b := buf.Bytes()
@@ -476,5 +476,81 @@ func TestBundleManifestChecked(t *testing.T) {
 	blobs, _ := os.ReadDir(filepath.Join(dst.Dir(), store.BlobDir, "sha256"))
 	if len(cases) != 0 || len(blobs) != 0 {
 		t.Errorf("written after a refused import: %d cases, %d file folders", len(cases), len(blobs))
+	}
+}
+
+// TestBundleStateSecret: files labelled state_secret, their rows and the
+// evidence quoting them stay out of a bundle unless included; a signed
+// case holding them is refused without them, nothing written.
+func TestBundleStateSecret(t *testing.T) {
+	ctx := context.Background()
+	src := openWS(t)
+	id := signedSampleCase(t, src, false)
+	reps, err := src.Import(ctx, ImportRequest{CaseID: id, Label: workbench.StateSecret, Files: []string{"../testdata/bad/warnings-terms.csv"}})
+	if err != nil || reps[0].Err != nil {
+		t.Fatalf("import: %v %+v", err, reps)
+	}
+	var secretSub, secretRec int64
+	var secretSum string
+	db := src.Store().DB()
+	if err := db.QueryRow(`SELECT id, sha256 FROM submissions WHERE case_id = ? AND label = 'state_secret'`, id).Scan(&secretSub, &secretSum); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT min(id) FROM records WHERE submission_id = ?`, secretSub).Scan(&secretRec); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.Assess(ctx, AssessInput{CaseID: id, ItemID: "art4-2-non-discrimination", Result: "non_compliant", Severity: ptr("low"), Finding: ptr("涉密材料"),
+		Evidence: []string{"rec-" + strconv.FormatInt(secretRec, 10)}}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := src.Store().CaseRowCounts(ctx, id)
+	var secretRecords int64
+	db.QueryRow(`SELECT count(*) FROM records WHERE submission_id = ?`, secretSub).Scan(&secretRecords)
+
+	for _, include := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "case.wbx")
+		res, err := src.ExportBundle(ctx, BundleExportRequest{CaseID: id, Path: out, Passphrase: bundlePass, IncludeStateSecret: include})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := openWS(t)
+		in, err := dst.ImportBundle(ctx, BundleImportRequest{Path: out, Passphrase: bundlePass})
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, _ := dst.Store().CaseRowCounts(ctx, in.CaseID)
+		has, _ := dst.Store().Blobs().Has(secretSum)
+		ev, _ := dst.ItemEvidence(ctx, in.CaseID, "art4-2-non-discrimination")
+		if include {
+			if res.StateSecretLeftOut != 0 || !has || len(ev) != 1 || after["submissions"] != before["submissions"] || after["records"] != before["records"] {
+				t.Errorf("included: left out %d, file %v, evidence %d, submissions %d/%d, records %d/%d", res.StateSecretLeftOut, has, len(ev),
+					after["submissions"], before["submissions"], after["records"], before["records"])
+			}
+			continue
+		}
+		if res.StateSecretLeftOut != 1 || has || len(ev) != 0 || after["submissions"] != before["submissions"]-1 ||
+			after["records"] != before["records"]-secretRecords || after["evidence"] != before["evidence"]-1 {
+			t.Errorf("left out: count %d, file %v, evidence %d, submissions %d/%d, records %d/%d, evidence rows %d/%d", res.StateSecretLeftOut, has, len(ev),
+				after["submissions"], before["submissions"], after["records"], before["records"], after["evidence"], before["evidence"])
+		}
+	}
+
+	// Signed: refused without the state-secret material.
+	if err := src.ConcludeInspection(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.SignInspection(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "signed.wbx")
+	_, err = src.ExportBundle(ctx, BundleExportRequest{CaseID: id, Path: out, Passphrase: bundlePass})
+	if we := workbench.ErrorReason(err); we == nil || we.Reason != workbench.ReasonBundleStateSecret {
+		t.Fatalf("signed case with state secrets bundled without them: %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a refused bundle was written")
+	}
+	if _, err := src.ExportBundle(ctx, BundleExportRequest{CaseID: id, Path: out, Passphrase: bundlePass, IncludeStateSecret: true}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -47,6 +47,9 @@ type BundleManifest struct {
 	// Audit is the source workspace's audit entries about the case.
 	Audit BundleStream `json:"audit"`
 	Blobs []BundleBlob `json:"blobs"`
+	// StateSecretLeftOut counts the case's files labelled state_secret
+	// the bundle leaves out (with their rows), 0 when it carries them.
+	StateSecretLeftOut int `json:"state_secret_left_out,omitempty"`
 }
 
 // BundleStream is one JSONL stream of a bundle: a table's rows of the
@@ -271,7 +274,7 @@ func orderOf(t bundleTable, pk []string) string {
 // auditTable is the audit trail as a stream of a bundle: the source's
 // entries about the case, in order.
 var auditTable = bundleTable{Name: "audit_log", Columns: []string{"seq", "at", "os_user", "action", "object", "case_id", "details", "prev_hash", "hash"},
-	IDColumn: "seq", Where: "case_id = ?"}
+	IDColumn: "seq", Where: "case_id = ?1"}
 
 // rowMap reads one row as column → value, leaving out the columns named.
 func rowMap(ctx context.Context, q queryer, table, where string, arg any, skip ...string) (map[string]any, error) {
@@ -318,7 +321,12 @@ func containsStr(list []string, s string) bool {
 // reads from one snapshot of the database and streams every table, so
 // memory does not grow with the case: each stream is read twice, once to
 // hash and measure it for the manifest and the tar header, once to write.
-func (s *Store) ExportCaseBundle(ctx context.Context, id int64, bundleID string, w io.Writer, progress BundleProgress) (BundleManifest, error) {
+//
+// Unless withStateSecret is set, the case's submissions labelled
+// state_secret, their files and every row that names them are left out; a
+// signed case holding such material is refused then (ErrBundleStateSecret),
+// since its signature covers the evidence that would be missing.
+func (s *Store) ExportCaseBundle(ctx context.Context, id int64, bundleID string, w io.Writer, progress BundleProgress, withStateSecret bool) (BundleManifest, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return BundleManifest{}, fmt.Errorf("bundle case %d: %w", id, err)
@@ -345,9 +353,25 @@ func (s *Store) ExportCaseBundle(ctx context.Context, id int64, bundleID string,
 	if m.Provider, err = rowMap(ctx, conn, "providers", "id = ?", pid, "id"); err != nil {
 		return m, err
 	}
-	tables, err := caseTables(ctx, conn)
+	tables, err := caseTables(ctx, conn, withStateSecret)
 	if err != nil {
 		return m, err
+	}
+	subsWhere := "case_id = ?1"
+	for _, t := range tables {
+		if t.Name == "submissions" {
+			subsWhere = t.Where
+		}
+	}
+	if !withStateSecret {
+		var secret int
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM submissions WHERE case_id = ? AND label = 'state_secret'`, id).Scan(&secret); err != nil {
+			return m, fmt.Errorf("bundle case %d: %w", id, err)
+		}
+		m.StateSecretLeftOut = secret
+		if secret > 0 && m.Status == StatusSigned {
+			return m, ErrBundleStateSecret
+		}
 	}
 	schema, err := readSchema(ctx, conn)
 	if err != nil {
@@ -365,7 +389,7 @@ func (s *Store) ExportCaseBundle(ctx context.Context, id int64, bundleID string,
 			SHA256: hex.EncodeToString(cw.h.Sum(nil)), MinID: lo, MaxID: hi}
 	}
 	m.Tables, m.Audit = streams[:len(tables)], streams[len(tables)]
-	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT sha256 FROM submissions WHERE case_id = ? ORDER BY sha256`, id)
+	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT sha256 FROM submissions WHERE `+subsWhere+` ORDER BY sha256`, id)
 	if err != nil {
 		return m, fmt.Errorf("bundle case %d: list its files: %w", id, err)
 	}
@@ -456,6 +480,9 @@ var (
 	ErrBundleReplayed = errors.New("bundle already in this workspace")
 	// ErrBundleNewer: written by a newer schema.
 	ErrBundleNewer = errors.New("bundle from a newer version")
+	// ErrBundleStateSecret: a signed case holding state-secret material,
+	// bundled without it.
+	ErrBundleStateSecret = errors.New("the signed case holds material labelled state secret")
 	// ErrBundleNumbersTaken: a signed case whose numbers are taken here.
 	ErrBundleNumbersTaken = errors.New("the signed case's numbers are taken in this workspace")
 )
@@ -511,7 +538,7 @@ func (s *Store) ImportCaseBundle(ctx context.Context, r io.Reader, auditOf func(
 		if seen > 0 || m.BundleID == "" {
 			return ErrBundleReplayed
 		}
-		tables, err := caseTables(ctx, tx)
+		tables, err := caseTables(ctx, tx, true)
 		if err != nil {
 			return err
 		}

@@ -148,9 +148,14 @@ func root(schema map[string]*tableSchema, t *tableSchema, col string, depth int)
 // names a case, and every table with a column that names a row of such a
 // table (records through submissions), however long the chain. A table
 // added to the schema later is found the same way.
+//
+// Where holds "?1" for the case id, as often as needed. Unless
+// withStateSecret is set, submissions labelled state_secret are left out,
+// and with them every row of another table that names one (records,
+// passages, evidence quoting them …).
 func caseTables(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}) ([]bundleTable, error) {
+}, withStateSecret bool) ([]bundleTable, error) {
 	schema, err := readSchema(ctx, q)
 	if err != nil {
 		return nil, err
@@ -169,7 +174,7 @@ func caseTables(ctx context.Context, q interface {
 		return bt
 	}
 	c := mk(schema["cases"])
-	c.Where = c.IDColumn + " = ?"
+	c.Where = c.IDColumn + " = ?1"
 	found["cases"] = c
 	names := make([]string, 0, len(schema))
 	for n := range schema {
@@ -187,7 +192,7 @@ func caseTables(ctx context.Context, q interface {
 			// A column naming the case directly is preferred to a chain.
 			for _, col := range t.cols {
 				if bt.Roots[col] == "cases" {
-					bt.Where = quoteIdent(col) + " = ?"
+					bt.Where = quoteIdent(col) + " = ?1"
 					break
 				}
 			}
@@ -202,6 +207,9 @@ func caseTables(ctx context.Context, q interface {
 			}
 			if bt.Where == "" {
 				continue
+			}
+			if n == "submissions" && !withStateSecret && slices.Contains(t.cols, "label") {
+				bt.Where += ` AND label != 'state_secret'`
 			}
 			for _, col := range t.cols {
 				if r := bt.Roots[col]; r != "" && r != n && !slices.Contains(globalTables, r) && !slices.Contains(bt.parents, r) {
@@ -241,6 +249,23 @@ func caseTables(ctx context.Context, q interface {
 			return nil, fmt.Errorf("read the schema: the case tables refer to each other in a circle")
 		}
 	}
+	// A row that names a row of another case table is carried only with
+	// it (evidence quoting a submission left out is left out too); one
+	// naming none (NULL) stays. Parents come first, so their conditions
+	// are complete when their children's are made.
+	where := map[string]string{}
+	for i := range out {
+		bt := &out[i]
+		for _, col := range bt.Columns {
+			r := bt.Roots[col]
+			p, ok := where[r]
+			if !ok || r == bt.Name || r == "cases" || found[r].IDColumn == "" || strings.Contains(bt.Where, quoteIdent(col)+" IN ") {
+				continue
+			}
+			bt.Where += fmt.Sprintf(" AND (%s IS NULL OR %s IN (SELECT %s FROM %s WHERE %s))", quoteIdent(col), quoteIdent(col), quoteIdent(found[r].IDColumn), quoteIdent(r), p)
+		}
+		where[bt.Name] = bt.Where
+	}
 	return out, nil
 }
 
@@ -249,7 +274,7 @@ func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`)
 // CaseTableNames lists the tables a case bundle carries rows of, parents
 // first, as found in the schema.
 func (s *Store) CaseTableNames(ctx context.Context) ([]string, error) {
-	ts, err := caseTables(ctx, s.db)
+	ts, err := caseTables(ctx, s.db, true)
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +288,7 @@ func (s *Store) CaseTableNames(ctx context.Context) ([]string, error) {
 // CaseRowCounts counts, for every table a bundle carries, the rows that
 // belong to case id.
 func (s *Store) CaseRowCounts(ctx context.Context, id int64) (map[string]int64, error) {
-	ts, err := caseTables(ctx, s.db)
+	ts, err := caseTables(ctx, s.db, true)
 	if err != nil {
 		return nil, err
 	}

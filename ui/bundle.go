@@ -27,6 +27,7 @@ type bundleDialog struct {
 	path      string // importing: the bundle chosen
 	pass      *widget.Entry
 	again     *widget.Entry // exporting only
+	secret    *widget.Check // exporting only: include state-secret material
 	strength  *widget.Label
 	meter     *widget.ProgressBar
 	progress  *widget.ProgressBar
@@ -89,6 +90,7 @@ func (mw *MainWindow) showBundleExport(id int64) *bundleDialog {
 		widget.NewFormItem(lang.L("Passphrase again"), b.again),
 		widget.NewFormItem("", container.NewBorder(nil, nil, nil, b.strength, b.meter)),
 	)
+	b.secret = widget.NewCheck(lang.L("Include files labelled state secret (left out by default, with everything that quotes them)"), nil)
 	b.ok = widget.NewButtonWithIcon(lang.L("Choose file and export…"), theme.ConfirmIcon(), b.submit)
 	b.again.OnSubmitted = func(string) { b.submit() }
 	b.choose = func(name string, chosen func(string)) {
@@ -97,7 +99,7 @@ func (mw *MainWindow) showBundleExport(id int64) *bundleDialog {
 		}
 		b.files.SaveFile(lang.L("Export bundle"), "bundle", dialogs.DocumentsDir(), name, b.filter(), chosen)
 	}
-	b.show(lang.L("Export bundle"), container.NewVBox(note, form, b.progress, b.msg))
+	b.show(lang.L("Export bundle"), container.NewVBox(note, form, b.secret, b.progress, b.msg))
 	return b
 }
 
@@ -185,11 +187,12 @@ func (b *bundleDialog) run(path string) {
 		b.mw.do(func() { b.progress.SetValue(v) })
 	}
 	pass := b.pass.Text
+	secret := b.secret != nil && b.secret.Checked
 	b.mw.goBackground(func() {
 		var res app.BundleResult
 		var err error
 		if b.exporting {
-			res, err = b.mw.ws.ExportBundle(context.Background(), app.BundleExportRequest{CaseID: b.caseID, Path: path, Passphrase: pass, Progress: progress})
+			res, err = b.mw.ws.ExportBundle(context.Background(), app.BundleExportRequest{CaseID: b.caseID, Path: path, Passphrase: pass, IncludeStateSecret: secret, Progress: progress})
 		} else {
 			res, err = b.mw.ws.ImportBundle(context.Background(), app.BundleImportRequest{Path: b.path, Passphrase: pass, Progress: progress})
 		}
@@ -205,6 +208,7 @@ func (b *bundleDialog) setBusy(path string) {
 	b.pass.Disable()
 	if b.again != nil {
 		b.again.Disable()
+		b.secret.Disable()
 	}
 	b.msg.Importance = widget.MediumImportance
 	if b.exporting {
@@ -224,6 +228,7 @@ func (b *bundleDialog) finished(res app.BundleResult, err error) {
 		b.pass.Enable()
 		if b.again != nil {
 			b.again.Enable()
+			b.secret.Enable()
 		}
 		b.fail(err)
 		b.mw.win.Canvas().Focus(b.pass)
@@ -234,6 +239,9 @@ func (b *bundleDialog) finished(res app.BundleResult, err error) {
 	if b.exporting {
 		msg := lang.L("Wrote case {{.ID}} to {{.File}}: {{.Rows}} rows and {{.Files}} files, encrypted.", args) + "\n" +
 			lang.L("SHA-256: {{.Sum}}", map[string]any{"Sum": res.SHA256})
+		if res.StateSecretLeftOut > 0 {
+			msg += "\n" + lang.L("Left out: {{.Count}} files labelled state secret, with everything that quotes them.", map[string]any{"Count": res.StateSecretLeftOut})
+		}
 		b.mw.showInfo(lang.L("Bundle exported"), msg)
 		b.mw.setStatus(lang.L("Exported {{.Path}}", map[string]any{"Path": filepath.Base(res.Path)}))
 		return
@@ -260,6 +268,9 @@ func bundleReasonText(we *workbench.Error) string {
 		return lang.L("{{.File}} holds a signed case whose signature covers its record numbers, which this workspace already uses. Import it into a new workspace.", a)
 	case workbench.ReasonBundleBadRecipient:
 		return lang.L("“{{.Value}}” is not a public key to encrypt for.", a)
+	case workbench.ReasonBundleStateSecret:
+		return lang.L("Case {{.Case}} is signed and holds {{.Count}} files labelled state secret. Its signature covers them, so a bundle without them would not verify: include them, or do not bundle the case.",
+			map[string]any{"Case": we.Args["Case"], "Count": we.Args["Count"]})
 	}
 	return ""
 }

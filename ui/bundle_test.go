@@ -67,7 +67,7 @@ func TestBundleDialogs(t *testing.T) {
 
 			// Export: the menu entry opens the dialog.
 			userAct(mw, menuItem(t, mw, pick("Case", "案件"), pick("Export bundle…", "导出案件包…")).Action)
-			expect(mw, "export-empty", pick("Export bundle", "导出案件包"), pick("hand the passphrase over separately", "请将口令与文件分开交付"),
+			expect(mw, "export-empty", pick("Export bundle", "导出案件包"), pick("separately", "分开交付"), pick("Include files labelled state secret", "包含标为国家秘密的文件"),
 				pick("Passphrase again", "再次输入口令"), pick("Choose file and export…", "选择文件并导出…"))
 			ps := passwords(mw)
 			if len(ps) != 2 {

@@ -16,6 +16,7 @@ var bundleExportCommand = command{
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "the case `ID` (required)")
 		out := fs.String("out", "", "the bundle `FILE.wbx` to write (required)")
+		secret := fs.Bool("include-state-secret", false, "also carry the files labelled state_secret and everything that quotes them (left out by default)")
 		var recipients stringList
 		fs.Var(&recipients, "recipient", "encrypt for an age public key (`age1…`, or a file of them) instead of a passphrase; may be repeated")
 		return func(ctx context.Context, e *env, args []string) error {
@@ -28,7 +29,7 @@ var bundleExportCommand = command{
 			if strings.TrimSpace(*out) == "" {
 				return usagef("--out FILE.wbx is required")
 			}
-			req := app.BundleExportRequest{CaseID: *caseID, Path: *out, Recipients: recipients}
+			req := app.BundleExportRequest{CaseID: *caseID, Path: *out, Recipients: recipients, IncludeStateSecret: *secret}
 			if len(recipients) == 0 {
 				p, err := passphrase(e, fmt.Sprintf("Passphrase for the bundle (at least %d characters): ", app.MinPassphraseLength), *out)
 				if err != nil {
@@ -60,6 +61,9 @@ var bundleExportCommand = command{
 			}
 			_, err = fmt.Fprintf(e.stdout, "Wrote case %d (%s) to %s: %d rows in %d tables, %d files, %d audit entries\nSHA-256: %s\n",
 				res.CaseID, res.Title, res.Path, res.Rows, len(res.Tables), res.Files, res.AuditEntries, res.SHA256)
+			if err == nil && res.StateSecretLeftOut > 0 {
+				_, err = fmt.Fprintf(e.stdout, "Left out: %d files labelled state_secret and every row that quotes them (--include-state-secret carries them)\n", res.StateSecretLeftOut)
+			}
 			return err
 		}
 	},
