@@ -117,6 +117,15 @@ const (
 	// The workspace.
 	ReasonWorkspaceInUse Reason = "workspace_in_use"
 	ReasonNoWorkspace    Reason = "no_workspace" // Dir
+
+	// Case bundles: File names the bundle file.
+	ReasonBundleWrongPassphrase Reason = "bundle_wrong_passphrase" // wrong passphrase, or not encrypted for the identity given
+	ReasonBundleDamaged         Reason = "bundle_damaged"          // truncated, altered, or not a bundle
+	ReasonBundleReplayed        Reason = "bundle_replayed"         // written by or already imported into this workspace
+	ReasonBundleNewer           Reason = "bundle_newer"            // written by a newer version of the workbench
+	ReasonBundleNumbersTaken    Reason = "bundle_numbers_taken"    // a signed case whose numbers this workspace already uses
+	ReasonBundleBadRecipient    Reason = "bundle_bad_recipient"    // Value: a recipient that is not an age public key
+	ReasonBundleStateSecret     Reason = "bundle_state_secret"     // Case, Count: a signed case with files labelled state_secret, bundled without them
 )
 
 // reasonEnglish words each reason in English; {{.Name}} stands for an
@@ -215,6 +224,14 @@ var reasonEnglish = map[Reason]string{
 
 	ReasonWorkspaceInUse: "the workspace is open in another Inspection Workbench window or command",
 	ReasonNoWorkspace:    "no workspace in {{.Dir}}",
+
+	ReasonBundleWrongPassphrase: "{{.File}}: wrong passphrase, or the bundle was not encrypted for this key; nothing was imported",
+	ReasonBundleDamaged:         "{{.File}} is damaged or was altered (or is not a case bundle); nothing was imported",
+	ReasonBundleReplayed:        "{{.File}} was exported from this workspace or has already been imported into it; nothing was imported",
+	ReasonBundleNewer:           "{{.File}} was written by a newer version of Inspection Workbench; nothing was imported",
+	ReasonBundleNumbersTaken:    "{{.File}} holds a signed case whose signature covers its record numbers, which this workspace already uses; import it into a new workspace",
+	ReasonBundleBadRecipient:    "recipient “{{.Value}}” is not an age public key (age1…) nor a file of them",
+	ReasonBundleStateSecret:     "case {{.Case}} is signed and holds {{.Count}} files labelled state secret; its signature covers them, so a bundle without them would not verify; nothing was written",
 }
 
 // extraArgs are the arguments of reasons that their English wording does

@@ -25,6 +25,7 @@ func (mw *MainWindow) mainMenu() *fyne.MainMenu {
 		item(lang.L("New case…"), mw.newCase),
 		mw.listItem,
 		item(lang.L("Audit trail…"), mw.showAuditTrail),
+		item(lang.L("Export bundle…"), mw.exportBundle), item(lang.L("Import bundle…"), mw.importBundle),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Settings…"), func() { mw.ShowSettings() }),
 		fyne.NewMenuItemSeparator(),

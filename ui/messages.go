@@ -208,6 +208,8 @@ func reasonText(we *workbench.Error) string {
 		return lang.L("There is no workspace in {{.Dir}}.", a)
 	case workbench.ReasonQueryEmpty:
 		return lang.L("There is nothing to search for: the query is empty.")
+	case workbench.ReasonBundleWrongPassphrase, workbench.ReasonBundleDamaged, workbench.ReasonBundleReplayed, workbench.ReasonBundleNewer, workbench.ReasonBundleNumbersTaken, workbench.ReasonBundleBadRecipient, workbench.ReasonBundleStateSecret:
+		return bundleReasonText(we)
 	}
 	if p := importProblem(we.Reason, we.Args); p != "" {
 		return p

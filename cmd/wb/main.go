@@ -15,6 +15,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
+	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
@@ -30,6 +32,15 @@ const (
 )
 
 func main() {
+	// bleve reports its own housekeeping with the standard logger ("got
+	// err removing file" when a merged-away segment file is already gone):
+	// not for the user, and scripts read standard error. WB_DEBUG=1 shows
+	// it, and the search's debug lines with it.
+	if os.Getenv("WB_DEBUG") == "" {
+		log.SetOutput(io.Discard)
+	} else {
+		slog.SetLogLoggerLevel(slog.LevelDebug)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -93,6 +104,7 @@ var commands = []command{
 	importChecklistCommand,
 	auditListCommand,
 	auditVerifyCommand,
+	bundleExportCommand, bundleImportCommand,
 	templateCommand,
 	templateCheckCommand,
 	versionCommand,
