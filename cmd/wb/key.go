@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -11,7 +12,9 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/store"
 )
 
 // keyJSON is the JSON shape of a signing key in wb key new, key list and
@@ -92,11 +95,15 @@ var keyNewCommand = command{
 			if err != nil {
 				return err
 			}
+			audited := auditKeyCreated(ctx, e, k)
 			if e.json {
 				return writeJSON(e.stdout, toKeyJSON(k))
 			}
 			_, err = fmt.Fprintf(e.stdout, "Made a signing key for %s\nFingerprint: %s\nPassphrase strength: %s\nKept in %s\nHand colleagues its public key: wb key export --key %s --out FILE.pub\n",
 				k.Inspector, app.GroupFingerprint(k.Fingerprint), strengthWords[app.PassphraseStrength(p)], k.Path, k.Fingerprint[:8])
+			if err == nil && audited != "" {
+				_, err = fmt.Fprintf(e.stdout, "Recorded in the audit trail of %s\n", audited)
+			}
 			return err
 		}
 	},
@@ -238,4 +245,32 @@ func readPublicFiles(paths []string) ([]app.Key, error) {
 		keys = append(keys, k)
 	}
 	return keys, nil
+}
+
+// auditKeyCreated records a new key in the audit trail of the workspace wb
+// would use (--workspace, $WB_WORKSPACE, else the default) when there is
+// one, and returns its folder. The key lives outside every workspace, so
+// without one nothing is recorded; a workspace that cannot be opened (in
+// use by the GUI) is said on standard error, and the key is kept.
+func auditKeyCreated(ctx context.Context, e *env, k app.Key) string {
+	dir, err := app.ResolveWorkspaceDir(e.workspace)
+	if err != nil {
+		return ""
+	}
+	a, err := app.Open(ctx, dir, false)
+	if errors.Is(err, store.ErrNoWorkspace) {
+		return ""
+	}
+	if err == nil {
+		err = a.Audit(ctx, workbench.AuditKeyCreated, "key/"+k.Fingerprint, 0,
+			map[string]any{"inspector": k.Inspector, "fingerprint": k.Fingerprint})
+		if cerr := a.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "wb key new: the key is made, but not recorded in the audit trail of %s: %s\n", dir, oneLine(err.Error()))
+		return ""
+	}
+	return dir
 }

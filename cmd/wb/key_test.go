@@ -79,6 +79,23 @@ func TestKeySignVerifyCommands(t *testing.T) {
 	if !strings.HasPrefix(out, "Made a signing key for 李华\nFingerprint: ") || !strings.Contains(out, "Kept in "+keys) {
 		t.Errorf("key new printed %q", out)
 	}
+	// Made with a workspace named, the key is recorded in its audit trail.
+	wang := okRun("wang's passphrase", "--workspace", ws, "key", "new", "--inspector", "王五")
+	if !strings.Contains(wang, "Recorded in the audit trail of "+ws) {
+		t.Errorf("key new in a workspace printed %q", wang)
+	}
+	if trail := okRun("", "audit", "list", "--workspace", ws, "--json"); !strings.Contains(trail, `"key_created"`) || !strings.Contains(trail, "王五") {
+		t.Errorf("the workspace's trail holds no key_created entry for 王五:\n%s", trail)
+	}
+	var all []keyJSON
+	decode(t, okRun("", "key", "list", "--json"), &all)
+	for _, k := range all {
+		if k.Inspector == "王五" { // not an inspector of the case: out of the way
+			if err := os.Remove(k.Path); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	var list []keyJSON
 	decode(t, okRun("", "key", "list", "--json"), &list)
 	if len(list) != 2 || list[0].Inspector != "张明" || list[0].Fingerprint != zm.Fingerprint {
