@@ -1,7 +1,6 @@
 package fulltext
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/inspection-workbench/workbench/store/searchlang"
@@ -49,35 +48,35 @@ func appendGrams(out []gram, input []byte) []gram {
 	}
 	for i := 0; i < len(input); {
 		r, size := utf8.DecodeRune(input[i:])
-		f := gramFold(r)
-		switch gramClass(f) {
-		case classCJK:
+		f := searchlang.Fold(r)
+		switch searchlang.Classify(f) {
+		case searchlang.ClassCJK:
 			run = append(run, len(terms))
 			terms = utf8.AppendRune(terms, f)
 			i += size
-		case classWord:
+		case searchlang.ClassWord:
 			endRun()
 			n := len(terms)
-			lastDigit := gramDigit(f)
+			lastDigit := searchlang.IsDigit(f)
 			terms = utf8.AppendRune(terms, f)
 			i += size
 			for i < len(input) {
 				r2, s2 := utf8.DecodeRune(input[i:])
-				f2 := gramFold(r2)
-				if gramClass(f2) == classWord {
+				f2 := searchlang.Fold(r2)
+				if searchlang.Classify(f2) == searchlang.ClassWord {
 					terms = utf8.AppendRune(terms, f2)
-					lastDigit = gramDigit(f2)
+					lastDigit = searchlang.IsDigit(f2)
 					i += s2
 					continue
 				}
 				// An inner joiner between two letters or two digits.
 				if f2 == '.' || f2 == '\'' || f2 == '’' || f2 == ',' && lastDigit {
 					r3, s3 := utf8.DecodeRune(input[i+s2:])
-					f3 := gramFold(r3)
-					if i+s2 < len(input) && gramClass(f3) == classWord && gramDigit(f3) == lastDigit && (f2 != ',' || gramDigit(f3)) {
+					f3 := searchlang.Fold(r3)
+					if i+s2 < len(input) && searchlang.Classify(f3) == searchlang.ClassWord && searchlang.IsDigit(f3) == lastDigit && (f2 != ',' || searchlang.IsDigit(f3)) {
 						terms = utf8.AppendRune(terms, f2)
 						terms = utf8.AppendRune(terms, f3)
-						lastDigit = gramDigit(f3)
+						lastDigit = searchlang.IsDigit(f3)
 						i += s2 + s3
 						continue
 					}
@@ -94,45 +93,3 @@ func appendGrams(out []gram, input []byte) []gram {
 	endRun()
 	return out
 }
-
-const (
-	classSep = iota
-	classWord
-	classCJK
-)
-
-// gramClass and gramFold are searchlang's classify and fold.
-func gramClass(r rune) int {
-	switch {
-	case r < 0x80:
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
-			return classWord
-		}
-		return classSep
-	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-		return classCJK
-	case r == 'ー' || r == '々' || r == '〆':
-		return classCJK
-	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-		return classWord
-	}
-	return classSep
-}
-
-func gramFold(r rune) rune {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E:
-		r -= 0xFF01 - 0x21
-	case r == 0x3000:
-		return ' '
-	}
-	if r < 0x80 {
-		if r >= 'A' && r <= 'Z' {
-			return r + ('a' - 'A')
-		}
-		return r
-	}
-	return unicode.ToLower(r)
-}
-
-func gramDigit(r rune) bool { return r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r) }

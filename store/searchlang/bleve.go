@@ -195,7 +195,7 @@ func textQuery(t Term, field string) query.Query {
 
 func hasCJK(s string) bool {
 	for _, r := range s {
-		if classify(fold(r)) == classCJK {
+		if Classify(Fold(r)) == ClassCJK {
 			return true
 		}
 	}

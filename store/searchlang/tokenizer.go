@@ -52,33 +52,37 @@ const MaxGram = 4
 // backing array (the folded run), each n-gram a slice of it.
 type Tokenizer struct{}
 
-type runeClass uint8
+// RuneClass is what the tokenizer makes of a character: a separator, part
+// of a word (letters, digits, underscore), or a CJK character.
+type RuneClass uint8
 
 const (
-	classSep runeClass = iota
-	classWord
-	classCJK
+	ClassSep RuneClass = iota
+	ClassWord
+	ClassCJK
 )
 
-func classify(r rune) runeClass {
+// Classify is the class of r, as the tokenizer reads it.
+func Classify(r rune) RuneClass {
 	switch {
 	case r < 0x80:
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
-			return classWord
+			return ClassWord
 		}
-		return classSep
+		return ClassSep
 	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-		return classCJK
+		return ClassCJK
 	case r == 'ー' || r == '々' || r == '〆':
-		return classCJK
+		return ClassCJK
 	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-		return classWord
+		return ClassWord
 	}
-	return classSep
+	return ClassSep
 }
 
-// fold maps full-width ASCII forms to ASCII and lowercases.
-func fold(r rune) rune {
+// Fold maps full-width ASCII forms to ASCII and lowercases, as the
+// tokenizer does before it classifies.
+func Fold(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		r -= 0xFF01 - 0x21
@@ -94,7 +98,8 @@ func fold(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r) }
+// IsDigit reports whether r is a decimal digit of any script.
+func IsDigit(r rune) bool { return r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r) }
 
 // Tokenize implements analysis.Tokenizer.
 func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
@@ -143,36 +148,36 @@ func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 
 	for i := 0; i < len(input); {
 		r, size := utf8.DecodeRune(input[i:])
-		f := fold(r)
-		switch classify(f) {
-		case classCJK:
+		f := Fold(r)
+		switch Classify(f) {
+		case ClassCJK:
 			run = append(run, cjkChar{start: i, end: i + size, term: len(terms)})
 			terms = utf8.AppendRune(terms, f)
 			i += size
-		case classWord:
+		case ClassWord:
 			endRun()
 			start := i
 			n := len(terms)
-			lastDigit := isDigit(f)
+			lastDigit := IsDigit(f)
 			terms = utf8.AppendRune(terms, f)
 			i += size
 			for i < len(input) {
 				r2, s2 := utf8.DecodeRune(input[i:])
-				f2 := fold(r2)
-				if classify(f2) == classWord {
+				f2 := Fold(r2)
+				if Classify(f2) == ClassWord {
 					terms = utf8.AppendRune(terms, f2)
-					lastDigit = isDigit(f2)
+					lastDigit = IsDigit(f2)
 					i += s2
 					continue
 				}
 				// An inner joiner between two letters or two digits.
 				if f2 == '.' || f2 == '\'' || f2 == '’' || f2 == ',' && lastDigit {
 					r3, s3 := utf8.DecodeRune(input[i+s2:])
-					f3 := fold(r3)
-					if i+s2 < len(input) && classify(f3) == classWord && isDigit(f3) == lastDigit && (f2 != ',' || isDigit(f3)) {
+					f3 := Fold(r3)
+					if i+s2 < len(input) && Classify(f3) == ClassWord && IsDigit(f3) == lastDigit && (f2 != ',' || IsDigit(f3)) {
 						terms = utf8.AppendRune(terms, f2)
 						terms = utf8.AppendRune(terms, f3)
-						lastDigit = isDigit(f3)
+						lastDigit = IsDigit(f3)
 						i += s2 + s3
 						continue
 					}
