@@ -122,40 +122,12 @@ func (x *Index) searchQuery(pq searchlang.Query, req workbench.SearchRequest) (q
 // multi-phrase, expanded from the index's dictionary (textNode is the
 // bitmap evaluator's counterpart).
 func (x *Index) bleveQuery(pq searchlang.Query) (query.Query, error) {
-	var must, mustNot []query.Query
-	for ci, c := range pq.Clauses {
-		if len(c.Any) == 0 {
-			return nil, fmt.Errorf("search: convert query: clause %d has no terms", ci+1)
+	return pq.BleveWith(func(t searchlang.Term) (query.Query, error) {
+		if t.Kind == searchlang.TermWord || t.Kind == searchlang.TermPhrase {
+			return x.textQuery(t)
 		}
-		alts := make([]query.Query, len(c.Any))
-		for i, t := range c.Any {
-			var err error
-			if t.Kind == searchlang.TermWord || t.Kind == searchlang.TermPhrase {
-				alts[i], err = x.textQuery(t)
-			} else {
-				alts[i], err = searchlang.Query{Clauses: []searchlang.Clause{{Any: []searchlang.Term{t}}}}.Bleve(fieldText)
-			}
-			if err != nil {
-				return nil, fmt.Errorf("search: convert query clause %d: %w", ci+1, err)
-			}
-		}
-		var cq query.Query = alts[0]
-		if len(alts) > 1 {
-			cq = query.NewDisjunctionQuery(alts)
-		}
-		if c.Exclude {
-			mustNot = append(mustNot, cq)
-		} else {
-			must = append(must, cq)
-		}
-	}
-	if len(must) == 0 {
-		return nil, errors.New("search: convert query: nothing to search for (no clause that is not an exclusion)")
-	}
-	if len(must) == 1 && len(mustNot) == 0 {
-		return must[0], nil
-	}
-	return query.NewBooleanQuery(must, nil, mustNot), nil
+		return t.Bleve(fieldText)
+	})
 }
 
 // textQuery is the bleve query for a word or phrase (see bleveQuery).

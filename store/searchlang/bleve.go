@@ -15,6 +15,14 @@ import (
 // date filters term range queries over the YYYY-MM-DD days indexed in
 // their own fields (see [DayTerm]).
 func (q Query) Bleve(defaultField string) (query.Query, error) {
+	return q.BleveWith(func(t Term) (query.Query, error) { return t.Bleve(defaultField) })
+}
+
+// BleveWith converts q into a bleve query with term making each term's
+// query: the alternatives of a clause become a disjunction, exclusions
+// must-not clauses, the rest must clauses. An index whose text field is
+// not analysed as [Query.Bleve] assumes passes its own term.
+func (q Query) BleveWith(term func(Term) (query.Query, error)) (query.Query, error) {
 	var must, mustNot []query.Query
 	for ci, c := range q.Clauses {
 		if len(c.Any) == 0 {
@@ -22,7 +30,7 @@ func (q Query) Bleve(defaultField string) (query.Query, error) {
 		}
 		alts := make([]query.Query, len(c.Any))
 		for i, t := range c.Any {
-			bq, err := t.bleve(defaultField)
+			bq, err := term(t)
 			if err != nil {
 				return nil, fmt.Errorf("searchlang: convert query clause %d: %w", ci+1, err)
 			}
@@ -47,7 +55,8 @@ func (q Query) Bleve(defaultField string) (query.Query, error) {
 	return query.NewBooleanQuery(must, nil, mustNot), nil
 }
 
-func (t Term) bleve(defaultField string) (query.Query, error) {
+// Bleve is the bleve query of one term, as [Query.Bleve] makes it.
+func (t Term) Bleve(defaultField string) (query.Query, error) {
 	switch t.Kind {
 	case TermWord, TermPhrase:
 		return textQuery(t, defaultField), nil
