@@ -284,28 +284,17 @@ func noticeHeight(s string) float64 {
 	return math.Min(excelize.MaxRowHeight, lines*15+6)
 }
 
-// summaryRowOpts are the options of a Summary row showing v: its height
-// when v wraps.
+// summaryRowOpts are the options of a Summary row showing v: as high as
+// v's lines when it wraps in the value column, else none (one line, the
+// sheet's default).
 func summaryRowOpts(v any) []excelize.RowOpts {
-	if h := summaryRowHeight(v); h > 0 {
-		return []excelize.RowOpts{{Height: h}}
-	}
-	return nil
-}
-
-// summaryRowHeight is the height of a Summary row whose value wraps in the
-// value column, 0 for one line (the sheet's default).
-func summaryRowHeight(v any) float64 {
 	if cell, ok := v.(excelize.Cell); ok {
 		v = cell.Value
 	}
-	s, ok := v.(string)
-	if !ok {
-		return 0
+	if s, ok := v.(string); ok {
+		if h := heightOf(wrappedLines(s, summaryCols[1])); h > 0 {
+			return []excelize.RowOpts{{Height: h}}
+		}
 	}
-	lines := wrappedLines(s, summaryCols[1])
-	if lines == 1 {
-		return 0
-	}
-	return min(float64(lines)*lineHeight+rowPadding, maxRowHeight)
+	return nil
 }

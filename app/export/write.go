@@ -635,6 +635,12 @@ func (t *table) rowHeight(cells []any, header bool) float64 {
 			lines = max(lines, wrappedLines(s, t.widths[c]))
 		}
 	}
+	return heightOf(lines)
+}
+
+// heightOf is the height of a row of lines lines of wrapped text, 0 for
+// one line (the sheet's default).
+func heightOf(lines int) float64 {
 	if lines == 1 {
 		return 0
 	}
