@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/inspection-workbench/workbench/app"
@@ -31,19 +30,9 @@ var bundleExportCommand = command{
 			}
 			req := app.BundleExportRequest{CaseID: *caseID, Path: *out, Recipients: recipients, IncludeStateSecret: *secret}
 			if len(recipients) == 0 {
-				p, err := passphrase(e, fmt.Sprintf("Passphrase for the bundle (at least %d characters): ", app.MinPassphraseLength), *out)
+				p, err := newPassphrase(e, fmt.Sprintf("Passphrase for the bundle (at least %d characters): ", app.MinPassphraseLength), *out)
 				if err != nil {
 					return err
-				}
-				if _, env := os.LookupEnv(app.PassphraseEnv); !env {
-					fmt.Fprintf(e.stderr, "Strength: %s\n", strengthWords[app.PassphraseStrength(p)])
-					again, err := passphrase(e, "The same passphrase again: ", *out)
-					if err != nil {
-						return err
-					}
-					if err := app.CheckNewPassphrase(p, again); err != nil {
-						return err
-					}
 				}
 				req.Passphrase = p
 			}

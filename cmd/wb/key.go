@@ -35,6 +35,26 @@ func toKeyJSON(k app.Key) keyJSON {
 	return j
 }
 
+// newPassphrase asks for a new passphrase: from $WB_PASSPHRASE as it is,
+// else at the terminal, its strength shown and typed twice.
+func newPassphrase(e *env, prompt, key string) (string, error) {
+	p, err := passphrase(e, prompt, key)
+	if err != nil {
+		return "", err
+	}
+	if _, env := os.LookupEnv(app.PassphraseEnv); !env {
+		fmt.Fprintf(e.stderr, "Strength: %s\n", strengthWords[app.PassphraseStrength(p)])
+		again, err := passphrase(e, "The same passphrase again: ", key)
+		if err != nil {
+			return "", err
+		}
+		if err := app.CheckNewPassphrase(p, again); err != nil {
+			return "", err
+		}
+	}
+	return p, nil
+}
+
 // passphrase gives the passphrase of $WB_PASSPHRASE, else asks for it on
 // the terminal without echo; key names the key for the prompt and the
 // error.
@@ -77,19 +97,9 @@ var keyNewCommand = command{
 			if err != nil {
 				return err
 			}
-			p, err := passphrase(e, fmt.Sprintf("Passphrase for %s's new key (at least %d characters): ", *inspector, app.MinPassphraseLength), *inspector)
+			p, err := newPassphrase(e, fmt.Sprintf("Passphrase for %s's new key (at least %d characters): ", *inspector, app.MinPassphraseLength), *inspector)
 			if err != nil {
 				return err
-			}
-			if _, env := os.LookupEnv(app.PassphraseEnv); !env {
-				fmt.Fprintf(e.stderr, "Strength: %s\n", strengthWords[app.PassphraseStrength(p)])
-				again, err := passphrase(e, "The same passphrase again: ", *inspector)
-				if err != nil {
-					return err
-				}
-				if err := app.CheckNewPassphrase(p, again); err != nil {
-					return err
-				}
 			}
 			k, err := r.New(*inspector, p)
 			if err != nil {
