@@ -487,7 +487,7 @@ func (x *Index) awaitCleanup(ctx context.Context) {
 		}
 		live := map[string]bool{}
 		for _, s := range snap.Segments() {
-			live[fmt.Sprintf("%012x.zap", s.Id())] = true
+			live[segmentFileName(s.Id())] = true
 		}
 		_ = snap.Close()
 		files, err := os.ReadDir(dir)
