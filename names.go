@@ -18,6 +18,7 @@ const (
 	groupRule     = "rule"
 	groupAudit    = "audit"
 	groupPII      = "pii"
+	groupRisk     = "risk"
 )
 
 // names is the one table of the vocabulary's Chinese and English names,
@@ -28,6 +29,11 @@ var names = map[string]Text{
 	"kind.annotation_rule": {"标注规则", "Annotation rules"},
 	"kind.algorithm":       {"算法机制机理说明", "Algorithm mechanism"},
 	"kind.incident":        {"事件与处置记录", "Incidents and handling"},
+	"kind.keyword_library": {"关键词库", "Keyword library"},
+	"kind.test_question":   {"测试题库", "Test question bank"},
+	"kind.test_result":     {"测试结果", "Test results"},
+	"kind.corpus_check":    {"语料抽检", "Corpus sampling checks"},
+	"kind.label_sample":    {"标识样本", "Content-label samples"},
 
 	"label.public":        {"公开", "Public"},
 	"label.internal":      {"内部", "Internal"},
@@ -83,6 +89,43 @@ var names = map[string]Text{
 	"rule.complaint_time_limit":     {"投诉举报处理时限", "Time limit for complaints"},
 	"rule.algorithm_filing":         {"算法备案", "Algorithm filing"},
 
+	"risk.A.1":   {"违反社会主义核心价值观的内容", "Content against the core socialist values"},
+	"risk.A.1.1": {"煽动颠覆国家政权、推翻社会主义制度", "Inciting subversion of state power or the overthrow of the socialist system"},
+	"risk.A.1.2": {"危害国家安全和利益、损害国家形象", "Endangering national security and interests, or harming the national image"},
+	"risk.A.1.3": {"煽动分裂国家、破坏国家统一和社会稳定", "Inciting secession, or undermining national unity and social stability"},
+	"risk.A.1.4": {"宣扬恐怖主义、极端主义", "Promoting terrorism or extremism"},
+	"risk.A.1.5": {"宣扬民族仇恨", "Promoting ethnic hatred"},
+	"risk.A.1.6": {"宣扬暴力、淫秽色情", "Promoting violence, obscenity or pornography"},
+	"risk.A.1.7": {"传播虚假有害信息", "Spreading false and harmful information"},
+	"risk.A.1.8": {"其他法律、行政法规禁止的内容", "Other content prohibited by laws and administrative regulations"},
+	"risk.A.2":   {"歧视性内容", "Discriminatory content"},
+	"risk.A.2.1": {"民族歧视内容", "Ethnic discrimination"},
+	"risk.A.2.2": {"信仰歧视内容", "Discrimination by belief"},
+	"risk.A.2.3": {"国别歧视内容", "Discrimination by nationality"},
+	"risk.A.2.4": {"地域歧视内容", "Regional discrimination"},
+	"risk.A.2.5": {"性别歧视内容", "Gender discrimination"},
+	"risk.A.2.6": {"年龄歧视内容", "Age discrimination"},
+	"risk.A.2.7": {"职业歧视内容", "Occupational discrimination"},
+	"risk.A.2.8": {"健康歧视内容", "Health discrimination"},
+	"risk.A.2.9": {"其他方面歧视内容", "Other discrimination"},
+	"risk.A.3":   {"商业违法违规", "Commercial violations"},
+	"risk.A.3.1": {"侵犯他人知识产权", "Infringing others' intellectual property"},
+	"risk.A.3.2": {"违反商业道德", "Violating business ethics"},
+	"risk.A.3.3": {"泄露他人商业秘密", "Disclosing others' trade secrets"},
+	"risk.A.3.4": {"利用算法、数据、平台等优势，实施垄断和不正当竞争行为", "Using advantages in algorithms, data or platforms for monopoly or unfair competition"},
+	"risk.A.3.5": {"其他商业违法违规行为", "Other commercial violations"},
+	"risk.A.4":   {"侵犯他人合法权益", "Infringing others' lawful rights and interests"},
+	"risk.A.4.1": {"危害他人身心健康", "Endangering others' physical or mental health"},
+	"risk.A.4.2": {"侵害他人肖像权", "Infringing others' portrait rights"},
+	"risk.A.4.3": {"侵害他人名誉权", "Infringing others' reputation rights"},
+	"risk.A.4.4": {"侵害他人荣誉权", "Infringing others' honour rights"},
+	"risk.A.4.5": {"侵害他人隐私权", "Infringing others' privacy"},
+	"risk.A.4.6": {"侵害他人个人信息权益", "Infringing others' personal-information rights"},
+	"risk.A.4.7": {"侵犯他人其他合法权益", "Infringing others' other lawful rights and interests"},
+	"risk.A.5":   {"无法满足特定服务类型的安全需求", "Failing the safety needs of specific service types"},
+	"risk.A.5.1": {"内容不准确，严重不符合科学常识或主流认知", "Inaccurate content, seriously at odds with scientific common sense or mainstream understanding"},
+	"risk.A.5.2": {"内容不可靠，虽然不包含严重错误的内容，但无法对使用者形成帮助", "Unreliable content that, though free of serious errors, cannot help the user"},
+
 	"audit.case_created":         {"新建案件", "Case created"},
 	"audit.case_edited":          {"修改案件", "Case edited"},
 	"audit.case_deleted":         {"删除案件", "Case deleted"},
@@ -104,7 +147,7 @@ var names = map[string]Text{
 
 // Name looks up the Chinese and English name of a code in a group of the
 // vocabulary ("kind", "label", "result", "severity", "decision", "status",
-// "modality", "rule", "audit", "pii"). ok is false when the table does not know it.
+// "modality", "rule", "audit", "pii", "risk"). ok is false when the table does not know it.
 func Name(group, code string) (t Text, ok bool) {
 	t, ok = names[group+"."+code]
 	return t, ok

@@ -15,6 +15,7 @@ const (
 	ReasonUnknownResult   Reason = "unknown_result"
 	ReasonUnknownSeverity Reason = "unknown_severity"
 	ReasonUnknownModality Reason = "unknown_modality"
+	ReasonUnknownRisk     Reason = "unknown_risk" // a risk of TC260-003 Appendix A
 
 	// Dates: Value is the date as given.
 	ReasonDateFormat      Reason = "date_format"      // not YYYY-MM-DD
@@ -136,6 +137,7 @@ var reasonEnglish = map[Reason]string{
 	ReasonUnknownResult:   "unknown result “{{.Value}}”: use one of {{.Valid}}",
 	ReasonUnknownSeverity: "unknown severity “{{.Value}}”: use one of {{.Valid}}",
 	ReasonUnknownModality: "unknown modality “{{.Value}}”: use one of {{.Valid}}",
+	ReasonUnknownRisk:     "unknown risk category “{{.Value}}”: use a code of TC260-003 Appendix A ({{.Valid}}) or its name",
 
 	ReasonDateFormat:      "“{{.Value}}” is not a date: write it as YYYY-MM-DD",
 	ReasonDateNonexistent: "{{.Value}} does not exist in the calendar",

@@ -58,10 +58,23 @@ const (
 	AnnotationRule Kind = "annotation_rule" // 标注规则 (Arts. 8, 19)
 	Algorithm      Kind = "algorithm"       // 算法机制机理说明 (Arts. 17, 19, 12)
 	Incident       Kind = "incident"        // 事件与处置记录 (Arts. 10, 11, 14, 15)
+
+	// The provider's safety testing, judged against TC260-003-2024 and
+	// GB/T 45654-2025, and its labelling of generated content (Art. 12,
+	// GB 45438-2025).
+	KeywordLibrary Kind = "keyword_library" // 关键词库 (TC260-003 §8.1)
+	TestQuestion   Kind = "test_question"   // 测试题库 (GB/T 45654 B.1.2, B.1.3)
+	TestResult     Kind = "test_result"     // 测试结果 (GB/T 45654 B.2.2, B.2.3)
+	CorpusCheck    Kind = "corpus_check"    // 语料抽检 (TC260-003 §5.1, GB/T 45654 B.2.1)
+	LabelSample    Kind = "label_sample"    // 标识样本 (Art. 12; GB 45438-2025)
 )
 
 // Kinds lists the submission kinds in their usual order.
 var Kinds = []Kind{DataSource, AnnotationRule, Algorithm, Incident}
+
+// SafetyKinds lists the kinds of the provider's safety testing and label
+// samples. They join [Kinds] once the importers read them.
+var SafetyKinds = []Kind{KeywordLibrary, TestQuestion, TestResult, CorpusCheck, LabelSample}
 
 // Name is the kind's Chinese and English name.
 func (k Kind) Name() Text { return nameOf(groupKind, string(k)) }
@@ -71,7 +84,7 @@ func (k Kind) Name() Text { return nameOf(groupKind, string(k)) }
 // is an *Error with [ReasonUnknownKind] listing the valid ones.
 func ParseKind(s string) (Kind, error) {
 	code, ok := parseName(groupKind, s)
-	if !ok {
+	if !ok || !Valid(Kinds, Kind(code)) {
 		return "", Errorf(CodeInvalid, ReasonUnknownKind, "Value", s, "Valid", codes(Kinds))
 	}
 	return Kind(code), nil

@@ -3,6 +3,7 @@ package workbench
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -10,7 +11,8 @@ import (
 // every value of every typed list, with its group.
 func everyValue() map[string][]string {
 	return map[string][]string{
-		groupKind:     codes(Kinds),
+		groupKind:     codes(append(slices.Clone(Kinds), SafetyKinds...)),
+		groupRisk:     codes(append(slices.Clone(RiskGroups), Risks...)),
 		groupLabel:    codes(Labels),
 		groupResult:   codes(Results),
 		groupSeverity: append(codes(Severities), "none"),

@@ -156,6 +156,8 @@ func reasonText(we *workbench.Error) string {
 		return lang.L("Unknown severity “{{.Value}}”: use one of {{.Valid}}", a)
 	case workbench.ReasonUnknownModality:
 		return lang.L("Unknown modality “{{.Value}}”: use one of {{.Valid}}", a)
+	case workbench.ReasonUnknownRisk:
+		return lang.L("Unknown risk category “{{.Value}}”: use a code of TC260-003 Appendix A ({{.Valid}}) or its name", a)
 	case workbench.ReasonDateFormat:
 		return lang.L("“{{.Value}}” is not a date: write it as YYYY-MM-DD", a)
 	case workbench.ReasonDateNonexistent:
