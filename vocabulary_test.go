@@ -50,9 +50,16 @@ func TestParseAcceptsCodeAndBothNames(t *testing.T) {
 		groupResult:   func(s string) (string, error) { v, err := ParseResult(s); return string(v), err },
 		groupSeverity: func(s string) (string, error) { v, err := ParseSeverity(s); return string(v), err },
 		groupModality: func(s string) (string, error) { v, err := ParseModality(s); return string(v), err },
+		groupRisk:     func(s string) (string, error) { v, err := ParseRisk(s); return string(v), err },
 	}
 	for group, parse := range parsers {
 		for _, code := range everyValue()[group] {
+			if group == groupKind && !Valid(Kinds, Kind(code)) {
+				if _, err := ParseKind(code); err == nil {
+					t.Errorf("ParseKind(%q) accepted a kind the importers do not read yet", code)
+				}
+				continue
+			}
 			want := code
 			if group == groupSeverity && code == "none" {
 				want = ""
