@@ -25,6 +25,7 @@ func sampleArgs(r workbench.Reason) map[string]any {
 				workbench.ReasonUnknownResult:   workbench.Strings(workbench.Results),
 				workbench.ReasonUnknownSeverity: workbench.Strings(workbench.Severities),
 				workbench.ReasonUnknownModality: workbench.Strings(workbench.Modalities),
+				workbench.ReasonUnknownRisk:     {"A.1.1 … A.5.2"},
 			}[r]
 			if r == workbench.ReasonTermsUnknown || r == workbench.ReasonValuesUnknown {
 				valid = []string{"文本", "图片"} // a field's terms, in Chinese
