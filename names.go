@@ -88,6 +88,17 @@ var names = map[string]Text{
 	"rule.user_illegal_activity":    {"用户违法活动处置", "Action on users' illegal activity"},
 	"rule.complaint_time_limit":     {"投诉举报处理时限", "Time limit for complaints"},
 	"rule.algorithm_filing":         {"算法备案", "Algorithm filing"},
+	// The checks of the provider's safety testing (the gb45654-2025 template).
+	"rule.keyword_library":             {"关键词库规模与覆盖", "Keyword library size and coverage"},
+	"rule.keyword_library_updated":     {"关键词库更新", "Keyword library kept up to date"},
+	"rule.generated_question_bank":     {"生成内容测试题库", "Generated-content question bank"},
+	"rule.generated_content_results":   {"生成内容测试结果", "Generated-content test results"},
+	"rule.refusal_question_banks":      {"拒答测试题库", "Refusal question banks"},
+	"rule.refusal_results":             {"拒答测试结果", "Refusal test results"},
+	"rule.corpus_source_harmful_share": {"语料来源违法不良信息占比", "Harmful share of each corpus source"},
+	"rule.corpus_sampling":             {"语料整体抽检", "Corpus-wide spot checks"},
+	"rule.safety_annotation_volume":    {"安全性标注数量", "Volume of safety annotation"},
+	"rule.annotator_not_reviewer":      {"标注与核验人员分离", "Annotator is not the reviewer"},
 
 	"risk.A.1":   {"违反社会主义核心价值观的内容", "Content against the core socialist values"},
 	"risk.A.1.1": {"煽动颠覆国家政权、推翻社会主义制度", "Inciting subversion of state power or the overthrow of the socialist system"},
