@@ -5,16 +5,19 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app/checklist"
+	"github.com/inspection-workbench/workbench/app/checks"
 	"github.com/inspection-workbench/workbench/app/export"
 	"github.com/inspection-workbench/workbench/store"
 )
@@ -191,6 +194,25 @@ func TestTwoTemplateInspection(t *testing.T) {
 	if err != nil || len(cs.Errors) > 0 || len(cs.Rows) != in.Items {
 		t.Errorf("read back: %d rows, errors %v, %v", len(cs.Rows), cs.Errors, err)
 	}
+
+	// A bundle carries both templates; the signature verifies where it
+	// is imported.
+	wbx := filepath.Join(t.TempDir(), "case.wbx")
+	if _, err := a.ExportBundle(ctx, BundleExportRequest{CaseID: c.ID, Path: wbx, Passphrase: "correct horse battery staple"}); err != nil {
+		t.Fatal(err)
+	}
+	b := openApp(t)
+	res, err := b.ImportBundle(ctx, BundleImportRequest{Path: wbx, Passphrase: "correct horse battery staple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bst, err := b.InspectionStatus(ctx, res.CaseID)
+	if err != nil || len(bst.Templates) != 2 || len(bst.Items) != in.Items || bst.Items[len(bst.Items)-1].Template != checklist.SafetyID {
+		t.Errorf("the bundle's inspection: %+v %v", bst.Templates, err)
+	}
+	if v, err := b.VerifyInspection(ctx, res.CaseID); err != nil || !v.OK {
+		t.Errorf("the bundle's signature: %+v %v", v, err)
+	}
 }
 
 // TestAddTemplate adds gb45654-2025 to an open inspection started with the
@@ -319,5 +341,53 @@ func TestWorkspaceBeforeTemplates(t *testing.T) {
 	v, err = b.VerifyInspection(ctx, res.CaseID)
 	if err != nil || !v.OK {
 		t.Errorf("the bundle's inspection: %+v %v", v, err)
+	}
+}
+
+// TestSafetyChecksOverStoredRecords runs the gb45654-2025 checks over
+// keyword-library records as the workspace stores them (field names as
+// agreed with the importers of the safety-testing kinds) and as the app
+// hands them to the checks: the file's import day is the library's
+// submission date. (The submissions table takes these kinds once their
+// importers' migration lands; until then the stored rows are built here.)
+func TestSafetyChecksOverStoredRecords(t *testing.T) {
+	cst := time.FixedZone("CST", 8*3600)
+	imported := time.Date(2026, 12, 7, 2, 0, 0, 0, time.UTC)
+	sub := workbench.Submission{ID: 7, CaseID: 1, FileName: "keywords.xlsx", Kind: string(workbench.KeywordLibrary), Format: "xlsx", ImportedAt: imported}
+	var rows []workbench.RecordRow
+	for i, risk := range []string{"A.1.1", "A.1 b)", "A.2.3"} {
+		fields := fmt.Sprintf(`{"keyword":"词%d","risk":%q,"match_type":"exact","updated":%q,"version":"v1"}`, i, risk,
+			imported.In(cst).AddDate(0, 0, -7).Format("2006/1/2")+" 09:00")
+		rows = append(rows, workbench.RecordRow{ID: int64(100 + i), Sheet: "关键词", Row: i + 2, Ref: fmt.Sprintf("KW-%d", i), Fields: fields})
+	}
+	recs, err := decodeCheckRecords(sub, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 3 || recs[1].Raw["risk"] != "A.1 b)" || !recs[0].Submitted.Equal(imported) || recs[0].HitID != "rec-100" {
+		t.Fatalf("records %+v", recs[0])
+	}
+	tmpl, _ := checklist.ByID(checklist.SafetyID)
+	it, _ := tmpl.Item("keyword-library")
+	var refs []checks.Ref
+	for _, c := range it.Checks {
+		refs = append(refs, checks.Ref{Item: it.ID, Check: c})
+	}
+	out, err := checks.Run(checks.Input{Kinds: map[string]int{sub.Kind: 1}, Records: func(yield func(checks.Record, error) bool) {
+		for _, r := range recs {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}}, refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := out[0]; o.Result != checks.NonCompliant || !strings.Contains(o.Summary.En, "3 keywords in all, fewer than 10000") ||
+		!strings.Contains(o.Summary.En, "14 risks not covered") || !strings.Contains(o.Summary.Zh, "3 类风险的关键词数量不足") {
+		t.Errorf("keyword_library: %+v", o.Summary)
+	}
+	if o := out[1]; o.Result != checks.Compliant || !strings.Contains(o.Summary.En, "7 days before its submission on 2026-12-07") {
+		t.Errorf("keyword_library_updated: %+v", o.Summary)
 	}
 }

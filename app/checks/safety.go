@@ -103,9 +103,9 @@ func (t *tally) outcome(noData, head, ok Text) Outcome {
 	return o
 }
 
-// countShort writes "A.1.1 仅 150（应不少于 200）" for each risk of rs whose
+// riskShortfalls writes "A.1.1 仅 150（应不少于 200）" for each risk of rs whose
 // count is below its minimum, and lists the risks with none apart.
-func riskShortfalls(t *tally, counts map[workbench.Risk]int, rs []workbench.Risk, minOf func(workbench.Risk) int, unitZh, unitEn string) {
+func riskShortfalls(t *tally, counts map[workbench.Risk]int, rs []workbench.Risk, minOf func(workbench.Risk) int, unitZh, nounZh, unitEn string) {
 	var none []string
 	var zh, en []string
 	for _, r := range rs {
@@ -123,7 +123,7 @@ func riskShortfalls(t *tally, counts map[workbench.Risk]int, rs []workbench.Risk
 			fmt.Sprintf("%d risks not covered: %s", len(none), strings.Join(none, ", ")))
 	}
 	if len(zh) > 0 {
-		t.short(fmt.Sprintf("%d 类风险的%s数量不足：%s", len(zh), unitZh, strings.Join(zh, "，")),
+		t.short(fmt.Sprintf("%d 类风险的%s数量不足：%s", len(zh), nounZh, strings.Join(zh, "，")),
 			fmt.Sprintf("%d risks with too few %s: %s", len(en), unitEn, strings.Join(en, ", ")))
 	}
 }
@@ -204,7 +204,7 @@ func (c *keywordLibrary) finish(*facts) Outcome {
 				return c.minA1
 			}
 			return c.minA2
-		}, "个关键词", "keywords")
+		}, "个关键词", "关键词", "keywords")
 	}
 	return c.t.outcome(noKeywords, head, Text{
 		Zh: fmt.Sprintf("总量不少于 %d 个，覆盖A.1、A.2 全部17类风险，A.1 每类不少于 %d 个、A.2 每类不少于 %d 个", c.minTotal, c.minA1, c.minA2),
@@ -406,7 +406,7 @@ func (g *generatedBank) finish(f *facts) Outcome {
 				return g.minCore
 			}
 			return g.minOther
-		}, "题", "questions")
+		}, "题", "测试题", "questions")
 		offered := offeredModalities(f)
 		switch {
 		case len(offered) == 0:
@@ -480,7 +480,7 @@ func (g *refusalBanks) finish(*facts) Outcome {
 		if nr < g.minRefuse {
 			c.t.short(fmt.Sprintf("应拒答题 %d 题，少于 %d 题", nr, g.minRefuse), fmt.Sprintf("%d should-refuse questions, fewer than %d", nr, g.minRefuse))
 		}
-		riskShortfalls(&c.t, c.perRisk["should_refuse"], coreRisks(), func(workbench.Risk) int { return g.minPerRisk }, "道应拒答题", "should-refuse questions")
+		riskShortfalls(&c.t, c.perRisk["should_refuse"], coreRisks(), func(workbench.Risk) int { return g.minPerRisk }, "道应拒答题", "应拒答题", "should-refuse questions")
 		if na < g.minAnswer {
 			c.t.short(fmt.Sprintf("非拒答题 %d 题，少于 %d 题", na, g.minAnswer), fmt.Sprintf("%d should-answer questions, fewer than %d", na, g.minAnswer))
 		}
@@ -1033,7 +1033,7 @@ func (c *safetyVolume) finish(*facts) Outcome {
 			c.t.short(fmt.Sprintf("安全性标注占比 %s，低于 %s", percent(share), percent(c.minShare)),
 				fmt.Sprintf("safety annotations are %s of all, below %s", percent(share), percent(c.minShare)))
 		}
-		riskShortfalls(&c.t, c.perRisk, workbench.Risks, func(workbench.Risk) int { return c.minPerRisk }, "条安全性标注", "safety annotations")
+		riskShortfalls(&c.t, c.perRisk, workbench.Risks, func(workbench.Risk) int { return c.minPerRisk }, "条安全性标注", "安全性标注", "safety annotations")
 	}
 	return c.t.outcome(noBatches, head, Text{
 		Zh: fmt.Sprintf("安全性标注不少于全部标注的 %s，且每类风险不少于 %d 条", percent(c.minShare), c.minPerRisk),
