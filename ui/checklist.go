@@ -143,13 +143,13 @@ func (v *checklistView) showStart() {
 	msg := widget.NewLabel(lang.L("The inspection has not started. Starting it copies the case's checklist template into the case, so later changes to templates do not touch it."))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
-	start := widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.start)
+	start := widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.chooseTemplates)
 	start.Importance = widget.HighImportance
 	// A VBox gives the message the tab's whole width to wrap in.
 	v.content.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), msg, container.NewCenter(start), layout.NewSpacer())}
 	v.content.Refresh()
 	v.overview.Objects = []fyne.CanvasObject{container.NewHBox(widget.NewLabel(lang.L("Not started")),
-		widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.start))}
+		widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.chooseTemplates))}
 	v.overview.Refresh()
 }
 

@@ -70,9 +70,28 @@ func (v *checklistView) startChoices() (choices []templateChoice, ticked string)
 	return choices, ticked
 }
 
-// start asks which checklist templates the inspection holds — the case's
-// own ticked, the others offered — and starts it with those ticked.
-func (v *checklistView) start() {
+// start starts the inspection with the case's own checklist template.
+func (v *checklistView) start() { v.startWith(nil) }
+
+// startWith starts the inspection with the templates ids names (none: the
+// case's own), off the UI goroutine, and shows it.
+func (v *checklistView) startWith(ids []string) {
+	v.host.goBackground(func() {
+		_, err := v.ws.StartInspection(context.Background(), v.caseID, ids...)
+		v.host.do(func() {
+			if err != nil {
+				v.host.showError(err)
+				return
+			}
+			v.load()
+		})
+	})
+}
+
+// chooseTemplates asks which checklist templates the inspection holds —
+// the case's own ticked, the others offered — and starts it with those
+// ticked.
+func (v *checklistView) chooseTemplates() {
 	choices, ticked := v.startChoices()
 	var d *dialog.CustomDialog
 	startBtn := widget.NewButtonWithIcon(lang.L("Start"), theme.MediaPlayIcon(), nil)
@@ -105,16 +124,7 @@ func (v *checklistView) start() {
 			}
 		}
 		d.Hide()
-		v.host.goBackground(func() {
-			_, err := v.ws.StartInspection(context.Background(), v.caseID, ids...)
-			v.host.do(func() {
-				if err != nil {
-					v.host.showError(err)
-					return
-				}
-				v.load()
-			})
-		})
+		v.startWith(ids)
 	}
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("Start inspection"), box, v.win)
