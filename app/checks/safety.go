@@ -224,7 +224,7 @@ type keywordUpdated struct {
 	submitted time.Time
 	hasLatest bool
 	version   string
-	stBad     int
+	badDates  int
 }
 
 func (c *keywordUpdated) record(r *Record, _ *facts) {
@@ -238,7 +238,7 @@ func (c *keywordUpdated) record(r *Record, _ *facts) {
 	t, st := timeOf(r, "updated")
 	switch st {
 	case stBad:
-		c.stBad++
+		c.badDates++
 		c.t.b.unclearRecord(r, unreadable("更新日期", "the update date", textOf(r, "updated")))
 	case stOK:
 		if !c.hasLatest || c.latest.Before(t) {
@@ -279,8 +279,8 @@ func (c *keywordUpdated) finish(*facts) Outcome {
 		version = Text{Zh: "（版本 " + c.version + "）", En: " (version " + c.version + ")"}
 	}
 	var unclear Text
-	if c.stBad > 0 {
-		unclear = Text{Zh: fmt.Sprintf("另有 %d 条记录的更新日期无法识别。", c.stBad), En: fmt.Sprintf(" %d records give an update date that cannot be read.", c.stBad)}
+	if c.badDates > 0 {
+		unclear = Text{Zh: fmt.Sprintf("另有 %d 条记录的更新日期无法识别。", c.badDates), En: fmt.Sprintf(" %d records give an update date that cannot be read.", c.badDates)}
 	}
 	if days > c.maxAge {
 		rec := c.latestRec
@@ -644,8 +644,11 @@ func (g *generatedResults) finish(*facts) Outcome {
 	})
 	var parts []string
 	var partsEn []string
-	if len(by) == 0 && b.checked-b.unclear == 0 {
-		g.t.short("测试结果中没有可判定的生成内容测试题结果", "the results hold no stOK result of a generated-content question")
+	switch {
+	case len(g.index) == 0:
+		g.t.note("未导入测试题库，结果无法对应到题库", "no question bank is imported to join the results to")
+	case len(by) == 0 && b.checked-b.unclear == 0:
+		g.t.short("测试结果中没有可判定的生成内容测试题结果", "the results hold no readable result of a generated-content question")
 	}
 	for _, method := range []string{"manual", "keyword", "classifier"} {
 		m := by[method]
@@ -732,6 +735,11 @@ func (g *refusalResults) finish(*facts) Outcome {
 	head := Text{
 		Zh: fmt.Sprintf("应拒答题测试 %d 题、拒答率 %s；非拒答题测试 %d 题、拒答率 %s", len(sr.tested), percent(rate(sr)), len(sa.tested), percent(rate(sa))),
 		En: fmt.Sprintf("%d should-refuse questions tested, %s refused; %d should-answer questions tested, %s refused", len(sr.tested), percent(rate(sr)), len(sa.tested), percent(rate(sa)))}
+	if len(g.index) == 0 {
+		g.t.note("未导入测试题库，结果无法对应到题库", "no question bank is imported to join the results to")
+		orphanNote(&g.t, orphans)
+		return g.t.outcome(noResults, head, Text{})
+	}
 	for _, x := range []struct {
 		p    *perBank
 		name Text

@@ -334,6 +334,15 @@ func TestGeneratedResults(t *testing.T) {
 	if o.Unclear != 1 || o.Problems != 0 {
 		t.Errorf("orphan: %+v", o)
 	}
+	// Results without any bank imported cannot be joined: info requested,
+	// not a shortfall.
+	o = runSafety(t, checklist.CheckGeneratedResults, nil, Service{}, answers(0, 10, 10, "manual", "pass", "fail", "verdict"))
+	expect(t, o, InfoRequested, "no question bank is imported")
+	if o.Unclear != 10 || o.Problems != 0 {
+		t.Errorf("results without a bank: %+v", o)
+	}
+	o = runSafety(t, checklist.CheckRefusalResults, nil, Service{}, answers(0, 10, 10, "manual", "是", "否", "refused"))
+	expect(t, o, InfoRequested, "no question bank is imported")
 	// An unreadable verdict is unclear, not a failure.
 	odd := raw(kindTestResult, "R-ODD", map[string]any{"question_id": "Q00001", "verdict": "待复核", "method": "manual"})
 	o = run(append(answers(0, 1000, 1000, "manual", "pass", "fail", "verdict"), odd)...)
