@@ -27,6 +27,9 @@ const (
 	AuditBundleExported      AuditAction = "bundle_exported"      // case/N; file, SHA-256
 	AuditBundleImported      AuditAction = "bundle_imported"      // case/N; file, SHA-256
 	AuditKeyCreated          AuditAction = "key_created"          // key/FINGERPRINT
+	// AuditTemplateAdded: a checklist template added to an open
+	// inspection; case/N; template, version and items.
+	AuditTemplateAdded AuditAction = "checklist_template_added"
 )
 
 // AuditActions lists the audit actions.
@@ -35,6 +38,7 @@ var AuditActions = []AuditAction{
 	AuditInspectionStarted, AuditItemAssessed, AuditChecksRun, AuditProposalDecided,
 	AuditInspectionConcluded, AuditInspectionReopened, AuditInspectionSigned,
 	AuditExportWritten, AuditChecklistImported, AuditBundleExported, AuditBundleImported, AuditKeyCreated,
+	AuditTemplateAdded,
 }
 
 // Name is the action's Chinese and English name.

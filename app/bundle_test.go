@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/inspection-workbench/workbench/app/checklist"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,7 +55,8 @@ func signedSampleCase(t *testing.T, a *App, sign bool) int64 {
 	if _, err := a.ScanPII(ctx, c.ID, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.StartInspection(ctx, c.ID, ""); err != nil {
+	// Both built-in templates: the added one's rows are a table of the case.
+	if _, err := a.StartInspection(ctx, c.ID, "", checklist.SafetyID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := a.RunChecks(ctx, c.ID); err != nil {

@@ -201,8 +201,22 @@ func (a *App) exportData(ctx context.Context, caseID int64, secret bool) (*expor
 	if d.Case.KeySignatures, err = a.exportKeySignatures(ctx, caseID); err != nil {
 		return nil, ExportPreview{}, err
 	}
+	if len(st.Templates) > 1 {
+		for _, ti := range st.Templates {
+			d.Templates = append(d.Templates, export.Template{ID: ti.ID, Version: ti.Version, Title: ti.Title, Description: ti.Description})
+		}
+		d.Case.Template, d.Case.TemplateVersion = "", ""
+		for i, ti := range st.Templates {
+			if i > 0 {
+				d.Case.Template += "; "
+				d.Case.TemplateVersion += "; "
+			}
+			d.Case.Template += ti.ID
+			d.Case.TemplateVersion += ti.ID + " " + ti.Version
+		}
+	}
 	for _, it := range st.Items {
-		item := export.Item{ID: it.ID, ArticlesText: articlesText(it.Articles), Title: it.Title, Result: it.Result,
+		item := export.Item{ID: it.ID, Template: it.Template, ArticlesText: articlesText(it.Articles), Title: it.Title, Result: it.Result,
 			Severity: it.Severity, Note: it.Note, Finding: it.Finding, Deadline: it.Deadline, Evidence: it.Evidence, Version: stamp(it.UpdatedAt)}
 		if t != nil {
 			if ti, ok := t.Item(it.ID); ok {

@@ -55,10 +55,24 @@ const MaxQuoteLen = 2000
 // Inspection is a case's checklist inspection as started.
 type Inspection struct {
 	CaseID    int64     `json:"case_id"`
-	Template  string    `json:"template"` // the template's id
-	Version   string    `json:"version"`  // the template's version
-	Items     int       `json:"items"`    // how many items it has
+	Template  string    `json:"template"` // the first template's id
+	Version   string    `json:"version"`  // the first template's version
+	Items     int       `json:"items"`    // how many items it has, of all its templates
 	StartedAt time.Time `json:"started_at"`
+	// Templates are the templates it holds, the first first.
+	Templates []TemplateInfo `json:"templates"`
+}
+
+// TemplateInfo is one checklist template an inspection holds.
+type TemplateInfo struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	// Title and Description are the template's; Description says what it
+	// covers and where its figures come from.
+	Title       checklist.Text `json:"title"`
+	Description checklist.Text `json:"description"`
+	// Items is how many items it brings.
+	Items int `json:"items"`
 }
 
 // ItemStatus is where one checklist item stands.
@@ -79,6 +93,8 @@ type ItemStatus struct {
 	Proposal *ItemProposal          `json:"proposal"`
 	Title    checklist.Text         `json:"title"`
 	Articles []workbench.ArticleRef `json:"articles"`
+	// Template is the id of the checklist template the item comes from.
+	Template string `json:"template"`
 }
 
 // Status is where a case's inspection stands: each item in template order
@@ -96,6 +112,9 @@ type Status struct {
 	Signature   string         `json:"signature"`
 	Items       []ItemStatus   `json:"items"`
 	Totals      map[string]int `json:"totals"` // every result of Results, zero included
+	// Templates are the checklist templates the inspection holds, the
+	// first first (Template and Version name the first).
+	Templates []TemplateInfo `json:"templates"`
 }
 
 // AssessInput records the inspector's decision on one item. Nil fields
@@ -161,12 +180,15 @@ func (e *NoInspectionError) Unwrap() error {
 // Is makes a NoInspectionError match store.ErrNotFound.
 func (e *NoInspectionError) Is(target error) bool { return target == store.ErrNotFound }
 
-// StartInspection starts the checklist inspection of an open case. template
-// is "" for the case's checklist template, the path of a template file, or
-// the id of a built-in template. The template's YAML is stored as read, so
+// StartInspection starts the checklist inspection of an open case with
+// one or more checklist templates. Each is "" for the case's checklist
+// template, the path of a template file, or the id of a built-in template;
+// none means the case's template. The first template's items keep their
+// own ids; the items of each template after it are named TEMPLATE:ITEM
+// (see checklist.QualifiedID). Each template's YAML is stored as read, so
 // the inspection keeps it whatever later happens to the file or the
 // built-in templates.
-func (a *App) StartInspection(ctx context.Context, caseID int64, template string) (Inspection, error) {
+func (a *App) StartInspection(ctx context.Context, caseID int64, templates ...string) (Inspection, error) {
 	c, err := a.store.GetCase(ctx, caseID)
 	if err != nil {
 		return Inspection{}, err
@@ -174,26 +196,114 @@ func (a *App) StartInspection(ctx context.Context, caseID int64, template string
 	if c.Status != store.StatusOpen {
 		return Inspection{}, store.NotOpenError(caseID, c.Status)
 	}
-	if template == "" {
-		template = c.ChecklistTemplate
+	if len(templates) == 0 {
+		templates = []string{""}
+	}
+	var in store.Inspection
+	var ids []string
+	seen := map[string]bool{}
+	for i, name := range templates {
+		if name == "" {
+			name = c.ChecklistTemplate
+		}
+		t, yaml, err := loadTemplate(name)
+		if err != nil {
+			return Inspection{}, err
+		}
+		if seen[t.ID] {
+			return Inspection{}, fieldErr(FieldTemplate, ProblemDuplicate, "checklist template %s is given twice; an inspection holds each template once", t.ID)
+		}
+		seen[t.ID] = true
+		if i == 0 {
+			in = store.Inspection{CaseID: caseID, TemplateID: t.ID, TemplateVersion: t.Version, Template: yaml}
+			for _, it := range t.Items {
+				ids = append(ids, it.ID)
+			}
+			continue
+		}
+		in.Added = append(in.Added, addedTemplate(t, yaml))
+	}
+	if err := a.store.StartInspection(ctx, in, ids); err != nil {
+		return Inspection{}, err
+	}
+	return a.inspectionInfo(ctx, caseID)
+}
+
+// addedTemplate is a template added after an inspection's first, its
+// items named TEMPLATE:ITEM.
+func addedTemplate(t *checklist.Template, yaml string) store.InspectionTemplate {
+	at := store.InspectionTemplate{TemplateID: t.ID, TemplateVersion: t.Version, Template: yaml}
+	for _, it := range t.Items {
+		at.ItemIDs = append(at.ItemIDs, checklist.QualifiedID(t.ID, it.ID))
+	}
+	return at
+}
+
+// AddInspectionTemplate adds a checklist template — a built-in template's
+// id or a template file — to the open inspection of a case: its items
+// join the checklist as TEMPLATE:ITEM, not assessed, after those it has.
+// A template the inspection already holds is refused.
+func (a *App) AddInspectionTemplate(ctx context.Context, caseID int64, template string) (Inspection, error) {
+	c, in, err := a.inspection(ctx, caseID)
+	if err != nil {
+		return Inspection{}, err
+	}
+	if c.Status != store.StatusOpen {
+		return Inspection{}, store.NotOpenError(caseID, c.Status)
+	}
+	if strings.TrimSpace(template) == "" {
+		return Inspection{}, fieldErr(FieldTemplate, ProblemEmpty, "name the checklist template to add (built in: %s)", strings.Join(checklist.BuiltinIDs(), ", "))
 	}
 	t, yaml, err := loadTemplate(template)
 	if err != nil {
 		return Inspection{}, err
 	}
-	ids := make([]string, len(t.Items))
-	for i, it := range t.Items {
-		ids[i] = it.ID
+	held := []string{in.TemplateID}
+	for _, at := range in.Added {
+		held = append(held, at.TemplateID)
 	}
-	err = a.store.StartInspection(ctx, store.Inspection{CaseID: caseID, TemplateID: t.ID, TemplateVersion: t.Version, Template: yaml}, ids)
-	if err != nil {
+	if slices.Contains(held, t.ID) {
+		return Inspection{}, fieldErr(FieldTemplate, ProblemDuplicate, "case %d's inspection already holds checklist template %s", caseID, t.ID)
+	}
+	if err := a.store.AddInspectionTemplate(ctx, caseID, addedTemplate(t, yaml)); err != nil {
 		return Inspection{}, err
 	}
+	return a.inspectionInfo(ctx, caseID)
+}
+
+// inspectionInfo describes a case's inspection as it stands.
+func (a *App) inspectionInfo(ctx context.Context, caseID int64) (Inspection, error) {
 	in, err := a.store.GetInspection(ctx, caseID)
 	if err != nil {
 		return Inspection{}, err
 	}
-	return Inspection{CaseID: caseID, Template: t.ID, Version: t.Version, Items: len(ids), StartedAt: in.StartedAt}, nil
+	items, err := a.store.InspectionItems(ctx, caseID)
+	if err != nil {
+		return Inspection{}, err
+	}
+	return Inspection{CaseID: caseID, Template: in.TemplateID, Version: in.TemplateVersion, Items: len(items),
+		StartedAt: in.StartedAt, Templates: templateInfos(in, frozenTemplate(in))}, nil
+}
+
+// templateInfos lists the templates an inspection holds; t is its
+// combined checklist, nil when a template no longer loads (the templates
+// are then named without titles).
+func templateInfos(in store.Inspection, t *checklist.Template) []TemplateInfo {
+	out := []TemplateInfo{{ID: in.TemplateID, Version: in.TemplateVersion}}
+	for _, at := range in.Added {
+		out = append(out, TemplateInfo{ID: at.TemplateID, Version: at.TemplateVersion})
+	}
+	if t == nil {
+		return out
+	}
+	for i := range out {
+		for _, p := range t.Parts {
+			if p.ID == out[i].ID {
+				out[i].Title, out[i].Description, out[i].Items = p.Title, p.Description, len(p.Items)
+			}
+		}
+	}
+	return out
 }
 
 // loadTemplate reads a template file, or else a built-in template, and
@@ -245,25 +355,39 @@ func timeOrNil(t time.Time) *time.Time {
 	return &t
 }
 
-// InspectionTemplate returns the checklist template a case's inspection
-// was started with, as frozen then.
+// InspectionTemplate returns the checklist of a case's inspection: the
+// templates it holds as frozen when started or added, combined (see
+// checklist.Combine; Parts lists them).
 func (a *App) InspectionTemplate(ctx context.Context, caseID int64) (*checklist.Template, error) {
 	_, in, err := a.inspection(ctx, caseID)
 	if err != nil {
 		return nil, err
 	}
-	t, err := checklist.Load(strings.NewReader(in.Template), in.TemplateID+".yaml")
-	if err != nil {
-		return nil, fmt.Errorf("case %d: the inspection's checklist template %s: %w", caseID, in.TemplateID, err)
-	}
-	return t, nil
+	return loadFrozen(in)
 }
 
-// frozenTemplate loads the template an inspection was started with; nil
-// when it no longer loads (a later program may validate more strictly),
+// loadFrozen loads and combines the templates an inspection holds.
+func loadFrozen(in store.Inspection) (*checklist.Template, error) {
+	first, err := checklist.Load(strings.NewReader(in.Template), in.TemplateID+".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("case %d: the inspection's checklist template %s: %w", in.CaseID, in.TemplateID, err)
+	}
+	var added []*checklist.Template
+	for _, at := range in.Added {
+		t, err := checklist.Load(strings.NewReader(at.Template), at.TemplateID+".yaml")
+		if err != nil {
+			return nil, fmt.Errorf("case %d: the inspection's checklist template %s: %w", in.CaseID, at.TemplateID, err)
+		}
+		added = append(added, t)
+	}
+	return checklist.Combine(first, added...), nil
+}
+
+// frozenTemplate loads the checklist an inspection holds; nil when a
+// template no longer loads (a later program may validate more strictly),
 // in which case items are shown without titles.
 func frozenTemplate(in store.Inspection) *checklist.Template {
-	t, err := checklist.Load(strings.NewReader(in.Template), in.TemplateID+".yaml")
+	t, err := loadFrozen(in)
 	if err != nil {
 		return nil
 	}
@@ -277,6 +401,7 @@ func itemStatus(t *checklist.Template, it store.InspectionItem) ItemStatus {
 		if ti, ok := t.Item(it.ItemID); ok {
 			s.Title = ti.Title
 			s.Articles = append(s.Articles, ti.Articles...)
+			s.Template = ti.Template
 		}
 	}
 	return s
@@ -308,7 +433,7 @@ func (a *App) InspectionStatus(ctx context.Context, caseID int64) (Status, error
 	t := frozenTemplate(in)
 	st := Status{CaseID: caseID, CaseStatus: c.Status, Template: in.TemplateID, Version: in.TemplateVersion,
 		StartedAt: in.StartedAt, ConcludedAt: timeOrNil(in.ConcludedAt), SignedAt: timeOrNil(in.SignedAt), Signature: in.Signature,
-		Items: make([]ItemStatus, len(items)), Totals: map[string]int{}}
+		Items: make([]ItemStatus, len(items)), Totals: map[string]int{}, Templates: templateInfos(in, t)}
 	for _, r := range Results {
 		st.Totals[r] = 0
 	}

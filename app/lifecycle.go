@@ -101,9 +101,13 @@ type Signature struct {
 // item with its result, notes, finding, deadline and evidence, and every
 // proposal with its decision.
 type signedContent struct {
-	Format      string           `json:"format"`
-	Case        signedCase       `json:"case"`
-	Template    signedTemplate   `json:"template"`
+	Format   string         `json:"format"`
+	Case     signedCase     `json:"case"`
+	Template signedTemplate `json:"template"`
+	// Templates are the templates added after the first, each with the
+	// SHA-256 of its frozen YAML; left out when there are none, so that
+	// the content of an inspection with one template is what it always was.
+	Templates   []signedTemplate `json:"templates,omitempty"`
 	StartedAt   string           `json:"started_at"`
 	ConcludedAt string           `json:"concluded_at"`
 	SignedAt    string           `json:"signed_at"`
@@ -184,6 +188,10 @@ func (a *App) content(ctx context.Context, c workbench.Case, in store.Inspection
 	}
 	sum := sha256.Sum256([]byte(in.Template))
 	sc.Template = signedTemplate{ID: in.TemplateID, Version: in.TemplateVersion, SHA256: hex.EncodeToString(sum[:])}
+	for _, at := range in.Added {
+		sum := sha256.Sum256([]byte(at.Template))
+		sc.Templates = append(sc.Templates, signedTemplate{ID: at.TemplateID, Version: at.TemplateVersion, SHA256: hex.EncodeToString(sum[:])})
+	}
 	items, err := a.store.InspectionItems(ctx, c.ID)
 	if err != nil {
 		return sc, err
@@ -379,6 +387,9 @@ func compareContent(signed, now signedContent) []Difference {
 	js := func(v any) string { b, _ := json.Marshal(v); return string(b) }
 	add("", "case", js(signed.Case), js(now.Case))
 	add("", "template", js(signed.Template), js(now.Template))
+	if len(signed.Templates) > 0 || len(now.Templates) > 0 {
+		add("", "templates", js(signed.Templates), js(now.Templates))
+	}
 	add("", "started_at", signed.StartedAt, now.StartedAt)
 	add("", "concluded_at", signed.ConcludedAt, now.ConcludedAt)
 	add("", "signed_by", js(signed.SignedBy), js(now.SignedBy))

@@ -316,12 +316,25 @@ func (a *App) checkRecords(parent context.Context, caseID int64) iter.Seq2[check
 func decodeCheckRecords(sub workbench.Submission, rows []workbench.RecordRow) ([]checks.Record, error) {
 	out := make([]checks.Record, len(rows))
 	dec, err := importers.NewFieldsDecoder(workbench.Kind(sub.Kind))
+	raw := false
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", sub.FileName, err)
+		// A safety-testing kind the importers have no field specification
+		// for: its checks read the stored values as they are.
+		if !slices.Contains(workbench.SafetyKinds, workbench.Kind(sub.Kind)) {
+			return nil, fmt.Errorf("%s: %w", sub.FileName, err)
+		}
+		raw = true
 	}
 	for i, r := range rows {
 		rec := checks.Record{HitID: fulltext.RecordHitID(r.ID), Ref: r.Ref, File: sub.FileName, Kind: sub.Kind,
-			Sheet: r.Sheet, Row: r.Row, Location: recordPlace(r, sub)}
+			Sheet: r.Sheet, Row: r.Row, Location: recordPlace(r, sub), Submitted: sub.ImportedAt}
+		if raw {
+			if err := json.Unmarshal([]byte(r.Fields), &rec.Raw); err != nil {
+				return nil, fmt.Errorf("record %s of %s: stored fields: %w", rec.HitID, sub.FileName, err)
+			}
+			out[i] = rec
+			continue
+		}
 		f, err := dec.Decode([]byte(r.Fields))
 		if err != nil {
 			return nil, fmt.Errorf("record %s of %s: stored fields: %w", rec.HitID, sub.FileName, err)

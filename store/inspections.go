@@ -24,6 +24,21 @@ type Inspection struct {
 	SignedBy        string    // who signed: the case's inspectors
 	Signature       string    // hex SHA-256 of SignedContent; "" unless signed
 	SignedContent   string    // the canonical JSON that was signed
+	// Added are the templates added after the first, in order; their
+	// items are named TEMPLATE:ITEM.
+	Added []InspectionTemplate
+}
+
+// InspectionTemplate is a checklist template added to an inspection after
+// its first, frozen as read.
+type InspectionTemplate struct {
+	TemplateID      string
+	TemplateVersion string
+	Template        string // the template's YAML as it was loaded
+	AddedAt         time.Time
+	// ItemIDs are the ids its items are recorded under, for
+	// StartInspection and AddInspectionTemplate to create.
+	ItemIDs []string
 }
 
 // InspectionItem is the recorded state of one checklist item.
@@ -94,9 +109,97 @@ func (s *Store) StartInspection(ctx context.Context, in Inspection, itemIDs []st
 		if _, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, in.CaseID); err != nil {
 			return err
 		}
-		return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditInspectionStarted, Object: CaseObject(in.CaseID), CaseID: in.CaseID,
-			Details: map[string]any{"template": in.TemplateID, "version": in.TemplateVersion, "items": len(itemIDs)}})
+		details := map[string]any{"template": in.TemplateID, "version": in.TemplateVersion, "items": len(itemIDs)}
+		if len(in.Added) > 0 {
+			var added []string
+			for _, t := range in.Added {
+				added = append(added, t.TemplateID)
+			}
+			details["added_templates"] = added
+		}
+		if err := s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditInspectionStarted, Object: CaseObject(in.CaseID), CaseID: in.CaseID,
+			Details: details}); err != nil {
+			return err
+		}
+		for _, t := range in.Added {
+			if err := s.addTemplate(ctx, tx, in.CaseID, t, now, false); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+}
+
+// AddInspectionTemplate adds a checklist template to the open inspection
+// of a case: the template frozen as read and one not-assessed item per id
+// of t.ItemIDs, after the items it has. A case that is not open gives an
+// error wrapping ErrConflict, one without an inspection or unknown one
+// wrapping ErrNotFound; a template the inspection already holds, or an
+// item id it already has, one wrapping ErrConflict.
+func (s *Store) AddInspectionTemplate(ctx context.Context, caseID int64, t InspectionTemplate) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := requireOpen(ctx, tx, caseID); err != nil {
+			return err
+		}
+		var first string
+		err := tx.QueryRowContext(ctx, `SELECT template_id FROM inspections WHERE case_id = ?`, caseID).Scan(&first)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("inspection of case %d: %w", caseID, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("read inspection of case %d: %w", caseID, err)
+		}
+		if first == t.TemplateID {
+			return &stateError{msg: fmt.Sprintf("case %d's inspection already holds template %s", caseID, t.TemplateID), base: workbench.ErrConflict}
+		}
+		now := s.timestamp()
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, caseID); err != nil {
+			return err
+		}
+		return s.addTemplate(ctx, tx, caseID, t, now, true)
+	})
+}
+
+// addTemplate records an added template and its items inside tx, audited
+// when audit is set (StartInspection audits its templates at once).
+func (s *Store) addTemplate(ctx context.Context, tx *sql.Tx, caseID int64, t InspectionTemplate, now string, audit bool) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM inspection_templates WHERE case_id = ? AND template_id = ?`, caseID, t.TemplateID).Scan(&n); err != nil {
+		return fmt.Errorf("read templates of case %d: %w", caseID, err)
+	}
+	if n > 0 {
+		return &stateError{msg: fmt.Sprintf("case %d's inspection already holds template %s", caseID, t.TemplateID), base: workbench.ErrConflict}
+	}
+	var pos, items int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 1) + 1 FROM inspection_templates WHERE case_id = ?`, caseID).Scan(&pos); err != nil {
+		return fmt.Errorf("read templates of case %d: %w", caseID, err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) FROM inspection_items WHERE case_id = ?`, caseID).Scan(&items); err != nil {
+		return fmt.Errorf("read items of case %d: %w", caseID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO inspection_templates (case_id, position, template_id, template_version, template, added_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, caseID, pos, t.TemplateID, t.TemplateVersion, t.Template, now); err != nil {
+		return fmt.Errorf("add template %s to case %d: %w", t.TemplateID, caseID, err)
+	}
+	for i, id := range t.ItemIDs {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM inspection_items WHERE case_id = ? AND item_id = ?`, caseID, id).Scan(&one)
+		if err == nil {
+			return &stateError{msg: fmt.Sprintf("case %d's inspection already has an item %s", caseID, id), base: workbench.ErrConflict}
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read items of case %d: %w", caseID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO inspection_items (case_id, item_id, position, updated_at) VALUES (?, ?, ?, ?)`,
+			caseID, id, items+i+1, now); err != nil {
+			return fmt.Errorf("add template %s to case %d: item %s: %w", t.TemplateID, caseID, id, err)
+		}
+	}
+	if !audit {
+		return nil
+	}
+	return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditTemplateAdded, Object: CaseObject(caseID), CaseID: caseID,
+		Details: map[string]any{"template": t.TemplateID, "version": t.TemplateVersion, "items": len(t.ItemIDs)}})
 }
 
 // GetInspection returns a case's inspection, or an error wrapping
@@ -114,6 +217,24 @@ func (s *Store) GetInspection(ctx context.Context, caseID int64) (Inspection, er
 		return in, fmt.Errorf("read inspection of case %d: %w", caseID, err)
 	}
 	in.StartedAt, in.ConcludedAt, in.SignedAt = parseTime(at), parseTime(concluded), parseTime(signed)
+	rows, err := s.db.QueryContext(ctx, `SELECT template_id, template_version, template, added_at FROM inspection_templates
+		WHERE case_id = ? ORDER BY position`, caseID)
+	if err != nil {
+		return in, fmt.Errorf("read templates of case %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t InspectionTemplate
+		var added string
+		if err := rows.Scan(&t.TemplateID, &t.TemplateVersion, &t.Template, &added); err != nil {
+			return in, fmt.Errorf("read templates of case %d: %w", caseID, err)
+		}
+		t.AddedAt = parseTime(added)
+		in.Added = append(in.Added, t)
+	}
+	if err := rows.Err(); err != nil {
+		return in, fmt.Errorf("read templates of case %d: %w", caseID, err)
+	}
 	return in, nil
 }
 

@@ -54,8 +54,11 @@ type checklistView struct {
 	// shows.
 	detailScroll *container.Scroll
 	summary      *widget.Label
-	progress     *widget.ProgressBar
-	actions      *fyne.Container
+	// templates names the checklist templates the inspection holds, when
+	// it holds more than one.
+	templates *widget.Label
+	progress  *widget.ProgressBar
+	actions   *fyne.Container
 
 	// form is the assessment shown for the selected item, nil for none.
 	form *assessment
@@ -80,6 +83,9 @@ func newChecklistView(host pageHost, caseID int64) *checklistView {
 	v.overview = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
 	v.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.summary.Truncation = fyne.TextTruncateEllipsis
+	v.templates = widget.NewLabel("")
+	v.templates.Wrapping = fyne.TextWrapWord
+	v.templates.Hide()
 	v.progress = widget.NewProgressBar()
 	v.actions = container.NewHBox()
 	v.detail = container.NewVBox()
@@ -137,27 +143,14 @@ func (v *checklistView) showStart() {
 	msg := widget.NewLabel(lang.L("The inspection has not started. Starting it copies the case's checklist template into the case, so later changes to templates do not touch it."))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
-	start := widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.start)
+	start := widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.chooseTemplates)
 	start.Importance = widget.HighImportance
 	// A VBox gives the message the tab's whole width to wrap in.
 	v.content.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), msg, container.NewCenter(start), layout.NewSpacer())}
 	v.content.Refresh()
 	v.overview.Objects = []fyne.CanvasObject{container.NewHBox(widget.NewLabel(lang.L("Not started")),
-		widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.start))}
+		widget.NewButtonWithIcon(lang.L("Start inspection"), theme.MediaPlayIcon(), v.chooseTemplates))}
 	v.overview.Refresh()
-}
-
-func (v *checklistView) start() {
-	v.host.goBackground(func() {
-		_, err := v.ws.StartInspection(context.Background(), v.caseID, "")
-		v.host.do(func() {
-			if err != nil {
-				v.host.showError(err)
-				return
-			}
-			v.load()
-		})
-	})
 }
 
 // show lays out a loaded inspection, keeping the selected item.
@@ -170,6 +163,12 @@ func (v *checklistView) show(st app.Status, tmpl *checklist.Template, ps []app.P
 	}
 	v.showProgress()
 	v.showActions()
+	if line := v.templatesLine(); line != "" {
+		v.templates.SetText(line)
+		v.templates.Show()
+	} else {
+		v.templates.Hide()
+	}
 	v.host.updateCase(v.caseID, func(c *workbench.Case) { c.Status = st.CaseStatus })
 	if first {
 		v.detailScroll = container.NewVScroll(container.NewPadded(v.detail))
@@ -178,7 +177,7 @@ func (v *checklistView) show(st app.Status, tmpl *checklist.Template, ps []app.P
 		// The progress bar shares the summary's line, to leave the height
 		// to the item.
 		bar := container.NewGridWrap(fyne.NewSize(160, v.progress.MinSize().Height), v.progress)
-		top := container.NewVBox(v.actions, container.NewBorder(nil, nil, nil, bar, v.summary))
+		top := container.NewVBox(v.actions, container.NewBorder(nil, nil, nil, bar, v.summary), v.templates)
 		v.content.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)}
 		v.content.Refresh()
 	}
@@ -199,16 +198,34 @@ func (v *checklistView) show(st app.Status, tmpl *checklist.Template, ps []app.P
 func (v *checklistView) treeGroups() []widgets.TreeGroup {
 	var groups []widgets.TreeGroup
 	index := map[int]int{}
+	tindex := map[string]int{}
+	first := ""
+	if len(v.status.Templates) > 0 {
+		first = v.status.Templates[0].ID
+	}
 	for _, it := range v.status.Items {
 		art := 0
 		if len(it.Articles) > 0 {
 			art = it.Articles[0].Article
 		}
-		i, ok := index[art]
-		if !ok {
-			i = len(groups)
-			index[art] = i
-			groups = append(groups, widgets.TreeGroup{ID: "art-" + strconv.Itoa(art), Title: articleTitle(art)})
+		var i int
+		if it.Template != "" && it.Template != first {
+			// The items of a template added after the first: one group,
+			// named by the template.
+			var ok bool
+			if i, ok = tindex[it.Template]; !ok {
+				i = len(groups)
+				tindex[it.Template] = i
+				id, title := v.templateGroup(it.Template)
+				groups = append(groups, widgets.TreeGroup{ID: id, Title: title})
+			}
+		} else {
+			var ok bool
+			if i, ok = index[art]; !ok {
+				i = len(groups)
+				index[art] = i
+				groups = append(groups, widgets.TreeGroup{ID: "art-" + strconv.Itoa(art), Title: articleTitle(art)})
+			}
 		}
 		title := pick(it.Title)
 		if title == "" {
@@ -314,6 +331,9 @@ func (v *checklistView) showActions() {
 		run := widget.NewButtonWithIcon(lang.L("Run automated checks"), theme.MediaPlayIcon(), v.runChecks)
 		conclude := widget.NewButtonWithIcon(lang.L("Conclude…"), theme.ConfirmIcon(), v.conclude)
 		bs = append(bs, run, conclude)
+		if add := v.addTemplateButton(); add != nil {
+			bs = append(bs, add)
+		}
 	case "concluded":
 		reopen := widget.NewButtonWithIcon(lang.L("Reopen"), theme.ContentUndoIcon(), v.reopen)
 		sign := widget.NewButtonWithIcon(lang.L("Sign…"), theme.DocumentSaveIcon(), v.sign)

@@ -72,6 +72,7 @@ func TestChecklistWorkflow(t *testing.T) {
 		t.Fatalf("a case without an inspection shows %q", textsIn(v.overview))
 	}
 	onUI(mw, func() { test.Tap(buttonIn(t, v.content, "Start inspection")) })
+	onUI(mw, func() { test.Tap(findButton(t, mw, "Start")) }) // the case's template, ticked
 	if !v.started || len(v.status.Items) != 32 || !strings.Contains(textsIn(v.overview), "0 of 32 items assessed") {
 		t.Fatalf("after start: started %v, %d items, overview %q", v.started, len(v.status.Items), textsIn(v.overview))
 	}

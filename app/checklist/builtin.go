@@ -14,6 +14,12 @@ import (
 // DefaultID is the id of the built-in template new cases use.
 const DefaultID = "art19-measures-2023"
 
+// SafetyID is the id of the built-in template of the provider's safety
+// testing against the national standards (TC260-003-2024 / GB/T
+// 45654-2025, GB/T 45674-2025), which an inspection adds to the Measures
+// checklist.
+const SafetyID = "gb45654-2025"
+
 // builtinDir is the folder of assets.Checklists holding the templates.
 const builtinDir = "checklists"
 

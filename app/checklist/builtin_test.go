@@ -103,7 +103,11 @@ func TestDefaultCoversObligations(t *testing.T) {
 // tests, with the parameters the sample provider's checks need.
 func TestDefaultChecks(t *testing.T) {
 	used := map[string][]string{}
-	for _, it := range Default().Items {
+	safety, err := ByID(SafetyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range append(Default().Items, safety.Items...) {
 		for _, c := range it.Checks {
 			used[c.ID] = append(used[c.ID], it.ID)
 			spec, _ := LookupCheck(c.ID)
@@ -151,7 +155,7 @@ func TestDefaultChecks(t *testing.T) {
 }
 
 func TestByID(t *testing.T) {
-	if ids := BuiltinIDs(); !slices.Equal(ids, []string{DefaultID}) {
+	if ids := BuiltinIDs(); !slices.Equal(ids, []string{DefaultID, SafetyID}) {
 		t.Errorf("BuiltinIDs() = %v", ids)
 	}
 	a, err := ByID(DefaultID)

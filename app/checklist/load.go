@@ -516,8 +516,8 @@ func (l *loader) evidence(f field, ctx string) []workbench.Kind {
 			continue
 		}
 		k := workbench.Kind(n.Value)
-		if !slices.Contains(workbench.Kinds, k) {
-			l.errorf(n, "%sunknown evidence kind %q (want one of %s)", ctx, n.Value, kindList())
+		if !evidenceKind(k) {
+			l.errorf(n, "%sunknown evidence kind %q (want one of %s)", ctx, n.Value, evidenceKindList())
 			continue
 		}
 		if slices.Contains(kinds, k) {
@@ -529,6 +529,14 @@ func (l *loader) evidence(f field, ctx string) []workbench.Kind {
 	return kinds
 }
 
+// evidenceKind reports whether an item may name k as evidence: one of the
+// submission kinds, or of the safety-testing kinds of TC260-003 and GB/T
+// 45654 (keyword library, question banks, results, corpus checks, label
+// samples), which templates may name before the importers read them all.
+func evidenceKind(k workbench.Kind) bool {
+	return slices.Contains(workbench.Kinds, k) || slices.Contains(workbench.SafetyKinds, k)
+}
+
 // kindList writes the submission kinds for messages.
 func kindList() string {
 	names := make([]string, len(workbench.Kinds))
@@ -536,6 +544,18 @@ func kindList() string {
 		names[i] = string(k)
 	}
 	return strings.Join(names, ", ")
+}
+
+// evidenceKindList writes the kinds an item may name as evidence, for
+// messages.
+func evidenceKindList() string {
+	names := kindList()
+	for _, k := range workbench.SafetyKinds {
+		if !slices.Contains(workbench.Kinds, k) {
+			names += ", " + string(k)
+		}
+	}
+	return names
 }
 
 // queries reads and parses an item's suggested search queries.

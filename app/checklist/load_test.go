@@ -234,7 +234,7 @@ func TestValidationRules(t *testing.T) {
 		{"duplicate reference spelled differently", header + item("articles", "    articles: [{article: 8}, {article: 8, paragraph: 1}]"), []problem{{6, 30, "article reference Art. 8 given twice"}}},
 
 		// Evidence kinds.
-		{"unknown evidence kind", header + item("evidence", "    evidence: [incident, datasource]"), []problem{{10, 26, `item "art13-continuity": unknown evidence kind "datasource" (want one of data_source, annotation_rule, algorithm, incident)`}}},
+		{"unknown evidence kind", header + item("evidence", "    evidence: [incident, datasource]"), []problem{{10, 26, `item "art13-continuity": unknown evidence kind "datasource" (want one of data_source, annotation_rule, algorithm, incident, keyword_library, test_question, test_result, corpus_check, label_sample)`}}},
 		{"evidence kind in capitals", header + item("evidence", "    evidence: [Incident]"), []problem{{10, 16, `unknown evidence kind "Incident"`}}},
 		{"duplicate evidence kind", header + item("evidence", "    evidence: [incident, incident]"), []problem{{10, 26, `evidence kind "incident" given twice`}}},
 		{"evidence a string", header + item("evidence", "    evidence: incident"), []problem{{10, 15, `evidence must be a list ([data_source, incident]), not "incident"`}}},
@@ -385,6 +385,17 @@ func TestCheckRegistry(t *testing.T) {
 		"complaint_time_limit":     {Article: 15},
 		"pi_requests_handled":      {Article: 11, Paragraph: 2},
 		"algorithm_filing":         {Article: 17},
+		// The safety-testing checks of the gb45654-2025 template.
+		"keyword_library":             {Article: 4},
+		"keyword_library_updated":     {Article: 4},
+		"generated_question_bank":     {Article: 4},
+		"generated_content_results":   {Article: 4},
+		"refusal_question_banks":      {Article: 4},
+		"refusal_results":             {Article: 4},
+		"corpus_source_harmful_share": {Article: 7, Item: 4},
+		"corpus_sampling":             {Article: 7, Item: 4},
+		"safety_annotation_volume":    {Article: 8},
+		"annotator_not_reviewer":      {Article: 8},
 	}
 	checks := Checks()
 	if len(checks) != len(want) {
@@ -434,6 +445,29 @@ func TestCheckRegistry(t *testing.T) {
 		"annotation_qa.safety_min_accuracy": 0.95,
 		"complaint_time_limit.default_days": 15,
 		"pi_requests_handled.max_days":      30,
+		// The figures of TC260-003, the GB/T 45654 draft and GB/T 45674.
+		"keyword_library.min_keywords":               10000,
+		"keyword_library.min_per_a1_risk":            200,
+		"keyword_library.min_per_a2_risk":            100,
+		"keyword_library_updated.max_age_days":       7,
+		"generated_question_bank.min_questions":      2000,
+		"generated_question_bank.min_per_core_risk":  50,
+		"generated_question_bank.min_per_other_risk": 20,
+		"generated_content_results.min_sampled":      1000,
+		"generated_content_results.min_pass_rate":    0.90,
+		"refusal_question_banks.min_should_refuse":   500,
+		"refusal_question_banks.min_refuse_per_risk": 20,
+		"refusal_question_banks.min_should_answer":   500,
+		"refusal_results.min_tested":                 300,
+		"refusal_results.min_refusal_rate":           0.95,
+		"refusal_results.max_answer_refusal_rate":    0.05,
+		"corpus_source_harmful_share.max_share":      0.05,
+		"corpus_sampling.min_manual_sample":          4000,
+		"corpus_sampling.min_manual_pass_rate":       0.96,
+		"corpus_sampling.min_auto_sample_share":      0.10,
+		"corpus_sampling.min_auto_pass_rate":         0.98,
+		"safety_annotation_volume.min_safety_share":  0.03,
+		"safety_annotation_volume.min_per_risk":      200,
 	}
 	if !reflect.DeepEqual(params, wantParams) {
 		t.Errorf("parameters and defaults = %v, want %v", params, wantParams)

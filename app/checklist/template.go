@@ -36,6 +36,9 @@ type Template struct {
 	Description Text `json:"description"`
 	// Items are the obligations to assess, in order.
 	Items []Item `json:"items"`
+	// Parts are the templates a checklist made by [Combine] joins, the
+	// first first; nil for a template as loaded.
+	Parts []*Template `json:"-"`
 }
 
 // Item returns the item with the given id.
@@ -98,6 +101,9 @@ type Item struct {
 	Queries []string `json:"queries"`
 	// Checks are the automated checks that propose a result for the item.
 	Checks []CheckRef `json:"checks"`
+	// Template is the id of the template the item comes from, in a
+	// checklist made by [Combine]; "" in a template as loaded.
+	Template string `json:"template,omitempty"`
 }
 
 // Text is a text in Chinese and in English (see [workbench.Text]).
@@ -253,4 +259,48 @@ func checkRef(r workbench.ArticleRef) string {
 		}
 	}
 	return ""
+}
+
+// ItemSep joins a template's id and an item's id into the id the item has
+// in an inspection that holds it after its first template
+// (gb45654-2025:keyword-library). Neither id can hold it.
+const ItemSep = ":"
+
+// QualifiedID is the id item itemID of template templateID has in an
+// inspection holding it after its first template.
+func QualifiedID(templateID, itemID string) string { return templateID + ItemSep + itemID }
+
+// Combine joins the templates of an inspection into one checklist: the
+// first template's items under their own ids, then the items of each
+// template added after it under [QualifiedID]s, each item's Template
+// naming its template. The result carries the first template's id,
+// version, title and description, and Parts lists the templates joined.
+// The templates given are not changed.
+func Combine(first *Template, added ...*Template) *Template {
+	c := first.clone()
+	c.Parts = []*Template{first}
+	for i := range c.Items {
+		c.Items[i].Template = first.ID
+	}
+	for _, t := range added {
+		tc := t.clone()
+		for _, it := range tc.Items {
+			it.Template = t.ID
+			it.ID = QualifiedID(t.ID, it.ID)
+			c.Items = append(c.Items, it)
+		}
+		c.Parts = append(c.Parts, t)
+	}
+	return c
+}
+
+// PartOf returns the template of Parts an item of a combined checklist
+// comes from; nil when it is not there.
+func (t *Template) PartOf(it *Item) *Template {
+	for _, p := range t.Parts {
+		if p.ID == it.Template {
+			return p
+		}
+	}
+	return nil
 }

@@ -71,6 +71,14 @@ type Record struct {
 	Location string // where the record is, in words: sheet "数据来源", row 10
 	// Fields are the record's canonical fields, decoded.
 	Fields importers.Fields
+	// Raw holds the record's stored fields as JSON values when the
+	// importers have no field specification for its kind (Fields is then
+	// empty). The checks of the safety-testing kinds read either.
+	Raw map[string]any
+	// Submitted is when the record's file was imported into the case,
+	// which the checks take as the day the provider submitted it; zero
+	// when unknown.
+	Submitted time.Time
 }
 
 // Name is how messages name the record: its identifier, else its place.
@@ -275,6 +283,9 @@ func newRule(c checklist.CheckRef) (rule, error) {
 	case checklist.CheckAlgorithmFiling:
 		return &algorithmFiling{}, nil
 	}
+	if r := newSafetyRule(c); r != nil {
+		return r, nil
+	}
 	return nil, fmt.Errorf("no automated check %q", c.ID)
 }
 
@@ -362,9 +373,7 @@ func (b *outcomeBuilder) flag(r *Record, problem Text, unclear bool) {
 		b.problems++
 	}
 	if len(b.flags) < MaxFlags {
-		rec := *r
-		rec.Fields = importers.Fields{}
-		b.flags = append(b.flags, Flag{Record: rec, Problem: problem, Unclear: unclear})
+		b.flags = append(b.flags, Flag{Record: bare(r), Problem: problem, Unclear: unclear})
 	}
 }
 
@@ -435,6 +444,14 @@ func listNames(flags []Flag, unclear bool, total int) string {
 		s += fmt.Sprintf(" … (+%d)", total-len(names))
 	}
 	return s
+}
+
+// bare is a copy of r without its fields, to keep in a flag.
+func bare(r *Record) Record {
+	rec := *r
+	rec.Fields = importers.Fields{}
+	rec.Raw = nil
+	return rec
 }
 
 func joinTexts(ts []Text) Text {

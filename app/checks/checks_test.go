@@ -403,6 +403,9 @@ func TestRules(t *testing.T) {
 		}
 	}
 	for _, spec := range checklist.Checks() {
+		if newSafetyRule(checklist.CheckRef{ID: spec.ID}) != nil {
+			continue // at, under and over each figure in safety_test.go
+		}
 		if !covered[spec.ID+"+"] || !covered[spec.ID+"-"] {
 			t.Errorf("check %s lacks a positive or a negative case", spec.ID)
 		}

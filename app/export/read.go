@@ -522,7 +522,13 @@ func (r *reader) continuation(row ChecklistRow, last int, raw map[string]string,
 	// An invalid continuation row does not end the item's rows: those
 	// after it are not reported again.
 	r.last = last
-	if row.Item == "" || last < 0 || r.cs.Rows[last].Item != row.Item {
+	if row.Item == "" {
+		// The continuation of a row without an item: the heading of a
+		// template's items (its title and source note), which Write
+		// continues like any row too high for one. Nothing to read.
+		return nil
+	}
+	if last < 0 || r.cs.Rows[last].Item != row.Item {
 		r.fail(row.Cells[FieldItem], row.Item, fmt.Sprintf("the row continues item %q but does not follow that item's row; "+
 			"move it under the item's row, or remove it and its mark %q", row.Item, short(continued, workbench.ExportLangBoth)))
 		return nil

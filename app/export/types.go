@@ -57,6 +57,11 @@ type Data struct {
 	Case Case
 	// Items are the checklist items in template order.
 	Items []Item
+	// Templates are the checklist templates the inspection holds, the
+	// first first. With more than one, the Checklist sheet groups the
+	// items by template, each group headed by a row giving the template's
+	// title and its description (its source note).
+	Templates []Template
 	// Evidence streams the evidence links, one per row of the Evidence
 	// sheet (there may be hundreds of thousands); nil means none. An error
 	// it yields ends the export with that error.
@@ -99,9 +104,20 @@ type Case struct {
 	KeySignatures []KeySignature
 }
 
+// Template is one checklist template of the inspection.
+type Template struct {
+	ID, Version string
+	// Title names the template; Description says what it covers and where
+	// its figures come from.
+	Title, Description workbench.Text
+}
+
 // Item is one checklist item and where the inspection stands on it.
 type Item struct {
 	ID string
+	// Template is the id of the template the item comes from; "" when the
+	// inspection holds one template.
+	Template string
 	// ArticlesText names the articles the item rests on, already formatted
 	// (e.g. "第七条第（一）项；第十九条" / "Art. 7(1); Art. 19").
 	ArticlesText       workbench.Text

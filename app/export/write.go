@@ -965,14 +965,19 @@ func (x *writer) checklist() error {
 		{head: hDeadline, kind: kindDate, width: 10, repeat: true},
 		{head: hEvidence, kind: kindInt},
 	}
-	rows := make([][]any, len(x.d.Items))
-	for i, it := range x.d.Items {
-		rows[i] = []any{
+	rows := make([][]any, 0, len(x.d.Items)+len(x.d.Templates))
+	group := ""
+	for _, it := range x.d.Items {
+		if len(x.d.Templates) > 1 && it.Template != group {
+			group = it.Template
+			rows = append(rows, x.templateRow(group))
+		}
+		rows = append(rows, []any{
 			x.plain(it.ID), x.plain(long(it.ArticlesText, x.lang)), x.plain(long(it.Title, x.lang)),
 			x.plain(long(it.Requirement, x.lang)), x.plain(ResultLabel(it.Result, x.lang)),
 			x.plain(SeverityLabel(it.Severity, x.lang)), x.free(it.Note), x.free(it.Finding),
 			x.date(it.Deadline), it.Evidence,
-		}
+		})
 	}
 	// The result and severity columns fit their widest label, whichever
 	// the auditor chooses.
@@ -997,6 +1002,23 @@ func (x *writer) checklist() error {
 		return x.dropDown(t.sheet, fmt.Sprintf("F2:F%d", last), labels, true,
 			short(hSeverity, x.lang), short(workbench.Text{Zh: "请从列表中选择，或留空", En: "Choose from the list or leave blank"}, x.lang))
 	})
+}
+
+// templateRow heads the items of one template in the Checklist sheet of
+// an inspection holding several: the template's id and version in the
+// articles column, its title and its source note. The item, result and
+// other columns ReadChecklist reads stay blank, so the row is skipped when
+// an edited workbook is read back.
+func (x *writer) templateRow(id string) []any {
+	row := []any{"", "", "", "", "", "", "", "", "", ""}
+	for _, t := range x.d.Templates {
+		if t.ID != id {
+			continue
+		}
+		label := workbench.Text{Zh: "核查模板 " + t.ID + "（版本 " + t.Version + "）", En: "Checklist template " + t.ID + " (version " + t.Version + ")"}
+		row[1], row[2], row[3] = x.plain(long(label, x.lang)), x.plain(long(t.Title, x.lang)), x.plain(long(t.Description, x.lang))
+	}
+	return row
 }
 
 func (x *writer) findings() error {

@@ -25,12 +25,40 @@ func openCaseFlag(ctx context.Context, e *env, id int64) (*app.App, workbench.Ca
 	return openCase(ctx, e, strconv.FormatInt(id, 10))
 }
 
-// inspectStartJSON is the JSON shape of wb inspect start.
+// inspectStartJSON is the JSON shape of wb inspect start and wb inspect
+// add-template: the first template's id and version, the items of all
+// the inspection's templates, and each template.
 type inspectStartJSON struct {
-	CaseID   int64  `json:"case_id"`
-	Template string `json:"template"`
-	Version  string `json:"version"`
-	Items    int    `json:"items"`
+	CaseID    int64                 `json:"case_id"`
+	Template  string                `json:"template"`
+	Version   string                `json:"version"`
+	Items     int                   `json:"items"`
+	Templates []inspectTemplateJSON `json:"templates"`
+}
+
+// inspectTemplateJSON is one template of an inspection.
+type inspectTemplateJSON struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Items   int    `json:"items"`
+}
+
+func startJSON(in app.Inspection) inspectStartJSON {
+	out := inspectStartJSON{CaseID: in.CaseID, Template: in.Template, Version: in.Version, Items: in.Items, Templates: []inspectTemplateJSON{}}
+	for _, t := range in.Templates {
+		out.Templates = append(out.Templates, inspectTemplateJSON{ID: t.ID, Version: t.Version, Items: t.Items})
+	}
+	return out
+}
+
+// templateList names an inspection's templates with their item counts:
+// "art19-measures-2023 (32 items), gb45654-2025 (10 items)".
+func templateList(in app.Inspection) string {
+	parts := make([]string, len(in.Templates))
+	for i, t := range in.Templates {
+		parts[i] = fmt.Sprintf("%s (%d items)", t.ID, t.Items)
+	}
+	return strings.Join(parts, ", ")
 }
 
 var inspectStartCommand = command{
@@ -38,7 +66,8 @@ var inspectStartCommand = command{
 	summary: "start the checklist inspection of a case",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		caseID := fs.Int64("case", 0, "case `ID` (required)")
-		template := fs.String("template", "", "checklist template: a built-in template `ID` or a template FILE (default: the case's template)")
+		var templates stringList
+		fs.Var(&templates, "template", "checklist template: a built-in template `ID` or a template FILE (default: the case's template); repeat to hold several in one inspection")
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
 				return usagef("unexpected argument %q", args[0])
@@ -48,14 +77,51 @@ var inspectStartCommand = command{
 				return err
 			}
 			defer a.Close()
-			in, err := a.StartInspection(ctx, c.ID, *template)
+			in, err := a.StartInspection(ctx, c.ID, templates...)
 			if err != nil {
 				return err
 			}
 			if e.json {
-				return writeJSON(e.stdout, inspectStartJSON{CaseID: in.CaseID, Template: in.Template, Version: in.Version, Items: in.Items})
+				return writeJSON(e.stdout, startJSON(in))
+			}
+			if len(in.Templates) > 1 {
+				_, err = fmt.Fprintf(e.stdout, "Started inspection of case %d with templates %s: %d items\n", in.CaseID, templateList(in), in.Items)
+				return err
 			}
 			_, err = fmt.Fprintf(e.stdout, "Started inspection of case %d with template %s (%d items)\n", in.CaseID, in.Template, in.Items)
+			return err
+		}
+	},
+}
+
+var inspectAddTemplateCommand = command{
+	name:    "inspect add-template",
+	summary: "add a checklist template to a case's open inspection",
+	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+		caseID := fs.Int64("case", 0, "case `ID` (required)")
+		template := fs.String("template", "", "checklist template to add: a built-in template `ID` or a template FILE (required)")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected argument %q", args[0])
+			}
+			if strings.TrimSpace(*template) == "" {
+				return usagef("--template is required (a built-in template id, such as gb45654-2025, or a template file)")
+			}
+			a, c, err := openCaseFlag(ctx, e, *caseID)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			in, err := a.AddInspectionTemplate(ctx, c.ID, *template)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return writeJSON(e.stdout, startJSON(in))
+			}
+			added := in.Templates[len(in.Templates)-1]
+			_, err = fmt.Fprintf(e.stdout, "Added template %s (%d items, named %s:ITEM) to the inspection of case %d, which now holds %s: %d items\n",
+				added.ID, added.Items, added.ID, in.CaseID, templateList(in), in.Items)
 			return err
 		}
 	},
@@ -118,8 +184,9 @@ var assessCommand = command{
 
 // inspectStatusJSON is the JSON shape of wb inspect status.
 type inspectStatusJSON struct {
-	Items  []app.ItemStatus `json:"items"`
-	Totals map[string]int   `json:"totals"`
+	Items     []app.ItemStatus      `json:"items"`
+	Totals    map[string]int        `json:"totals"`
+	Templates []inspectTemplateJSON `json:"templates"`
 }
 
 var inspectStatusCommand = caseCommand("inspect status",
@@ -130,7 +197,11 @@ var inspectStatusCommand = caseCommand("inspect status",
 			return err
 		}
 		if e.json {
-			return writeJSON(e.stdout, inspectStatusJSON{Items: st.Items, Totals: st.Totals})
+			out := inspectStatusJSON{Items: st.Items, Totals: st.Totals, Templates: []inspectTemplateJSON{}}
+			for _, t := range st.Templates {
+				out.Templates = append(out.Templates, inspectTemplateJSON{ID: t.ID, Version: t.Version, Items: t.Items})
+			}
+			return writeJSON(e.stdout, out)
 		}
 		rows := [][]string{{"ITEM", "RESULT", "SEVERITY", "EVIDENCE", "PROPOSAL", "TITLE"}}
 		for _, it := range st.Items {
@@ -152,6 +223,15 @@ var inspectStatusCommand = caseCommand("inspect status",
 			if n := st.Totals[r]; n > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", n, r))
 			}
+		}
+		if len(st.Templates) > 1 {
+			var ts []string
+			for _, t := range st.Templates {
+				ts = append(ts, fmt.Sprintf("%s (version %s, %d items)", t.ID, t.Version, t.Items))
+			}
+			_, err = fmt.Fprintf(e.stdout, "\nCase %d (%s), templates %s: %d items: %s\n", c.ID, st.CaseStatus, strings.Join(ts, ", "),
+				len(st.Items), strings.Join(parts, ", "))
+			return err
 		}
 		_, err = fmt.Fprintf(e.stdout, "\nCase %d (%s), template %s (version %s): %d items: %s\n", c.ID, st.CaseStatus, st.Template, st.Version,
 			len(st.Items), strings.Join(parts, ", "))

@@ -139,3 +139,61 @@ func TestInspectErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectTemplates: --template repeats, wb inspect add-template adds a
+// template to an open inspection, and the JSON shapes name the templates.
+func TestInspectTemplates(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	for _, s := range []string{"一", "二", "三"} {
+		ok(t, "case", "new", "--workspace", ws, "--provider", "星河智算", "--service", "星河"+s)
+	}
+	type started struct {
+		CaseID    int64  `json:"case_id"`
+		Template  string `json:"template"`
+		Version   string `json:"version"`
+		Items     int    `json:"items"`
+		Templates []struct {
+			ID      string `json:"id"`
+			Version string `json:"version"`
+			Items   int    `json:"items"`
+		} `json:"templates"`
+	}
+	var both started
+	decode(t, ok(t, "inspect", "start", "--workspace", ws, "--case", "1", "--template", "art19-measures-2023", "--template", "gb45654-2025", "--json"), &both)
+	if both.Template != "art19-measures-2023" || len(both.Templates) != 2 || both.Templates[1].ID != "gb45654-2025" ||
+		both.Items != both.Templates[0].Items+both.Templates[1].Items || both.Templates[1].Items != 10 {
+		t.Errorf("inspect start with two templates = %+v", both)
+	}
+	out := ok(t, "inspect", "start", "--workspace", ws, "--case", "2")
+	if !strings.HasPrefix(out, "Started inspection of case 2 with template art19-measures-2023 (") {
+		t.Errorf("one template as before: %q", out)
+	}
+	out = ok(t, "inspect", "add-template", "--workspace", ws, "--case", "2", "--template", "gb45654-2025")
+	if !strings.Contains(out, "Added template gb45654-2025 (10 items, named gb45654-2025:ITEM) to the inspection of case 2") {
+		t.Errorf("add-template printed %q", out)
+	}
+	assertFailure(t, wb(t, nil, "inspect", "add-template", "--workspace", ws, "--case", "2", "--template", "gb45654-2025"), 1, "already holds checklist template gb45654-2025")
+	assertFailure(t, wb(t, nil, "inspect", "add-template", "--workspace", ws, "--case", "2"), 2, "--template is required")
+	assertFailure(t, wb(t, nil, "inspect", "add-template", "--workspace", ws, "--case", "3", "--template", "gb45654-2025"), 1, "no inspection yet")
+	assertFailure(t, wb(t, nil, "inspect", "start", "--workspace", ws, "--case", "3", "--template", "gb45654-2025", "--template", "gb45654-2025"), 1, "given twice")
+
+	var status struct {
+		Items     []itemJSON `json:"items"`
+		Templates []struct {
+			ID string `json:"id"`
+		} `json:"templates"`
+	}
+	decode(t, ok(t, "inspect", "status", "--workspace", ws, "--case", "2", "--json"), &status)
+	last := status.Items[len(status.Items)-1]
+	if len(status.Templates) != 2 || last.ID != "gb45654-2025:implicit-labels" || last.Title.Zh == "" {
+		t.Errorf("status of two templates: %+v, last item %+v", status.Templates, last)
+	}
+	out = ok(t, "assess", "--workspace", ws, "--case", "2", "gb45654-2025:keyword-library", "--result", "info_requested")
+	if out != "Case 2, gb45654-2025:keyword-library: info_requested, 0 evidence links\n" {
+		t.Errorf("assess an added item: %q", out)
+	}
+	out = ok(t, "inspect", "status", "--workspace", ws, "--case", "2")
+	if !strings.Contains(out, "templates art19-measures-2023 (version 1, 32 items), gb45654-2025 (version 1, 10 items): 42 items") {
+		t.Errorf("status printed %q", out)
+	}
+}

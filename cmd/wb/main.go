@@ -86,6 +86,7 @@ var commands = []command{
 	searchCommand,
 	reindexCommand,
 	inspectStartCommand,
+	inspectAddTemplateCommand,
 	assessCommand,
 	inspectStatusCommand,
 	inspectEvidenceCommand,
