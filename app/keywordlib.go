@@ -47,7 +47,7 @@ const (
 	// expression; the search has none, so it is listed as not applied.
 	LibraryRegex LibraryProblem = "regex"
 	// LibraryRegexLike: marked exact or fuzzy, but written like a
-	// regular expression (.*, \d, [a-z], a|b, ^…$): searching it as a
+	// regular expression (.*, \d, [a-z], a|b, ^…): searching it as a
 	// phrase would look for text the provider's filter does not.
 	LibraryRegexLike LibraryProblem = "regex_like"
 	// LibraryNothing: no letter, digit or character to search for, only
@@ -260,8 +260,8 @@ func libraryKeyword(sub workbench.Submission, r workbench.RecordRow) LibraryKeyw
 // regexLike finds what only a regular expression would be written with:
 // a wildcard with a quantifier, an escaped class or character, a
 // character range, a counted repetition, a group option, alternation
-// between characters, or anchors at both ends.
-var regexLike = regexp.MustCompile(`\.[*+?]|\\[dDwWsSbB.()\[\]|*+?^$]|\[\^|\[[^\]]*[0-9A-Za-z一-龥]-[0-9A-Za-z一-龥][^\]]*\]|[^\s{]\{[0-9]+(,[0-9]*)?\}|\(\?|[^\s|]\|[^\s|]|^\^.*\$$`)
+// between characters, or an anchor at the start.
+var regexLike = regexp.MustCompile(`\.[*+?]|\\[dDwWsSbB.()\[\]|*+?^$]|\[\^|\[[^\]]*[0-9A-Za-z一-龥]-[0-9A-Za-z一-龥][^\]]*\]|[^\s{]\{[0-9]+(,[0-9]*)?\}|\(\?|[^\s|]\|[^\s|]|^\^`)
 
 // LibraryQuery is how a library keyword is searched: a keyword of letters
 // and digits only as the word it is, anything else as written, as one
