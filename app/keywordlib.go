@@ -595,6 +595,9 @@ func libraryQuote(run LibraryRun, zh bool) string {
 	for i, s := range run.Searched {
 		names[i] = s.FileName
 	}
+	if len(names) == 0 {
+		names = []string{workbench.Text{Zh: "无（本案没有事件记录或文档）", En: "nothing (the case has no incident log or document)"}.In(zh)}
+	}
 	at := run.At.Format("2006-01-02 15:04")
 	var b strings.Builder
 	if zh {
