@@ -69,6 +69,9 @@ type Facets struct {
 	Kind  map[string]int `json:"kind"`
 	File  map[string]int `json:"file"`
 	Label map[string]int `json:"label,omitempty"`
+	// Sub counts them per submission id, for callers that narrow the
+	// documents further than a filter can (not part of the JSON).
+	Sub map[int64]int `json:"-"`
 }
 
 // SearchResult is one page of hits with the total and the facets.

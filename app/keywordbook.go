@@ -36,6 +36,30 @@ type KeywordBook struct {
 	ErrorText func(error) string
 	// GeneratedAt is when the counts were made; zero means now.
 	GeneratedAt time.Time
+	// Library, when set, is the case's keyword library applied to its
+	// log (see LibraryBook; Counts is then one per library keyword, in
+	// order): a sheet of hits per risk category comes first, the hits
+	// sheet gives each keyword's file and row, risk category and match
+	// type, and the summary says what was searched.
+	Library *LibraryRun
+}
+
+// LibraryBook is the workbook of a keyword-library run of the case titled
+// caseTitle, in lang (zh, en or both).
+func LibraryBook(run LibraryRun, caseTitle, lang string) KeywordBook {
+	names := make([]string, len(run.Library))
+	for i, s := range run.Library {
+		names[i] = s.FileName
+	}
+	b := KeywordBook{Lang: lang, Source: strings.Join(names, ", "), CaseID: run.CaseID, CaseTitle: caseTitle, Literal: true,
+		GeneratedAt: run.At, Library: &run, Counts: make([]KeywordCount, len(run.Counts))}
+	for i, c := range run.Counts {
+		b.Counts[i] = KeywordCount{Line: c.Row, Keyword: c.Keyword, Query: c.Query, Total: c.Total, Kind: c.Kind, File: c.File, Err: c.Err}
+		if c.Err != nil {
+			b.Counts[i].Query = c.Keyword
+		}
+	}
+	return b
 }
 
 // Sheet names and labels of the keyword workbook.
@@ -68,6 +92,27 @@ var (
 	kbCaseN        = workbench.Text{Zh: "案件 %d：%s", En: "case %d: %s"}
 	kbMarking      = workbench.Text{Zh: "机密 — 监督检查材料", En: "CONFIDENTIAL — inspection material"}
 	kbPageOf       = workbench.Text{Zh: "第 &P 页，共 &N 页", En: "Page &P of &N"}
+
+	// The keyword library applied (KeywordBook.Library).
+	kbSheetRisks    = workbench.Text{Zh: "风险类别", En: "Risk categories"}
+	kbRow           = workbench.Text{Zh: "行", En: "Row"}
+	kbLibFile       = workbench.Text{Zh: "关键词库文件", En: "Library file"}
+	kbRiskCol       = workbench.Text{Zh: "风险类别", En: "Risk category"}
+	kbMatchCol      = workbench.Text{Zh: "匹配方式", En: "Match type"}
+	kbCode          = workbench.Text{Zh: "编号", En: "Code"}
+	kbSearchedN     = workbench.Text{Zh: "已检索的关键词", En: "Keywords searched"}
+	kbRowsHit       = workbench.Text{Zh: "命中行数（每行计一次）", En: "Rows hit (each once)"}
+	kbWholeLibrary  = workbench.Text{Zh: "整个关键词库", En: "The whole library"}
+	kbLibTitle      = workbench.Text{Zh: "关键词库应用于本案事件记录和文档", En: "Keyword library applied to the case's incident logs and documents"}
+	kbLibSource     = workbench.Text{Zh: "关键词库（本案导入的记录）", En: "Keyword library (the case's imported records)"}
+	kbLibSearched   = workbench.Text{Zh: "检索的文件（事件记录及文档段落）", En: "Files searched (incident logs and document passages)"}
+	kbLibMode       = workbench.Text{Zh: "按原文检索，每个关键词作为一个短语；正则表达式未应用", En: "each keyword as written, as one phrase; regular expressions not applied"}
+	kbLibRegex      = workbench.Text{Zh: "未应用的正则表达式", En: "Regular expressions not applied"}
+	kbLibNotSearch  = workbench.Text{Zh: "无法检索的关键词", En: "Keywords that could not be searched"}
+	kbLibRowsCaught = workbench.Text{Zh: "命中的行或段落（每行计一次）", En: "Rows or passages hit (each counted once)"}
+	kbMatchExact    = workbench.Text{Zh: "精确", En: "exact"}
+	kbMatchFuzzy    = workbench.Text{Zh: "模糊", En: "fuzzy"}
+	kbMatchRegex    = workbench.Text{Zh: "正则", En: "regex"}
 )
 
 // WriteKeywordBook writes keyword counts as an Excel workbook: a sheet
@@ -155,8 +200,20 @@ func (w *keywordBook) write() error {
 		return fmt.Errorf("styles: %w", err)
 	}
 	hits, summary := w.sheetName(kbSheetHits), w.sheetName(kbSheetSummary)
-	if err := w.f.SetSheetName("Sheet1", hits); err != nil {
+	first := hits
+	if w.b.Library != nil {
+		first = w.sheetName(kbSheetRisks)
+	}
+	if err := w.f.SetSheetName("Sheet1", first); err != nil {
 		return err
+	}
+	if w.b.Library != nil {
+		if _, err := w.f.NewSheet(hits); err != nil {
+			return err
+		}
+		if err := w.riskSheet(first); err != nil {
+			return fmt.Errorf("sheet %s: %w", first, err)
+		}
 	}
 	if _, err := w.f.NewSheet(summary); err != nil {
 		return err
@@ -213,7 +270,7 @@ func (w *keywordBook) styles() error {
 type kbColumnDef struct {
 	head  string
 	width float64
-	value func(c KeywordCount) any
+	value func(i int, c KeywordCount) any
 	style int
 }
 
@@ -224,17 +281,20 @@ type kbColumnDef struct {
 func (w *keywordBook) columns() []kbColumnDef {
 	counts := w.b.Counts
 	cols := []kbColumnDef{
-		{head: w.t(kbLine), style: w.number, value: func(c KeywordCount) any { return c.Line }},
-		{head: w.t(kbKeyword), style: w.wrap, value: func(c KeywordCount) any { return export.EscapeCell(c.Keyword) }},
+		{head: w.t(kbLine), style: w.number, value: func(_ int, c KeywordCount) any { return c.Line }},
+		{head: w.t(kbKeyword), style: w.wrap, value: func(_ int, c KeywordCount) any { return export.EscapeCell(c.Keyword) }},
+	}
+	if lib := w.b.Library; lib != nil {
+		cols = w.libraryColumns(lib)
 	}
 	literal := false
 	for _, c := range counts {
 		literal = literal || c.Query != c.Keyword
 	}
 	if literal {
-		cols = append(cols, kbColumnDef{head: w.t(kbQuery), style: w.wrap, value: func(c KeywordCount) any { return export.EscapeCell(c.Query) }})
+		cols = append(cols, kbColumnDef{head: w.t(kbQuery), style: w.wrap, value: func(_ int, c KeywordCount) any { return export.EscapeCell(c.Query) }})
 	}
-	cols = append(cols, kbColumnDef{head: w.t(kbHits), style: w.number, value: func(c KeywordCount) any {
+	cols = append(cols, kbColumnDef{head: w.t(kbHits), style: w.number, value: func(_ int, c KeywordCount) any {
 		if c.Err != nil {
 			return nil
 		}
@@ -256,7 +316,7 @@ func (w *keywordBook) columns() []kbColumnDef {
 			continue
 		}
 		code := string(k)
-		cols = append(cols, kbColumnDef{head: w.prefixed(kbKindCol, k.Name()), style: w.number, value: func(c KeywordCount) any {
+		cols = append(cols, kbColumnDef{head: w.prefixed(kbKindCol, k.Name()), style: w.number, value: func(_ int, c KeywordCount) any {
 			if c.Err != nil {
 				return nil
 			}
@@ -273,7 +333,7 @@ func (w *keywordBook) columns() []kbColumnDef {
 		return files[names[i]] > files[names[j]] || files[names[i]] == files[names[j]] && names[i] < names[j]
 	})
 	for _, name := range names {
-		cols = append(cols, kbColumnDef{head: w.prefixed(kbFileCol, workbench.Text{Zh: name, En: name}), style: w.number, value: func(c KeywordCount) any {
+		cols = append(cols, kbColumnDef{head: w.prefixed(kbFileCol, workbench.Text{Zh: name, En: name}), style: w.number, value: func(_ int, c KeywordCount) any {
 			if c.Err != nil {
 				return nil
 			}
@@ -281,7 +341,7 @@ func (w *keywordBook) columns() []kbColumnDef {
 		}})
 	}
 	if hasErr {
-		cols = append(cols, kbColumnDef{head: w.t(kbError), style: w.wrap, value: func(c KeywordCount) any {
+		cols = append(cols, kbColumnDef{head: w.t(kbError), style: w.wrap, value: func(_ int, c KeywordCount) any {
 			if c.Err == nil {
 				return nil
 			}
@@ -292,6 +352,9 @@ func (w *keywordBook) columns() []kbColumnDef {
 }
 
 func (w *keywordBook) errorText(err error) string {
+	if p := libraryProblem(err); p != "" {
+		return w.t(p.Text())
+	}
 	if w.b.ErrorText != nil {
 		return w.b.ErrorText(err)
 	}
@@ -299,20 +362,34 @@ func (w *keywordBook) errorText(err error) string {
 }
 
 func (w *keywordBook) hitsSheet(sheet string) error {
-	if err := w.pageSetup(sheet); err != nil {
-		return err
-	}
 	cols := w.columns()
-	rows := make([][]any, len(w.b.Counts))
-	widths := make([]int, len(cols))
+	heads, styles := make([]string, len(cols)), make([]int, len(cols))
 	for c, col := range cols {
-		widths[c] = headerWidth(col.head)
+		heads[c], styles[c] = col.head, col.style
 	}
+	rows := make([][]any, len(w.b.Counts))
 	for i, kc := range w.b.Counts {
 		rows[i] = make([]any, len(cols))
 		for c, col := range cols {
-			v := col.value(kc)
-			rows[i][c] = v
+			rows[i][c] = col.value(i, kc)
+		}
+	}
+	return w.table(sheet, heads, styles, rows)
+}
+
+// table writes a sheet of rows under a frozen header row with a filter,
+// each column as wide as its widest cell (within bounds) and styled by
+// styles; a nil value leaves its cell empty.
+func (w *keywordBook) table(sheet string, heads []string, styles []int, rows [][]any) error {
+	if err := w.pageSetup(sheet); err != nil {
+		return err
+	}
+	widths := make([]int, len(heads))
+	for c, h := range heads {
+		widths[c] = headerWidth(h)
+	}
+	for _, r := range rows {
+		for c, v := range r {
 			widths[c] = max(widths[c], cellWidth(v))
 		}
 	}
@@ -322,7 +399,7 @@ func (w *keywordBook) hitsSheet(sheet string) error {
 	}
 	// Excel wants column widths in ascending order; excelize puts each one
 	// set before the earlier ones: set them last first.
-	for c := len(cols) - 1; c >= 0; c-- {
+	for c := len(heads) - 1; c >= 0; c-- {
 		if err := sw.SetColWidth(c+1, c+1, float64(min(max(widths[c]+2, 8), 60))); err != nil {
 			return err
 		}
@@ -331,25 +408,25 @@ func (w *keywordBook) hitsSheet(sheet string) error {
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	head := make([]any, len(cols))
-	for c, col := range cols {
-		head[c] = excelize.Cell{StyleID: w.header, Value: export.EscapeCell(col.head)}
+	head := make([]any, len(heads))
+	for c, h := range heads {
+		head[c] = excelize.Cell{StyleID: w.header, Value: export.EscapeCell(h)}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
 	for i, r := range rows {
-		cells := make([]any, len(cols))
+		cells := make([]any, len(heads))
 		for c, v := range r {
 			if v != nil {
-				cells[c] = excelize.Cell{StyleID: cols[c].style, Value: v}
+				cells[c] = excelize.Cell{StyleID: styles[c], Value: v}
 			}
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(i+2), cells); err != nil {
 			return err
 		}
 	}
-	last, err := excelize.ColumnNumberToName(len(cols))
+	last, err := excelize.ColumnNumberToName(len(heads))
 	if err != nil {
 		return err
 	}
@@ -398,6 +475,9 @@ func (w *keywordBook) summarySheet(sheet string) error {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	if b.Library != nil {
+		return w.librarySummary(sheet, scope, now)
+	}
 	rows := [][2]any{
 		{w.t(kbSource), export.EscapeCell(b.Source)},
 		{w.t(kbColumn), export.EscapeCell(where)},
@@ -409,13 +489,19 @@ func (w *keywordBook) summarySheet(sheet string) error {
 		{w.t(kbErrors), errs},
 		{w.t(kbGenerated), now.Format("2006-01-02 15:04:05 -07:00")},
 	}
+	return w.summaryRows(sheet, w.t(kbTitle), rows)
+}
+
+// summaryRows writes a summary sheet: a title, then a label and a value
+// a row.
+func (w *keywordBook) summaryRows(sheet, title string, rows [][2]any) error {
 	if err := w.f.SetColWidth(sheet, "A", "A", 30); err != nil {
 		return err
 	}
 	if err := w.f.SetColWidth(sheet, "B", "B", 60); err != nil {
 		return err
 	}
-	if err := w.f.SetCellValue(sheet, "A1", w.t(kbTitle)); err != nil {
+	if err := w.f.SetCellValue(sheet, "A1", title); err != nil {
 		return err
 	}
 	if err := w.f.SetCellStyle(sheet, "A1", "A1", w.title); err != nil {
@@ -500,4 +586,80 @@ func cellWidth(v any) int {
 		return w
 	}
 	return 0
+}
+
+// libraryColumns are the first columns of a library run's hits sheet:
+// the library file (when there are several), the row, the keyword, its
+// risk category and its match type.
+func (w *keywordBook) libraryColumns(lib *LibraryRun) []kbColumnDef {
+	var cols []kbColumnDef
+	if len(lib.Library) > 1 {
+		cols = append(cols, kbColumnDef{head: w.t(kbLibFile), style: w.wrap, value: func(i int, _ KeywordCount) any {
+			return export.EscapeCell(lib.Counts[i].FileName)
+		}})
+	}
+	return append(cols,
+		kbColumnDef{head: w.t(kbRow), style: w.number, value: func(_ int, c KeywordCount) any { return c.Line }},
+		kbColumnDef{head: w.t(kbKeyword), style: w.wrap, value: func(_ int, c KeywordCount) any { return export.EscapeCell(c.Keyword) }},
+		kbColumnDef{head: w.t(kbRiskCol), style: w.wrap, value: func(i int, _ KeywordCount) any {
+			c := lib.Counts[i]
+			return export.EscapeCell(w.t(RiskHits{Risk: c.Risk, Written: c.RiskWritten}.Name()))
+		}},
+		kbColumnDef{head: w.t(kbMatchCol), style: w.text, value: func(i int, _ KeywordCount) any {
+			switch m := lib.Counts[i].Match; m {
+			case MatchExact:
+				return w.t(kbMatchExact)
+			case MatchFuzzy:
+				return w.t(kbMatchFuzzy)
+			case MatchRegex:
+				return w.t(kbMatchRegex)
+			default:
+				return export.EscapeCell(m)
+			}
+		}},
+	)
+}
+
+// riskSheet writes a library run's hits per risk category: code, name,
+// keywords, searched, with hits and rows hit, then the whole library.
+func (w *keywordBook) riskSheet(sheet string) error {
+	lib := w.b.Library
+	heads := []string{w.t(kbCode), w.t(kbRiskCol), w.t(kbLineCount), w.t(kbSearchedN), w.t(kbWithHits), w.t(kbRowsHit)}
+	styles := []int{w.text, w.wrap, w.number, w.number, w.number, w.number}
+	var rows [][]any
+	var keywords, searched, withHits int
+	for _, h := range lib.Risks {
+		name := h.Name()
+		if h.Risk != "" {
+			name = h.Risk.Name()
+		}
+		rows = append(rows, []any{string(h.Risk), export.EscapeCell(w.t(name)), h.Keywords, h.Searched, h.WithHits, h.Rows})
+		keywords, searched, withHits = keywords+h.Keywords, searched+h.Searched, withHits+h.WithHits
+	}
+	rows = append(rows, []any{nil, w.t(kbWholeLibrary), keywords, searched, withHits, lib.Rows})
+	return w.table(sheet, heads, styles, rows)
+}
+
+// librarySummary is the summary of a library run.
+func (w *keywordBook) librarySummary(sheet, scope string, now time.Time) error {
+	lib := w.b.Library
+	n, searched, withHits, regex, unsearchable := lib.Summary()
+	files := make([]string, len(lib.Searched))
+	for i, s := range lib.Searched {
+		files[i] = s.FileName
+	}
+	rows := [][2]any{
+		{w.t(kbLibSource), export.EscapeCell(w.b.Source)},
+		{w.t(kbCase), export.EscapeCell(scope)},
+		{w.t(kbLibSearched), export.EscapeCell(strings.Join(files, ", "))},
+		{w.t(kbMode), w.t(kbLibMode)},
+		{w.t(kbLineCount), n},
+		{w.t(kbSearchedN), searched},
+		{w.t(kbWithHits), withHits},
+		{w.t(kbLibRegex), regex},
+		{w.t(kbLibNotSearch), unsearchable},
+		{w.t(kbLibRowsCaught), lib.Rows},
+		{w.t(kbGenerated), now.Format("2006-01-02 15:04:05 -07:00")},
+	}
+	return w.summaryRows(sheet, w.t(kbLibTitle), rows)
 }

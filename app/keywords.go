@@ -285,6 +285,8 @@ type KeywordCount struct {
 	Total int
 	Kind  map[string]int
 	File  map[string]int
+	// Sub splits it by submission id.
+	Sub map[int64]int
 	// Err, when set, says why the line could not be searched (a malformed
 	// query wraps *workbench.SyntaxError); the counts are then zero.
 	Err error
@@ -431,6 +433,7 @@ func (a *App) CountQueries(ctx context.Context, lines []KeywordLine, opts Keywor
 		out[i].Total = r.res.Total
 		out[i].Kind = r.res.Facets.Kind
 		out[i].File = r.res.Facets.File
+		out[i].Sub = r.res.Facets.Sub
 	}
 	report(len(jobs))
 	return out, nil

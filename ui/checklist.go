@@ -62,6 +62,8 @@ type checklistView struct {
 
 	// form is the assessment shown for the selected item, nil for none.
 	form *assessment
+	// library is the keyword library dialog last opened from an item.
+	library *libraryView
 	// saved is the last save of an assessment, confirmed next to the Save
 	// button while its item is shown.
 	saved struct {

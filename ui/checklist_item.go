@@ -5,6 +5,7 @@ import (
 
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -46,6 +47,14 @@ func (v *checklistView) showItem() {
 	objs = append(objs, title)
 	if ti != nil {
 		objs = append(objs, v.aboutItem(ti, it.Articles))
+		if slices.Contains(ti.Evidence, workbench.KeywordLibrary) {
+			item := it.ID
+			apply := widget.NewButtonWithIcon(lang.L("Apply keyword library…"), theme.SearchIcon(), func() {
+				v.library = newLibraryView(v.host, v.caseID, item, open, v.load)
+				v.library.show()
+			})
+			objs = append(objs, container.NewHBox(apply))
+		}
 	}
 	if f := v.form; open && f != nil && f.item.ID == it.ID && !f.committed && f.dirty() {
 		f.item = it // what is typed stays; it is compared with what is stored now

@@ -50,6 +50,8 @@ type submissionsView struct {
 	keep     *widget.Check // import notes, totals and sign-offs below tables as records
 	selected *workbench.Submission
 	files    *dialogs.FileDialogs
+	// library is the keyword library dialog last opened from a row.
+	library *libraryView
 
 	table   *widget.Table
 	columns []string  // header texts
@@ -101,7 +103,9 @@ func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			detail := widget.NewLabel("")
 			detail.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, name, nil, detail)
+			apply := widget.NewButtonWithIcon(lang.L("Apply keyword library…"), theme.SearchIcon(), nil)
+			apply.Hide()
+			return container.NewBorder(nil, nil, name, apply, detail)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			s := v.subs[i]
@@ -114,6 +118,14 @@ func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
 					map[string]any{"Kind": kindText(s.Kind), "Passages": passagesText(s.Passages), "Warnings": warningsText(s.Warnings), "Label": labelText(s.Label)})
 			}
 			box.Objects[0].(*widget.Label).SetText(detail)
+			// A keyword library is applied to the case's logs from its row.
+			apply := box.Objects[2].(*widget.Button)
+			if s.Kind == string(workbench.KeywordLibrary) {
+				apply.OnTapped = v.applyLibrary
+				apply.Show()
+			} else {
+				apply.Hide()
+			}
 		},
 	)
 	v.list.OnSelected = func(i widget.ListItemID) {
@@ -165,6 +177,14 @@ func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
 	v.content = container.NewBorder(container.NewVBox(toolbar, options), nil, nil, nil, split)
 	v.reload(0)
 	return v
+}
+
+// applyLibrary opens the dialog that applies the case's keyword library
+// to its incident logs and document passages.
+func (v *submissionsView) applyLibrary() {
+	c, _ := v.host.caseByID(v.caseID)
+	v.library = newLibraryView(v.host, v.caseID, "", c.Status == "open", nil)
+	v.library.show()
 }
 
 // reload reads the case's submissions off the UI goroutine and selects

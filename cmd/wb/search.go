@@ -119,8 +119,22 @@ var searchCommand = command{
 		literal := fs.Bool("literal", false, "with --queries: search each line as written, as one phrase (quotes, colons, a leading - and OR are then ordinary text), instead of as a query")
 		out := fs.String("out", "", "with --queries: also write the counts as an Excel workbook `FILE.xlsx`")
 		lang := fs.String("lang", workbench.ExportLangBoth, "with --out: language of the workbook's sheet names and headers: `zh`, en or both")
-		workers := fs.Int("workers", 0, "with --queries: count `N` lines at once (default: one per CPU)")
+		workers := fs.Int("workers", 0, "with --queries or --keyword-library: run `N` searches at once (default: one per CPU)")
+		library := fs.Bool("keyword-library", false, "with --case: apply the case's imported keyword library (its keyword_library records) to its incident logs and document passages, counting the hits of each keyword and of each risk category; regular expressions are listed as not applied")
+		evidence := fs.String("evidence", "", "with --keyword-library: also cite the result as evidence for checklist item `ITEM` (the case must be open)")
 		return func(ctx context.Context, e *env, args []string) error {
+			if *library || *evidence != "" {
+				switch {
+				case !*library:
+					return usagef("--evidence goes with --keyword-library")
+				case *caseID == 0:
+					return usagef("--keyword-library needs --case ID")
+				case *queries != "" || len(args) > 0:
+					return usagef("give --keyword-library, --queries FILE or a QUERY, not more than one")
+				case *kind != "" || *literal:
+					return usagef("--keyword-library searches the incident logs and document passages as written; --kind and --literal do not go with it")
+				}
+			}
 			if *limit < 1 || *limit > 1000 {
 				return usagef("--limit must be between 1 and 1000")
 			}
@@ -133,11 +147,11 @@ var searchCommand = command{
 			if *queries != "" && len(args) > 0 {
 				return usagef("give either a QUERY or --queries FILE, not both")
 			}
-			if *queries == "" && len(args) == 0 {
+			if *queries == "" && len(args) == 0 && !*library {
 				return usagef("give a QUERY (see the query syntax in README.md) or --queries FILE")
 			}
-			if *queries == "" && (*literal || *out != "" || *workers != 0) {
-				return usagef("--literal, --out and --workers go with --queries FILE")
+			if *queries == "" && !*library && (*literal || *out != "" || *workers != 0) {
+				return usagef("--literal, --out and --workers go with --queries FILE or --keyword-library")
 			}
 			if *workers < 0 {
 				return usagef("--workers must not be negative")
@@ -172,7 +186,12 @@ var searchCommand = command{
 			if *kind != "" && app.SpecOf(*kind) == nil {
 				return usagef("unknown --kind %q (want %s)", *kind, orList(workbench.Kinds))
 			}
-			if *queries == "" {
+			if *library {
+				if err := checkLibrary(ctx, a, c); err != nil {
+					return err
+				}
+			}
+			if *queries == "" && !*library {
 				// A bad query is reported before any indexing work.
 				if err := app.ParseQuery(strings.Join(args, " ")); err != nil {
 					return fmt.Errorf("query %q: %w", strings.Join(args, " "), err)
@@ -180,6 +199,9 @@ var searchCommand = command{
 			}
 			if _, err := syncIndex(ctx, e, a, false); err != nil {
 				return err
+			}
+			if *library {
+				return runLibrary(ctx, e, a, c, libraryOptions{workers: *workers, out: *out, lang: *lang, item: *evidence})
 			}
 			if *queries != "" {
 				return runBatch(ctx, e, a, list, batchOptions{

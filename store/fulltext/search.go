@@ -394,7 +394,7 @@ func (x *Index) countsOf(ctx context.Context, e *evaluator, res []lh, facets boo
 	if !facets {
 		return c, nil
 	}
-	c.Facets.Label = map[string]int{}
+	c.Facets.Label, c.Facets.Sub = map[string]int{}, map[int64]int{}
 	for id, n := range bySub {
 		sub, err := x.st.GetSubmission(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
@@ -406,6 +406,7 @@ func (x *Index) countsOf(ctx context.Context, e *evaluator, res []lh, facets boo
 		c.Facets.Kind[sub.Kind] += n
 		c.Facets.File[sub.FileName] += n
 		c.Facets.Label[sub.Label] += n
+		c.Facets.Sub[id] += n
 	}
 	return c, nil
 }
@@ -452,7 +453,7 @@ func (x *Index) searchBleve(ctx context.Context, req workbench.SearchRequest, pq
 		out.Order = workbench.OrderRelevance
 	}
 	if fr, ok := res.Facets[fieldSub]; ok && fr.Terms != nil {
-		out.Facets.Label = map[string]int{}
+		out.Facets.Label, out.Facets.Sub = map[string]int{}, map[int64]int{}
 		for _, t := range fr.Terms.Terms() {
 			id, err := strconv.ParseInt(t.Term, 10, 64)
 			if err != nil {
@@ -468,6 +469,7 @@ func (x *Index) searchBleve(ctx context.Context, req workbench.SearchRequest, pq
 			out.Facets.Kind[sub.Kind] += t.Count
 			out.Facets.File[sub.FileName] += t.Count
 			out.Facets.Label[sub.Label] += t.Count
+			out.Facets.Sub[id] += t.Count
 		}
 	}
 	ids := make([]string, len(res.Hits))
