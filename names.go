@@ -88,6 +88,7 @@ var names = map[string]Text{
 	"rule.user_illegal_activity":    {"用户违法活动处置", "Action on users' illegal activity"},
 	"rule.complaint_time_limit":     {"投诉举报处理时限", "Time limit for complaints"},
 	"rule.algorithm_filing":         {"算法备案", "Algorithm filing"},
+	"rule.implicit_label":           {"生成图片隐式标识", "Implicit label of generated images"},
 
 	"risk.A.1":   {"违反社会主义核心价值观的内容", "Content against the core socialist values"},
 	"risk.A.1.1": {"煽动颠覆国家政权、推翻社会主义制度", "Inciting subversion of state power or the overthrow of the socialist system"},

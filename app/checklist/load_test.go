@@ -234,7 +234,7 @@ func TestValidationRules(t *testing.T) {
 		{"duplicate reference spelled differently", header + item("articles", "    articles: [{article: 8}, {article: 8, paragraph: 1}]"), []problem{{6, 30, "article reference Art. 8 given twice"}}},
 
 		// Evidence kinds.
-		{"unknown evidence kind", header + item("evidence", "    evidence: [incident, datasource]"), []problem{{10, 26, `item "art13-continuity": unknown evidence kind "datasource" (want one of data_source, annotation_rule, algorithm, incident)`}}},
+		{"unknown evidence kind", header + item("evidence", "    evidence: [incident, datasource]"), []problem{{10, 26, `item "art13-continuity": unknown evidence kind "datasource" (want one of data_source, annotation_rule, algorithm, incident, label_sample)`}}},
 		{"evidence kind in capitals", header + item("evidence", "    evidence: [Incident]"), []problem{{10, 16, `unknown evidence kind "Incident"`}}},
 		{"duplicate evidence kind", header + item("evidence", "    evidence: [incident, incident]"), []problem{{10, 26, `evidence kind "incident" given twice`}}},
 		{"evidence a string", header + item("evidence", "    evidence: incident"), []problem{{10, 15, `evidence must be a list ([data_source, incident]), not "incident"`}}},
@@ -246,7 +246,7 @@ func TestValidationRules(t *testing.T) {
 		{"only exclusions", header + item("queries", "    queries: ['-测试']"), []problem{{11, 15, "nothing to search for"}}},
 		{"dangling OR", header + item("queries", "    queries: ['违法 OR']"), []problem{{11, 15, "OR with nothing on its right"}}},
 		{"bad date", header + item("queries", "    queries: ['found:2024-13-01']"), []problem{{11, 15, `query "found:2024-13-01": position`}}},
-		{"unknown kind filter", header + item("queries", "    queries: ['违法 kind:datasource']"), []problem{{11, 15, `query "违法 kind:datasource": position 4: unknown kind "datasource" (want one of data_source, annotation_rule, algorithm, incident)`}}},
+		{"unknown kind filter", header + item("queries", "    queries: ['违法 kind:datasource']"), []problem{{11, 15, `query "违法 kind:datasource": position 4: unknown kind "datasource" (want one of data_source, annotation_rule, algorithm, incident, label_sample)`}}},
 		{"unknown label filter", header + item("queries", "    queries: ['违法 OR label:secret']"), []problem{{11, 15, `query "违法 OR label:secret": position 7: unknown label "secret" (want one of public, internal, trade_secret, personal_info, state_secret)`}}},
 		{"empty query", header + item("queries", "    queries: ['', 违法]"), []problem{{11, 15, "query must be a non-empty text"}}},
 		{"queries a string", header + item("queries", "    queries: 违法"), []problem{{11, 14, "queries must be a list"}}},
@@ -385,6 +385,7 @@ func TestCheckRegistry(t *testing.T) {
 		"complaint_time_limit":     {Article: 15},
 		"pi_requests_handled":      {Article: 11, Paragraph: 2},
 		"algorithm_filing":         {Article: 17},
+		"implicit_label":           {Article: 12},
 	}
 	checks := Checks()
 	if len(checks) != len(want) {
@@ -434,6 +435,7 @@ func TestCheckRegistry(t *testing.T) {
 		"annotation_qa.safety_min_accuracy": 0.95,
 		"complaint_time_limit.default_days": 15,
 		"pi_requests_handled.max_days":      30,
+		"implicit_label.required_subfields": "Label,ContentProducer,ProduceID",
 	}
 	if !reflect.DeepEqual(params, wantParams) {
 		t.Errorf("parameters and defaults = %v, want %v", params, wantParams)

@@ -274,6 +274,12 @@ func newRule(c checklist.CheckRef) (rule, error) {
 		return &complaintTimeLimit{defaultDays: c.Int("default_days")}, nil
 	case checklist.CheckAlgorithmFiling:
 		return &algorithmFiling{}, nil
+	case checklist.CheckImplicitLabel:
+		req, ok := c.Params["required_subfields"].(string)
+		if !ok {
+			req = defaultRequiredSubfields
+		}
+		return newImplicitLabel(req)
 	}
 	return nil, fmt.Errorf("no automated check %q", c.ID)
 }
