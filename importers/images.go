@@ -67,32 +67,32 @@ var LabelSampleSpec = KindSpec{
 
 func init() { Specs = append(Specs, LabelSampleSpec) }
 
-// imageFormat tells whether a file is to be read as an image: by its
-// content (a PNG, JPEG or WebP signature, whatever the name says) or by a
-// name that says it is one; an image name over other content is an error.
-func imageFormat(f io.ReaderAt, name string) (format imagemeta.Format, named imagemeta.Format, err error) {
+// imageFormat tells whether a file is to be read as an image, and as
+// which: a file whose name says it is an image (.png, .jpg, .jpeg, .webp),
+// or any file when the kind asked for is label_sample, is read as the
+// format its content has, whatever the name says; an image name over other
+// content is an error. A file named as a table or a document is left to
+// the other readers, which say what it is when it is an image (a PNG
+// renamed .csv is "not a text file … looks like a PNG image").
+func imageFormat(f io.ReaderAt, name string, kind workbench.Kind) (format imagemeta.Format, named imagemeta.Format, err error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	named = imagemeta.FormatOfName(ext)
+	if named == "" && kind != workbench.LabelSample {
+		return "", "", nil
+	}
 	head := make([]byte, 12)
 	n, _ := f.ReadAt(head, 0)
 	format = imagemeta.Sniff(head[:n])
-	ext := strings.ToLower(filepath.Ext(name))
-	named = imagemeta.FormatOfName(ext)
 	if format == "" && named != "" {
 		return "", named, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonNotImage, "Named", ext)
 	}
 	return format, named, nil
 }
 
-// IsImage reports whether the file at path (named name) is read as an
-// image, a label sample: its content is a PNG, JPEG or WebP image, or its
-// name says it is one.
-func IsImage(path, name string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	format, named, _ := imageFormat(f, name)
-	return format != "" || named != ""
+// IsImageName reports whether a file's name says it is an image the
+// importers read as a label sample.
+func IsImageName(name string) bool {
+	return imagemeta.FormatOfName(strings.ToLower(filepath.Ext(name))) != ""
 }
 
 // readImage reads an image as the one record of a label sample: its
@@ -116,7 +116,7 @@ func readImage(ctx context.Context, f *os.File, size int64, name string, format,
 	}
 	if named != "" && named != info.Format {
 		ext := strings.ToLower(filepath.Ext(name))
-		res.Warnings = append(res.Warnings, workbench.Warning{Location: "file",
+		res.Warnings = append(res.Warnings, workbench.Warning{
 			Message: fmt.Sprintf("the file is named %s but is a %s image; it was read as %s", ext, info.Format.Name(), info.Format.Name()),
 			Reason:  workbench.ReasonImageMisnamed, Args: map[string]any{"Named": ext, "Format": info.Format.Name()}})
 		res.WarningCount = len(res.Warnings)

@@ -123,7 +123,7 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 		return Result{}, fmt.Errorf("%w: %w", ErrNoRecords, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonFileEmpty))
 	}
 	// An image is a label sample, read from its metadata alone.
-	if img, named, err := imageFormat(f, name); err != nil {
+	if img, named, err := imageFormat(f, name, opts.Kind); err != nil {
 		return Result{}, err
 	} else if img != "" {
 		return readImage(ctx, f, st.Size(), name, img, named, opts, sink)

@@ -49,3 +49,15 @@ webp = open('unlabelled.webp', 'rb').read()
 open('malformed-riff-size.webp', 'wb').write(webp[:4] + struct.pack('<I', len(webp) + 1000) + webp[8:])
 open('not-an-image.png', 'wb').write('编号,名称\nDS-01,公开网页\n'.encode())
 PY
+
+# A PNG whose structure and CRCs are sound but whose image data is not
+# zlib: it imports (only metadata is read) and the preview cannot decode it.
+python3 - <<'PY'
+import struct, zlib
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+png = open('unlabelled.png', 'rb').read()
+i = png.index(b'IDAT') - 4
+l, = struct.unpack('>I', png[i:i+4])
+open('undecodable.png', 'wb').write(png[:i] + chunk(b'IDAT', b'\x78\x9c' + bytes(range(256))[:l]) + png[i+12+l:])
+PY
