@@ -100,3 +100,31 @@ func TestImplicitLabelOnFixtures(t *testing.T) {
 		t.Errorf("result %s, %d checked, flags %q\n%s", o.Result, o.Checked, got, o.Summary.En)
 	}
 }
+
+// TestImplicitLabelOnSampleProvider: over the sample provider's four label
+// samples the check flags exactly the two planted shortfalls listed in
+// testdata/sample/labels/README.md.
+func TestImplicitLabelOnSampleProvider(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "sample", "labels")
+	var recs []Record
+	for _, file := range []string{"xinghe-gen-0001.png", "xinghe-gen-0002.png", "xinghe-gen-0003.png", "xinghe-gen-0004.png"} {
+		_, err := importers.ReadFile(context.Background(), filepath.Join(dir, file), file, importers.Options{Kind: workbench.LabelSample},
+			func(r importers.Record) error {
+				f, err := importers.DecodeFields(workbench.LabelSample, r.Fields)
+				recs = append(recs, Record{Ref: r.Ref, File: file, Kind: kindLabelSample, Fields: f})
+				return err
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := runCase(t, ruleCase{check: checklist.CheckImplicitLabel, service: Service{Modalities: []string{"text", "image"}}, records: recs})
+	var got []string
+	for _, f := range o.Flags {
+		got = append(got, f.Record.Name())
+	}
+	if o.Result != NonCompliant || !slices.Equal(got, []string{"xinghe-gen-0003.png", "xinghe-gen-0004.png"}) ||
+		!strings.Contains(o.Summary.En, "1 without an implicit label: xinghe-gen-0003.png; 1 with a label lacking required sub-fields") {
+		t.Errorf("result %s, flagged %v: %s", o.Result, got, o.Summary.En)
+	}
+}
