@@ -116,7 +116,7 @@ func readImage(ctx context.Context, f *os.File, size int64, name string, format,
 	}
 	if named != "" && named != info.Format {
 		ext := strings.ToLower(filepath.Ext(name))
-		res.Warnings = append(res.Warnings, workbench.Warning{
+		res.Warnings = append(res.Warnings, workbench.Warning{Location: filepath.Base(name),
 			Message: fmt.Sprintf("the file is named %s but is a %s image; it was read as %s", ext, info.Format.Name(), info.Format.Name()),
 			Reason:  workbench.ReasonImageMisnamed, Args: map[string]any{"Named": ext, "Format": info.Format.Name()}})
 		res.WarningCount = len(res.Warnings)

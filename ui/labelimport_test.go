@@ -27,7 +27,7 @@ func TestFolderImportImages(t *testing.T) {
 		note, malformed, count string
 	}{
 		{"en_US.UTF-8", "Images in a folder are imported only as content-label samples", "The PNG image is cut short", "0 imported of 5 files."},
-		{"zh_CN.UTF-8", "文件夹中的图片只能作为标识样本导入", "该PNG图片不完整", "共 5 个文件，导入 0 个。"},
+		{"zh_CN.UTF-8", "文件夹中的图片只能作为标识样本导入", "该 PNG 图片不完整", "共 5 个文件，导入 0 个。"},
 	} {
 		t.Run(tc.locale, func(t *testing.T) {
 			inLanguage(t, tc.locale)

@@ -84,6 +84,9 @@ func TestLabelSampleViews(t *testing.T) {
 				if v.table.Visible() || !v.preview.content.Visible() {
 					t.Errorf("%s: the table shows instead of the preview", s.name)
 				}
+				if want := map[string]string{"en": s.file + ": content-label sample", "zh": s.file + "：标识样本"}[l]; !strings.HasPrefix(v.info.Text, want) {
+					t.Errorf("%s: the line above says %q", s.name, v.info.Text)
+				}
 				shown := shownText(visibleObjects(v.preview.content))
 				for _, w := range s.want[l] {
 					if !strings.Contains(shown, w) {

@@ -226,6 +226,7 @@ func (v *submissionsView) showRecords(s *workbench.Submission) {
 	v.table.Refresh()
 	v.table.ScrollToTop()
 	if isLabelSample(*s) {
+		v.info.SetText(lang.L("{{.File}}: content-label sample ({{.Format}}), imported {{.At}}, SHA-256 {{.SHA}}", info))
 		v.table.Hide()
 		v.preview.content.Show()
 		v.preview.show(*s, nil)
