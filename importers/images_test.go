@@ -3,9 +3,11 @@ package importers
 import (
 	"github.com/inspection-workbench/workbench"
 
+	"bytes"
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -106,5 +108,14 @@ func TestReadLabelSampleRefusals(t *testing.T) {
 func TestLabelSampleNotFromHeaders(t *testing.T) {
 	if k, err := detectKind([]string{"format", "width", "height", "implicit_label", "aigc_label"}); err == nil && k == workbench.LabelSample {
 		t.Errorf("detectKind chose %s", k)
+	}
+}
+
+// TestLabelSampleHasNoTemplate: a label sample is an image; asking for
+// its spreadsheet template says so.
+func TestLabelSampleHasNoTemplate(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteTemplate(workbench.LabelSample, &b); err == nil || !strings.Contains(err.Error(), "no template") || b.Len() != 0 {
+		t.Errorf("template of label_sample: %v, %d bytes", err, b.Len())
 	}
 }
