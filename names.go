@@ -99,6 +99,7 @@ var names = map[string]Text{
 	"rule.corpus_sampling":             {"语料整体抽检", "Corpus-wide spot checks"},
 	"rule.safety_annotation_volume":    {"安全性标注数量", "Volume of safety annotation"},
 	"rule.annotator_not_reviewer":      {"标注与核验人员分离", "Annotator is not the reviewer"},
+	"rule.implicit_label":              {"生成图片隐式标识", "Implicit label of generated images"},
 
 	"risk.A.1":   {"违反社会主义核心价值观的内容", "Content against the core socialist values"},
 	"risk.A.1.1": {"煽动颠覆国家政权、推翻社会主义制度", "Inciting subversion of state power or the overthrow of the socialist system"},

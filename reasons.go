@@ -65,6 +65,14 @@ const (
 	ReasonFieldsUnmapped    Reason = "fields_unmapped"    // Kind; Fields: the canonical fields the checks read that no column names; Columns: the headers naming no field
 	ReasonNotApplicable     Reason = "not_applicable"     // Value, Field: a yes/no answer saying "not applicable" (不涉及), kept as written
 
+	// Label samples (images, GB 45438-2025). Format is the image format
+	// (PNG, JPEG, WebP).
+	ReasonImageMalformed Reason = "image_malformed"  // Format, What (ImageProblems), Detail: what and where, in English
+	ReasonNotImage       Reason = "not_image"        // Named: the extension (".png"): a file named as an image that is none
+	ReasonSampleNotImage Reason = "sample_not_image" // a file imported as a label sample that is no PNG, JPEG or WebP image
+	ReasonImageOtherKind Reason = "image_other_kind" // Kind: an image imported as another kind than label_sample
+	ReasonImageMisnamed  Reason = "image_misnamed"   // Named, Format: an image named as another format, read as what it is (a warning)
+
 	// Inputs of the checklist and the export.
 	ReasonNoSuchEvidence     Reason = "no_such_evidence"     // Ref: no record or passage of that id or identifier
 	ReasonEvidenceOtherCase  Reason = "evidence_other_case"  // Ref, File, Case, Other: evidence from another case's file
@@ -227,6 +235,12 @@ var reasonEnglish = map[Reason]string{
 	ReasonWorkspaceInUse: "the workspace is open in another Inspection Workbench window or command",
 	ReasonNoWorkspace:    "no workspace in {{.Dir}}",
 
+	ReasonImageMalformed: "the {{.Format}} image is malformed: {{.Detail}}",
+	ReasonNotImage:       "the file is named {{.Named}} but is not a PNG, JPEG or WebP image",
+	ReasonSampleNotImage: "a label sample is an image (PNG, JPEG or WebP), and this file is none",
+	ReasonImageOtherKind: "an image is imported only as a label sample (label_sample), not as {{.Kind}}",
+	ReasonImageMisnamed:  "the file is named {{.Named}} but is a {{.Format}} image; it was read as {{.Format}}",
+
 	ReasonBundleWrongPassphrase: "{{.File}}: wrong passphrase, or the bundle was not encrypted for this key; nothing was imported",
 	ReasonBundleDamaged:         "{{.File}} is damaged or was altered (or is not a case bundle); nothing was imported",
 	ReasonBundleReplayed:        "{{.File}} was exported from this workspace or has already been imported into it; nothing was imported",
@@ -257,7 +271,7 @@ var WarningReasons = []Reason{
 	ReasonTermsUnknown, ReasonPercentAssumed, ReasonBlankStringCell, ReasonValuesUnknown, ReasonRowSkipped,
 	ReasonPageNoText, ReasonPageUnreadable, ReasonOwnerPasswordOnly, ReasonXFAForm, ReasonContentSkipped,
 	ReasonTextBoxAnchored, ReasonParagraphTooLong, ReasonBrokenField, ReasonPartIgnored,
-	ReasonFieldsUnmapped, ReasonNotApplicable,
+	ReasonFieldsUnmapped, ReasonNotApplicable, ReasonImageMisnamed,
 }
 
 // CheckWarning reports what keeps the interfaces from wording w in the
@@ -326,6 +340,10 @@ var (
 	ValueTypes = []string{"bool", "date", "datetime", "percent", "scale", "count", "duration", "period", "enum", "enum_list"}
 	// The formats an import failure names.
 	FailureFormats = []string{"XLSX", "DOCX", "PDF", "JSON", "CSV"}
+	// ImageMalformed: what is wrong with an image (importers/imagemeta's
+	// problems).
+	ImageProblems = []string{"truncated", "bad_signature", "bad_crc", "chunk_length", "bad_header", "bad_segment",
+		"riff_size", "text_too_large", "bad_text", "bad_chunk"}
 	// NotFormat and UnsupportedFormat: what a file looks like instead,
 	// "" when that is not known.
 	LooksCodes = []string{"png", "jpeg", "gif", "xlsb", "xls", "doc", "ppt", "xlsx", "docx", "pptx", "ods", "odt",
@@ -346,6 +364,7 @@ var reasonChoices = map[Reason]Choice{
 	ReasonDamaged:           {"Format", FailureFormats},
 	ReasonZipBomb:           {"Format", FailureFormats},
 	ReasonSyntax:            {"Format", FailureFormats},
+	ReasonImageMalformed:    {"What", ImageProblems},
 }
 
 // ReasonChoice is the argument of r whose value chooses its wording, with

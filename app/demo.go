@@ -144,6 +144,9 @@ func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, er
 		if brief && (e.Name() == "algorithm-description.pdf" || e.Name() == "incidents.csv") {
 			continue
 		}
+		if e.IsDir() { // labels/: the label samples, imported on their own
+			continue
+		}
 		data, err := fs.ReadFile(assets.Demo, "demo/"+e.Name())
 		if err != nil {
 			return c.ID, fmt.Errorf("demo sample %s: %w", e.Name(), err)

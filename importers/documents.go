@@ -87,6 +87,9 @@ func ReadDocument(ctx context.Context, path string, format Format, opts Options)
 	if opts.Kind == "" {
 		return res, fmt.Errorf("%w: %w", ErrKind, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonDocumentKind))
 	}
+	if opts.Kind == workbench.LabelSample {
+		return res, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonSampleNotImage)
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return res, err

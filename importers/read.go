@@ -122,6 +122,14 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 	if st.Size() == 0 {
 		return Result{}, fmt.Errorf("%w: %w", ErrNoRecords, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonFileEmpty))
 	}
+	// An image is a label sample, read from its metadata alone.
+	if img, named, err := imageFormat(f, name, opts.Kind); err != nil {
+		return Result{}, err
+	} else if img != "" {
+		return readImage(ctx, f, st.Size(), name, img, named, opts, sink)
+	} else if opts.Kind == workbench.LabelSample {
+		return Result{}, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonSampleNotImage)
+	}
 	format, err := DetectFormat(name, f, st.Size())
 	if err != nil {
 		return Result{}, err

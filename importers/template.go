@@ -42,6 +42,9 @@ func WriteTemplate(k workbench.Kind, w io.Writer) error {
 	if spec == nil {
 		return fmt.Errorf("template: unknown kind %q", k)
 	}
+	if k == workbench.LabelSample {
+		return fmt.Errorf("template: %s has no template: label samples are the generated images themselves (PNG, JPEG, WebP)", k)
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", TemplateDataSheet); err != nil {

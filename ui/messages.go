@@ -212,6 +212,8 @@ func reasonText(we *workbench.Error) string {
 		return lang.L("There is nothing to search for: the query is empty.")
 	case workbench.ReasonBundleWrongPassphrase, workbench.ReasonBundleDamaged, workbench.ReasonBundleReplayed, workbench.ReasonBundleNewer, workbench.ReasonBundleNumbersTaken, workbench.ReasonBundleBadRecipient, workbench.ReasonBundleStateSecret:
 		return bundleReasonText(we)
+	case workbench.ReasonImageMalformed, workbench.ReasonNotImage, workbench.ReasonSampleNotImage, workbench.ReasonImageOtherKind, workbench.ReasonImageMisnamed:
+		return imageReasonText(we.Reason, we.Args)
 	}
 	if p := importProblem(we.Reason, we.Args); p != "" {
 		return p
@@ -416,6 +418,8 @@ func warningText(w workbench.Warning) string {
 // reasons.
 func warningProblem(r workbench.Reason, args map[string]any) string {
 	switch r {
+	case workbench.ReasonImageMisnamed:
+		return imageReasonText(r, args)
 	case workbench.ReasonValueUnreadable:
 		return lang.L("“{{.Value}}” is not {{.Expected}}; kept as text", map[string]any{
 			"Value": workbench.ArgString(args["Value"]), "Expected": expectedText(workbench.ArgString(args["Type"]), workbench.ArgString(args["Expected"]))})

@@ -596,6 +596,10 @@ func (v *searchView) hitHeader(h workbench.SearchHit, sub workbench.Submission) 
 // showRecord shows a record hit in full, as the submissions view does.
 func (v *searchView) showRecord(h workbench.SearchHit, hc app.HitContext) {
 	sub := hc.Submission
+	if isLabelSample(sub) {
+		showLabelSample(v.host, v.hitHeader(h, sub), sub, hc.Record)
+		return
+	}
 	cells := displayRows([]workbench.RecordRow{*hc.Record}, sub.Kind, app.SpecOf(sub.Kind))[0]
 	showCells(v.win, sub.FileName, v.hitHeader(h, sub), submissionColumns(sub), cells)
 }

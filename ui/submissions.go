@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,6 +64,8 @@ type submissionsView struct {
 	pages     map[int][][]string // page → rows of display cells
 	pending   map[int]bool
 	info      *widget.Label
+	// preview shows a label sample (an image) in place of the table.
+	preview *labelPreview
 
 	content fyne.CanvasObject
 }
@@ -171,7 +174,10 @@ func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
 	}
 	warnings := widget.NewButtonWithIcon(lang.L("Warnings"), theme.WarningIcon(), v.showWarnings)
 	label := widget.NewButtonWithIcon(lang.L("Label…"), theme.DocumentIcon(), v.changeLabel)
-	recordsPane := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(label, warnings), v.info), nil, nil, nil, v.table)
+	v.preview = newLabelPreview(host)
+	v.preview.content.Hide()
+	recordsPane := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(label, warnings), v.info), nil, nil, nil,
+		container.NewStack(v.table, v.preview.content))
 	split := container.NewVSplit(v.list, recordsPane)
 	split.SetOffset(0.4)
 	v.content = container.NewBorder(container.NewVBox(toolbar, options), nil, nil, nil, split)
@@ -239,6 +245,15 @@ func (v *submissionsView) showRecords(s *workbench.Submission) {
 	}
 	v.table.Refresh()
 	v.table.ScrollToTop()
+	if isLabelSample(*s) {
+		v.info.SetText(lang.L("{{.File}}: content-label sample ({{.Format}}), imported {{.At}}, SHA-256 {{.SHA}}", info))
+		v.table.Hide()
+		v.preview.content.Show()
+		v.preview.show(*s, nil)
+	} else {
+		v.preview.content.Hide()
+		v.table.Show()
+	}
 }
 
 // cellText is what a cell of column col shows: its text cut to what the
@@ -593,7 +608,7 @@ var importExtensions = []string{".csv", ".tsv", ".txt", ".text", ".xlsx", ".xlsm
 
 // importFilter is the file dialog's filter for submissions.
 func importFilter() dialogs.Filter {
-	return dialogs.Filter{Name: lang.L("Provider files (CSV, XLSX, JSON, JSONL, DOCX, PDF, Markdown, text)"), Extensions: importExtensions}
+	return dialogs.Filter{Name: lang.L("Provider files (CSV, XLSX, JSON, JSONL, DOCX, PDF, Markdown, text)"), Extensions: append(slices.Clone(importExtensions), imageExtensions...)}
 }
 
 // ChooseFiles asks for one or more files (the platform's dialog takes
@@ -616,16 +631,22 @@ func (v *submissionsView) ImportPaths(paths []string) { v.importFiles(paths) }
 
 // skippedFile is a file a folder import leaves out.
 type skippedFile struct {
-	name string // relative to the folder chosen
+	name  string // relative to the folder chosen
+	image bool   // an image, left out because the kind chosen is not label samples
 }
 
 // expandPaths turns folders into the supported files under them, in name
 // order, and lists the other files left out. Hidden files and folders
 // and Office's lock files (~$…) are passed over. names maps each file to
 // the name the report gives it: its path from the folder chosen.
-func expandPaths(paths []string) (files []string, skipped []skippedFile, names map[string]string, err error) {
+//
+// A folder's images are label samples only when images is set (the kind
+// chosen is label samples): then its images are taken and nothing else;
+// otherwise they are left out, so that a provider's screenshots do not
+// become samples unasked (see folderFilter).
+func expandPaths(paths []string, images bool) (files []string, skipped []skippedFile, names map[string]string, err error) {
 	names = map[string]string{}
-	supported := dialogs.Filter{Extensions: importExtensions}
+	supported := folderFilter(images)
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil || !st.IsDir() {
@@ -650,7 +671,7 @@ func expandPaths(paths []string) (files []string, skipped []skippedFile, names m
 			}
 			rel, _ := filepath.Rel(parent, path)
 			if !d.Type().IsRegular() || !supported.Matches(name) {
-				skipped = append(skipped, skippedFile{name: rel})
+				skipped = append(skipped, skippedFile{name: rel, image: !images && isImageName(name)})
 				return nil
 			}
 			files = append(files, path)
@@ -728,7 +749,7 @@ func (v *submissionsView) importFiles(paths []string) {
 	}
 	v.host.goBackground(func() {
 		defer cancel()
-		files, skipped, n, err := expandPaths(paths)
+		files, skipped, n, err := expandPaths(paths, req.Kind == workbench.LabelSample)
 		var reports []app.FileReport
 		if err == nil && len(files) > 0 {
 			mu.Lock()
@@ -888,6 +909,9 @@ func (v *submissionsView) showReport(reports []app.FileReport, skipped []skipped
 		b.WriteString(lang.L("Left out, not a type the workbench reads:") + "\n")
 		for _, s := range skipped {
 			b.WriteString("    – " + s.name + "\n")
+		}
+		if note := skippedImagesNote(skipped); note != "" {
+			b.WriteString(note + "\n")
 		}
 	}
 	if len(reports) == 0 && len(skipped) == 0 && err == nil {

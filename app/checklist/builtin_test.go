@@ -99,7 +99,7 @@ func TestDefaultCoversObligations(t *testing.T) {
 }
 
 // TestDefaultChecks checks that every registered check serves exactly one
-// item of the default template, one resting on the provision the check
+// item of the two built-in templates, one resting on the provision the check
 // tests, with the parameters the sample provider's checks need.
 func TestDefaultChecks(t *testing.T) {
 	used := map[string][]string{}

@@ -113,6 +113,7 @@ const (
 	CheckUserIllegalActivity   = "user_illegal_activity"
 	CheckComplaintTimeLimit    = "complaint_time_limit"
 	CheckAlgorithmFiling       = "algorithm_filing"
+	CheckImplicitLabel         = "implicit_label"
 )
 
 var registry = []CheckSpec{
@@ -262,6 +263,19 @@ var registry = []CheckSpec{
 			Zh: "具有舆论属性或者社会动员能力的服务有算法备案号。",
 			En: "A service with public-opinion attributes or social-mobilisation capacity has an algorithm filing number.",
 		},
+	},
+	{
+		ID: CheckImplicitLabel, Article: workbench.ArticleRef{Article: 12},
+		Summary: Text{
+			Zh: "提供者提交的每一生成图片样本的文件元数据均含隐式标识（GB 45438-2025 的 AIGC 字段），且含 required_subfields 所列子字段（《人工智能生成合成内容标识办法》第五条，GB 45438-2025 第 6.1 条）。",
+			En: "Every sample image the provider generated carries the implicit label in its file metadata (the AIGC field of GB 45438-2025) with the sub-fields required_subfields lists (《人工智能生成合成内容标识办法》 Art. 5; GB 45438-2025 §6.1).",
+		},
+		Params: []ParamSpec{{
+			Name: "required_subfields", Type: ParamString, Default: "Label,ContentProducer,ProduceID",
+			Doc: "The sub-fields of the AIGC field a label must have, comma-separated, by their GB 45438 names (Label, ContentProducer, ProduceID, ContentPropagator, PropagateID). ContentPropagator and PropagateID are written by platforms that spread content (标识办法 Art. 6), not by the generating service.",
+			Source: Text{Zh: "GB 45438-2025 第 6.1 条、附录 E（子字段名称据二手资料）：生成合成服务提供者应在文件元数据中添加生成合成标签、服务提供者名称或编码、内容制作编号",
+				En: "GB 45438-2025 §6.1, App. E (sub-field names from secondary sources): the generating service writes the label, its name or code, and the content's produce ID"},
+		}},
 	},
 }
 

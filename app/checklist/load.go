@@ -669,7 +669,8 @@ func (l *loader) checks(f field, ctx string) []CheckRef {
 // sources reads where a check's parameter values come from: a mapping of
 // parameter names to a citation, {zh, en} or one text for both. Every
 // number and integer parameter gets one: the template's, else the
-// registry's source when the value is the default, else SetByTemplate.
+// registry's source when the value is the default, else SetByTemplate; a
+// string parameter only when the template gives one.
 func (l *loader) sources(n *yaml.Node, ref CheckRef, spec CheckSpec, ctx string) map[string]Text {
 	given := map[string]Text{}
 	if n != nil && !(n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
@@ -698,17 +699,17 @@ func (l *loader) sources(n *yaml.Node, ref CheckRef, spec CheckSpec, ctx string)
 	}
 	var out map[string]Text
 	for _, p := range spec.Params {
-		if p.Type == ParamString {
-			continue
+		t, ok := given[p.Name]
+		if p.Type == ParamString && !ok {
+			continue // a list of names, not a figure: a source only when given
 		}
 		if out == nil {
 			out = map[string]Text{}
 		}
-		if t, ok := given[p.Name]; ok {
-			out[p.Name] = t
-		} else {
-			out[p.Name] = ref.Source(p.Name)
+		if !ok {
+			t = ref.Source(p.Name)
 		}
+		out[p.Name] = t
 	}
 	return out
 }

@@ -45,6 +45,12 @@ func TestSafetyTemplateCitesClauses(t *testing.T) {
 					if !strings.Contains(src.En, "confirmed from the standard's text") || !strings.Contains(src.Zh, "已据标准原文核实") {
 						t.Errorf("%s %s: %s does not say it is confirmed: %+v", it.ID, c.ID, p.Name, src)
 					}
+				case strings.Contains(src.En, "GB 45438"):
+					// A mandatory standard; what is unconfirmed is the
+					// field names, read in secondary sources.
+					if !strings.Contains(src.En, "secondary sources") || !strings.Contains(src.Zh, "二手资料") {
+						t.Errorf("%s %s: %s does not say where its names come from: %+v", it.ID, c.ID, p.Name, src)
+					}
 				case !strings.Contains(src.En, "not binding law") || !strings.Contains(src.Zh, "非强制性法律要求") || !strings.Contains(src.En, "draft"):
 					t.Errorf("%s %s: %s does not state its source's status: %+v", it.ID, c.ID, p.Name, src)
 				}

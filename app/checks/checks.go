@@ -282,6 +282,12 @@ func newRule(c checklist.CheckRef) (rule, error) {
 		return &complaintTimeLimit{defaultDays: c.Int("default_days")}, nil
 	case checklist.CheckAlgorithmFiling:
 		return &algorithmFiling{}, nil
+	case checklist.CheckImplicitLabel:
+		req, ok := c.Params["required_subfields"].(string)
+		if !ok {
+			req = defaultRequiredSubfields
+		}
+		return newImplicitLabel(req)
 	}
 	if r := newSafetyRule(c); r != nil {
 		return r, nil

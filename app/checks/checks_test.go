@@ -293,6 +293,9 @@ func TestRules(t *testing.T) {
 		{name: "no requests", check: checklist.CheckPIRequestsHandled, records: []Record{inc("I-1", cleanIncident("I-1", "complaint"))}, result: InfoRequested},
 
 		// Art. 12 content labelling.
+		{name: "images labelled", check: checklist.CheckImplicitLabel, records: []Record{sample("a.png", fullLabel)}, result: Compliant},
+		{name: "image unlabelled", check: checklist.CheckImplicitLabel, records: []Record{sample("b.png", map[string]any{"format": "png", "implicit_label": false})},
+			result: NonCompliant, flagged: []string{"b.png"}},
 		{name: "labelling described", check: checklist.CheckContentLabelling, service: visualService, records: []Record{algo(cleanAlgorithm())}, result: Compliant},
 		{name: "labelling missing", check: checklist.CheckContentLabelling, service: visualService,
 			records: []Record{algo(with(cleanAlgorithm(), "content_labelling", nil))}, result: NonCompliant, flagged: []string{"algorithm.csv line 2"}},
