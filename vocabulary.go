@@ -70,7 +70,7 @@ const (
 )
 
 // Kinds lists the submission kinds in their usual order.
-var Kinds = []Kind{DataSource, AnnotationRule, Algorithm, Incident}
+var Kinds = []Kind{DataSource, AnnotationRule, Algorithm, Incident, KeywordLibrary, TestQuestion, TestResult, CorpusCheck}
 
 // SafetyKinds lists the kinds of the provider's safety testing and label
 // samples. They join [Kinds] once the importers read them.

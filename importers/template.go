@@ -9,10 +9,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TemplateDataSheet and TemplateNotesSheet name the template's sheets.
+// TemplateDataSheet and TemplateNotesSheet name the template's sheets;
+// TemplateListsSheet, hidden, holds the drop-down lists too long to be
+// written into the validation itself (Excel takes 255 characters there),
+// such as the 36 risk categories.
 const (
 	TemplateDataSheet  = "数据 Data"
 	TemplateNotesSheet = "说明 Notes"
+	TemplateListsSheet = "可选值 Values"
 )
 
 // templateRows is how far down the drop-down lists reach.
@@ -90,6 +94,7 @@ func writeDataSheet(f *excelize.File, spec *KindSpec) error {
 	if err != nil {
 		return err
 	}
+	lists := 0 // columns of the lists sheet written so far
 	for i, fd := range spec.Fields {
 		col := columnLetter(i)
 		if err := f.SetCellValue(sh, col+"2", fd.ZH+"\n"+fd.EN); err != nil {
@@ -113,7 +118,11 @@ func writeDataSheet(f *excelize.File, spec *KindSpec) error {
 		switch fd.Type {
 		case Enum:
 			if err := dv.SetDropList(termLabels(fd)); err != nil {
-				return err
+				ref, err := writeList(f, &lists, termLabels(fd))
+				if err != nil {
+					return err
+				}
+				dv.SetSqrefDropList(ref)
 			}
 		case Bool:
 			if err := dv.SetDropList([]string{"是", "否"}); err != nil {
@@ -174,6 +183,29 @@ func writeNotesSheet(f *excelize.File, spec *KindSpec) error {
 		return err
 	}
 	return f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// writeList writes a drop-down list down the next column of the hidden
+// lists sheet, creating the sheet first, and returns the range a data
+// validation refers to.
+func writeList(f *excelize.File, lists *int, labels []string) (string, error) {
+	sh := TemplateListsSheet
+	if *lists == 0 {
+		if _, err := f.NewSheet(sh); err != nil {
+			return "", err
+		}
+		if err := f.SetSheetVisible(sh, false); err != nil {
+			return "", err
+		}
+	}
+	col := columnLetter(*lists)
+	*lists++
+	for i, l := range labels {
+		if err := f.SetCellValue(sh, fmt.Sprintf("%s%d", col, i+1), l); err != nil {
+			return "", err
+		}
+	}
+	return fmt.Sprintf("'%s'!$%s$1:$%s$%d", sh, col, col, len(labels)), nil
 }
 
 // termLabels are the drop-down entries of an Enum field: its Chinese terms.
