@@ -117,8 +117,8 @@ func (a *App) SeedDemoWorkspace(ctx context.Context) (created bool, err error) {
 }
 
 // seedCase creates a demo case and imports the sample files into it; when
-// brief, not the PDF (its engine takes a while to start) nor the incident
-// log (thousands of records to index).
+// brief, not the PDF (its engine takes a while to start), the incident
+// log nor the keyword library (thousands of records to index).
 func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, error) {
 	c, err := a.CreateCase(ctx, in)
 	if err != nil {
@@ -141,7 +141,7 @@ func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, er
 	var files []string
 	var documents []ImportRequest
 	for _, e := range entries {
-		if brief && (e.Name() == "algorithm-description.pdf" || e.Name() == "incidents.csv") {
+		if brief && (e.Name() == "algorithm-description.pdf" || e.Name() == "incidents.csv" || e.Name() == "keyword-library.xlsx") {
 			continue
 		}
 		data, err := fs.ReadFile(assets.Demo, "demo/"+e.Name())
