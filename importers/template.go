@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -223,4 +224,33 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// WriteTemplateCSV writes a kind's template as CSV: UTF-8 with a BOM (so
+// that Excel opens it as such), one header row naming each field in
+// Chinese and English ("关键词 Keyword"), CRLF line ends. A filled-in
+// template imports back without warnings; the XLSX template (WriteTemplate)
+// adds drop-down lists and a notes sheet.
+func WriteTemplateCSV(k workbench.Kind, w io.Writer) error {
+	spec := SpecFor(k)
+	if spec == nil {
+		return fmt.Errorf("template: unknown kind %q", k)
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	header := make([]string, len(spec.Fields))
+	for i, fd := range spec.Fields {
+		header[i] = fd.ZH + " " + fd.EN
+	}
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return fmt.Errorf("template %s: %w", k, err)
+	}
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("template %s: %w", k, err)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("template %s: %w", k, err)
+	}
+	return nil
 }
