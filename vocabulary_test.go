@@ -11,7 +11,7 @@ import (
 // every value of every typed list, with its group.
 func everyValue() map[string][]string {
 	return map[string][]string{
-		groupKind:     codes(append(slices.Clone(Kinds), SafetyKinds...)),
+		groupKind:     codes(slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(Kinds), SafetyKinds...))))),
 		groupRisk:     codes(append(slices.Clone(RiskGroups), Risks...)),
 		groupLabel:    codes(Labels),
 		groupResult:   codes(Results),
