@@ -57,7 +57,7 @@ type Field struct {
 	// it read one (workbench.ParseRisk's codes, letter forms and names,
 	// stored as the code). Terms still list the vocabulary for templates,
 	// documentation and search.
-	Parse func(string) (string, bool)
+	Parse func(string) (string, bool) `json:"-"`
 }
 
 // KindSpec describes one submission kind and its canonical fields.
