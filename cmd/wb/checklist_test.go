@@ -58,7 +58,7 @@ func TestTemplateCheckInvalid(t *testing.T) {
 			`16:5: item "art13-continuity": unknown key "guidence" in the item (did you mean "guidance"?)`,
 		}},
 		{"duplicate-id.yaml", []string{`15:9: item "art12-labelling": id already used by the item at line 7; item ids must be unique`}},
-		{"unknown-kind.yaml", []string{`17:9: item "art7-1-lawful-sources": unknown evidence kind "datasource" (want one of data_source, annotation_rule, algorithm, incident)`}},
+		{"unknown-kind.yaml", []string{`17:9: item "art7-1-lawful-sources": unknown evidence kind "datasource" (want one of data_source, annotation_rule, algorithm, incident, keyword_library, test_question, test_result, corpus_check)`}},
 		{"bad-query.yaml", []string{`18:9: item "art14-1-illegal-content": query "kind:incident \"停止生成": position 15: unterminated quote (opened here)`}},
 		{"unknown-check.yaml", []string{`17:13: item "art17-filing": unknown check "algorithm_filings" (did you mean "algorithm_filing"?)`}},
 		{"param-out-of-range.yaml", []string{`19:22: item "art7-4-data-quality": check "harmful_share": parameter "max_share": 5 is out of range (want 0 to 1)`}},
