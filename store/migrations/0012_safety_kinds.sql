@@ -18,13 +18,13 @@ UPDATE sqlite_schema
 PRAGMA writable_schema = RESET;
 
 -- Fails (NOT NULL) unless the definition now names the new kinds.
-CREATE TEMP TABLE migration_0011_check (ok INTEGER NOT NULL);
-INSERT INTO migration_0011_check
+CREATE TEMP TABLE migration_0012_check (ok INTEGER NOT NULL);
+INSERT INTO migration_0012_check
 SELECT CASE WHEN sql LIKE '%''corpus_check'', ''label_sample''))%' THEN 1 END
   FROM sqlite_schema WHERE type = 'table' AND name = 'submissions';
-DROP TABLE migration_0011_check;
+DROP TABLE migration_0012_check;
 
 -- A schema change of its own moves the schema cookie on, so that every
 -- connection reads the new definition.
-CREATE TABLE migration_0011_bump (x INTEGER);
-DROP TABLE migration_0011_bump;
+CREATE TABLE migration_0012_bump (x INTEGER);
+DROP TABLE migration_0012_bump;
