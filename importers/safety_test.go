@@ -287,10 +287,12 @@ func structuredFixtures(t *testing.T) []string {
 }
 
 // safetyFixture reports whether a file is one of the safety kinds' own
-// fixtures (the sample's, the keyword lists, the LibreOffice ones).
+// fixtures (the sample's, the keyword lists, the LibreOffice ones, the
+// second sample's safety folder).
 func safetyFixture(p string) bool {
 	base := filepath.Base(p)
 	return strings.Contains(p, "keywords") || strings.HasPrefix(base, "questions") ||
+		slices.Contains(strings.Split(filepath.ToSlash(p), "/"), "safety") ||
 		slices.Contains([]string{"keyword-library.xlsx", "test-questions.xlsx", "test-results.csv", "corpus-checks.xlsx"}, base)
 }
 
