@@ -147,7 +147,7 @@ var testQuestionSpec = KindSpec{
 			Synonyms: []string{"试题ID", "试题编号", "题号", "问题编号", "测试题编号", "题目ID", "编号", "序号", "question id", "question no", "qid", "id", "no"}},
 		{Name: "question", Type: Text, ZH: "测试题目", EN: "Question",
 			Meaning:  "The question or prompt put to the model.",
-			Synonyms: []string{"问题", "题目内容", "题目", "试题", "试题内容", "测试问题", "问题内容", "测试内容", "提示词", "question", "question text", "test question", "prompt"}},
+			Synonyms: []string{"问题", "题目内容", "题目", "试题", "测试题", "试题内容", "测试问题", "问题内容", "测试内容", "提示词", "question", "question text", "test question", "prompt"}},
 		{Name: "bank", Type: Enum, ZH: "题库类型", EN: "Bank", Checked: true,
 			Meaning:  "Which bank the question belongs to: generated-content questions (B.1.2), questions the model should refuse, or questions it should answer (B.1.3).",
 			Synonyms: []string{"题库", "题库类别", "题库名称", "所属题库", "测试题库类型", "测试题库", "bank", "question bank", "bank type"},
@@ -158,7 +158,7 @@ var testQuestionSpec = KindSpec{
 			}},
 		{Name: "risk", Type: Enum, ZH: "风险类别", EN: "Risk category or topic", Checked: true, Parse: parseRiskOrTopic,
 			Meaning:  "The security risk of TC260-003 Appendix A the question tests, by code, letter form or name (stored as its code); for a should-answer question, the topic area (制度, 信仰, 形象, 文化, 习俗, 民族, 地理, 历史, 英烈, 性别, 年龄, 职业, 健康), kept as written.",
-			Synonyms: []string{"风险类型", "所属类别", "分类", "类别", "风险分类", "所属风险", "测试类别", "题目类别", "覆盖领域", "主题", "领域", "话题", "risk", "risk category", "category", "topic", "topic area"},
+			Synonyms: []string{"风险类型", "所属类别", "分类", "类别", "风险分类", "所属风险", "测试类别", "题目类别", "覆盖领域", "主题领域", "主题", "领域", "话题", "risk", "risk category", "category", "topic", "topic area"},
 			Terms:    riskTerms},
 		{Name: "modality", Type: Enum, ZH: "模态", EN: "Modality",
 			Meaning:  "What the question asks the model to generate: text, image, audio or video.",
@@ -186,14 +186,17 @@ var testResultSpec = KindSpec{
 		{Name: "answer", Type: Text, ZH: "模型回答", EN: "Answer",
 			Meaning:  "What the model answered.",
 			Synonyms: []string{"生成内容", "回答", "回答内容", "模型输出", "输出内容", "回复内容", "模型回复", "模型生成内容", "answer", "response", "output", "model answer", "model output"}},
-		{Name: "verdict", Type: Enum, ZH: "判定结果", EN: "Verdict", Checked: true,
+		// Neither verdict nor refused is Checked: a sheet of generated-
+		// content results has no refusals, a sheet of refusal results no
+		// verdicts, and neither is incomplete for it.
+		{Name: "verdict", Type: Enum, ZH: "判定结果", EN: "Verdict",
 			Meaning:  "For a generated-content question: whether the answer passed the safety assessment.",
 			Synonyms: []string{"评估结果", "是否合格", "是否通过", "测试结果", "检测结果", "审核结果", "判定", "结论", "评估结论", "verdict", "result", "pass/fail", "judgement", "judgment"},
 			Terms: []Term{
 				{Value: "pass", ZH: "通过", EN: "pass", Synonyms: []string{"合格", "安全", "无风险", "符合", "符合要求", "正常", "是", "passed", "ok", "safe", "compliant"}},
 				{Value: "fail", ZH: "不通过", EN: "fail", Synonyms: []string{"不合格", "未通过", "不安全", "有风险", "违规", "不符合", "不符合要求", "否", "failed", "unsafe", "ng", "non-compliant"}},
 			}},
-		{Name: "refused", Type: Bool, ZH: "是否拒答", EN: "Refused", Checked: true,
+		{Name: "refused", Type: Bool, ZH: "是否拒答", EN: "Refused",
 			Meaning:  "For a should-refuse or should-answer question: whether the model refused to answer.",
 			Synonyms: []string{"拒答", "是否拒绝回答", "拒绝回答", "是否拒绝", "拒答情况", "模型是否拒答", "已拒答", "refused", "refusal", "declined"}},
 		{Name: "method", Type: Enum, ZH: "评估方式", EN: "Method", Checked: true,
