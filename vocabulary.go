@@ -70,10 +70,10 @@ const (
 )
 
 // Kinds lists the submission kinds in their usual order.
-var Kinds = []Kind{DataSource, AnnotationRule, Algorithm, Incident, LabelSample}
+var Kinds = []Kind{DataSource, AnnotationRule, Algorithm, Incident, KeywordLibrary, TestQuestion, TestResult, CorpusCheck, LabelSample}
 
 // SafetyKinds lists the kinds of the provider's safety testing and label
-// samples. They join [Kinds] once the importers read them.
+// samples (issue #17), all of them also in [Kinds].
 var SafetyKinds = []Kind{KeywordLibrary, TestQuestion, TestResult, CorpusCheck, LabelSample}
 
 // Name is the kind's Chinese and English name.

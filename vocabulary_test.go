@@ -8,21 +8,10 @@ import (
 	"testing"
 )
 
-// allKinds is Kinds and the SafetyKinds not yet among them.
-func allKinds() []Kind {
-	out := slices.Clone(Kinds)
-	for _, k := range SafetyKinds {
-		if !slices.Contains(out, k) {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // every value of every typed list, with its group.
 func everyValue() map[string][]string {
 	return map[string][]string{
-		groupKind:     codes(allKinds()),
+		groupKind:     codes(Kinds),
 		groupRisk:     codes(append(slices.Clone(RiskGroups), Risks...)),
 		groupLabel:    codes(Labels),
 		groupResult:   codes(Results),

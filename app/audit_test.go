@@ -110,8 +110,8 @@ func TestAuditTrailRecordsEveryChange(t *testing.T) {
 			}
 		}
 	}
-	if n := len(byAction[workbench.AuditFileImported]); n != 6 {
-		t.Errorf("%d files imported, want 6", n)
+	if n := len(byAction[workbench.AuditFileImported]); n != 10 {
+		t.Errorf("%d files imported, want 10 (the sample's files)", n)
 	}
 	if n := len(byAction[workbench.AuditInspectionConcluded]); n != 2 {
 		t.Errorf("concluded %d times, want 2", n)

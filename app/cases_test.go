@@ -111,12 +111,14 @@ func TestSeedDemo(t *testing.T) {
 		t.Errorf("cases = %+v", cases)
 	}
 	subs, err := a.ListSubmissions(ctx, cases[0].ID)
-	if err != nil || len(subs) != 6 {
+	if err != nil || len(subs) != 10 {
 		t.Fatalf("demo submissions = %+v, %v", subs, err)
 	}
 	records := map[string]int{}
+	kinds := map[string]string{}
 	for _, s := range subs {
 		records[s.FileName] = s.Records + s.Passages
+		kinds[s.FileName] = s.Kind
 		if s.Warnings != 0 {
 			t.Errorf("%s imported with %d warnings", s.FileName, s.Warnings)
 		}
@@ -124,6 +126,20 @@ func TestSeedDemo(t *testing.T) {
 	if records["data-sources.xlsx"] != 15 || records["annotation-qa.csv"] != 24 || records["algorithm.json"] != 1 ||
 		records["incidents.csv"] != 3000 || records["annotation-rules.docx"] < 10 || records["algorithm-description.pdf"] < 6 {
 		t.Errorf("records and passages by file = %v", records)
+	}
+	// The provider's safety testing (#17), each file told from its headers.
+	for file, want := range map[string]struct {
+		kind    workbench.Kind
+		records int
+	}{
+		"keyword-library.xlsx": {workbench.KeywordLibrary, 10500},
+		"test-questions.xlsx":  {workbench.TestQuestion, 2036 + 558 + 535},
+		"test-results.csv":     {workbench.TestResult, 1200 + 2000 + 800 + 500 + 400},
+		"corpus-checks.xlsx":   {workbench.CorpusCheck, 15 + 3},
+	} {
+		if kinds[file] != string(want.kind) || records[file] != want.records {
+			t.Errorf("%s: %s with %d records, want %s with %d", file, kinds[file], records[file], want.kind, want.records)
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/assets"
+	"github.com/inspection-workbench/workbench/store/fulltext"
 )
 
 // DemoCase is the sample case the demo workspace holds: a fictional
@@ -117,8 +118,8 @@ func (a *App) SeedDemoWorkspace(ctx context.Context) (created bool, err error) {
 }
 
 // seedCase creates a demo case and imports the sample files into it; when
-// brief, not the PDF (its engine takes a while to start) nor the incident
-// log (thousands of records to index).
+// brief, not the PDF (its engine takes a while to start), the incident
+// log nor the keyword library (thousands of records to index).
 func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, error) {
 	c, err := a.CreateCase(ctx, in)
 	if err != nil {
@@ -141,7 +142,7 @@ func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, er
 	var files []string
 	var documents []ImportRequest
 	for _, e := range entries {
-		if brief && (e.Name() == "algorithm-description.pdf" || e.Name() == "incidents.csv") {
+		if brief && (e.Name() == "algorithm-description.pdf" || e.Name() == "incidents.csv" || e.Name() == "keyword-library.xlsx") {
 			continue
 		}
 		if e.IsDir() { // labels/: the label samples, imported on their own
@@ -243,9 +244,37 @@ func (a *App) seedInProgress(ctx context.Context, caseID int64, today time.Time)
 	return nil
 }
 
+// demoEvidence turns the record identifiers the demo cites into hit ids
+// where an identifier names several records: the sample's corpus checks
+// name the data sources (DS-01 …) as the data-source statement does, and
+// the demo cites the statement's record.
+func (a *App) demoEvidence(ctx context.Context, caseID int64, refs []string) ([]string, error) {
+	out := make([]string, 0, len(refs))
+	for _, ref := range refs {
+		ms, err := a.store.RecordsByRef(ctx, caseID, ref)
+		if err != nil {
+			return nil, err
+		}
+		if len(ms) > 1 {
+			for _, m := range ms {
+				if !slices.Contains(workbench.SafetyKinds, workbench.Kind(m.Submission.Kind)) {
+					ref = fulltext.RecordHitID(m.Record.ID)
+					break
+				}
+			}
+		}
+		out = append(out, ref)
+	}
+	return out, nil
+}
+
 // seedAssess records d, leaving alone what it does not give.
 func (a *App) seedAssess(ctx context.Context, caseID int64, today time.Time, d demoAssessment) error {
-	in := AssessInput{CaseID: caseID, ItemID: d.item, Result: d.result, Evidence: d.evidence}
+	evidence, err := a.demoEvidence(ctx, caseID, d.evidence)
+	if err != nil {
+		return fmt.Errorf("assess %s: %w", d.item, err)
+	}
+	in := AssessInput{CaseID: caseID, ItemID: d.item, Result: d.result, Evidence: evidence}
 	opt := func(s string) *string {
 		if s == "" {
 			return nil

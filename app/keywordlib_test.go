@@ -121,7 +121,7 @@ func scopedCount(t *testing.T, a *App, caseID int64, query string) int {
 }
 
 func TestRunKeywordLibrary(t *testing.T) {
-	a := searchApp(t)
+	a := libraryFreeApp(t)
 	ctx := context.Background()
 	cases, err := a.ListCases(ctx)
 	if err != nil {
@@ -302,7 +302,7 @@ func TestLibraryQuery(t *testing.T) {
 }
 
 func TestLibraryEvidence(t *testing.T) {
-	a := searchApp(t)
+	a := libraryFreeApp(t)
 	ctx := context.Background()
 	cases, _ := a.ListCases(ctx)
 	caseID := cases[0].ID
@@ -366,7 +366,7 @@ func TestLibraryEvidence(t *testing.T) {
 }
 
 func TestLibraryBook(t *testing.T) {
-	a := searchApp(t)
+	a := libraryFreeApp(t)
 	ctx := context.Background()
 	cases, _ := a.ListCases(ctx)
 	addLibrary(t, a, cases[0].ID, "关键词库.csv", sampleLibrary)
@@ -436,4 +436,20 @@ func TestLibraryBook(t *testing.T) {
 		}
 		f.Close()
 	}
+}
+
+// libraryFreeApp is the demo workspace without the sample provider's own
+// keyword library, so that a test's library is the only one and its
+// figures are the test's.
+func libraryFreeApp(t *testing.T) *App {
+	t.Helper()
+	a := searchApp(t)
+	ctx := context.Background()
+	if _, err := a.Store().DB().ExecContext(ctx, `DELETE FROM submissions WHERE kind = ?`, string(workbench.KeywordLibrary)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SyncIndex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

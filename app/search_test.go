@@ -458,7 +458,7 @@ func TestSearchDuringReindex(t *testing.T) {
 	if searches == 0 {
 		t.Fatal("no search ran during the rebuild")
 	}
-	if got := search(t, a, workbench.SearchRequest{Query: "赌博"}).Total; got != 2*want {
+	if got := search(t, a, workbench.SearchRequest{Query: "赌博 kind:incident"}).Total; got != 2*want {
 		t.Errorf("after rebuild and import: %d hits, want %d", got, 2*want)
 	}
 }

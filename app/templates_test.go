@@ -345,26 +345,24 @@ func TestWorkspaceBeforeTemplates(t *testing.T) {
 }
 
 // TestSafetyChecksOverStoredRecords runs the gb45654-2025 checks over
-// keyword-library records as the workspace stores them (field names as
-// agreed with the importers of the safety-testing kinds) and as the app
-// hands them to the checks: the file's import day is the library's
-// submission date. (The submissions table takes these kinds once their
-// importers' migration lands; until then the stored rows are built here.)
+// keyword-library records as the importer stores them (canonical field
+// names, risks as codes, dates as YYYY-MM-DD) and as the app hands them to
+// the checks: the file's import day is the library's submission date.
 func TestSafetyChecksOverStoredRecords(t *testing.T) {
 	cst := time.FixedZone("CST", 8*3600)
 	imported := time.Date(2026, 12, 7, 2, 0, 0, 0, time.UTC)
 	sub := workbench.Submission{ID: 7, CaseID: 1, FileName: "keywords.xlsx", Kind: string(workbench.KeywordLibrary), Format: "xlsx", ImportedAt: imported}
 	var rows []workbench.RecordRow
-	for i, risk := range []string{"A.1.1", "A.1 b)", "A.2.3"} {
+	for i, risk := range []string{"A.1.1", "A.1.2", "A.2.3"} {
 		fields := fmt.Sprintf(`{"keyword":"词%d","risk":%q,"match_type":"exact","updated":%q,"version":"v1"}`, i, risk,
-			imported.In(cst).AddDate(0, 0, -7).Format("2006/1/2")+" 09:00")
+			imported.In(cst).AddDate(0, 0, -7).Format(workbench.DateLayout))
 		rows = append(rows, workbench.RecordRow{ID: int64(100 + i), Sheet: "关键词", Row: i + 2, Ref: fmt.Sprintf("KW-%d", i), Fields: fields})
 	}
 	recs, err := decodeCheckRecords(sub, rows)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 3 || recs[1].Raw["risk"] != "A.1 b)" || !recs[0].Submitted.Equal(imported) || recs[0].HitID != "rec-100" {
+	if len(recs) != 3 || recs[1].Fields.Text("risk") != "A.1.2" || !recs[0].Submitted.Equal(imported) || recs[0].HitID != "rec-100" {
 		t.Fatalf("records %+v", recs[0])
 	}
 	tmpl, _ := checklist.ByID(checklist.SafetyID)

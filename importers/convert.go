@@ -647,13 +647,13 @@ func (c *converter) term(fi int, raw string) (string, bool) {
 	}
 	f := &c.spec.Fields[fi]
 	v, ok := lookupTerm(c.spec.Kind, f.Name, raw)
-	if ok && !standardSpelling(c.spec.Kind, f.Name, raw) {
+	if ok && f.Parse == nil && !standardSpelling(c.spec.Kind, f.Name, raw) {
 		// The provider's own word for the term (违法不良信息, 删除,
 		// 违法不良信息（模型输出）) is stored as written, so that it can be
 		// searched for; importers.Fields reads the term from it.
 		v = raw
 	}
-	if !ok {
+	if !ok && f.Parse == nil {
 		// Prose that names terms ("已停止生成并消除相关内容") is understood:
 		// it is kept as written, and importers.Fields reads the terms
 		// from it (one, for a single-valued field).
@@ -673,8 +673,17 @@ func (c *converter) term(fi int, raw string) (string, bool) {
 
 // lookupTerm returns the canonical term of a spelling of field's
 // vocabulary: the spelling as a whole, or without a bracketed note beside
-// it (优化训练（SFT）).
+// it (优化训练（SFT）). A field with its own Parse is read by it alone.
 func lookupTerm(k workbench.Kind, field, raw string) (string, bool) {
+	if parse := parserOf(k, field); parse != nil {
+		if v, ok := parse(raw); ok {
+			return v, true
+		}
+		if bare := stripBrackets(raw); bare != "" && bare != raw {
+			return parse(bare)
+		}
+		return "", false
+	}
 	terms := termIndex[k][field]
 	v, ok := terms[normTerm(raw)]
 	if !ok {
@@ -683,6 +692,16 @@ func lookupTerm(k workbench.Kind, field, raw string) (string, bool) {
 		}
 	}
 	return v, ok
+}
+
+// parserOf returns the Parse function of a field of kind k, or nil.
+func parserOf(k workbench.Kind, field string) func(string) (string, bool) {
+	if spec := SpecFor(k); spec != nil {
+		if f := spec.Field(field); f != nil {
+			return f.Parse
+		}
+	}
+	return nil
 }
 
 // standardSpelling reports whether raw spells a term as the workbench

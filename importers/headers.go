@@ -409,12 +409,17 @@ func findHeader(rows [][]string, kinds []workbench.Kind) int {
 // the most distinctive fields. It fails, listing the candidates, when two
 // kinds fit equally well.
 func detectKind(cells []string) (workbench.Kind, error) {
+	return detectKindAmong(cells, workbench.Kinds)
+}
+
+// detectKindAmong is detectKind choosing among the given kinds.
+func detectKindAmong(cells []string, kinds []workbench.Kind) (workbench.Kind, error) {
 	type cand struct {
 		k                workbench.Kind
 		all, distinctive int
 	}
 	var cs []cand
-	for _, k := range workbench.Kinds {
+	for _, k := range kinds {
 		all, d := headerScore(k, cells)
 		if all >= minHeaderFields {
 			cs = append(cs, cand{k, all, d})

@@ -59,6 +59,10 @@ type Options struct {
 	// totals or sign-offs (see noteFilter) as records instead of skipping
 	// them.
 	KeepNoteRows bool
+	// among, when set, narrows the kinds a file's kind is told from
+	// (tests compare what the kinds before the safety kinds made of a
+	// file with what all of them make of it).
+	among []workbench.Kind
 }
 
 // Result says what ReadFile found.
@@ -93,9 +97,11 @@ type Progress struct {
 // progressEvery is how often Progress is called, in rows.
 const progressEvery = 8192
 
-// notesSheets are sheet names of instructions that are never data (the
-// templates' own notes sheet among them); they are skipped silently.
-var notesSheets = []string{"说明", "填写说明", "填表说明", "使用说明", "注意事项", "readme", "notes", "instructions", "说明notes"}
+// notesSheets are sheet names of instructions and drop-down lists that
+// are never data (the templates' own notes and lists sheets among them);
+// they are skipped silently.
+var notesSheets = []string{"说明", "填写说明", "填表说明", "使用说明", "注意事项", "readme", "notes", "instructions", "说明notes",
+	TemplateListsSheet, "可选值", "下拉选项", "下拉列表"}
 
 // ReadFile reads one structured submission — CSV, XLSX, JSON or JSONL,
 // chosen by the name's extension and checked against the content — and
@@ -334,6 +340,9 @@ func (r *reader) kinds() []workbench.Kind {
 	if r.res.Kind != "" {
 		return []workbench.Kind{r.res.Kind}
 	}
+	if r.opts.among != nil {
+		return r.opts.among
+	}
 	return workbench.Kinds
 }
 
@@ -465,7 +474,7 @@ func distinctCells(cells []string) []string {
 // startTable settles the kind from a header row and prepares the converter.
 func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error {
 	if r.res.Kind == "" {
-		k, err := detectKind(header)
+		k, err := detectKindAmong(header, r.kinds())
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrKind, err)
 		}
@@ -611,7 +620,7 @@ func (r *reader) readXLSX(f io.ReaderAt, size int64) error {
 		return r.noHeaderSheets(sheets)
 	}
 	if r.res.Kind == "" {
-		k, err := detectKind(heads[bestSheet].rows[heads[bestSheet].pos].Cells)
+		k, err := detectKindAmong(heads[bestSheet].rows[heads[bestSheet].pos].Cells, r.kinds())
 		if err != nil {
 			return fmt.Errorf("%w: sheet %q: %w", ErrKind, heads[bestSheet].name, err)
 		}

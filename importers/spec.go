@@ -52,6 +52,12 @@ type Field struct {
 	// N/A says the question does not apply: kept as written, neither yes
 	// nor no (see values.NotApplicable).
 	Presence bool
+	// Parse, when set, reads the values of an Enum field instead of its
+	// vocabulary's spellings: it returns the value to store and whether
+	// it read one (workbench.ParseRisk's codes, letter forms and names,
+	// stored as the code). Terms still list the vocabulary for templates,
+	// documentation and search.
+	Parse func(string) (string, bool) `json:"-"`
 }
 
 // KindSpec describes one submission kind and its canonical fields.
@@ -94,9 +100,10 @@ var dataTypeTerms = []Term{
 	{Value: "code", ZH: "代码", EN: "code", Synonyms: []string{"程序代码", "源代码", "source code"}},
 }
 
-// Specs lists the four submission kinds and their canonical fields
-// (DESIGN.md, "What a provider submits"). docs/submission-formats.md is
-// generated from it.
+// Specs lists the submission kinds and their canonical fields (DESIGN.md,
+// "What a provider submits"), in the order of workbench.Kinds: the four
+// kinds of the Measures, then the provider's safety testing (safety.go).
+// docs/submission-formats.md is generated from it.
 var Specs = []KindSpec{
 	{
 		Kind: workbench.DataSource, ZH: workbench.DataSource.Name().Zh, EN: workbench.DataSource.Name().En, Articles: "Arts. 7, 19",
@@ -328,4 +335,8 @@ var Specs = []KindSpec{
 			notesField,
 		},
 	},
+	keywordLibrarySpec,
+	testQuestionSpec,
+	testResultSpec,
+	corpusCheckSpec,
 }

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -9,10 +10,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TemplateDataSheet and TemplateNotesSheet name the template's sheets.
+// TemplateDataSheet and TemplateNotesSheet name the template's sheets;
+// TemplateListsSheet, hidden, holds the drop-down lists too long to be
+// written into the validation itself (Excel takes 255 characters there),
+// such as the 36 risk categories.
 const (
 	TemplateDataSheet  = "数据 Data"
 	TemplateNotesSheet = "说明 Notes"
+	TemplateListsSheet = "可选值 Values"
 )
 
 // templateRows is how far down the drop-down lists reach.
@@ -93,6 +98,7 @@ func writeDataSheet(f *excelize.File, spec *KindSpec) error {
 	if err != nil {
 		return err
 	}
+	lists := 0 // columns of the lists sheet written so far
 	for i, fd := range spec.Fields {
 		col := columnLetter(i)
 		if err := f.SetCellValue(sh, col+"2", fd.ZH+"\n"+fd.EN); err != nil {
@@ -116,7 +122,11 @@ func writeDataSheet(f *excelize.File, spec *KindSpec) error {
 		switch fd.Type {
 		case Enum:
 			if err := dv.SetDropList(termLabels(fd)); err != nil {
-				return err
+				ref, err := writeList(f, &lists, termLabels(fd))
+				if err != nil {
+					return err
+				}
+				dv.SetSqrefDropList(ref)
 			}
 		case Bool:
 			if err := dv.SetDropList([]string{"是", "否"}); err != nil {
@@ -179,6 +189,29 @@ func writeNotesSheet(f *excelize.File, spec *KindSpec) error {
 	return f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
+// writeList writes a drop-down list down the next column of the hidden
+// lists sheet, creating the sheet first, and returns the range a data
+// validation refers to.
+func writeList(f *excelize.File, lists *int, labels []string) (string, error) {
+	sh := TemplateListsSheet
+	if *lists == 0 {
+		if _, err := f.NewSheet(sh); err != nil {
+			return "", err
+		}
+		if err := f.SetSheetVisible(sh, false); err != nil {
+			return "", err
+		}
+	}
+	col := columnLetter(*lists)
+	*lists++
+	for i, l := range labels {
+		if err := f.SetCellValue(sh, fmt.Sprintf("%s%d", col, i+1), l); err != nil {
+			return "", err
+		}
+	}
+	return fmt.Sprintf("'%s'!$%s$1:$%s$%d", sh, col, col, len(labels)), nil
+}
+
 // termLabels are the drop-down entries of an Enum field: its Chinese terms.
 func termLabels(f Field) []string {
 	out := make([]string, len(f.Terms))
@@ -194,4 +227,33 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// WriteTemplateCSV writes a kind's template as CSV: UTF-8 with a BOM (so
+// that Excel opens it as such), one header row naming each field in
+// Chinese and English ("关键词 Keyword"), CRLF line ends. A filled-in
+// template imports back without warnings; the XLSX template (WriteTemplate)
+// adds drop-down lists and a notes sheet.
+func WriteTemplateCSV(k workbench.Kind, w io.Writer) error {
+	spec := SpecFor(k)
+	if spec == nil {
+		return fmt.Errorf("template: unknown kind %q", k)
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	header := make([]string, len(spec.Fields))
+	for i, fd := range spec.Fields {
+		header[i] = fd.ZH + " " + fd.EN
+	}
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return fmt.Errorf("template %s: %w", k, err)
+	}
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("template %s: %w", k, err)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("template %s: %w", k, err)
+	}
+	return nil
 }

@@ -30,7 +30,7 @@ func buildProseIndex() map[workbench.Kind]map[string][]termSpelling {
 	for _, spec := range Specs {
 		idx[spec.Kind] = map[string][]termSpelling{}
 		for _, f := range spec.Fields {
-			if f.Type != EnumList && f.Type != Enum {
+			if f.Type != EnumList && f.Type != Enum || f.Parse != nil {
 				continue
 			}
 			var list []termSpelling

@@ -246,7 +246,7 @@ func TestValidationRules(t *testing.T) {
 		{"only exclusions", header + item("queries", "    queries: ['-测试']"), []problem{{11, 15, "nothing to search for"}}},
 		{"dangling OR", header + item("queries", "    queries: ['违法 OR']"), []problem{{11, 15, "OR with nothing on its right"}}},
 		{"bad date", header + item("queries", "    queries: ['found:2024-13-01']"), []problem{{11, 15, `query "found:2024-13-01": position`}}},
-		{"unknown kind filter", header + item("queries", "    queries: ['违法 kind:datasource']"), []problem{{11, 15, `query "违法 kind:datasource": position 4: unknown kind "datasource" (want one of data_source, annotation_rule, algorithm, incident, label_sample)`}}},
+		{"unknown kind filter", header + item("queries", "    queries: ['违法 kind:datasource']"), []problem{{11, 15, `query "违法 kind:datasource": position 4: unknown kind "datasource" (want one of data_source, annotation_rule, algorithm, incident, keyword_library, test_question, test_result, corpus_check, label_sample)`}}},
 		{"unknown label filter", header + item("queries", "    queries: ['违法 OR label:secret']"), []problem{{11, 15, `query "违法 OR label:secret": position 7: unknown label "secret" (want one of public, internal, trade_secret, personal_info, state_secret)`}}},
 		{"empty query", header + item("queries", "    queries: ['', 违法]"), []problem{{11, 15, "query must be a non-empty text"}}},
 		{"queries a string", header + item("queries", "    queries: 违法"), []problem{{11, 14, "queries must be a list"}}},

@@ -237,10 +237,10 @@ func parseSize(s string) (int64, error) {
 var templateCommand = command{
 	name:    "template",
 	args:    "KIND",
-	summary: "write the provider-facing XLSX template of a submission kind",
+	summary: "write the provider-facing XLSX (or CSV) template of a submission kind",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		var out string
-		fs.StringVar(&out, "out", "", "`FILE`.xlsx to write (required)")
+		fs.StringVar(&out, "out", "", "`FILE`.xlsx (or FILE.csv, the header row alone) to write (required)")
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) != 1 {
 				return usagef("name one kind: %s", orList(workbench.Kinds))
@@ -252,12 +252,16 @@ var templateCommand = command{
 			if out == "" {
 				return usagef("--out is required")
 			}
-			tmp, err := os.CreateTemp(filepath.Dir(out), ".template-*.xlsx")
+			write, ext := importers.WriteTemplate, ".xlsx"
+			if strings.EqualFold(filepath.Ext(out), ".csv") {
+				write, ext = importers.WriteTemplateCSV, ".csv"
+			}
+			tmp, err := os.CreateTemp(filepath.Dir(out), ".template-*"+ext)
 			if err != nil {
 				return fmt.Errorf("write %s: %w", out, err)
 			}
 			defer os.Remove(tmp.Name())
-			if err := importers.WriteTemplate(k, tmp); err != nil {
+			if err := write(k, tmp); err != nil {
 				tmp.Close()
 				return err
 			}

@@ -10,11 +10,14 @@
 //	go run ./cmd/wbgen keywords --lines 10000 --out /tmp/keywords.txt [--encoding utf-8|gb18030] [--seed N]
 //
 // sample writes data-sources.xlsx, annotation-qa.csv, algorithm.json,
-// incidents.csv and README.md for the fictional provider 星河智算科技有限公司
-// and its service 星河对话 (Xinghe Chat). The files carry a small, known set of
-// compliance problems, listed in the README it writes, for the checklist's
-// automated checks to find. Output is deterministic: running it twice gives
-// the same bytes.
+// incidents.csv, the safety-testing files keyword-library.xlsx (10,500
+// keywords), test-questions.xlsx, test-results.csv and corpus-checks.xlsx,
+// and README.md for the fictional provider 星河智算科技有限公司 and its
+// service 星河对话 (Xinghe Chat). The files carry a small, known set of
+// compliance problems and shortfalls against the national standards,
+// listed in the README it writes with every threshold's figure, for the
+// checklists' automated checks to find. Output is deterministic: running
+// it twice gives the same bytes.
 //
 // incidents streams a large incident log in the columns of the sample's
 // incidents.csv, with unique ids INC-0000001 …, for import and search
@@ -46,7 +49,8 @@ const usage = `usage:
 
 sample     write the demo submissions of the fictional provider 星河智算科技有限公司
            (data-sources.xlsx, annotation-qa.csv, algorithm.json, incidents.csv,
-           README.md) into --out
+           keyword-library.xlsx, test-questions.xlsx, test-results.csv,
+           corpus-checks.xlsx, README.md) into --out
 incidents  stream a synthetic incident log of --rows rows to --out ("-" for
            standard output), for benchmarks
 bench-import

@@ -105,13 +105,19 @@ func buildSample() ([]sampleFile, error) {
 	}
 	problems = append(problems, incProblems...)
 
-	return []sampleFile{
+	safety, fig, err := buildSafety()
+	if err != nil {
+		return nil, err
+	}
+
+	files := []sampleFile{
 		{dataSourcesFile, xlsx},
 		{annotationFile, qa},
 		{algorithmFile, alg},
 		{incidentsFile, inc},
-		{readmeFile, sampleReadme(problems)},
-	}, nil
+	}
+	files = append(files, safety...)
+	return append(files, sampleFile{readmeFile, sampleReadme(problems, fig)}), nil
 }
 
 // dataSourceProblems lists the problems planted in dataSources.
@@ -206,7 +212,7 @@ func buildSampleIncidents() ([]byte, []problem, error) {
 }
 
 // sampleReadme writes testdata/sample/README.md.
-func sampleReadme(problems []problem) []byte {
+func sampleReadme(problems []problem, fig safetyFigures) []byte {
 	var b strings.Builder
 	b.WriteString(`# Sample submissions: 星河智算科技有限公司 / 星河对话 Xinghe Chat
 
@@ -235,7 +241,8 @@ attributes. No real company, person, phone number or ID number appears.
 
 ## Planted problems
 
-The automated checks should find exactly these, and nothing else: every
+The automated checks of the Measures' template (art19-measures-2023)
+should find exactly these, and nothing else: every
 other row is complete and clean. 备注 gives no hint. Lines are 1-based lines
 of the file (the header is line 1); rows are worksheet rows.
 
@@ -262,6 +269,7 @@ Clean baselines the checks can rely on:
   10 calendar days with 是否反馈 = 是; no time is earlier than the row's
   发现时间.
 
+` + safetyReadme(fig) + `
 ## Regenerating
 
     go run ./cmd/wbgen sample            # writes testdata/sample/
