@@ -111,7 +111,7 @@ func TestSeedDemo(t *testing.T) {
 		t.Errorf("cases = %+v", cases)
 	}
 	subs, err := a.ListSubmissions(ctx, cases[0].ID)
-	if err != nil || len(subs) != 10 {
+	if err != nil || len(subs) != 14 {
 		t.Fatalf("demo submissions = %+v, %v", subs, err)
 	}
 	records := map[string]int{}
@@ -136,6 +136,8 @@ func TestSeedDemo(t *testing.T) {
 		"test-questions.xlsx":  {workbench.TestQuestion, 2036 + 558 + 535},
 		"test-results.csv":     {workbench.TestResult, 1200 + 2000 + 800 + 500 + 400},
 		"corpus-checks.xlsx":   {workbench.CorpusCheck, 15 + 3},
+		"xinghe-gen-0001.png":  {workbench.LabelSample, 1},
+		"xinghe-gen-0004.png":  {workbench.LabelSample, 1},
 	} {
 		if kinds[file] != string(want.kind) || records[file] != want.records {
 			t.Errorf("%s: %s with %d records, want %s with %d", file, kinds[file], records[file], want.kind, want.records)

@@ -119,7 +119,8 @@ func (a *App) SeedDemoWorkspace(ctx context.Context) (created bool, err error) {
 
 // seedCase creates a demo case and imports the sample files into it; when
 // brief, not the PDF (its engine takes a while to start), the incident
-// log nor the keyword library (thousands of records to index).
+// log, the keyword library (thousands of records to index) nor the label
+// samples.
 func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, error) {
 	c, err := a.CreateCase(ctx, in)
 	if err != nil {
@@ -145,7 +146,14 @@ func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, er
 		if brief && (e.Name() == "algorithm-description.pdf" || e.Name() == "incidents.csv" || e.Name() == "keyword-library.xlsx") {
 			continue
 		}
-		if e.IsDir() { // labels/: the label samples, imported on their own
+		if e.IsDir() {
+			if e.Name() == "labels" && !brief {
+				req, err := demoLabelSamples(dir, c.ID)
+				if err != nil {
+					return c.ID, err
+				}
+				documents = append(documents, req)
+			}
 			continue
 		}
 		data, err := fs.ReadFile(assets.Demo, "demo/"+e.Name())
@@ -174,6 +182,28 @@ func (a *App) seedCase(ctx context.Context, in CaseInput, brief bool) (int64, er
 		}
 	}
 	return c.ID, nil
+}
+
+// demoLabelSamples writes the sample's generated images (labels/) into
+// dir and returns their import as label samples.
+func demoLabelSamples(dir string, caseID int64) (ImportRequest, error) {
+	req := ImportRequest{CaseID: caseID, Label: workbench.TradeSecret, Kind: workbench.LabelSample}
+	entries, err := fs.ReadDir(assets.Demo, "demo/labels")
+	if err != nil {
+		return req, fmt.Errorf("demo label samples: %w", err)
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(assets.Demo, "demo/labels/"+e.Name())
+		if err != nil {
+			return req, fmt.Errorf("demo label sample %s: %w", e.Name(), err)
+		}
+		p := filepath.Join(dir, e.Name())
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			return req, fmt.Errorf("demo label sample %s: %w", e.Name(), err)
+		}
+		req.Files = append(req.Files, p)
+	}
+	return req, nil
 }
 
 // demoAssessment is an inspector's work on one item of a demo case.

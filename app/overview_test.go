@@ -123,7 +123,7 @@ func TestOverviewDemo(t *testing.T) {
 	}
 	// The README lists the sample's files and their kinds.
 	wantSubs := map[string]int{"data_source": 1, "annotation_rule": 2, "algorithm": 2, "incident": 1,
-		"keyword_library": 1, "test_question": 1, "test_result": 1, "corpus_check": 1}
+		"keyword_library": 1, "test_question": 1, "test_result": 1, "corpus_check": 1, "label_sample": 4}
 	if len(ov.Submissions) != len(wantSubs) {
 		t.Errorf("submissions %+v", ov.Submissions)
 	}
