@@ -386,6 +386,9 @@ func (x *Index) Sync(ctx context.Context, progress func(workbench.IndexProgress)
 	}
 	if len(todo) > 0 {
 		progress(workbench.IndexProgress{Phase: phase, Done: 0, Total: total, File: todo[0].FileName})
+		// Merges, during the update and in settle, read segment files
+		// through their memory maps (see mapped.go).
+		defer x.releasingMapped(ctx)()
 	}
 	for _, s := range todo {
 		if err := ctx.Err(); err != nil {
