@@ -22,7 +22,7 @@ import (
 
 // releaseMappedEvery is how often an update gives back the mapped pages
 // of the index's segment files.
-const releaseMappedEvery = 250 * time.Millisecond
+const releaseMappedEvery = 100 * time.Millisecond
 
 // releasingMapped gives back the mapped pages of x's segment files every
 // releaseMappedEvery until the returned function is called, and once more
