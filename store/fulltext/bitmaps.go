@@ -444,9 +444,15 @@ type phraseWork struct {
 	next    uint32 // candidates below next are checked
 	done    bool
 	// within: cands are only those of the phrase's candidates its AND
-	// siblings may match (see phraseWithin).
-	within bool
+	// siblings may match (see phraseWithin); bleveCands is then how many
+	// the whole phrase has.
+	within     bool
+	bleveCands int
 }
+
+// phraseChecked is called for every candidate checkPhrase checks (tests
+// count them).
+var phraseChecked = func() {}
 
 // phraseCheckEvery is how many candidates are checked between looks at
 // the clock and the context.
@@ -485,7 +491,7 @@ func (e *evaluator) phraseWithin(si int, n *node, within *roaring.Bitmap) (lh, e
 				k.what = cachePhraseWithin
 				k.term = fmt.Sprintf("%s\x00%p", n.phrase, n)
 				if w = e.partial[k]; w == nil {
-					w = &phraseWork{cands: in, matched: roaring.New(), within: true}
+					w = &phraseWork{cands: in, matched: roaring.New(), within: true, bleveCands: int(cands.GetCardinality())}
 				}
 			}
 		}
@@ -494,7 +500,14 @@ func (e *evaluator) phraseWithin(si int, n *node, within *roaring.Bitmap) (lh, e
 		}
 		e.partial[k] = w
 	}
-	e.phraseCands += int(w.cands.GetCardinality())
+	if w.within {
+		// bleve's phrase searcher checks every candidate it passes on
+		// the way to the next document of its siblings: ranking by
+		// relevance costs what the whole phrase costs.
+		e.phraseCands += w.bleveCands
+	} else {
+		e.phraseCands += int(w.cands.GetCardinality())
+	}
 	if !w.done {
 		if err := e.checkPhrase(si, n, w); err != nil {
 			return lh{}, err
@@ -554,6 +567,7 @@ func (e *evaluator) checkPhrase(si int, n *node, w *phraseWork) error {
 			}
 		}
 		d := it.Next()
+		phraseChecked()
 		ok, err := pc.check(d)
 		if err != nil {
 			return err
