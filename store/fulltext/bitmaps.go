@@ -198,6 +198,10 @@ type evaluator struct {
 	// phraseCands counts the phrase candidates of the last eval (what
 	// bleve would check positions for, were it to rank the matches).
 	phraseCands int
+	// andPostings counts the postings of the text terms ANDed with others
+	// in the last eval: bleve's conjunction steps through them (reading
+	// each one's frequency) to reach the documents they share.
+	andPostings int
 }
 
 // newEvaluator reads the snapshot's segments. The caller owns snap (and
@@ -214,7 +218,7 @@ func newEvaluator(ctx context.Context, snap *scorch.IndexSnapshot, cache *bitCac
 
 // eval computes n in every segment, the deleted documents removed.
 func (e *evaluator) eval(n *node) ([]lh, error) {
-	e.phraseCands = 0
+	e.phraseCands, e.andPostings = 0, 0
 	out := make([]lh, len(e.segs))
 	for si, s := range e.segs {
 		r, err := e.evalSeg(n, si)
@@ -295,6 +299,9 @@ func (e *evaluator) all(kids []*node, si int) (lh, error) {
 		r, err := e.evalSeg(k, si)
 		if err != nil {
 			return lh{}, err
+		}
+		if len(kids) > 1 && k.field == fieldText && (k.kind == nTerm || k.kind == nRange) {
+			e.andPostings += int(r.lo.GetCardinality())
 		}
 		rs = append(rs, r)
 	}
