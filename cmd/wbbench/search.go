@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -297,6 +298,7 @@ func runSearchRun(args []string, stdout, stderr io.Writer) error {
 	wsDir := fset.String("workspace", "", "workspace folder")
 	runs := fset.Int("runs", 40, "times each query is run")
 	queryFile := fset.String("queries", "", "the query set (see search --queries)")
+	cpuProfile := fset.String("cpuprofile", "", "write a CPU profile of the timed runs to `FILE`")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
@@ -333,6 +335,17 @@ func runSearchRun(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s: %w", q.Query, err)
 		}
 		out.Queries[i].Total = res.Total
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	// Round-robin, so no query profits from running right after itself.
 	for r := 0; r < *runs; r++ {

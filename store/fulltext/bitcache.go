@@ -25,6 +25,9 @@ const (
 	cachePhrase                   // phraseResult: a phrase's matches among the documents live when it was checked
 	cacheOrder                    // *fileOrder
 	cacheSubs                     // []segSub
+	// cachePhraseWithin is never cached: it keys the work on a phrase
+	// checked only where its AND siblings may match (phraseWithin).
+	cachePhraseWithin
 )
 
 // bitCache keeps values computed from immutable segments, least recently

@@ -198,6 +198,10 @@ type evaluator struct {
 	// phraseCands counts the phrase candidates of the last eval (what
 	// bleve would check positions for, were it to rank the matches).
 	phraseCands int
+	// andPostings counts the postings of the text terms ANDed with others
+	// in the last eval: bleve's conjunction steps through them (reading
+	// each one's frequency) to reach the documents they share.
+	andPostings int
 }
 
 // newEvaluator reads the snapshot's segments. The caller owns snap (and
@@ -214,7 +218,7 @@ func newEvaluator(ctx context.Context, snap *scorch.IndexSnapshot, cache *bitCac
 
 // eval computes n in every segment, the deleted documents removed.
 func (e *evaluator) eval(n *node) ([]lh, error) {
-	e.phraseCands = 0
+	e.phraseCands, e.andPostings = 0, 0
 	out := make([]lh, len(e.segs))
 	for si, s := range e.segs {
 		r, err := e.evalSeg(n, si)
@@ -246,7 +250,9 @@ func (e *evaluator) evalSeg(n *node, si int) (lh, error) {
 		return exact(b), err
 	case nPhrase:
 		return e.phrase(si, n)
-	case nAll, nAny:
+	case nAll:
+		return e.all(n.kids, si)
+	case nAny:
 		rs := make([]lh, len(n.kids))
 		for i, k := range n.kids {
 			r, err := e.evalSeg(k, si)
@@ -255,12 +261,9 @@ func (e *evaluator) evalSeg(n *node, si int) (lh, error) {
 			}
 			rs[i] = r
 		}
-		if n.kind == nAll {
-			return combine(rs, roaring.FastAnd), nil
-		}
 		return combine(rs, roaring.FastOr), nil
 	case nQuery:
-		pos, err := e.evalSeg(&node{kind: nAll, kids: n.kids}, si)
+		pos, err := e.all(n.kids, si)
 		if err != nil || len(n.neg) == 0 {
 			return pos, err
 		}
@@ -278,6 +281,42 @@ func (e *evaluator) evalSeg(n *node, si int) (lh, error) {
 		return lh{lo, roaring.AndNot(pos.hi, neg.lo)}, nil
 	}
 	return lh{}, fmt.Errorf("%w: node kind %d", errUnsupported, n.kind)
+}
+
+// all is the AND of kids in segment si. The phrases among them come last
+// and are checked only where the other kids may match when that is
+// fewer than half their candidates: `CVE-2025 SSRF` checks the positions
+// of "cve 2025" in the documents holding "ssrf" (tens), not in every
+// document holding both "cve" and the year (thousands).
+func (e *evaluator) all(kids []*node, si int) (lh, error) {
+	rs := make([]lh, 0, len(kids))
+	var phrases []*node
+	for _, k := range kids {
+		if k.kind == nPhrase {
+			phrases = append(phrases, k)
+			continue
+		}
+		r, err := e.evalSeg(k, si)
+		if err != nil {
+			return lh{}, err
+		}
+		if len(kids) > 1 && k.field == fieldText && (k.kind == nTerm || k.kind == nRange) {
+			e.andPostings += int(r.lo.GetCardinality())
+		}
+		rs = append(rs, r)
+	}
+	for _, k := range phrases {
+		var within *roaring.Bitmap
+		if len(rs) > 0 {
+			within = combine(rs, roaring.FastAnd).hi
+		}
+		r, err := e.phraseWithin(si, k, within)
+		if err != nil {
+			return lh{}, err
+		}
+		rs = append(rs, r)
+	}
+	return combine(rs, roaring.FastAnd), nil
 }
 
 // combine applies op (FastAnd or FastOr) to the lo and the hi bitmaps.
@@ -411,7 +450,16 @@ type phraseWork struct {
 	matched *roaring.Bitmap
 	next    uint32 // candidates below next are checked
 	done    bool
+	// within: cands are only those of the phrase's candidates its AND
+	// siblings may match (see phraseWithin); bleveCands is then how many
+	// the whole phrase has.
+	within     bool
+	bleveCands int
 }
+
+// phraseChecked is called for every candidate checkPhrase checks (tests
+// count them).
+var phraseChecked = func() {}
 
 // phraseCheckEvery is how many candidates are checked between looks at
 // the clock and the context.
@@ -422,6 +470,15 @@ var phraseCheckEvery = 256
 // cached, else lo holds the matches found and hi adds the unchecked
 // candidates.
 func (e *evaluator) phrase(si int, n *node) (lh, error) {
+	return e.phraseWithin(si, n, nil)
+}
+
+// phraseWithin is phrase, except that when within (the documents the
+// phrase's AND siblings may match) holds fewer than half the phrase's
+// candidates, only the candidates in within are checked: the result is
+// then exact within within, which is all an AND with those siblings
+// reads, and is not cached (the next search checks as few again).
+func (e *evaluator) phraseWithin(si int, n *node, within *roaring.Bitmap) (lh, error) {
 	k := cacheKey{seg: e.segs[si].Id(), what: cachePhrase, field: n.field, term: n.phrase}
 	if v, ok := e.cache.get(k); ok {
 		pr := v.(phraseResult)
@@ -430,40 +487,72 @@ func (e *evaluator) phrase(si int, n *node) (lh, error) {
 	}
 	w := e.partial[k]
 	if w == nil {
-		var bs []*roaring.Bitmap
-		seen := map[string]bool{}
-		for _, t := range n.terms {
-			if t == "" || seen[t] {
-				continue
-			}
-			seen[t] = true
-			b, err := e.textBits(si, n.field, t)
-			if err != nil {
-				return lh{}, err
-			}
-			bs = append(bs, b)
+		cands, err := e.phraseCandidates(si, n)
+		if err != nil {
+			return lh{}, err
 		}
-		cands := roaring.FastAnd(bs...)
-		if del := e.segs[si].Deleted(); del != nil {
-			cands.AndNot(del)
+		if within != nil {
+			if in := roaring.And(cands, within); 2*in.GetCardinality() < cands.GetCardinality() {
+				// Kept apart from the whole phrase's work: n may be
+				// evaluated elsewhere in the query without within.
+				k.what = cachePhraseWithin
+				k.term = fmt.Sprintf("%s\x00%p", n.phrase, n)
+				if w = e.partial[k]; w == nil {
+					w = &phraseWork{cands: in, matched: roaring.New(), within: true, bleveCands: int(cands.GetCardinality())}
+				}
+			}
 		}
-		w = &phraseWork{cands: cands, matched: roaring.New()}
+		if w == nil {
+			w = &phraseWork{cands: cands, matched: roaring.New()}
+		}
 		e.partial[k] = w
 	}
-	e.phraseCands += int(w.cands.GetCardinality())
+	if w.within {
+		// bleve's phrase searcher checks every candidate it passes on
+		// the way to the next document of its siblings: ranking by
+		// relevance costs what the whole phrase costs.
+		e.phraseCands += w.bleveCands
+	} else {
+		e.phraseCands += int(w.cands.GetCardinality())
+	}
 	if !w.done {
 		if err := e.checkPhrase(si, n, w); err != nil {
 			return lh{}, err
 		}
 	}
 	if w.done {
-		delete(e.partial, k)
-		e.cache.put(k, phraseResult{w.matched, int(w.cands.GetCardinality())}, int64(w.matched.GetSizeInBytes())+64)
+		if !w.within {
+			delete(e.partial, k)
+			e.cache.put(k, phraseResult{w.matched, int(w.cands.GetCardinality())}, int64(w.matched.GetSizeInBytes())+64)
+		}
 		return exact(w.matched), nil
 	}
 	rest := w.cands.Clone()
 	rest.RemoveRange(0, uint64(w.next))
 	return lh{w.matched, roaring.Or(w.matched, rest)}, nil
+}
+
+// phraseCandidates are the live documents of segment si holding every
+// term of phrase n.
+func (e *evaluator) phraseCandidates(si int, n *node) (*roaring.Bitmap, error) {
+	var bs []*roaring.Bitmap
+	seen := map[string]bool{}
+	for _, t := range n.terms {
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		b, err := e.textBits(si, n.field, t)
+		if err != nil {
+			return nil, err
+		}
+		bs = append(bs, b)
+	}
+	cands := roaring.FastAnd(bs...)
+	if del := e.segs[si].Deleted(); del != nil {
+		cands.AndNot(del)
+	}
+	return cands, nil
 }
 
 // checkPhrase continues w until every candidate is checked or the
@@ -485,6 +574,7 @@ func (e *evaluator) checkPhrase(si int, n *node, w *phraseWork) error {
 			}
 		}
 		d := it.Next()
+		phraseChecked()
 		ok, err := pc.check(d)
 		if err != nil {
 			return err

@@ -284,3 +284,78 @@ func TestBitmapsMatchBleve(t *testing.T) {
 	}
 	t.Run("deletions", func(t *testing.T) { differential(t, c, queries/2) })
 }
+
+// TestPhraseCheckedWithinSiblings: a phrase ANDed with a narrower clause
+// has its positions checked only where that clause matches, with the
+// same matches as bleve's search, and the narrowed check is not cached
+// as the whole phrase's result.
+func TestPhraseCheckedWithinSiblings(t *testing.T) {
+	c := newCorpus(t, 7, 200)
+	var subs []workbench.Submission
+	for i := range 6 {
+		subs = append(subs, c.add(t, i%3, 300, 0))
+	}
+	c.sync(t)
+	ctx := context.Background()
+	phrase := `"report model"`
+	narrow := phrase + ` file:"` + subs[2].FileName + `"`
+	cands := func(query string) (int, int) {
+		pq, err := ParseQuery(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := compile(pq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		snap, err := c.x.snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer snap.Close()
+		e := newEvaluator(ctx, snap, &c.x.bits)
+		res, err := e.eval(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total, _, err := e.counts(res, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.phraseCands, total
+	}
+	checked := 0
+	old := phraseChecked
+	phraseChecked = func() { checked++ }
+	defer func() { phraseChecked = old }()
+	narrowCands, narrowTotal := cands(narrow)
+	narrowChecked := checked
+	checked = 0
+	wholeCands, wholeTotal := cands(phrase)
+	if narrowTotal == 0 || wholeTotal <= narrowTotal {
+		t.Fatalf("totals %d (narrowed) and %d (whole): the corpus does not test the narrowing", narrowTotal, wholeTotal)
+	}
+	if narrowChecked == 0 || 2*narrowChecked >= checked {
+		t.Errorf("narrowed query checked %d candidates, the whole phrase %d: want fewer than half", narrowChecked, checked)
+	}
+	// Ranking by relevance is priced as bleve's search, which checks
+	// them all.
+	if narrowCands != wholeCands {
+		t.Errorf("phrase candidates for ranking: %d narrowed, %d whole; want the same", narrowCands, wholeCands)
+	}
+	for _, q := range []string{narrow, phrase, narrow, `"report model" -` + subs[2].FileName} {
+		req := workbench.SearchRequest{Query: q, CountOnly: true}
+		want := reference(t, c.x, req)
+		got, err := c.x.Search(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) {
+			t.Errorf("%s: %d %v, bleve %d %v", q, got.Total, got.Facets, want.Total, want.Facets)
+		}
+		ref := bleveIDs(t, c.x, req, want.Total)
+		if ids := bitmapIDs(t, c.x, req); !slices.Equal(ids, ref) {
+			t.Errorf("%s: match sets differ", q)
+		}
+	}
+}

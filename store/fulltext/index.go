@@ -72,6 +72,14 @@ const (
 // time (docs/performance.md).
 const defaultBatchDocs = 2000
 
+// batchTextBytes also ends a batch: documents of long rows are cut into
+// batches of fewer documents, so a batch's analysed documents and the
+// in-memory segment built from them take about what 2000 documents of
+// wbgen's log take (their text is up to ~225 bytes). At 2000 documents
+// of the second generated log's ~490 bytes, analysis alone held the Go
+// heap at its 450 MiB limit (docs/performance.md).
+const batchTextBytes = defaultBatchDocs * 256
+
 // Options says how stored records become text.
 type Options struct {
 	// RecordText returns the text a record is searched by and, for kinds
@@ -386,6 +394,9 @@ func (x *Index) Sync(ctx context.Context, progress func(workbench.IndexProgress)
 	}
 	if len(todo) > 0 {
 		progress(workbench.IndexProgress{Phase: phase, Done: 0, Total: total, File: todo[0].FileName})
+		// Merges, during the update and in settle, read segment files
+		// through their memory maps (see mapped.go).
+		defer x.releasingMapped(ctx)()
 	}
 	for _, s := range todo {
 		if err := ctx.Err(); err != nil {
@@ -727,10 +738,12 @@ func batchWorkers() int {
 }
 
 // produce reads a submission's rows and sends them as documents in batches
-// of Options.BatchDocs.
+// of Options.BatchDocs, or of batchTextBytes of text when that comes first
+// (unless a smaller BatchDocs was asked for, as tests do).
 func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- []*document.Document) error {
 	common := x.commonFields(src)
 	docs := make([]*document.Document, 0, x.opts.BatchDocs)
+	textBytes := 0 // in docs
 	send := func() error {
 		if len(docs) == 0 {
 			return nil
@@ -741,7 +754,12 @@ func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- [
 			return ctx.Err()
 		}
 		docs = make([]*document.Document, 0, x.opts.BatchDocs)
+		textBytes = 0
 		return nil
+	}
+	full := func(text string) bool {
+		textBytes += len(text)
+		return len(docs) == x.opts.BatchDocs || textBytes >= batchTextBytes && x.opts.BatchDocs >= defaultBatchDocs
 	}
 	if src.LastRecord > 0 {
 		for from := src.FirstRecord; ; {
@@ -758,7 +776,7 @@ func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- [
 					return fmt.Errorf("update search index: %s, record %d: %w", src.FileName, r.ID, err)
 				}
 				docs = append(docs, x.newDoc(RecordHitID(r.ID), text, found, common))
-				if len(docs) == x.opts.BatchDocs {
+				if full(text) {
 					if err := send(); err != nil {
 						return err
 					}
@@ -778,7 +796,7 @@ func (x *Index) produce(ctx context.Context, src store.IndexSource, out chan<- [
 			}
 			for _, p := range ps {
 				docs = append(docs, x.newDoc(PassageHitID(p.ID), p.Text, time.Time{}, common))
-				if len(docs) == x.opts.BatchDocs {
+				if full(p.Text) {
 					if err := send(); err != nil {
 						return err
 					}
