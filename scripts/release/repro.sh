@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Checks that the pure-Go artefacts of make release are reproducible:
+# builds the CLI again from HEAD — in another folder, with an empty Go
+# build cache, so every package is compiled afresh — and compares it byte
+# for byte with the wb-* binaries in dist/. Exit status 1 on a difference.
+#
+# REPRO_TARGETS="linux/amd64 windows/amd64" checks fewer targets (default:
+# every line of targets).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DIST=${DIST:-$PWD/dist}
+ls "$DIST"/wb-* >/dev/null 2>&1 || { echo "repro: no wb-* in $DIST: run make release first" >&2; exit 1; }
+again=$(mktemp -d "${TMPDIR:-/tmp}/wb-repro.XXXXXX")
+trap 'rm -rf "$again"' EXIT
+mkdir "$again/dist" "$again/cache"
+echo "repro: building the CLI again with an empty build cache"
+GOCACHE=$again/cache DIST=$again/dist RELEASE_ONLY=cli RELEASE_TARGETS=${REPRO_TARGETS:-} \
+	scripts/release/release.sh >"$again/build.log" 2>&1 || { cat "$again/build.log" >&2; exit 1; }
+status=0 n=0
+for f in "$again"/dist/wb-*; do
+	b=$(basename "$f")
+	n=$((n + 1))
+	if cmp -s "$f" "$DIST/$b"; then
+		echo "  same bytes   $b  $(sha256sum <"$f" | cut -c1-16)…"
+	else
+		echo "  DIFFERENT    $b" >&2
+		status=1
+	fi
+done
+[ $status -eq 0 ] && echo "repro: $n binaries built twice, identical" || echo "repro: not reproducible" >&2
+exit $status
