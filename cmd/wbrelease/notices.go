@@ -121,8 +121,10 @@ func Notices(in NoticeInput) (string, error) {
 	var apache string // the first full Apache-2.0 text met, for the appendix
 	var apacheFrom string
 	note := func(text, from string) {
-		if apache == "" && strings.Contains(text, "Apache License") && strings.Contains(text, "Version 2.0, January 2004") && strings.Contains(text, "END OF TERMS AND CONDITIONS") {
-			apache, apacheFrom = text, from
+		const end = "END OF TERMS AND CONDITIONS"
+		if i := strings.Index(text, end); apache == "" && i >= 0 && strings.Contains(text[:i], "Apache License") && strings.Contains(text[:i], "Version 2.0, January 2004") {
+			// The terms only: some files go on with other licences.
+			apache, apacheFrom = text[:i+len(end)]+"\n", from
 		}
 	}
 
@@ -208,18 +210,16 @@ func Notices(in NoticeInput) (string, error) {
 	return b.String(), nil
 }
 
-// markdownSection is the text under heading, up to the next heading of
-// the same or a higher level.
+// markdownSection is the text under heading, up to the next heading.
 func markdownSection(doc, heading string) string {
 	lines := strings.Split(doc, "\n")
-	level := strings.Count(strings.Fields(heading)[0], "#")
 	for i, l := range lines {
 		if strings.TrimSpace(l) != heading {
 			continue
 		}
 		var out []string
 		for _, m := range lines[i+1:] {
-			if h := strings.Fields(m); len(h) > 0 && strings.Trim(h[0], "#") == "" && len(h[0]) <= level {
+			if h := strings.Fields(m); len(h) > 0 && strings.Trim(h[0], "#") == "" {
 				break
 			}
 			out = append(out, m)

@@ -214,7 +214,7 @@ func TestNotices(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	apache := "Apache License\nVersion 2.0, January 2004\n…\nEND OF TERMS AND CONDITIONS\n"
+	apache := "Apache License\nVersion 2.0, January 2004\n…\nEND OF TERMS AND CONDITIONS\n\nThis product also includes BSD-licensed code.\n"
 	write("cache/github.com/!burnt!sushi/toml@v1.5.0/COPYING", "The MIT License (MIT) — toml")
 	write("cache/github.com/tetratelabs/wazero@v1.12.0/LICENSE", apache)
 	write("cache/github.com/klippa-app/go-pdfium@v1.21.4/LICENSE", "MIT License — Klippa")
@@ -235,7 +235,7 @@ func TestNotices(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"Droid Sans Fallback", "PDFium comes with the `Apache License 2.0` license", "### Threads",
+		"Droid Sans Fallback", "PDFium comes with the `Apache License 2.0` license",
 		"Copyright (C) 1991-2024 The libjpeg-turbo Project", "Copyright 2009 The Go Authors.",
 		"github.com/BurntSushi/toml v1.5.0\nin: windows-amd64/workbench.exe", "The MIT License (MIT) — toml",
 		"github.com/klippa-app/go-pdfium v1.21.4\nin: linux-amd64/wb, windows-amd64/workbench.exe",
@@ -245,8 +245,11 @@ func TestNotices(t *testing.T) {
 			t.Errorf("notices lack %q", want)
 		}
 	}
-	if strings.Contains(text, "## Next") {
+	if strings.Contains(text, "Threads") {
 		t.Error("the PDFium section ran into the next section of the README")
+	}
+	if appendix := text[strings.Index(text, "Appendix: Apache"):]; !strings.HasSuffix(appendix, "END OF TERMS AND CONDITIONS\n") {
+		t.Errorf("the Apache appendix does not end with the terms:\n%s", appendix)
 	}
 	in.Binaries["linux-amd64/wb"] = append(in.Binaries["linux-amd64/wb"], Module{"example.com/nolicence", "v0.1.0"})
 	write("cache/example.com/nolicence@v0.1.0/go.mod", "module example.com/nolicence")

@@ -39,7 +39,8 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
-export LANG=en_US.UTF-8 LC_ALL= WINEDEBUG=-all WINEPREFIX=$work/wine WINEDLLOVERRIDES="mscoree,mshtml="
+# WINEPREFIX: a fresh one, unless RELEASE_CHECK_WINEPREFIX names one to reuse.
+export LANG=en_US.UTF-8 LC_ALL= WINEDEBUG=-all WINEPREFIX=${RELEASE_CHECK_WINEPREFIX:-$work/wine} WINEDLLOVERRIDES="mscoree,mshtml="
 fails=0
 say() { echo "$*" | tee -a "$report"; }
 ok() { say "ok    $*"; }
