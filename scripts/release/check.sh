@@ -40,7 +40,9 @@ cleanup() {
 }
 trap cleanup EXIT
 # WINEPREFIX: a fresh one, unless RELEASE_CHECK_WINEPREFIX names one to reuse.
-export LANG=en_US.UTF-8 LC_ALL= WINEDEBUG=-all WINEPREFIX=${RELEASE_CHECK_WINEPREFIX:-$work/wine} WINEDLLOVERRIDES="mscoree,mshtml="
+# C.UTF-8 is the UTF-8 locale every Debian has: wine converts the
+# arguments (Chinese ones included) to UTF-16 through it.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 WINEDEBUG=-all WINEPREFIX=${RELEASE_CHECK_WINEPREFIX:-$work/wine} WINEDLLOVERRIDES="mscoree,mshtml="
 fails=0
 say() { echo "$*" | tee -a "$report"; }
 ok() { say "ok    $*"; }
@@ -63,6 +65,17 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
 export DISPLAY=:$n
 say "wine: $(wine --version 2>/dev/null || echo missing); qemu: $(qemu-aarch64-static --version 2>/dev/null | head -1 || echo missing)"
 wineboot -i >"$work/wineboot.log" 2>&1 || note "wineboot: $(tail -1 "$work/wineboot.log")"
+# Debian 12's wine (8.0) lacks bcryptprimitives.dll, which Windows 10 has
+# and Go programs need to start ("fatal error: bcryptprimitives.dll not
+# found"): a ProcessPrng shim goes into this throwaway prefix.
+sys32=$WINEPREFIX/drive_c/windows/system32
+if [ ! -e "$sys32/bcryptprimitives.dll" ]; then
+	if x86_64-w64-mingw32-gcc -O2 -shared -o "$sys32/bcryptprimitives.dll" scripts/release/wine/bcryptprimitives.c scripts/release/wine/bcryptprimitives.def -ladvapi32 2>"$work/shim.log"; then
+		note "wine $(wine --version 2>/dev/null) has no bcryptprimitives.dll (Windows 10 does; Go needs it): the ProcessPrng shim of scripts/release/wine/ is in the test prefix"
+	else
+		fail "building the bcryptprimitives.dll shim for wine: $(cat "$work/shim.log")"
+	fi
+fi
 
 # --- 2. wb version on every platform.
 for f in "$DIST"/wb-*; do

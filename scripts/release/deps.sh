@@ -8,7 +8,7 @@
 set -euo pipefail
 what=${1:-release}
 release_pkgs="gcc pkg-config libgl1-mesa-dev xorg-dev xz-utils dpkg-dev gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 gcc-aarch64-linux-gnu libc6-dev-arm64-cross libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64"
-check_pkgs="wine wine64 qemu-user-static xvfb libgl1-mesa-dri xdotool imagemagick unzip"
+check_pkgs="gcc-mingw-w64-x86-64 wine wine64 qemu-user-static xvfb libgl1-mesa-dri xdotool imagemagick unzip"
 case $what in
 release) pkgs=$release_pkgs ;;
 check) pkgs=$check_pkgs ;;
