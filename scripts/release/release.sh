@@ -20,7 +20,8 @@
 # -X, archives with sorted names, one owner and SOURCE_DATE_EPOCH as every
 # time. repro.sh builds the pure-Go artefacts again and compares.
 #
-# Environment: DIST (default dist), RELEASE_ONLY="cli" to build only the
+# Environment: DIST (default dist), RELEASE_COMMIT (default HEAD) to build
+# another commit, RELEASE_ONLY="cli" to build only the
 # CLI binaries (what repro.sh uses), RELEASE_TARGETS="linux/amd64 …" for
 # fewer CLI targets than the targets file lists, GO (default go).
 set -euo pipefail
@@ -31,11 +32,12 @@ DIST=${DIST:-$root/dist}
 case $DIST in /*) ;; *) DIST=$root/$DIST ;; esac
 only=${RELEASE_ONLY:-all}
 
-version=$(git describe --tags --always)
-commit=$(git rev-parse HEAD)
-export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct HEAD)
+rev=${RELEASE_COMMIT:-HEAD}
+version=$(git describe --tags --always "$rev")
+commit=$(git rev-parse "$rev^{commit}")
+export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct "$rev")
 date=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)
-if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+if [ "$rev" = HEAD ] && [ -n "$(git status --porcelain --untracked-files=no)" ]; then
 	echo "release: the working tree has uncommitted changes; the release is built from HEAD ($commit) without them" >&2
 fi
 
@@ -44,10 +46,10 @@ trap 'rm -rf "$work"' EXIT
 # The committed tree, as a clean clone would have it.
 src=$work/src
 mkdir -p "$src"
-git archive --format=tar HEAD | tar -x -C "$src"
+git archive --format=tar "$commit" | tar -x -C "$src"
 
 app_version=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' "$src/FyneApp.toml")
-if tag=$(git describe --tags --exact-match HEAD 2>/dev/null) && [[ $tag =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]]; then
+if tag=$(git describe --tags --exact-match "$commit" 2>/dev/null) && [[ $tag =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]]; then
 	if [ "${tag#v}" != "$app_version" ]; then
 		echo "release: the tag $tag and FyneApp.toml's Version $app_version differ; make them agree" >&2
 		exit 1

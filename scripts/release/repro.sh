@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks that the pure-Go artefacts of make release are reproducible:
-# builds the CLI again from HEAD — in another folder, with an empty Go
+# builds the CLI again from the commit dist/ was built from — in another folder, with an empty Go
 # build cache, so every package is compiled afresh — and compares it byte
 # for byte with the wb-* binaries in dist/. Exit status 1 on a difference.
 #
@@ -13,8 +13,11 @@ ls "$DIST"/wb-* >/dev/null 2>&1 || { echo "repro: no wb-* in $DIST: run make rel
 again=$(mktemp -d "${TMPDIR:-/tmp}/wb-repro.XXXXXX")
 trap 'rm -rf "$again"' EXIT
 mkdir "$again/dist" "$again/cache"
-echo "repro: building the CLI again with an empty build cache"
-GOCACHE=$again/cache DIST=$again/dist RELEASE_ONLY=cli RELEASE_TARGETS=${REPRO_TARGETS:-} \
+# The commit dist/ was built from, as its Linux wb records it.
+commit=$(go version -m "$(ls "$DIST"/wb-*-linux-amd64 | head -1)" | sed -n 's/.*internal\/version\.Commit=\([0-9a-f]*\).*/\1/p')
+[ -n "$commit" ] || { echo "repro: cannot tell which commit $DIST was built from" >&2; exit 1; }
+echo "repro: building the CLI of $commit again, elsewhere, with an empty build cache"
+RELEASE_COMMIT=$commit GOCACHE=$again/cache DIST=$again/dist RELEASE_ONLY=cli RELEASE_TARGETS=${REPRO_TARGETS:-} \
 	scripts/release/release.sh >"$again/build.log" 2>&1 || { cat "$again/build.log" >&2; exit 1; }
 status=0 n=0
 for f in "$again"/dist/wb-*; do
