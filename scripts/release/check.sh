@@ -51,7 +51,8 @@ note() { say "note  $*"; }
 
 version=$(cd "$DIST" && ls wb-*-linux-amd64 | sed 's/^wb-\(.*\)-linux-amd64$/\1/')
 [ -n "$version" ] || { echo "release-check: no wb-*-linux-amd64 in $DIST: run make release first" >&2; exit 1; }
-say "release-check of $version in $DIST, $(date -u +%Y-%m-%dT%H:%M:%SZ), on $(uname -m) $(. /etc/os-release && echo "$PRETTY_NAME")"
+commit=$("$DIST/wb-$version-linux-amd64" version --json | sed -n 's/^ *"commit": *"\([0-9a-f]*\)".*/\1/p')
+say "release-check of $version ($commit) in $DIST, $(date -u +%Y-%m-%dT%H:%M:%SZ), on $(uname -m) $(. /etc/os-release && echo "$PRETTY_NAME")"
 
 # --- 1. Checksums.
 if (cd "$DIST" && sha256sum --quiet -c SHA256SUMS); then ok "SHA256SUMS: $(wc -l <"$DIST/SHA256SUMS") files verify"; else fail "SHA256SUMS does not verify"; fi
@@ -87,8 +88,8 @@ for f in "$DIST"/wb-*; do
 	*-windows-amd64.exe) how="under wine" run=(wine) ;;
 	*-darwin-*)
 		kind=$(file -b "$f")
-		if [[ $kind == Mach-O* ]] && go version -m "$f" | grep -q "internal/version.Version=$version"; then
-			ok "$b: not run (no macOS here); $kind, go version -m reads its build info with version $version"
+		if [[ $kind == Mach-O* ]] && go version -m "$f" >/dev/null && grep -aq "$commit" "$f"; then
+			ok "$b: not run (no macOS here); $kind, go version -m reads its build info, and it carries the commit $commit"
 		else
 			fail "$b: $kind"
 		fi

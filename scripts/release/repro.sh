@@ -14,7 +14,7 @@ again=$(mktemp -d "${TMPDIR:-/tmp}/wb-repro.XXXXXX")
 trap 'rm -rf "$again"' EXIT
 mkdir "$again/dist" "$again/cache"
 # The commit dist/ was built from, as its Linux wb records it.
-commit=$(go version -m "$(ls "$DIST"/wb-*-linux-amd64 | head -1)" | sed -n 's/.*internal\/version\.Commit=\([0-9a-f]*\).*/\1/p')
+commit=$("$(ls "$DIST"/wb-*-linux-amd64 | head -1)" version --json | sed -n 's/^ *"commit": *"\([0-9a-f]*\)".*/\1/p')
 [ -n "$commit" ] || { echo "repro: cannot tell which commit $DIST was built from" >&2; exit 1; }
 echo "repro: building the CLI of $commit again, elsewhere, with an empty build cache"
 RELEASE_COMMIT=$commit GOCACHE=$again/cache DIST=$again/dist RELEASE_ONLY=cli RELEASE_TARGETS=${REPRO_TARGETS:-} \
