@@ -138,6 +138,8 @@ zdir=$work/zip/InspectionWorkbench-$version-windows-amd64
 mkdir -p "$zdir"
 cp "$stage/windows-amd64/workbench.exe" "$stage/windows-amd64/wb.exe" "$zdir/"
 docs "$zdir"
+# Notepad on older Windows wants a BOM and CRLF to show UTF-8 Chinese.
+{ printf '\xef\xbb\xbf'; sed 's/$/\r/' "$zdir/README.txt"; } >"$zdir/README.tmp" && mv "$zdir/README.tmp" "$zdir/README.txt"
 "$work/wbrelease" zip --out "$DIST/InspectionWorkbench-$version-windows-amd64.zip" --mtime "$SOURCE_DATE_EPOCH" "$zdir"
 
 # --- Linux: fyne package's tar.xz and a .deb per architecture.
