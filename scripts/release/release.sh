@@ -122,7 +122,7 @@ cp "$stage/THIRD_PARTY_NOTICES.txt" "$DIST/"
 normalise() { find "$1" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +; chmod -R go-w,u+rw "$1"; }
 txz() { # txz DIR OUT: a reproducible tar.xz of DIR's contents
 	tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner --format=gnu \
-		-C "$1" -cf - . | xz -9 -T1 -c >"$2"
+		-C "$1" -cf - . | xz -6 -T1 -c >"$2"
 }
 id=$(sed -n 's/^ID *= *"\(.*\)"/\1/p' "$src/FyneApp.toml")
 name=$(sed -n 's/^Name *= *"\(.*\)"/\1/p' "$src/FyneApp.toml")
