@@ -14,7 +14,9 @@ TAGS     := migrated_fynedo
 BIN      := bin
 DEMO_WS  ?= $(CURDIR)/.demo-workspace
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  := -X github.com/inspection-workbench/workbench/app.Version=$(VERSION)
+COMMIT   ?= $(shell git rev-parse HEAD 2>/dev/null)
+VPKG     := github.com/inspection-workbench/workbench/internal/version
+LDFLAGS  := -X $(VPKG).Version=$(VERSION) -X $(VPKG).Commit=$(COMMIT)
 
 # gcc and pkg-config for cgo; OpenGL and X11 headers for Fyne's GLFW driver;
 # for the smoke run and the screenshots, a virtual X server with software
@@ -24,6 +26,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb libgl1-mesa-dri xdo
 
 export LANG ?= en_US.UTF-8
 
+.PHONY: release release-deps release-check release-check-deps release-repro
 .PHONY: demo test smoke screenshots deps system-deps go-deps build wb wbdemo workbench fmt-check vet unit bench bench-import bench-search bench-export bench-check bench-ui clean
 
 demo: deps workbench
@@ -131,3 +134,27 @@ BENCH_LOG2 ?= /tmp/wb-incidents2-1m.csv
 bench-ui:
 	test -f "$(BENCH_LOG)" || $(GO) run ./cmd/wbgen incidents --rows 1000000 --out "$(BENCH_LOG)"
 	$(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1366x768x24") $(GO) test -tags "$(TAGS) uistall" -run '^$$' -bench UIStall -benchtime 1x -timeout 30m ./ui/ -args -log "$(BENCH_LOG)"
+
+# The release packages, into dist/ (see scripts/release/release.sh and
+# docs/install.md): the GUI for Windows x86-64 (MinGW) and Linux x86-64
+# and ARM64 (tar.xz in fyne package's layout, .deb), the CLI for Windows,
+# Linux x86-64/ARM64/LoongArch64 and macOS x86-64/ARM64, the notices, the
+# module list and SHA256SUMS. Installs the cross toolchains with apt-get.
+# Not part of make test.
+release: system-deps release-deps go-deps
+	scripts/release/release.sh
+
+release-deps:
+	scripts/release/deps.sh release
+
+# Smoke tests of dist/ (wine, qemu-user-static, Xvfb): dist/check/report.txt.
+release-check: release-check-deps
+	scripts/release/check.sh
+
+release-check-deps:
+	scripts/release/deps.sh check
+
+# Builds the pure-Go artefacts of dist/ again with an empty build cache
+# and compares the bytes.
+release-repro:
+	scripts/release/repro.sh

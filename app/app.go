@@ -16,13 +16,14 @@ import (
 
 	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/importers"
+	"github.com/inspection-workbench/workbench/internal/version"
 	"github.com/inspection-workbench/workbench/store"
 	"github.com/inspection-workbench/workbench/store/fulltext"
 )
 
-// Version is the program version; release builds set it with
-// -ldflags "-X github.com/inspection-workbench/workbench/app.Version=…".
-var Version = "0.1.0-dev"
+// Version is the program version, as package internal/version gives it
+// (release builds set it there with -ldflags -X; see that package).
+var Version = version.String()
 
 // WorkspaceEnv names the environment variable that chooses the workspace
 // when no --workspace flag is given.

@@ -44,6 +44,7 @@ func (mw *MainWindow) mainMenu() *fyne.MainMenu {
 	)
 	helpMenu := fyne.NewMenu(lang.L("Help"),
 		item(lang.L("Keyboard shortcuts"), func() { mw.showHelp() }),
+		item(lang.L("About Inspection Workbench"), func() { mw.showAbout() }),
 	)
 	return fyne.NewMainMenu(caseMenu, importMenu, searchMenu, inspectionMenu, helpMenu)
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -269,31 +268,6 @@ func printCase(e *env, c workbench.Case) error {
 		rows = append(rows, []string{row[0] + ":", row[1]})
 	}
 	return writeTable(e.stdout, rows)
-}
-
-var versionCommand = command{
-	name:    "version",
-	summary: "print the program version",
-	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
-		return func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usagef("unexpected argument %q", args[0])
-			}
-			info := map[string]any{
-				"version":        app.Version,
-				"schema_version": store.LatestSchemaVersion(),
-				"go":             runtime.Version(),
-				"os":             runtime.GOOS,
-				"arch":           runtime.GOARCH,
-			}
-			if e.json {
-				return writeJSON(e.stdout, info)
-			}
-			_, err := fmt.Fprintf(e.stdout, "wb %s (schema %d, %s %s/%s)\n", app.Version,
-				store.LatestSchemaVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-			return err
-		}
-	},
 }
 
 // optionalString is a string flag that knows whether it was given, so a
