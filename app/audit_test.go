@@ -110,8 +110,8 @@ func TestAuditTrailRecordsEveryChange(t *testing.T) {
 			}
 		}
 	}
-	if n := len(byAction[workbench.AuditFileImported]); n != 10 {
-		t.Errorf("%d files imported, want 10 (the sample's files)", n)
+	if n := len(byAction[workbench.AuditFileImported]); n != 14 {
+		t.Errorf("%d files imported, want 14 (the sample's files and its four label samples)", n)
 	}
 	if n := len(byAction[workbench.AuditInspectionConcluded]); n != 2 {
 		t.Errorf("concluded %d times, want 2", n)

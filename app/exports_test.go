@@ -51,7 +51,7 @@ func TestExportWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Items != 32 || rep.Findings != 2 || rep.Evidence != 6 || rep.Submissions != 10 || rep.EvidenceByLabel["trade_secret"] != 6 || rep.Size == 0 {
+	if rep.Items != 32 || rep.Findings != 2 || rep.Evidence != 6 || rep.Submissions != 14 || rep.EvidenceByLabel["trade_secret"] != 6 || rep.Size == 0 {
 		t.Errorf("report %+v", rep)
 	}
 	f, err := excelize.OpenFile(path)

@@ -422,7 +422,7 @@ func TestIndexPersistsAcrossOpen(t *testing.T) {
 func TestSearchDuringReindex(t *testing.T) {
 	a := searchApp(t)
 	ctx := context.Background()
-	want := search(t, a, workbench.SearchRequest{Query: "赌博"}).Total
+	want := search(t, a, workbench.SearchRequest{Query: "赌博 kind:incident"}).Total
 	stop := make(chan struct{})
 	errc := make(chan error, 1)
 	searches := 0

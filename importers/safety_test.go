@@ -544,6 +544,12 @@ func TestSampleSafetyFigures(t *testing.T) {
 func TestTemplateCSVRoundTrip(t *testing.T) {
 	for _, spec := range Specs {
 		var b strings.Builder
+		if spec.Kind == workbench.LabelSample {
+			if err := WriteTemplateCSV(spec.Kind, &b); err == nil || b.Len() != 0 {
+				t.Errorf("label_sample: a CSV template (%v, %d bytes), want a refusal", err, b.Len())
+			}
+			continue
+		}
 		if err := WriteTemplateCSV(spec.Kind, &b); err != nil {
 			t.Fatal(err)
 		}

@@ -47,8 +47,8 @@ func WriteTemplate(k workbench.Kind, w io.Writer) error {
 	if spec == nil {
 		return fmt.Errorf("template: unknown kind %q", k)
 	}
-	if k == workbench.LabelSample {
-		return fmt.Errorf("template: %s has no template: label samples are the generated images themselves (PNG, JPEG, WebP)", k)
+	if err := noTemplate(k); err != nil {
+		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -239,6 +239,9 @@ func WriteTemplateCSV(k workbench.Kind, w io.Writer) error {
 	if spec == nil {
 		return fmt.Errorf("template: unknown kind %q", k)
 	}
+	if err := noTemplate(k); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	header := make([]string, len(spec.Fields))
@@ -254,6 +257,15 @@ func WriteTemplateCSV(k workbench.Kind, w io.Writer) error {
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("template %s: %w", k, err)
+	}
+	return nil
+}
+
+// noTemplate refuses a template of a kind that has none: label samples
+// are the generated images themselves.
+func noTemplate(k workbench.Kind) error {
+	if k == workbench.LabelSample {
+		return fmt.Errorf("template: %s has no template: label samples are the generated images themselves (PNG, JPEG, WebP)", k)
 	}
 	return nil
 }
