@@ -100,6 +100,11 @@ func TestLibraryDialogStates(t *testing.T) {
 			resize(mw, laptopSize)
 			ctx := context.Background()
 			caseID := mw.selected
+			// The demo case without the sample provider's own library, so
+			// that the dialog starts with none and the test's is the one.
+			if _, err := ws.Store().DB().ExecContext(ctx, `DELETE FROM submissions WHERE kind = ?`, string(workbench.KeywordLibrary)); err != nil {
+				t.Fatal(err)
+			}
 			if _, err := ws.StartInspection(ctx, caseID, ""); err != nil {
 				t.Fatal(err)
 			}
