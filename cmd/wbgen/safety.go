@@ -271,6 +271,11 @@ func buildKeywordLibrary(rng *rand.Rand, fig *safetyFigures) ([]byte, error) {
 	for _, r := range safetyRisks {
 		cands := keywordVariants(r.roots)
 		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
+		// The bare words (赌博, 色情) first: every library holds them, and
+		// they are what the provider's own log is written in.
+		slices.SortStableFunc(cands, func(a, b string) int {
+			return cmpBool(!slices.Contains(r.roots, a), !slices.Contains(r.roots, b))
+		})
 		taken := 0
 		for _, w := range cands {
 			if taken == r.keywords {
@@ -767,4 +772,15 @@ test result's 题目编号 is in a bank.
 	b.WriteString("| annotation | safety items ≥ 3 % of all annotations, ≥ 200 per risk (GB/T 45674 §8.1) | annotation-qa.csv gives no count of items annotated per batch or per risk | cannot be judged from the sample |\n")
 	b.WriteString("| annotation | annotator ≠ reviewer on the same batch (GB/T 45674 §7.2–7.3) | annotation-qa.csv gives the number of annotators, not their names | cannot be judged from the sample |\n")
 	return b.String()
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
