@@ -94,7 +94,7 @@ func newSubmissionsView(host pageHost, caseID int64) *submissionsView {
 	v.keep = widget.NewCheck(lang.L("Keep note and total rows"), nil)
 	// Two rows, so the page fits a 1280-pixel screen beside the case list.
 	toolbar := container.NewHBox(importBtn, folderBtn, widget.NewLabel(lang.L("Kind")), fixed(v.kind), widget.NewLabel(lang.L("Label")), fixed(v.label))
-	hint := widget.NewLabel(lang.L("Or drop files and folders on the window: CSV, XLSX, JSON, JSONL; documents (DOCX, PDF, Markdown, text) need a kind."))
+	hint := widget.NewLabel(lang.L("Or drop files and folders on the window: CSV, XLSX, JSON, JSONL; documents (DOCX, PDF, Markdown, text) need a kind; images (PNG, JPEG, WebP) are label samples."))
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	options := container.NewBorder(nil, nil, v.keep, nil, hint)
@@ -608,7 +608,7 @@ var importExtensions = []string{".csv", ".tsv", ".txt", ".text", ".xlsx", ".xlsm
 
 // importFilter is the file dialog's filter for submissions.
 func importFilter() dialogs.Filter {
-	return dialogs.Filter{Name: lang.L("Provider files (CSV, XLSX, JSON, JSONL, DOCX, PDF, Markdown, text)"), Extensions: append(slices.Clone(importExtensions), imageExtensions...)}
+	return dialogs.Filter{Name: lang.L("Provider files (CSV, XLSX, JSON, JSONL, DOCX, PDF, Markdown, text, images)"), Extensions: append(slices.Clone(importExtensions), imageExtensions...)}
 }
 
 // ChooseFiles asks for one or more files (the platform's dialog takes
