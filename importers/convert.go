@@ -162,7 +162,7 @@ func (c *converter) impliedByName() {
 		}
 		from, name, v := "sheet", c.sheet, termInName(f, c.sheet)
 		if v == "" {
-			from, name, v = "file", base, termInName(f, base)
+			from, name, v = "file", c.fileName, termInName(f, base)
 		}
 		if v == "" {
 			continue
