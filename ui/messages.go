@@ -57,7 +57,7 @@ func errorText(err error) string {
 func caseFormField(field string) bool {
 	switch field {
 	case app.FieldProvider, app.FieldCreditCode, app.FieldService, app.FieldFilingNo, app.FieldTitle,
-		app.FieldInspector, app.FieldModality, app.FieldOpenedOn:
+		app.FieldInspector, app.FieldModality, app.FieldOpenedOn, app.FieldReceivedOn:
 		return true
 	}
 	return false
