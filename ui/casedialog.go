@@ -26,12 +26,12 @@ type caseDialog struct {
 	provider, creditCode, service, filingNo, title, inspectors, opened *dialogEntry
 	// received is the day the material was received, which the checks
 	// count from (optional).
-	received *dialogEntry
-	modalities                                                         *widget.CheckGroup
-	publicOpinion                                                      *widget.Check
-	form                                                               *widget.Form
-	dlg                                                                *dialog.CustomDialog
-	saving                                                             bool // a save is under way
+	received      *dialogEntry
+	modalities    *widget.CheckGroup
+	publicOpinion *widget.Check
+	form          *widget.Form
+	dlg           *dialog.CustomDialog
+	saving        bool // a save is under way
 }
 
 // fieldValidator checks one field with app.ValidateCaseField and words the
