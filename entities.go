@@ -24,17 +24,14 @@ type Service struct {
 
 // Case is one inspection of one provider's service.
 type Case struct {
-	ID         int64    `json:"id"`
-	Title      string   `json:"title"`
-	Provider   Provider `json:"provider"`
-	Service    Service  `json:"service"`
-	Inspectors []string `json:"inspectors"`
-	OpenedOn   string   `json:"opened_on"` // YYYY-MM-DD
-	// ReceivedOn is the day the provider's material was received
-	// (YYYY-MM-DD), which the automated checks count from; "" when not
-	// recorded, and the checks take each file's import day.
-	ReceivedOn        string    `json:"received_on,omitempty"`
-	Status            string    `json:"status"` // a CaseStatus code
+	ID                int64     `json:"id"`
+	Title             string    `json:"title"`
+	Provider          Provider  `json:"provider"`
+	Service           Service   `json:"service"`
+	Inspectors        []string  `json:"inspectors"`
+	OpenedOn          string    `json:"opened_on"`             // YYYY-MM-DD
+	ReceivedOn        string    `json:"received_on,omitempty"` // YYYY-MM-DD the material was received, which the checks count from; "" when not recorded (each file's import day)
+	Status            string    `json:"status"`                // a CaseStatus code
 	ChecklistTemplate string    `json:"checklist_template"`
 	CreatedAt         time.Time `json:"created_at"`
 	UpdatedAt         time.Time `json:"updated_at"`
