@@ -29,8 +29,9 @@ type Case struct {
 	Provider          Provider  `json:"provider"`
 	Service           Service   `json:"service"`
 	Inspectors        []string  `json:"inspectors"`
-	OpenedOn          string    `json:"opened_on"` // YYYY-MM-DD
-	Status            string    `json:"status"`    // a CaseStatus code
+	OpenedOn          string    `json:"opened_on"`             // YYYY-MM-DD
+	ReceivedOn        string    `json:"received_on,omitempty"` // YYYY-MM-DD the material was received, which the checks count from; "" when not recorded (each file's import day)
+	Status            string    `json:"status"`                // a CaseStatus code
 	ChecklistTemplate string    `json:"checklist_template"`
 	CreatedAt         time.Time `json:"created_at"`
 	UpdatedAt         time.Time `json:"updated_at"`

@@ -64,6 +64,7 @@ const (
 	ReasonRowSkipped        Reason = "row_skipped"        // Why (note, total, sign-off), Text: a row below the header that is not a record
 	ReasonFieldsUnmapped    Reason = "fields_unmapped"    // Kind; Fields: the canonical fields the checks read that no column names; Columns: the headers naming no field
 	ReasonNotApplicable     Reason = "not_applicable"     // Value, Field: a yes/no answer saying "not applicable" (不涉及), kept as written
+	ReasonFieldFromName     Reason = "field_from_name"    // Kind, Field, From (sheet, file), Name, Value: a notice that no column names Field and the sheet's or file's name gives every record its Value
 
 	// Label samples (images, GB 45438-2025). Format is the image format
 	// (PNG, JPEG, WebP).
@@ -185,6 +186,7 @@ var reasonEnglish = map[Reason]string{
 	ReasonValuesUnknown:     "{{.Count}} values not in the vocabulary of {{.Field}} (e.g. {{.Examples}}; the first at {{.First}}); kept as written, and a check that needs them lists those records as unclear; the field allows {{.Valid}}",
 	ReasonRowSkipped:        "left out as a {{.Why}}, not a record: {{.Text}}",
 	ReasonFieldsUnmapped:    "no column names {{.Fields}}, which the automated checks of a {{.Kind}} file read, so they cannot judge its records on them; columns not recognised: {{.Columns}}",
+	ReasonFieldFromName:     "notice: no column names {{.Field}}; the {{.From}} name \"{{.Name}}\" says {{.Value}}, which every record of the table takes",
 	ReasonNotApplicable:     "\"{{.Value}}\" says not applicable: kept as written, neither yes nor no, and a check that needs {{.Field}} lists the record as unclear",
 
 	ReasonPageNoText:        "no text layer (scanned page?); not searchable",
@@ -261,6 +263,7 @@ var extraArgs = map[Reason][]string{
 	ReasonPartIgnored:       {"Part"},
 	ReasonUnsupportedFormat: {"Looks"},
 	ReasonNotApplicable:     {"Kind"},
+	ReasonFieldFromName:     {"Kind"},
 }
 
 // WarningReasons are the reasons an import warning carries: the
@@ -271,7 +274,7 @@ var WarningReasons = []Reason{
 	ReasonTermsUnknown, ReasonPercentAssumed, ReasonBlankStringCell, ReasonValuesUnknown, ReasonRowSkipped,
 	ReasonPageNoText, ReasonPageUnreadable, ReasonOwnerPasswordOnly, ReasonXFAForm, ReasonContentSkipped,
 	ReasonTextBoxAnchored, ReasonParagraphTooLong, ReasonBrokenField, ReasonPartIgnored,
-	ReasonFieldsUnmapped, ReasonNotApplicable, ReasonImageMisnamed,
+	ReasonFieldsUnmapped, ReasonNotApplicable, ReasonImageMisnamed, ReasonFieldFromName,
 }
 
 // CheckWarning reports what keeps the interfaces from wording w in the

@@ -34,6 +34,7 @@ const (
 	FieldInspector  = "inspector"
 	FieldModality   = "modality"
 	FieldOpenedOn   = "opened_on"
+	FieldReceivedOn = "received_on"
 )
 
 // Problem says what is wrong with a field, so each interface can word it
@@ -68,7 +69,7 @@ func fieldErr(field string, p Problem, format string, args ...any) error {
 var fieldLabels = map[string]string{
 	FieldProvider: "provider name", FieldCreditCode: "credit code", FieldService: "service name",
 	FieldFilingNo: "filing number", FieldTitle: "title", FieldInspector: "inspector name",
-	FieldModality: "modality", FieldOpenedOn: "opened date",
+	FieldModality: "modality", FieldOpenedOn: "opened date", FieldReceivedOn: "received date",
 }
 
 // CaseInput is what a user gives to open a case.
@@ -82,6 +83,10 @@ type CaseInput struct {
 	Modalities    []string // text, image, audio, video (or 文本, 图片, 音频, 视频)
 	PublicOpinion *bool    // Art. 17 attribute; nil when not stated
 	OpenedOn      string   // YYYY-MM-DD; defaults to today
+	// ReceivedOn is the day the material was received (材料接收日期),
+	// YYYY-MM-DD; the checks count the keyword library's update age to
+	// it, else to each file's import day. "" when not stated.
+	ReceivedOn string
 }
 
 // ValidateCaseField checks one value of a CaseInput field — as the GUI does
@@ -119,10 +124,10 @@ func ValidateCaseField(field, value string) (string, error) {
 			return "", &FieldError{Field: field, Problem: ProblemFormat, Err: err}
 		}
 		return string(m), nil
-	case FieldOpenedOn:
+	case FieldOpenedOn, FieldReceivedOn:
 		d, err := workbench.ParseDate(v)
 		if err != nil {
-			return "", &FieldError{Field: field, Problem: ProblemFormat, Err: fmt.Errorf("opened date: %w", err)}
+			return "", &FieldError{Field: field, Problem: ProblemFormat, Err: fmt.Errorf("%s: %w", label, err)}
 		}
 		return d.Format(DateLayout), nil
 	}
@@ -166,6 +171,7 @@ func (in CaseInput) normalize(today time.Time) (store.NewCase, error) {
 		{FieldFilingNo, in.FilingNo, &nc.FilingNo},
 		{FieldTitle, in.Title, &nc.Title},
 		{FieldOpenedOn, in.OpenedOn, &nc.OpenedOn},
+		{FieldReceivedOn, in.ReceivedOn, &nc.ReceivedOn},
 	} {
 		v, err := ValidateCaseField(f.field, f.in)
 		if err != nil {

@@ -168,6 +168,23 @@ func (a *App) RunChecks(ctx context.Context, caseID int64) (CheckRun, error) {
 		Records:  a.checkRecords(ctx, caseID),
 		Passages: a.checkPassages(ctx, caseID),
 	}
+	if c.ReceivedOn != "" {
+		// The material's received date, when recorded, is the day the
+		// checks count from for every record, rather than its import day.
+		received, err := time.ParseInLocation(DateLayout, c.ReceivedOn, time.Local)
+		if err != nil {
+			return CheckRun{}, fmt.Errorf("case %d: received date %q: %w", caseID, c.ReceivedOn, err)
+		}
+		records := input.Records
+		input.Records = func(yield func(checks.Record, error) bool) {
+			for r, err := range records {
+				r.Submitted = received
+				if !yield(r, err) {
+					return
+				}
+			}
+		}
+	}
 	outcomes, err := checks.Run(input, refs)
 	if err != nil {
 		return CheckRun{}, fmt.Errorf("automated checks of case %d: %w", caseID, err)

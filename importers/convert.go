@@ -4,6 +4,7 @@ import (
 	"github.com/inspection-workbench/workbench"
 
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,6 +83,12 @@ type converter struct {
 	unrec    []ColumnCount
 	unrecIdx map[unrecKey]int
 
+	// fileName is the file's original name; implied holds, per field no
+	// column names, the value the sheet's or the file's name gives it
+	// (Field.FromName), set per table by setHeader.
+	fileName string
+	implied  map[int]string
+
 	// Scratch space reused for every record.
 	vals  [][]string
 	fbuf  []byte
@@ -133,7 +140,75 @@ func (c *converter) setHeader(sheet string, header []string, xlsxColumns bool) {
 	} else {
 		c.locRow = func(row int) string { return fmt.Sprintf("line %d", row) }
 	}
+	c.impliedByName()
 	c.warnUnmapped()
+}
+
+// impliedByName gives each Field.FromName field no column names the value
+// the sheet's name holds, else the file's, and says so with a notice.
+func (c *converter) impliedByName() {
+	c.implied = nil
+	named := make([]bool, len(c.spec.Fields))
+	for _, f := range c.colField {
+		if f >= 0 {
+			named[f] = true
+		}
+	}
+	base := strings.TrimSuffix(c.fileName, filepath.Ext(c.fileName))
+	for fi := range c.spec.Fields {
+		f := &c.spec.Fields[fi]
+		if !f.FromName || named[fi] {
+			continue
+		}
+		from, name, v := "sheet", c.sheet, termInName(f, c.sheet)
+		if v == "" {
+			from, name, v = "file", c.fileName, termInName(f, base)
+		}
+		if v == "" {
+			continue
+		}
+		if c.implied == nil {
+			c.implied = map[int]string{}
+		}
+		c.implied[fi] = v
+		loc := "header row"
+		if c.sheet != "" {
+			loc = fmt.Sprintf("sheet %q, header row", c.sheet)
+		}
+		c.warn(workbench.Warning{Location: loc,
+			Message: fmt.Sprintf("notice: no column names %s; the %s name %q says %s, which every record of the table takes", f.Name, from, name, v),
+			Reason:  workbench.ReasonFieldFromName,
+			Args:    map[string]any{"Kind": string(c.spec.Kind), "Field": f.Name, "From": from, "Name": name, "Value": v}})
+	}
+}
+
+// termInName is the value of f's vocabulary whose spelling (value, Chinese,
+// English or synonym) the name holds, the longest spelling winning; "" when
+// none does, or when spellings of two values are equally long.
+func termInName(f *Field, name string) string {
+	n := normTerm(name)
+	if n == "" {
+		return ""
+	}
+	best, bestLen, tie := "", 0, false
+	for _, t := range f.Terms {
+		for _, sp := range append([]string{t.Value, t.ZH, t.EN}, t.Synonyms...) {
+			m := normTerm(sp)
+			l := utf8.RuneCountInString(m)
+			if m == "" || l < bestLen || !strings.Contains(n, m) {
+				continue
+			}
+			if l > bestLen {
+				best, bestLen, tie = t.Value, l, false
+			} else if t.Value != best {
+				tie = true
+			}
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }
 
 // warnUnmapped warns when no column of the table names a field the
@@ -143,6 +218,15 @@ func (c *converter) setHeader(sheet string, header []string, xlsxColumns bool) {
 // nothing to judge.
 func (c *converter) warnUnmapped() {
 	missing, unknown := checkedMissing(c.spec, c.colField, c.headers)
+	missing = slices.DeleteFunc(missing, func(name string) bool {
+		for fi, f := range c.spec.Fields {
+			if f.Name == name {
+				_, ok := c.implied[fi]
+				return ok
+			}
+		}
+		return false
+	})
 	if len(missing) == 0 {
 		return
 	}
@@ -483,6 +567,13 @@ func (c *converter) encodeFields(row int) []byte {
 	b := append(c.fbuf[:0], '{')
 	for f, vs := range c.vals {
 		if len(vs) == 0 {
+			if v, ok := c.implied[f]; ok {
+				if len(b) > 1 {
+					b = append(b, ',')
+				}
+				b = append(b, c.fieldKeys[f]...)
+				b = appendJSONString(b, v)
+			}
 			continue
 		}
 		field := &c.spec.Fields[f]

@@ -140,7 +140,7 @@ func ReadFile(ctx context.Context, path, name string, opts Options, sink func(Re
 	if err != nil {
 		return Result{}, err
 	}
-	r := &reader{ctx: ctx, opts: opts, sink: sink, res: Result{Format: format, Kind: opts.Kind}, size: st.Size()}
+	r := &reader{ctx: ctx, opts: opts, sink: sink, res: Result{Format: format, Kind: opts.Kind}, size: st.Size(), name: name}
 	if format != XLSX {
 		r.file = f
 	}
@@ -292,6 +292,9 @@ type reader struct {
 	// quiet silences the XLSX reader's warnings while rows read before
 	// are passed over again.
 	quiet bool
+	// name is the file's original name, which may tell a field no column
+	// gives (Field.FromName).
+	name string
 }
 
 // skip notes a row left out of the import.
@@ -482,6 +485,7 @@ func (r *reader) startTable(sheet string, header []string, xlsxCols bool) error 
 	}
 	if r.conv == nil {
 		r.conv = newConverter(r.res.Kind, r.warn)
+		r.conv.fileName = r.name
 		if r.opts.Start != nil {
 			if err := r.opts.Start(r.res); err != nil {
 				return err

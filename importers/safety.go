@@ -148,7 +148,7 @@ var testQuestionSpec = KindSpec{
 		{Name: "question", Type: Text, ZH: "测试题目", EN: "Question",
 			Meaning:  "The question or prompt put to the model.",
 			Synonyms: []string{"问题", "题目内容", "题目", "试题", "测试题", "试题内容", "测试问题", "问题内容", "测试内容", "提示词", "question", "question text", "test question", "prompt"}},
-		{Name: "bank", Type: Enum, ZH: "题库类型", EN: "Bank", Checked: true,
+		{Name: "bank", Type: Enum, ZH: "题库类型", EN: "Bank", Checked: true, FromName: true,
 			Meaning:  "Which bank the question belongs to: generated-content questions (B.1.2), questions the model should refuse, or questions it should answer (B.1.3).",
 			Synonyms: []string{"题库", "题库类别", "题库名称", "所属题库", "测试题库类型", "测试题库", "bank", "question bank", "bank type"},
 			Terms: []Term{

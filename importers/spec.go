@@ -58,6 +58,13 @@ type Field struct {
 	// stored as the code). Terms still list the vocabulary for templates,
 	// documentation and search.
 	Parse func(string) (string, bool) `json:"-"`
+	// FromName marks an Enum field a table may give by its sheet's name,
+	// else its file's (a workbook keeping each question bank on its own
+	// sheet, 应拒答测试题 and 非拒答测试题; generated_questions.csv): when
+	// no column names the field and the name holds one of its spellings,
+	// every record of the table takes that value, and the import says so
+	// (workbench.ReasonFieldFromName).
+	FromName bool `json:"-"`
 }
 
 // KindSpec describes one submission kind and its canonical fields.

@@ -30,6 +30,7 @@ type NewCase struct {
 	Title             string
 	Inspectors        []string
 	OpenedOn          string // YYYY-MM-DD
+	ReceivedOn        string // YYYY-MM-DD, "" when not given
 	ChecklistTemplate string
 }
 
@@ -50,8 +51,8 @@ func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO cases (service_id, title, opened_on, status, checklist_template, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, sid, nc.Title, nc.OpenedOn, StatusOpen, nc.ChecklistTemplate, now, now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO cases (service_id, title, opened_on, received_on, status, checklist_template, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, sid, nc.Title, nc.OpenedOn, nc.ReceivedOn, StatusOpen, nc.ChecklistTemplate, now, now)
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
@@ -146,7 +147,7 @@ func (s *Store) resolveService(ctx context.Context, tx *sql.Tx, pid int64, nc Ne
 	return id, nil
 }
 
-const caseColumns = `c.id, c.title, c.opened_on, c.status, c.checklist_template, c.created_at, c.updated_at,
+const caseColumns = `c.id, c.title, c.opened_on, c.received_on, c.status, c.checklist_template, c.created_at, c.updated_at,
 	p.id, p.name, coalesce(p.credit_code, ''),
 	s.id, s.name, s.filing_no, s.modalities, s.public_opinion
 	FROM cases c JOIN services s ON s.id = c.service_id JOIN providers p ON p.id = s.provider_id`
@@ -154,7 +155,7 @@ const caseColumns = `c.id, c.title, c.opened_on, c.status, c.checklist_template,
 func scanCase(row interface{ Scan(...any) error }) (workbench.Case, error) {
 	var c workbench.Case
 	var created, updated, modalities string
-	err := row.Scan(&c.ID, &c.Title, &c.OpenedOn, &c.Status, &c.ChecklistTemplate, &created, &updated,
+	err := row.Scan(&c.ID, &c.Title, &c.OpenedOn, &c.ReceivedOn, &c.Status, &c.ChecklistTemplate, &created, &updated,
 		&c.Provider.ID, &c.Provider.Name, &c.Provider.CreditCode,
 		&c.Service.ID, &c.Service.Name, &c.Service.FilingNo, &modalities, &c.Service.PublicOpinion)
 	if err != nil {

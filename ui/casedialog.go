@@ -24,11 +24,14 @@ type caseDialog struct {
 	mw *MainWindow
 
 	provider, creditCode, service, filingNo, title, inspectors, opened *dialogEntry
-	modalities                                                         *widget.CheckGroup
-	publicOpinion                                                      *widget.Check
-	form                                                               *widget.Form
-	dlg                                                                *dialog.CustomDialog
-	saving                                                             bool // a save is under way
+	// received is the day the material was received, which the checks
+	// count from (optional).
+	received      *dialogEntry
+	modalities    *widget.CheckGroup
+	publicOpinion *widget.Check
+	form          *widget.Form
+	dlg           *dialog.CustomDialog
+	saving        bool // a save is under way
 }
 
 // fieldValidator checks one field with app.ValidateCaseField and words the
@@ -69,6 +72,7 @@ func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 	d.title = entry(app.FieldTitle, lang.L("default: provider — service"))
 	d.opened = entry(app.FieldOpenedOn, "YYYY-MM-DD")
 	d.opened.SetText(time.Now().Format(app.DateLayout))
+	d.received = entry(app.FieldReceivedOn, lang.L("YYYY-MM-DD, optional"))
 	d.inspectors = newDialogEntry()
 	d.inspectors.PlaceHolder = lang.L("names, separated by commas")
 	d.inspectors.Validator = func(s string) error {
@@ -101,6 +105,7 @@ func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 			{Text: lang.L("Title"), Widget: d.title},
 			{Text: lang.L("Inspectors"), Widget: d.inspectors},
 			{Text: lang.L("Opened on"), Widget: d.opened},
+			{Text: lang.L("Material received on"), Widget: d.received, HintText: lang.L("The automated checks count from it; else from each file's import day")},
 		},
 		SubmitText: lang.L("Create case"),
 		CancelText: lang.L("Cancel"),
@@ -108,7 +113,7 @@ func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 	d.form.OnSubmit = d.submit
 	d.form.OnCancel = func() { d.dlg.Hide() }
 	// Enter in any field submits a valid form; Escape cancels.
-	for _, e := range []*dialogEntry{d.provider, d.creditCode, d.service, d.filingNo, d.title, d.inspectors, d.opened} {
+	for _, e := range []*dialogEntry{d.provider, d.creditCode, d.service, d.filingNo, d.title, d.inspectors, d.opened, d.received} {
 		e.OnSubmitted = func(string) { d.submitIfValid() }
 		e.OnEscape = func() { d.dlg.Hide() }
 	}
@@ -130,6 +135,7 @@ func (d *caseDialog) input() app.CaseInput {
 		Title:      d.title.Text,
 		Inspectors: splitNames(d.inspectors.Text),
 		OpenedOn:   d.opened.Text,
+		ReceivedOn: d.received.Text,
 	}
 	for _, m := range []string{"text", "image", "audio", "video"} {
 		if slices.Contains(d.modalities.Selected, modalityText(m)) {

@@ -75,6 +75,9 @@ var importFixtures = []struct {
 	{"testdata/sample/algorithm.json", ""},
 	{"testdata/sample/annotation-rules.docx", workbench.AnnotationRule},
 	{"testdata/sample/algorithm-description.pdf", workbench.Algorithm},
+	// Question banks told by the sheet's or the file's name (a notice).
+	{"testdata/sample2/safety/refusal_banks.xlsx", ""},
+	{"testdata/sample2/safety/generated_questions.csv", ""},
 }
 
 // fileNames are the names of files a message may quote as they are.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"regexp"
 	"strconv"
@@ -56,7 +57,7 @@ func errorText(err error) string {
 func caseFormField(field string) bool {
 	switch field {
 	case app.FieldProvider, app.FieldCreditCode, app.FieldService, app.FieldFilingNo, app.FieldTitle,
-		app.FieldInspector, app.FieldModality, app.FieldOpenedOn:
+		app.FieldInspector, app.FieldModality, app.FieldOpenedOn, app.FieldReceivedOn:
 		return true
 	}
 	return false
@@ -454,6 +455,22 @@ func warningProblem(r workbench.Reason, args map[string]any) string {
 		}
 		return lang.L("No column names {{.Fields}}, which the automated checks read: they cannot judge these records on them. Columns not recognised: {{.Columns}}. If the file is of another kind, import it again choosing that kind; else rename those columns to headers the workbench knows.", map[string]any{
 			"Fields": specFieldNames(workbench.ArgString(args["Kind"]), args["Fields"]), "Columns": cols})
+	case workbench.ReasonFieldFromName:
+		kind, field, value := workbench.ArgString(args["Kind"]), workbench.ArgString(args["Field"]), workbench.ArgString(args["Value"])
+		// The value as the record shows it: the term's name in the GUI's
+		// language.
+		if js, err := json.Marshal(map[string]string{field: value}); err == nil {
+			if rf, err := app.DecodeRecord(kind, workbench.RecordRow{Fields: string(js)}); err == nil {
+				if d := rf.Display(field, chinese()); d != "" {
+					value = d
+				}
+			}
+		}
+		vals := map[string]any{"Field": specFieldNames(kind, field), "Name": workbench.ArgString(args["Name"]), "Value": value}
+		if workbench.ArgString(args["From"]) == "file" {
+			return lang.L("No column names {{.Field}}; the file name “{{.Name}}” says {{.Value}}, which every record takes.", vals)
+		}
+		return lang.L("No column names {{.Field}}; the sheet name “{{.Name}}” says {{.Value}}, which every record of the sheet takes.", vals)
 	case workbench.ReasonNotApplicable:
 		return lang.L("“{{.Value}}” says not applicable: kept as written, neither yes nor no; a check that needs {{.Field}} lists the record as unclear.", map[string]any{
 			"Value": workbench.ArgString(args["Value"]), "Field": specFieldNames(workbench.ArgString(args["Kind"]), args["Field"])})

@@ -776,11 +776,17 @@ var noCorpus = Text{Zh: "未导入语料抽检记录或训练数据来源记录�
 // wholeCorpus are how providers write that a check covers the whole corpus.
 var wholeCorpus = []string{"all", "全部", "全部语料", "全量", "全量语料", "所有", "所有语料", "整体", "总体", "全体", "*", "whole corpus", "corpus", "entire corpus", "overall"}
 
+// isWholeCorpus says whether a source id names the whole corpus. A table
+// giving both the source's id and its name under headers that
+// both read as the source (数据来源编号, 数据来源名称) stores them joined,
+// "全部; 全量训练语料": the first of the joined values is the id.
 func isWholeCorpus(s string) bool {
-	f := fold(s)
-	for _, w := range wholeCorpus {
-		if f == fold(w) {
-			return true
+	for _, part := range []string{s, strings.SplitN(s, "; ", 2)[0]} {
+		f := fold(part)
+		for _, w := range wholeCorpus {
+			if f == fold(w) {
+				return true
+			}
 		}
 	}
 	return false

@@ -469,3 +469,19 @@ func TestAnnotatorNotReviewer(t *testing.T) {
 	// Names written where the head count goes are read as names.
 	expect(t, runSafety(t, checklist.CheckAnnotatorNotReviewer, nil, Service{}, []Record{qa("B9", map[string]any{"batch": "B9", "annotators": "赵六、钱七", "reviewer": "钱七"})}), NonCompliant, "钱七")
 }
+
+// A whole-corpus row whose id and name columns were both read as the
+// source holds them joined; the first value is the id.
+func TestIsWholeCorpusJoined(t *testing.T) {
+	for s, want := range map[string]bool{
+		"全部":          true,
+		"全部; 全量训练语料":  true,
+		"All; 全部语料":   true,
+		"YL-01; 全部语料": false,
+		"YL-01":       false,
+	} {
+		if got := isWholeCorpus(s); got != want {
+			t.Errorf("isWholeCorpus(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

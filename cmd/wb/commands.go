@@ -106,6 +106,7 @@ type caseJSON struct {
 	PublicOpinion     bool     `json:"public_opinion"`
 	Inspectors        []string `json:"inspectors"`
 	OpenedOn          string   `json:"opened_on"`
+	ReceivedOn        string   `json:"received_on,omitempty"`
 	Status            string   `json:"status"`
 	ChecklistTemplate string   `json:"checklist_template"`
 	CreatedAt         string   `json:"created_at"`
@@ -118,7 +119,7 @@ func toCaseJSON(c workbench.Case) caseJSON {
 		Provider: c.Provider.Name, ProviderID: c.Provider.ID, CreditCode: c.Provider.CreditCode,
 		Service: c.Service.Name, ServiceID: c.Service.ID, FilingNo: c.Service.FilingNo,
 		Modalities: c.Service.Modalities, PublicOpinion: c.Service.PublicOpinion,
-		Inspectors: c.Inspectors, OpenedOn: c.OpenedOn, Status: c.Status,
+		Inspectors: c.Inspectors, OpenedOn: c.OpenedOn, ReceivedOn: c.ReceivedOn, Status: c.Status,
 		ChecklistTemplate: c.ChecklistTemplate,
 		CreatedAt:         c.CreatedAt.Format(time.RFC3339), UpdatedAt: c.UpdatedAt.Format(time.RFC3339),
 	}
@@ -141,6 +142,7 @@ var caseNewCommand = command{
 		fs.Var(&modalities, "modality", "what the service generates: "+orList(workbench.Modalities)+" (repeat, or comma-separate)")
 		fs.Var(&publicOpinion, "public-opinion", "the service has public-opinion attributes or social-mobilisation capacity (Art. 17)")
 		fs.StringVar(&in.OpenedOn, "opened", "", "date the case was opened, `YYYY-MM-DD` (default today)")
+		fs.StringVar(&in.ReceivedOn, "received", "", "date the provider's material was received (材料接收日期), `YYYY-MM-DD`: the automated checks count from it (default: each file's import day)")
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
 				return usagef("unexpected argument %q", args[0])
@@ -256,6 +258,7 @@ func printCase(e *env, c workbench.Case) error {
 		{"Title", c.Title},
 		{"Status", c.Status},
 		{"Opened", c.OpenedOn},
+		{"Received", orNone(c.ReceivedOn)},
 		{"Provider", c.Provider.Name},
 		{"Credit code", orNone(c.Provider.CreditCode)},
 		{"Service", c.Service.Name},
