@@ -4,7 +4,6 @@ import (
 	"github.com/inspection-workbench/workbench"
 
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,12 +30,6 @@ func addLibrary(t *testing.T, a *App, caseID int64, name string, rows []libraryR
 	sub := workbench.Submission{CaseID: caseID, SHA256: sum, FileName: name,
 		Kind: string(workbench.KeywordLibrary), Label: "internal", Format: "csv", ImporterVersion: "1"}
 	w, err := a.Store().BeginSubmission(ctx, sub)
-	if err != nil && strings.Contains(err.Error(), "CHECK constraint") {
-		// The schema does not take the kind until the migration of #17
-		// point 1 lands: let the pooled connections skip the check.
-		allowAnyKind(t, a)
-		w, err = a.Store().BeginSubmission(ctx, sub)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,28 +50,6 @@ func addLibrary(t *testing.T, a *App, caseID int64, name string, rows []libraryR
 		t.Fatal(err)
 	}
 	return sub
-}
-
-// allowAnyKind turns off CHECK constraints on the workspace's pooled
-// database connections (the idle ones the pool keeps), so a submission
-// of a kind the schema does not list yet can be stored.
-func allowAnyKind(t *testing.T, a *App) {
-	t.Helper()
-	ctx := context.Background()
-	var conns []*sql.Conn
-	for range 4 {
-		c, err := a.Store().DB().Conn(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := c.ExecContext(ctx, "PRAGMA ignore_check_constraints = ON"); err != nil {
-			t.Fatal(err)
-		}
-		conns = append(conns, c)
-	}
-	for _, c := range conns {
-		c.Close()
-	}
 }
 
 // sampleLibrary is a library over the demo case's sample files: keywords

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -32,23 +31,6 @@ func storeLibrary(t *testing.T, ws *app.App, caseID int64, name string, rows [][
 	sub := workbench.Submission{CaseID: caseID, SHA256: sum, FileName: name, Kind: string(workbench.KeywordLibrary),
 		Label: "internal", Format: "csv", ImporterVersion: "1"}
 	w, err := ws.Store().BeginSubmission(ctx, sub)
-	if err != nil && strings.Contains(err.Error(), "CHECK constraint") {
-		// Until the migration of #17 point 1 lets the kind in: the pooled
-		// connections skip the check.
-		var conns []*sql.Conn
-		for range 4 {
-			c, err := ws.Store().DB().Conn(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c.ExecContext(ctx, "PRAGMA ignore_check_constraints = ON")
-			conns = append(conns, c)
-		}
-		for _, c := range conns {
-			c.Close()
-		}
-		w, err = ws.Store().BeginSubmission(ctx, sub)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

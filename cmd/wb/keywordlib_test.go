@@ -4,7 +4,6 @@ import (
 	"github.com/inspection-workbench/workbench"
 
 	"context"
-	"database/sql"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/inspection-workbench/workbench/app"
-	"github.com/inspection-workbench/workbench/importers"
 )
 
 // storeLibrary stores keyword_library records (keyword, risk, match
@@ -34,23 +32,6 @@ func storeLibrary(t *testing.T, ws string, rows [][3]string) {
 	sub := workbench.Submission{CaseID: 1, SHA256: sum, FileName: "关键词库.xlsx", Kind: string(workbench.KeywordLibrary),
 		Label: "internal", Format: "xlsx", ImporterVersion: "1"}
 	w, err := a.Store().BeginSubmission(ctx, sub)
-	if err != nil && strings.Contains(err.Error(), "CHECK constraint") {
-		// Until the migration of #17 point 1 lets the kind in: the pooled
-		// connections skip the check.
-		var conns []*sql.Conn
-		for range 4 {
-			c, err := a.Store().DB().Conn(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c.ExecContext(ctx, "PRAGMA ignore_check_constraints = ON")
-			conns = append(conns, c)
-		}
-		for _, c := range conns {
-			c.Close()
-		}
-		w, err = a.Store().BeginSubmission(ctx, sub)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,9 +98,6 @@ func TestSearchKeywordLibrary(t *testing.T) {
 	// No library: said before any indexing.
 	assertFailure(t, wb(t, nil, "search", "--workspace", ws, "--case", "1", "--keyword-library"), 1, "no keyword library", "--kind keyword_library")
 
-	if importers.SpecFor(workbench.KeywordLibrary) == nil {
-		t.Skip("the keyword_library importer (#17 point 1) is not in this build: the search index cannot read the library's records")
-	}
 	storeLibrary(t, ws, [][3]string{{"赌博", "A.1.3", "exact"}, {"暴力", "A.1.3", "fuzzy"}, {`赌.*博`, "A.1.3", "regex"},
 		{"钓鱼邮件", "其他风险", "exact"}, {"安全性标注", "A.2.1", "exact"}})
 	out := filepath.Join(t.TempDir(), "库.xlsx")
