@@ -28,6 +28,9 @@ func DemoCase() CaseInput {
 		Inspectors:    []string{"张明", "李华"},
 		Modalities:    []string{"text", "image"},
 		PublicOpinion: &yes,
+		// The day the provider handed the material over, as the sample's
+		// README gives it: the safety checks count from it.
+		ReceivedOn: "2025-07-10",
 	}
 }
 
