@@ -518,7 +518,7 @@ func TestTabOrder(t *testing.T) {
 			want = append(want, c)
 		}
 	}
-	want = append(want, d.publicOpinion, d.title, d.inspectors, d.opened)
+	want = append(want, d.publicOpinion, d.title, d.inspectors, d.opened, d.received)
 	got := focusOrder(mw)
 	if len(got) < len(want)+2 {
 		t.Fatalf("new case: Tab visits %d widgets, want %d fields and 2 buttons", len(got), len(want))
