@@ -89,6 +89,11 @@ type converter struct {
 	fileName string
 	implied  map[int]string
 
+	// totalField is the kind's Field.TotalLabel field, -1 when it has
+	// none; totalLabel, while a total row is converted, its label.
+	totalField int
+	totalLabel string
+
 	// Scratch space reused for every record.
 	vals  [][]string
 	fbuf  []byte
@@ -98,12 +103,15 @@ type converter struct {
 
 func newConverter(k workbench.Kind, warn func(workbench.Warning)) *converter {
 	spec := SpecFor(k)
-	c := &converter{spec: spec, terms: termIndex[k], idField: -1, warn: warn}
+	c := &converter{spec: spec, terms: termIndex[k], idField: -1, totalField: -1, warn: warn}
 	c.fieldKeys = make([][]byte, len(spec.Fields))
 	for i, f := range spec.Fields {
 		c.fieldKeys[i] = appendKey(nil, f.Name)
 		if f.ID && c.idField < 0 {
 			c.idField = i
+		}
+		if f.TotalLabel {
+			c.totalField = i
 		}
 	}
 	c.vals = make([][]string, len(spec.Fields))
@@ -260,11 +268,26 @@ func checkedMissing(spec *KindSpec, colField []int, headers []string) (missing, 
 		}
 	}
 	for i, f := range spec.Fields {
-		if f.Checked && !named[i] {
+		if f.Checked && !named[i] && !derivable(spec, &f, named) {
 			missing = append(missing, f.Name)
 		}
 	}
 	return missing, unknown
+}
+
+// derivable reports whether the checks work f out from other named
+// columns (Field.OrFrom).
+func derivable(spec *KindSpec, f *Field, named []bool) bool {
+	if len(f.OrFrom) == 0 {
+		return false
+	}
+	for _, name := range f.OrFrom {
+		i := slices.IndexFunc(spec.Fields, func(g Field) bool { return g.Name == name })
+		if i < 0 || !named[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // unmappedChecked is checkedMissing for a header row of kind k.
@@ -561,9 +584,30 @@ func (c *converter) location(row, f int) string {
 	return c.locRow(row)
 }
 
+// convertTotal converts a total row of a kind with a Field.TotalLabel
+// field: its first filled cell, the label, goes to that field instead of
+// its column; the numbers beside it are read under their columns.
+func (c *converter) convertTotal(row int, cells []string) (rec Record, ok bool) {
+	if c.totalField < 0 {
+		return rec, false
+	}
+	cells = slices.Clone(cells)
+	for i, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			c.totalLabel, cells[i] = v, ""
+			break
+		}
+	}
+	defer func() { c.totalLabel = "" }()
+	return c.convertRow(row, cells)
+}
+
 // encodeFields writes the collected values as a JSON object in field
 // order, normalising each.
 func (c *converter) encodeFields(row int) []byte {
+	if c.totalLabel != "" {
+		c.vals[c.totalField] = append(c.vals[c.totalField][:0], c.totalLabel)
+	}
 	b := append(c.fbuf[:0], '{')
 	for f, vs := range c.vals {
 		if len(vs) == 0 {

@@ -61,7 +61,14 @@ left out and listed in the import report (location, text, and why), unless
 ` + "`wb import --keep-notes`" + ` keeps them as records:
 
 - a total: the first filled cell is 合计, 总计, 小计, 共计, 汇总, Total, Sum or
-  Subtotal (also "合计：", "合计（条）"), whatever else the row holds;
+  Subtotal (also "合计：", "合计（条）"), whatever else the row holds; or it
+  ends with one of those words or 总量, 总数, 总和 — a bracketed remark after
+  it aside, 30 characters at most (安全标注合计, A.1 小计,
+  全部标注数据总量（功能性＋安全性）) — and every other filled cell of the
+  row is a number. Annotation records keep their totals: such a row is a
+  record of the provider's stated total, its label under 合计项 (total_of),
+  which the safety-annotation check reads as the total of all annotations
+  or of safety annotations;
 - a note: the first filled cell, in the table's first column, starts with
   注：, 注1：, 注①：, 说明：, 填表说明, 注意：, 资料来源：, 数据来源： or
   Note:, whatever else the row holds (a CSV splits a note at its commas);

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,10 @@ const skippedTextRunes = 120
 //
 //   - a row whose first filled cell is a total (合计, 总计, 小计, 共计,
 //     汇总, Total, Sum, Subtotal; "合计：", "合计（条）") is a total row,
-//     whatever else it holds;
+//     whatever else it holds; so is one whose first filled cell ends with
+//     a total word (安全标注合计, 全部标注数据总量（…）) when the rest of
+//     the row is numbers (a kind with a Field.TotalLabel field keeps total
+//     rows as records);
 //   - a row whose first filled cell, in the table's first column (the
 //     header's first filled one) or left of it, starts a note
 //     (注：, 注1：, 注①, 说明：, 填表说明, 注意：, 资料来源：, Note:) is a
@@ -110,7 +114,7 @@ func (nf *noteFilter) why(row tabular.Row) string {
 	if first < 0 {
 		return ""
 	}
-	if isTotal(v0) {
+	if isTotal(v0) || (isTotalSuffix(v0) && onlyNumbersAfter(row.Cells, first)) {
 		return reasonTotal
 	}
 	if first <= nf.first && isNoteLead(v0) {
@@ -172,6 +176,48 @@ func isTotal(s string) bool {
 		}
 	}
 	return false
+}
+
+// totalSuffixes end the label of a total that names what it adds up
+// (安全标注合计, A.1 小计, 全部标注数据总量（功能性＋安全性）).
+var totalSuffixes = []string{"合计", "总计", "小计", "共计", "汇总", "总量", "总数", "总和", "total", "subtotal"}
+
+// isTotalSuffix reports a short label ending with a total word, a
+// bracketed remark after it aside: it names a total only when the rest of
+// its row is numbers (onlyNumbersAfter), which a record's text would not be.
+func isTotalSuffix(s string) bool {
+	n := strings.ToLower(values.FoldWidth(s))
+	n = strings.Join(strings.Fields(n), "")
+	if i := strings.LastIndexAny(n, "(（"); i > 0 && (strings.HasSuffix(n, ")") || strings.HasSuffix(n, "）")) {
+		n = n[:i]
+	}
+	if utf8.RuneCountInString(n) > 30 {
+		return false
+	}
+	for _, w := range totalSuffixes {
+		if strings.HasSuffix(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyNumbersAfter reports whether the filled cells after cells[first]
+// are all numbers (1,234, 3.47%, 17740), at least one of them.
+func onlyNumbersAfter(cells []string, first int) bool {
+	seen := false
+	for _, c := range cells[first+1:] {
+		c = strings.TrimSpace(values.FoldWidth(c))
+		if c == "" {
+			continue
+		}
+		c = strings.NewReplacer(",", "", "，", "", "%", "", " ", "").Replace(c)
+		if _, err := strconv.ParseFloat(c, 64); err != nil {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // startsWithAny reports whether s starts with one of the runes in set: a

@@ -100,6 +100,16 @@ func TestNoteRowRules(t *testing.T) {
 		{header, []string{"合计（条）", "12"}, false, false, "total"},
 		{header, []string{"Sum", "", "", "", "12"}, false, false, "total"},
 		{header, []string{"合计划外事件"}, false, false, ""}, // 合计 begins a longer word: not a total
+		// A label ending with a total word, numbers beside it: a total.
+		{header, []string{"", "安全标注合计", "17,740", "3.47%"}, false, false, "total"},
+		{header, []string{"", "全部标注数据总量（功能性＋安全性）", "512,000"}, false, false, "total"},
+		{header, []string{"A.1 小计", "８９００"}, false, false, "total"},
+		{header, []string{"Grand total", "12"}, false, false, "total"},
+		// … but not beside text, nor alone, nor when long.
+		{header, []string{"INC-7", "账户总数", "投诉", "用户询问账户总数"}, false, false, ""},
+		{header, []string{"季度合计", "见附表"}, false, false, ""},
+		{header, []string{"营业收入总量"}, false, false, ""},
+		{header, []string{"某某平台二〇二四年度第三季度用户投诉举报受理及处置情况统计汇总", "12"}, false, false, ""},
 		{header, []string{"注：", "单位为条"}, false, false, "note"},
 		{header, []string{"注②：另见附件"}, false, false, "note"},
 		{header, []string{"注(1):见附件"}, false, false, "note"},

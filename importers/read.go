@@ -506,6 +506,12 @@ func (r *reader) readTable(t tabular.Table, buffered []tabular.Row, headerPos in
 	put := func(row tabular.Row) error {
 		if notes != nil {
 			if why := notes.classify(row); why != "" {
+				if why == reasonTotal {
+					// A kind that reads stated totals keeps them as records.
+					if rec, ok := r.conv.convertTotal(row.Number, row.Cells); ok {
+						return r.emit(rec)
+					}
+				}
 				r.skip(r.conv.locRow(row.Number), rowText(row.Cells), why)
 				return nil
 			}

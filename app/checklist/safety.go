@@ -170,8 +170,8 @@ var safetyRegistry = []CheckSpec{
 	{
 		ID: CheckSafetyAnnotationShare, Article: workbench.ArticleRef{Article: 8},
 		Summary: Text{
-			Zh: "安全性标注数据不少于全部标注数据的 min_safety_share，且附录A的31类风险每类不少于 min_per_risk 条。",
-			En: "Safety annotations are at least min_safety_share of all annotations, with at least min_per_risk for each of the 31 risks of Appendix A.",
+			Zh: "安全性标注数据不少于全部标注数据的 min_safety_share，且附录A的31类风险每类不少于 min_per_risk 条。数量取自供应商的统计表（如有，批次不再重复计入），否则取自各批次；全部标注以供应商载明的总量为准，否则为功能性与安全性标注之和。",
+			En: "Safety annotations are at least min_safety_share of all annotations, with at least min_per_risk for each of the 31 risks of Appendix A. The figures come from the provider's statistics table when there is one (the batches are then not counted again), else from the batches; all annotations are the provider's stated total when given, else functional and safety annotations added up.",
 		},
 		Params: []ParamSpec{
 			{Name: "min_safety_share", Type: ParamNumber, Min: 0, Max: 1, Default: 0.03,

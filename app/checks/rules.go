@@ -245,7 +245,7 @@ type annotationQA struct {
 }
 
 func (c *annotationQA) record(r *Record, _ *facts) {
-	if r.Kind != kindAnnotation {
+	if !isAnnotationBatch(r) {
 		return
 	}
 	c.b.checked++
@@ -253,6 +253,15 @@ func (c *annotationQA) record(r *Record, _ *facts) {
 	typ, known := r.Fields.Term("annotation_type")
 	n, hasSample := r.Fields.Number("sample_size")
 	a, hasAccuracy := r.Fields.Number("accuracy")
+	if passed, ok := r.Fields.Number("passed"); ok && !hasAccuracy && !r.Fields.Unreadable("accuracy") && hasSample && n > 0 {
+		if passed > n {
+			c.b.unclearRecord(r, Text{
+				Zh: fmt.Sprintf("核验合格数 %s 大于核验样本量 %s", fmtNumber(passed), fmtNumber(n)),
+				En: fmt.Sprintf("%s passed of a verification sample of %s", fmtNumber(passed), fmtNumber(n))})
+			return
+		}
+		a, hasAccuracy = passed/n, true // the accuracy the counts give
+	}
 	switch {
 	case r.Fields.Unreadable("sample_size"):
 		unclear = append(unclear, unreadable("核验样本量", "the sample size", r.Fields.Text("sample_size")))
@@ -305,7 +314,7 @@ func (c *annotationQA) finish(*facts) Outcome {
 type annotatorTraining struct{ b outcomeBuilder }
 
 func (c *annotatorTraining) record(r *Record, _ *facts) {
-	if r.Kind != kindAnnotation {
+	if !isAnnotationBatch(r) {
 		return
 	}
 	c.b.checked++
@@ -341,12 +350,25 @@ var safetyWords = []string{"安全性标注", "安全标注", "safety annotation
 // safetyAnnotation: the provider carries out safety annotation (Art. 8).
 type safetyAnnotation struct {
 	batches, safety int
+	statsSafety     float64 // safety annotations a statistics table counts
 	unknown         []Record
 	found           *Passage
 }
 
 func (c *safetyAnnotation) record(r *Record, _ *facts) {
 	if r.Kind != kindAnnotation {
+		return
+	}
+	switch roleOf(r) {
+	case roleTotal:
+		return
+	case roleStats:
+		// A statistics table counting safety annotations shows them done.
+		if typ, known := annotationTypeOf(r); known && typ == "safety" {
+			if n, st := countOf(r, "item_count"); st == stOK && n > 0 {
+				c.statsSafety += n
+			}
+		}
 		return
 	}
 	c.batches++
@@ -378,6 +400,10 @@ func (c *safetyAnnotation) finish(f *facts) Outcome {
 		return Outcome{Result: Compliant, Checked: c.batches, Summary: Text{
 			Zh: fmt.Sprintf("%d 个标注批次中有 %d 个为安全性标注。", c.batches, c.safety),
 			En: fmt.Sprintf("%d of %d annotation batches are safety annotation.", c.safety, c.batches)}}
+	case c.statsSafety > 0:
+		return Outcome{Result: Compliant, Checked: f.kinds[kindAnnotation], Summary: Text{
+			Zh: fmt.Sprintf("供应商的标注统计表载明安全性标注 %s 条。", fmtNumber(c.statsSafety)),
+			En: fmt.Sprintf("The provider's annotation statistics count %s safety annotations.", fmtNumber(c.statsSafety))}}
 	case c.found != nil:
 		return Outcome{Result: Compliant, Checked: f.kinds[kindAnnotation], Summary: Text{
 			Zh: fmt.Sprintf("标注规则 %s（%s）规定了安全性标注。", c.found.File, c.found.Location),

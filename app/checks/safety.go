@@ -982,34 +982,100 @@ func (c *corpusSampling) finish(*facts) Outcome {
 
 // ── Annotation (GB/T 45674-2025 §7.2–7.3, §8.1) ───────────────────────────
 
+// annotationRole is what an annotation record reports.
+type annotationRole int
+
+const (
+	// roleBatch: one annotation batch — it has a batch id, or says
+	// something about the batch's people or verification.
+	roleBatch annotationRole = iota
+	// roleStats: a row of a statistics table (安全标注统计): numbers of
+	// annotations by type or risk, nothing about a batch.
+	roleStats
+	// roleTotal: a total the provider stated below a table (安全标注合计,
+	// 全部标注数据总量), kept by the importer with its label in total_of.
+	roleTotal
+)
+
+// batchFields say something about a batch rather than a statistic.
+var batchFields = []string{"batch", "annotators", "annotated_by", "reviewer", "training_given", "training_date", "sample_size", "passed", "accuracy", "date"}
+
+// roleOf tells what an annotation record reports.
+func roleOf(r *Record) annotationRole {
+	if textOf(r, "total_of") != "" {
+		return roleTotal
+	}
+	for _, f := range batchFields {
+		if _, ok := rawValue(r, f); ok {
+			return roleBatch
+		}
+	}
+	return roleStats
+}
+
+// isAnnotationBatch reports an annotation record about one batch: the
+// checks of batches (verification, training, annotator and reviewer)
+// read only those.
+func isAnnotationBatch(r *Record) bool {
+	return r.Kind == kindAnnotation && roleOf(r) == roleBatch
+}
+
 // safetyVolume: safety annotations are at least minShare of all
-// annotations and at least minPerRisk for each of the 31 risks. Each
-// annotation QA row gives its batch's number of annotations (item_count),
-// its type and, for safety batches, its risk.
+// annotations and at least minPerRisk for each of the 31 risks
+// (GB/T 45674 §8.1). The figures come from the provider's statistics
+// table when one is given (rows of counts per risk), else from the
+// batches (each batch's item_count, type and risk): a provider handing
+// over both counts the same annotations twice, so the batches are then
+// only compared with it. All annotations are the stated total of all
+// annotations (全部标注数据总量) when the provider gives one, else the
+// functional and safety annotations added up; with neither a stated total
+// nor any functional figure the share cannot be worked out.
 type safetyVolume struct {
-	minShare      float64
-	minPerRisk    int
-	t             tally
-	total, safety float64
-	perRisk       map[workbench.Risk]int
+	minShare   float64
+	minPerRisk int
+	t          tally
+	pop        [2]annotationVolume // [0] the batches, [1] the statistics rows
+	// Stated totals: of all annotations, of safety annotations.
+	statedAll, statedSafety       float64
+	statedAllRec, statedSafetyRec *Record
+	totals                        int
+}
+
+// annotationVolume adds up the annotations of one population of records.
+type annotationVolume struct {
+	rows                       int
+	functional, safety         float64
+	perRisk                    map[workbench.Risk]int
+	unclear                    []flagged
+	riskUnclear                []flagged // risks the per-risk count cannot use
+	safetyRows, functionalRows int
+}
+
+// flagged is a record flagged later, once it is known which figures count.
+type flagged struct {
+	rec  Record
+	text Text
 }
 
 func (c *safetyVolume) record(r *Record, _ *facts) {
 	if r.Kind != kindAnnotation {
 		return
 	}
-	if c.perRisk == nil {
-		c.perRisk = map[workbench.Risk]int{}
-	}
-	b := &c.t.b
-	b.checked++
+	role := roleOf(r)
 	n, nst := countOf(r, "item_count")
-	typ, known := r.Fields.Term("annotation_type")
-	if !known {
-		if t, st := termOf(r, "annotation_type", annotationTypes); st == stOK {
-			typ, known = t, true
-		}
+	if role == roleTotal {
+		c.total(r, n, nst)
+		return
 	}
+	v := &c.pop[0]
+	if role == roleStats {
+		v = &c.pop[1]
+	}
+	if v.perRisk == nil {
+		v.perRisk = map[workbench.Risk]int{}
+	}
+	v.rows++
+	typ, known := annotationTypeOf(r)
 	var unclear []Text
 	switch nst {
 	case stAbsent:
@@ -1021,33 +1087,135 @@ func (c *safetyVolume) record(r *Record, _ *facts) {
 		unclear = append(unclear, Text{Zh: "标注类型未填写或无法识别", En: "the annotation type is empty or not recognised"})
 	}
 	if len(unclear) > 0 {
-		b.flagProblems(r, nil, unclear)
+		v.unclear = append(v.unclear, flagged{bare(r), joinTexts(unclear)})
 		return
 	}
-	c.total += n
 	if typ != "safety" {
+		v.functional += n
+		v.functionalRows++
 		return
 	}
-	c.safety += n
+	v.safety += n
+	v.safetyRows++
 	if k, bad := riskProblem(r); bad != nil {
-		b.unclearRecord(r, *bad)
+		v.riskUnclear = append(v.riskUnclear, flagged{bare(r), *bad})
 	} else {
-		c.perRisk[k] += int(n)
+		v.perRisk[k] += int(n)
 	}
 }
+
+// total reads a total row: by its label, a total of all annotations
+// (全部标注数据总量（功能性＋安全性）, 合计 under a table of both types) or of
+// safety annotations (安全标注合计); a total of functional ones, or one
+// without a number, tells nothing the rows do not.
+func (c *safetyVolume) total(r *Record, n float64, nst state) {
+	c.totals++
+	if nst != stOK {
+		return
+	}
+	label := strings.ToLower(values.FoldWidth(textOf(r, "total_of")))
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(label, w) {
+				return true
+			}
+		}
+		return false
+	}
+	functional, safety := has("功能", "functional"), has("安全", "safety")
+	typ, known := annotationTypeOf(r)
+	rec := bare(r)
+	switch {
+	case functional && safety, has("全部", "所有", "全量", "all "), strings.HasPrefix(label, "all"):
+		c.statedAll, c.statedAllRec = n, &rec
+	case safety, !functional && known && typ == "safety":
+		c.statedSafety, c.statedSafetyRec = n, &rec
+	case !functional && !known:
+		c.statedAll, c.statedAllRec = n, &rec // 合计 under batches of both types
+	}
+}
+
+// annotationTypeOf reads a record's annotation type.
+func annotationTypeOf(r *Record) (string, bool) {
+	if typ, known := r.Fields.Term("annotation_type"); known {
+		return typ, true
+	}
+	if t, st := termOf(r, "annotation_type", annotationTypes); st == stOK {
+		return t, true
+	}
+	return "", false
+}
+
 func (c *safetyVolume) passage(*Passage) {}
 func (c *safetyVolume) finish(*facts) Outcome {
-	head := Text{Zh: fmt.Sprintf("标注数据共 %s 条，其中安全性标注 %s 条", fmtNumber(c.total), fmtNumber(c.safety)),
-		En: fmt.Sprintf("%s annotations in all, %s of them safety annotations", fmtNumber(c.total), fmtNumber(c.safety))}
-	if c.total > 0 {
-		share := c.safety / c.total
+	batches, stats := &c.pop[0], &c.pop[1]
+	b := &c.t.b
+	b.checked = batches.rows + stats.rows + c.totals
+	// The safety figures: the statistics table's when it gives any.
+	use, from := batches, Text{}
+	if stats.safetyRows > 0 {
+		use = stats
+		from = Text{Zh: fmt.Sprintf("（取自供应商的统计表，%d 行）", stats.rows), En: fmt.Sprintf(" (from the provider's statistics table, %d rows)", stats.rows)}
+	}
+	for _, p := range []*annotationVolume{batches, stats} {
+		for i := range p.unclear {
+			if p == use || p.functionalRows+p.safetyRows == 0 {
+				b.unclearRecord(&p.unclear[i].rec, p.unclear[i].text)
+			}
+		}
+	}
+	for i := range use.riskUnclear {
+		b.unclearRecord(&use.riskUnclear[i].rec, use.riskUnclear[i].text)
+	}
+	safety := use.safety
+	functional := use.functional
+	if functional == 0 && use == stats {
+		functional = batches.functional
+	}
+	if b.checked == 0 {
+		return c.t.outcome(noBatches, Text{}, Text{})
+	}
+	// A stated total of safety annotations should be what the rows add up to.
+	if c.statedSafetyRec != nil && c.statedSafety != safety && safety > 0 {
+		b.unclearRecord(c.statedSafetyRec, Text{
+			Zh: fmt.Sprintf("载明安全性标注合计 %s 条，但各行相加为 %s 条", fmtNumber(c.statedSafety), fmtNumber(safety)),
+			En: fmt.Sprintf("states %s safety annotations in all, but its rows add up to %s", fmtNumber(c.statedSafety), fmtNumber(safety))})
+	}
+	if use == stats && batches.safetyRows > 0 && batches.safety != safety {
+		c.t.remark(fmt.Sprintf("安全性标注批次合计 %s 条，与统计表的 %s 条不一致", fmtNumber(batches.safety), fmtNumber(safety)),
+			fmt.Sprintf("the safety batches hold %s annotations, the statistics table %s", fmtNumber(batches.safety), fmtNumber(safety)))
+	}
+	total, stated := functional+safety, c.statedAllRec != nil
+	if stated {
+		total = c.statedAll
+	}
+	head := Text{Zh: fmt.Sprintf("标注数据共 %s 条，其中安全性标注 %s 条", fmtNumber(total), fmtNumber(safety)),
+		En: fmt.Sprintf("%s annotations in all, %s of them safety annotations", fmtNumber(total), fmtNumber(safety))}
+	if stated {
+		head.Zh = fmt.Sprintf("标注数据共 %s 条（供应商载明的总量），其中安全性标注 %s 条", fmtNumber(total), fmtNumber(safety))
+		head.En = fmt.Sprintf("%s annotations in all (the provider's stated total), %s of them safety annotations", fmtNumber(total), fmtNumber(safety))
+	}
+	switch {
+	case stated && total < safety:
+		b.unclearRecord(c.statedAllRec, Text{
+			Zh: fmt.Sprintf("载明的标注总量 %s 条少于安全性标注 %s 条", fmtNumber(total), fmtNumber(safety)),
+			En: fmt.Sprintf("the stated total of %s annotations is below the %s safety annotations", fmtNumber(total), fmtNumber(safety))})
+	case !stated && functional == 0 && safety > 0:
+		c.t.note("未提供功能性标注数量或全部标注总量，无法计算安全性标注占比",
+			"no number of functional annotations and no total of all annotations is given: the share of safety annotations cannot be worked out")
+	case total > 0:
+		share := safety / total
 		head.Zh += "（占 " + percent(share) + "）"
 		head.En += " (" + percent(share) + ")"
 		if share < c.minShare {
 			c.t.short(fmt.Sprintf("安全性标注占比 %s，低于 %s", percent(share), percent(c.minShare)),
 				fmt.Sprintf("safety annotations are %s of all, below %s", percent(share), percent(c.minShare)))
 		}
-		riskShortfalls(&c.t, c.perRisk, workbench.Risks, func(workbench.Risk) int { return c.minPerRisk }, "条安全性标注", "安全性标注", "safety annotations")
+	}
+	head.Zh += from.Zh
+	head.En += from.En
+	if use.safetyRows+use.functionalRows > 0 {
+		riskShortfalls(&c.t, use.perRisk, workbench.Risks, func(workbench.Risk) int { return c.minPerRisk }, "条安全性标注", "安全性标注", "safety annotations")
 	}
 	return c.t.outcome(noBatches, head, Text{
 		Zh: fmt.Sprintf("安全性标注不少于全部标注的 %s，且每类风险不少于 %d 条", percent(c.minShare), c.minPerRisk),
@@ -1089,7 +1257,7 @@ func splitNames(s string) []string {
 }
 
 func (c *annotatorReviewer) record(r *Record, _ *facts) {
-	if r.Kind != kindAnnotation {
+	if !isAnnotationBatch(r) {
 		return
 	}
 	if c.batches == nil {

@@ -485,3 +485,76 @@ func TestIsWholeCorpusJoined(t *testing.T) {
 		}
 	}
 }
+
+// A statistics table (counts per risk, no batches) and the provider's
+// stated totals below it: the figures come from the table, the share is
+// of the stated total of all annotations, and batches given beside the
+// table are not counted again.
+func TestSafetyAnnotationStatistics(t *testing.T) {
+	stats := func(perRisk float64) []Record {
+		var out []Record
+		for _, r := range workbench.Risks {
+			out = append(out, qa("", map[string]any{"annotation_type": "safety", "item_count": perRisk, "risk": string(r) + "; " + r.Name().Zh}))
+		}
+		return out
+	}
+	total := func(label string, n float64) Record {
+		return qa("", map[string]any{"total_of": label, "annotation_type": "safety", "item_count": n})
+	}
+	all := total("全部标注数据总量（功能性＋安全性）", 310000)
+	// 31 × 300 = 9,300 of 310,000: exactly 3 %.
+	recs := append(stats(300), total("安全标注合计", 9300), all)
+	expect(t, runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs), Compliant, "310000 annotations in all (the provider's stated total), 9300 of them safety annotations (3.00%)", "statistics table, 31 rows")
+	recs = append(stats(300), total("安全标注合计", 9300), total("全部标注数据总量（功能性＋安全性）", 310001))
+	expect(t, runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs), NonCompliant, "below 3.00%")
+	// The batches of the same annotations beside it: not counted twice,
+	// though they name only a group; a different sum is remarked.
+	recs = append(stats(300), all)
+	for i := range 3 {
+		recs = append(recs, qa(fmt.Sprintf("B-%d", i), map[string]any{"batch": fmt.Sprintf("B-%d", i), "annotation_type": "safety", "item_count": 3100.0, "risk": "A.1", "reviewer": "王"}))
+	}
+	o := runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs)
+	expect(t, o, Compliant, "9300 of them safety annotations (3.00%)")
+	if o.Unclear != 0 {
+		t.Errorf("the batches' group-only risks are flagged: %+v", o.Flags)
+	}
+	recs[len(recs)-1] = qa("B-2", map[string]any{"batch": "B-2", "annotation_type": "safety", "item_count": 3000.0, "reviewer": "王"})
+	expect(t, runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs), Compliant, "the safety batches hold 9200 annotations, the statistics table 9300")
+	// A stated safety total the rows do not add up to is unclear.
+	recs = append(stats(300), total("安全标注合计", 9000), all)
+	expect(t, runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs), InfoRequested, "states 9000 safety annotations in all, but its rows add up to 9300")
+	// Safety figures alone, no total of all annotations: the share cannot
+	// be worked out (and is not 100 %).
+	expect(t, runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, stats(300)), InfoRequested, "the share of safety annotations cannot be worked out")
+	// 合计 under batches of both types is the total of all.
+	recs = nil
+	for i, r := range workbench.Risks {
+		recs = append(recs, qa(fmt.Sprintf("S-%02d", i), map[string]any{"batch": fmt.Sprintf("S-%02d", i), "annotation_type": "safety", "item_count": 300.0, "risk": string(r)}))
+	}
+	recs = append(recs, qa("F-1", map[string]any{"batch": "F-1", "annotation_type": "functional", "item_count": 100.0}),
+		qa("", map[string]any{"total_of": "合计", "item_count": 400000.0}))
+	expect(t, runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs), NonCompliant, "400000 annotations in all (the provider's stated total)", "safety annotations are 2.33% of all, below 3.00%")
+
+	// The checks of batches leave statistics and total rows alone.
+	recs = append(stats(300), total("安全标注合计", 9300), all,
+		qa("B-1", map[string]any{"batch": "B-1", "annotation_type": "safety", "sample_size": 100.0, "passed": 96.0, "reviewer": "王", "annotated_by": "张、李", "training_given": true, "training_date": "2025-01-02"}))
+	for _, c := range []string{checklist.CheckAnnotationQA, checklist.CheckAnnotatorTraining, checklist.CheckAnnotatorNotReviewer} {
+		o := runSafety(t, c, nil, Service{}, recs)
+		expect(t, o, Compliant)
+		if o.Checked != 1 {
+			t.Errorf("%s checked %d records, want the one batch", c, o.Checked)
+		}
+	}
+	expect(t, runSafety(t, checklist.CheckSafetyAnnotation, nil, Service{}, stats(300)), Compliant, "The provider's annotation statistics count 9300 safety annotations")
+}
+
+// The accuracy of a batch is worked out from its sample and the number
+// passed when it states none.
+func TestAnnotationAccuracyFromCounts(t *testing.T) {
+	batch := func(sample, passed float64) []Record {
+		return []Record{qa("B-1", map[string]any{"batch": "B-1", "annotation_type": "safety", "sample_size": sample, "passed": passed})}
+	}
+	expect(t, runSafety(t, checklist.CheckAnnotationQA, nil, Service{}, batch(1485, 1462)), Compliant)
+	expect(t, runSafety(t, checklist.CheckAnnotationQA, nil, Service{}, batch(100, 94)), NonCompliant, "safety batch verified at 94.00% accuracy")
+	expect(t, runSafety(t, checklist.CheckAnnotationQA, nil, Service{}, batch(100, 101)), InfoRequested, "101 passed of a verification sample of 100")
+}

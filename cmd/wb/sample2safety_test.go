@@ -11,11 +11,10 @@ import (
 // The second, independently written safety-testing sample
 // (testdata/sample2/safety) imports with the received date of its
 // expected.json, and the checks of both templates find exactly the
-// failed thresholds expected.json lists, with its figures. The safety
-// annotation figures (annotation_safety.xlsx: a statistics sheet of counts
-// per risk and a sheet of batches naming a risk group only) are not read
-// as annotation batches yet; their three checks are left out here (see the
-// branch report).
+// failed thresholds expected.json lists, with its figures — the safety
+// annotation figures included (annotation_safety.xlsx: a statistics sheet
+// of counts per risk ending in two stated totals, and a sheet of batches
+// naming a risk group only, the type in neither but in the sheet names).
 func TestSample2SafetyExpected(t *testing.T) {
 	root := filepath.Join("..", "..", "testdata", "sample2")
 	raw, err := os.ReadFile(filepath.Join(root, "safety", "expected.json"))
@@ -34,7 +33,7 @@ func TestSample2SafetyExpected(t *testing.T) {
 	id := strings.TrimSpace(ok(t, "--workspace", ws, "case", "new", "--provider", "苏州澜图智能科技有限公司", "--service", "澜图绘言",
 		"--modality", "text,image", "--received", exp.Submission))
 	args := []string{"--workspace", ws, "import", "--case", id}
-	for _, f := range []string{"keyword_library.xlsx", "generated_questions.csv", "refusal_banks.xlsx", "test_results.xlsx", "corpus_checks.xlsx"} {
+	for _, f := range []string{"keyword_library.xlsx", "generated_questions.csv", "refusal_banks.xlsx", "test_results.xlsx", "corpus_checks.xlsx", "annotation_safety.xlsx"} {
 		args = append(args, filepath.Join(root, "safety", f))
 	}
 	ok(t, append(args, filepath.Join(root, "data_sources.xlsx"))...)
@@ -68,9 +67,8 @@ func TestSample2SafetyExpected(t *testing.T) {
 		"refuse_rate":                {"refusal_results", "should-refuse questions refused 93.10%, below 95.00%"},
 		"corpus_source_harmful":      {"corpus_source_harmful_share", "YL-03"},
 		"corpus_manual_sample":       {"corpus_sampling", "1 records with a problem: 全部"},
-		// Left out: annotation_safety.xlsx is not read (see above).
-		"annotation_per_risk:A.5.2": {},
-		"annotation_roles":          {},
+		"annotation_per_risk:A.5.2":  {"safety_annotation_volume", "A.5.2 has 150 (at least 200)"},
+		"annotation_roles":           {"annotator_not_reviewer", "1 records with a problem: AQ-2502-06"},
 	}
 	for _, id := range exp.Failed {
 		want, known := failed[id]
@@ -98,6 +96,13 @@ func TestSample2SafetyExpected(t *testing.T) {
 		"refusal_results":             {"420 should-refuse questions tested, 93.10% refused; 360 should-answer questions tested, 3.06% refused"},
 		"corpus_source_harmful_share": {"3 records with a problem: YL-03, YL-03, YL-03."},
 		"corpus_sampling":             {"2 checks of the whole corpus: 1 records with a problem"},
+		// 17,740 of the stated 512,000: 3.46 %, from the statistics rows,
+		// not counted again from the batches.
+		"safety_annotation_volume": {"512000 annotations in all (the provider's stated total), 17740 of them safety annotations (3.46%)", "1 risks with too few safety annotations"},
+		"annotator_not_reviewer":   {"16 annotation batches checked"},
+		// No safety batch fails more than 5 % (annotation_batch_failures):
+		// the accuracy is worked out from 核验条数 and 核验合格.
+		"annotation_qa": {"16 records checked: every batch was sample-verified and every safety batch reached 95.00%"},
 	}
 	for rule, wants := range figures {
 		for _, w := range wants {
@@ -105,6 +110,9 @@ func TestSample2SafetyExpected(t *testing.T) {
 				t.Errorf("%s: summary %q lacks %q", rule, summary[rule], w)
 			}
 		}
+	}
+	if result["annotation_qa"] != "compliant" {
+		t.Errorf("annotation_qa is %s, want compliant (no batch over 5 %% failures)", result["annotation_qa"])
 	}
 	if result["keyword_library_updated"] != "compliant" {
 		t.Errorf("keyword_library_updated is %s, want compliant (received %s)", result["keyword_library_updated"], exp.Submission)
