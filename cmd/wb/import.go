@@ -137,7 +137,13 @@ func printImportReport(e *env, reports []app.FileReport) {
 				fmt.Fprintf(e.stdout, "           … %d more warnings (wb import --json lists up to 1000)\n", r.WarningCount-shown)
 				break
 			}
-			fmt.Fprintf(e.stdout, "           warning: %s: %s\n", w.Location, warningMessage(w))
+			// A notice (the bank or type taken from a sheet's name) is said
+			// as one, not as a warning.
+			label, msg := "warning", warningMessage(w)
+			if m, ok := strings.CutPrefix(msg, "notice: "); ok {
+				label, msg = "notice", m
+			}
+			fmt.Fprintf(e.stdout, "           %s: %s: %s\n", label, w.Location, msg)
 		}
 	}
 }

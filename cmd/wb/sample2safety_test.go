@@ -178,3 +178,16 @@ func TestSampleSafetyPlanted(t *testing.T) {
 		t.Errorf("%d of the %d safety checks ran", seen, len(want))
 	}
 }
+
+// A notice — the annotation type taken from a sheet's name — prints as a
+// notice, not as a warning that says "notice".
+func TestImportPrintsNotices(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	ok(t, "--workspace", ws, "init")
+	id := strings.TrimSpace(ok(t, "--workspace", ws, "case", "new", "--provider", "澜图", "--service", "澜图绘言"))
+	out := ok(t, "--workspace", ws, "import", "--case", id, filepath.Join("..", "..", "testdata", "sample2", "safety", "annotation_safety.xlsx"))
+	if !strings.Contains(out, "\n           notice: sheet \"安全标注统计\", header row: no column names annotation_type; the sheet name \"安全标注统计\" says safety") ||
+		strings.Contains(out, "warning: sheet \"安全标注统计\", header row: notice") {
+		t.Errorf("output:\n%s", out)
+	}
+}
