@@ -126,7 +126,8 @@ const (
 
 	// The workspace.
 	ReasonWorkspaceInUse Reason = "workspace_in_use"
-	ReasonNoWorkspace    Reason = "no_workspace" // Dir
+	ReasonNoWorkspace    Reason = "no_workspace"    // Dir
+	ReasonWorkspaceNewer Reason = "workspace_newer" // Dir, Version, Known: written by a newer version of the workbench
 
 	// Case bundles: File names the bundle file.
 	ReasonBundleWrongPassphrase Reason = "bundle_wrong_passphrase" // wrong passphrase, or not encrypted for the identity given
@@ -236,6 +237,7 @@ var reasonEnglish = map[Reason]string{
 
 	ReasonWorkspaceInUse: "the workspace is open in another Inspection Workbench window or command",
 	ReasonNoWorkspace:    "no workspace in {{.Dir}}",
+	ReasonWorkspaceNewer: "the workspace in {{.Dir}} was written by a newer version of Inspection Workbench (its schema is version {{.Version}}; this program knows up to {{.Known}}): open it with that version or a newer one",
 
 	ReasonImageMalformed: "the {{.Format}} image is malformed: {{.Detail}}",
 	ReasonNotImage:       "the file is named {{.Named}} but is not a PNG, JPEG or WebP image",

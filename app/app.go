@@ -43,6 +43,10 @@ type App struct {
 // made; otherwise a missing one is an error telling the user to run wb init.
 func Open(ctx context.Context, dir string, create bool) (*App, error) {
 	s, err := store.Open(ctx, dir, store.Options{Create: create})
+	var newer *store.NewerSchemaError
+	if errors.As(err, &newer) {
+		return nil, workbench.Errorf(workbench.CodeUnsupported, workbench.ReasonWorkspaceNewer, "Dir", dir, "Version", newer.Version, "Known", newer.Known)
+	}
 	if err != nil {
 		return nil, err
 	}

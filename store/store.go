@@ -46,6 +46,17 @@ var (
 	ErrNotFound = errors.New("not found")
 )
 
+// NewerSchemaError is ErrNewerSchema with the versions: the workspace's
+// schema and the newest this program knows.
+type NewerSchemaError struct{ Version, Known int }
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("%v: its schema is version %d and this program knows up to %d; use a newer Inspection Workbench", ErrNewerSchema, e.Version, e.Known)
+}
+
+// Is makes errors.Is(err, ErrNewerSchema) hold.
+func (e *NewerSchemaError) Is(target error) bool { return target == ErrNewerSchema }
+
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
@@ -255,8 +266,7 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 		return err
 	}
 	if current > len(ms) {
-		return fmt.Errorf("%w: its schema is version %d and this program knows up to %d; use a newer Inspection Workbench",
-			ErrNewerSchema, current, len(ms))
+		return &NewerSchemaError{Version: current, Known: len(ms)}
 	}
 	for _, m := range ms[current:] {
 		err := s.WithTx(ctx, func(tx *sql.Tx) error {

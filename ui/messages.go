@@ -209,6 +209,8 @@ func reasonText(we *workbench.Error) string {
 		return lang.L("The workspace is open in another Inspection Workbench window or command. Close it there first.")
 	case workbench.ReasonNoWorkspace:
 		return lang.L("There is no workspace in {{.Dir}}.", a)
+	case workbench.ReasonWorkspaceNewer:
+		return lang.L("The workspace in {{.Dir}} was written by a newer version of Inspection Workbench (its data format is version {{.Version}}; this version reads up to {{.Known}}). Open it with that version or a newer one.", a)
 	case workbench.ReasonQueryEmpty:
 		return lang.L("There is nothing to search for: the query is empty.")
 	case workbench.ReasonBundleWrongPassphrase, workbench.ReasonBundleDamaged, workbench.ReasonBundleReplayed, workbench.ReasonBundleNewer, workbench.ReasonBundleNumbersTaken, workbench.ReasonBundleBadRecipient, workbench.ReasonBundleStateSecret:

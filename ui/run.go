@@ -157,7 +157,7 @@ func openWorkspace(dir string, demo bool) (*app.App, error) {
 // cannot open, then lets them close it.
 func showFatal(a fyne.App, err error) {
 	w := a.NewWindow(lang.L("Inspection Workbench"))
-	msg := widget.NewLabel(lang.L("The workspace could not be opened:") + "\n\n" + err.Error())
+	msg := widget.NewLabel(lang.L("The workspace could not be opened:") + "\n\n" + errorText(err))
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(nil, widget.NewButton(lang.L("Quit"), a.Quit), nil, nil, msg))
 	w.Resize(fyne.NewSize(560, 200))
