@@ -288,8 +288,8 @@ func (c *keywordUpdated) finish(*facts) Outcome {
 			En: fmt.Sprintf("last updated %s, %d days before its submission on %s: more than %d", c.latest.Display(), days, sub.Display(), c.maxAge)}
 		b.problem(&rec, p)
 		o = Outcome{Result: NonCompliant, Checked: b.checked, Problems: b.problems, Unclear: b.unclear, Flags: b.flags}
-		o.Summary = Text{Zh: "关键词库" + version.Zh + p.Zh + "（" + rec.Name() + "）。" + unclear.Zh,
-			En: "The keyword library" + version.En + " was " + p.En + " (" + rec.Name() + ")." + unclear.En}
+		o.Summary = Text{Zh: "关键词库" + version.Zh + p.Zh + "（最近一次更新的条目之一：" + rec.Name() + "）。" + unclear.Zh,
+			En: "The keyword library" + version.En + " was " + p.En + " (one of the entries of that update: " + rec.Name() + ")." + unclear.En}
 		return o
 	}
 	// The latest readable update is recent enough: a date that cannot be
