@@ -21,7 +21,7 @@ import (
 var importCommand = command{
 	name:    "import",
 	args:    "FILE...",
-	summary: "import submitted files (CSV, XLSX, JSON, JSONL; DOCX, PDF, Markdown and text documents) into a case",
+	summary: "import submitted files (CSV, XLSX, JSON, JSONL; DOCX, PDF, Markdown and text documents; PNG, JPEG and WebP images as label samples) into a case",
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		var caseID, kind, label, maxSize string
 		var keepNotes bool
