@@ -184,7 +184,21 @@ func TestEditCaseDialog(t *testing.T) {
 			}
 			trail, err := ws.AuditTrail(ctx, open)
 			if err != nil || trail[len(trail)-1].Action != workbench.AuditCaseEdited {
-				t.Errorf("last audit entry: %+v, %v", trail[len(trail)-1], err)
+				t.Fatalf("last audit entry: %+v, %v", trail[len(trail)-1], err)
+			}
+			// The audit trail words the entry in the user's language.
+			lines := strings.Join(auditDetails(trail[len(trail)-1].Details), "\n")
+			for _, want := range []string{
+				lang.L("Material received on") + nameColon() + "2025-07-01 → 2025-07-10",
+				lang.L("Provider") + nameColon() + "星河智酸 → 星河智算科技有限公司",
+				lang.L("Title") + nameColon() + "星河智酸 — 星河对话 → 星河智算科技有限公司 — 星河对话",
+			} {
+				if !strings.Contains(lines, want) {
+					t.Errorf("the audit trail words the edit as\n%s\nwithout %q", lines, want)
+				}
+			}
+			if strings.Contains(lines, "received_on") || strings.Contains(lines, "changes") {
+				t.Errorf("the audit trail shows the entry's keys:\n%s", lines)
 			}
 
 			// Nothing changed (opened from the Case menu): nothing
