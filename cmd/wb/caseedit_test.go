@@ -109,7 +109,7 @@ func TestCaseEditErrors(t *testing.T) {
 // A signed case refuses every edit; a concluded one asks to be reopened.
 func TestCaseEditClosed(t *testing.T) {
 	ws, id := concludedWorkspace(t), "1"
-	assertFailure(t, wb(t, nil, "case", "edit", id, "--workspace", ws, "--received", "2025-07-10"), 1, "concluded", "reopen it")
+	assertFailure(t, wb(t, nil, "case", "edit", id, "--workspace", ws, "--received", "2025-07-10"), 1, "concluded", "reopen it", "wb inspect reopen --case 1")
 	ok(t, "inspect", "sign", "--workspace", ws, "--case", id)
 	assertFailure(t, wb(t, nil, "case", "edit", id, "--workspace", ws, "--title", "新标题"), 1, "signed", "can no longer be changed")
 	ok(t, "inspect", "verify", "--workspace", ws, "--case", id)
