@@ -342,3 +342,45 @@ func TestEditCaseCorrectsSharedProvider(t *testing.T) {
 		t.Errorf("case 1's trail: %v", trail)
 	}
 }
+
+// A case renamed to a provider and service already recorded joins them,
+// and the records it no longer uses, used by no other case, go; a credit
+// code recorded for another provider is refused as in CreateCase.
+func TestEditCaseJoinsRecordedProvider(t *testing.T) {
+	a := openApp(t)
+	ctx := context.Background()
+	c1, err := a.CreateCase(ctx, CaseInput{Provider: "星河智算", CreditCode: "91310115MA1K4RJ73D", Service: "星河对话"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := a.CreateCase(ctx, CaseInput{Provider: "星河智酸", Service: "星河对画"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := CaseInputOf(c2)
+	in.CreditCode = "91310115MA1K4RJ73D"
+	_, _, err = a.EditCase(ctx, c2.ID, in)
+	var ce *workbench.ConflictError
+	if !errors.As(err, &ce) || ce.What != workbench.ConflictCodeTaken || ErrorCode(err) != workbench.CodeConflict {
+		t.Errorf("a credit code recorded for another provider: %v", err)
+	}
+	in = CaseInputOf(c2)
+	in.Provider, in.Service = "星河智算", "星河对话"
+	got, _, err := a.EditCase(ctx, c2.ID, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Provider.ID != c1.Provider.ID || got.Service.ID != c1.Service.ID || got.Provider.CreditCode != "91310115MA1K4RJ73D" {
+		t.Errorf("case 2 after joining case 1's provider: %+v", got)
+	}
+	if p, s := sqlCount(t, a, `SELECT count(*) FROM providers`), sqlCount(t, a, `SELECT count(*) FROM services`); p != 1 || s != 1 {
+		t.Errorf("%d providers and %d services left, want 1 and 1", p, s)
+	}
+	if trail := editTrail(t, a, c1.ID); len(trail) != 0 {
+		t.Errorf("case 1, unchanged, has edit entries: %v", trail)
+	}
+	if trail := editTrail(t, a, c2.ID); len(trail) != 1 ||
+		!slices.Equal(fieldsOf(trail[0]), []string{store.CaseFieldProvider, store.CaseFieldCreditCode, store.CaseFieldService, store.CaseFieldTitle}) {
+		t.Errorf("case 2's trail: %v", trail)
+	}
+}
