@@ -105,6 +105,12 @@ const (
 	ReasonAlreadySigned    Reason = "already_signed"   // Signature
 	ReasonNotCited         Reason = "not_cited"        // Item, Ref: evidence to remove that the item does not cite
 
+	// Editing a case: Case is the case number; Other another case that a
+	// change to a shared provider or service would alter, Status its state.
+	ReasonCaseConcluded Reason = "case_concluded"
+	ReasonCaseSigned    Reason = "case_signed"
+	ReasonCaseShared    Reason = "case_shared"
+
 	// Search queries: Pos is the 1-based character position.
 	ReasonQueryEmpty          Reason = "query_empty"
 	ReasonQueryOnlyExcludes   Reason = "query_only_excludes"
@@ -216,6 +222,10 @@ var reasonEnglish = map[Reason]string{
 	ReasonNotCited:         "item {{.Item}} does not cite \"{{.Ref}}\"",
 	ReasonProposalChanged:  "proposal {{.Proposal}} has changed since digest {{.Digest}}: a later run of the checks found something else; look at it again",
 	ReasonAlreadySigned:    "case {{.Case}}'s inspection is already signed ({{.Signature}})",
+
+	ReasonCaseConcluded: "case {{.Case}}'s inspection is concluded; reopen it to change the case's details",
+	ReasonCaseSigned:    "case {{.Case}}'s inspection is signed and its signature covers the case's details; they can no longer be changed",
+	ReasonCaseShared:    "the change would also change case {{.Other}}, which shares the provider or service and whose inspection is {{.Status}}; it is refused",
 
 	ReasonQueryEmpty:          "nothing to search for: the query is empty",
 	ReasonQueryOnlyExcludes:   "nothing to search for: the query only excludes; add a word, phrase or filter to search for",

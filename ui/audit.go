@@ -302,7 +302,7 @@ func auditDetailNames() []struct{ key, name string } {
 		{"evidence_removed", lang.L("Evidence removed")}, {"added", lang.L("Proposals added")}, {"kept", lang.L("Proposals kept")},
 		{"lang", lang.L("Language")}, {"include_personal_info", lang.L("Personal information unmasked")},
 		{"signed_by", lang.L("Signed by")}, {"signature", lang.L("Signature")}, {"fingerprint", lang.L("Fingerprint")},
-		{"sha256", "SHA-256"},
+		{"sha256", "SHA-256"}, {"edited_case", lang.L("Edited through case")},
 	}
 }
 
@@ -315,6 +315,11 @@ func auditDetails(details string) []string {
 	}
 	var out []string
 	known := map[string]bool{}
+	if changes, ok := m["changes"].(map[string]any); ok {
+		// A case edited: each field changed, from what to what.
+		out = caseChangeLines(m["fields"], changes)
+		known["changes"], known["fields"] = true, true
+	}
 	for _, n := range auditDetailNames() {
 		known[n.key] = true
 		if v, ok := m[n.key]; ok {
@@ -330,6 +335,42 @@ func auditDetails(details string) []string {
 	sort.Strings(rest)
 	for _, k := range rest {
 		out = append(out, k+nameColon()+auditValue(k, m[k]))
+	}
+	return out
+}
+
+// caseChangeLines words the changes of a case_edited entry, one line a
+// field in the order fields lists them: "Provider: old → new".
+func caseChangeLines(fields any, changes map[string]any) []string {
+	names := map[string]string{
+		"provider": lang.L("Provider"), "credit_code": lang.L("Unified social credit code"), "service": lang.L("Service"),
+		"filing_no": lang.L("Filing number"), "modalities": lang.L("Modalities"),
+		"public_opinion": lang.L("Public-opinion attribute (Art. 17)"), "title": lang.L("Title"),
+		"inspectors": lang.L("Inspectors"), "opened_on": lang.L("Opened on"), "received_on": lang.L("Material received on"),
+	}
+	value := func(field string, v any) string {
+		if s, ok := v.(string); ok && s == "" {
+			return "—"
+		}
+		if list, ok := v.([]any); ok && field == "modalities" {
+			parts := make([]string, len(list))
+			for i, m := range list {
+				parts[i] = modalityName(fmt.Sprint(m))
+			}
+			v = []any{strings.Join(parts, lang.L(", "))}
+		}
+		return auditValue(field, v)
+	}
+	list, _ := fields.([]any)
+	var out []string
+	for _, f := range list {
+		field := fmt.Sprint(f)
+		ch, _ := changes[field].(map[string]any)
+		name := names[field]
+		if name == "" {
+			name = field
+		}
+		out = append(out, name+nameColon()+value(field, ch["from"])+" → "+value(field, ch["to"]))
 	}
 	return out
 }

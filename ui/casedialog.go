@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/inspection-workbench/workbench"
+
 	"context"
 	"errors"
 	"slices"
@@ -16,12 +18,15 @@ import (
 	"github.com/inspection-workbench/workbench/ui/dialogs"
 )
 
-// caseDialog is the "New case" form. Each field is checked as it is typed
-// with the same rules the app applies; the submit button stays disabled
-// while any field is wrong, and a failed save keeps the dialog open with
-// everything the user typed.
+// caseDialog is the "New case" form, and the "Edit case" form that is the
+// same form filled with a case's details. Each field is checked as it is
+// typed with the same rules the app applies; the submit button stays
+// disabled while any field is wrong, and a failed save keeps the dialog
+// open with everything the user typed.
 type caseDialog struct {
 	mw *MainWindow
+	// editing is the case being edited; nil for a new case.
+	editing *workbench.Case
 
 	provider, creditCode, service, filingNo, title, inspectors, opened *dialogEntry
 	// received is the day the material was received, which the checks
@@ -57,8 +62,42 @@ func splitNames(s string) []string {
 }
 
 // ShowNewCaseDialog opens the form that creates a case.
-func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
-	d := &caseDialog{mw: mw}
+func (mw *MainWindow) ShowNewCaseDialog() *caseDialog { return mw.showCaseDialog(nil) }
+
+// ShowEditCaseDialog opens the New-case form filled with case c's details,
+// titled "Edit case", to correct them. A case whose inspection is signed
+// cannot be edited and one that is concluded must be reopened first: for
+// them it says so instead and returns nil.
+func (mw *MainWindow) ShowEditCaseDialog(c workbench.Case) *caseDialog {
+	switch c.Status {
+	case string(workbench.StatusSigned):
+		mw.showInfo(lang.L("Edit case"), errorText(workbench.Errorf(workbench.CodeConflict, workbench.ReasonCaseSigned, "Case", c.ID)))
+		return nil
+	case string(workbench.StatusConcluded):
+		mw.showInfo(lang.L("Edit case"), errorText(workbench.Errorf(workbench.CodeConflict, workbench.ReasonCaseConcluded, "Case", c.ID)))
+		return nil
+	}
+	return mw.showCaseDialog(&c)
+}
+
+// editCase opens the Edit-case form of case c (see ShowEditCaseDialog).
+func (mw *MainWindow) editCase(c workbench.Case) { mw.ShowEditCaseDialog(c) }
+
+// editSelectedCase opens the Edit-case form of the case shown, as the case
+// list has it.
+func (mw *MainWindow) editSelectedCase() {
+	if !mw.needCase(lang.L("Edit case")) {
+		return
+	}
+	if c, ok := mw.caseByID(mw.selected); ok {
+		mw.ShowEditCaseDialog(c)
+	}
+}
+
+// showCaseDialog opens the form: empty to create a case, filled with
+// editing's details to edit it.
+func (mw *MainWindow) showCaseDialog(editing *workbench.Case) *caseDialog {
+	d := &caseDialog{mw: mw, editing: editing}
 	entry := func(field, placeholder string) *dialogEntry {
 		e := newDialogEntry()
 		e.PlaceHolder = placeholder
@@ -110,6 +149,12 @@ func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 		SubmitText: lang.L("Create case"),
 		CancelText: lang.L("Cancel"),
 	}
+	title := lang.L("New case")
+	if editing != nil {
+		d.fill(*editing)
+		title = lang.L("Edit case")
+		d.form.SubmitText = lang.L("Save changes")
+	}
 	d.form.OnSubmit = d.submit
 	d.form.OnCancel = func() { d.dlg.Hide() }
 	// Enter in any field submits a valid form; Escape cancels.
@@ -117,12 +162,33 @@ func (mw *MainWindow) ShowNewCaseDialog() *caseDialog {
 		e.OnSubmitted = func(string) { d.submitIfValid() }
 		e.OnEscape = func() { d.dlg.Hide() }
 	}
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("New case"), d.form, mw.win)
+	d.dlg = dialog.NewCustomWithoutButtons(title, d.form, mw.win)
 	dialogs.BindKeys(mw.win, d.dlg, d.submitIfValid, d.dlg.Hide)
 	d.dlg.Resize(fyne.NewSize(640, d.form.MinSize().Height+80))
 	d.dlg.Show()
 	mw.win.Canvas().Focus(d.provider)
 	return d
+}
+
+// fill puts case c's details in the form's fields. A title that is the
+// default one is left empty, so that it follows a corrected provider or
+// service name.
+func (d *caseDialog) fill(c workbench.Case) {
+	in := app.CaseInputOf(c)
+	d.provider.SetText(in.Provider)
+	d.creditCode.SetText(in.CreditCode)
+	d.service.SetText(in.Service)
+	d.filingNo.SetText(in.FilingNo)
+	d.title.SetText(in.Title)
+	d.inspectors.SetText(strings.Join(in.Inspectors, ", "))
+	d.opened.SetText(in.OpenedOn)
+	d.received.SetText(in.ReceivedOn)
+	var selected []string
+	for _, m := range in.Modalities {
+		selected = append(selected, modalityText(m))
+	}
+	d.modalities.SetSelected(selected)
+	d.publicOpinion.SetChecked(*in.PublicOpinion)
 }
 
 // input collects what the user typed.
@@ -141,6 +207,9 @@ func (d *caseDialog) input() app.CaseInput {
 		if slices.Contains(d.modalities.Selected, modalityText(m)) {
 			in.Modalities = append(in.Modalities, m)
 		}
+	}
+	if d.editing != nil && in.Modalities == nil {
+		in.Modalities = []string{} // none ticked: the edit clears them
 	}
 	po := d.publicOpinion.Checked
 	in.PublicOpinion = &po
@@ -166,6 +235,10 @@ func (d *caseDialog) submit() {
 	}
 	d.form.Disable()
 	d.saving = true
+	if d.editing != nil {
+		d.saveEdit(in)
+		return
+	}
 	d.mw.goBackground(func() {
 		c, err := d.mw.ws.CreateCase(context.Background(), in)
 		d.mw.do(func() {
@@ -177,6 +250,31 @@ func (d *caseDialog) submit() {
 			}
 			d.dlg.Hide()
 			d.mw.reload(c.ID)
+		})
+	})
+}
+
+// saveEdit saves the edited case off the UI goroutine. On success the
+// dialog closes and the case is shown again with its new details; on
+// failure the dialog stays as it was.
+func (d *caseDialog) saveEdit(in app.CaseInput) {
+	id := d.editing.ID
+	d.mw.goBackground(func() {
+		_, changed, err := d.mw.ws.EditCase(context.Background(), id, in)
+		d.mw.do(func() {
+			d.saving = false
+			d.form.Enable()
+			if err != nil {
+				d.mw.showError(err)
+				return
+			}
+			d.dlg.Hide()
+			if len(changed) == 0 {
+				d.mw.setStatus(lang.L("Nothing changed: case {{.Case}} already held these details.", map[string]any{"Case": id}))
+				return
+			}
+			d.mw.setStatus(lang.L("Case {{.Case}} saved.", map[string]any{"Case": id}))
+			d.mw.reload(id)
 		})
 	})
 }

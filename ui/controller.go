@@ -63,6 +63,8 @@ type pageHost interface {
 	updateCase(id int64, change func(c *workbench.Case))
 	// confirmDeleteCase asks before deleting case c, then deletes it.
 	confirmDeleteCase(c workbench.Case) *dialog.ConfirmDialog
+	// editCase opens the form that corrects case c's details.
+	editCase(c workbench.Case)
 }
 
 var _ pageHost = (*MainWindow)(nil)

@@ -23,6 +23,7 @@ func (mw *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	caseMenu := fyne.NewMenu(lang.L("Case"),
 		item(lang.L("New case…"), mw.newCase),
+		item(lang.L("Edit case…"), mw.editSelectedCase),
 		mw.listItem,
 		item(lang.L("Audit trail…"), mw.showAuditTrail),
 		item(lang.L("Export bundle…"), mw.exportBundle), item(lang.L("Import bundle…"), mw.importBundle),

@@ -193,6 +193,12 @@ func reasonText(we *workbench.Error) string {
 		return lang.L("The inspection of case {{.Case}} is already signed.", a)
 	case workbench.ReasonNotCited:
 		return lang.L("Item {{.Item}} does not cite {{.Ref}}.", a)
+	case workbench.ReasonCaseConcluded:
+		return lang.L("The inspection of case {{.Case}} is concluded; reopen it on the Checklist tab to change the case's details.", a)
+	case workbench.ReasonCaseSigned:
+		return lang.L("The inspection of case {{.Case}} is signed, and its signature covers the case's details: they can no longer be changed.", a)
+	case workbench.ReasonCaseShared:
+		return lang.L("This would also change case {{.Other}}, which shares the provider or service and whose inspection is {{.Status}}; nothing was changed.", a)
 	case workbench.ReasonNoSuchEvidence:
 		return lang.L("There is no record or passage “{{.Ref}}” in this case.", a)
 	case workbench.ReasonEvidenceOtherCase:
@@ -329,7 +335,7 @@ func reasonData(we *workbench.Error) map[string]any {
 	case workbench.ReasonKindAmbiguous:
 		kinds, _ := we.Args["Kinds"].([]string)
 		a["Kinds"] = list(kinds, kindName)
-	case workbench.ReasonNotConcluded, workbench.ReasonInspectionClosed:
+	case workbench.ReasonNotConcluded, workbench.ReasonInspectionClosed, workbench.ReasonCaseShared:
 		a["Status"] = statusName(workbench.ArgString(we.Args["Status"]))
 	case workbench.ReasonLegacyFormat:
 		a["Format"] = formatOf(workbench.ArgString(we.Args["Format"]))

@@ -44,6 +44,7 @@ type overviewPage struct {
 	content fyne.CanvasObject // the tab
 	body    *fyne.Container   // what Overview loaded
 	details *fyne.Container   // the case's details, redrawn when its status changes
+	editBtn *widget.Button    // Edit case…, unavailable once the inspection is signed
 	chart   *widgets.MonthChart
 	pii     *piiSection  // the personal-information scan, loaded on its own
 	ov      app.Overview // last shown
@@ -62,7 +63,9 @@ func newOverviewPage(host pageHost, c workbench.Case) *overviewPage {
 	title.Wrapping = fyne.TextWrapWord
 	deleteBtn := widget.NewButtonWithIcon(lang.L("Delete case…"), theme.DeleteIcon(), func() { host.confirmDeleteCase(c) })
 	deleteBtn.Importance = widget.DangerImportance
-	actions := container.NewHBox(layout.NewSpacer(), deleteBtn)
+	p.editBtn = widget.NewButtonWithIcon(lang.L("Edit case…"), theme.DocumentCreateIcon(), func() { host.editCase(p.c) })
+	p.syncEdit()
+	actions := container.NewHBox(layout.NewSpacer(), p.editBtn, deleteBtn)
 	p.body = container.NewVBox(widget.NewLabel(lang.L("Loading…")))
 	p.details = container.NewStack(caseDetails(c))
 	p.pii = newPIISection(host, c.ID)
@@ -76,6 +79,17 @@ func newOverviewPage(host pageHost, c workbench.Case) *overviewPage {
 		p.body, widget.NewSeparator(), p.pii.box, widget.NewSeparator(), actions))
 	p.load()
 	return p
+}
+
+// syncEdit makes Edit case… unavailable on a signed case: its signature
+// covers the case's details. A concluded case keeps it, and is told to be
+// reopened first.
+func (p *overviewPage) syncEdit() {
+	if p.c.Status == string(workbench.StatusSigned) {
+		p.editBtn.Disable()
+	} else {
+		p.editBtn.Enable()
+	}
 }
 
 // caseDetails lays out what the case records about the provider and the
@@ -99,6 +113,7 @@ func caseDetails(c workbench.Case) fyne.CanvasObject {
 		{lang.L("Case number"), strconv.FormatInt(c.ID, 10)},
 		{lang.L("Status"), statusText(c.Status)},
 		{lang.L("Opened on"), c.OpenedOn},
+		{lang.L("Material received on"), orNone(c.ReceivedOn)},
 		{lang.L("Provider"), c.Provider.Name},
 		{lang.L("Unified social credit code"), orNone(c.Provider.CreditCode)},
 		{lang.L("Service"), c.Service.Name},
@@ -159,6 +174,7 @@ func (p *overviewPage) show(ov app.Overview) {
 		p.c.Status = ov.CaseStatus
 		p.details.Objects = []fyne.CanvasObject{caseDetails(p.c)}
 		p.details.Refresh()
+		p.syncEdit()
 	}
 	var objs []fyne.CanvasObject
 	add := func(section ...fyne.CanvasObject) {

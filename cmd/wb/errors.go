@@ -75,6 +75,8 @@ func cliHint(err error) string {
 		return " (wb check --list)"
 	case workbench.ReasonNotConcluded:
 		return fmt.Sprintf(" (wb inspect conclude --case %v)", we.Args["Case"])
+	case workbench.ReasonCaseConcluded:
+		return fmt.Sprintf(" (wb inspect reopen --case %v)", we.Args["Case"])
 	}
 	return ""
 }

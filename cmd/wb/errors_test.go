@@ -37,6 +37,7 @@ func TestCLIHints(t *testing.T) {
 		{fmt.Errorf("%w: the first rows hold nothing", importers.ErrNoHeader), "docs/submission-formats.md"},
 		{&app.NoInspectionError{CaseID: 4}, "wb inspect start --case 4"},
 		{workbench.Errorf(workbench.CodeConflict, workbench.ReasonNotConcluded, "Case", 4, "Status", "open"), "wb inspect conclude --case 4"},
+		{workbench.Errorf(workbench.CodeConflict, workbench.ReasonCaseConcluded, "Case", 4), "wb inspect reopen --case 4"},
 		{&app.FieldError{Field: app.FieldReason, Problem: app.ProblemEmpty, Err: errors.New("give the reason")}, "--reason"},
 	} {
 		msg := cliMessage(tc.err)

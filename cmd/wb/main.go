@@ -79,6 +79,7 @@ var commands = []command{
 	caseNewCommand,
 	caseListCommand,
 	caseShowCommand,
+	caseEditCommand,
 	caseDeleteCommand,
 	importCommand,
 	labelCommand,
