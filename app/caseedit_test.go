@@ -384,3 +384,52 @@ func TestEditCaseJoinsRecordedProvider(t *testing.T) {
 		t.Errorf("case 2's trail: %v", trail)
 	}
 }
+
+// A new case of a recorded provider fills in what the record lacks — but
+// not under a signed case, whose signature covers the credit code and the
+// filing number: that creation is refused and nothing is written. Under
+// an open case the filling is an audited change of that case.
+func TestCreateCaseFillsSharedRecordOnlyWhenOpen(t *testing.T) {
+	a := openApp(t)
+	ctx := context.Background()
+	signed := concludedCase(t, a)
+	if _, err := a.SignInspection(ctx, signed); err != nil {
+		t.Fatal(err)
+	}
+	const code = "91110108MA7XH2TQ5E"
+	before, _ := a.ListCases(ctx)
+	_, err := a.CreateCase(ctx, CaseInput{Provider: "星河智算", Service: "星河对话", CreditCode: code})
+	if we := workbench.ErrorReason(err); we == nil || we.Reason != workbench.ReasonCaseShared || we.Args["Other"] != signed || ErrorCode(err) != workbench.CodeConflict {
+		t.Fatalf("a new case filling the signed case's credit code: %v", err)
+	}
+	if after, _ := a.ListCases(ctx); len(after) != len(before) {
+		t.Errorf("the refused creation left %d cases, want %d", len(after), len(before))
+	}
+	if v, err := a.VerifyInspection(ctx, signed); err != nil || !v.OK {
+		t.Errorf("signature after the refused creation: %+v, %v", v, err)
+	}
+	// The same provider without a code to fill in: created, sharing it.
+	if _, err := a.CreateCase(ctx, CaseInput{Provider: "星河智算", Service: "星河对话"}); err != nil {
+		t.Errorf("a new case of the same provider, nothing to fill in: %v", err)
+	}
+
+	// An open case's record is filled in, and the open case's trail says so.
+	open, err := a.CreateCase(ctx, CaseInput{Provider: "澜图智能", Service: "澜图绘言"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := a.CreateCase(ctx, CaseInput{Provider: "澜图智能", Service: "澜图绘言", FilingNo: "Jiangsu-LanTu-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := a.GetCase(ctx, open.ID); c.Service.FilingNo != "Jiangsu-LanTu-1" {
+		t.Errorf("the open case's filing number is %q", c.Service.FilingNo)
+	}
+	trail := editTrail(t, a, open.ID)
+	if len(trail) != 1 || !slices.Equal(fieldsOf(trail[0]), []string{"filing_no"}) || trail[0]["created_case"] != float64(second.ID) {
+		t.Errorf("the open case's case_edited entries: %v", trail)
+	}
+	if r, err := a.VerifyAudit(ctx); err != nil || !r.Intact {
+		t.Errorf("audit chain: %+v, %v", r, err)
+	}
+}

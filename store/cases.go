@@ -7,6 +7,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -39,10 +41,18 @@ type NewCase struct {
 // service (by name under that provider) are reused; blanks in them are filled
 // from nc, and a contradiction — the credit code of another provider, a
 // different filing number — fails with ErrConflict and writes nothing.
+// Filling a blank changes the other cases of that provider or service: each
+// gets a case_edited audit entry, and a concluded or signed one refuses the
+// change (workbench.ReasonCaseShared), as an edit would, so that no signed
+// content moves under its signature.
 func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
 	var id int64
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
 		now := s.timestamp()
+		before, err := caseSnapshot(ctx, tx)
+		if err != nil {
+			return err
+		}
 		pid, err := s.resolveProvider(ctx, tx, nc.ProviderName, nc.CreditCode, now)
 		if err != nil {
 			return err
@@ -50,6 +60,28 @@ func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
 		sid, err := s.resolveService(ctx, tx, pid, nc, now)
 		if err != nil {
 			return err
+		}
+		after, err := caseSnapshot(ctx, tx)
+		if err != nil {
+			return err
+		}
+		type edit struct {
+			id      int64
+			details map[string]any
+		}
+		var edits []edit
+		for _, cid := range slices.Sorted(maps.Keys(after)) {
+			fields, changes := caseChanges(before[cid], after[cid])
+			if len(fields) == 0 {
+				continue
+			}
+			if before[cid].Status != StatusOpen {
+				return refusal(workbench.ReasonCaseShared, "Other", cid, "Status", before[cid].Status)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, cid); err != nil {
+				return fmt.Errorf("update case %d: %w", cid, err)
+			}
+			edits = append(edits, edit{cid, map[string]any{"fields": fields, "changes": changes}})
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO cases (service_id, title, opened_on, received_on, status, checklist_template, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, sid, nc.Title, nc.OpenedOn, nc.ReceivedOn, StatusOpen, nc.ChecklistTemplate, now, now)
@@ -64,8 +96,17 @@ func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
 				return fmt.Errorf("insert inspector %q: %w", name, err)
 			}
 		}
-		return s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseCreated, Object: CaseObject(id), CaseID: id,
-			Details: map[string]any{"title": nc.Title, "provider": nc.ProviderName, "service": nc.ServiceName, "inspectors": append([]string{}, nc.Inspectors...)}})
+		if err := s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseCreated, Object: CaseObject(id), CaseID: id,
+			Details: map[string]any{"title": nc.Title, "provider": nc.ProviderName, "service": nc.ServiceName, "inspectors": append([]string{}, nc.Inspectors...)}}); err != nil {
+			return err
+		}
+		for _, e := range edits {
+			e.details["created_case"] = id
+			if err := s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseEdited, Object: CaseObject(e.id), CaseID: e.id, Details: e.details}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, err

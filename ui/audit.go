@@ -303,6 +303,7 @@ func auditDetailNames() []struct{ key, name string } {
 		{"lang", lang.L("Language")}, {"include_personal_info", lang.L("Personal information unmasked")},
 		{"signed_by", lang.L("Signed by")}, {"signature", lang.L("Signature")}, {"fingerprint", lang.L("Fingerprint")},
 		{"sha256", "SHA-256"}, {"edited_case", lang.L("Edited through case")},
+		{"created_case", lang.L("Changed by creating case")},
 	}
 }
 
