@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/inspection-workbench/workbench/app"
+	"github.com/inspection-workbench/workbench/app/checklist"
 	"github.com/inspection-workbench/workbench/ui/widgets"
 )
 
@@ -121,7 +122,7 @@ func caseDetails(c workbench.Case) fyne.CanvasObject {
 		{lang.L("Modalities"), orNone(strings.Join(modalities, lang.L(", ")))},
 		{lang.L("Public-opinion attribute (Art. 17)"), publicOpinion},
 		{lang.L("Inspectors"), orNone(strings.Join(c.Inspectors, lang.L(", ")))},
-		{lang.L("Checklist template"), c.ChecklistTemplate},
+		{lang.L("Checklist template"), orNone(templateTitle(c.ChecklistTemplate))},
 	}
 	// Two columns of label and value, so the figures below start high.
 	half := (len(rows) + 1) / 2
@@ -482,4 +483,15 @@ func ovImportance(r string) widget.Importance {
 		return widget.WarningImportance
 	}
 	return widget.MediumImportance
+}
+
+// templateTitle names a checklist template by its title in the user's
+// language: a built-in one's, else its id (a template file's name).
+func templateTitle(id string) string {
+	if t, err := checklist.ByID(id); err == nil {
+		if title := pick(t.Title); title != "" {
+			return title
+		}
+	}
+	return id
 }
