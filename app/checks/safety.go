@@ -1047,7 +1047,8 @@ type annotationVolume struct {
 	functional, safety         float64
 	perRisk                    map[workbench.Risk]int
 	unclear                    []flagged
-	riskUnclear                []flagged // risks the per-risk count cannot use
+	riskUnclear                []flagged                   // risks the per-risk count cannot use
+	riskRows                   map[workbench.Risk][]Record // the records counted under each risk
 	safetyRows, functionalRows int
 }
 
@@ -1101,6 +1102,12 @@ func (c *safetyVolume) record(r *Record, _ *facts) {
 		v.riskUnclear = append(v.riskUnclear, flagged{bare(r), *bad})
 	} else {
 		v.perRisk[k] += int(n)
+		if v.riskRows == nil {
+			v.riskRows = map[workbench.Risk][]Record{}
+		}
+		if len(v.riskRows[k]) < MaxFlags {
+			v.riskRows[k] = append(v.riskRows[k], bare(r))
+		}
 	}
 }
 
@@ -1216,6 +1223,17 @@ func (c *safetyVolume) finish(*facts) Outcome {
 	head.En += from.En
 	if use.safetyRows+use.functionalRows > 0 {
 		riskShortfalls(&c.t, use.perRisk, workbench.Risks, func(workbench.Risk) int { return c.minPerRisk }, "条安全性标注", "安全性标注", "safety annotations")
+		// The records behind a risk with too few: its statistics row, or
+		// its batches, cited as evidence when the proposal is accepted.
+		for _, k := range workbench.Risks {
+			if n := use.perRisk[k]; n > 0 && n < c.minPerRisk {
+				for i := range use.riskRows[k] {
+					b.problem(&use.riskRows[k][i], Text{
+						Zh: fmt.Sprintf("%s 安全性标注共 %d 条，少于 %d 条", k, n, c.minPerRisk),
+						En: fmt.Sprintf("%s has %d safety annotations in all, fewer than %d", k, n, c.minPerRisk)})
+				}
+			}
+		}
 	}
 	return c.t.outcome(noBatches, head, Text{
 		Zh: fmt.Sprintf("安全性标注不少于全部标注的 %s，且每类风险不少于 %d 条", percent(c.minShare), c.minPerRisk),

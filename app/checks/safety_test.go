@@ -507,13 +507,21 @@ func TestSafetyAnnotationStatistics(t *testing.T) {
 	expect(t, runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs), Compliant, "310000 annotations in all (the provider's stated total), 9300 of them safety annotations (3.00%)", "statistics table, 31 rows")
 	recs = append(stats(300), total("安全标注合计", 9300), total("全部标注数据总量（功能性＋安全性）", 310001))
 	expect(t, runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs), NonCompliant, "below 3.00%")
+	// A risk with too few: its statistics row is the record behind it.
+	recs = append(stats(300), all)
+	recs[len(workbench.Risks)-1] = qa("", map[string]any{"annotation_type": "safety", "item_count": 150.0, "risk": "A.5.2 内容不可靠"})
+	o := runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs)
+	expect(t, o, NonCompliant, "A.5.2 has 150 (at least 200)", "A.5.2 has 150 safety annotations in all, fewer than 200")
+	if o.Problems != 1 || len(o.Flags) != 1 || o.Flags[0].Unclear {
+		t.Errorf("flags %+v, want the A.5.2 row", o.Flags)
+	}
 	// The batches of the same annotations beside it: not counted twice,
 	// though they name only a group; a different sum is remarked.
 	recs = append(stats(300), all)
 	for i := range 3 {
 		recs = append(recs, qa(fmt.Sprintf("B-%d", i), map[string]any{"batch": fmt.Sprintf("B-%d", i), "annotation_type": "safety", "item_count": 3100.0, "risk": "A.1", "reviewer": "王"}))
 	}
-	o := runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs)
+	o = runSafety(t, checklist.CheckSafetyAnnotationShare, nil, Service{}, recs)
 	expect(t, o, Compliant, "9300 of them safety annotations (3.00%)")
 	if o.Unclear != 0 {
 		t.Errorf("the batches' group-only risks are flagged: %+v", o.Flags)
