@@ -186,6 +186,11 @@ var totalSuffixes = []string{"合计", "总计", "小计", "共计", "汇总", "
 // bracketed remark after it aside: it names a total only when the rest of
 // its row is numbers (onlyNumbersAfter), which a record's text would not be.
 func isTotalSuffix(s string) bool {
+	// Every row's first cell comes here: most end in none of the total
+	// words' last characters (or a bracket), and are done with at once.
+	if r, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune("计总量数和lLｌＬ)）", r) {
+		return false
+	}
 	n := strings.ToLower(values.FoldWidth(s))
 	n = strings.Join(strings.Fields(n), "")
 	if i := strings.LastIndexAny(n, "(（"); i > 0 && (strings.HasSuffix(n, ")") || strings.HasSuffix(n, "）")) {
