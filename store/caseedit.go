@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -81,10 +82,8 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, nc NewCase) ([]string,
 			if _, err := tx.ExecContext(ctx, `DELETE FROM case_inspectors WHERE case_id = ?`, id); err != nil {
 				return fmt.Errorf("update inspectors of case %d: %w", id, err)
 			}
-			for i, name := range nc.Inspectors {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO case_inspectors (case_id, position, name) VALUES (?, ?, ?)`, id, i+1, name); err != nil {
-					return fmt.Errorf("insert inspector %q: %w", name, err)
-				}
+			if err := insertInspectors(ctx, tx, id, nc.Inspectors); err != nil {
+				return err
 			}
 		}
 		// A record the case no longer uses and no other case does goes.
@@ -100,38 +99,9 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, nc NewCase) ([]string,
 				return fmt.Errorf("remove unused provider: %w", err)
 			}
 		}
-		after, err := caseSnapshot(ctx, tx)
+		changed, err = s.auditCaseChanges(ctx, tx, before, id, "edited_case", now)
 		if err != nil {
 			return err
-		}
-		ids := make([]int64, 0, len(after))
-		for cid := range after {
-			ids = append(ids, cid)
-		}
-		slices.Sort(ids)
-		// This case first, then the others a shared record changed.
-		ids = slices.DeleteFunc(ids, func(cid int64) bool { return cid == id })
-		ids = append([]int64{id}, ids...)
-		for _, cid := range ids {
-			fields, changes := caseChanges(before[cid], after[cid])
-			if len(fields) == 0 {
-				continue
-			}
-			if cid != id && before[cid].Status != StatusOpen {
-				return refusal(workbench.ReasonCaseShared, "Case", id, "Other", cid, "Status", before[cid].Status)
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, cid); err != nil {
-				return fmt.Errorf("update case %d: %w", cid, err)
-			}
-			details := map[string]any{"fields": fields, "changes": changes}
-			if cid == id {
-				changed = fields
-			} else {
-				details["edited_case"] = id
-			}
-			if err := s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseEdited, Object: CaseObject(cid), CaseID: cid, Details: details}); err != nil {
-				return err
-			}
 		}
 		if len(changed) == 0 {
 			return errUnchanged
@@ -145,6 +115,61 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, nc NewCase) ([]string,
 		return nil, err
 	}
 	return changed, nil
+}
+
+// auditCaseChanges compares every case before the change (before) with
+// what tx now holds: each case whose details differ gets a new updated_at
+// and a case_edited entry naming the fields, from what to what. The case
+// self comes first; every other names self under the detail key via
+// (edited_case, created_case), and one that is concluded or signed refuses
+// the whole change (ReasonCaseShared). A case not in before — one just
+// created — is not compared. It returns the fields of self changed.
+func (s *Store) auditCaseChanges(ctx context.Context, tx *sql.Tx, before map[int64]workbench.Case, self int64, via, now string) ([]string, error) {
+	after, err := caseSnapshot(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	ids := slices.Sorted(maps.Keys(after))
+	if i := slices.Index(ids, self); i > 0 {
+		ids = append(append([]int64{self}, ids[:i]...), ids[i+1:]...)
+	}
+	var changed []string
+	for _, cid := range ids {
+		old, ok := before[cid]
+		if !ok {
+			continue
+		}
+		fields, changes := caseChanges(old, after[cid])
+		if len(fields) == 0 {
+			continue
+		}
+		if cid != self && old.Status != StatusOpen {
+			return nil, refusal(workbench.ReasonCaseShared, "Case", self, "Other", cid, "Status", old.Status)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, cid); err != nil {
+			return nil, fmt.Errorf("update case %d: %w", cid, err)
+		}
+		details := map[string]any{"fields": fields, "changes": changes}
+		if cid == self {
+			changed = fields
+		} else {
+			details[via] = self
+		}
+		if err := s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseEdited, Object: CaseObject(cid), CaseID: cid, Details: details}); err != nil {
+			return nil, err
+		}
+	}
+	return changed, nil
+}
+
+// insertInspectors records the inspectors of case id, in order.
+func insertInspectors(ctx context.Context, tx *sql.Tx, id int64, names []string) error {
+	for i, name := range names {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO case_inspectors (case_id, position, name) VALUES (?, ?, ?)`, id, i+1, name); err != nil {
+			return fmt.Errorf("insert inspector %q: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // refusalError is a refusal the case's state or a shared record calls

@@ -7,8 +7,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 )
 
@@ -61,28 +59,6 @@ func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
 		if err != nil {
 			return err
 		}
-		after, err := caseSnapshot(ctx, tx)
-		if err != nil {
-			return err
-		}
-		type edit struct {
-			id      int64
-			details map[string]any
-		}
-		var edits []edit
-		for _, cid := range slices.Sorted(maps.Keys(after)) {
-			fields, changes := caseChanges(before[cid], after[cid])
-			if len(fields) == 0 {
-				continue
-			}
-			if before[cid].Status != StatusOpen {
-				return refusal(workbench.ReasonCaseShared, "Other", cid, "Status", before[cid].Status)
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, cid); err != nil {
-				return fmt.Errorf("update case %d: %w", cid, err)
-			}
-			edits = append(edits, edit{cid, map[string]any{"fields": fields, "changes": changes}})
-		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO cases (service_id, title, opened_on, received_on, status, checklist_template, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, sid, nc.Title, nc.OpenedOn, nc.ReceivedOn, StatusOpen, nc.ChecklistTemplate, now, now)
 		if err != nil {
@@ -91,22 +67,15 @@ func (s *Store) CreateCase(ctx context.Context, nc NewCase) (int64, error) {
 		if id, err = res.LastInsertId(); err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
-		for i, name := range nc.Inspectors {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO case_inspectors (case_id, position, name) VALUES (?, ?, ?)`, id, i+1, name); err != nil {
-				return fmt.Errorf("insert inspector %q: %w", name, err)
-			}
+		if err := insertInspectors(ctx, tx, id, nc.Inspectors); err != nil {
+			return err
 		}
 		if err := s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseCreated, Object: CaseObject(id), CaseID: id,
 			Details: map[string]any{"title": nc.Title, "provider": nc.ProviderName, "service": nc.ServiceName, "inspectors": append([]string{}, nc.Inspectors...)}}); err != nil {
 			return err
 		}
-		for _, e := range edits {
-			e.details["created_case"] = id
-			if err := s.Audit(ctx, tx, AuditRecord{Action: workbench.AuditCaseEdited, Object: CaseObject(e.id), CaseID: e.id, Details: e.details}); err != nil {
-				return err
-			}
-		}
-		return nil
+		_, err = s.auditCaseChanges(ctx, tx, before, id, "created_case", now)
+		return err
 	})
 	if err != nil {
 		return 0, err
