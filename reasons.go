@@ -192,7 +192,7 @@ var reasonEnglish = map[Reason]string{
 	ReasonBlankStringCell:   "the cell's shared-string index is empty; read as a blank cell",
 	ReasonValuesUnknown:     "{{.Count}} values not in the vocabulary of {{.Field}} (e.g. {{.Examples}}; the first at {{.First}}); kept as written, and a check that needs them lists those records as unclear; the field allows {{.Valid}}",
 	ReasonRowSkipped:        "left out as a {{.Why}}, not a record: {{.Text}}",
-	ReasonFieldsUnmapped:    "no column names {{.Fields}}, which the automated checks of a {{.Kind}} file read, so they cannot judge its records on them; columns not recognised: {{.Columns}}",
+	ReasonFieldsUnmapped:    "no column names {{.Fields}}, which the automated checks read in a file of kind {{.Kind}}, so they cannot judge its records on them; columns not recognised: {{.Columns}}",
 	ReasonFieldFromName:     "notice: no column names {{.Field}}; the {{.From}} name \"{{.Name}}\" says {{.Value}}, which every record of the table takes",
 	ReasonNotApplicable:     "\"{{.Value}}\" says not applicable: kept as written, neither yes nor no, and a check that needs {{.Field}} lists the record as unclear",
 

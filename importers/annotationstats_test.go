@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -48,10 +49,60 @@ func TestAnnotationStatisticsWorkbook(t *testing.T) {
 	}
 	// Naming the sample size and the number passed, the batch sheet does
 	// not lack an accuracy.
+	// The statistics sheet names no batch field, so it lacks none; the
+	// batch sheet does lack the annotators' training, and says so.
+	batchWarned := false
 	for _, w := range res.Warnings {
-		if w.Reason == workbench.ReasonFieldsUnmapped && strings.Contains(w.Location, "安全标注批次") && strings.Contains(w.Message, "accuracy") {
-			t.Errorf("%s: %s", w.Location, w.Message)
+		if w.Reason != workbench.ReasonFieldsUnmapped {
+			continue
 		}
+		fields := fmt.Sprint(w.Args["Fields"])
+		switch {
+		case strings.Contains(w.Location, "安全标注统计"):
+			t.Errorf("statistics sheet: %s: %s", w.Location, w.Message)
+		case strings.Contains(w.Location, "安全标注批次"):
+			batchWarned = strings.Contains(fields, "training_given") && strings.Contains(fields, "training_date")
+			if strings.Contains(fields, "accuracy") {
+				t.Errorf("%s: %s", w.Location, w.Message)
+			}
+		}
+	}
+	if !batchWarned {
+		t.Errorf("the batch sheet names no training column and was not warned about it: %+v", res.Warnings)
+	}
+}
+
+// A table of counts per risk names no batch field: it is read as
+// statistics and not warned about the batch fields the checks read (the
+// annotators' training, the verification sample); a table of batches
+// that leaves them out still is.
+func TestStatisticsTableLacksNoBatchField(t *testing.T) {
+	stats := "风险编号,风险名称,标注类型,标注条数\nA.1.1,煽动颠覆国家政权,安全性标注,320\nA.1.2,危害国家安全和利益,安全性标注,280\n"
+	res, recs, err := readAll(t, writeFile(t, "counts.csv", []byte(stats)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("%d records", len(recs))
+	}
+	for _, w := range res.Warnings {
+		if w.Reason == workbench.ReasonFieldsUnmapped {
+			t.Errorf("statistics table warned: %s", w.Message)
+		}
+	}
+	batches := "批次号,标注类型,标注条数,风险类别\nB-1,安全性标注,320,A.1.1\n"
+	res, _, err = readAll(t, writeFile(t, "batches.csv", []byte(batches)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, w := range res.Warnings {
+		if w.Reason == workbench.ReasonFieldsUnmapped {
+			fields = append(fields, fmt.Sprint(w.Args["Fields"]))
+		}
+	}
+	if len(fields) != 1 || !strings.Contains(fields[0], "training_given") || !strings.Contains(fields[0], "sample_size") {
+		t.Errorf("batch table without training or sample: warned about %q, want training_given and sample_size", fields)
 	}
 }
 

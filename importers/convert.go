@@ -250,14 +250,16 @@ func (c *converter) warnUnmapped() {
 		unknown = []string{}
 	}
 	c.warn(workbench.Warning{Location: loc,
-		Message: fmt.Sprintf("no column names %s, which the automated checks of a %s file read, so they cannot judge its records on them; columns not recognised: %s",
+		Message: fmt.Sprintf("no column names %s, which the automated checks read in a file of kind %s, so they cannot judge its records on them; columns not recognised: %s",
 			strings.Join(missing, ", "), c.spec.Kind, cols),
 		Reason: workbench.ReasonFieldsUnmapped, Args: map[string]any{"Kind": string(c.spec.Kind), "Fields": missing, "Columns": unknown}})
 }
 
 // checkedMissing returns the fields of spec the checks read that no
 // column names (colField: the field of each column, -1 for none), and the
-// non-empty headers that name no field.
+// non-empty headers that name no field. The batch fields (Field.Batch)
+// are not missing from a table that names none of them: it is a table of
+// statistics, not of batches.
 func checkedMissing(spec *KindSpec, colField []int, headers []string) (missing, unknown []string) {
 	named := make([]bool, len(spec.Fields))
 	for i, f := range colField {
@@ -267,8 +269,20 @@ func checkedMissing(spec *KindSpec, colField []int, headers []string) (missing, 
 			unknown = append(unknown, strings.TrimSpace(headers[i]))
 		}
 	}
+	// A statistics table (no column names a batch field) lacks no batch
+	// field: the checks of batches do not read its records.
+	stats := false
 	for i, f := range spec.Fields {
-		if f.Checked && !named[i] && !derivable(spec, &f, named) {
+		if f.Batch {
+			stats = true
+			if named[i] {
+				stats = false
+				break
+			}
+		}
+	}
+	for i, f := range spec.Fields {
+		if f.Checked && !named[i] && !(stats && f.Batch) && !derivable(spec, &f, named) {
 			missing = append(missing, f.Name)
 		}
 	}

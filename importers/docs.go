@@ -109,6 +109,10 @@ file of another kind, or one whose team named its columns otherwise, does
 not import silently with nothing for the checks to judge. Import it again
 with --kind, or rename the columns to headers listed here. An algorithm's
 key facts are not warned about: they are usually spread over documents.
+A table of annotation rules none of whose columns names a field marked
+"batch" below is a table of statistics (counts per risk, 安全标注统计):
+the checks of batches do not read its records, and its import does not
+warn that it lacks the batch fields.
 处理日期 is deliberately no header of resolved_at: it may be the day handling
 began as well as the day it ended, and read as the latter it could make a
 late answer look on time; it is kept as an extra column (rename it 办结日期
@@ -184,6 +188,9 @@ means no in every yes/no column.
 			}
 			if f.Checked {
 				name += " (checked)"
+			}
+			if f.Batch {
+				name += " (batch)"
 			}
 			fmt.Fprintf(&b, "| %s | %s / %s | %s | %s | %s |\n", name, f.ZH, f.EN, f.Type, mdEscape(f.Meaning), mdEscape(strings.Join(f.Synonyms, ", ")))
 		}

@@ -65,6 +65,12 @@ type Field struct {
 	// every record of the table takes that value, and the import says so
 	// (workbench.ReasonFieldFromName).
 	FromName bool `json:"-"`
+	// Batch marks a field that describes one batch of work rather than a
+	// statistic (a count per risk): a table of a kind with such fields
+	// whose columns name none of them is a statistics table. The checks
+	// read its records as statistics (app/checks), and its import does
+	// not warn that it lacks the batch fields the checks read.
+	Batch bool
 	// TotalLabel marks the field that holds the label of a total row
 	// (合计, 安全标注合计, 全部标注数据总量): a kind with such a field keeps its
 	// tables' total rows as records — the provider's stated totals, which
@@ -93,6 +99,18 @@ func (k *KindSpec) Field(name string) *Field {
 		}
 	}
 	return nil
+}
+
+// BatchFields names the kind's fields marked Batch, in spec order (none
+// for a kind whose tables are not reports of batches).
+func (k *KindSpec) BatchFields() []string {
+	var out []string
+	for i := range k.Fields {
+		if k.Fields[i].Batch {
+			out = append(out, k.Fields[i].Name)
+		}
+	}
+	return out
 }
 
 // SpecFor returns the specification of a kind, or nil for an unknown kind.
@@ -201,7 +219,7 @@ var Specs = []KindSpec{
 	{
 		Kind: workbench.AnnotationRule, ZH: workbench.AnnotationRule.Name().Zh, EN: workbench.AnnotationRule.Name().En, Articles: "Arts. 8, 19",
 		Fields: []Field{
-			{Name: "batch", Type: Text, ZH: "标注批次", EN: "Batch", ID: true,
+			{Name: "batch", Type: Text, ZH: "标注批次", EN: "Batch", Batch: true, ID: true,
 				Meaning:  "The annotation batch the row reports on.",
 				Synonyms: []string{"批次", "批次号", "批次编号", "标注批次号", "任务批次", "batch", "batch id", "batch no", "标注任务", "任务编号", "标注任务编号", "task", "task id"}},
 			{Name: "annotation_type", Type: Enum, ZH: "标注类型", EN: "Annotation type", Checked: true, FromName: true,
@@ -211,28 +229,28 @@ var Specs = []KindSpec{
 					{Value: "functional", ZH: "功能性标注", EN: "functional", Synonyms: []string{"功能性", "功能", "功能标注", "function"}},
 					{Value: "safety", ZH: "安全性标注", EN: "safety", Synonyms: []string{"安全性", "安全", "安全标注", "security"}},
 				}},
-			{Name: "annotators", Type: Count, ZH: "标注人员数", EN: "Annotators",
+			{Name: "annotators", Type: Count, ZH: "标注人员数", EN: "Annotators", Batch: true,
 				Meaning:  "How many people annotated the batch.",
 				Synonyms: []string{"标注人员数量", "标注人数", "标注员人数", "annotator count", "number of annotators", "annotators count"}},
-			{Name: "training_given", Type: Bool, ZH: "是否培训", EN: "Training given", Checked: true,
+			{Name: "training_given", Type: Bool, ZH: "是否培训", EN: "Training given", Batch: true, Checked: true,
 				Meaning:  "Whether the annotators were trained (Art. 8).",
 				Synonyms: []string{"已培训", "培训", "是否开展培训", "开展培训", "training given", "trained", "training", "是否经过培训", "是否已培训", "培训情况", "annotators trained"}},
-			{Name: "training_date", Type: Date, ZH: "培训日期", EN: "Training date", Checked: true,
+			{Name: "training_date", Type: Date, ZH: "培训日期", EN: "Training date", Batch: true, Checked: true,
 				Meaning:  "When the annotators were trained.",
 				Synonyms: []string{"培训时间", "培训完成日期", "training date", "trained on"}},
-			{Name: "sample_size", Type: Count, ZH: "核验样本量", EN: "Sample size", Checked: true,
+			{Name: "sample_size", Type: Count, ZH: "核验样本量", EN: "Sample size", Batch: true, Checked: true,
 				Meaning:  "How many annotations were sampled to verify accuracy (Art. 8).",
 				Synonyms: []string{"抽检数量", "抽检样本量", "抽样数量", "核验数量", "样本量", "sample size", "sampled", "抽检条数", "质检数量", "抽样条数", "sample count", "核验条数", "核验数", "核验样本数", "质检条数"}},
-			{Name: "passed", Type: Count, ZH: "核验合格数", EN: "Passed",
+			{Name: "passed", Type: Count, ZH: "核验合格数", EN: "Passed", Batch: true,
 				Meaning:  "How many of the sampled annotations were found correct: with the sample size it gives the accuracy when no accuracy is stated.",
 				Synonyms: []string{"核验合格", "核验合格数量", "核验合格条数", "合格数", "合格数量", "合格条数", "核验通过数", "通过数", "抽检合格数", "passed", "items passed", "number passed", "correct"}},
-			{Name: "accuracy", Type: Percent, ZH: "准确率", EN: "Accuracy", Checked: true, OrFrom: []string{"sample_size", "passed"},
+			{Name: "accuracy", Type: Percent, ZH: "准确率", EN: "Accuracy", Batch: true, Checked: true, OrFrom: []string{"sample_size", "passed"},
 				Meaning:  "Share of sampled annotations found correct.",
 				Synonyms: []string{"标注准确率", "合格率", "正确率", "核验准确率", "accuracy", "accuracy rate", "pass rate", "质检合格率", "抽检准确率", "抽检合格率", "quality rate"}},
-			{Name: "reviewer", Type: Text, ZH: "核验人", EN: "Reviewer",
+			{Name: "reviewer", Type: Text, ZH: "核验人", EN: "Reviewer", Batch: true,
 				Meaning:  "Who verified the sample.",
 				Synonyms: []string{"审核人", "复核人", "质检人", "核验人员", "reviewer", "checked by", "质检员", "审核人员", "验收人", "reviewed by", "qa reviewer"}},
-			{Name: "annotated_by", Type: Text, ZH: "标注人", EN: "Annotated by",
+			{Name: "annotated_by", Type: Text, ZH: "标注人", EN: "Annotated by", Batch: true,
 				Meaning:  "Who annotated the batch, by name: the reviewer must not be one of them (GB/T 45674-2025 §7.2 b, §7.3 e).",
 				Synonyms: []string{"标注人姓名", "标注员姓名", "标注人员姓名", "标注人员", "标注员", "annotated by", "annotator names"}},
 			{Name: "item_count", Type: Count, ZH: "标注数量", EN: "Annotations",
@@ -243,7 +261,7 @@ var Specs = []KindSpec{
 				Synonyms: []string{"安全风险类别", "标注风险类别", "风险编号", "风险代码", "风险类别编号", "风险类型", "风险大类", "risk category", "safety risk", "risk code", "risk"}},
 			{Name: "total_of", Type: Text, ZH: "合计项", EN: "Total of", Generic: true, TotalLabel: true,
 				Meaning: "The label of a total row below the table (安全标注合计, 全部标注数据总量（功能性＋安全性）): such a row is kept as a record of the provider's stated total, not a batch, and the automated checks read it as such (the share of safety annotations is taken of a stated total of all annotations)."},
-			{Name: "date", Type: Date, ZH: "核验日期", EN: "Date", Generic: true,
+			{Name: "date", Type: Date, ZH: "核验日期", EN: "Date", Batch: true, Generic: true,
 				Meaning:  "When the sample was verified.",
 				Synonyms: []string{"日期", "检查日期", "质检日期", "审核日期", "核验时间", "质检时间", "date", "review date", "checked on", "reviewed on", "verified on", "抽检日期", "验收日期", "qa date"}},
 			notesField,

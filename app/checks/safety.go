@@ -8,6 +8,7 @@ import (
 
 	"github.com/inspection-workbench/workbench"
 	"github.com/inspection-workbench/workbench/app/checklist"
+	"github.com/inspection-workbench/workbench/importers"
 	"github.com/inspection-workbench/workbench/importers/values"
 )
 
@@ -997,8 +998,10 @@ const (
 	roleTotal
 )
 
-// batchFields say something about a batch rather than a statistic.
-var batchFields = []string{"batch", "annotators", "annotated_by", "reviewer", "training_given", "training_date", "sample_size", "passed", "accuracy", "date"}
+// batchFields say something about a batch rather than a statistic
+// (importers.Field.Batch): the import reads a table naming none of them as
+// statistics too.
+var batchFields = importers.SpecFor(workbench.AnnotationRule).BatchFields()
 
 // roleOf tells what an annotation record reports.
 func roleOf(r *Record) annotationRole {
