@@ -225,7 +225,7 @@ var reasonEnglish = map[Reason]string{
 
 	ReasonCaseConcluded: "case {{.Case}}'s inspection is concluded; reopen it to change the case's details",
 	ReasonCaseSigned:    "case {{.Case}}'s inspection is signed and its signature covers the case's details; they can no longer be changed",
-	ReasonCaseShared:    "the change would also change case {{.Other}}, which shares the provider or service and whose inspection is {{.Status}}; it is refused",
+	ReasonCaseShared:    "the change would also change the {{.Fields}} of case {{.Other}}, which shares the provider or service and whose inspection is {{.Status}}; it is refused",
 
 	ReasonQueryEmpty:          "nothing to search for: the query is empty",
 	ReasonQueryOnlyExcludes:   "nothing to search for: the query only excludes; add a word, phrase or filter to search for",

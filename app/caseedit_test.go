@@ -297,7 +297,8 @@ func TestEditCaseSharedWithSignedCase(t *testing.T) {
 	in := CaseInputOf(c)
 	in.FilingNo = "Beijing-2"
 	_, _, err = a.EditCase(ctx, c.ID, in)
-	if we := workbench.ErrorReason(err); we == nil || we.Reason != workbench.ReasonCaseShared || we.Args["Other"] != signed {
+	if we := workbench.ErrorReason(err); we == nil || we.Reason != workbench.ReasonCaseShared || we.Args["Other"] != signed ||
+		workbench.ArgString(we.Args["Fields"]) != "filing_no" || !strings.Contains(err.Error(), "filing_no of case") {
 		t.Errorf("changing a service shared with a signed case: %v", err)
 	}
 	in = CaseInputOf(c)
@@ -399,7 +400,8 @@ func TestCreateCaseFillsSharedRecordOnlyWhenOpen(t *testing.T) {
 	const code = "91110108MA7XH2TQ5E"
 	before, _ := a.ListCases(ctx)
 	_, err := a.CreateCase(ctx, CaseInput{Provider: "星河智算", Service: "星河对话", CreditCode: code})
-	if we := workbench.ErrorReason(err); we == nil || we.Reason != workbench.ReasonCaseShared || we.Args["Other"] != signed || ErrorCode(err) != workbench.CodeConflict {
+	if we := workbench.ErrorReason(err); we == nil || we.Reason != workbench.ReasonCaseShared || we.Args["Other"] != signed || ErrorCode(err) != workbench.CodeConflict ||
+		workbench.ArgString(we.Args["Fields"]) != "credit_code" {
 		t.Fatalf("a new case filling the signed case's credit code: %v", err)
 	}
 	if after, _ := a.ListCases(ctx); len(after) != len(before) {

@@ -144,7 +144,7 @@ func (s *Store) auditCaseChanges(ctx context.Context, tx *sql.Tx, before map[int
 			continue
 		}
 		if cid != self && old.Status != StatusOpen {
-			return nil, refusal(workbench.ReasonCaseShared, "Case", self, "Other", cid, "Status", old.Status)
+			return nil, refusal(workbench.ReasonCaseShared, "Case", self, "Other", cid, "Status", old.Status, "Fields", fields)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, cid); err != nil {
 			return nil, fmt.Errorf("update case %d: %w", cid, err)

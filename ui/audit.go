@@ -340,15 +340,24 @@ func auditDetails(details string) []string {
 	return out
 }
 
-// caseChangeLines words the changes of a case_edited entry, one line a
-// field in the order fields lists them: "Provider: old → new".
-func caseChangeLines(fields any, changes map[string]any) []string {
+// caseFieldName is the name of a case detail as the case form shows it
+// (store.CaseField…), or the key itself for one it does not know.
+func caseFieldName(field string) string {
 	names := map[string]string{
 		"provider": lang.L("Provider"), "credit_code": lang.L("Unified social credit code"), "service": lang.L("Service"),
 		"filing_no": lang.L("Filing number"), "modalities": lang.L("Modalities"),
 		"public_opinion": lang.L("Public-opinion attribute (Art. 17)"), "title": lang.L("Title"),
 		"inspectors": lang.L("Inspectors"), "opened_on": lang.L("Opened on"), "received_on": lang.L("Material received on"),
 	}
+	if name := names[field]; name != "" {
+		return name
+	}
+	return field
+}
+
+// caseChangeLines words the changes of a case_edited entry, one line a
+// field in the order fields lists them: "Provider: old → new".
+func caseChangeLines(fields any, changes map[string]any) []string {
 	value := func(field string, v any) string {
 		if s, ok := v.(string); ok && s == "" {
 			return "—"
@@ -367,11 +376,7 @@ func caseChangeLines(fields any, changes map[string]any) []string {
 	for _, f := range list {
 		field := fmt.Sprint(f)
 		ch, _ := changes[field].(map[string]any)
-		name := names[field]
-		if name == "" {
-			name = field
-		}
-		out = append(out, name+nameColon()+value(field, ch["from"])+" → "+value(field, ch["to"]))
+		out = append(out, caseFieldName(field)+nameColon()+value(field, ch["from"])+" → "+value(field, ch["to"]))
 	}
 	return out
 }

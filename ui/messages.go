@@ -198,6 +198,14 @@ func reasonText(we *workbench.Error) string {
 	case workbench.ReasonCaseSigned:
 		return lang.L("The inspection of case {{.Case}} is signed, and its signature covers the case's details: they can no longer be changed.", a)
 	case workbench.ReasonCaseShared:
+		if fields := stringList(we.Args["Fields"]); len(fields) > 0 { // refusals made before they were named have none
+			names := make([]string, len(fields))
+			for i, f := range fields {
+				names[i] = caseFieldName(f)
+			}
+			a["Fields"] = strings.Join(names, lang.L(", "))
+			return lang.L("This would also change the {{.Fields}} of case {{.Other}}, which shares the provider or service and whose inspection is {{.Status}}; nothing was changed.", a)
+		}
 		return lang.L("This would also change case {{.Other}}, which shares the provider or service and whose inspection is {{.Status}}; nothing was changed.", a)
 	case workbench.ReasonNoSuchEvidence:
 		return lang.L("There is no record or passage “{{.Ref}}” in this case.", a)

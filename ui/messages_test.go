@@ -137,6 +137,8 @@ func TestErrorTextOfRealErrors(t *testing.T) {
 		{"kind not clear", fmt.Errorf("%w: %w", importers.ErrKind, workbench.Errorf(workbench.CodeInvalid, workbench.ReasonDocumentKind)), []string{"请在导入前选择材料类型"}},
 		{"no inspection", &app.NoInspectionError{CaseID: 3}, []string{"案件 3 尚未开始检查"}},
 		{"not concluded", fmt.Errorf("sign: %w", workbench.Errorf(workbench.CodeConflict, workbench.ReasonNotConcluded, "Case", 3, "Status", "open")), []string{"进行中"}},
+		{"shared case", workbench.Errorf(workbench.CodeConflict, workbench.ReasonCaseShared, "Case", 3, "Other", 1, "Status", "signed", "Fields", []string{"credit_code", "filing_no"}),
+			[]string{"案件 1 的统一社会信用代码、备案号", "已签署"}},
 		{"field", &app.FieldError{Field: app.FieldNote, Problem: app.ProblemTooLong, Err: errors.New("note is 20001 characters long")}, []string{"备注"}},
 	} {
 		msg := errorText(tc.err)
