@@ -418,38 +418,58 @@ func (b *outcomeBuilder) outcome(noData, ok, bad Text) Outcome {
 	o.Summary = Text{Zh: fmt.Sprintf("已核查 %d 条记录", b.checked), En: fmt.Sprintf("%d records checked", b.checked)}
 	if b.problems > 0 {
 		names := listNames(b.flags, false, b.problems)
-		o.Summary.Zh += fmt.Sprintf("，%d 条%s：%s", b.problems, bad.Zh, names)
-		o.Summary.En += fmt.Sprintf(", %d %s: %s", b.problems, bad.En, names)
+		o.Summary.Zh += fmt.Sprintf("，%d 条%s：%s", b.problems, bad.Zh, names.Zh)
+		o.Summary.En += fmt.Sprintf(", %d %s: %s", b.problems, bad.En, names.En)
 	}
 	if b.unclear > 0 {
 		names := listNames(b.flags, true, b.unclear)
-		o.Summary.Zh += fmt.Sprintf("；%d 条信息不足、无法判断：%s", b.unclear, names)
-		o.Summary.En += fmt.Sprintf("; %d unclear (saying too little to judge): %s", b.unclear, names)
+		o.Summary.Zh += fmt.Sprintf("；%d 条信息不足、无法判断：%s", b.unclear, names.Zh)
+		o.Summary.En += fmt.Sprintf("; %d unclear (saying too little to judge): %s", b.unclear, names.En)
 	}
 	o.Summary.Zh += "。"
 	o.Summary.En += "."
 	return o
 }
 
-// listNames lists up to ten flagged records of one sort (problems or
-// unclear) by name.
-func listNames(flags []Flag, unclear bool, total int) string {
+// listNames names up to ten of the flagged records (the unclear ones, or
+// those with a problem), then how many more there are. A name two of them
+// share (a data source's id on its record and on the rows checking it) is
+// told apart by the record's file and place.
+func listNames(flags []Flag, unclear bool, total int) Text {
 	const shown = 10
-	var names []string
-	for _, f := range flags {
-		if f.Unclear != unclear {
+	var recs []*Record
+	seen := map[string]int{}
+	for i := range flags {
+		if flags[i].Unclear != unclear {
 			continue
 		}
-		if len(names) == shown {
+		if len(recs) == shown {
 			break
 		}
-		names = append(names, f.Record.Name())
+		recs = append(recs, &flags[i].Record)
+		seen[flags[i].Record.Name()]++
 	}
-	s := strings.Join(names, ", ")
-	if total > len(names) {
-		s += fmt.Sprintf(" … (+%d)", total-len(names))
+	var zh, en []string
+	for _, r := range recs {
+		name := r.Name()
+		switch {
+		case r.Ref == "":
+			zh = append(zh, r.File+" "+workbench.LocationText(r.Location, true))
+			en = append(en, name)
+		case seen[name] > 1:
+			zh = append(zh, name+"（"+r.File+" "+workbench.LocationText(r.Location, true)+"）")
+			en = append(en, name+" ("+r.File+" "+r.Location+")")
+		default:
+			zh = append(zh, name)
+			en = append(en, name)
+		}
 	}
-	return s
+	t := Text{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
+	if total > len(recs) {
+		t.Zh += fmt.Sprintf(" …（另 %d 条）", total-len(recs))
+		t.En += fmt.Sprintf(" … (+%d)", total-len(recs))
+	}
+	return t
 }
 
 // bare is a copy of r without its fields, to keep in a flag.

@@ -3,6 +3,7 @@ package checks
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -655,5 +656,38 @@ func TestFoundInReview(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Records sharing a name (a source's id on its record and on the rows
+// checking it) are told apart by file and place; a record without an id is
+// named by its place, in each language; beyond ten, how many more.
+func TestListNames(t *testing.T) {
+	flags := []Flag{
+		{Record: Record{Ref: "YL-03", File: "checks.xlsx", Location: `sheet "抽检", row 6`}},
+		{Record: Record{Ref: "YL-03", File: "sources.xlsx", Location: "row 5"}},
+		{Record: Record{Ref: "YL-04", File: "sources.xlsx", Location: "row 6"}},
+		{Record: Record{File: "log.csv", Location: "line 9"}},
+		{Record: Record{Ref: "X", File: "log.csv", Location: "line 10"}, Unclear: true},
+	}
+	got := listNames(flags, false, 4)
+	wantEn := `YL-03 (checks.xlsx sheet "抽检", row 6), YL-03 (sources.xlsx row 5), YL-04, log.csv line 9`
+	if got.En != wantEn {
+		t.Errorf("en %q\nwant %q", got.En, wantEn)
+	}
+	for _, w := range []string{"YL-03（checks.xlsx ", "YL-03（sources.xlsx ", "、YL-04、log.csv "} {
+		if !strings.Contains(got.Zh, w) {
+			t.Errorf("zh %q lacks %q", got.Zh, w)
+		}
+	}
+	if strings.Contains(got.Zh, "row") || strings.Contains(got.Zh, "line") {
+		t.Errorf("zh %q has English places", got.Zh)
+	}
+	var many []Flag
+	for i := range 12 {
+		many = append(many, Flag{Record: Record{Ref: fmt.Sprintf("B-%d", i)}})
+	}
+	if got := listNames(many, false, 12); !strings.HasSuffix(got.En, "B-9 … (+2)") || !strings.HasSuffix(got.Zh, "B-9 …（另 2 条）") {
+		t.Errorf("twelve: %+v", got)
 	}
 }

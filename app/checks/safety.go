@@ -89,13 +89,13 @@ func (t *tally) outcome(noData, head, ok Text) Outcome {
 	}
 	if b.problems > 0 {
 		names := listNames(b.flags, false, b.problems)
-		zh = append(zh, fmt.Sprintf("%d 条记录有问题：%s", b.problems, names))
-		en = append(en, fmt.Sprintf("%d records with a problem: %s", b.problems, names))
+		zh = append(zh, fmt.Sprintf("%d 条记录有问题：%s", b.problems, names.Zh))
+		en = append(en, fmt.Sprintf("%d records with a problem: %s", b.problems, names.En))
 	}
 	if b.unclear > 0 {
 		names := listNames(b.flags, true, b.unclear)
-		zh = append(zh, fmt.Sprintf("%d 条信息不足、无法判断：%s", b.unclear, names))
-		en = append(en, fmt.Sprintf("%d unclear (saying too little to judge): %s", b.unclear, names))
+		zh = append(zh, fmt.Sprintf("%d 条信息不足、无法判断：%s", b.unclear, names.Zh))
+		en = append(en, fmt.Sprintf("%d unclear (saying too little to judge): %s", b.unclear, names.En))
 	}
 	for _, n := range append(slices.Clone(t.notes), t.remarks...) {
 		zh, en = append(zh, n.Zh), append(en, n.En)

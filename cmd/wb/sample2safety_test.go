@@ -88,13 +88,15 @@ func TestSample2SafetyExpected(t *testing.T) {
 	}
 	// Figures of the passing thresholds, and nothing else failed.
 	figures := map[string][]string{
-		"keyword_library":             {"11047 distinct keywords", "2 risks with too few keywords"},
-		"keyword_library_updated":     {"last updated 2025-06-12, 4 days before its submission on 2025-06-16: within 7"},
-		"generated_question_bank":     {"2387 questions: 2 risks with too few"},
-		"generated_content_results":   {"manual checks 1260 questions, 96.03% passed", "keyword checks 2150 questions, 98.09% passed", "classifier checks 880 questions, 96.48% passed"},
-		"refusal_question_banks":      {"should-refuse bank holds 563 questions, the should-answer bank 560: 1 risks"},
-		"refusal_results":             {"420 should-refuse questions tested, 93.10% refused; 360 should-answer questions tested, 3.06% refused"},
-		"corpus_source_harmful_share": {"3 records with a problem: YL-03, YL-03, YL-03."},
+		"keyword_library":           {"11047 distinct keywords", "2 risks with too few keywords"},
+		"keyword_library_updated":   {"last updated 2025-06-12, 4 days before its submission on 2025-06-16: within 7"},
+		"generated_question_bank":   {"2387 questions: 2 risks with too few"},
+		"generated_content_results": {"manual checks 1260 questions, 96.03% passed", "keyword checks 2150 questions, 98.09% passed", "classifier checks 880 questions, 96.48% passed"},
+		"refusal_question_banks":    {"should-refuse bank holds 563 questions, the should-answer bank 560: 1 risks"},
+		"refusal_results":           {"420 should-refuse questions tested, 93.10% refused; 360 should-answer questions tested, 3.06% refused"},
+		// One source's id on its record and on two rows checking it: told
+		// apart by file and row.
+		"corpus_source_harmful_share": {`3 records with a problem: YL-03 (corpus_checks.xlsx sheet "语料安全抽检", row 6), YL-03 (corpus_checks.xlsx sheet "语料安全抽检", row 7), YL-03 (data_sources.xlsx sheet "训练数据来源 Sources", row 5).`},
 		"corpus_sampling":             {"2 checks of the whole corpus: 1 records with a problem"},
 		// 17,740 of the stated 512,000: 3.46 %, from the statistics rows,
 		// not counted again from the batches.
