@@ -345,6 +345,10 @@ type column struct {
 	// quotes): to fit the page, the other wrapped columns are narrowed
 	// first.
 	main bool
+	// floor, when above minWrapWidth, is the narrowest fitPage makes a
+	// wrapped column: an item id keeps its words readable, wrapped at a
+	// hyphen or two.
+	floor int
 }
 
 // filledTable starts a table sheet sized to rows and writes them; the
@@ -468,6 +472,12 @@ func printScale(widths []float64) float64 {
 	return min(printableWidth/total, 1)
 }
 
+// itemIDFloor is the narrowest an item id column is made to fit the
+// page: the built-in templates' ids run to 31 characters
+// (art23-1-administrative-licences), which then take two lines instead of
+// a third of the page's width.
+const itemIDFloor = 18
+
 // fitPage narrows the wrapped columns, the widest the most and the main
 // texts last, until the sheet prints at fontSlack × minPrintScale or more
 // by Calibri's measure; short-text columns keep their width, so codes,
@@ -477,7 +487,7 @@ func fitPage(widths []float64, cols []column) {
 		for printScale(widths) < fontSlack*minPrintScale {
 			widest := -1
 			for c := range cols {
-				if cols[c].kind == kindWrap && cols[c].main == main && widths[c] > minWrapWidth && (widest < 0 || widths[c] > widths[widest]) {
+				if cols[c].kind == kindWrap && cols[c].main == main && widths[c] > float64(max(minWrapWidth, cols[c].floor)) && (widest < 0 || widths[c] > widths[widest]) {
 					widest = c
 				}
 			}
@@ -954,7 +964,7 @@ var (
 
 func (x *writer) checklist() error {
 	cols := []column{
-		{head: hItemID, kind: kindText},
+		{head: hItemID, kind: kindWrap, floor: itemIDFloor},
 		{head: hArticles, kind: kindWrap},
 		{head: hTitle, kind: kindWrap},
 		{head: hRequirement, kind: kindWrap, main: true},
@@ -1023,7 +1033,7 @@ func (x *writer) templateRow(id string) []any {
 
 func (x *writer) findings() error {
 	cols := []column{
-		{head: hItemID, kind: kindText},
+		{head: hItemID, kind: kindWrap, floor: itemIDFloor},
 		{head: hTitle, kind: kindWrap},
 		{head: hResult, kind: kindLabel, repeat: true},
 		{head: hSeverity, kind: kindLabel, repeat: true},

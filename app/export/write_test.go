@@ -742,6 +742,7 @@ func TestPrintLayout(t *testing.T) {
 			d.Items[1].Finding = longZh
 			d.Items[2].Note = longEn
 			d.Items[0].Requirement = workbench.Text{Zh: longZh, En: longEn}
+			d.Items[1].ID = "art23-1-administrative-licences" // the built-in templates' longest
 			f := open(t, writeSample(t, d))
 			names := f.GetDefinedName()
 			for _, sheet := range []string{SheetName(SheetChecklist, lang), SheetName(SheetEvidence, lang)} {
@@ -794,6 +795,11 @@ func TestPrintLayout(t *testing.T) {
 				// are not squeezed by labels and headers.
 				if w := widths[map[bool]int{true: 3, false: 7}[sheet == SheetName(SheetChecklist, lang)]]; w < 20 {
 					t.Errorf("%s: the main text column is %v wide", sheet, w)
+				}
+				// A long item id wraps rather than take the width of the
+				// texts: its column is narrowed to the floor.
+				if sheet == SheetName(SheetChecklist, lang) && widths[0] != itemIDFloor {
+					t.Errorf("%s: the item id column is %v wide, want %d", sheet, widths[0], itemIDFloor)
 				}
 				// Every row as high as its longest cell needs: at least
 				// its text's width over the column's, in lines of 11-point
