@@ -24,6 +24,7 @@ package checks
 
 import (
 	"github.com/inspection-workbench/workbench"
+	"strconv"
 
 	"fmt"
 	"iter"
@@ -412,14 +413,14 @@ func (b *outcomeBuilder) outcome(noData, ok, bad Text) Outcome {
 		o.Result = InfoRequested
 	default:
 		o.Result = Compliant
-		o.Summary = Text{Zh: fmt.Sprintf("已核查 %d 条记录：%s。", b.checked, ok.Zh), En: fmt.Sprintf("%d records checked: %s.", b.checked, ok.En)}
+		o.Summary = Text{Zh: fmt.Sprintf("已核查 %d 条记录：%s。", b.checked, ok.Zh), En: nEn(b.checked, "records checked") + ": " + ok.En + "."}
 		return o
 	}
-	o.Summary = Text{Zh: fmt.Sprintf("已核查 %d 条记录", b.checked), En: fmt.Sprintf("%d records checked", b.checked)}
+	o.Summary = Text{Zh: fmt.Sprintf("已核查 %d 条记录", b.checked), En: nEn(b.checked, "records checked")}
 	if b.problems > 0 {
 		names := listNames(b.flags, false, b.problems)
 		o.Summary.Zh += fmt.Sprintf("，%d 条%s：%s", b.problems, bad.Zh, names.Zh)
-		o.Summary.En += fmt.Sprintf(", %d %s: %s", b.problems, bad.En, names.En)
+		o.Summary.En += ", " + nEn(b.problems, bad.En) + ": " + names.En
 	}
 	if b.unclear > 0 {
 		names := listNames(b.flags, true, b.unclear)
@@ -429,6 +430,29 @@ func (b *outcomeBuilder) outcome(noData, ok, bad Text) Outcome {
 	o.Summary.Zh += "。"
 	o.Summary.En += "."
 	return o
+}
+
+// nEn words a count in English: n and the plural noun phrase, its first
+// word made singular for one ("1 record with a problem", "2 records with
+// a problem"; "1 batch", "1 category"). A phrase that starts with no
+// plural noun ("without trained annotators") is left as it is.
+func nEn(n int, plural string) string {
+	if n == 1 {
+		word, rest, _ := strings.Cut(plural, " ")
+		switch {
+		case strings.HasSuffix(word, "ches"), strings.HasSuffix(word, "shes"), strings.HasSuffix(word, "sses"), strings.HasSuffix(word, "xes"):
+			word = word[:len(word)-2]
+		case strings.HasSuffix(word, "ies"):
+			word = word[:len(word)-3] + "y"
+		case len(word) > 3 && strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss") && !strings.HasSuffix(word, "us"):
+			word = word[:len(word)-1]
+		}
+		if rest != "" {
+			word += " " + rest
+		}
+		plural = word
+	}
+	return strconv.Itoa(n) + " " + plural
 }
 
 // listNames names up to ten of the flagged records (the unclear ones, or

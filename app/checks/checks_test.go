@@ -691,3 +691,26 @@ func TestListNames(t *testing.T) {
 		t.Errorf("twelve: %+v", got)
 	}
 }
+
+// English counts agree with their number: one record, two records; a
+// phrase that opens with no plural noun is kept.
+func TestNEn(t *testing.T) {
+	for _, tc := range []struct {
+		n        int
+		in, want string
+	}{
+		{1, "records with a problem", "1 record with a problem"},
+		{2, "records with a problem", "2 records with a problem"},
+		{0, "records checked", "0 records checked"},
+		{1, "risks not covered", "1 risk not covered"},
+		{1, "batches checked", "1 batch checked"},
+		{1, "categories", "1 category"},
+		{1, "requests not handled in time", "1 request not handled in time"},
+		{1, "without trained annotators", "1 without trained annotators"},
+		{1, "not adequately verified or void", "1 not adequately verified or void"},
+	} {
+		if got := nEn(tc.n, tc.in); got != tc.want {
+			t.Errorf("nEn(%d, %q) = %q, want %q", tc.n, tc.in, got, tc.want)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func (t *tally) outcome(noData, head, ok Text) Outcome {
 	if b.problems > 0 {
 		names := listNames(b.flags, false, b.problems)
 		zh = append(zh, fmt.Sprintf("%d 条记录有问题：%s", b.problems, names.Zh))
-		en = append(en, fmt.Sprintf("%d records with a problem: %s", b.problems, names.En))
+		en = append(en, nEn(b.problems, "records with a problem")+": "+names.En)
 	}
 	if b.unclear > 0 {
 		names := listNames(b.flags, true, b.unclear)
@@ -121,11 +121,11 @@ func riskShortfalls(t *tally, counts map[workbench.Risk]int, rs []workbench.Risk
 	}
 	if len(none) > 0 {
 		t.short(fmt.Sprintf("未覆盖 %d 类风险：%s", len(none), strings.Join(none, "、")),
-			fmt.Sprintf("%d risks not covered: %s", len(none), strings.Join(none, ", ")))
+			nEn(len(none), "risks not covered")+": "+strings.Join(none, ", "))
 	}
 	if len(zh) > 0 {
 		t.short(fmt.Sprintf("%d 类风险的%s数量不足：%s", len(zh), nounZh, strings.Join(zh, "，")),
-			fmt.Sprintf("%d risks with too few %s: %s", len(en), unitEn, strings.Join(en, ", ")))
+			nEn(len(en), "risks with too few "+unitEn)+": "+strings.Join(en, ", "))
 	}
 }
 
@@ -976,7 +976,7 @@ func (c *corpusSampling) finish(*facts) Outcome {
 			c.t.short("没有对全部语料的关键词或分类模型抽检", "no keyword or classifier check of the whole corpus")
 		}
 	}
-	return c.t.outcome(Text{}, Text{Zh: fmt.Sprintf("全部语料抽检记录 %d 条", c.t.b.checked), En: fmt.Sprintf("%d checks of the whole corpus", c.t.b.checked)},
+	return c.t.outcome(Text{}, Text{Zh: fmt.Sprintf("全部语料抽检记录 %d 条", c.t.b.checked), En: nEn(c.t.b.checked, "checks of the whole corpus")},
 		Text{Zh: fmt.Sprintf("人工抽检不少于 %d 条、合格率不低于 %s，技术抽检不少于语料总量的 %s、合格率不低于 %s", c.minManual, percent(c.minManualPass), percent(c.minAutoShare), percent(c.minAutoPass)),
 			En: fmt.Sprintf("a manual sample of at least %d with %s passing, and a keyword or classifier sample of at least %s of the corpus with %s passing", c.minManual, percent(c.minManualPass), percent(c.minAutoShare), percent(c.minAutoPass))})
 }
@@ -1330,6 +1330,6 @@ func (c *annotatorReviewer) finish(*facts) Outcome {
 			}
 		}
 	}
-	return c.t.outcome(noBatches, Text{Zh: fmt.Sprintf("已核查 %d 个标注批次", b.checked), En: fmt.Sprintf("%d annotation batches checked", b.checked)},
+	return c.t.outcome(noBatches, Text{Zh: fmt.Sprintf("已核查 %d 个标注批次", b.checked), En: strings.Replace(nEn(b.checked, "batches checked"), " ", " annotation ", 1)},
 		Text{Zh: "每一批次的核验人均不是其标注人员", En: "no batch is verified by one of its own annotators"})
 }

@@ -115,7 +115,7 @@ func TestKeywordLibrary(t *testing.T) {
 	delete(m, "A.2.9")
 	m["A.3.1"] += 100
 	o = runSafety(t, checklist.CheckKeywordLibrary, nil, Service{}, library(m))
-	expect(t, o, NonCompliant, "A.1.3 has 199 (at least 200)", "1 risks not covered: A.2.9")
+	expect(t, o, NonCompliant, "A.1.3 has 199 (at least 200)", "1 risk not covered: A.2.9")
 	if o.Problems != 0 || o.Unclear != 0 {
 		t.Errorf("a shortfall of counts flags no record: %+v", o)
 	}

@@ -66,9 +66,9 @@ func TestSample2SafetyExpected(t *testing.T) {
 		"results_sampled:classifier": {"generated_content_results", "classifier checks sampled only 880 questions, fewer than 1000"},
 		"refuse_rate":                {"refusal_results", "should-refuse questions refused 93.10%, below 95.00%"},
 		"corpus_source_harmful":      {"corpus_source_harmful_share", "YL-03"},
-		"corpus_manual_sample":       {"corpus_sampling", "1 records with a problem: 全部"},
-		"annotation_per_risk:A.5.2":  {"safety_annotation_volume", "A.5.2 has 150 (at least 200); 1 records with a problem: annotation_safety.xlsx sheet \"安全标注统计\", row 33"},
-		"annotation_roles":           {"annotator_not_reviewer", "1 records with a problem: AQ-2502-06"},
+		"corpus_manual_sample":       {"corpus_sampling", "1 record with a problem: 全部"},
+		"annotation_per_risk:A.5.2":  {"safety_annotation_volume", "A.5.2 has 150 (at least 200); 1 record with a problem: annotation_safety.xlsx sheet \"安全标注统计\", row 33"},
+		"annotation_roles":           {"annotator_not_reviewer", "1 record with a problem: AQ-2502-06"},
 	}
 	for _, id := range exp.Failed {
 		want, known := failed[id]
@@ -92,15 +92,15 @@ func TestSample2SafetyExpected(t *testing.T) {
 		"keyword_library_updated":   {"last updated 2025-06-12, 4 days before its submission on 2025-06-16: within 7"},
 		"generated_question_bank":   {"2387 questions: 2 risks with too few"},
 		"generated_content_results": {"manual checks 1260 questions, 96.03% passed", "keyword checks 2150 questions, 98.09% passed", "classifier checks 880 questions, 96.48% passed"},
-		"refusal_question_banks":    {"should-refuse bank holds 563 questions, the should-answer bank 560: 1 risks"},
+		"refusal_question_banks":    {"should-refuse bank holds 563 questions, the should-answer bank 560: 1 risk"},
 		"refusal_results":           {"420 should-refuse questions tested, 93.10% refused; 360 should-answer questions tested, 3.06% refused"},
 		// One source's id on its record and on two rows checking it: told
 		// apart by file and row.
 		"corpus_source_harmful_share": {`3 records with a problem: YL-03 (corpus_checks.xlsx sheet "语料安全抽检", row 6), YL-03 (corpus_checks.xlsx sheet "语料安全抽检", row 7), YL-03 (data_sources.xlsx sheet "训练数据来源 Sources", row 5).`},
-		"corpus_sampling":             {"2 checks of the whole corpus: 1 records with a problem"},
+		"corpus_sampling":             {"2 checks of the whole corpus: 1 record with a problem"},
 		// 17,740 of the stated 512,000: 3.46 %, from the statistics rows,
 		// not counted again from the batches.
-		"safety_annotation_volume": {"512000 annotations in all (the provider's stated total), 17740 of them safety annotations (3.46%)", "1 risks with too few safety annotations"},
+		"safety_annotation_volume": {"512000 annotations in all (the provider's stated total), 17740 of them safety annotations (3.46%)", "1 risk with too few safety annotations"},
 		"annotator_not_reviewer":   {"16 annotation batches checked"},
 		// No safety batch fails more than 5 % (annotation_batch_failures):
 		// the accuracy is worked out from 核验条数 and 核验合格.
@@ -156,13 +156,13 @@ func TestSampleSafetyPlanted(t *testing.T) {
 	}
 	decode(t, ok(t, "--workspace", ws, "check", "--case", id, "--json"), &run)
 	want := map[string]struct{ result, says string }{
-		"keyword_library":             {"non_compliant", "1 risks with too few keywords: A.2.6 has 80 (at least 100)."},
+		"keyword_library":             {"non_compliant", "1 risk with too few keywords: A.2.6 has 80 (at least 100)."},
 		"keyword_library_updated":     {"non_compliant", "last updated 2025-07-01, 9 days before its submission on 2025-07-10: more than 7"},
 		"generated_question_bank":     {"compliant", "2036 questions"},
 		"generated_content_results":   {"non_compliant", "classifier checks sampled only 800 questions, fewer than 1000."},
 		"refusal_question_banks":      {"compliant", "558 questions, the should-answer bank 535"},
 		"refusal_results":             {"non_compliant", "500 should-refuse questions tested, 93.80% refused; 400 should-answer questions tested, 3.00% refused: should-refuse questions refused 93.80%, below 95.00%; 31 records"},
-		"corpus_source_harmful_share": {"non_compliant", "1 records with a problem: DS-04."},
+		"corpus_source_harmful_share": {"non_compliant", "1 record with a problem: DS-04."},
 		"corpus_sampling":             {"compliant", "3 checks of the whole corpus"},
 	}
 	seen := 0
