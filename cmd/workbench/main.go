@@ -11,6 +11,8 @@ package main
 import (
 	"os"
 
+	// Before Fyne reads the locale: see the package.
+	_ "github.com/inspection-workbench/workbench/internal/clocale"
 	"github.com/inspection-workbench/workbench/ui"
 )
 
