@@ -18,8 +18,9 @@ var caseEditCommand = command{
 	details: `The flags are those of "wb case new"; an empty value clears an optional
 field (--received "" forgets the received date), an empty --title restores
 the default "PROVIDER — SERVICE". --inspector and --modality, given, replace
-the whole list. A case whose inspection is concluded is refused (reopen it
-first), a signed one always: its signature covers the case's details.`,
+the whole list; given once, empty (--inspector ""), they empty it. A case
+whose inspection is concluded is refused (reopen it first), a signed one
+always: its signature covers the case's details.`,
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		var provider, creditCode, service, filingNo, title, opened, received optionalString
 		var inspectors, modalities stringList
@@ -59,11 +60,12 @@ first), a signed one always: its signature covers the case's details.`,
 				// A case always has an opened date: it cannot be cleared.
 				return &app.FieldError{Field: app.FieldOpenedOn, Problem: app.ProblemEmpty, Err: errors.New("opened date is empty; a case always has one")}
 			}
+			// A list given as one empty value (--inspector "") is emptied.
 			if inspectors != nil {
-				in.Inspectors = inspectors
+				in.Inspectors = inspectors.orNone()
 			}
 			if modalities != nil {
-				in.Modalities = modalities
+				in.Modalities = modalities.orNone()
 			}
 			if publicOpinion.v != nil {
 				in.PublicOpinion = publicOpinion.v

@@ -73,6 +73,16 @@ func TestCaseEdit(t *testing.T) {
 	if out := ok(t, "audit", "verify", "--workspace", ws); !strings.Contains(out, "intact") {
 		t.Errorf("audit verify: %s", out)
 	}
+
+	// A list given once, empty, is emptied; the other list stays.
+	decode(t, ok(t, "case", "edit", id, "--workspace", ws, "--inspector", "", "--json"), &c)
+	if len(c.Inspectors) != 0 || !slices.Equal(c.Modalities, []string{"text", "image"}) {
+		t.Errorf("after --inspector \"\": inspectors %q, modalities %q", c.Inspectors, c.Modalities)
+	}
+	decode(t, ok(t, "case", "edit", id, "--workspace", ws, "--modality", " ", "--json"), &c)
+	if len(c.Modalities) != 0 {
+		t.Errorf("after --modality \" \": modalities %q", c.Modalities)
+	}
 }
 
 func TestCaseEditErrors(t *testing.T) {

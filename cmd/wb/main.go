@@ -300,6 +300,15 @@ type stringList []string
 func (l *stringList) String() string     { return strings.Join(*l, ", ") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
+// orNone is the list, or an empty one when it was given as one blank
+// value (--inspector "" in wb case edit).
+func (l stringList) orNone() []string {
+	if len(l) == 1 && strings.TrimSpace(l[0]) == "" {
+		return []string{}
+	}
+	return l
+}
+
 // optionalBool is a boolean flag that knows whether it was given.
 type optionalBool struct{ v *bool }
 
