@@ -254,9 +254,11 @@ func incidentLog(groups []store.IncidentGroup) (IncidentLog, error) {
 	spec := importers.SpecFor(workbench.Incident)
 	var log IncidentLog
 	log.Undated.ByCategory = map[string]int{}
+	aside := map[string]bool{} // terms listed only when records have them
 	if fd := spec.Field("category"); fd != nil {
 		for _, term := range fd.Terms {
 			log.Categories = append(log.Categories, IncidentCategory{Value: term.Value, Zh: term.ZH, En: term.EN})
+			aside[term.Value] = term.Aside
 		}
 	}
 	categories := map[string]string{} // category as stored → canonical term, "" for other
@@ -296,6 +298,16 @@ func incidentLog(groups []store.IncidentGroup) (IncidentLog, error) {
 		m.ByCategory[cat] += g.N
 		log.Records += g.N
 	}
+	log.Categories = slices.DeleteFunc(log.Categories, func(c IncidentCategory) bool {
+		if !aside[c.Value] {
+			return false
+		}
+		n := log.Undated.ByCategory[c.Value]
+		for _, m := range months {
+			n += m.ByCategory[c.Value]
+		}
+		return n == 0
+	})
 	if other {
 		log.Categories = append(log.Categories, IncidentCategory{Zh: "其他", En: "other"})
 	}

@@ -9,11 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/inspection-workbench/workbench/store"
 )
 
 // csvMonths counts the rows of an incident log by the year and month of
@@ -334,5 +337,27 @@ func TestOverviewSecondSample(t *testing.T) {
 	}
 	if last := log.Categories[len(log.Categories)-1]; last.Value != "" || last.Zh != "其他" || len(log.Categories) != 6 {
 		t.Errorf("categories %+v", log.Categories)
+	}
+}
+
+// Inquiries and suggestions, of no article's concern, are a category of
+// the chart only in a log that has them; the regulated ones always are.
+func TestIncidentLogListsInquiriesWhenPresent(t *testing.T) {
+	has := func(log IncidentLog, v string) bool {
+		return slices.ContainsFunc(log.Categories, func(c IncidentCategory) bool { return c.Value == v })
+	}
+	log, err := incidentLog([]store.IncidentGroup{{Category: "违法内容", Found: "2024-05-03", N: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has(log, "inquiry") || !has(log, "security_event") {
+		t.Errorf("without inquiries: %+v", log.Categories)
+	}
+	log, err = incidentLog([]store.IncidentGroup{{Category: "违法内容", Found: "2024-05-03", N: 2}, {Category: "咨询建议", Found: "2024-05-04", N: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !has(log, "inquiry") || log.Months[0].ByCategory["inquiry"] != 3 {
+		t.Errorf("with inquiries: %+v %+v", log.Categories, log.Months)
 	}
 }

@@ -25,6 +25,14 @@ type Term struct {
 	Value    string   // canonical value stored
 	ZH, EN   string   // how templates and the GUI show it
 	Synonyms []string // other accepted spellings
+	// Whole marks a term read only from a value that is one of its
+	// spellings, never found inside longer text: its words (咨询, 建议)
+	// also stand in values that name another term.
+	Whole bool
+	// Aside marks a term no article of the Measures is concerned with (an
+	// inquiry in a ticket log): a summary lists it only where records
+	// have it.
+	Aside bool
 }
 
 // Field is one canonical field of a submission kind.
@@ -324,7 +332,7 @@ var Specs = []KindSpec{
 				Synonyms: []string{"编号", "序号", "工单号", "工单编号", "记录编号", "id", "no", "ticket", "ticket id", "incident id", "case no"}},
 			{Name: "found_at", Type: DateTime, ZH: "发现时间", EN: "Found at", Checked: true,
 				Meaning:  "When the incident was found or the complaint received.",
-				Synonyms: []string{"发现日期", "发生时间", "发生日期", "接收时间", "受理时间", "受理日期", "登记时间", "时间", "found at", "found", "received at", "time", "date", "登记日期", "提交日期", "提交时间", "创建时间", "创建日期", "工单创建时间", "事发日期", "事发时间", "事件日期", "事件时间", "created at", "created", "creation date", "date received", "occurred at", "incident date", "event date"}},
+				Synonyms: []string{"发现日期", "发生时间", "发生日期", "接收时间", "接收日期", "收到时间", "收到日期", "受理时间", "受理日期", "登记时间", "时间", "found at", "found", "received at", "time", "date", "登记日期", "提交日期", "提交时间", "创建时间", "创建日期", "工单创建时间", "事发日期", "事发时间", "事件日期", "事件时间", "created at", "created", "creation date", "date received", "occurred at", "incident date", "event date"}},
 			{Name: "category", Type: Enum, ZH: "事件类别", EN: "Category", Checked: true,
 				Meaning:  "What kind of incident it is.",
 				Synonyms: []string{"类别", "事件类型", "类型", "分类", "事件分类", "category", "type", "incident type", "风险类别", "风险类型", "问题类型", "问题分类", "事件性质", "工单类型", "工单分类", "risk type", "risk category", "issue type", "ticket type"},
@@ -339,13 +347,18 @@ var Specs = []KindSpec{
 						"个人信息权益请求", "个人权利请求", "个人信息主体请求", "数据主体请求", "个人信息请求", "个人信息相关请求",
 						"pi request", "data subject request", "dsr", "access request", "deletion request", "correction request", "personal information request"}},
 					{Value: "security_event", ZH: "安全事件", EN: "security event", Synonyms: []string{"网络安全事件", "数据安全事件", "安全", "信息安全事件", "安全事故", "网络安全", "数据安全", "security incident", "security", "cybersecurity incident", "data security incident"}},
+					// Inquiries and suggestions: in a provider's ticket log beside the
+					// categories the Measures regulate, and none of them, so the
+					// checks of those categories pass them over. "其他" stays
+					// unknown: it may be any of them.
+					{Value: "inquiry", ZH: "咨询建议", EN: "inquiry or suggestion", Whole: true, Aside: true, Synonyms: []string{"咨询", "建议", "意见建议", "咨询类", "业务咨询", "使用咨询", "产品咨询", "产品建议", "功能建议", "用户建议", "咨询及建议", "inquiry", "enquiry", "suggestion", "inquiries and suggestions"}},
 				}},
 			{Name: "how_found", Type: Text, ZH: "发现方式", EN: "How found",
 				Meaning:  "How the incident came to light (patrol, machine review, user report …).",
 				Synonyms: []string{"发现途径", "来源", "线索来源", "how found", "source", "detected by", "受理渠道", "来源渠道", "渠道", "发现渠道", "反馈渠道", "线索渠道", "channel", "source channel", "intake channel"}},
 			{Name: "description", Type: Text, ZH: "事件描述", EN: "Description", Checked: true,
 				Meaning:  "What happened.",
-				Synonyms: []string{"描述", "内容", "情况描述", "问题描述", "事件内容", "description", "details", "summary", "问题详情", "详情", "事件详情", "问题说明", "事件经过", "情况说明", "内容描述", "投诉内容", "举报内容", "detail", "incident details", "issue description"}},
+				Synonyms: []string{"描述", "内容", "情况描述", "问题描述", "事件内容", "内容摘要", "事件摘要", "问题摘要", "description", "details", "summary", "问题详情", "详情", "事件详情", "问题说明", "事件经过", "情况说明", "内容描述", "投诉内容", "举报内容", "detail", "incident details", "issue description"}},
 			{Name: "action", Type: EnumList, ZH: "处置措施", EN: "Action taken", Checked: true,
 				Meaning:  "What the provider did (Art. 14).",
 				Synonyms: []string{"处置方式", "处理措施", "处置", "处理方式", "处理结果", "action", "actions", "action taken", "measures", "处置结果", "处理情况", "处置情况", "采取措施", "measures taken", "handling", "disposal"},

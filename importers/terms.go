@@ -35,6 +35,9 @@ func buildProseIndex() map[workbench.Kind]map[string][]termSpelling {
 			}
 			var list []termSpelling
 			for _, t := range f.Terms {
+				if t.Whole {
+					continue
+				}
 				for _, s := range append([]string{t.ZH, t.EN}, t.Synonyms...) {
 					if n := normTerm(s); longEnoughForProse(n) {
 						list = append(list, termSpelling{n, t.Value})

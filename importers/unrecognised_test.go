@@ -41,7 +41,7 @@ func TestUnrecognisedValuesCountedPerColumn(t *testing.T) {
 	// stands and the values the field accepts.
 	want := []ColumnCount{
 		{Column: "事件类别", Field: "category", Count: 37, Examples: []string{"类别甲", "类别乙"}, First: "line 2, column 2 (事件类别)",
-			Valid: []string{"违法内容", "用户违法活动", "投诉举报", "个人信息请求", "安全事件"}},
+			Valid: []string{"违法内容", "用户违法活动", "投诉举报", "个人信息请求", "安全事件", "咨询建议"}},
 		{Column: "处置措施", Field: "action", Count: 2, Examples: []string{"措施甲", "措施乙"}, First: "line 7, column 3 (处置措施)",
 			Valid: []string{"停止生成", "停止传输", "消除", "模型优化训练", "警示", "限制功能", "暂停服务", "终止服务", "未处置"}},
 	}
@@ -95,7 +95,7 @@ func TestUnrecognisedValuesBySheetAndKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := []ColumnCount{{Column: "type", Field: "category", Count: 2, Examples: []string{"类别甲"}, First: `record 1, field "type"`,
-		Valid: []string{"违法内容", "用户违法活动", "投诉举报", "个人信息请求", "安全事件"}}}; !reflect.DeepEqual(res.Unrecognised, want) {
+		Valid: []string{"违法内容", "用户违法活动", "投诉举报", "个人信息请求", "安全事件", "咨询建议"}}}; !reflect.DeepEqual(res.Unrecognised, want) {
 		t.Errorf("json: unrecognised = %+v", res.Unrecognised)
 	}
 }

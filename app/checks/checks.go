@@ -241,20 +241,24 @@ func newRule(c checklist.CheckRef) (rule, error) {
 	case checklist.CheckDataSourceLawfulBasis:
 		return &lawfulBasis{}, nil
 	case checklist.CheckCopyrightLicence:
-		return &declaredBasis{flag: "contains_copyrighted", basis: "copyright_licence",
+		return &declaredBasis{flag: "contains_copyrighted", basis: "copyright_licence", alt: "licence",
 			unknown: Text{Zh: "未说明是否含版权作品", En: "does not say whether it contains copyrighted works"},
 			missing: Text{Zh: "含版权作品但未说明版权许可", En: "contains copyrighted works but names no copyright licence"},
-			none:    Text{Zh: "没有含版权作品的训练数据来源", En: "no training-data source contains copyrighted works"},
-			okText:  Text{Zh: "含版权作品的来源均说明了版权许可", En: "every source with copyrighted works names its licence"},
-			bad:     Text{Zh: "含版权作品但未说明版权许可", En: "with copyrighted works but no copyright licence"},
+			unstated: Text{Zh: "含版权作品，但所在表格没有一行说明版权许可或许可协议（无此列，或整列为空），无法判断",
+				En: "contains copyrighted works, but no row of its table names a copyright licence or licence (no such column, or it is blank throughout): cannot judge"},
+			none:   Text{Zh: "没有含版权作品的训练数据来源", En: "no training-data source contains copyrighted works"},
+			okText: Text{Zh: "含版权作品的来源均说明了版权许可", En: "every source with copyrighted works names its licence"},
+			bad:    Text{Zh: "含版权作品但未说明版权许可", En: "with copyrighted works but no copyright licence"},
 		}, nil
 	case checklist.CheckPILegalBasis:
 		return &declaredBasis{flag: "contains_personal_info", basis: "pi_legal_basis",
 			unknown: Text{Zh: "未说明是否含个人信息", En: "does not say whether it contains personal information"},
 			missing: Text{Zh: "含个人信息但未说明个人信息处理依据", En: "contains personal information but states no legal basis for processing it"},
-			none:    Text{Zh: "没有含个人信息的训练数据来源", En: "no training-data source contains personal information"},
-			okText:  Text{Zh: "含个人信息的来源均说明了处理依据", En: "every source with personal information states its legal basis"},
-			bad:     Text{Zh: "含个人信息但未说明处理依据", En: "with personal information but no legal basis"},
+			unstated: Text{Zh: "含个人信息，但所在表格没有一行说明个人信息处理依据（无此列，或整列为空），无法判断",
+				En: "contains personal information, but no row of its table states a legal basis for processing it (no such column, or it is blank throughout): cannot judge"},
+			none:   Text{Zh: "没有含个人信息的训练数据来源", En: "no training-data source contains personal information"},
+			okText: Text{Zh: "含个人信息的来源均说明了处理依据", En: "every source with personal information states its legal basis"},
+			bad:    Text{Zh: "含个人信息但未说明处理依据", En: "with personal information but no legal basis"},
 		}, nil
 	case checklist.CheckHarmfulShare:
 		return &harmfulShare{max: c.Number("max_share")}, nil

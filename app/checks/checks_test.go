@@ -106,6 +106,7 @@ type ruleCase struct {
 	missing bool     // the flags are unclear
 	unclear []string // the flags that are unclear, when missing does not say
 	summary string   // a piece of the English summary
+	problem string   // a piece of every flag's English problem
 }
 
 func runCase(t *testing.T, c ruleCase) Outcome {
@@ -167,8 +168,32 @@ func TestRules(t *testing.T) {
 		{name: "no copyrighted works", check: checklist.CheckCopyrightLicence, records: []Record{ds("DS-1", cleanSource("DS-1"))},
 			result: Compliant, summary: "no training-data source contains copyrighted works"},
 		{name: "copyright without licence", check: checklist.CheckCopyrightLicence,
-			records: []Record{ds("DS-11", with(cleanSource("DS-11"), "contains_copyrighted", true, "copyright_licence", nil))},
+			records: []Record{ds("DS-1", cleanSource("DS-1")), ds("DS-11", with(cleanSource("DS-11"), "contains_copyrighted", true, "copyright_licence", nil))},
 			result:  NonCompliant, flagged: []string{"DS-11"}},
+		// A table whose rows name no copyright licence, and no licence
+		// either (no such column): the check cannot judge, and asks.
+		{name: "copyright licence column absent", check: checklist.CheckCopyrightLicence,
+			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "copyright_licence", nil)), ds("DS-11", with(cleanSource("DS-11"), "contains_copyrighted", true, "copyright_licence", nil))},
+			result:  InfoRequested, flagged: []string{"DS-11"}, missing: true, problem: "no row of its table names a copyright licence"},
+		// A register with a copyright-licence column is read by it: the
+		// data's terms of use do not stand in for a blank there.
+		{name: "copyright licence blank beside the data's licence", check: checklist.CheckCopyrightLicence,
+			records: []Record{ds("DS-1", cleanSource("DS-1")), ds("DS-11", with(cleanSource("DS-11"), "contains_copyrighted", true, "copyright_licence", nil, "licence", "数据集发布方使用条款"))},
+			result:  NonCompliant, flagged: []string{"DS-11"}},
+		// The licence the data is used under names the basis of the
+		// copyrighted works in it in a register with no copyright-licence
+		// column.
+		{name: "copyright under the data's licence", check: checklist.CheckCopyrightLicence,
+			records: []Record{ds("DS-13", with(cleanSource("DS-13"), "contains_copyrighted", true, "copyright_licence", nil, "licence", "与某报业集团签订数据授权合同"))},
+			result:  Compliant},
+		{name: "copyright, the data's licence says none", check: checklist.CheckCopyrightLicence,
+			records: []Record{ds("DS-13", with(cleanSource("DS-13"), "contains_copyrighted", true, "copyright_licence", nil, "licence", "无"))},
+			result:  NonCompliant, flagged: []string{"DS-13"}},
+		// A register with no lawful-basis column at all: unclear, not a
+		// problem in every row.
+		{name: "lawful basis column absent", check: d,
+			records: []Record{ds("DS-1", with(cleanSource("DS-1"), "lawful_basis", nil)), ds("DS-2", with(cleanSource("DS-2"), "lawful_basis", nil))},
+			result:  InfoRequested, flagged: []string{"DS-1", "DS-2"}, missing: true, problem: "no row of its table states a lawful-source basis"},
 		{name: "copyright licence not applicable", check: checklist.CheckCopyrightLicence,
 			records: []Record{ds("DS-12", with(cleanSource("DS-12"), "contains_copyrighted", true))},
 			result:  NonCompliant, flagged: []string{"DS-12"}},
@@ -274,6 +299,12 @@ func TestRules(t *testing.T) {
 
 		// Art. 11 ¶2 personal-information requests.
 		{name: "requests handled", check: checklist.CheckPIRequestsHandled, records: []Record{inc("I-1", cleanIncident("I-1", "pi_request"))}, result: Compliant},
+		// An inquiry in the same log is none of the regulated categories:
+		// passed over, not unclear.
+		{name: "inquiry passed over", check: checklist.CheckPIRequestsHandled,
+			records: []Record{inc("I-1", cleanIncident("I-1", "pi_request")), inc("I-9", with(cleanIncident("I-9", "咨询建议"), "resolved_at", nil))}, result: Compliant},
+		{name: "inquiry is no illegal content", check: checklist.CheckIllegalContentAction,
+			records: []Record{inc("I-1", cleanIncident("I-1", "illegal_content")), inc("I-9", with(cleanIncident("I-9", "产品咨询"), "action", nil))}, result: Compliant},
 		{name: "request unhandled", check: checklist.CheckPIRequestsHandled,
 			records: []Record{inc("I-1", cleanIncident("I-1", "pi_request")), inc("I-2", with(cleanIncident("I-2", "pi_request"), "resolved_at", nil, "feedback_given", false))},
 			result:  NonCompliant, flagged: []string{"I-2"}},
@@ -385,6 +416,9 @@ func TestRules(t *testing.T) {
 				}
 				if f.Problem.Zh == "" || f.Problem.En == "" {
 					t.Errorf("%s: problem not given in both languages: %+v", f.Record.Name(), f.Problem)
+				}
+				if !strings.Contains(f.Problem.En, c.problem) {
+					t.Errorf("%s: problem %q lacks %q", f.Record.Name(), f.Problem.En, c.problem)
 				}
 			}
 			if !slices.Equal(got, c.flagged) {

@@ -21,36 +21,106 @@ func unreadable(zhField, enField, raw string) Text {
 }
 
 // lawfulBasis: every data source states its lawful-source basis (Art. 7(1)).
-type lawfulBasis struct{ b outcomeBuilder }
+type lawfulBasis struct {
+	b    outcomeBuilder
+	held heldByTable
+}
 
 func (c *lawfulBasis) record(r *Record, _ *facts) {
 	if r.Kind != kindDataSource {
 		return
 	}
 	c.b.checked++
+	c.held.seen(r, r.Fields.Value("lawful_basis").Set, false)
 	if v := r.Fields.Text("lawful_basis"); statesNothing(v) {
-		p := Text{Zh: "未说明合法来源依据（合法来源依据为空）", En: "states no lawful-source basis (合法来源依据 is empty)"}
-		if v != "" {
-			p = Text{Zh: fmt.Sprintf("未说明合法来源依据（合法来源依据为“%s”）", clip(v, 40)), En: fmt.Sprintf("states no lawful-source basis (合法来源依据 reads %q)", clip(v, 40))}
-		}
-		c.b.problem(r, p)
+		c.held.hold(r, v, "")
 	}
 }
 func (c *lawfulBasis) passage(*Passage) {}
 func (c *lawfulBasis) finish(*facts) Outcome {
+	c.held.flush(func(r *Record, v, _ string, stated, _ bool) {
+		switch {
+		case !stated:
+			c.b.unclearRecord(r, Text{
+				Zh: "所在表格没有一行说明合法来源依据（无此列，或整列为空），无法判断",
+				En: "no row of its table states a lawful-source basis (no such column, or it is blank throughout): cannot judge"})
+		case v == "":
+			c.b.problem(r, Text{Zh: "未说明合法来源依据（合法来源依据为空）", En: "states no lawful-source basis (合法来源依据 is empty)"})
+		default:
+			c.b.problem(r, Text{Zh: fmt.Sprintf("未说明合法来源依据（合法来源依据为“%s”）", clip(v, 40)), En: fmt.Sprintf("states no lawful-source basis (合法来源依据 reads %q)", clip(v, 40))})
+		}
+	})
 	return c.b.outcome(noSources,
 		Text{Zh: "每一来源均说明了合法来源依据", En: "every source states its lawful-source basis"},
 		Text{Zh: "未说明合法来源依据", En: "without a lawful-source basis"})
 }
 
+// heldByTable holds records until every record is seen, with what they
+// say of a field (and of an alternative field): whether a blank is a
+// problem depends on whether their table states the field in any row. A
+// register with no such column, or one left empty throughout, says
+// nothing either way — the import has warned of it
+// (workbench.ReasonFieldsUnmapped), and the inspector asks the provider
+// rather than finds against every row.
+type heldByTable struct {
+	tables []string             // in the order first seen
+	stated map[string][2]bool   // per table: the field, its alternative, in some row
+	held   map[string][]heldRec // per table
+}
+
+type heldRec struct {
+	r         Record
+	text, alt string
+}
+
+// table names the table of r: its file and worksheet.
+func table(r *Record) string { return r.File + "\x00" + r.Sheet }
+
+// seen notes r's table, and whether r gives the field and its
+// alternative.
+func (h *heldByTable) seen(r *Record, gives, altGives bool) {
+	if h.stated == nil {
+		h.stated, h.held = map[string][2]bool{}, map[string][]heldRec{}
+	}
+	k := table(r)
+	st, ok := h.stated[k]
+	if !ok {
+		h.tables = append(h.tables, k)
+	}
+	h.stated[k] = [2]bool{st[0] || gives, st[1] || altGives}
+}
+
+// hold keeps r, with its texts of the field and its alternative, for
+// flush.
+func (h *heldByTable) hold(r *Record, text, alt string) {
+	k := table(r)
+	h.held[k] = append(h.held[k], heldRec{bare(r), text, alt})
+}
+
+// flush hands each held record to decide, table by table, with whether
+// its table states the field and its alternative in some row.
+func (h *heldByTable) flush(decide func(r *Record, text, alt string, stated, altStated bool)) {
+	for _, k := range h.tables {
+		for i := range h.held[k] {
+			rec := &h.held[k][i]
+			decide(&rec.r, rec.text, rec.alt, h.stated[k][0], h.stated[k][1])
+		}
+	}
+	h.tables, h.stated, h.held = nil, nil, nil
+}
+
 // declaredBasis: a data source that says yes to flag names its basis
 // (copyright licence, Art. 7(2); personal-information legal basis, Art.
-// 7(3)). A source that does not say yes or no cannot be decided.
+// 7(3)). A source that does not say yes or no cannot be decided. alt,
+// when set, is a field that names the basis in a table with no basis
+// column: the licence or contract the data is used under covers the
+// copyrighted works in it. A table with both columns is read by basis.
 type declaredBasis struct {
-	flag, basis                         string
-	unknown, missing, none, okText, bad Text
-	b                                   outcomeBuilder
-	yes                                 int
+	flag, basis, alt                              string
+	unknown, missing, unstated, none, okText, bad Text
+	b                                             outcomeBuilder
+	held                                          heldByTable
+	yes                                           int
 }
 
 func (c *declaredBasis) record(r *Record, _ *facts) {
@@ -58,6 +128,7 @@ func (c *declaredBasis) record(r *Record, _ *facts) {
 		return
 	}
 	c.b.checked++
+	c.held.seen(r, r.Fields.Value(c.basis).Set, c.alt != "" && r.Fields.Value(c.alt).Set)
 	v, ok := r.Fields.Bool(c.flag)
 	switch {
 	case !ok:
@@ -68,7 +139,24 @@ func (c *declaredBasis) record(r *Record, _ *facts) {
 		c.b.unclearRecord(r, p)
 	case v:
 		c.yes++
-		if basis := r.Fields.Text(c.basis); statesNothing(basis) {
+		alt := ""
+		if c.alt != "" {
+			alt = r.Fields.Text(c.alt)
+		}
+		c.held.hold(r, r.Fields.Text(c.basis), alt)
+	}
+}
+func (c *declaredBasis) passage(*Passage) {}
+func (c *declaredBasis) finish(*facts) Outcome {
+	c.held.flush(func(r *Record, basis, alt string, stated, altStated bool) {
+		switch {
+		case !stated && altStated:
+			basis = alt
+		case !stated:
+			c.b.unclearRecord(r, c.unstated)
+			return
+		}
+		if statesNothing(basis) {
 			p := c.missing
 			if basis != "" {
 				p.Zh += fmt.Sprintf("（写作“%s”）", clip(basis, 40))
@@ -76,10 +164,7 @@ func (c *declaredBasis) record(r *Record, _ *facts) {
 			}
 			c.b.problem(r, p)
 		}
-	}
-}
-func (c *declaredBasis) passage(*Passage) {}
-func (c *declaredBasis) finish(*facts) Outcome {
+	})
 	ok := c.okText
 	if c.yes == 0 {
 		ok = c.none
