@@ -262,6 +262,7 @@ func incidentLog(groups []store.IncidentGroup) (IncidentLog, error) {
 		}
 	}
 	categories := map[string]string{} // category as stored → canonical term, "" for other
+	present := map[string]bool{}      // canonical terms some record has
 	months := map[string]*IncidentMonth{}
 	other := false
 	for _, g := range groups {
@@ -277,6 +278,7 @@ func incidentLog(groups []store.IncidentGroup) (IncidentLog, error) {
 			categories[g.Category] = cat
 		}
 		other = other || cat == ""
+		present[cat] = present[cat] || g.N > 0
 		month := ""
 		if g.Found != "" {
 			f, err := decodeIncident("found_at", g.Found)
@@ -298,16 +300,7 @@ func incidentLog(groups []store.IncidentGroup) (IncidentLog, error) {
 		m.ByCategory[cat] += g.N
 		log.Records += g.N
 	}
-	log.Categories = slices.DeleteFunc(log.Categories, func(c IncidentCategory) bool {
-		if !aside[c.Value] {
-			return false
-		}
-		n := log.Undated.ByCategory[c.Value]
-		for _, m := range months {
-			n += m.ByCategory[c.Value]
-		}
-		return n == 0
-	})
+	log.Categories = slices.DeleteFunc(log.Categories, func(c IncidentCategory) bool { return aside[c.Value] && !present[c.Value] })
 	if other {
 		log.Categories = append(log.Categories, IncidentCategory{Zh: "其他", En: "other"})
 	}
