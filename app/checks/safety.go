@@ -1330,6 +1330,10 @@ func (c *annotatorReviewer) finish(*facts) Outcome {
 			}
 		}
 	}
-	return c.t.outcome(noBatches, Text{Zh: fmt.Sprintf("已核查 %d 个标注批次", b.checked), En: strings.Replace(nEn(b.checked, "batches checked"), " ", " annotation ", 1)},
+	batches := "annotation batches checked"
+	if b.checked == 1 {
+		batches = "annotation batch checked"
+	}
+	return c.t.outcome(noBatches, Text{Zh: fmt.Sprintf("已核查 %d 个标注批次", b.checked), En: fmt.Sprintf("%d %s", b.checked, batches)},
 		Text{Zh: "每一批次的核验人均不是其标注人员", En: "no batch is verified by one of its own annotators"})
 }
